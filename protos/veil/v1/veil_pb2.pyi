@@ -1,0 +1,503 @@
+import datetime
+
+from google.api import field_behavior_pb2 as _field_behavior_pb2
+from google.longrunning import operations_pb2 as _operations_pb2
+from google.protobuf import empty_pb2 as _empty_pb2
+from google.protobuf import timestamp_pb2 as _timestamp_pb2
+from google.rpc import status_pb2 as _status_pb2
+from google.protobuf.internal import containers as _containers
+from google.protobuf.internal import enum_type_wrapper as _enum_type_wrapper
+from google.protobuf import descriptor as _descriptor
+from google.protobuf import message as _message
+from collections.abc import Iterable as _Iterable, Mapping as _Mapping
+from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
+
+DESCRIPTOR: _descriptor.FileDescriptor
+
+class ColumnKind(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    COLUMN_KIND_UNSPECIFIED: _ClassVar[ColumnKind]
+    NUMERIC: _ClassVar[ColumnKind]
+    CATEGORICAL: _ClassVar[ColumnKind]
+    DATETIME: _ClassVar[ColumnKind]
+    BOOLEAN: _ClassVar[ColumnKind]
+    ID: _ClassVar[ColumnKind]
+    TEXT: _ClassVar[ColumnKind]
+    PII: _ClassVar[ColumnKind]
+COLUMN_KIND_UNSPECIFIED: ColumnKind
+NUMERIC: ColumnKind
+CATEGORICAL: ColumnKind
+DATETIME: ColumnKind
+BOOLEAN: ColumnKind
+ID: ColumnKind
+TEXT: ColumnKind
+PII: ColumnKind
+
+class ColumnOverride(_message.Message):
+    __slots__ = ("column", "kind", "pii_entity")
+    COLUMN_FIELD_NUMBER: _ClassVar[int]
+    KIND_FIELD_NUMBER: _ClassVar[int]
+    PII_ENTITY_FIELD_NUMBER: _ClassVar[int]
+    column: str
+    kind: ColumnKind
+    pii_entity: str
+    def __init__(self, column: _Optional[str] = ..., kind: _Optional[_Union[ColumnKind, str]] = ..., pii_entity: _Optional[str] = ...) -> None: ...
+
+class DatasetSpec(_message.Message):
+    __slots__ = ("dataset_id", "display_name", "column_overrides", "holdout_fraction", "seed")
+    DATASET_ID_FIELD_NUMBER: _ClassVar[int]
+    DISPLAY_NAME_FIELD_NUMBER: _ClassVar[int]
+    COLUMN_OVERRIDES_FIELD_NUMBER: _ClassVar[int]
+    HOLDOUT_FRACTION_FIELD_NUMBER: _ClassVar[int]
+    SEED_FIELD_NUMBER: _ClassVar[int]
+    dataset_id: str
+    display_name: str
+    column_overrides: _containers.RepeatedCompositeFieldContainer[ColumnOverride]
+    holdout_fraction: float
+    seed: int
+    def __init__(self, dataset_id: _Optional[str] = ..., display_name: _Optional[str] = ..., column_overrides: _Optional[_Iterable[_Union[ColumnOverride, _Mapping]]] = ..., holdout_fraction: _Optional[float] = ..., seed: _Optional[int] = ...) -> None: ...
+
+class UploadDatasetRequest(_message.Message):
+    __slots__ = ("spec", "arrow_ipc")
+    SPEC_FIELD_NUMBER: _ClassVar[int]
+    ARROW_IPC_FIELD_NUMBER: _ClassVar[int]
+    spec: DatasetSpec
+    arrow_ipc: bytes
+    def __init__(self, spec: _Optional[_Union[DatasetSpec, _Mapping]] = ..., arrow_ipc: _Optional[bytes] = ...) -> None: ...
+
+class Column(_message.Message):
+    __slots__ = ("name", "kind", "pii_entity", "arrow_type", "null_count", "overridden")
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    KIND_FIELD_NUMBER: _ClassVar[int]
+    PII_ENTITY_FIELD_NUMBER: _ClassVar[int]
+    ARROW_TYPE_FIELD_NUMBER: _ClassVar[int]
+    NULL_COUNT_FIELD_NUMBER: _ClassVar[int]
+    OVERRIDDEN_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    kind: ColumnKind
+    pii_entity: str
+    arrow_type: str
+    null_count: int
+    overridden: bool
+    def __init__(self, name: _Optional[str] = ..., kind: _Optional[_Union[ColumnKind, str]] = ..., pii_entity: _Optional[str] = ..., arrow_type: _Optional[str] = ..., null_count: _Optional[int] = ..., overridden: _Optional[bool] = ...) -> None: ...
+
+class Dataset(_message.Message):
+    __slots__ = ("name", "display_name", "columns", "row_count", "train_row_count", "holdout_row_count", "pii_summary", "create_time", "holdout_fraction", "seed")
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    DISPLAY_NAME_FIELD_NUMBER: _ClassVar[int]
+    COLUMNS_FIELD_NUMBER: _ClassVar[int]
+    ROW_COUNT_FIELD_NUMBER: _ClassVar[int]
+    TRAIN_ROW_COUNT_FIELD_NUMBER: _ClassVar[int]
+    HOLDOUT_ROW_COUNT_FIELD_NUMBER: _ClassVar[int]
+    PII_SUMMARY_FIELD_NUMBER: _ClassVar[int]
+    CREATE_TIME_FIELD_NUMBER: _ClassVar[int]
+    HOLDOUT_FRACTION_FIELD_NUMBER: _ClassVar[int]
+    SEED_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    display_name: str
+    columns: _containers.RepeatedCompositeFieldContainer[Column]
+    row_count: int
+    train_row_count: int
+    holdout_row_count: int
+    pii_summary: _containers.RepeatedCompositeFieldContainer[ColumnPiiScan]
+    create_time: _timestamp_pb2.Timestamp
+    holdout_fraction: float
+    seed: int
+    def __init__(self, name: _Optional[str] = ..., display_name: _Optional[str] = ..., columns: _Optional[_Iterable[_Union[Column, _Mapping]]] = ..., row_count: _Optional[int] = ..., train_row_count: _Optional[int] = ..., holdout_row_count: _Optional[int] = ..., pii_summary: _Optional[_Iterable[_Union[ColumnPiiScan, _Mapping]]] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., holdout_fraction: _Optional[float] = ..., seed: _Optional[int] = ...) -> None: ...
+
+class GetDatasetRequest(_message.Message):
+    __slots__ = ("name",)
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    def __init__(self, name: _Optional[str] = ...) -> None: ...
+
+class ListDatasetsRequest(_message.Message):
+    __slots__ = ("page_size", "page_token")
+    PAGE_SIZE_FIELD_NUMBER: _ClassVar[int]
+    PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    page_size: int
+    page_token: str
+    def __init__(self, page_size: _Optional[int] = ..., page_token: _Optional[str] = ...) -> None: ...
+
+class ListDatasetsResponse(_message.Message):
+    __slots__ = ("datasets", "next_page_token")
+    DATASETS_FIELD_NUMBER: _ClassVar[int]
+    NEXT_PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    datasets: _containers.RepeatedCompositeFieldContainer[Dataset]
+    next_page_token: str
+    def __init__(self, datasets: _Optional[_Iterable[_Union[Dataset, _Mapping]]] = ..., next_page_token: _Optional[str] = ...) -> None: ...
+
+class DeleteDatasetRequest(_message.Message):
+    __slots__ = ("name",)
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    def __init__(self, name: _Optional[str] = ...) -> None: ...
+
+class EntityShare(_message.Message):
+    __slots__ = ("entity_type", "cell_share", "mean_score")
+    ENTITY_TYPE_FIELD_NUMBER: _ClassVar[int]
+    CELL_SHARE_FIELD_NUMBER: _ClassVar[int]
+    MEAN_SCORE_FIELD_NUMBER: _ClassVar[int]
+    entity_type: str
+    cell_share: float
+    mean_score: float
+    def __init__(self, entity_type: _Optional[str] = ..., cell_share: _Optional[float] = ..., mean_score: _Optional[float] = ...) -> None: ...
+
+class ColumnPiiScan(_message.Message):
+    __slots__ = ("column", "kind", "pii_entity", "confidence", "entities", "masked_samples", "scanned_cells")
+    COLUMN_FIELD_NUMBER: _ClassVar[int]
+    KIND_FIELD_NUMBER: _ClassVar[int]
+    PII_ENTITY_FIELD_NUMBER: _ClassVar[int]
+    CONFIDENCE_FIELD_NUMBER: _ClassVar[int]
+    ENTITIES_FIELD_NUMBER: _ClassVar[int]
+    MASKED_SAMPLES_FIELD_NUMBER: _ClassVar[int]
+    SCANNED_CELLS_FIELD_NUMBER: _ClassVar[int]
+    column: str
+    kind: ColumnKind
+    pii_entity: str
+    confidence: float
+    entities: _containers.RepeatedCompositeFieldContainer[EntityShare]
+    masked_samples: _containers.RepeatedScalarFieldContainer[str]
+    scanned_cells: int
+    def __init__(self, column: _Optional[str] = ..., kind: _Optional[_Union[ColumnKind, str]] = ..., pii_entity: _Optional[str] = ..., confidence: _Optional[float] = ..., entities: _Optional[_Iterable[_Union[EntityShare, _Mapping]]] = ..., masked_samples: _Optional[_Iterable[str]] = ..., scanned_cells: _Optional[int] = ...) -> None: ...
+
+class ScanPiiRequest(_message.Message):
+    __slots__ = ("dataset", "arrow_ipc")
+    DATASET_FIELD_NUMBER: _ClassVar[int]
+    ARROW_IPC_FIELD_NUMBER: _ClassVar[int]
+    dataset: str
+    arrow_ipc: bytes
+    def __init__(self, dataset: _Optional[str] = ..., arrow_ipc: _Optional[bytes] = ...) -> None: ...
+
+class PiiScan(_message.Message):
+    __slots__ = ("columns", "scanned_rows")
+    COLUMNS_FIELD_NUMBER: _ClassVar[int]
+    SCANNED_ROWS_FIELD_NUMBER: _ClassVar[int]
+    columns: _containers.RepeatedCompositeFieldContainer[ColumnPiiScan]
+    scanned_rows: int
+    def __init__(self, columns: _Optional[_Iterable[_Union[ColumnPiiScan, _Mapping]]] = ..., scanned_rows: _Optional[int] = ...) -> None: ...
+
+class ScrubTextRequest(_message.Message):
+    __slots__ = ("id", "text", "dataset")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    TEXT_FIELD_NUMBER: _ClassVar[int]
+    DATASET_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    text: str
+    dataset: str
+    def __init__(self, id: _Optional[str] = ..., text: _Optional[str] = ..., dataset: _Optional[str] = ...) -> None: ...
+
+class PiiSpan(_message.Message):
+    __slots__ = ("start", "end", "entity_type", "score")
+    START_FIELD_NUMBER: _ClassVar[int]
+    END_FIELD_NUMBER: _ClassVar[int]
+    ENTITY_TYPE_FIELD_NUMBER: _ClassVar[int]
+    SCORE_FIELD_NUMBER: _ClassVar[int]
+    start: int
+    end: int
+    entity_type: str
+    score: float
+    def __init__(self, start: _Optional[int] = ..., end: _Optional[int] = ..., entity_type: _Optional[str] = ..., score: _Optional[float] = ...) -> None: ...
+
+class ScrubTextResponse(_message.Message):
+    __slots__ = ("id", "scrubbed_text", "spans")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    SCRUBBED_TEXT_FIELD_NUMBER: _ClassVar[int]
+    SPANS_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    scrubbed_text: str
+    spans: _containers.RepeatedCompositeFieldContainer[PiiSpan]
+    def __init__(self, id: _Optional[str] = ..., scrubbed_text: _Optional[str] = ..., spans: _Optional[_Iterable[_Union[PiiSpan, _Mapping]]] = ...) -> None: ...
+
+class SynthesisConfig(_message.Message):
+    __slots__ = ("model", "num_rows", "seed", "target_column", "epochs", "text_model")
+    MODEL_FIELD_NUMBER: _ClassVar[int]
+    NUM_ROWS_FIELD_NUMBER: _ClassVar[int]
+    SEED_FIELD_NUMBER: _ClassVar[int]
+    TARGET_COLUMN_FIELD_NUMBER: _ClassVar[int]
+    EPOCHS_FIELD_NUMBER: _ClassVar[int]
+    TEXT_MODEL_FIELD_NUMBER: _ClassVar[int]
+    model: str
+    num_rows: int
+    seed: int
+    target_column: str
+    epochs: int
+    text_model: str
+    def __init__(self, model: _Optional[str] = ..., num_rows: _Optional[int] = ..., seed: _Optional[int] = ..., target_column: _Optional[str] = ..., epochs: _Optional[int] = ..., text_model: _Optional[str] = ...) -> None: ...
+
+class CreateSynthesisRequest(_message.Message):
+    __slots__ = ("parent", "config", "synthesis_id")
+    PARENT_FIELD_NUMBER: _ClassVar[int]
+    CONFIG_FIELD_NUMBER: _ClassVar[int]
+    SYNTHESIS_ID_FIELD_NUMBER: _ClassVar[int]
+    parent: str
+    config: SynthesisConfig
+    synthesis_id: str
+    def __init__(self, parent: _Optional[str] = ..., config: _Optional[_Union[SynthesisConfig, _Mapping]] = ..., synthesis_id: _Optional[str] = ...) -> None: ...
+
+class PrivacyGuarantee(_message.Message):
+    __slots__ = ("kind", "epsilon", "delta", "statement")
+    class Kind(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+        __slots__ = ()
+        KIND_UNSPECIFIED: _ClassVar[PrivacyGuarantee.Kind]
+        NONE: _ClassVar[PrivacyGuarantee.Kind]
+        DIFFERENTIAL_PRIVACY: _ClassVar[PrivacyGuarantee.Kind]
+    KIND_UNSPECIFIED: PrivacyGuarantee.Kind
+    NONE: PrivacyGuarantee.Kind
+    DIFFERENTIAL_PRIVACY: PrivacyGuarantee.Kind
+    KIND_FIELD_NUMBER: _ClassVar[int]
+    EPSILON_FIELD_NUMBER: _ClassVar[int]
+    DELTA_FIELD_NUMBER: _ClassVar[int]
+    STATEMENT_FIELD_NUMBER: _ClassVar[int]
+    kind: PrivacyGuarantee.Kind
+    epsilon: float
+    delta: float
+    statement: str
+    def __init__(self, kind: _Optional[_Union[PrivacyGuarantee.Kind, str]] = ..., epsilon: _Optional[float] = ..., delta: _Optional[float] = ..., statement: _Optional[str] = ...) -> None: ...
+
+class ReportSummary(_message.Message):
+    __slots__ = ("column_shape_score", "pair_trend_score", "detection_auc", "exact_copies", "dcr_share", "pii_replay_count")
+    COLUMN_SHAPE_SCORE_FIELD_NUMBER: _ClassVar[int]
+    PAIR_TREND_SCORE_FIELD_NUMBER: _ClassVar[int]
+    DETECTION_AUC_FIELD_NUMBER: _ClassVar[int]
+    EXACT_COPIES_FIELD_NUMBER: _ClassVar[int]
+    DCR_SHARE_FIELD_NUMBER: _ClassVar[int]
+    PII_REPLAY_COUNT_FIELD_NUMBER: _ClassVar[int]
+    column_shape_score: float
+    pair_trend_score: float
+    detection_auc: float
+    exact_copies: int
+    dcr_share: float
+    pii_replay_count: int
+    def __init__(self, column_shape_score: _Optional[float] = ..., pair_trend_score: _Optional[float] = ..., detection_auc: _Optional[float] = ..., exact_copies: _Optional[int] = ..., dcr_share: _Optional[float] = ..., pii_replay_count: _Optional[int] = ...) -> None: ...
+
+class Synthesis(_message.Message):
+    __slots__ = ("name", "config", "state", "resolved_model", "privacy_guarantee", "report_summary", "row_count", "error", "create_time", "update_time", "operation")
+    class State(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+        __slots__ = ()
+        STATE_UNSPECIFIED: _ClassVar[Synthesis.State]
+        PENDING: _ClassVar[Synthesis.State]
+        RUNNING: _ClassVar[Synthesis.State]
+        SUCCEEDED: _ClassVar[Synthesis.State]
+        FAILED: _ClassVar[Synthesis.State]
+        CANCELLED: _ClassVar[Synthesis.State]
+    STATE_UNSPECIFIED: Synthesis.State
+    PENDING: Synthesis.State
+    RUNNING: Synthesis.State
+    SUCCEEDED: Synthesis.State
+    FAILED: Synthesis.State
+    CANCELLED: Synthesis.State
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    CONFIG_FIELD_NUMBER: _ClassVar[int]
+    STATE_FIELD_NUMBER: _ClassVar[int]
+    RESOLVED_MODEL_FIELD_NUMBER: _ClassVar[int]
+    PRIVACY_GUARANTEE_FIELD_NUMBER: _ClassVar[int]
+    REPORT_SUMMARY_FIELD_NUMBER: _ClassVar[int]
+    ROW_COUNT_FIELD_NUMBER: _ClassVar[int]
+    ERROR_FIELD_NUMBER: _ClassVar[int]
+    CREATE_TIME_FIELD_NUMBER: _ClassVar[int]
+    UPDATE_TIME_FIELD_NUMBER: _ClassVar[int]
+    OPERATION_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    config: SynthesisConfig
+    state: Synthesis.State
+    resolved_model: str
+    privacy_guarantee: PrivacyGuarantee
+    report_summary: ReportSummary
+    row_count: int
+    error: _status_pb2.Status
+    create_time: _timestamp_pb2.Timestamp
+    update_time: _timestamp_pb2.Timestamp
+    operation: str
+    def __init__(self, name: _Optional[str] = ..., config: _Optional[_Union[SynthesisConfig, _Mapping]] = ..., state: _Optional[_Union[Synthesis.State, str]] = ..., resolved_model: _Optional[str] = ..., privacy_guarantee: _Optional[_Union[PrivacyGuarantee, _Mapping]] = ..., report_summary: _Optional[_Union[ReportSummary, _Mapping]] = ..., row_count: _Optional[int] = ..., error: _Optional[_Union[_status_pb2.Status, _Mapping]] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., update_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., operation: _Optional[str] = ...) -> None: ...
+
+class SynthesisOperationMetadata(_message.Message):
+    __slots__ = ("synthesis", "stage", "progress_percent", "create_time", "update_time", "cancel_requested")
+    SYNTHESIS_FIELD_NUMBER: _ClassVar[int]
+    STAGE_FIELD_NUMBER: _ClassVar[int]
+    PROGRESS_PERCENT_FIELD_NUMBER: _ClassVar[int]
+    CREATE_TIME_FIELD_NUMBER: _ClassVar[int]
+    UPDATE_TIME_FIELD_NUMBER: _ClassVar[int]
+    CANCEL_REQUESTED_FIELD_NUMBER: _ClassVar[int]
+    synthesis: str
+    stage: str
+    progress_percent: float
+    create_time: _timestamp_pb2.Timestamp
+    update_time: _timestamp_pb2.Timestamp
+    cancel_requested: bool
+    def __init__(self, synthesis: _Optional[str] = ..., stage: _Optional[str] = ..., progress_percent: _Optional[float] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., update_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., cancel_requested: _Optional[bool] = ...) -> None: ...
+
+class GetSynthesisRequest(_message.Message):
+    __slots__ = ("name",)
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    def __init__(self, name: _Optional[str] = ...) -> None: ...
+
+class ListSynthesesRequest(_message.Message):
+    __slots__ = ("parent", "page_size", "page_token")
+    PARENT_FIELD_NUMBER: _ClassVar[int]
+    PAGE_SIZE_FIELD_NUMBER: _ClassVar[int]
+    PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    parent: str
+    page_size: int
+    page_token: str
+    def __init__(self, parent: _Optional[str] = ..., page_size: _Optional[int] = ..., page_token: _Optional[str] = ...) -> None: ...
+
+class ListSynthesesResponse(_message.Message):
+    __slots__ = ("syntheses", "next_page_token")
+    SYNTHESES_FIELD_NUMBER: _ClassVar[int]
+    NEXT_PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    syntheses: _containers.RepeatedCompositeFieldContainer[Synthesis]
+    next_page_token: str
+    def __init__(self, syntheses: _Optional[_Iterable[_Union[Synthesis, _Mapping]]] = ..., next_page_token: _Optional[str] = ...) -> None: ...
+
+class ReadSyntheticRecordsRequest(_message.Message):
+    __slots__ = ("name", "batch_rows")
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    BATCH_ROWS_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    batch_rows: int
+    def __init__(self, name: _Optional[str] = ..., batch_rows: _Optional[int] = ...) -> None: ...
+
+class RecordBatch(_message.Message):
+    __slots__ = ("arrow_ipc", "row_count", "row_offset")
+    ARROW_IPC_FIELD_NUMBER: _ClassVar[int]
+    ROW_COUNT_FIELD_NUMBER: _ClassVar[int]
+    ROW_OFFSET_FIELD_NUMBER: _ClassVar[int]
+    arrow_ipc: bytes
+    row_count: int
+    row_offset: int
+    def __init__(self, arrow_ipc: _Optional[bytes] = ..., row_count: _Optional[int] = ..., row_offset: _Optional[int] = ...) -> None: ...
+
+class ColumnDrift(_message.Message):
+    __slots__ = ("column", "kind", "metric", "score_vs_holdout", "score_vs_train")
+    COLUMN_FIELD_NUMBER: _ClassVar[int]
+    KIND_FIELD_NUMBER: _ClassVar[int]
+    METRIC_FIELD_NUMBER: _ClassVar[int]
+    SCORE_VS_HOLDOUT_FIELD_NUMBER: _ClassVar[int]
+    SCORE_VS_TRAIN_FIELD_NUMBER: _ClassVar[int]
+    column: str
+    kind: ColumnKind
+    metric: str
+    score_vs_holdout: float
+    score_vs_train: float
+    def __init__(self, column: _Optional[str] = ..., kind: _Optional[_Union[ColumnKind, str]] = ..., metric: _Optional[str] = ..., score_vs_holdout: _Optional[float] = ..., score_vs_train: _Optional[float] = ...) -> None: ...
+
+class PairDrift(_message.Message):
+    __slots__ = ("column_a", "column_b", "metric", "score_vs_holdout")
+    COLUMN_A_FIELD_NUMBER: _ClassVar[int]
+    COLUMN_B_FIELD_NUMBER: _ClassVar[int]
+    METRIC_FIELD_NUMBER: _ClassVar[int]
+    SCORE_VS_HOLDOUT_FIELD_NUMBER: _ClassVar[int]
+    column_a: str
+    column_b: str
+    metric: str
+    score_vs_holdout: float
+    def __init__(self, column_a: _Optional[str] = ..., column_b: _Optional[str] = ..., metric: _Optional[str] = ..., score_vs_holdout: _Optional[float] = ...) -> None: ...
+
+class Utility(_message.Message):
+    __slots__ = ("target_column", "task", "metric", "synthetic_score", "real_score")
+    TARGET_COLUMN_FIELD_NUMBER: _ClassVar[int]
+    TASK_FIELD_NUMBER: _ClassVar[int]
+    METRIC_FIELD_NUMBER: _ClassVar[int]
+    SYNTHETIC_SCORE_FIELD_NUMBER: _ClassVar[int]
+    REAL_SCORE_FIELD_NUMBER: _ClassVar[int]
+    target_column: str
+    task: str
+    metric: str
+    synthetic_score: float
+    real_score: float
+    def __init__(self, target_column: _Optional[str] = ..., task: _Optional[str] = ..., metric: _Optional[str] = ..., synthetic_score: _Optional[float] = ..., real_score: _Optional[float] = ...) -> None: ...
+
+class DriftReport(_message.Message):
+    __slots__ = ("columns", "pairs", "column_shape_score", "pair_trend_score", "detection_auc", "utility")
+    COLUMNS_FIELD_NUMBER: _ClassVar[int]
+    PAIRS_FIELD_NUMBER: _ClassVar[int]
+    COLUMN_SHAPE_SCORE_FIELD_NUMBER: _ClassVar[int]
+    PAIR_TREND_SCORE_FIELD_NUMBER: _ClassVar[int]
+    DETECTION_AUC_FIELD_NUMBER: _ClassVar[int]
+    UTILITY_FIELD_NUMBER: _ClassVar[int]
+    columns: _containers.RepeatedCompositeFieldContainer[ColumnDrift]
+    pairs: _containers.RepeatedCompositeFieldContainer[PairDrift]
+    column_shape_score: float
+    pair_trend_score: float
+    detection_auc: float
+    utility: Utility
+    def __init__(self, columns: _Optional[_Iterable[_Union[ColumnDrift, _Mapping]]] = ..., pairs: _Optional[_Iterable[_Union[PairDrift, _Mapping]]] = ..., column_shape_score: _Optional[float] = ..., pair_trend_score: _Optional[float] = ..., detection_auc: _Optional[float] = ..., utility: _Optional[_Union[Utility, _Mapping]] = ...) -> None: ...
+
+class PiiReplay(_message.Message):
+    __slots__ = ("count", "by_column", "fingerprints_checked")
+    class ByColumnEntry(_message.Message):
+        __slots__ = ("key", "value")
+        KEY_FIELD_NUMBER: _ClassVar[int]
+        VALUE_FIELD_NUMBER: _ClassVar[int]
+        key: str
+        value: int
+        def __init__(self, key: _Optional[str] = ..., value: _Optional[int] = ...) -> None: ...
+    COUNT_FIELD_NUMBER: _ClassVar[int]
+    BY_COLUMN_FIELD_NUMBER: _ClassVar[int]
+    FINGERPRINTS_CHECKED_FIELD_NUMBER: _ClassVar[int]
+    count: int
+    by_column: _containers.ScalarMap[str, int]
+    fingerprints_checked: int
+    def __init__(self, count: _Optional[int] = ..., by_column: _Optional[_Mapping[str, int]] = ..., fingerprints_checked: _Optional[int] = ...) -> None: ...
+
+class LeakageReport(_message.Message):
+    __slots__ = ("exact_copies", "exact_copy_share", "dcr_share", "dcr_median", "nndr_median", "pii_replay")
+    EXACT_COPIES_FIELD_NUMBER: _ClassVar[int]
+    EXACT_COPY_SHARE_FIELD_NUMBER: _ClassVar[int]
+    DCR_SHARE_FIELD_NUMBER: _ClassVar[int]
+    DCR_MEDIAN_FIELD_NUMBER: _ClassVar[int]
+    NNDR_MEDIAN_FIELD_NUMBER: _ClassVar[int]
+    PII_REPLAY_FIELD_NUMBER: _ClassVar[int]
+    exact_copies: int
+    exact_copy_share: float
+    dcr_share: float
+    dcr_median: float
+    nndr_median: float
+    pii_replay: PiiReplay
+    def __init__(self, exact_copies: _Optional[int] = ..., exact_copy_share: _Optional[float] = ..., dcr_share: _Optional[float] = ..., dcr_median: _Optional[float] = ..., nndr_median: _Optional[float] = ..., pii_replay: _Optional[_Union[PiiReplay, _Mapping]] = ...) -> None: ...
+
+class Report(_message.Message):
+    __slots__ = ("name", "drift", "leakage", "privacy_guarantee", "train_rows", "holdout_rows", "synthetic_rows", "json", "html", "warnings")
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    DRIFT_FIELD_NUMBER: _ClassVar[int]
+    LEAKAGE_FIELD_NUMBER: _ClassVar[int]
+    PRIVACY_GUARANTEE_FIELD_NUMBER: _ClassVar[int]
+    TRAIN_ROWS_FIELD_NUMBER: _ClassVar[int]
+    HOLDOUT_ROWS_FIELD_NUMBER: _ClassVar[int]
+    SYNTHETIC_ROWS_FIELD_NUMBER: _ClassVar[int]
+    JSON_FIELD_NUMBER: _ClassVar[int]
+    HTML_FIELD_NUMBER: _ClassVar[int]
+    WARNINGS_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    drift: DriftReport
+    leakage: LeakageReport
+    privacy_guarantee: PrivacyGuarantee
+    train_rows: int
+    holdout_rows: int
+    synthetic_rows: int
+    json: str
+    html: str
+    warnings: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, name: _Optional[str] = ..., drift: _Optional[_Union[DriftReport, _Mapping]] = ..., leakage: _Optional[_Union[LeakageReport, _Mapping]] = ..., privacy_guarantee: _Optional[_Union[PrivacyGuarantee, _Mapping]] = ..., train_rows: _Optional[int] = ..., holdout_rows: _Optional[int] = ..., synthetic_rows: _Optional[int] = ..., json: _Optional[str] = ..., html: _Optional[str] = ..., warnings: _Optional[_Iterable[str]] = ...) -> None: ...
+
+class GetReportRequest(_message.Message):
+    __slots__ = ("name", "view")
+    class View(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+        __slots__ = ()
+        VIEW_UNSPECIFIED: _ClassVar[GetReportRequest.View]
+        BASIC: _ClassVar[GetReportRequest.View]
+        JSON: _ClassVar[GetReportRequest.View]
+        HTML: _ClassVar[GetReportRequest.View]
+        FULL: _ClassVar[GetReportRequest.View]
+    VIEW_UNSPECIFIED: GetReportRequest.View
+    BASIC: GetReportRequest.View
+    JSON: GetReportRequest.View
+    HTML: GetReportRequest.View
+    FULL: GetReportRequest.View
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    VIEW_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    view: GetReportRequest.View
+    def __init__(self, name: _Optional[str] = ..., view: _Optional[_Union[GetReportRequest.View, str]] = ...) -> None: ...
