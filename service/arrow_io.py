@@ -1,0 +1,58 @@
+"""Arrow IPC on the wire: decode uploaded chunks, cut outgoing batches under a size limit."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pandas as pd
+import pyarrow as pa
+
+# Leaves room for the protobuf envelope under gRPC's 4 MiB default.
+DEFAULT_MAX_IPC_BYTES = 3 * 1024 * 1024 + 512 * 1024
+
+
+def decode_ipc(data: bytes) -> pa.Table:
+    """One Arrow IPC stream (schema + batches) -> a table. Raises pa.ArrowInvalid if unreadable."""
+    with pa.ipc.open_stream(pa.BufferReader(data)) as reader:
+        return reader.read_all()
+
+
+def encode_ipc(table: pa.Table | pa.RecordBatch) -> bytes:
+    sink = pa.BufferOutputStream()
+    with pa.ipc.new_stream(sink, table.schema) as writer:
+        if isinstance(table, pa.RecordBatch):
+            writer.write_batch(table)
+        else:
+            writer.write_table(table)
+    return sink.getvalue().to_pybytes()
+
+
+def iter_ipc_chunks(table: pa.Table, *, batch_rows: int = 10_000,
+                    max_bytes: int = DEFAULT_MAX_IPC_BYTES) -> Iterator[tuple[bytes, int, int]]:
+    """Yield (ipc_bytes, row_count, row_offset), each IPC stream under max_bytes.
+
+    A slice that serialises too large is halved until it fits; a single row
+    larger than the limit raises ValueError.
+    """
+    offset = 0
+    n = table.num_rows
+    rows = max(1, batch_rows)
+    while offset < n:
+        take = min(rows, n - offset)
+        while True:
+            data = encode_ipc(table.slice(offset, take).combine_chunks())
+            if len(data) <= max_bytes:
+                break
+            if take == 1:
+                raise ValueError(f"row {offset} alone exceeds {max_bytes} bytes")
+            take = max(1, take // 2)
+        yield data, take, offset
+        offset += take
+
+
+def frame_to_table(frame: pd.DataFrame) -> pa.Table:
+    return pa.Table.from_pandas(frame, preserve_index=False)
+
+
+def table_to_frame(table: pa.Table) -> pd.DataFrame:
+    return table.to_pandas()

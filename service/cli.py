@@ -1,0 +1,275 @@
+"""The `veil` command: serve, demo, synth, scan."""
+
+from __future__ import annotations
+
+import logging
+import os
+import pathlib
+import secrets
+import sys
+import tempfile
+from contextlib import contextmanager
+from typing import Annotated, Iterator, Optional
+
+import pandas as pd
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from service.offline import go_offline
+
+go_offline()
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="Veil: privacy-preserving synthetic stand-ins for real tables.")
+console = Console(stderr=True)
+MODELS = ("auto", "gaussian_copula", "ctgan", "tvae", "copulagan")
+
+
+def main() -> None:
+    app()
+
+
+def _setup_logging(verbose: bool) -> None:
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING,
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+
+
+@contextmanager
+def _local_server(data_dir: pathlib.Path | None) -> Iterator[tuple[str, str]]:
+    """An in-process server on a free loopback port; yields (address, token)."""
+    from service.config import ServiceConfig
+    from service.server import VeilServer
+
+    token = secrets.token_urlsafe(24)
+    with tempfile.TemporaryDirectory(prefix="veil-") as tmp:
+        folder = data_dir or pathlib.Path(tmp) / "data"
+        key_file = pathlib.Path(tmp) / "master.key"
+        config = ServiceConfig(host="127.0.0.1", port=0, data_dir=folder, tokens={token: "local"},
+                               master_key_file=key_file)
+        # An ephemeral run keeps nothing it would need a stable key for.
+        server = VeilServer(config, master_key=None if data_dir else secrets.token_bytes(32))
+        with server:
+            yield server.address, token
+
+
+def _read_csv(path: pathlib.Path) -> pd.DataFrame:
+    if not path.exists():
+        raise typer.BadParameter(f"{path} does not exist", param_hint="INPUT")
+    return pd.read_csv(path, low_memory=False)
+
+
+def _fail(message: str) -> None:
+    console.print(f"[red]error:[/red] {message}")
+    raise typer.Exit(code=2)
+
+
+def _grpc_error_text(exc) -> str:
+    from google.rpc import error_details_pb2
+    from grpc_status import rpc_status
+
+    status = rpc_status.from_call(exc)
+    parts = [f"{exc.code().name}: {exc.details()}"]
+    if status is not None:
+        for detail in status.details:
+            if detail.Is(error_details_pb2.BadRequest.DESCRIPTOR):
+                bad = error_details_pb2.BadRequest()
+                detail.Unpack(bad)
+                parts += [f"  {v.field}: {v.description}" for v in bad.field_violations]
+    return "\n".join(parts)
+
+
+@app.command()
+def serve(
+    port: Annotated[Optional[int], typer.Option(help="Port to listen on (default 50551).")] = None,
+    host: Annotated[Optional[str], typer.Option(help="Address to bind (default 127.0.0.1).")] = None,
+    data_dir: Annotated[Optional[pathlib.Path], typer.Option(help="SQLite file and artifacts go here.")] = None,
+    config: Annotated[Optional[pathlib.Path], typer.Option(help="TOML config file.")] = None,
+    verbose: bool = typer.Option(True, help="Log each call."),
+) -> None:
+    """Run the gRPC service until interrupted."""
+    from service.config import load_config
+    from service.errors import ConfigError
+    from service.server import VeilServer
+
+    _setup_logging(verbose)
+    try:
+        cfg = load_config(file=config, overrides={"port": port, "host": host, "data_dir": data_dir})
+        if not cfg.tokens:
+            token = secrets.token_urlsafe(24)
+            cfg = cfg.model_copy(update={"tokens": {token: "default"}})
+            console.print(f"no tokens configured (VEIL_TOKENS or tokens in the config file); "
+                          f"this run accepts: [bold]authorization: Bearer {token}[/bold] (tenant 'default')")
+        server = VeilServer(cfg)
+    except ConfigError as exc:
+        _fail(str(exc))
+    server.start()
+    console.print(f"veil listening on {server.address}, data in {cfg.data_dir}")
+    try:
+        server.wait()
+    except KeyboardInterrupt:
+        server.stop()
+
+
+def _run_synthesis(*, frame: pd.DataFrame, out: pathlib.Path, model: str, rows: int, seed: int, epochs: int,
+                   target: str, report_html: pathlib.Path | None, report_json: pathlib.Path | None,
+                   address: str, token: str, display_name: str) -> dict:
+    import grpc
+
+    from service.cli_progress import StageProgress
+    from service.client import VeilClient
+    from veil.v1 import veil_pb2 as pb
+
+    with VeilClient(address, token) as client, StageProgress(console) as progress:
+        try:
+            client.wait_ready()
+            progress.start("upload", total=len(frame))
+            dataset = client.upload(
+                frame, pb.DatasetSpec(display_name=display_name, seed=seed),
+                on_progress=lambda done, total: progress.update("upload", done,
+                                                                then="scan + scrub" if done >= total else None))
+            progress.finish("scan + scrub")
+            op = client.create_synthesis(dataset.name, pb.SynthesisConfig(
+                model=model, num_rows=rows, seed=seed, epochs=epochs, target_column=target))
+            op = client.wait_operation(op.name, on_progress=progress.from_operation)
+            if op.HasField("error"):
+                progress.stop()
+                _fail(f"synthesis failed: {op.error.message}")
+            synthesis = client.synthesis_of(op)
+            progress.start("download", total=synthesis.row_count)
+            synthetic = client.read_records(synthesis.name, on_progress=lambda n: progress.update("download", n))
+            report = client.report(synthesis.name)
+            progress.finish("download")
+        except grpc.RpcError as exc:
+            progress.stop()
+            _fail(_grpc_error_text(exc))
+        except ValueError as exc:
+            progress.stop()
+            _fail(str(exc))
+    out.parent.mkdir(parents=True, exist_ok=True)
+    synthetic.to_csv(out, index=False)
+    written = {"synthetic CSV": out}
+    if report_json:
+        report_json.write_text(report.json)
+        written["report (JSON)"] = report_json
+    if report_html:
+        report_html.write_text(report.html)
+        written["report (HTML)"] = report_html
+    _print_summary(synthesis, report, written)
+    return written
+
+
+def _print_summary(synthesis, report, written: dict) -> None:
+    out = Console()
+    table = Table(title=f"{synthesis.name} ({synthesis.resolved_model})", show_header=False)
+    s = synthesis.report_summary
+    table.add_row("privacy guarantee", synthesis.privacy_guarantee.statement)
+    table.add_row("rows", str(synthesis.row_count))
+    table.add_row("column shape similarity", f"{s.column_shape_score:.3f}")
+    table.add_row("pair trend similarity", f"{s.pair_trend_score:.3f}")
+    table.add_row("detection AUC (0.5 ideal)", f"{s.detection_auc:.3f}")
+    table.add_row("exact copies of training rows", str(s.exact_copies))
+    table.add_row("DCR share (0.5 ideal)", f"{s.dcr_share:.3f}")
+    table.add_row("PII replay", str(s.pii_replay_count))
+    for warning in report.warnings:
+        table.add_row("warning", warning)
+    for label, path in written.items():
+        table.add_row(label, str(path.resolve()))
+    out.print(table)
+
+
+@app.command()
+def synth(
+    input: Annotated[pathlib.Path, typer.Argument(help="CSV file of real records.")],
+    out: Annotated[pathlib.Path, typer.Option("--out", help="Where to write the synthetic CSV.")],
+    model: Annotated[str, typer.Option(help="auto | gaussian_copula | ctgan | tvae | copulagan")] = "auto",
+    rows: Annotated[int, typer.Option(help="Rows to generate (0 = as many as the training split).")] = 0,
+    seed: Annotated[int, typer.Option(help="Seed of the split, the fit and the sample.")] = 0,
+    epochs: Annotated[int, typer.Option(help="Epochs for neural models (0 = engine default).")] = 0,
+    target: Annotated[str, typer.Option(help="Column to predict for the utility (TSTR) score.")] = "",
+    report_html: Annotated[Optional[pathlib.Path], typer.Option(help="Write the HTML report here.")] = None,
+    report_json: Annotated[Optional[pathlib.Path], typer.Option(help="Write the JSON report here.")] = None,
+    server: Annotated[Optional[str], typer.Option(help="HOST:PORT of a running service (default: in-process).")] = None,
+    token: Annotated[Optional[str], typer.Option(envvar="VEIL_TOKEN", help="Bearer token for --server.")] = None,
+) -> None:
+    """Upload a CSV, synthesize stand-ins and write them (plus reports) to disk."""
+    _setup_logging(False)
+    frame = _read_csv(input)
+    if server and not token:
+        _fail("--server needs a token (--token or VEIL_TOKEN)")
+    kwargs = dict(frame=frame, out=out, model=model, rows=rows, seed=seed, epochs=epochs, target=target,
+                  report_html=report_html, report_json=report_json, display_name=input.name)
+    if server:
+        _run_synthesis(address=server, token=token, **kwargs)
+    else:
+        with _local_server(None) as (address, local_token):
+            _run_synthesis(address=address, token=local_token, **kwargs)
+
+
+@app.command()
+def scan(
+    input: Annotated[pathlib.Path, typer.Argument(help="CSV file to scan.")],
+    sample_rows: Annotated[int, typer.Option(help="Rows sampled from the file.")] = 2000,
+    server: Annotated[Optional[str], typer.Option(help="HOST:PORT of a running service.")] = None,
+    token: Annotated[Optional[str], typer.Option(envvar="VEIL_TOKEN")] = None,
+) -> None:
+    """Per column: PII entity types found, share of cells, masked samples."""
+    import grpc
+
+    from service.client import VeilClient
+
+    _setup_logging(False)
+    frame = _read_csv(input)
+    if len(frame) > sample_rows:
+        frame = frame.sample(n=sample_rows, random_state=0)
+
+    def run(address: str, tok: str):
+        with VeilClient(address, tok) as client:
+            client.wait_ready()
+            return client.scan(frame)
+
+    try:
+        if server:
+            if not token:
+                _fail("--server needs a token (--token or VEIL_TOKEN)")
+            result = run(server, token)
+        else:
+            with _local_server(None) as (address, local_token):
+                result = run(address, local_token)
+    except grpc.RpcError as exc:
+        _fail(_grpc_error_text(exc))
+    from veil.v1 import veil_pb2 as pb
+
+    table = Table(title=f"PII scan of {input.name} ({result.scanned_rows} rows)")
+    for header in ("column", "kind", "entity", "confidence", "entities (share of cells)", "masked samples"):
+        table.add_column(header)
+    for col in result.columns:
+        entities = ", ".join(f"{e.entity_type} {e.cell_share:.0%}" for e in col.entities) or "-"
+        table.add_row(col.column, pb.ColumnKind.Name(col.kind).lower(), col.pii_entity or "-",
+                      f"{col.confidence:.2f}", entities, " | ".join(col.masked_samples[:2]))
+    Console().print(table)
+
+
+@app.command()
+def demo(
+    data_dir: Annotated[pathlib.Path, typer.Option(help="SQLite file and artifacts go here.")] = pathlib.Path("veil-demo"),
+    out_dir: Annotated[pathlib.Path, typer.Option(help="Where the synthetic CSV and reports go.")] = pathlib.Path("veil-demo/out"),
+    rows: Annotated[int, typer.Option(help="Rows of the demo table (diamonds + Faker PII).")] = 5000,
+    model: Annotated[str, typer.Option(help="Synthesizer.")] = "auto",
+    seed: int = 0,
+) -> None:
+    """End to end on the embedded default: diamonds with PII, through a local service."""
+    from service.demo_data import make_demo_table
+
+    _setup_logging(False)
+    console.print(f"building the demo table: {rows} rows of ggplot2/diamonds with Faker PII columns")
+    frame = make_demo_table(rows, seed=seed)
+    input_csv = out_dir / "demo_input.csv"
+    out_dir.mkdir(parents=True, exist_ok=True)
+    frame.to_csv(input_csv, index=False)
+    with _local_server(data_dir) as (address, token):
+        console.print(f"service on {address} (SQLite + artifacts in {data_dir.resolve()})")
+        _run_synthesis(frame=frame, out=out_dir / "synthetic.csv", model=model, rows=0, seed=seed, epochs=0,
+                       target="price", report_html=out_dir / "report.html", report_json=out_dir / "report.json",
+                       address=address, token=token, display_name="diamonds-with-pii")
+    console.print(f"input (real rows, fake people) at {input_csv.resolve()}")

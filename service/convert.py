@@ -1,0 +1,156 @@
+"""Proto <-> domain conversions, kept out of the servicers' logic."""
+
+from __future__ import annotations
+
+import json
+
+from google.protobuf import any_pb2, timestamp_pb2
+from google.longrunning import operations_pb2
+from google.rpc import status_pb2
+
+from service.interceptors import build_status
+from service.pipeline.synthesis import SynthesisConfig
+from service.pipeline.upload import ColumnOverride, UploadSpec
+from service.storage.db import DatasetRow, OperationRow, SynthesisRow
+from veil.v1 import veil_pb2 as pb
+
+KIND_TO_PB = {
+    "numeric": pb.NUMERIC, "categorical": pb.CATEGORICAL, "datetime": pb.DATETIME, "boolean": pb.BOOLEAN,
+    "id": pb.ID, "text": pb.TEXT, "pii": pb.PII,
+}
+PB_TO_KIND = {v: k for k, v in KIND_TO_PB.items()}
+SCAN_KIND_TO_PB = {"pii": pb.PII, "text": pb.TEXT}
+
+
+def timestamp(seconds: float) -> timestamp_pb2.Timestamp:
+    ts = timestamp_pb2.Timestamp()
+    ts.FromNanoseconds(int(seconds * 1e9))
+    return ts
+
+
+def spec_from_pb(spec: pb.DatasetSpec) -> UploadSpec:
+    overrides = []
+    for o in spec.column_overrides:
+        base = PB_TO_KIND.get(o.kind, "")
+        kind = f"pii:{o.pii_entity}" if base == "pii" else base
+        overrides.append(ColumnOverride(column=o.column, kind=kind))
+    return UploadSpec(dataset_id=spec.dataset_id, display_name=spec.display_name, overrides=tuple(overrides),
+                      holdout_fraction=spec.holdout_fraction, seed=spec.seed)
+
+
+def column_scan_to_pb(column: str, scan: dict, kinds: dict[str, str]) -> pb.ColumnPiiScan:
+    kind = SCAN_KIND_TO_PB.get(scan.get("kind"), KIND_TO_PB.get(kinds.get(column, ""), pb.COLUMN_KIND_UNSPECIFIED))
+    return pb.ColumnPiiScan(
+        column=column, kind=kind, pii_entity=scan.get("entity_type") or "",
+        confidence=float(scan.get("confidence", 0.0)),
+        entities=[pb.EntityShare(entity_type=e["entity_type"], cell_share=e["cell_share"],
+                                 mean_score=e["mean_score"]) for e in scan.get("entities", [])],
+        masked_samples=list(scan.get("masked_samples", [])), scanned_cells=int(scan.get("scanned_cells", 0)))
+
+
+def scan_to_pb(scan: dict, kinds: dict[str, str] | None = None) -> pb.PiiScan:
+    kinds = kinds or {}
+    return pb.PiiScan(columns=[column_scan_to_pb(c, s, kinds) for c, s in scan.get("columns", {}).items()],
+                      scanned_rows=int(scan.get("scanned_rows", 0)))
+
+
+def dataset_to_pb(row: DatasetRow) -> pb.Dataset:
+    kinds = {c["name"]: c["kind"] for c in row.columns}
+    return pb.Dataset(
+        name=f"datasets/{row.id}", display_name=row.display_name,
+        columns=[pb.Column(name=c["name"], kind=KIND_TO_PB[c["kind"]], pii_entity=c["pii_entity"],
+                           arrow_type=c["arrow_type"], null_count=c["null_count"], overridden=c["overridden"])
+                 for c in row.columns],
+        row_count=row.row_count, train_row_count=row.train_rows, holdout_row_count=row.holdout_rows,
+        pii_summary=[column_scan_to_pb(c, s, kinds) for c, s in row.scan.get("columns", {}).items()
+                     if s.get("kind") in ("pii", "text") or s.get("entities")],
+        create_time=timestamp(row.create_time), holdout_fraction=row.holdout_fraction, seed=row.seed)
+
+
+def config_from_pb(config: pb.SynthesisConfig) -> SynthesisConfig:
+    return SynthesisConfig(model=config.model or "auto", num_rows=config.num_rows, seed=config.seed,
+                           target_column=config.target_column, epochs=config.epochs,
+                           text_model=config.text_model or "surrogate")
+
+
+def config_to_pb(config: dict) -> pb.SynthesisConfig:
+    return pb.SynthesisConfig(model=config["model"], num_rows=config["num_rows"], seed=config["seed"],
+                              target_column=config["target_column"], epochs=config["epochs"],
+                              text_model=config["text_model"])
+
+
+def guarantee_to_pb(g: dict) -> pb.PrivacyGuarantee:
+    if not g:
+        return pb.PrivacyGuarantee()
+    kind = {"none": pb.PrivacyGuarantee.NONE,
+            "differential_privacy": pb.PrivacyGuarantee.DIFFERENTIAL_PRIVACY}[g["kind"]]
+    return pb.PrivacyGuarantee(kind=kind, epsilon=g.get("epsilon", 0.0), delta=g.get("delta", 0.0),
+                               statement=g.get("statement", ""))
+
+
+def error_to_status(error: dict | None) -> status_pb2.Status | None:
+    if not error:
+        return None
+    return build_status(error.get("code", "INTERNAL"), error.get("message", ""), reason=error.get("reason", "INTERNAL"),
+                        violations=[tuple(v) for v in error.get("violations", [])])
+
+
+def synthesis_to_pb(row: SynthesisRow) -> pb.Synthesis:
+    msg = pb.Synthesis(
+        name=row.name, config=config_to_pb(row.config), state=pb.Synthesis.State.Value(row.state),
+        resolved_model=row.resolved_model, privacy_guarantee=guarantee_to_pb(row.guarantee),
+        row_count=row.row_count, create_time=timestamp(row.create_time), update_time=timestamp(row.update_time),
+        operation=f"operations/{row.operation}")
+    if row.summary:
+        msg.report_summary.CopyFrom(pb.ReportSummary(**row.summary))
+    status = error_to_status(row.error)
+    if status is not None:
+        msg.error.CopyFrom(status)
+    return msg
+
+
+def operation_to_pb(op: OperationRow, synthesis: SynthesisRow | None) -> operations_pb2.Operation:
+    meta = pb.SynthesisOperationMetadata(
+        synthesis=op.synthesis, stage=op.stage, progress_percent=op.progress, create_time=timestamp(op.create_time),
+        update_time=timestamp(op.update_time), cancel_requested=op.cancel_requested)
+    packed = any_pb2.Any()
+    packed.Pack(meta)
+    msg = operations_pb2.Operation(name=op.name, metadata=packed, done=op.done)
+    if op.done:
+        status = error_to_status(op.error)
+        if status is not None:
+            msg.error.CopyFrom(status)
+        elif synthesis is not None:
+            response = any_pb2.Any()
+            response.Pack(synthesis_to_pb(synthesis))
+            msg.response.CopyFrom(response)
+    return msg
+
+
+def report_to_pb(name: str, report: dict) -> pb.Report:
+    """The structured report from its JSON form (reports.model.Report.to_dict)."""
+    drift, leak = report["drift"], report["leakage"]
+    column_kinds = {c["column"]: c["kind"] for c in drift["columns"]}
+    msg = pb.Report(
+        name=name,
+        drift=pb.DriftReport(
+            columns=[pb.ColumnDrift(column=c["column"], kind=KIND_TO_PB.get(column_kinds[c["column"]], 0),
+                                    metric=c["metric"], score_vs_holdout=c["score_vs_holdout"],
+                                    score_vs_train=c["score_vs_train"]) for c in drift["columns"]],
+            pairs=[pb.PairDrift(**p) for p in drift["pairs"]],
+            column_shape_score=drift["column_shape_score"], pair_trend_score=drift["pair_trend_score"],
+            detection_auc=drift["detection_auc"]),
+        leakage=pb.LeakageReport(
+            exact_copies=leak["exact_copies"], exact_copy_share=leak["exact_copy_share"], dcr_share=leak["dcr_share"],
+            dcr_median=leak["dcr_median"], nndr_median=leak["nndr_median"],
+            pii_replay=pb.PiiReplay(**leak["pii_replay"])),
+        privacy_guarantee=guarantee_to_pb(report["privacy_guarantee"]),
+        train_rows=report["train_rows"], holdout_rows=report["holdout_rows"], synthetic_rows=report["synthetic_rows"],
+        warnings=report.get("warnings", []))
+    if drift.get("utility"):
+        msg.drift.utility.CopyFrom(pb.Utility(**drift["utility"]))
+    return msg
+
+
+def report_json_text(report: dict) -> str:
+    return json.dumps(report, sort_keys=True)

@@ -1,0 +1,69 @@
+"""Resource names (AIP-122) and page tokens (AIP-158)."""
+
+from __future__ import annotations
+
+import base64
+import json
+import re
+
+from service.errors import InvalidArgument
+
+_SEG = r"[a-z]([a-z0-9-]{0,61}[a-z0-9])?"
+DATASET_RE = re.compile(rf"^datasets/(?P<dataset>{_SEG})$")
+SYNTHESIS_RE = re.compile(rf"^datasets/(?P<dataset>{_SEG})/syntheses/(?P<synthesis>{_SEG})(?P<report>/report)?$")
+OPERATION_RE = re.compile(r"^operations/(?P<op>[0-9a-f]{32})$")
+DEFAULT_PAGE_SIZE = 50
+MAX_PAGE_SIZE = 1000
+
+
+def parse_dataset(name: str, field: str = "name") -> str:
+    m = DATASET_RE.match(name or "")
+    if not m:
+        raise InvalidArgument(f"{field} must look like datasets/{{dataset}}", reason="BAD_RESOURCE_NAME",
+                              violations=[(field, "must look like datasets/{dataset}")])
+    return m["dataset"]
+
+
+def parse_synthesis(name: str, field: str = "name", *, allow_report: bool = False) -> tuple[str, str]:
+    m = SYNTHESIS_RE.match(name or "")
+    if not m or (m["report"] and not allow_report):
+        shape = "datasets/{dataset}/syntheses/{synthesis}" + ("[/report]" if allow_report else "")
+        raise InvalidArgument(f"{field} must look like {shape}", reason="BAD_RESOURCE_NAME",
+                              violations=[(field, f"must look like {shape}")])
+    return m["dataset"], m["synthesis"]
+
+
+def parse_operation(name: str, field: str = "name") -> str:
+    m = OPERATION_RE.match(name or "")
+    if not m:
+        raise InvalidArgument(f"{field} must look like operations/{{operation}}", reason="BAD_RESOURCE_NAME",
+                              violations=[(field, "must look like operations/{operation}")])
+    return m["op"]
+
+
+def page_size(requested: int) -> int:
+    if requested < 0:
+        raise InvalidArgument("page_size must not be negative", reason="BAD_PAGE_SIZE",
+                              violations=[("page_size", "must not be negative")])
+    return min(requested or DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE)
+
+
+def encode_page_token(create_time: float, key: str, scope: str) -> str:
+    raw = json.dumps({"t": create_time, "k": key, "s": scope}).encode()
+    return base64.urlsafe_b64encode(raw).decode()
+
+
+def decode_page_token(token: str, scope: str) -> tuple[float, str] | None:
+    """Returns the keyset cursor, or None for the first page; a token of another listing is refused."""
+    if not token:
+        return None
+    try:
+        data = json.loads(base64.urlsafe_b64decode(token.encode()))
+        cursor = (float(data["t"]), str(data["k"]))
+        ok = data["s"] == scope
+    except (ValueError, KeyError, TypeError):
+        ok = False
+    if not ok:
+        raise InvalidArgument("page_token is not a token this listing issued", reason="BAD_PAGE_TOKEN",
+                              violations=[("page_token", "not issued by this listing")])
+    return cursor

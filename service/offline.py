@@ -1,0 +1,19 @@
+"""Switch off everything that would reach the network at run time."""
+
+from __future__ import annotations
+
+import os
+
+OFFLINE_ENV = {
+    "HF_HUB_OFFLINE": "1",
+    "TRANSFORMERS_OFFLINE": "1",
+    "HF_HUB_DISABLE_TELEMETRY": "1",
+    "DO_NOT_TRACK": "1",
+    "TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS": "",
+}
+
+
+def go_offline() -> None:
+    """Set the offline switches of the libraries Veil uses (idempotent)."""
+    for key, value in OFFLINE_ENV.items():
+        os.environ.setdefault(key, value)

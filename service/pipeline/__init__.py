@@ -1,0 +1,1 @@
+"""The work behind the RPCs, free of gRPC: upload, synthesis jobs, reads."""

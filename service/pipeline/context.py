@@ -1,0 +1,33 @@
+"""Shared state of a running service: config, stores, keys and engines."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from privacy.pii import PiiEngine, derive_dataset_key
+from service.config import ServiceConfig
+from service.storage.artifacts import ArtifactStore
+from service.storage.db import DatasetRow, MetadataDB
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass
+class ServiceContext:
+    config: ServiceConfig
+    db: MetadataDB
+    store: ArtifactStore
+    master_key: bytes
+    # spaCy pipelines are not safe to share across threads; one scrub at a time.
+    pii_lock: threading.Lock = field(default_factory=threading.Lock)
+
+    @cached_property
+    def pii(self) -> PiiEngine:
+        logger.info("loading PII engine (spaCy model %s)", self.config.spacy_model)
+        return PiiEngine(spacy_model=self.config.spacy_model)
+
+    def dataset_key(self, dataset: DatasetRow) -> bytes:
+        return derive_dataset_key(self.master_key, dataset.key_salt)

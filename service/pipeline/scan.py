@@ -1,0 +1,21 @@
+"""ScanPii on an inline sample: nothing is stored."""
+
+from __future__ import annotations
+
+from service.errors import InvalidArgument
+from service.kinds import split_kind
+from service.pipeline.context import ServiceContext
+from service.pipeline.upload import UploadSpec, assemble_table, merge_scan, resolve_kinds, scan_frame, to_frame
+
+
+def scan_inline(ctx: ServiceContext, data: bytes) -> tuple[dict, dict[str, str]]:
+    """Scan an Arrow IPC sample; returns (scan as dict, column -> base kind)."""
+    if len(data) > ctx.config.max_chunk_bytes:
+        raise InvalidArgument("the inline sample is too large", reason="MESSAGE_TOO_LARGE",
+                              violations=[("arrow_ipc", f"at most {ctx.config.max_chunk_bytes} bytes")])
+    table = assemble_table([data], min_rows=1)
+    frame = to_frame(table)
+    kinds, overridden = resolve_kinds(frame, UploadSpec())
+    scan = scan_frame(ctx, frame, kinds, seed=0)
+    kinds = merge_scan(kinds, overridden, scan)
+    return scan.to_dict(), {c: split_kind(k)[0] for c, k in kinds.items()}

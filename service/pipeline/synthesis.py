@@ -1,0 +1,199 @@
+"""CreateSynthesis: the job that fits, samples, filters, reports and stores.
+
+The synthesizer sees only the scrubbed training split; the holdout is read
+for the report alone.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+import uuid
+from dataclasses import asdict, dataclass
+
+import pyarrow as pa
+
+from privacy.pii import PiiFingerprints, SurrogateFactory
+from reports.assemble import build_report
+from reports.model import PiiReplay, PrivacyGuarantee
+from reports.render import render_html, render_json
+from service.errors import AlreadyExists, Cancelled, InvalidArgument, NotFound, ViolationCollector
+from service.kinds import split_kind
+from service.pipeline.context import ServiceContext
+from service.pipeline.upload import ID_RE
+from service.runner import JobHandle, OperationRunner
+from service.stages import STAGE_RANGES
+from service.storage.db import DatasetRow, OperationRow, SynthesisRow
+from synthesizers.errors import SynthesizerError
+from synthesizers.registry import available_synthesizers, create_synthesizer
+from synthesizers.text import available_text_synthesizers
+
+logger = logging.getLogger(__name__)
+
+MAX_ROWS = 10_000_000
+
+
+@dataclass(frozen=True)
+class SynthesisConfig:
+    model: str = "auto"
+    num_rows: int = 0
+    seed: int = 0
+    target_column: str = ""
+    epochs: int = 0
+    text_model: str = "surrogate"
+
+
+def validate_config(config: SynthesisConfig, dataset: DatasetRow) -> SynthesisConfig:
+    problems = ViolationCollector()
+    models = available_synthesizers()
+    if config.model not in models:
+        problems.add("config.model", f"unknown model {config.model!r}; known: {', '.join(models)}",
+                     reason="UNKNOWN_MODEL")
+    text_models = available_text_synthesizers()
+    if config.text_model not in text_models:
+        problems.add("config.text_model", f"unknown text model {config.text_model!r}; known: "
+                     f"{', '.join(text_models)}", reason="UNKNOWN_MODEL")
+    if not 0 <= config.num_rows <= MAX_ROWS:
+        problems.add("config.num_rows", f"must be between 1 and {MAX_ROWS} (0 = training rows)")
+    if config.epochs < 0 or config.epochs > 10_000:
+        problems.add("config.epochs", "must be between 0 and 10000")
+    if config.target_column:
+        kinds = {c["name"]: c["kind"] for c in dataset.columns}
+        if config.target_column not in kinds:
+            problems.add("config.target_column", "names no column of the dataset", reason="UNKNOWN_COLUMN")
+        elif kinds[config.target_column] not in ("numeric", "categorical", "boolean"):
+            problems.add("config.target_column", f"a {kinds[config.target_column]} column cannot be a target",
+                         reason="BAD_TARGET")
+    problems.raise_if_any("the synthesis config is invalid")
+    return SynthesisConfig(**{**asdict(config), "num_rows": config.num_rows or dataset.train_rows})
+
+
+def dataset_kinds(dataset: DatasetRow) -> dict[str, str]:
+    return {c["name"]: (f"pii:{c['pii_entity']}" if c["kind"] == "pii" else c["kind"]) for c in dataset.columns}
+
+
+def create_synthesis(ctx: ServiceContext, runner: OperationRunner, *, tenant: str, dataset_id: str,
+                     synthesis_id: str, config: SynthesisConfig) -> tuple[SynthesisRow, OperationRow]:
+    dataset = ctx.db.get_dataset(tenant, dataset_id)
+    if dataset is None:
+        raise NotFound(f"datasets/{dataset_id} not found", reason="DATASET_NOT_FOUND",
+                       violations=[("parent", "no such dataset")])
+    if synthesis_id and not ID_RE.match(synthesis_id):
+        raise InvalidArgument("synthesis_id is not a valid id", reason="BAD_ID",
+                              violations=[("synthesis_id", "must match [a-z]([a-z0-9-]{0,61}[a-z0-9])?")])
+    config = validate_config(config, dataset)
+    synthesis_id = synthesis_id or f"syn-{uuid.uuid4().hex[:12]}"
+    if ctx.db.synthesis_exists(tenant, dataset_id, synthesis_id):
+        raise AlreadyExists(f"datasets/{dataset_id}/syntheses/{synthesis_id} already exists",
+                            reason="SYNTHESIS_EXISTS", violations=[("synthesis_id", "already exists")])
+    now = time.time()
+    op_id = uuid.uuid4().hex
+    syn = SynthesisRow(tenant=tenant, dataset=dataset_id, id=synthesis_id, config=asdict(config), state="PENDING",
+                       operation=op_id, create_time=now, update_time=now)
+    op = OperationRow(id=op_id, tenant=tenant, synthesis=syn.name, stage="queued", progress=0.0, done=False,
+                      cancel_requested=False, create_time=now, update_time=now)
+    try:
+        ctx.db.insert_synthesis(syn, op)
+    except LookupError:
+        raise NotFound(f"datasets/{dataset_id} not found", reason="DATASET_NOT_FOUND",
+                       violations=[("parent", "no such dataset")]) from None
+    runner.submit(op_id, lambda handle: run_synthesis_job(ctx, handle, dataset, syn.id, config))
+    return syn, op
+
+
+def _error_dict(exc: BaseException) -> dict:
+    code = getattr(exc, "code", "INTERNAL")
+    reason = getattr(exc, "reason", "INTERNAL")
+    # Messages of Veil's own errors carry no raw values; others might, so they are not kept.
+    known = isinstance(exc, (SynthesizerError, InvalidArgument, Cancelled)) or hasattr(exc, "violations")
+    message = str(exc) if known else f"internal error ({type(exc).__name__})"
+    return {"code": code if isinstance(code, str) else "INTERNAL", "reason": reason, "message": message,
+            "violations": [list(v) for v in getattr(exc, "violations", [])]}
+
+
+def run_synthesis_job(ctx: ServiceContext, handle: JobHandle, dataset: DatasetRow, synthesis_id: str,
+                      config: SynthesisConfig) -> None:
+    tenant, dataset_id = dataset.tenant, dataset.id
+    db = ctx.db
+    try:
+        handle.check_cancelled()
+        db.update_synthesis(tenant, dataset_id, synthesis_id, state="RUNNING")
+        result = _synthesize(ctx, handle, dataset, synthesis_id, config)
+        handle.check_cancelled()
+        db.update_synthesis(tenant, dataset_id, synthesis_id, state="SUCCEEDED", **result)
+        db.update_operation(handle.op_id, stage="done", progress=100.0, done=True)
+    except Cancelled as exc:
+        ctx.store.remove_tree(ctx.store.synthesis_dir(tenant, dataset_id, synthesis_id))
+        error = _error_dict(exc)
+        db.update_synthesis(tenant, dataset_id, synthesis_id, state="CANCELLED", error=error)
+        db.update_operation(handle.op_id, stage="cancelled", done=True, error=error)
+        logger.info("synthesis %s/%s cancelled", dataset_id, synthesis_id)
+    except Exception as exc:  # every failure ends the job as FAILED with a reason
+        ctx.store.remove_tree(ctx.store.synthesis_dir(tenant, dataset_id, synthesis_id))
+        error = _error_dict(exc)
+        db.update_synthesis(tenant, dataset_id, synthesis_id, state="FAILED", error=error)
+        db.update_operation(handle.op_id, stage="failed", done=True, error=error)
+        logger.error("synthesis %s/%s failed: %s (%s)", dataset_id, synthesis_id, type(exc).__name__,
+                     error["reason"])
+        if not hasattr(exc, "violations"):
+            logger.debug("unexpected failure", exc_info=False)
+
+
+def _synthesize(ctx: ServiceContext, handle: JobHandle, dataset: DatasetRow, synthesis_id: str,
+                config: SynthesisConfig) -> dict:
+    tenant, dataset_id = dataset.tenant, dataset.id
+    timings: dict[str, float] = {}
+    data_dir = ctx.store.dataset_dir(tenant, dataset_id)
+    train = ctx.store.read_table(data_dir / "train.parquet").to_pandas()
+    kinds = dataset_kinds(dataset)
+
+    t0 = time.perf_counter()
+    synth = create_synthesizer(config.model, seed=config.seed, epochs=config.epochs or None,
+                               text_model=config.text_model)
+    synth.fit(train, kinds=kinds, progress=handle.stage_progress("fit", *STAGE_RANGES["fit"]))
+    timings["fit"] = time.perf_counter() - t0
+
+    t0 = time.perf_counter()
+    synthetic = synth.sample(config.num_rows, progress=handle.stage_progress("sample", *STAGE_RANGES["sample"]))
+    timings["sample"] = time.perf_counter() - t0
+
+    # Privacy filter: a raw PII value of the input never leaves, even by coincidence.
+    t0 = time.perf_counter()
+    handle.report("filter", STAGE_RANGES["filter"][0])
+    key = ctx.dataset_key(dataset)
+    fingerprints = PiiFingerprints.from_bytes(key, (data_dir / "fingerprints.bin").read_bytes())
+    entity_by_column = {c: split_kind(k)[1] for c, k in kinds.items() if k.startswith("pii:")}
+    factory = SurrogateFactory(key + b"fresh", avoid=fingerprints)
+    synthetic, redacted = fingerprints.redact_replays(synthetic, entity_by_column=entity_by_column, factory=factory)
+    timings["filter"] = time.perf_counter() - t0
+
+    t0 = time.perf_counter()
+    holdout = ctx.store.read_table(data_dir / "holdout.parquet").to_pandas()
+    replays = fingerprints.count_replays(synthetic)
+    report = build_report(
+        train=train, holdout=holdout, synthetic=synthetic, kinds=kinds,
+        target_column=config.target_column or None, seed=config.seed,
+        pii_replay=PiiReplay(count=sum(replays.values()), by_column=replays, fingerprints_checked=len(fingerprints)),
+        guarantee=PrivacyGuarantee.none(), title=f"datasets/{dataset_id}/syntheses/{synthesis_id}",
+        progress=handle.stage_progress("report", *STAGE_RANGES["report"]))
+    timings["report"] = time.perf_counter() - t0
+    report.timings.update({k: round(v, 3) for k, v in timings.items()})
+    if redacted:
+        report.warnings.append(f"{redacted} generated PII cells coincided with input values and were replaced")
+
+    handle.report("store", 97)
+    out_dir = ctx.store.synthesis_dir(tenant, dataset_id, synthesis_id)
+    ctx.store.write_table(out_dir / "synthetic.parquet", pa.Table.from_pandas(synthetic, preserve_index=False))
+    ctx.store.write_text(out_dir / "report.json", render_json(report))
+    ctx.store.write_text(out_dir / "report.html", render_html(report))
+    logger.info("synthesis %s/%s done: %s", dataset_id, synthesis_id,
+                ", ".join(f"{k} {v:.1f}s" for k, v in timings.items()))
+    drift, leak = report.drift, report.leakage
+    return {
+        "resolved_model": getattr(synth, "resolved_name", config.model),
+        "guarantee": report.privacy_guarantee.model_dump(mode="json"),
+        "summary": {"column_shape_score": drift.column_shape_score, "pair_trend_score": drift.pair_trend_score,
+                    "detection_auc": drift.detection_auc, "exact_copies": leak.exact_copies,
+                    "dcr_share": leak.dcr_share, "pii_replay_count": leak.pii_replay.count},
+        "row_count": len(synthetic),
+    }

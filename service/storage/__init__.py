@@ -1,0 +1,1 @@
+"""Metadata database and artifact store."""

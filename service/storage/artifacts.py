@@ -1,0 +1,89 @@
+"""The artifact store: files under data_dir, written atomically.
+
+Layout (tenant and ids are validated names, never raw values):
+  artifacts/{tenant}/{dataset}/train.parquet, holdout.parquet, fingerprints.bin
+  artifacts/{tenant}/{dataset}/syntheses/{synthesis}/synthetic.parquet, report.json, report.html
+  staging/   partial uploads; emptied on start
+"""
+
+from __future__ import annotations
+
+import os
+import pathlib
+import shutil
+import tempfile
+import uuid
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+
+class ArtifactStore:
+    def __init__(self, root: pathlib.Path) -> None:
+        self.root = pathlib.Path(root)
+        self.artifacts = self.root / "artifacts"
+        self.staging = self.root / "staging"
+        self.artifacts.mkdir(parents=True, exist_ok=True)
+        self.staging.mkdir(parents=True, exist_ok=True)
+
+    # ------------------------------------------------------------ paths
+    def dataset_dir(self, tenant: str, dataset: str) -> pathlib.Path:
+        return self.artifacts / tenant / dataset
+
+    def synthesis_dir(self, tenant: str, dataset: str, synthesis: str) -> pathlib.Path:
+        return self.dataset_dir(tenant, dataset) / "syntheses" / synthesis
+
+    def new_staging_dir(self) -> pathlib.Path:
+        path = self.staging / uuid.uuid4().hex
+        path.mkdir(parents=True)
+        return path
+
+    # ------------------------------------------------------------ writes
+    @staticmethod
+    def write_bytes(path: pathlib.Path, data: bytes) -> None:
+        """Write a file atomically: temp file in the same folder, fsync, rename."""
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+                fh.flush()
+                os.fsync(fh.fileno())
+            os.replace(tmp, path)
+        except BaseException:
+            pathlib.Path(tmp).unlink(missing_ok=True)
+            raise
+
+    def write_text(self, path: pathlib.Path, text: str) -> None:
+        self.write_bytes(path, text.encode("utf-8"))
+
+    @staticmethod
+    def write_table(path: pathlib.Path, table: pa.Table) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+        os.close(fd)
+        try:
+            pq.write_table(table, tmp)
+            os.replace(tmp, path)
+        except BaseException:
+            pathlib.Path(tmp).unlink(missing_ok=True)
+            raise
+
+    @staticmethod
+    def read_table(path: pathlib.Path) -> pa.Table:
+        return pq.read_table(path)
+
+    def publish_dir(self, staging: pathlib.Path, final: pathlib.Path) -> None:
+        """Move a finished staging folder into place (one rename)."""
+        final.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(staging, final)
+
+    @staticmethod
+    def remove_tree(path: pathlib.Path) -> None:
+        shutil.rmtree(path, ignore_errors=True)
+
+    def clear_staging(self) -> int:
+        leftovers = list(self.staging.iterdir())
+        for entry in leftovers:
+            self.remove_tree(entry)
+        return len(leftovers)

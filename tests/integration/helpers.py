@@ -1,0 +1,44 @@
+"""Helpers for driving the real server in tests."""
+
+from __future__ import annotations
+
+import grpc
+from google.rpc import error_details_pb2
+from grpc_status import rpc_status
+
+
+def error_details(exc: grpc.RpcError) -> tuple[grpc.StatusCode, dict[str, str], list[str]]:
+    """(code, {field: description}, [ErrorInfo reasons]) of a failed call."""
+    status = rpc_status.from_call(exc)
+    fields: dict[str, str] = {}
+    reasons: list[str] = []
+    if status is not None:
+        for detail in status.details:
+            if detail.Is(error_details_pb2.BadRequest.DESCRIPTOR):
+                bad = error_details_pb2.BadRequest()
+                detail.Unpack(bad)
+                fields.update({v.field: v.description for v in bad.field_violations})
+            elif detail.Is(error_details_pb2.ErrorInfo.DESCRIPTOR):
+                info = error_details_pb2.ErrorInfo()
+                detail.Unpack(info)
+                reasons.append(info.reason)
+    return exc.code(), fields, reasons
+
+
+def pii_values(frame, columns=("customer_name", "email", "phone", "address")) -> set[str]:
+    return {str(v) for c in columns for v in frame[c].dropna()}
+
+
+def find_replays(frame, raw_values: set[str]) -> list[tuple[str, int]]:
+    """(column, count) of output string cells that contain any raw value (plain substring search)."""
+    hits = []
+    needles = sorted(raw_values, key=len, reverse=True)
+    for column in frame.columns:
+        if frame[column].dtype != object:
+            continue
+        cells = [str(v) for v in frame[column].dropna()]
+        blob = "\n".join(cells)
+        count = sum(1 for needle in needles if needle in blob)
+        if count:
+            hits.append((column, count))
+    return hits

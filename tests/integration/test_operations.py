@@ -1,0 +1,125 @@
+"""Operations: cancel, list, wait, delete; deletion of datasets; restart recovery."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import grpc
+import pandas as pd
+import pytest
+from google.longrunning import operations_pb2
+from google.protobuf import duration_pb2
+
+from service.client import VeilClient
+from service.demo_data import make_demo_table
+from service.server import VeilServer
+from tests.integration.conftest import TOKEN_A, make_config
+from tests.integration.helpers import error_details
+from veil.v1 import veil_pb2 as pb
+
+
+def metadata_of(op) -> pb.SynthesisOperationMetadata:
+    meta = pb.SynthesisOperationMetadata()
+    op.metadata.Unpack(meta)
+    return meta
+
+
+def wait_for_stage(client, name, stages, timeout=120):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        op = client.get_operation(name)
+        if metadata_of(op).stage in stages or op.done:
+            return op
+        time.sleep(0.1)
+    raise TimeoutError(name)
+
+
+def test_cancel_a_running_synthesis(client_a, dataset):
+    op = client_a.create_synthesis(dataset.name, pb.SynthesisConfig(model="ctgan", epochs=5000, seed=1),
+                                   synthesis_id="to-cancel")
+    wait_for_stage(client_a, op.name, {"fit"})
+    client_a.operations.CancelOperation(operations_pb2.CancelOperationRequest(name=op.name),
+                                        metadata=client_a.metadata)
+    done = client_a.wait_operation(op.name, timeout=120)
+    assert done.done and done.error.code == grpc.StatusCode.CANCELLED.value[0]
+    synthesis = client_a.veil.GetSynthesis(pb.GetSynthesisRequest(name=metadata_of(done).synthesis),
+                                           metadata=client_a.metadata)
+    assert synthesis.state == pb.Synthesis.CANCELLED
+    with pytest.raises(grpc.RpcError) as info:
+        client_a.read_records(synthesis.name)
+    assert info.value.code() == grpc.StatusCode.FAILED_PRECONDITION
+
+
+def test_wait_list_and_delete_operation(client_a, finished):
+    op, synthesis, _ = finished
+    waited = client_a.operations.WaitOperation(
+        operations_pb2.WaitOperationRequest(name=op.name, timeout=duration_pb2.Duration(seconds=5)),
+        metadata=client_a.metadata)
+    assert waited.done
+    listed = client_a.operations.ListOperations(operations_pb2.ListOperationsRequest(), metadata=client_a.metadata)
+    assert op.name in [o.name for o in listed.operations]
+
+
+def test_delete_dataset_removes_everything(client_a, server):
+    frame = make_demo_table(300, seed=5)
+    ds = client_a.upload(frame, pb.DatasetSpec(dataset_id="short-lived"))
+    op = client_a.wait_operation(client_a.create_synthesis(ds.name, pb.SynthesisConfig(model="gaussian_copula")).name)
+    synthesis = client_a.synthesis_of(op)
+    folder = server.config.data_dir / "artifacts" / "tenant-a" / "short-lived"
+    assert (folder / "train.parquet").exists()
+    client_a.veil.DeleteDataset(pb.DeleteDatasetRequest(name=ds.name), metadata=client_a.metadata)
+    assert not folder.exists()
+    for call in (lambda: client_a.veil.GetDataset(pb.GetDatasetRequest(name=ds.name), metadata=client_a.metadata),
+                 lambda: client_a.veil.GetSynthesis(pb.GetSynthesisRequest(name=synthesis.name),
+                                                    metadata=client_a.metadata),
+                 lambda: client_a.get_operation(op.name)):
+        with pytest.raises(grpc.RpcError) as info:
+            call()
+        assert info.value.code() == grpc.StatusCode.NOT_FOUND
+
+
+def test_restart_keeps_finished_and_fails_interrupted(tmp_path):
+    """A killed server: finished syntheses survive, the running one is FAILED with a reason."""
+    data_dir, key_file = tmp_path / "data", tmp_path / "keys" / "master.key"
+    env = {**os.environ, "VEIL_TOKENS": f"{TOKEN_A}=tenant-a", "VEIL_MASTER_KEY_FILE": str(key_file)}
+    port_file = tmp_path / "port"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "tests.integration.serve_for_test", str(data_dir), str(port_file)],
+        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 120
+        while not port_file.exists() and time.monotonic() < deadline:
+            assert proc.poll() is None, "server died at start"
+            time.sleep(0.2)
+        address = f"127.0.0.1:{port_file.read_text().strip()}"
+        with VeilClient(address, TOKEN_A) as client:
+            client.wait_ready()
+            ds = client.upload(make_demo_table(300, seed=2), pb.DatasetSpec(dataset_id="survivor"))
+            done = client.synthesis_of(client.wait_operation(
+                client.create_synthesis(ds.name, pb.SynthesisConfig(model="gaussian_copula"),
+                                        synthesis_id="finished").name))
+            running = client.create_synthesis(ds.name, pb.SynthesisConfig(model="ctgan", epochs=5000),
+                                              synthesis_id="interrupted")
+            wait_for_stage(client, running.name, {"fit"})
+            before = client.read_records(done.name)
+    finally:
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+
+    server = VeilServer(make_config(data_dir, key_file)).start()
+    try:
+        with VeilClient(server.address, TOKEN_A) as client:
+            after = client.read_records(done.name)
+            pd.testing.assert_frame_equal(before, after)
+            interrupted = client.veil.GetSynthesis(
+                pb.GetSynthesisRequest(name="datasets/survivor/syntheses/interrupted"), metadata=client.metadata)
+            assert interrupted.state == pb.Synthesis.FAILED
+            assert "stopped while this job was running" in interrupted.error.message
+            op = client.get_operation(running.name)
+            assert op.done and op.error.code == grpc.StatusCode.ABORTED.value[0]
+    finally:
+        server.stop()

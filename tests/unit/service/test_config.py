@@ -1,0 +1,34 @@
+from __future__ import annotations
+
+import pytest
+
+from service.config import load_config
+from service.errors import ConfigError
+
+TOKEN = "t" * 20
+
+
+def test_env_tokens_and_defaults(tmp_path):
+    config = load_config(env={"VEIL_TOKENS": f"{TOKEN}=acme", "VEIL_PORT": "6000"},
+                         overrides={"data_dir": tmp_path / "d", "master_key_file": tmp_path / "k"})
+    assert config.tokens == {TOKEN: "acme"} and config.port == 6000 and config.min_rows == 50
+
+
+def test_same_field_in_file_and_env_is_refused(tmp_path):
+    file = tmp_path / "veil.toml"
+    file.write_text("port = 7000\n")
+    with pytest.raises(ConfigError) as info:
+        load_config(file=file, env={"VEIL_PORT": "6000"})
+    assert info.value.reason == "CONFIG_SET_TWICE" and info.value.violations[0][0] == "port"
+
+
+def test_invalid_values_name_the_field(tmp_path):
+    with pytest.raises(ConfigError) as info:
+        load_config(env={"VEIL_TOKENS": "short=acme"}, overrides={"data_dir": tmp_path})
+    assert info.value.violations[0][0] == "tokens"
+
+
+def test_master_key_must_live_outside_data_dir(tmp_path):
+    with pytest.raises(ConfigError) as info:
+        load_config(env={}, overrides={"data_dir": tmp_path, "master_key_file": tmp_path / "master.key"})
+    assert "master_key_file" in str(info.value)
