@@ -82,7 +82,14 @@ class Column(_message.Message):
     def __init__(self, name: _Optional[str] = ..., kind: _Optional[_Union[ColumnKind, str]] = ..., pii_entity: _Optional[str] = ..., arrow_type: _Optional[str] = ..., null_count: _Optional[int] = ..., overridden: _Optional[bool] = ...) -> None: ...
 
 class Dataset(_message.Message):
-    __slots__ = ("name", "display_name", "columns", "row_count", "train_row_count", "holdout_row_count", "pii_summary", "create_time", "holdout_fraction", "seed")
+    __slots__ = ("name", "display_name", "columns", "row_count", "train_row_count", "holdout_row_count", "pii_summary", "create_time", "holdout_fraction", "seed", "stage_seconds")
+    class StageSecondsEntry(_message.Message):
+        __slots__ = ("key", "value")
+        KEY_FIELD_NUMBER: _ClassVar[int]
+        VALUE_FIELD_NUMBER: _ClassVar[int]
+        key: str
+        value: float
+        def __init__(self, key: _Optional[str] = ..., value: _Optional[float] = ...) -> None: ...
     NAME_FIELD_NUMBER: _ClassVar[int]
     DISPLAY_NAME_FIELD_NUMBER: _ClassVar[int]
     COLUMNS_FIELD_NUMBER: _ClassVar[int]
@@ -93,6 +100,7 @@ class Dataset(_message.Message):
     CREATE_TIME_FIELD_NUMBER: _ClassVar[int]
     HOLDOUT_FRACTION_FIELD_NUMBER: _ClassVar[int]
     SEED_FIELD_NUMBER: _ClassVar[int]
+    STAGE_SECONDS_FIELD_NUMBER: _ClassVar[int]
     name: str
     display_name: str
     columns: _containers.RepeatedCompositeFieldContainer[Column]
@@ -103,7 +111,8 @@ class Dataset(_message.Message):
     create_time: _timestamp_pb2.Timestamp
     holdout_fraction: float
     seed: int
-    def __init__(self, name: _Optional[str] = ..., display_name: _Optional[str] = ..., columns: _Optional[_Iterable[_Union[Column, _Mapping]]] = ..., row_count: _Optional[int] = ..., train_row_count: _Optional[int] = ..., holdout_row_count: _Optional[int] = ..., pii_summary: _Optional[_Iterable[_Union[ColumnPiiScan, _Mapping]]] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., holdout_fraction: _Optional[float] = ..., seed: _Optional[int] = ...) -> None: ...
+    stage_seconds: _containers.ScalarMap[str, float]
+    def __init__(self, name: _Optional[str] = ..., display_name: _Optional[str] = ..., columns: _Optional[_Iterable[_Union[Column, _Mapping]]] = ..., row_count: _Optional[int] = ..., train_row_count: _Optional[int] = ..., holdout_row_count: _Optional[int] = ..., pii_summary: _Optional[_Iterable[_Union[ColumnPiiScan, _Mapping]]] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., holdout_fraction: _Optional[float] = ..., seed: _Optional[int] = ..., stage_seconds: _Optional[_Mapping[str, float]] = ...) -> None: ...
 
 class GetDatasetRequest(_message.Message):
     __slots__ = ("name",)
@@ -272,7 +281,7 @@ class ReportSummary(_message.Message):
     def __init__(self, column_shape_score: _Optional[float] = ..., pair_trend_score: _Optional[float] = ..., detection_auc: _Optional[float] = ..., exact_copies: _Optional[int] = ..., dcr_share: _Optional[float] = ..., pii_replay_count: _Optional[int] = ...) -> None: ...
 
 class Synthesis(_message.Message):
-    __slots__ = ("name", "config", "state", "resolved_model", "privacy_guarantee", "report_summary", "row_count", "error", "create_time", "update_time", "operation")
+    __slots__ = ("name", "config", "state", "resolved_model", "privacy_guarantee", "report_summary", "row_count", "error", "create_time", "update_time", "operation", "stage_seconds")
     class State(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
         __slots__ = ()
         STATE_UNSPECIFIED: _ClassVar[Synthesis.State]
@@ -287,6 +296,13 @@ class Synthesis(_message.Message):
     SUCCEEDED: Synthesis.State
     FAILED: Synthesis.State
     CANCELLED: Synthesis.State
+    class StageSecondsEntry(_message.Message):
+        __slots__ = ("key", "value")
+        KEY_FIELD_NUMBER: _ClassVar[int]
+        VALUE_FIELD_NUMBER: _ClassVar[int]
+        key: str
+        value: float
+        def __init__(self, key: _Optional[str] = ..., value: _Optional[float] = ...) -> None: ...
     NAME_FIELD_NUMBER: _ClassVar[int]
     CONFIG_FIELD_NUMBER: _ClassVar[int]
     STATE_FIELD_NUMBER: _ClassVar[int]
@@ -298,6 +314,7 @@ class Synthesis(_message.Message):
     CREATE_TIME_FIELD_NUMBER: _ClassVar[int]
     UPDATE_TIME_FIELD_NUMBER: _ClassVar[int]
     OPERATION_FIELD_NUMBER: _ClassVar[int]
+    STAGE_SECONDS_FIELD_NUMBER: _ClassVar[int]
     name: str
     config: SynthesisConfig
     state: Synthesis.State
@@ -309,7 +326,8 @@ class Synthesis(_message.Message):
     create_time: _timestamp_pb2.Timestamp
     update_time: _timestamp_pb2.Timestamp
     operation: str
-    def __init__(self, name: _Optional[str] = ..., config: _Optional[_Union[SynthesisConfig, _Mapping]] = ..., state: _Optional[_Union[Synthesis.State, str]] = ..., resolved_model: _Optional[str] = ..., privacy_guarantee: _Optional[_Union[PrivacyGuarantee, _Mapping]] = ..., report_summary: _Optional[_Union[ReportSummary, _Mapping]] = ..., row_count: _Optional[int] = ..., error: _Optional[_Union[_status_pb2.Status, _Mapping]] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., update_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., operation: _Optional[str] = ...) -> None: ...
+    stage_seconds: _containers.ScalarMap[str, float]
+    def __init__(self, name: _Optional[str] = ..., config: _Optional[_Union[SynthesisConfig, _Mapping]] = ..., state: _Optional[_Union[Synthesis.State, str]] = ..., resolved_model: _Optional[str] = ..., privacy_guarantee: _Optional[_Union[PrivacyGuarantee, _Mapping]] = ..., report_summary: _Optional[_Union[ReportSummary, _Mapping]] = ..., row_count: _Optional[int] = ..., error: _Optional[_Union[_status_pb2.Status, _Mapping]] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., update_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., operation: _Optional[str] = ..., stage_seconds: _Optional[_Mapping[str, float]] = ...) -> None: ...
 
 class SynthesisOperationMetadata(_message.Message):
     __slots__ = ("synthesis", "stage", "progress_percent", "create_time", "update_time", "cancel_requested")

@@ -1,0 +1,278 @@
+"""Distance-based leakage measures: exact copies, DCR share, DCR median, NNDR.
+
+Rows are compared on the *modelled* columns only (kinds ``numeric``,
+``categorical``, ``datetime``, ``boolean``); ``id``, ``text`` and
+``pii:<ENTITY>`` columns are ignored (PII replay is measured elsewhere).
+
+Encoding for distances (:class:`DistanceEncoder`, fitted on train only):
+
+* numeric and datetime (seconds) columns are standardised with the train
+  mean and standard deviation; a missing value sits at the train mean and
+  flips a 0/1 missing indicator column;
+* categorical and boolean columns are one-hot encoded over the most
+  frequent train categories (others share one "other" slot, missing has its
+  own slot) and scaled by 1/sqrt(2), so that a mismatch adds exactly 1 to
+  the squared Euclidean distance.
+
+Measures:
+
+* ``exact_copies``: synthetic rows identical to some train row (all rows,
+  hash join);
+* ``dcr_share``: on a seeded subsample of synthetic rows, the share that is
+  strictly closer to a train subsample than to the holdout (both of the same
+  size; ties count half). About 0.5 is ideal; near 1 means the generator
+  sits on its training rows. Because the train side is subsampled to the
+  holdout size, copies of train rows outside that subsample look "fresh":
+  with train n_t rows and holdout n_h rows, a full copy of train scores about
+  0.5 + 0.5 * n_h / n_t, not 1 (``exact_copies`` catches copies directly);
+* ``dcr_median``: median distance from a synthetic row to its closest train
+  row (train capped at ``max_reference_rows``, seeded);
+* ``nndr_median``: median ratio of the closest to the second-closest train
+  distance (0/0 counts as 1: a row matching several train rows singles out
+  none of them).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import asdict, dataclass
+
+import numpy as np
+import pandas as pd
+
+MODELLED_KINDS = ("numeric", "categorical", "datetime", "boolean")
+_CONTINUOUS = ("numeric", "datetime")
+_EPOCH = pd.Timestamp("1970-01-01", tz="UTC")
+
+SYNTHETIC_ROWS = 5_000
+REFERENCE_ROWS = 20_000
+MAX_ONE_HOT = 64
+_TIE_TOL = 1e-9
+
+
+@dataclass(frozen=True)
+class DistanceLeakage:
+    """Result of :func:`distance_leakage` (NaN where not computable)."""
+
+    exact_copies: int
+    exact_copy_share: float
+    dcr_share: float
+    dcr_median: float
+    nndr_median: float
+    synthetic_rows_compared: int
+    reference_rows: int
+
+    def to_dict(self) -> dict[str, float | int]:
+        """Plain dict of the fields."""
+        return asdict(self)
+
+
+def _rng(seed: int, stream: int) -> np.random.Generator:
+    return np.random.default_rng([int(seed), 1000 + stream])
+
+
+def _sample_rows(n: int, k: int | None, rng: np.random.Generator) -> np.ndarray:
+    if k is None or n <= k:
+        return np.arange(n)
+    return np.sort(rng.choice(n, size=k, replace=False))
+
+
+def _float_column(series: pd.Series, kind: str) -> np.ndarray:
+    if kind == "datetime" and not (
+        pd.api.types.is_numeric_dtype(series.dtype) and not pd.api.types.is_bool_dtype(series.dtype)
+    ):
+        stamps = pd.to_datetime(series, errors="coerce", utc=True)
+        return (stamps - _EPOCH).dt.total_seconds().to_numpy(dtype="float64")
+    return np.asarray(pd.to_numeric(series, errors="coerce"), dtype="float64")
+
+
+def _label_column(series: pd.Series, kind: str) -> pd.Series:
+    out = series.astype(object)
+    missing = out.isna().to_numpy()
+    out = out.map(str)
+    if kind == "boolean":
+        low = out.str.strip().str.lower()
+        out = out.where(~low.isin(["true", "t", "yes", "y", "1", "1.0"]), "True")
+        out = out.where(~low.isin(["false", "f", "no", "n", "0", "0.0"]), "False")
+    out[missing] = None
+    return out
+
+
+def compared_columns(kinds: Mapping[str, str], columns: Sequence[str]) -> list[str]:
+    """Columns of ``columns`` (in order) whose kind enters distance metrics."""
+    return [c for c in columns if kinds.get(c) in MODELLED_KINDS]
+
+
+def _canonical(frame: pd.DataFrame, kinds: Mapping[str, str], columns: Sequence[str]) -> pd.DataFrame:
+    """Continuous columns as rounded floats, discrete ones as string labels (for hashing)."""
+    data = {}
+    for column in columns:
+        kind = kinds[column]
+        if kind in _CONTINUOUS:
+            data[column] = np.round(_float_column(frame[column], kind), 9) + 0.0  # folds -0.0 into 0.0
+        else:
+            data[column] = _label_column(frame[column], kind).to_numpy()
+    return pd.DataFrame(data, index=pd.RangeIndex(len(frame)))
+
+
+def count_exact_copies(
+    *, train: pd.DataFrame, synthetic: pd.DataFrame, kinds: Mapping[str, str], columns: Sequence[str] | None = None
+) -> int:
+    """Synthetic rows identical (on the compared columns) to at least one train row.
+
+    Vectorised: rows are hashed to 64-bit values and joined on the hash.
+    """
+    columns = compared_columns(kinds, columns if columns is not None else list(train.columns))
+    if not columns or len(synthetic) == 0 or len(train) == 0:
+        return 0
+    train_hash = pd.util.hash_pandas_object(_canonical(train, kinds, columns), index=False).to_numpy()
+    synth_hash = pd.util.hash_pandas_object(_canonical(synthetic, kinds, columns), index=False).to_numpy()
+    return int(np.isin(synth_hash, train_hash).sum())
+
+
+class DistanceEncoder:
+    """Maps rows to vectors whose Euclidean distance is the mixed-type row distance.
+
+    Fit on train only; see the module docstring for the encoding.
+    """
+
+    def __init__(self, kinds: Mapping[str, str], columns: Sequence[str], *, max_one_hot: int = MAX_ONE_HOT) -> None:
+        self.kinds = dict(kinds)
+        self.columns = compared_columns(kinds, columns)
+        self.max_one_hot = max_one_hot
+        self.means: dict[str, float] = {}
+        self.scales: dict[str, float] = {}
+        self.categories: dict[str, list[str]] = {}
+        self.indicators: set[str] = set()
+
+    def fit(self, train: pd.DataFrame, *others: pd.DataFrame) -> DistanceEncoder:
+        """Learn the scaling and categories from ``train``.
+
+        ``others`` only decide which continuous columns get a missing
+        indicator (any frame with a missing value), so that all frames share
+        one layout; their values never influence the scaling.
+        """
+        for column in self.columns:
+            kind = self.kinds[column]
+            if kind in _CONTINUOUS:
+                values = _float_column(train[column], kind)
+                finite = values[np.isfinite(values)]
+                mean = float(finite.mean()) if finite.size else 0.0
+                std = float(finite.std()) if finite.size else 0.0
+                self.means[column] = mean
+                self.scales[column] = std if std > 0 and math.isfinite(std) else 1.0
+                if any(np.isnan(_float_column(f[column], kind)).any() for f in (train, *others)):
+                    self.indicators.add(column)
+            else:
+                counts = _label_column(train[column], kind).value_counts(dropna=True)
+                counts = counts.reset_index()
+                counts.columns = ["label", "n"]
+                counts = counts.sort_values(["n", "label"], ascending=[False, True], kind="mergesort")
+                self.categories[column] = [str(v) for v in counts["label"].iloc[: self.max_one_hot]]
+        return self
+
+    @property
+    def width(self) -> int:
+        """Number of encoded dimensions."""
+        return sum(
+            1 + (c in self.indicators) if self.kinds[c] in _CONTINUOUS else len(self.categories[c]) + 2
+            for c in self.columns
+        )
+
+    def transform(self, frame: pd.DataFrame) -> np.ndarray:
+        """Encode ``frame`` (float32 matrix, one row per input row)."""
+        blocks = []
+        weight = 1.0 / math.sqrt(2.0)
+        for column in self.columns:
+            kind = self.kinds[column]
+            if kind in _CONTINUOUS:
+                values = _float_column(frame[column], kind)
+                missing = ~np.isfinite(values)
+                z = (values - self.means[column]) / self.scales[column]
+                z[missing] = 0.0
+                blocks.append(z[:, None])
+                if column in self.indicators:
+                    blocks.append(missing.astype("float64")[:, None])
+            else:
+                labels = _label_column(frame[column], kind)
+                cats = self.categories[column]
+                idx = pd.Index(cats).get_indexer(labels)
+                idx[idx < 0] = len(cats)  # other
+                idx[labels.isna().to_numpy()] = len(cats) + 1  # missing
+                block = np.zeros((len(frame), len(cats) + 2), dtype="float64")
+                block[np.arange(len(frame)), idx] = weight
+                blocks.append(block)
+        if not blocks:
+            return np.zeros((len(frame), 0), dtype="float32")
+        return np.hstack(blocks).astype("float32")
+
+
+def _nearest(reference: np.ndarray, queries: np.ndarray, k: int) -> np.ndarray:
+    from sklearn.neighbors import NearestNeighbors
+
+    nn = NearestNeighbors(n_neighbors=k, algorithm="auto").fit(reference)
+    distances, _ = nn.kneighbors(queries, n_neighbors=k)
+    return distances
+
+
+def distance_leakage(
+    *,
+    train: pd.DataFrame,
+    holdout: pd.DataFrame,
+    synthetic: pd.DataFrame,
+    kinds: Mapping[str, str],
+    seed: int = 0,
+    max_synthetic_rows: int = SYNTHETIC_ROWS,
+    max_reference_rows: int = REFERENCE_ROWS,
+) -> DistanceLeakage:
+    """Exact copies, DCR share, DCR median and NNDR median of ``synthetic`` against ``train``.
+
+    Args:
+        train: The rows the generator was fitted on.
+        holdout: Real rows the generator never saw (the control).
+        synthetic: The generated rows.
+        kinds: Column name -> kind; only modelled kinds are compared.
+        seed: Seed for every subsample.
+        max_synthetic_rows: Synthetic rows used for the nearest-neighbour measures.
+        max_reference_rows: Cap on train (DCR/NNDR) and on each side of the DCR share.
+
+    Returns:
+        A :class:`DistanceLeakage`; NN measures are NaN without compared columns
+        or rows.
+    """
+    columns = compared_columns(kinds, list(train.columns))
+    copies = count_exact_copies(train=train, synthetic=synthetic, kinds=kinds, columns=columns)
+    share = copies / len(synthetic) if len(synthetic) else math.nan
+    nan = math.nan
+    if not columns or len(train) < 2 or len(holdout) == 0 or len(synthetic) == 0:
+        return DistanceLeakage(copies, share, nan, nan, nan, 0, 0)
+
+    synth = synthetic.iloc[_sample_rows(len(synthetic), max_synthetic_rows, _rng(seed, 0))]
+    ref_train = train.iloc[_sample_rows(len(train), max_reference_rows, _rng(seed, 1))]
+    m = min(len(holdout), len(train), max_reference_rows)
+    hold = holdout.iloc[_sample_rows(len(holdout), m, _rng(seed, 2))]
+    train_m = train.iloc[_sample_rows(len(train), m, _rng(seed, 3))]
+
+    encoder = DistanceEncoder(kinds, columns).fit(train, holdout, synthetic)
+    x_synth = encoder.transform(synth)
+
+    d_train_m = _nearest(encoder.transform(train_m), x_synth, 1)[:, 0]
+    d_hold = _nearest(encoder.transform(hold), x_synth, 1)[:, 0]
+    tie = np.abs(d_train_m - d_hold) <= _TIE_TOL
+    closer = (d_train_m < d_hold) & ~tie
+    dcr_share = float(closer.mean() + 0.5 * tie.mean())
+
+    d_ref = _nearest(encoder.transform(ref_train), x_synth, 2)
+    d1, d2 = d_ref[:, 0], d_ref[:, 1]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        ratio = np.where(d2 <= _TIE_TOL, 1.0, d1 / d2)
+    return DistanceLeakage(
+        exact_copies=copies,
+        exact_copy_share=float(share),
+        dcr_share=dcr_share,
+        dcr_median=float(np.median(d1)),
+        nndr_median=float(np.median(ratio)),
+        synthetic_rows_compared=len(synth),
+        reference_rows=len(ref_train),
+    )

@@ -1,0 +1,104 @@
+"""Errors and typed warnings of the reports package.
+
+Every error carries a canonical gRPC-style ``code`` (a string such as
+``"INVALID_ARGUMENT"``), an UPPER_SNAKE ``reason`` and the list of
+``violations`` as ``(field, description)`` pairs. The service maps them to
+``google.rpc.Status`` in one interceptor; nothing here imports grpc.
+
+Soft problems are :class:`ReportWarning` subclasses: emitted with
+:func:`warnings.warn` and also recorded as strings in ``Report.warnings``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+
+class ReportError(Exception):
+    """Base class for every error raised by :mod:`reports`.
+
+    Attributes:
+        code: Canonical status code name (e.g. ``"INVALID_ARGUMENT"``).
+        reason: UPPER_SNAKE machine-readable reason.
+        violations: ``(field, description)`` pairs, one per problem found.
+    """
+
+    code: str = "INTERNAL"
+    reason: str = "REPORT_FAILED"
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        violations: Iterable[tuple[str, str]] = (),
+        reason: str | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.violations: list[tuple[str, str]] = [(str(f), str(d)) for f, d in violations]
+        if reason is not None:
+            self.reason = reason
+
+    def __str__(self) -> str:
+        if not self.violations:
+            return self.message
+        details = "; ".join(f"{f}: {d}" for f, d in self.violations)
+        return f"{self.message} ({details})"
+
+
+class InvalidReportInputError(ReportError):
+    """The tables, kinds or options given to the report builder are invalid."""
+
+    code = "INVALID_ARGUMENT"
+    reason = "INVALID_REPORT_INPUT"
+
+
+class ReportDecodeError(ReportError):
+    """A serialized report could not be decoded (``Report.from_dict``/``from_json``)."""
+
+    code = "INVALID_ARGUMENT"
+    reason = "INVALID_REPORT_DATA"
+
+
+class ReportWarning(UserWarning):
+    """Base class for every soft problem the report builder flags."""
+
+
+class TinyHoldoutWarning(ReportWarning):
+    """The holdout is too small for drift and leakage numbers to be stable."""
+
+
+class TinySyntheticWarning(ReportWarning):
+    """Too few synthetic rows for the metrics to be stable."""
+
+
+class NoModelledColumnsWarning(ReportWarning):
+    """No numeric/categorical/datetime/boolean column to measure drift on."""
+
+
+class MetricSkippedWarning(ReportWarning):
+    """A metric could not be computed for a column or pair (e.g. constant data)."""
+
+
+class ExactCopiesWarning(ReportWarning):
+    """Synthetic rows that are identical to a training row were found."""
+
+
+class MembershipRiskWarning(ReportWarning):
+    """Synthetic rows sit clearly closer to train than to the holdout (DCR share)."""
+
+
+class PiiReplayWarning(ReportWarning):
+    """Raw PII values of the input appear in the synthetic output."""
+
+
+class HighDetectionWarning(ReportWarning):
+    """A classifier tells synthetic rows from real ones easily."""
+
+
+class LowUtilityWarning(ReportWarning):
+    """A model trained on synthetic data does much worse than one trained on real data."""
+
+
+class WeakGuaranteeWarning(ReportWarning):
+    """The stated differential-privacy epsilon is too large to mean much."""

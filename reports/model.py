@@ -1,0 +1,173 @@
+"""Structured report model (pydantic v2).
+
+Field names mirror the ``veil.v1`` proto messages (``ColumnDrift``,
+``PairDrift``, ``Utility``, ``DriftReport``, ``PiiReplay``, ``LeakageReport``,
+``PrivacyGuarantee``, ``Report``) so the servicer converts field by field.
+
+Scores that could not be computed are ``NaN`` in memory and ``null`` in JSON;
+``from_dict`` turns ``null`` back into ``NaN`` so the round trip is exact.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, ValidationError
+
+from reports.errors import ReportDecodeError
+
+
+def _none_to_nan(value: Any) -> Any:
+    return math.nan if value is None else value
+
+
+def _nan_to_none(value: float) -> float | None:
+    return None if value is None or math.isnan(value) or math.isinf(value) else float(value)
+
+
+Score = Annotated[
+    float,
+    BeforeValidator(_none_to_nan),
+    PlainSerializer(_nan_to_none, return_type=float | None, when_used="json"),
+]
+"""A float that may be NaN (not computable); serialised to JSON as ``null``."""
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+
+class ColumnDrift(_Model):
+    """Marginal similarity of one column (1 = same distribution)."""
+
+    column: str
+    kind: str
+    metric: str
+    score_vs_holdout: Score
+    score_vs_train: Score
+
+
+class PairDrift(_Model):
+    """Similarity of the joint trend of two columns, synthetic vs holdout."""
+
+    column_a: str
+    column_b: str
+    metric: str
+    score_vs_holdout: Score
+
+
+class Utility(_Model):
+    """Train-synthetic-test-real (TSTR) result against the train-real-test-real reference."""
+
+    target_column: str
+    task: Literal["classification", "regression"]
+    metric: str
+    synthetic_score: Score
+    real_score: Score
+
+
+class DriftReport(_Model):
+    """How far the synthetic table drifts from the real one."""
+
+    columns: list[ColumnDrift] = Field(default_factory=list)
+    pairs: list[PairDrift] = Field(default_factory=list)
+    column_shape_score: Score
+    pair_trend_score: Score
+    detection_auc: Score
+    utility: Utility | None = None
+
+
+class PiiReplay(_Model):
+    """Raw input PII values found in the output (computed by the PII package)."""
+
+    count: int = 0
+    by_column: dict[str, int] = Field(default_factory=dict)
+    fingerprints_checked: int = 0
+
+
+class LeakageReport(_Model):
+    """Empirical leakage of the training rows into the synthetic table."""
+
+    exact_copies: int
+    exact_copy_share: Score
+    dcr_share: Score
+    dcr_median: Score
+    nndr_median: Score
+    pii_replay: PiiReplay = Field(default_factory=PiiReplay)
+
+
+class PrivacyGuarantee(_Model):
+    """The formal guarantee that holds for the synthetic table, if any."""
+
+    kind: Literal["none", "differential_privacy"]
+    epsilon: float = 0.0
+    delta: float = 0.0
+    statement: str
+
+    @classmethod
+    def none(cls) -> PrivacyGuarantee:
+        """No formal guarantee: leakage is measured empirically only."""
+        return cls(kind="none", statement="none (empirical only)")
+
+    @classmethod
+    def differential_privacy(cls, *, epsilon: float, delta: float) -> PrivacyGuarantee:
+        """An (epsilon, delta)-DP guarantee as stated by the accountant."""
+        return cls(
+            kind="differential_privacy",
+            epsilon=float(epsilon),
+            delta=float(delta),
+            statement=f"({epsilon:g}, {delta:g})-differential privacy",
+        )
+
+
+class Report(_Model):
+    """The full drift + leakage report of one synthesis."""
+
+    drift: DriftReport
+    leakage: LeakageReport
+    privacy_guarantee: PrivacyGuarantee
+    train_rows: int
+    holdout_rows: int
+    synthetic_rows: int
+    warnings: list[str] = Field(default_factory=list)
+    plots: dict[str, Any] = Field(default_factory=dict)
+    timings: dict[str, float] = Field(default_factory=dict)
+    title: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-compatible dict (NaN scores become ``None``)."""
+        return self.model_dump(mode="json")
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Report:
+        """Inverse of :meth:`to_dict`.
+
+        Raises:
+            ReportDecodeError: ``data`` is not a valid report.
+        """
+        try:
+            return cls.model_validate(data)
+        except ValidationError as exc:
+            violations = [(".".join(str(p) for p in err["loc"]) or "report", err["msg"]) for err in exc.errors()]
+            raise ReportDecodeError("not a valid report", violations=violations) from None
+
+    def to_json(self) -> str:
+        """Stable JSON text (sorted keys)."""
+        return json.dumps(self.to_dict(), sort_keys=True, indent=2, allow_nan=False)
+
+    @classmethod
+    def from_json(cls, text: str) -> Report:
+        """Inverse of :meth:`to_json`.
+
+        Raises:
+            ReportDecodeError: ``text`` is not JSON or not a valid report.
+        """
+        try:
+            data = json.loads(text)
+        except ValueError as exc:
+            raise ReportDecodeError("report JSON does not parse", violations=[("json", str(exc))]) from None
+        if not isinstance(data, dict):
+            raise ReportDecodeError("report JSON must be an object", violations=[("json", "not an object")])
+        return cls.from_dict(data)

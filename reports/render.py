@@ -1,0 +1,367 @@
+"""Renderings of a :class:`~reports.model.Report`: JSON and one self-contained HTML page.
+
+The HTML page has no external resources at all (no scripts, stylesheets,
+fonts or images from anywhere): CSS is inline and every plot is an inline
+SVG generated here. Every string that comes from the report is escaped.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import pandas as pd
+
+from reports.model import Report
+
+
+def render_json(report: Report) -> str:
+    """The report as JSON text: sorted keys, floats as floats, NaN as ``null``."""
+    return report.to_json()
+
+
+# ---------------------------------------------------------------- helpers
+
+def _e(value: object) -> str:
+    return html.escape(str(value), quote=True)
+
+
+def _isnum(value: object) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+
+
+def _fmt(value: float | None, spec: str = ".3f") -> str:
+    return format(value, spec) if _isnum(value) else "n/a"
+
+
+def _pct(value: float | None) -> str:
+    return f"{value * 100:.1f}%" if _isnum(value) else "n/a"
+
+
+GOOD, WARN, BAD, NEUTRAL = "good", "warn", "bad", "neutral"
+
+
+def _status_higher_better(value: float | None, good: float, warn: float) -> str:
+    if not _isnum(value):
+        return NEUTRAL
+    return GOOD if value >= good else WARN if value >= warn else BAD
+
+
+def _status_near_half(value: float | None, good: float, warn: float) -> str:
+    if not _isnum(value):
+        return NEUTRAL
+    off = abs(value - 0.5)
+    return GOOD if off <= good else WARN if off <= warn else BAD
+
+
+def _score_colour(value: float | None) -> str:
+    """0 (red) .. 1 (green) on an HSL ramp; grey when missing."""
+    if not _isnum(value):
+        return "#d9d9d9"
+    v = min(max(float(value), 0.0), 1.0)
+    # Most interesting differences live in 0.7..1: stretch that range.
+    t = min(max((v - 0.5) / 0.5, 0.0), 1.0)
+    return f"hsl({int(round(120 * t))},65%,{int(round(62 - 12 * t))}%)"
+
+
+def _corr_colour(value: float | None) -> str:
+    """-1 (blue) .. 0 (white) .. 1 (red)."""
+    if not _isnum(value):
+        return "#d9d9d9"
+    v = min(max(float(value), -1.0), 1.0)
+    light = int(round(97 - 45 * abs(v)))
+    hue = 0 if v >= 0 else 215
+    return f"hsl({hue},70%,{light}%)"
+
+
+def _short(label: str, n: int = 14) -> str:
+    return label if len(label) <= n else label[: n - 1] + "\u2026"
+
+
+def _axis_label(value: float, kind: str) -> str:
+    if kind == "datetime":
+        try:
+            return pd.Timestamp(value, unit="s").strftime("%Y-%m-%d")
+        except (ValueError, OverflowError):
+            return f"{value:.4g}"
+    return f"{value:.4g}"
+
+
+# ---------------------------------------------------------------- SVG plots
+
+_HOLD, _SYN = "#4c78a8", "#f58518"
+
+
+def _svg_histogram(plot: dict[str, Any], column: str) -> str:
+    edges, real, synth = plot.get("edges", []), plot.get("holdout", []), plot.get("synthetic", [])
+    if not edges or not real:
+        return '<span class="muted">no data</span>'
+    w, h, pad = 260, 90, 14
+    n = len(real)
+    top = max([*real, *synth, 1e-9])
+    bw = (w - 2) / n
+    parts = [
+        f'<svg class="plot" width="{w}" height="{h + pad}" viewBox="0 0 {w} {h + pad}" role="img" '
+        f'aria-label="{_e("histogram of " + column)}">'
+    ]
+    for i in range(n):
+        x = 1 + i * bw
+        rh = real[i] / top * (h - 4)
+        parts.append(f'<rect x="{x:.1f}" y="{h - rh:.1f}" width="{bw - 1:.1f}" height="{rh:.1f}" fill="{_HOLD}" fill-opacity="0.55"/>')
+    points = " ".join(
+        f"{1 + i * bw:.1f},{h - synth[i] / top * (h - 4):.1f} {1 + (i + 1) * bw:.1f},{h - synth[i] / top * (h - 4):.1f}"
+        for i in range(n)
+    )
+    parts.append(f'<polyline points="{points}" fill="none" stroke="{_SYN}" stroke-width="2"/>')
+    kind = plot.get("kind", "numeric")
+    parts.append(f'<line x1="0" y1="{h}" x2="{w}" y2="{h}" stroke="#999"/>')
+    parts.append(f'<text x="1" y="{h + pad - 2}" class="tick">{_e(_axis_label(edges[0], kind))}</text>')
+    parts.append(f'<text x="{w - 1}" y="{h + pad - 2}" class="tick" text-anchor="end">{_e(_axis_label(edges[-1], kind))}</text>')
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def _svg_bars(plot: dict[str, Any], column: str) -> str:
+    labels, real, synth = plot.get("labels", []), plot.get("holdout", []), plot.get("synthetic", [])
+    if not labels:
+        return '<span class="muted">no data</span>'
+    row, label_w, w = 13, 96, 260
+    bar_w = w - label_w - 40
+    h = row * len(labels) + 2
+    top = max([*real, *synth, 1e-9])
+    parts = [
+        f'<svg class="plot" width="{w}" height="{h}" viewBox="0 0 {w} {h}" role="img" '
+        f'aria-label="{_e("category shares of " + column)}">'
+    ]
+    for i, label in enumerate(labels):
+        y = 1 + i * row
+        rw, sw = real[i] / top * bar_w, synth[i] / top * bar_w
+        parts.append(
+            f'<text x="{label_w - 4}" y="{y + 9}" class="tick" text-anchor="end"><title>{_e(label)}</title>{_e(_short(label))}</text>'
+            f'<rect x="{label_w}" y="{y}" width="{rw:.1f}" height="5.5" fill="{_HOLD}"/>'
+            f'<rect x="{label_w}" y="{y + 5.5:.1f}" width="{sw:.1f}" height="5.5" fill="{_SYN}"/>'
+            f'<text x="{label_w + max(rw, sw) + 3:.1f}" y="{y + 9}" class="tick">{_e(_pct(synth[i]))}</text>'
+        )
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def _svg_heatmap(
+    labels: Sequence[str],
+    cell: Callable[[int, int], float | None],
+    colour: Callable[[float | None], str],
+    caption: str,
+    *,
+    lower_only: bool = False,
+) -> str:
+    n = len(labels)
+    if n < 2:
+        return '<p class="muted">not enough columns</p>'
+    size = max(12, min(30, 560 // n))
+    label_w = 110
+    w = label_w + n * size + 4
+    h = label_w + n * size + 4
+    parts = [f'<svg class="heat" width="{w}" height="{h}" viewBox="0 0 {w} {h}" role="img" aria-label="{_e(caption)}">']
+    for j, label in enumerate(labels):
+        x = label_w + j * size + size / 2
+        parts.append(
+            f'<text transform="translate({x + 3:.1f},{label_w - 4}) rotate(-60)" class="tick">'
+            f"<title>{_e(label)}</title>{_e(_short(label))}</text>"
+        )
+    for i, label in enumerate(labels):
+        y = label_w + i * size
+        parts.append(
+            f'<text x="{label_w - 4}" y="{y + size / 2 + 3:.1f}" class="tick" text-anchor="end">'
+            f"<title>{_e(label)}</title>{_e(_short(label))}</text>"
+        )
+        for j in range(n):
+            if lower_only and j >= i:
+                continue
+            value = cell(i, j)
+            tip = f"{labels[i]} \u00d7 {labels[j]}: {_fmt(value)}"
+            parts.append(
+                f'<rect x="{label_w + j * size}" y="{y}" width="{size - 1}" height="{size - 1}" fill="{colour(value)}">'
+                f"<title>{_e(tip)}</title></rect>"
+            )
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+# ---------------------------------------------------------------- page
+
+_CSS = """
+*{box-sizing:border-box}
+body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Helvetica,Arial,sans-serif;margin:0;color:#222;background:#f6f7f9}
+main{max-width:1180px;margin:0 auto;padding:24px}
+h1{font-size:1.6em;margin:0 0 4px} h2{font-size:1.2em;margin:28px 0 10px;border-bottom:1px solid #ddd;padding-bottom:4px}
+.muted{color:#777} .small{font-size:.85em}
+.guarantee{border-radius:8px;padding:14px 18px;margin:14px 0;font-size:1.15em;border:2px solid}
+.guarantee.none{background:#fff4e5;border-color:#f0a030} .guarantee.dp{background:#e8f6ec;border-color:#3a9a5b}
+.guarantee strong{font-size:1.1em}
+.cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(170px,1fr));gap:12px}
+.card{background:#fff;border-radius:8px;padding:12px 14px;border-top:5px solid #bbb;box-shadow:0 1px 2px rgba(0,0,0,.08)}
+.card.good{border-top-color:#3a9a5b} .card.warn{border-top-color:#e0a020} .card.bad{border-top-color:#d04040}
+.card .v{font-size:1.7em;font-weight:600;margin:4px 0} .card .k{font-size:.85em;color:#555} .card .h{font-size:.75em;color:#888}
+table{border-collapse:collapse;background:#fff;width:100%;box-shadow:0 1px 2px rgba(0,0,0,.08)}
+th,td{padding:6px 10px;border-bottom:1px solid #eee;text-align:left;vertical-align:middle}
+th{background:#fafafa;font-weight:600;font-size:.9em} td.num{text-align:right;font-variant-numeric:tabular-nums}
+.chip{display:inline-block;width:12px;height:12px;border-radius:2px;vertical-align:middle;margin-right:4px}
+.warnings li{background:#fff4e5;border-left:4px solid #f0a030;padding:6px 10px;margin:4px 0;list-style:none}
+.warnings{padding:0}
+svg text.tick{font-size:9px;fill:#555}
+.legend span{margin-right:14px}
+.heats{display:flex;flex-wrap:wrap;gap:24px;align-items:flex-start}
+footer{margin:32px 0 8px;color:#888;font-size:.8em}
+"""
+
+
+def _card(key: str, value: str, hint: str, status: str) -> str:
+    return f'<div class="card {status}"><div class="k">{_e(key)}</div><div class="v">{_e(value)}</div><div class="h">{_e(hint)}</div></div>'
+
+
+def _legend() -> str:
+    return (
+        f'<p class="legend small"><span><i class="chip" style="background:{_HOLD}"></i>holdout (real)</span>'
+        f'<span><i class="chip" style="background:{_SYN}"></i>synthetic</span></p>'
+    )
+
+
+def render_html(report: Report) -> str:
+    """One self-contained HTML page (inline CSS and SVG, no scripts or external links)."""
+    drift, leak, g = report.drift, report.leakage, report.privacy_guarantee
+    title = report.title or "Synthetic data report"
+    out: list[str] = [
+        "<!DOCTYPE html>",
+        '<html lang="en"><head><meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{_e(title)}</title><style>{_CSS}</style></head><body><main>",
+        f"<h1>{_e(title)}</h1>",
+        f'<p class="muted">{report.train_rows:,} train rows &middot; {report.holdout_rows:,} holdout rows &middot; '
+        f"{report.synthetic_rows:,} synthetic rows</p>",
+    ]
+
+    # Privacy guarantee, prominent.
+    if g.kind == "differential_privacy":
+        detail = f"&epsilon; = {_e(f'{g.epsilon:g}')}, &delta; = {_e(f'{g.delta:g}')}"
+        out.append(
+            f'<div class="guarantee dp"><strong>Privacy guarantee:</strong> {_e(g.statement)}'
+            f'<div class="small">Differential privacy, {detail}.</div></div>'
+        )
+    else:
+        out.append(
+            f'<div class="guarantee none"><strong>Privacy guarantee:</strong> {_e(g.statement)}'
+            '<div class="small">No formal guarantee holds. The leakage figures below are empirical '
+            "measurements on this data, not a bound.</div></div>"
+        )
+
+    # Summary cards.
+    pii = leak.pii_replay
+    out.append('<h2>Summary</h2><div class="cards">')
+    out.append(_card("Column shapes", _pct(drift.column_shape_score), "similarity to holdout, 100% = same",
+                     _status_higher_better(drift.column_shape_score, 0.9, 0.75)))
+    out.append(_card("Pair trends", _pct(drift.pair_trend_score), "similarity to holdout, 100% = same",
+                     _status_higher_better(drift.pair_trend_score, 0.9, 0.75)))
+    out.append(_card("Detection AUC", _fmt(drift.detection_auc), "0.5 = indistinguishable from real",
+                     _status_near_half(drift.detection_auc, 0.1, 0.25)))
+    out.append(_card("Exact copies", f"{leak.exact_copies:,}", f"{_pct(leak.exact_copy_share)} of synthetic rows equal a train row",
+                     GOOD if leak.exact_copies == 0 else WARN))
+    out.append(_card("DCR share", _pct(leak.dcr_share), "closer to train than holdout; 50% is ideal",
+                     _status_near_half(leak.dcr_share, 0.05, 0.1)))
+    out.append(_card("PII replay", f"{pii.count:,}", f"raw input PII values in output ({pii.fingerprints_checked:,} checked)",
+                     GOOD if pii.count == 0 else BAD))
+    out.append("</div>")
+    out.append(
+        f'<p class="small muted">Median distance to the closest train row: {_fmt(leak.dcr_median)}; '
+        f"median nearest-neighbour distance ratio: {_fmt(leak.nndr_median)} (close to 0 means rows single out one train record).</p>"
+    )
+
+    if report.warnings:
+        out.append('<h2>Warnings</h2><ul class="warnings">')
+        out.extend(f"<li>{_e(w)}</li>" for w in report.warnings)
+        out.append("</ul>")
+
+    if pii.by_column:
+        out.append("<h2>PII replay by column</h2><table><tr><th>Column</th><th>Values replayed</th></tr>")
+        out.extend(f'<tr><td>{_e(c)}</td><td class="num">{n:,}</td></tr>' for c, n in sorted(pii.by_column.items()))
+        out.append("</table>")
+
+    # Utility.
+    u = drift.utility
+    out.append("<h2>Utility (train on synthetic, test on real holdout)</h2>")
+    if u is None:
+        out.append('<p class="muted">No target column was named.</p>')
+    else:
+        out.append(
+            "<table><tr><th>Target</th><th>Task</th><th>Metric</th><th>Trained on synthetic</th><th>Trained on real</th></tr>"
+            f'<tr><td>{_e(u.target_column)}</td><td>{_e(u.task)}</td><td>{_e(u.metric)}</td>'
+            f'<td class="num">{_fmt(u.synthetic_score)}</td><td class="num">{_fmt(u.real_score)}</td></tr></table>'
+        )
+
+    # Columns.
+    plots = report.plots.get("columns", {}) if isinstance(report.plots, dict) else {}
+    out.append("<h2>Columns</h2>" + _legend())
+    out.append("<table><tr><th>Column</th><th>Kind</th><th>Metric</th><th>vs holdout</th><th>vs train</th><th>Holdout vs synthetic</th></tr>")
+    for c in drift.columns:
+        plot = plots.get(c.column, {})
+        svg = _svg_histogram(plot, c.column) if plot.get("type") == "histogram" else _svg_bars(plot, c.column)
+        out.append(
+            f"<tr><td>{_e(c.column)}</td><td>{_e(c.kind)}</td><td>{_e(c.metric)}</td>"
+            f'<td class="num"><i class="chip" style="background:{_score_colour(c.score_vs_holdout)}"></i>{_fmt(c.score_vs_holdout)}</td>'
+            f'<td class="num">{_fmt(c.score_vs_train)}</td><td>{svg}</td></tr>'
+        )
+    if not drift.columns:
+        out.append('<tr><td colspan="6" class="muted">No modelled columns.</td></tr>')
+    out.append("</table>")
+
+    # Pair trends heatmap.
+    out.append("<h2>Pair trends</h2>")
+    order: list[str] = []
+    for p in drift.pairs:
+        for name in (p.column_a, p.column_b):
+            if name not in order:
+                order.append(name)
+    column_order = [c.column for c in drift.columns if c.column in order] + [n for n in order if n not in {c.column for c in drift.columns}]
+    scores = {}
+    for p in drift.pairs:
+        scores[(p.column_a, p.column_b)] = scores[(p.column_b, p.column_a)] = p.score_vs_holdout
+    out.append(
+        '<p class="small muted">Similarity of each pair\'s trend (correlation or contingency table) to the holdout; '
+        "green = similar, red = different, grey = not measured.</p>"
+    )
+    out.append('<div class="heats">')
+    out.append(
+        _svg_heatmap(
+            column_order,
+            lambda i, j: scores.get((column_order[i], column_order[j])),
+            _score_colour,
+            "pair trend similarity",
+            lower_only=True,
+        )
+    )
+    out.append("</div>")
+    if drift.pairs:
+        out.append("<details><summary>All pair scores</summary><table><tr><th>Column A</th><th>Column B</th><th>Metric</th><th>Score</th></tr>")
+        out.extend(
+            f'<tr><td>{_e(p.column_a)}</td><td>{_e(p.column_b)}</td><td>{_e(p.metric)}</td><td class="num">{_fmt(p.score_vs_holdout)}</td></tr>'
+            for p in drift.pairs
+        )
+        out.append("</table></details>")
+
+    # Correlations.
+    corr = report.plots.get("correlation", {}) if isinstance(report.plots, dict) else {}
+    cols = corr.get("columns", [])
+    if len(cols) >= 2 and corr.get("holdout") and corr.get("synthetic"):
+        out.append("<h2>Correlations (Pearson)</h2><div class=\"heats\">")
+        for side in ("holdout", "synthetic"):
+            m = corr[side]
+            out.append(f"<div><p><strong>{_e(side)}</strong></p>")
+            out.append(_svg_heatmap(cols, lambda i, j, m=m: m[i][j], _corr_colour, f"{side} correlations"))
+            out.append("</div>")
+        out.append("</div>")
+
+    timing = ", ".join(f"{_e(k)} {v:.2f}s" for k, v in report.timings.items())
+    out.append(f"<footer>Generated by Veil. {timing}</footer>")
+    out.append("</main></body></html>")
+    return "\n".join(out)

@@ -1,0 +1,54 @@
+"""Shared fixtures: the real demo table (diamonds + Faker PII) and its kinds."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from service.demo_data import make_demo_table
+
+PII_KINDS = {
+    "customer_name": "pii:PERSON",
+    "email": "pii:EMAIL_ADDRESS",
+    "phone": "pii:PHONE_NUMBER",
+    "address": "pii:ADDRESS",
+}
+
+
+@pytest.fixture(scope="session")
+def demo() -> pd.DataFrame:
+    return make_demo_table(1000)
+
+
+@pytest.fixture(scope="session")
+def demo_small(demo: pd.DataFrame) -> pd.DataFrame:
+    return demo.iloc[:500].reset_index(drop=True)
+
+
+@pytest.fixture(scope="session")
+def demo_kinds() -> dict[str, str]:
+    kinds = {
+        "order_id": "id",
+        "carat": "numeric",
+        "cut": "categorical",
+        "color": "categorical",
+        "clarity": "categorical",
+        "depth": "numeric",
+        "table": "numeric",
+        "price": "numeric",
+        "x": "numeric",
+        "y": "numeric",
+        "z": "numeric",
+        "note": "text",
+    }
+    kinds.update(PII_KINDS)
+    return kinds
+
+
+@pytest.fixture(scope="session")
+def fitted_gc(demo, demo_kinds):
+    from synthesizers import create_synthesizer
+
+    synth = create_synthesizer("gaussian_copula", seed=7)
+    synth.fit(demo, kinds=demo_kinds)
+    return synth
