@@ -64,7 +64,8 @@ def dataset_to_pb(row: DatasetRow) -> pb.Dataset:
         row_count=row.row_count, train_row_count=row.train_rows, holdout_row_count=row.holdout_rows,
         pii_summary=[column_scan_to_pb(c, s, kinds) for c, s in row.scan.get("columns", {}).items()
                      if s.get("kind") in ("pii", "text") or s.get("entities")],
-        create_time=timestamp(row.create_time), holdout_fraction=row.holdout_fraction, seed=row.seed)
+        create_time=timestamp(row.create_time), holdout_fraction=row.holdout_fraction, seed=row.seed,
+        stage_seconds=row.timings)
 
 
 def config_from_pb(config: pb.SynthesisConfig) -> SynthesisConfig:
@@ -100,7 +101,7 @@ def synthesis_to_pb(row: SynthesisRow) -> pb.Synthesis:
         name=row.name, config=config_to_pb(row.config), state=pb.Synthesis.State.Value(row.state),
         resolved_model=row.resolved_model, privacy_guarantee=guarantee_to_pb(row.guarantee),
         row_count=row.row_count, create_time=timestamp(row.create_time), update_time=timestamp(row.update_time),
-        operation=f"operations/{row.operation}")
+        operation=f"operations/{row.operation}", stage_seconds=row.timings)
     if row.summary:
         msg.report_summary.CopyFrom(pb.ReportSummary(**row.summary))
     status = error_to_status(row.error)

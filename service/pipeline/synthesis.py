@@ -182,10 +182,12 @@ def _synthesize(ctx: ServiceContext, handle: JobHandle, dataset: DatasetRow, syn
         report.warnings.append(f"{redacted} generated PII cells coincided with input values and were replaced")
 
     handle.report("store", 97)
+    t0 = time.perf_counter()
     out_dir = ctx.store.synthesis_dir(tenant, dataset_id, synthesis_id)
     ctx.store.write_table(out_dir / "synthetic.parquet", pa.Table.from_pandas(synthetic, preserve_index=False))
     ctx.store.write_text(out_dir / "report.json", render_json(report))
     ctx.store.write_text(out_dir / "report.html", render_html(report))
+    timings["store"] = time.perf_counter() - t0
     logger.info("synthesis %s/%s done: %s", dataset_id, synthesis_id,
                 ", ".join(f"{k} {v:.1f}s" for k, v in timings.items()))
     drift, leak = report.drift, report.leakage
@@ -196,4 +198,5 @@ def _synthesize(ctx: ServiceContext, handle: JobHandle, dataset: DatasetRow, syn
                     "detection_auc": drift.detection_auc, "exact_copies": leak.exact_copies,
                     "dcr_share": leak.dcr_share, "pii_replay_count": leak.pii_replay.count},
         "row_count": len(synthetic),
+        "timings": {k: round(v, 4) for k, v in timings.items()},
     }

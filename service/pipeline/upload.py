@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from privacy.pii import ColumnScan, TableScan
+from privacy.pii import ColumnScan, TableScan, derive_dataset_key
 from service.arrow_io import decode_ipc
 from service.errors import AlreadyExists, InvalidArgument, ViolationCollector
 from service.keys import new_salt
@@ -250,20 +250,29 @@ def upload_dataset(ctx: ServiceContext, *, tenant: str, upload: UploadChunks) ->
         raise AlreadyExists(f"datasets/{dataset_id} already exists", reason="DATASET_EXISTS",
                             violations=[("spec.dataset_id", "already exists")])
 
-    started = time.perf_counter()
+    started = clock = time.perf_counter()
+    timings: dict[str, float] = {}
+
+    def lap(stage: str) -> None:
+        nonlocal clock
+        now = time.perf_counter()
+        timings[stage] = round(now - clock, 4)
+        clock = now
+
     table = assemble_table(upload.chunks, min_rows=ctx.config.min_rows)
     frame = to_frame(table)
     kinds, overridden = resolve_kinds(frame, spec)
+    lap("decode")
     scan = scan_frame(ctx, frame, kinds, seed=spec.seed)
     kinds = merge_scan(kinds, overridden, scan)
     scan = align_scan_with_kinds(scan, kinds)
+    lap("scan")
 
     salt = new_salt()
-    from privacy.pii import derive_dataset_key  # local: keeps the key derivation next to its use
-
     key = derive_dataset_key(ctx.master_key, salt)
     with ctx.pii_lock:
         scrubbed = ctx.pii.scrub_table(frame, scan=scan, key=key)
+    lap("scrub")
     train_idx, holdout_idx = split_holdout(len(frame), fraction=fraction, seed=spec.seed)
     clean = scrubbed.frame
     train = clean.iloc[train_idx].reset_index(drop=True)
@@ -273,6 +282,7 @@ def upload_dataset(ctx: ServiceContext, *, tenant: str, upload: UploadChunks) ->
                               f"at least {ctx.config.min_rows} are needed", reason="TOO_FEW_ROWS",
                               violations=[("spec.holdout_fraction", "leaves too few training rows")])
 
+    lap("split")
     staging = ctx.store.new_staging_dir()
     final = ctx.store.dataset_dir(tenant, dataset_id)
     try:
@@ -286,10 +296,12 @@ def upload_dataset(ctx: ServiceContext, *, tenant: str, upload: UploadChunks) ->
                                 violations=[("spec.dataset_id", "already exists")]) from None
     finally:
         ctx.store.remove_tree(staging)
+    lap("store")
     row = DatasetRow(
         tenant=tenant, id=dataset_id, display_name=spec.display_name or dataset_id, create_time=time.time(),
         row_count=len(frame), train_rows=len(train), holdout_rows=len(holdout), holdout_fraction=fraction,
-        seed=spec.seed, columns=column_records(table, kinds, overridden), scan=scan.to_dict(), key_salt=salt)
+        seed=spec.seed, columns=column_records(table, kinds, overridden), scan=scan.to_dict(), key_salt=salt,
+        timings=timings)
     try:
         ctx.db.insert_dataset(row)
     except Exception:

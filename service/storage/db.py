@@ -31,6 +31,7 @@ CREATE TABLE IF NOT EXISTS datasets (
     columns_json TEXT NOT NULL,
     scan_json TEXT NOT NULL,
     key_salt BLOB NOT NULL,
+    timings_json TEXT NOT NULL DEFAULT '{}',
     PRIMARY KEY (tenant, id)
 );
 CREATE TABLE IF NOT EXISTS syntheses (
@@ -44,6 +45,7 @@ CREATE TABLE IF NOT EXISTS syntheses (
     summary_json TEXT NOT NULL DEFAULT '{}',
     row_count INTEGER NOT NULL DEFAULT 0,
     error_json TEXT NOT NULL DEFAULT '',
+    timings_json TEXT NOT NULL DEFAULT '{}',
     operation TEXT NOT NULL,
     create_time REAL NOT NULL,
     update_time REAL NOT NULL,
@@ -81,6 +83,7 @@ class DatasetRow:
     columns: list[dict[str, Any]]
     scan: dict[str, Any]
     key_salt: bytes
+    timings: dict[str, float] = field(default_factory=dict)
 
 
 @dataclass
@@ -98,6 +101,7 @@ class SynthesisRow:
     summary: dict[str, Any] = field(default_factory=dict)
     row_count: int = 0
     error: dict[str, Any] | None = None
+    timings: dict[str, float] = field(default_factory=dict)
 
     @property
     def name(self) -> str:
@@ -157,10 +161,10 @@ class MetadataDB:
     def insert_dataset(self, row: DatasetRow) -> None:
         with self.transaction() as conn:
             conn.execute(
-                "INSERT INTO datasets VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                "INSERT INTO datasets VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (row.tenant, row.id, row.display_name, row.create_time, row.row_count, row.train_rows,
                  row.holdout_rows, row.holdout_fraction, row.seed, json.dumps(row.columns),
-                 json.dumps(row.scan), row.key_salt))
+                 json.dumps(row.scan), row.key_salt, json.dumps(row.timings)))
 
     def dataset_exists(self, tenant: str, dataset: str) -> bool:
         return bool(self._query("SELECT 1 FROM datasets WHERE tenant=? AND id=?", (tenant, dataset)))
@@ -198,7 +202,7 @@ class MetadataDB:
             tenant=r["tenant"], id=r["id"], display_name=r["display_name"], create_time=r["create_time"],
             row_count=r["row_count"], train_rows=r["train_rows"], holdout_rows=r["holdout_rows"],
             holdout_fraction=r["holdout_fraction"], seed=r["seed"], columns=json.loads(r["columns_json"]),
-            scan=json.loads(r["scan_json"]), key_salt=bytes(r["key_salt"]))
+            scan=json.loads(r["scan_json"]), key_salt=bytes(r["key_salt"]), timings=json.loads(r["timings_json"]))
 
     # ------------------------------------------------------------ syntheses + operations
     def insert_synthesis(self, syn: SynthesisRow, op: OperationRow) -> None:
@@ -240,7 +244,7 @@ class MetadataDB:
 
     def update_synthesis(self, tenant: str, dataset: str, synthesis: str, **fields: Any) -> None:
         columns = {"config": "config_json", "guarantee": "guarantee_json", "summary": "summary_json",
-                   "error": "error_json"}
+                   "error": "error_json", "timings": "timings_json"}
         sets, params = [], []
         for key, value in fields.items():
             column = columns.get(key, key)
@@ -261,7 +265,8 @@ class MetadataDB:
             state=r["state"], operation=r["operation"], create_time=r["create_time"],
             update_time=r["update_time"], resolved_model=r["resolved_model"],
             guarantee=json.loads(r["guarantee_json"] or "{}"), summary=json.loads(r["summary_json"] or "{}"),
-            row_count=r["row_count"], error=json.loads(r["error_json"]) if r["error_json"] else None)
+            row_count=r["row_count"], error=json.loads(r["error_json"]) if r["error_json"] else None,
+            timings=json.loads(r["timings_json"]))
 
     def get_operation(self, op_id: str) -> OperationRow | None:
         rows = self._query("SELECT * FROM operations WHERE id=?", (op_id,))
