@@ -1,0 +1,82 @@
+"""Errors raised by the privacy package (DESIGN §7.4).
+
+Every error carries a canonical gRPC code name, an UPPER_SNAKE reason and a
+list of ``(field, description)`` violations. Messages never contain raw cell
+values; they name columns, fields and counts only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+
+class PrivacyError(Exception):
+    """Base class of every error raised by ``privacy``.
+
+    Attributes:
+        code: Canonical gRPC status code name, e.g. ``"INVALID_ARGUMENT"``.
+        reason: UPPER_SNAKE machine-readable reason (``google.rpc.ErrorInfo.reason``).
+        violations: ``(field_or_column, description)`` pairs (``BadRequest.FieldViolation``).
+    """
+
+    code: str = "INTERNAL"
+    reason: str = "PRIVACY_ERROR"
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        violations: Iterable[tuple[str, str]] = (),
+        code: str | None = None,
+        reason: str | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.violations: list[tuple[str, str]] = list(violations)
+        if code is not None:
+            self.code = code
+        if reason is not None:
+            self.reason = reason
+
+    def __str__(self) -> str:
+        if not self.violations:
+            return self.message
+        details = "; ".join(f"{field}: {desc}" for field, desc in self.violations)
+        return f"{self.message} ({details})"
+
+
+class PrivacyInvalidArgumentError(PrivacyError):
+    """A request to the privacy engines is malformed (bad column, bad key, ...)."""
+
+    code = "INVALID_ARGUMENT"
+    reason = "INVALID_PRIVACY_ARGUMENT"
+
+
+class UnknownSpacyModelError(PrivacyError):
+    """The configured spaCy model is not installed (it is never downloaded)."""
+
+    code = "FAILED_PRECONDITION"
+    reason = "SPACY_MODEL_NOT_FOUND"
+
+
+class UnknownRecognizerSetError(PrivacyError):
+    """A recognizer set name is not registered."""
+
+    code = "INVALID_ARGUMENT"
+    reason = "UNKNOWN_RECOGNIZER_SET"
+
+
+class FingerprintKeyMismatchError(PrivacyError):
+    """Serialized fingerprints were made with a different key, or are corrupt."""
+
+    code = "FAILED_PRECONDITION"
+    reason = "FINGERPRINT_KEY_MISMATCH"
+
+
+__all__ = [
+    "FingerprintKeyMismatchError",
+    "PrivacyError",
+    "PrivacyInvalidArgumentError",
+    "UnknownRecognizerSetError",
+    "UnknownSpacyModelError",
+]

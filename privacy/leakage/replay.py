@@ -1,0 +1,252 @@
+"""PII replay fingerprints.
+
+A :class:`PiiFingerprints` set holds keyed digests (HMAC-SHA256 truncated to
+16 bytes) of the raw PII strings that scrubbing replaced. It never stores raw
+values, so it can be persisted next to a dataset and used later to check
+whether any synthetic output replays a real PII value (the leakage report) or
+to redact such values as a last-line guard before output.
+
+Normalisation: values are casefolded, split into tokens (word characters plus
+``@ . - + ' ( )`` inside a token, edge punctuation stripped) and re-joined by
+single spaces. The same canonical form is used for whole cells and for runs of
+consecutive tokens inside text, so ``"(555) 010-2030."`` in a note matches the
+phone-column value ``"(555) 010-2030"``.
+"""
+
+from __future__ import annotations
+
+import hmac
+import logging
+import re
+import struct
+from collections.abc import Iterable, Iterator, Mapping
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+from privacy.errors import FingerprintKeyMismatchError, PrivacyInvalidArgumentError
+
+if TYPE_CHECKING:  # pragma: no cover
+    from privacy.pii.surrogates import SurrogateFactory
+
+logger = logging.getLogger(__name__)
+
+DIGEST_SIZE = 16
+MAX_TOKENS = 8
+_MAGIC = b"VPF1"
+_TOKEN_RE = re.compile(r"[\w@.+'()\-]+")
+_EDGE_CHARS = ".'-()"
+
+
+def iter_tokens(text: str) -> Iterator[tuple[int, int, str]]:
+    """Yield ``(start, end, token)`` for the canonical tokens of ``text``.
+
+    Tokens are runs of word characters and ``@ . - + ' ( )``; leading and
+    trailing ``. ' - ( )`` are stripped (offsets adjusted), and tokens are
+    casefolded. Offsets refer to ``text``.
+    """
+    for match in _TOKEN_RE.finditer(text):
+        start, end = match.span()
+        while start < end and text[start] in _EDGE_CHARS:
+            start += 1
+        while end > start and text[end - 1] in _EDGE_CHARS:
+            end -= 1
+        if start < end:
+            yield start, end, text[start:end].casefold()
+
+
+def canonical(value: str) -> str:
+    """The canonical form of a value: casefolded tokens joined by single spaces."""
+    return " ".join(tok for _, _, tok in iter_tokens(value))
+
+
+def normalise(value: str) -> str:
+    """Casefold, collapse whitespace and strip."""
+    return " ".join(value.casefold().split())
+
+
+def _subkey(key: bytes) -> bytes:
+    if not isinstance(key, (bytes, bytearray)) or len(key) == 0:
+        raise PrivacyInvalidArgumentError(
+            "fingerprint key must be non-empty bytes", violations=[("key", "must be non-empty bytes")]
+        )
+    return hmac.digest(bytes(key), b"veil-pii-fingerprint", "sha256")
+
+
+class PiiFingerprints:
+    """A keyed, value-free set of raw PII strings.
+
+    Args:
+        key: Dataset key (see ``privacy.pii.derive_dataset_key``); a sub-key is
+            derived from it so fingerprints never share digests with surrogates.
+        digests: Initial 16-byte digests (e.g. from :meth:`from_bytes`).
+    """
+
+    def __init__(self, key: bytes, digests: Iterable[bytes] = ()) -> None:
+        self._key = _subkey(key)
+        self._digests: set[bytes] = set()
+        for digest in digests:
+            if len(digest) != DIGEST_SIZE:
+                raise PrivacyInvalidArgumentError(
+                    "fingerprint digests must be 16 bytes", violations=[("digests", "wrong digest length")]
+                )
+            self._digests.add(bytes(digest))
+
+    def _digest_canonical(self, canon: str) -> bytes:
+        return hmac.digest(self._key, canon.encode("utf-8"), "sha256")[:DIGEST_SIZE]
+
+    def digest(self, value: str) -> bytes | None:
+        """The digest of a value's canonical form, or None if it has no tokens."""
+        canon = canonical(value)
+        return self._digest_canonical(canon) if canon else None
+
+    def add(self, value: str) -> None:
+        """Add a raw value (only its digest is kept)."""
+        digest = self.digest(str(value))
+        if digest is not None:
+            self._digests.add(digest)
+
+    def update(self, values: Iterable[str]) -> None:
+        """Add many raw values."""
+        for value in values:
+            self.add(value)
+
+    def __contains__(self, value: object) -> bool:
+        if not isinstance(value, str):
+            return False
+        digest = self.digest(value)
+        return digest is not None and digest in self._digests
+
+    def __len__(self) -> int:
+        return len(self._digests)
+
+    def __bool__(self) -> bool:  # an empty set is still a valid object
+        return True
+
+    def _key_check(self) -> bytes:
+        return hmac.digest(self._key, b"veil-pii-fingerprint-check", "sha256")[:DIGEST_SIZE]
+
+    def to_bytes(self) -> bytes:
+        """Serialise: magic, key check, count, sorted digests."""
+        digests = sorted(self._digests)
+        return b"".join([_MAGIC, self._key_check(), struct.pack(">Q", len(digests)), *digests])
+
+    @classmethod
+    def from_bytes(cls, key: bytes, data: bytes) -> PiiFingerprints:
+        """Inverse of :meth:`to_bytes`; verifies that ``key`` is the one used to build them.
+
+        Raises:
+            FingerprintKeyMismatchError: Wrong key or corrupt data.
+        """
+        fingerprints = cls(key)
+        header = len(_MAGIC) + DIGEST_SIZE + 8
+        if len(data) < header or data[: len(_MAGIC)] != _MAGIC:
+            raise FingerprintKeyMismatchError(
+                "fingerprint data is corrupt", violations=[("fingerprints", "bad header")]
+            )
+        check = data[len(_MAGIC) : len(_MAGIC) + DIGEST_SIZE]
+        if not hmac.compare_digest(check, fingerprints._key_check()):
+            raise FingerprintKeyMismatchError(
+                "fingerprints were made with a different key", violations=[("key", "does not match")]
+            )
+        (count,) = struct.unpack(">Q", data[header - 8 : header])
+        body = data[header:]
+        if len(body) != count * DIGEST_SIZE:
+            raise FingerprintKeyMismatchError(
+                "fingerprint data is corrupt", violations=[("fingerprints", "bad length")]
+            )
+        fingerprints._digests = {body[i : i + DIGEST_SIZE] for i in range(0, len(body), DIGEST_SIZE)}
+        return fingerprints
+
+    # ------------------------------------------------------------------ checks
+    def _text_replays(self, text: str, max_tokens: int) -> bool:
+        tokens = [tok for _, _, tok in iter_tokens(text)]
+        if not tokens:
+            return False
+        digests = self._digests
+        digest = self._digest_canonical
+        n = len(tokens)
+        if n <= max_tokens and digest(" ".join(tokens)) in digests:
+            return True
+        for i in range(n):
+            for j in range(i + 1, min(n, i + max_tokens) + 1):
+                if digest(" ".join(tokens[i:j])) in digests:
+                    return True
+        return False
+
+    def replays_in(self, text: str, *, max_tokens: int = MAX_TOKENS) -> bool:
+        """True when ``text`` as a whole or any run of up to ``max_tokens`` tokens is fingerprinted."""
+        return bool(self._digests) and self._text_replays(text, max_tokens)
+
+    def count_replays(self, frame: pd.DataFrame, *, max_tokens: int = MAX_TOKENS) -> dict[str, int]:
+        """Count, per column, the string cells that contain a fingerprinted value.
+
+        Each string cell is checked as a whole and through every run of
+        1..``max_tokens`` consecutive tokens.
+
+        Returns:
+            ``{column: cells containing at least one replayed value}``, only
+            for columns with a count above zero.
+        """
+        out: dict[str, int] = {}
+        if not self._digests:
+            return out
+        for column in frame.columns:
+            series = frame[column]
+            if not (pd.api.types.is_object_dtype(series) or pd.api.types.is_string_dtype(series)):
+                continue
+            counts = series.dropna().value_counts(dropna=True)
+            hits = 0
+            for value, count in counts.items():
+                if isinstance(value, str) and self._text_replays(value, max_tokens):
+                    hits += int(count)
+            if hits:
+                out[str(column)] = hits
+        if out:
+            logger.info("PII replay found in %d column(s)", len(out))
+        return out
+
+    def redact_replays(
+        self,
+        frame: pd.DataFrame,
+        *,
+        entity_by_column: Mapping[str, str],
+        factory: SurrogateFactory,
+    ) -> tuple[pd.DataFrame, int]:
+        """Replace whole cells of structured PII columns that replay a raw value.
+
+        Args:
+            frame: The frame to check (not modified).
+            entity_by_column: ``{column: entity_type}`` of the structured PII columns.
+            factory: Makes the replacement values with :meth:`SurrogateFactory.fresh`.
+
+        Returns:
+            A new frame and the number of cells changed.
+        """
+        missing = [c for c in entity_by_column if c not in frame.columns]
+        if missing:
+            raise PrivacyInvalidArgumentError(
+                "unknown columns in entity_by_column",
+                violations=[(c, "not a column of the frame") for c in missing],
+            )
+        result = frame.copy()
+        changed = 0
+        fresh_index = 0
+        for column, entity in entity_by_column.items():
+            series = result[column]
+            replacements: dict[str, str] = {}
+            for value in series.dropna().unique():
+                if isinstance(value, str) and value in self:
+                    replacements[value] = factory.fresh(entity, fresh_index)
+                    fresh_index += 1
+            if not replacements:
+                continue
+            mask = series.isin(list(replacements))
+            changed += int(mask.sum())
+            result[column] = series.astype(object).where(~mask, series.map(replacements))
+        if changed:
+            logger.warning("redacted %d replayed PII cell(s)", changed)
+        return result, changed
+
+
+__all__ = ["PiiFingerprints", "canonical", "iter_tokens", "normalise"]

