@@ -81,8 +81,20 @@ def seed_everything(seed: int) -> None:
         torch.manual_seed(seed)
 
 
+class _CallerAbort(Exception):
+    """Carries an exception the caller's progress callback raised (e.g. a cancel) through an engine."""
+
+    def __init__(self, original: BaseException) -> None:
+        super().__init__(type(original).__name__)
+        self.original = original
+
+
 def _scaled(progress: ProgressFn | None, lo: float, hi: float) -> ProgressFn | None:
-    """Map an engine's 0..1 progress into [lo, hi] of the caller's, monotonic and clamped."""
+    """Map an engine's 0..1 progress into [lo, hi] of the caller's, monotonic and clamped.
+
+    An exception from the caller's callback is wrapped so that fit/sample can
+    re-raise it unchanged instead of reporting an engine failure.
+    """
     if progress is None:
         return None
     last = [lo]
@@ -91,7 +103,10 @@ def _scaled(progress: ProgressFn | None, lo: float, hi: float) -> ProgressFn | N
         value = lo + (hi - lo) * min(max(float(fraction), 0.0), 1.0)
         if value >= last[0]:
             last[0] = value
-            progress(value)
+            try:
+                progress(value)
+            except Exception as exc:
+                raise _CallerAbort(exc) from exc
 
     return report
 
@@ -221,6 +236,8 @@ class Synthesizer(ABC):
                 self._fit(modelled, modelled_kinds, _scaled(progress, 0.02, 0.9))
             except SynthesizerError:
                 raise
+            except _CallerAbort as abort:  # the caller stopped us (e.g. cancel): its error, unchanged
+                raise abort.original from None
             except Exception as exc:  # third-party failure: keep the type, drop the message
                 logger.error("engine %s failed during fit (%s)", self.name, type(exc).__name__)
                 raise EngineError(self.name, "fit", exc) from None
@@ -349,6 +366,8 @@ class Synthesizer(ABC):
                 modelled = self._sample(num_rows, _scaled(progress, 0.02, 0.8))
             except SynthesizerError:
                 raise
+            except _CallerAbort as abort:
+                raise abort.original from None
             except Exception as exc:
                 logger.error("engine %s failed during sample (%s)", self.name, type(exc).__name__)
                 raise EngineError(self.name, "sample", exc) from None

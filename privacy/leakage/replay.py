@@ -213,7 +213,7 @@ class PiiFingerprints:
         entity_by_column: Mapping[str, str],
         factory: SurrogateFactory,
     ) -> tuple[pd.DataFrame, int]:
-        """Replace whole cells of structured PII columns that replay a raw value.
+        """Replace whole cells of structured PII columns that are or contain a raw value.
 
         Args:
             frame: The frame to check (not modified).
@@ -236,9 +236,14 @@ class PiiFingerprints:
             series = result[column]
             replacements: dict[str, str] = {}
             for value in series.dropna().unique():
-                if isinstance(value, str) and value in self:
-                    replacements[value] = factory.fresh(entity, fresh_index)
+                # A cell replays when it is, or contains, a raw value ("Mrs. Ann Lee").
+                if isinstance(value, str) and self.replays_in(value):
+                    candidate = factory.fresh(entity, fresh_index)
                     fresh_index += 1
+                    while self.replays_in(candidate):
+                        candidate = factory.fresh(entity, fresh_index)
+                        fresh_index += 1
+                    replacements[value] = candidate
             if not replacements:
                 continue
             mask = series.isin(list(replacements))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import grpc
 from google.rpc import error_details_pb2
 from grpc_status import rpc_status
@@ -30,15 +32,17 @@ def pii_values(frame, columns=("customer_name", "email", "phone", "address")) ->
 
 
 def find_replays(frame, raw_values: set[str]) -> list[tuple[str, int]]:
-    """(column, count) of output string cells that contain any raw value (plain substring search)."""
-    hits = []
+    """(column, count) of output string cells holding any raw value as a whole word run.
+
+    Word boundaries matter: "Katie Martinez" does not replay "Katie Martin".
+    """
     needles = sorted(raw_values, key=len, reverse=True)
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in needles) + r")(?!\w)")
+    hits = []
     for column in frame.columns:
         if frame[column].dtype != object:
             continue
-        cells = [str(v) for v in frame[column].dropna()]
-        blob = "\n".join(cells)
-        count = sum(1 for needle in needles if needle in blob)
+        count = sum(1 for cell in frame[column].dropna() if pattern.search(str(cell)))
         if count:
             hits.append((column, count))
     return hits

@@ -78,7 +78,7 @@ def test_bad_upload(case, client_a, server):
 
 
 def test_duplicate_dataset_id(client_a, dataset):
-    frame = pd.DataFrame({"a": range(60), "b": ["u", "v"] * 30})
+    frame = pd.DataFrame({"a": range(90), "b": ["u", "v"] * 45})
     with pytest.raises(grpc.RpcError) as info:
         client_a.upload(frame, pb.DatasetSpec(dataset_id="diamonds"))
     code, fields, _ = error_details(info.value)
@@ -122,7 +122,7 @@ def test_bad_page_token(client_a):
 
 
 def test_pagination_walks_every_dataset(client_a, server):
-    frame = pd.DataFrame({"a": range(60), "b": ["u", "v", "w"] * 20})
+    frame = pd.DataFrame({"a": range(90), "b": ["u", "v", "w"] * 30})
     made = {client_a.upload(frame, pb.DatasetSpec(dataset_id=f"page-{i}")).name for i in range(3)}
     seen, token = [], ""
     while True:
