@@ -31,8 +31,13 @@ def main() -> None:
 
 
 def _setup_logging(verbose: bool) -> None:
-    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING,
+    from service.offline import quiet_library_logs
+
+    logging.basicConfig(level=logging.INFO if verbose else logging.ERROR,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    # Soft problems reach the user through the report's warnings, not as Python warnings.
+    logging.captureWarnings(True)
+    quiet_library_logs()
 
 
 @contextmanager

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 
 OFFLINE_ENV = {
@@ -17,3 +18,13 @@ def go_offline() -> None:
     """Set the offline switches of the libraries Veil uses (idempotent)."""
     for key, value in OFFLINE_ENV.items():
         os.environ.setdefault(key, value)
+
+
+# Libraries that log at WARNING about their own setup (Presidio lists every
+# spaCy label it does not map); quiet them so operators see Veil's lines.
+NOISY_LOGGERS = ("presidio-analyzer", "presidio-anonymizer")
+
+
+def quiet_library_logs() -> None:
+    for name in NOISY_LOGGERS:
+        logging.getLogger(name).setLevel(logging.ERROR)

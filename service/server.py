@@ -14,7 +14,7 @@ from grpc_reflection.v1alpha import reflection
 from service.config import ServiceConfig
 from service.interceptors import AuthInterceptor, Authenticator, ErrorInterceptor, LoggingInterceptor
 from service.keys import load_or_create_master_key
-from service.offline import go_offline
+from service.offline import go_offline, quiet_library_logs
 from service.pipeline.context import ServiceContext
 from service.runner import OperationRunner
 from service.servicers.operations import OperationsServicer
@@ -37,6 +37,7 @@ class VeilServer:
     def __init__(self, config: ServiceConfig, *, preload_pii: bool = True, master_key: bytes | None = None) -> None:
         """master_key: use this key instead of config.master_key_file (ephemeral in-process servers)."""
         go_offline()
+        quiet_library_logs()
         self.config = config
         data_dir = config.data_dir
         data_dir.mkdir(parents=True, exist_ok=True)

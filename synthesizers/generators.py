@@ -137,10 +137,12 @@ class PiiSpec:
     null_share: float = 0.0
     hash_key: str = ""
     input_hashes: np.ndarray = field(default_factory=lambda: np.empty(0, dtype=np.uint64))
+    # Most common digit layout of the input ("(###) ###-####"): a format, not a value.
+    shape: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-able summary (hashes excluded: they live only in the pickled model)."""
-        return {"entity": self.entity, "null_share": self.null_share}
+        return {"entity": self.entity, "null_share": self.null_share, "shape": self.shape}
 
 
 def _hash(values: pd.Series, key: str) -> np.ndarray:
@@ -152,11 +154,91 @@ def learn_pii_spec(entity: str, values: pd.Series) -> PiiSpec:
     nulls = values.isna()
     key = secrets.token_hex(8)  # 16 chars, as hash_pandas_object requires
     hashes = np.unique(_hash(values[~nulls], key)) if entity not in LOW_ENTROPY_ENTITIES else np.empty(0, np.uint64)
-    return PiiSpec(entity=entity, null_share=float(nulls.mean()) if len(values) else 0.0, hash_key=key, input_hashes=hashes)
+    return PiiSpec(entity=entity, null_share=float(nulls.mean()) if len(values) else 0.0, hash_key=key,
+                   input_hashes=hashes, shape=_digit_shape(values[~nulls]))
+
+
+def _digit_shape(values: pd.Series) -> str:
+    """The most common layout of digit-only-with-separators values, or "" when they are not such."""
+    sample = values.astype(str).head(2000)
+    if sample.empty:
+        return ""
+    shapes = sample.str.replace(r"\d", "#", regex=True)
+    shapes = shapes[shapes.str.fullmatch(r"[#\s().+\-/]+") & shapes.str.contains("#")]
+    if len(shapes) < 0.8 * len(sample):
+        return ""
+    return str(shapes.value_counts().index[0])
+
+
+def _provider(fake: Any, kind: str) -> Any:
+    return next(p for p in fake.providers if f".{kind}." in type(p).__module__ + ".")
+
+
+def _weighted(rng: np.random.Generator, table: Any, n: int) -> np.ndarray:
+    """Draw n entries of a Faker name table (an OrderedDict of weights, or a plain sequence)."""
+    if hasattr(table, "values"):
+        names = np.asarray(list(table.keys()), dtype=object)
+        weights = np.asarray(list(table.values()), dtype=float)
+        return names[rng.choice(len(names), size=n, p=weights / weights.sum())]
+    names = np.asarray(list(table), dtype=object)
+    return names[rng.integers(0, len(names), size=n)]
+
+
+def _fast_people(fake: Any, rng: np.random.Generator, n: int) -> tuple[np.ndarray, np.ndarray]:
+    person = _provider(fake, "person")
+    return _weighted(rng, person.first_names, n), _weighted(rng, person.last_names, n)
+
+
+def _digits(rng: np.random.Generator, shape: str, n: int) -> np.ndarray:
+    """Strings of the given shape, each '#' a random digit (the first one never 0)."""
+    slots = shape.count("#")
+    digits = rng.integers(0, 10, size=(n, slots)).astype(str)
+    if slots:
+        digits[:, 0] = rng.integers(2, 10, size=n).astype(str)
+    parts = shape.split("#")
+    out = np.empty(n, dtype=object)
+    for i in range(n):
+        row = digits[i]
+        out[i] = parts[0] + "".join(row[k] + parts[k + 1] for k in range(slots))
+    return out
+
+
+def _fast_generate(entity: str, fake: Any, rng: np.random.Generator, n: int, shape: str) -> np.ndarray | None:
+    """Vectorised recipes for the common entities, built from Faker's own word lists.
+
+    One Faker call per value costs ~60 us; these draw whole columns at once.
+    Returns None for entities without a fast recipe.
+    """
+    if entity == "PERSON":
+        first, last = _fast_people(fake, rng, n)
+        return np.asarray([f"{a} {b}" for a, b in zip(first, last)], dtype=object)
+    if entity == "EMAIL_ADDRESS":
+        first, last = _fast_people(fake, rng, n)
+        domains = np.asarray(_provider(fake, "internet").free_email_domains, dtype=object)
+        picks = domains[rng.integers(0, len(domains), size=n)]
+        numbers = rng.integers(0, 1000, size=n)
+        return np.asarray([f"{a}.{b}{k}@{d}".lower() for a, b, k, d in zip(first, last, numbers, picks)], dtype=object)
+    if entity in ("PHONE_NUMBER", "US_SSN", "US_BANK_NUMBER", "US_ITIN") and shape:
+        return _digits(rng, shape, n)
+    if entity in ("ADDRESS", "STREET_ADDRESS"):
+        pool = max(50, min(500, n // 4))
+        streets = np.asarray([fake.street_name() for _ in range(pool)], dtype=object)
+        cities = np.asarray([fake.city() for _ in range(pool)], dtype=object)
+        states = np.asarray(_provider(fake, "address").states_abbr, dtype=object)
+        numbers = rng.integers(1, 99999, size=n)
+        s_pick = streets[rng.integers(0, pool, size=n)]
+        if entity == "STREET_ADDRESS":
+            return np.asarray([f"{k} {st}" for k, st in zip(numbers, s_pick)], dtype=object)
+        c_pick = cities[rng.integers(0, pool, size=n)]
+        st_pick = states[rng.integers(0, len(states), size=n)]
+        zips = rng.integers(1001, 99950, size=n)
+        return np.asarray([f"{k} {st}, {c}, {a} {z:05d}" for k, st, c, a, z in zip(numbers, s_pick, c_pick, st_pick, zips)],
+                          dtype=object)
+    return None
 
 
 def generate_pii(spec: PiiSpec, num_rows: int, *, seed: int, locale: str = "en_US") -> pd.Series:
-    """Fresh, seeded Faker values for a pii column (object dtype, ``None`` for nulls)."""
+    """Fresh, seeded values for a pii column (object dtype, ``None`` for nulls)."""
     from faker import Faker
 
     fake = Faker(locale)
@@ -165,7 +247,11 @@ def generate_pii(spec: PiiSpec, num_rows: int, *, seed: int, locale: str = "en_U
     gen = entity_generator(spec.entity)
     null_mask = rng.random(num_rows) < spec.null_share
     n = int((~null_mask).sum())
-    if n > PII_POOL_THRESHOLD:
+    values = _fast_generate(spec.entity, fake, rng, n, spec.shape)
+    if values is not None:
+        values = _replace_input_values(
+            values, spec, fake, gen, redraw=lambda k: _fast_generate(spec.entity, fake, rng, k, spec.shape))
+    elif n > PII_POOL_THRESHOLD:
         pool = np.asarray([gen(fake) for _ in range(PII_POOL_THRESHOLD)], dtype=object)
         pool = _replace_input_values(pool, spec, fake, gen)
         values = pool[rng.integers(0, len(pool), size=n)]
@@ -177,13 +263,20 @@ def generate_pii(spec: PiiSpec, num_rows: int, *, seed: int, locale: str = "en_U
     return pd.Series(out, dtype=object)
 
 
-def _replace_input_values(values: np.ndarray, spec: PiiSpec, fake: Any, gen: FakerFn) -> np.ndarray:
+def _replace_input_values(values: np.ndarray, spec: PiiSpec, fake: Any, gen: FakerFn,
+                          redraw: Callable[[int], np.ndarray] | None = None) -> np.ndarray:
+    """Redraw every value equal to an input value (redraw(k) makes k new ones; Faker by default)."""
     if len(spec.input_hashes) == 0 or len(values) == 0:
         return values
     for attempt in range(_MAX_REDRAWS + 1):
         hit = np.isin(_hash(pd.Series(values), spec.hash_key), spec.input_hashes)
         if not hit.any():
             break
-        maker = gen if attempt < _MAX_REDRAWS else _fallback
-        values[hit] = [maker(fake) for _ in range(int(hit.sum()))]
+        count = int(hit.sum())
+        if attempt == _MAX_REDRAWS:
+            values[hit] = [_fallback(fake) for _ in range(count)]
+        elif redraw is not None:
+            values[hit] = redraw(count)
+        else:
+            values[hit] = [gen(fake) for _ in range(count)]
     return values

@@ -244,8 +244,9 @@ def test_pii_pool_path_and_null_share(monkeypatch):
     from synthesizers import generators
 
     monkeypatch.setattr(generators, "PII_POOL_THRESHOLD", 100)
-    values = pd.Series(["Ann Lee", None, "Bo Chan", "Cy Dow"] * 50)
-    spec = generators.learn_pii_spec("PERSON", values)
+    values = pd.Series(["GB82WEST12345698765432", None, "DE89370400440532013000", "FR1420041010050500013M02606"] * 50)
+    # An entity without a vectorised recipe takes the pooled Faker path.
+    spec = generators.learn_pii_spec("IBAN_CODE", values)
     out = generators.generate_pii(spec, 2000, seed=4)
     assert out.equals(generators.generate_pii(spec, 2000, seed=4))
     assert 0.2 < out.isna().mean() < 0.3
@@ -253,3 +254,19 @@ def test_pii_pool_path_and_null_share(monkeypatch):
     assert not set(out.dropna()) & set(values.dropna())
     unknown = generators.generate_pii(generators.learn_pii_spec("SOMETHING_NEW", values), 5, seed=1)
     assert unknown.str.fullmatch(r"[A-Z]{2}\d{7}").all()
+
+
+def test_fast_recipes_are_fresh_seeded_and_keep_the_digit_layout():
+    from synthesizers import generators
+
+    names = pd.Series([f"Name{i} Person{i}" for i in range(300)] + ["Mary Smith"])
+    spec = generators.learn_pii_spec("PERSON", names)
+    out = generators.generate_pii(spec, 3000, seed=2)
+    assert out.equals(generators.generate_pii(spec, 3000, seed=2))
+    assert out.nunique() > 2500 and "Mary Smith" not in set(out)
+    phones = pd.Series([f"({200 + i}) 555-{1000 + i}" for i in range(200)])
+    phone_spec = generators.learn_pii_spec("PHONE_NUMBER", phones)
+    assert phone_spec.shape == "(###) ###-####"
+    fresh = generators.generate_pii(phone_spec, 500, seed=1)
+    assert fresh.str.fullmatch(r"\(\d{3}\) \d{3}-\d{4}").all()
+    assert not set(fresh) & set(phones)
