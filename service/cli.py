@@ -278,3 +278,7 @@ def demo(
                        target="price", report_html=out_dir / "report.html", report_json=out_dir / "report.json",
                        address=address, token=token, display_name="diamonds-with-pii")
     console.print(f"input (real rows, fake people) at {input_csv.resolve()}")
+
+
+if __name__ == "__main__":
+    main()

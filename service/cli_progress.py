@@ -51,12 +51,11 @@ class StageProgress:
         if stage not in OPERATION_STAGES:
             if stage == "done":
                 for name in OPERATION_STAGES:
-                    if name in self._tasks:
-                        self.finish(name)
+                    self.finish(name)
             return
+        # A stage can begin and end between two polls; it still gets its bar.
         for earlier in OPERATION_STAGES[:OPERATION_STAGES.index(stage)]:
-            if earlier in self._tasks:
-                self.finish(earlier)
+            self.finish(earlier)
         self.start(stage)
         low, high = STAGE_RANGES[stage]
         share = (meta.progress_percent - low) / (high - low) * 100.0
