@@ -18,4 +18,10 @@ def scan_inline(ctx: ServiceContext, data: bytes) -> tuple[dict, dict[str, str]]
     kinds, overridden = resolve_kinds(frame, UploadSpec())
     scan = scan_frame(ctx, frame, kinds, seed=0)
     kinds = merge_scan(kinds, overridden, scan)
-    return scan.to_dict(), {c: split_kind(k)[0] for c, k in kinds.items()}
+    result = scan.to_dict()
+    # Every column is listed; those never scanned (numeric, datetime...) show their kind and no entities.
+    result["columns"] = {column: result["columns"].get(column, {"kind": "none", "confidence": 1.0,
+                                                               "entities": [], "masked_samples": [],
+                                                               "scanned_cells": 0})
+                         for column in frame.columns}
+    return result, {c: split_kind(k)[0] for c, k in kinds.items()}

@@ -61,11 +61,10 @@ def read_stream(items: Iterable[UploadSpec | bytes], *, max_chunk_bytes: int) ->
     for index, item in enumerate(items):
         if isinstance(item, UploadSpec):
             if upload is not None:
-                field_name = "spec" if upload.chunks else "spec"
                 raise InvalidArgument(
                     f"message {index} carries a spec; the spec must be the first and only spec message",
                     reason="SPEC_AFTER_DATA" if upload.chunks else "DUPLICATE_SPEC",
-                    violations=[(field_name, "only the first message may carry the spec")])
+                    violations=[("spec", "only the first message may carry the spec")])
             upload = UploadChunks(spec=item)
             continue
         if upload is None:
