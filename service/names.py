@@ -48,6 +48,26 @@ def page_size(requested: int) -> int:
     return min(requested or DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE)
 
 
+def paginate(fetch, *, page_size_requested: int, page_token: str, scope: str):
+    """One page of a keyset listing (AIP-158).
+
+    Args:
+        fetch: fetch(limit, after) -> rows ordered newest first; rows have create_time and id.
+        page_size_requested: the request's page_size (0 = default).
+        page_token: the request's page_token.
+        scope: ties tokens to one listing, so a token of another listing is refused.
+
+    Returns:
+        (rows of this page, next_page_token or "").
+    """
+    size = page_size(page_size_requested)
+    rows = fetch(size + 1, decode_page_token(page_token, scope=scope))
+    if len(rows) <= size:
+        return rows, ""
+    rows = rows[:size]
+    return rows, encode_page_token(rows[-1].create_time, rows[-1].id, scope=scope)
+
+
 def encode_page_token(create_time: float, key: str, scope: str) -> str:
     raw = json.dumps({"t": create_time, "k": key, "s": scope}).encode()
     return base64.urlsafe_b64encode(raw).decode()

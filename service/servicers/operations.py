@@ -44,13 +44,9 @@ class OperationsServicer(operations_pb2_grpc.OperationsServicer):
         if request.filter:
             raise InvalidArgument("filter is not supported", reason="FILTER_UNSUPPORTED",
                                   violations=[("filter", "leave empty")])
-        size = names.page_size(request.page_size)
-        cursor = names.decode_page_token(request.page_token, scope="operations")
-        rows = self._ctx.db.list_operations(tenant, limit=size + 1, after=cursor)
-        token = ""
-        if len(rows) > size:
-            rows = rows[:size]
-            token = names.encode_page_token(rows[-1].create_time, rows[-1].id, scope="operations")
+        rows, token = names.paginate(
+            lambda limit, after: self._ctx.db.list_operations(tenant, limit=limit, after=after),
+            page_size_requested=request.page_size, page_token=request.page_token, scope="operations")
         return operations_pb2.ListOperationsResponse(operations=[self._to_pb(r) for r in rows],
                                                      next_page_token=token)
 

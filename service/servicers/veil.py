@@ -57,13 +57,9 @@ class VeilServicer(veil_pb2_grpc.VeilServicer):
 
     def ListDatasets(self, request, context):
         tenant = self._auth.tenant(context)
-        size = names.page_size(request.page_size)
-        cursor = names.decode_page_token(request.page_token, scope="datasets")
-        rows = self._ctx.db.list_datasets(tenant, limit=size + 1, after=cursor)
-        token = ""
-        if len(rows) > size:
-            rows = rows[:size]
-            token = names.encode_page_token(rows[-1].create_time, rows[-1].id, scope="datasets")
+        rows, token = names.paginate(lambda limit, after: self._ctx.db.list_datasets(tenant, limit=limit, after=after),
+                                     page_size_requested=request.page_size, page_token=request.page_token,
+                                     scope="datasets")
         return pb.ListDatasetsResponse(datasets=[convert.dataset_to_pb(r) for r in rows], next_page_token=token)
 
     def DeleteDataset(self, request, context):
@@ -114,14 +110,9 @@ class VeilServicer(veil_pb2_grpc.VeilServicer):
         tenant = self._auth.tenant(context)
         dataset_id = names.parse_dataset(request.parent, "parent")
         dataset_ops.get_dataset(self._ctx, tenant, dataset_id)
-        size = names.page_size(request.page_size)
-        scope = f"syntheses:{dataset_id}"
-        cursor = names.decode_page_token(request.page_token, scope=scope)
-        rows = self._ctx.db.list_syntheses(tenant, dataset_id, limit=size + 1, after=cursor)
-        token = ""
-        if len(rows) > size:
-            rows = rows[:size]
-            token = names.encode_page_token(rows[-1].create_time, rows[-1].id, scope=scope)
+        rows, token = names.paginate(
+            lambda limit, after: self._ctx.db.list_syntheses(tenant, dataset_id, limit=limit, after=after),
+            page_size_requested=request.page_size, page_token=request.page_token, scope=f"syntheses:{dataset_id}")
         return pb.ListSynthesesResponse(syntheses=[convert.synthesis_to_pb(r) for r in rows], next_page_token=token)
 
     def ReadSyntheticRecords(self, request, context):

@@ -157,6 +157,15 @@ class MetadataDB:
         with self._lock:
             return self._conn.execute(sql, params).fetchall()
 
+    def _page(self, table: str, where: str, params: tuple, *, limit: int,
+              after: tuple[float, str] | None) -> list[sqlite3.Row]:
+        """Newest first, keyset-paginated on (create_time, id)."""
+        if after is not None:
+            where += " AND (create_time < ? OR (create_time = ? AND id < ?))"
+            params = (*params, after[0], after[0], after[1])
+        return self._query(f"SELECT * FROM {table} WHERE {where} ORDER BY create_time DESC, id DESC LIMIT ?",
+                           (*params, limit))
+
     # ------------------------------------------------------------ datasets
     def insert_dataset(self, row: DatasetRow) -> None:
         with self.transaction() as conn:
@@ -174,14 +183,7 @@ class MetadataDB:
         return self._dataset(rows[0]) if rows else None
 
     def list_datasets(self, tenant: str, *, limit: int, after: tuple[float, str] | None) -> list[DatasetRow]:
-        if after is None:
-            rows = self._query("SELECT * FROM datasets WHERE tenant=? ORDER BY create_time DESC, id DESC LIMIT ?",
-                               (tenant, limit))
-        else:
-            rows = self._query(
-                "SELECT * FROM datasets WHERE tenant=? AND (create_time < ? OR (create_time = ? AND id < ?)) "
-                "ORDER BY create_time DESC, id DESC LIMIT ?", (tenant, after[0], after[0], after[1], limit))
-        return [self._dataset(r) for r in rows]
+        return [self._dataset(r) for r in self._page("datasets", "tenant=?", (tenant,), limit=limit, after=after)]
 
     def all_dataset_dirs(self) -> set[tuple[str, str]]:
         return {(r["tenant"], r["id"]) for r in self._query("SELECT tenant, id FROM datasets")}
@@ -232,14 +234,7 @@ class MetadataDB:
 
     def list_syntheses(self, tenant: str, dataset: str, *, limit: int,
                        after: tuple[float, str] | None) -> list[SynthesisRow]:
-        if after is None:
-            rows = self._query("SELECT * FROM syntheses WHERE tenant=? AND dataset=? "
-                               "ORDER BY create_time DESC, id DESC LIMIT ?", (tenant, dataset, limit))
-        else:
-            rows = self._query(
-                "SELECT * FROM syntheses WHERE tenant=? AND dataset=? AND (create_time < ? OR "
-                "(create_time = ? AND id < ?)) ORDER BY create_time DESC, id DESC LIMIT ?",
-                (tenant, dataset, after[0], after[0], after[1], limit))
+        rows = self._page("syntheses", "tenant=? AND dataset=?", (tenant, dataset), limit=limit, after=after)
         return [self._synthesis(r) for r in rows]
 
     def update_synthesis(self, tenant: str, dataset: str, synthesis: str, **fields: Any) -> None:
@@ -273,14 +268,7 @@ class MetadataDB:
         return self._operation(rows[0]) if rows else None
 
     def list_operations(self, tenant: str, *, limit: int, after: tuple[float, str] | None) -> list[OperationRow]:
-        if after is None:
-            rows = self._query("SELECT * FROM operations WHERE tenant=? ORDER BY create_time DESC, id DESC LIMIT ?",
-                               (tenant, limit))
-        else:
-            rows = self._query(
-                "SELECT * FROM operations WHERE tenant=? AND (create_time < ? OR (create_time = ? AND id < ?)) "
-                "ORDER BY create_time DESC, id DESC LIMIT ?", (tenant, after[0], after[0], after[1], limit))
-        return [self._operation(r) for r in rows]
+        return [self._operation(r) for r in self._page("operations", "tenant=?", (tenant,), limit=limit, after=after)]
 
     def update_operation(self, op_id: str, **fields: Any) -> None:
         sets, params = [], []
