@@ -69,3 +69,13 @@ def test_redact_replays_replaces_whole_cells() -> None:
     assert fixed.at[1, "name"] not in fp and fixed.at[3, "name"] not in fp
     assert fp.count_replays(fixed) == {}
     assert frame.at[1, "name"] == "Jane Roe"  # input untouched
+
+
+def test_redact_replays_catches_contained_values_and_leaves_nothing_to_count() -> None:
+    fp = _fp()
+    frame = pd.DataFrame({"name": ["Mrs. Jane Roe", "Dr Ann Smith", "Jane Roe-Smith"]})
+    factory = SurrogateFactory(KEY, avoid=fp)
+    fixed, changed = fp.redact_replays(frame, entity_by_column={"name": "PERSON"}, factory=factory)
+    assert fp.count_replays(frame) == {"name": 1}
+    assert changed == 1 and fixed.at[1, "name"] == "Dr Ann Smith"
+    assert fp.count_replays(fixed) == {}
