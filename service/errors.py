@@ -8,6 +8,8 @@ column, description) for BadRequest. Messages never contain raw cell values.
 
 from __future__ import annotations
 
+import logging
+import traceback
 from collections.abc import Iterable
 
 
@@ -77,3 +79,18 @@ class ViolationCollector:
         reason = self.reasons[0] if len(set(self.reasons)) == 1 else "INVALID_ARGUMENT"
         detail = "; ".join(f"{f}: {d}" for f, d in self.violations)
         raise InvalidArgument(f"{message}: {detail}", reason=reason, violations=self.violations)
+
+
+def is_veil_error(exc: BaseException) -> bool:
+    """True for errors of Veil's packages: they carry code, reason and violations, and no raw values."""
+    return isinstance(getattr(exc, "code", None), str) and hasattr(exc, "reason") and hasattr(exc, "violations")
+
+
+def log_unexpected(logger: logging.Logger, what: str, exc: BaseException) -> None:
+    """Log an unexpected exception by type and frames only.
+
+    Third-party messages can quote cell values ("could not convert 'Ann Lee'
+    to float"), so the message itself is never logged.
+    """
+    frames = "".join(traceback.format_tb(exc.__traceback__))
+    logger.error("%s failed with %s\n%s", what, type(exc).__name__, frames)

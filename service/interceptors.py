@@ -9,13 +9,14 @@ from __future__ import annotations
 import hmac
 import logging
 import time
-import traceback
 from collections.abc import Callable, Mapping
 
 import grpc
 from google.protobuf import any_pb2
 from google.rpc import code_pb2, error_details_pb2, status_pb2
 from grpc_status import rpc_status
+
+from service.errors import is_veil_error, log_unexpected
 
 logger = logging.getLogger(__name__)
 
@@ -104,17 +105,9 @@ def build_status(code_name: str, message: str, *, reason: str, violations) -> st
 
 def status_for_exception(exc: BaseException) -> status_pb2.Status:
     """Veil errors keep their code, reason and violations; anything else is INTERNAL with no detail."""
-    code = getattr(exc, "code", None)
-    if isinstance(code, str) and hasattr(exc, "reason"):
-        return build_status(code, str(exc), reason=exc.reason, violations=getattr(exc, "violations", []))
+    if is_veil_error(exc):
+        return build_status(exc.code, str(exc), reason=exc.reason, violations=exc.violations)
     return build_status("INTERNAL", "internal error; see the server log", reason="INTERNAL", violations=[])
-
-
-def _log_unexpected(method: str, exc: BaseException) -> None:
-    # The traceback's frames, not the exception text: messages of third-party
-    # errors can quote cell values.
-    frames = "".join(traceback.format_tb(exc.__traceback__))
-    logger.error("%s failed with %s\n%s", method, type(exc).__name__, frames)
 
 
 class ErrorInterceptor(grpc.ServerInterceptor):
@@ -125,8 +118,8 @@ class ErrorInterceptor(grpc.ServerInterceptor):
         handler = continuation(handler_call_details)
 
         def abort(context, exc):
-            if not (isinstance(getattr(exc, "code", None), str) and hasattr(exc, "reason")):
-                _log_unexpected(method, exc)
+            if not is_veil_error(exc):
+                log_unexpected(logger, method, exc)
             context.abort_with_status(rpc_status.to_status(status_for_exception(exc)))
 
         def wrap(behaviour, streaming):

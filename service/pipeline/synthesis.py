@@ -17,14 +17,14 @@ from privacy.pii import PiiFingerprints, SurrogateFactory
 from reports.assemble import build_report
 from reports.model import PiiReplay, PrivacyGuarantee
 from reports.render import render_html, render_json
-from service.errors import AlreadyExists, Cancelled, InvalidArgument, NotFound, ViolationCollector
+from service.errors import (AlreadyExists, Cancelled, InvalidArgument, NotFound, ViolationCollector, is_veil_error,
+                            log_unexpected)
 from service.kinds import split_kind
 from service.pipeline.context import ServiceContext
 from service.pipeline.upload import ID_RE
 from service.runner import JobHandle, OperationRunner
 from service.stages import STAGE_RANGES
 from service.storage.db import DatasetRow, OperationRow, SynthesisRow
-from synthesizers.errors import SynthesizerError
 from synthesizers.registry import available_synthesizers, create_synthesizer
 from synthesizers.text import available_text_synthesizers
 
@@ -102,13 +102,12 @@ def create_synthesis(ctx: ServiceContext, runner: OperationRunner, *, tenant: st
 
 
 def _error_dict(exc: BaseException) -> dict:
-    code = getattr(exc, "code", "INTERNAL")
-    reason = getattr(exc, "reason", "INTERNAL")
-    # Messages of Veil's own errors carry no raw values; others might, so they are not kept.
-    known = isinstance(exc, (SynthesizerError, InvalidArgument, Cancelled)) or hasattr(exc, "violations")
-    message = str(exc) if known else f"internal error ({type(exc).__name__})"
-    return {"code": code if isinstance(code, str) else "INTERNAL", "reason": reason, "message": message,
-            "violations": [list(v) for v in getattr(exc, "violations", [])]}
+    """What a failed job keeps: Veil errors as they are; others by type only (their text may quote values)."""
+    if is_veil_error(exc):
+        return {"code": exc.code, "reason": exc.reason, "message": str(exc),
+                "violations": [list(v) for v in exc.violations]}
+    return {"code": "INTERNAL", "reason": "INTERNAL", "message": f"internal error ({type(exc).__name__})",
+            "violations": []}
 
 
 def run_synthesis_job(ctx: ServiceContext, handle: JobHandle, dataset: DatasetRow, synthesis_id: str,
@@ -133,10 +132,11 @@ def run_synthesis_job(ctx: ServiceContext, handle: JobHandle, dataset: DatasetRo
         error = _error_dict(exc)
         db.update_synthesis(tenant, dataset_id, synthesis_id, state="FAILED", error=error)
         db.update_operation(handle.op_id, stage="failed", done=True, error=error)
-        logger.error("synthesis %s/%s failed: %s (%s)", dataset_id, synthesis_id, type(exc).__name__,
-                     error["reason"])
-        if not hasattr(exc, "violations"):
-            logger.debug("unexpected failure", exc_info=False)
+        if is_veil_error(exc):
+            logger.error("synthesis %s/%s failed: %s (%s)", dataset_id, synthesis_id, type(exc).__name__,
+                         error["reason"])
+        else:
+            log_unexpected(logger, f"synthesis {dataset_id}/{synthesis_id}", exc)
 
 
 def _synthesize(ctx: ServiceContext, handle: JobHandle, dataset: DatasetRow, synthesis_id: str,
