@@ -123,3 +123,20 @@ def test_restart_keeps_finished_and_fails_interrupted(tmp_path):
             assert op.done and op.error.code == grpc.StatusCode.ABORTED.value[0]
     finally:
         server.stop()
+
+
+def test_cancel_a_queued_synthesis_and_delete_a_busy_dataset(client_a, server):
+    ds = client_a.upload(make_demo_table(300, seed=6), pb.DatasetSpec(dataset_id="busy"))
+    running = client_a.create_synthesis(ds.name, pb.SynthesisConfig(model="ctgan", epochs=5000), synthesis_id="long")
+    queued = client_a.create_synthesis(ds.name, pb.SynthesisConfig(model="gaussian_copula"), synthesis_id="queued")
+    wait_for_stage(client_a, running.name, {"fit"})
+    assert metadata_of(client_a.get_operation(queued.name)).stage == "queued"  # one worker: it waits its turn
+    client_a.operations.CancelOperation(operations_pb2.CancelOperationRequest(name=queued.name),
+                                        metadata=client_a.metadata)
+    # Deleting the dataset stops the running job and removes everything.
+    client_a.veil.DeleteDataset(pb.DeleteDatasetRequest(name=ds.name), metadata=client_a.metadata)
+    assert not (server.config.data_dir / "artifacts" / "tenant-a" / "busy").exists()
+    for name in (running.name, queued.name):
+        with pytest.raises(grpc.RpcError) as info:
+            client_a.get_operation(name)
+        assert info.value.code() == grpc.StatusCode.NOT_FOUND
