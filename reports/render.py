@@ -206,7 +206,7 @@ h1{font-size:1.6em;margin:0 0 4px} h2{font-size:1.2em;margin:28px 0 10px;border-
 .card .v{font-size:1.7em;font-weight:600;margin:4px 0} .card .k{font-size:.85em;color:#555} .card .h{font-size:.75em;color:#888}
 table{border-collapse:collapse;background:#fff;width:100%;box-shadow:0 1px 2px rgba(0,0,0,.08)}
 th,td{padding:6px 10px;border-bottom:1px solid #eee;text-align:left;vertical-align:middle}
-th{background:#fafafa;font-weight:600;font-size:.9em} td.num{text-align:right;font-variant-numeric:tabular-nums}
+th{background:#fafafa;font-weight:600;font-size:.9em} td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
 .chip{display:inline-block;width:12px;height:12px;border-radius:2px;vertical-align:middle;margin-right:4px}
 .warnings li{background:#fff4e5;border-left:4px solid #f0a030;padding:6px 10px;margin:4px 0;list-style:none}
 .warnings{padding:0}
@@ -294,7 +294,8 @@ def render_html(report: Report) -> str:
         out.append('<p class="muted">No target column was named.</p>')
     else:
         out.append(
-            "<table><tr><th>Target</th><th>Task</th><th>Metric</th><th>Trained on synthetic</th><th>Trained on real</th></tr>"
+            "<table><tr><th>Target</th><th>Task</th><th>Metric</th><th class=\"num\">Trained on synthetic</th>"
+            "<th class=\"num\">Trained on real</th></tr>"
             f'<tr><td>{_e(u.target_column)}</td><td>{_e(u.task)}</td><td>{_e(u.metric)}</td>'
             f'<td class="num">{_fmt(u.synthetic_score)}</td><td class="num">{_fmt(u.real_score)}</td></tr></table>'
         )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import pathlib
 import signal
 import subprocess
 import sys
@@ -89,7 +90,8 @@ def test_restart_keeps_finished_and_fails_interrupted(tmp_path):
     port_file = tmp_path / "port"
     proc = subprocess.Popen(
         [sys.executable, "-m", "tests.integration.serve_for_test", str(data_dir), str(port_file)],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        env=env, cwd=pathlib.Path(__file__).resolve().parents[2], stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL)
     try:
         deadline = time.monotonic() + 120
         while not port_file.exists() and time.monotonic() < deadline:
