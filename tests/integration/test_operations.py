@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import os
-import pathlib
+import queue
+import re
 import signal
 import subprocess
 import sys
+import threading
 import time
 
 import grpc
@@ -83,21 +85,33 @@ def test_delete_dataset_removes_everything(client_a, server):
         assert info.value.code() == grpc.StatusCode.NOT_FOUND
 
 
-def test_restart_keeps_finished_and_fails_interrupted(tmp_path):
-    """A killed server: finished syntheses survive, the running one is FAILED with a reason."""
-    data_dir, key_file = tmp_path / "data", tmp_path / "keys" / "master.key"
-    env = {**os.environ, "VEIL_TOKENS": f"{TOKEN_A}=tenant-a", "VEIL_MASTER_KEY_FILE": str(key_file)}
-    port_file = tmp_path / "port"
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "tests.integration.serve_for_test", str(data_dir), str(port_file)],
-        env=env, cwd=pathlib.Path(__file__).resolve().parents[2], stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL)
+def start_veil_serve(data_dir, env):
+    """`veil serve` as a child process on a free port; returns (process, address)."""
+    proc = subprocess.Popen([sys.executable, "-m", "service.cli", "serve", "--port", "0", "--data-dir", str(data_dir)],
+                            env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    found: queue.Queue[str] = queue.Queue()
+
+    def drain():  # keep reading so the child never blocks on a full pipe
+        for line in proc.stdout:
+            match = re.search(r"listening on (\S+:\d+)", line)
+            if match:
+                found.put(match.group(1))
+
+    threading.Thread(target=drain, daemon=True).start()
     try:
-        deadline = time.monotonic() + 120
-        while not port_file.exists() and time.monotonic() < deadline:
-            assert proc.poll() is None, "server died at start"
-            time.sleep(0.2)
-        address = f"127.0.0.1:{port_file.read_text().strip()}"
+        return proc, found.get(timeout=120)
+    except queue.Empty:
+        proc.kill()
+        raise AssertionError("veil serve did not start") from None
+
+
+def test_restart_keeps_finished_and_fails_interrupted(tmp_path):
+    """A killed `veil serve`: finished syntheses survive, the running one is FAILED with a reason."""
+    data_dir, key_file = tmp_path / "data", tmp_path / "keys" / "master.key"
+    env = {**os.environ, "VEIL_TOKENS": f"{TOKEN_A}=tenant-a", "VEIL_MASTER_KEY_FILE": str(key_file),
+           "COLUMNS": "200"}
+    proc, address = start_veil_serve(data_dir, env)
+    try:
         with VeilClient(address, TOKEN_A) as client:
             client.wait_ready()
             ds = client.upload(make_demo_table(300, seed=2), pb.DatasetSpec(dataset_id="survivor"))
