@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import logging
-import os
 import pathlib
 import secrets
-import sys
+import signal
+import threading
 import tempfile
 from contextlib import contextmanager
 from typing import Annotated, Iterator, Optional
@@ -110,6 +110,8 @@ def serve(
         _fail(str(exc))
     server.start()
     console.print(f"veil listening on {server.address}, data in {cfg.data_dir}")
+    # SIGTERM (docker stop, systemd) stops as cleanly as Ctrl-C: running jobs end FAILED with a reason.
+    signal.signal(signal.SIGTERM, lambda *_: threading.Thread(target=server.stop, daemon=True).start())
     try:
         server.wait()
     except KeyboardInterrupt:

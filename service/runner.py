@@ -14,10 +14,17 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 
-from service.errors import Cancelled
+from service.errors import Cancelled, VeilError
 from service.storage.db import MetadataDB
 
 logger = logging.getLogger(__name__)
+
+class ServerStopping(VeilError):
+    """A job stopped by a server shutdown: it ends FAILED (ABORTED), as after a crash, not CANCELLED."""
+
+    code = "ABORTED"
+    reason = "SERVER_STOPPED"
+
 
 # How often progress may hit the database; stage changes always do.
 PROGRESS_WRITE_INTERVAL_S = 0.5
@@ -29,6 +36,8 @@ class JobHandle:
     db: MetadataDB
     cancel_event: threading.Event = field(default_factory=threading.Event)
     finished: threading.Event = field(default_factory=threading.Event)
+    # Set with cancel_event when the server, not the user, stops the job.
+    server_stopping: bool = False
     stage: str = "queued"
     percent: float = 0.0
     _last_write: float = 0.0
@@ -50,6 +59,8 @@ class JobHandle:
 
     def check_cancelled(self) -> None:
         if self.cancel_event.is_set():
+            if self.server_stopping:
+                raise ServerStopping("the server stopped while this job was running", reason="SERVER_STOPPED")
             raise Cancelled("the operation was cancelled", reason="CANCELLED")
 
 
@@ -98,5 +109,6 @@ class OperationRunner:
         if cancel:
             with self._lock:
                 for handle in self._jobs.values():
+                    handle.server_stopping = True
                     handle.cancel_event.set()
         self._pool.shutdown(wait=True, cancel_futures=False)

@@ -546,7 +546,7 @@ class PiiEngine:
         )
         text_plan: dict[str, list[tuple[int, int, str, str]]] = {}
         for text, plan in zip(texts, plans):
-            for span, raw in plan:
+            for span, _raw in plan:
                 span_text = text[span.start : span.end]
                 if self._fingerprint_span(fingerprints, span.entity_type, span_text):
                     guard.update([span_text])

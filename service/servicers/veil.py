@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import json
 import logging
-import time
 
-import grpc
 from google.protobuf import empty_pb2
 
 from service import convert
 from service import names
 from service.arrow_io import iter_ipc_chunks
-from service.errors import FailedPrecondition, InvalidArgument, NotFound
+from service.errors import InvalidArgument
 from service.interceptors import Authenticator
 from service.pipeline import datasets as dataset_ops
 from service.pipeline.context import ServiceContext

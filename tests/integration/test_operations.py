@@ -21,7 +21,6 @@ from service.client import VeilClient
 from service.demo_data import make_demo_table
 from service.server import VeilServer
 from tests.integration.conftest import TOKEN_A, make_config
-from tests.integration.helpers import error_details
 from veil.v1 import veil_pb2 as pb
 
 
@@ -156,3 +155,24 @@ def test_cancel_a_queued_synthesis_and_delete_a_busy_dataset(client_a, server):
         with pytest.raises(grpc.RpcError) as info:
             client_a.get_operation(name)
         assert info.value.code() == grpc.StatusCode.NOT_FOUND
+
+
+def test_stopping_the_server_fails_running_jobs_with_a_reason(tmp_path):
+    data_dir, key_file = tmp_path / "data", tmp_path / "keys" / "master.key"
+    server = VeilServer(make_config(data_dir, key_file)).start()
+    with VeilClient(server.address, TOKEN_A) as client:
+        ds = client.upload(make_demo_table(300, seed=3), pb.DatasetSpec(dataset_id="stopped"))
+        running = client.create_synthesis(ds.name, pb.SynthesisConfig(model="ctgan", epochs=5000), synthesis_id="cut")
+        wait_for_stage(client, running.name, {"fit"})
+    server.stop()
+    server = VeilServer(make_config(data_dir, key_file)).start()
+    try:
+        with VeilClient(server.address, TOKEN_A) as client:
+            synthesis = client.veil.GetSynthesis(pb.GetSynthesisRequest(name="datasets/stopped/syntheses/cut"),
+                                                 metadata=client.metadata)
+            assert synthesis.state == pb.Synthesis.FAILED
+            assert synthesis.error.code == grpc.StatusCode.ABORTED.value[0]
+            assert "server stopped" in synthesis.error.message
+            assert not (data_dir / "artifacts" / "tenant-a" / "stopped" / "syntheses" / "cut").exists()
+    finally:
+        server.stop()

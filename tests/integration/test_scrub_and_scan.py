@@ -5,8 +5,6 @@ from __future__ import annotations
 import grpc
 import pytest
 
-from service.arrow_io import encode_ipc
-from service.client import frame_to_arrow
 from tests.integration.helpers import error_details
 from veil.v1 import veil_pb2 as pb
 

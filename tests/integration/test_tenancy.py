@@ -7,7 +7,6 @@ import pytest
 from google.longrunning import operations_pb2
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 
-from service.client import VeilClient
 from tests.integration.helpers import error_details
 from veil.v1 import veil_pb2 as pb
 

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from privacy.errors import PrivacyInvalidArgumentError
-from privacy.pii import PiiEngine, PiiFingerprints, ScrubResult, TableScan
+from privacy.pii import PiiEngine, TableScan
 
 from .conftest import KEY, OTHER_KEY, PII_COLUMNS
 
