@@ -68,3 +68,22 @@ def test_unknown_model_is_a_clear_error(input_csv):
 def test_missing_input_file(tmp_path):
     result = run_veil("synth", "absent.csv", "--out", "x.csv", cwd=tmp_path)
     assert result.returncode == 2 and "absent.csv" in result.stderr
+
+
+def test_synth_against_a_running_server(input_csv, server, client_a):
+    from tests.integration.conftest import TOKEN_A
+    from veil.v1 import veil_pb2 as pb
+
+    path, frame = input_csv
+    before = {d.name for d in client_a.veil.ListDatasets(pb.ListDatasetsRequest(page_size=1000),
+                                                          metadata=client_a.metadata).datasets}
+    result = run_veil("synth", "in.csv", "--out", "remote.csv", "--server", server.address, "--token", TOKEN_A,
+                      "--rows", "100", cwd=path.parent)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert len(pd.read_csv(path.parent / "remote.csv")) == 100
+    after = {d.name for d in client_a.veil.ListDatasets(pb.ListDatasetsRequest(page_size=1000),
+                                                         metadata=client_a.metadata).datasets}
+    assert len(after - before) == 1  # the upload went to the running service, under the token's tenant
+    refused = run_veil("synth", "in.csv", "--out", "x.csv", "--server", server.address, "--token", "w" * 30,
+                       cwd=path.parent)
+    assert refused.returncode == 2 and "UNAUTHENTICATED" in refused.stderr
