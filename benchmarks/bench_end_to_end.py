@@ -27,7 +27,6 @@ sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent.parent))
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 warnings.filterwarnings("ignore")
 
-MODELLED = ["carat", "cut", "color", "clarity", "depth", "table", "price", "x", "y", "z"]
 
 
 def bare_sdv(train, seed: int) -> dict[str, float]:
@@ -36,7 +35,9 @@ def bare_sdv(train, seed: int) -> dict[str, float]:
     from sdv.metadata import Metadata
     from sdv.single_table import GaussianCopulaSynthesizer
 
-    frame = train[MODELLED]
+    from service.demo_data import DIAMOND_KINDS
+
+    frame = train[list(DIAMOND_KINDS)]
     np.random.seed(seed)
     t0 = time.perf_counter()
     metadata = Metadata.detect_from_dataframes({"t": frame})

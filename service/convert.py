@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 
 from google.protobuf import any_pb2, timestamp_pb2
 from google.longrunning import operations_pb2
@@ -131,11 +130,10 @@ def operation_to_pb(op: OperationRow, synthesis: SynthesisRow | None) -> operati
 def report_to_pb(name: str, report: dict) -> pb.Report:
     """The structured report from its JSON form (reports.model.Report.to_dict)."""
     drift, leak = report["drift"], report["leakage"]
-    column_kinds = {c["column"]: c["kind"] for c in drift["columns"]}
     msg = pb.Report(
         name=name,
         drift=pb.DriftReport(
-            columns=[pb.ColumnDrift(column=c["column"], kind=KIND_TO_PB.get(column_kinds[c["column"]], 0),
+            columns=[pb.ColumnDrift(column=c["column"], kind=KIND_TO_PB.get(c["kind"], 0),
                                     metric=c["metric"], score_vs_holdout=c["score_vs_holdout"],
                                     score_vs_train=c["score_vs_train"]) for c in drift["columns"]],
             pairs=[pb.PairDrift(**p) for p in drift["pairs"]],
@@ -151,7 +149,3 @@ def report_to_pb(name: str, report: dict) -> pb.Report:
     if drift.get("utility"):
         msg.drift.utility.CopyFrom(pb.Utility(**drift["utility"]))
     return msg
-
-
-def report_json_text(report: dict) -> str:
-    return json.dumps(report, sort_keys=True)

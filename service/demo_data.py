@@ -12,6 +12,12 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+# Kinds of the real diamonds columns (the ones a tabular model learns).
+DIAMOND_KINDS = {
+    "carat": "numeric", "cut": "categorical", "color": "categorical", "clarity": "categorical",
+    "depth": "numeric", "table": "numeric", "price": "numeric", "x": "numeric", "y": "numeric", "z": "numeric",
+}
+
 NOTE_TEMPLATES = (
     "Customer {name} asked about a {cut} {carat} carat stone. Call back on {phone}.",
     "Sent the {color} grade certificate to {email} as {first} requested.",

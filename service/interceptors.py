@@ -22,7 +22,6 @@ logger = logging.getLogger(__name__)
 
 ERROR_DOMAIN = "veil.dev"
 PUBLIC_METHOD_PREFIXES = ("/grpc.health.v1.Health/",)
-TENANT_METADATA_KEY = "x-veil-tenant"  # never trusted from clients; see Authenticator.tenant
 
 
 def _wrap_handler(handler: grpc.RpcMethodHandler, wrap: Callable) -> grpc.RpcMethodHandler:

@@ -51,6 +51,12 @@ def pii_entity(kind: str) -> str:
     return kind[len(PII_PREFIX):]
 
 
+def split_kind(kind: str) -> tuple[str, str]:
+    """``"pii:PERSON"`` -> ``("pii", "PERSON")``; ``"numeric"`` -> ``("numeric", "")``."""
+    base, _, entity = kind.partition(":")
+    return base, entity
+
+
 def is_valid_kind(kind: object) -> bool:
     """True when ``kind`` is one of ``BASE_KINDS`` or a well-formed ``pii:<ENTITY>``."""
     return isinstance(kind, str) and (kind in BASE_KINDS or is_pii_kind(kind))

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from service.errors import InvalidArgument
-from service.kinds import split_kind
 from service.pipeline.context import ServiceContext
+from synthesizers.kinds import split_kind
 from service.pipeline.upload import UploadSpec, assemble_table, merge_scan, resolve_kinds, scan_frame, to_frame
 
 

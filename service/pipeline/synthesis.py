@@ -19,12 +19,12 @@ from reports.model import PiiReplay, PrivacyGuarantee
 from reports.render import render_html, render_json
 from service.errors import (AlreadyExists, Cancelled, InvalidArgument, NotFound, ViolationCollector, is_veil_error,
                             log_unexpected)
-from service.kinds import split_kind
 from service.pipeline.context import ServiceContext
 from service.pipeline.upload import ID_RE
 from service.runner import JobHandle, OperationRunner
 from service.stages import STAGE_RANGES
 from service.storage.db import DatasetRow, OperationRow, SynthesisRow
+from synthesizers.kinds import split_kind
 from synthesizers.registry import available_synthesizers, create_synthesizer
 from synthesizers.text import available_text_synthesizers
 

@@ -21,10 +21,9 @@ from privacy.pii import ColumnScan, TableScan, derive_dataset_key
 from service.arrow_io import decode_ipc
 from service.errors import AlreadyExists, InvalidArgument, ViolationCollector
 from service.keys import new_salt
-from service.kinds import BASE, pii_kind, split_kind
 from service.pipeline.context import ServiceContext
 from service.storage.db import DatasetRow
-from synthesizers.kinds import infer_kinds
+from synthesizers.kinds import PII_PREFIX, infer_kinds, is_valid_kind, split_kind
 
 logger = logging.getLogger(__name__)
 
@@ -156,11 +155,10 @@ def resolve_kinds(frame: pd.DataFrame, spec: UploadSpec) -> tuple[dict[str, str]
         where = f"spec.column_overrides[{i}]"
         if override.column not in frame.columns:
             problems.add(f"{where}.column", "names no column of the uploaded table", reason="UNKNOWN_COLUMN")
-        base, entity = split_kind(override.kind)
-        if base not in (*BASE, "pii") or (base == "pii" and not re.fullmatch(r"[A-Z][A-Z0-9_]*", entity)):
+        if not is_valid_kind(override.kind):
             problems.add(f"{where}.kind", "kind must be set; PII needs pii_entity in UPPER_SNAKE",
                          reason="BAD_COLUMN_KIND")
-        if base == "numeric" and override.column in frame.columns and not pd.api.types.is_numeric_dtype(
+        if override.kind == "numeric" and override.column in frame.columns and not pd.api.types.is_numeric_dtype(
                 frame[override.column]):
             problems.add(f"{where}.kind", "a non-numeric column cannot be NUMERIC", reason="BAD_COLUMN_KIND")
     problems.raise_if_any("the spec's column overrides are invalid")
@@ -179,7 +177,7 @@ def merge_scan(kinds: dict[str, str], overridden: set[str], scan: TableScan) -> 
         if column in overridden:
             continue
         if col_scan.kind == "pii" and col_scan.entity_type:
-            merged[column] = pii_kind(col_scan.entity_type)
+            merged[column] = PII_PREFIX + col_scan.entity_type
         elif col_scan.kind == "text":
             merged[column] = "text"
     return merged

@@ -6,20 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from service.demo_data import load_diamonds
-
-DIAMOND_KINDS = {
-    "carat": "numeric",
-    "cut": "categorical",
-    "color": "categorical",
-    "clarity": "categorical",
-    "depth": "numeric",
-    "table": "numeric",
-    "price": "numeric",
-    "x": "numeric",
-    "y": "numeric",
-    "z": "numeric",
-}
+from service.demo_data import DIAMOND_KINDS, load_diamonds
 
 
 @pytest.fixture(scope="session")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from service.demo_data import make_demo_table
+from service.demo_data import DIAMOND_KINDS, make_demo_table
 
 PII_KINDS = {
     "customer_name": "pii:PERSON",
@@ -27,20 +27,7 @@ def demo_small(demo: pd.DataFrame) -> pd.DataFrame:
 
 @pytest.fixture(scope="session")
 def demo_kinds() -> dict[str, str]:
-    kinds = {
-        "order_id": "id",
-        "carat": "numeric",
-        "cut": "categorical",
-        "color": "categorical",
-        "clarity": "categorical",
-        "depth": "numeric",
-        "table": "numeric",
-        "price": "numeric",
-        "x": "numeric",
-        "y": "numeric",
-        "z": "numeric",
-        "note": "text",
-    }
+    kinds = {"order_id": "id", **DIAMOND_KINDS, "note": "text"}
     kinds.update(PII_KINDS)
     return kinds
 
