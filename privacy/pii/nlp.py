@@ -83,7 +83,8 @@ class ThresholdAwareEnhancer(LemmaContextAwareEnhancer):
     """
 
     def __init__(self, *, threshold: float) -> None:
-        super().__init__()
+        # Whole words: Presidio's default substring mode lets "lic" match "public".
+        super().__init__(context_matching_mode="whole_word")
         self.threshold = threshold
 
     def enhance_using_context(self, text, raw_results, nlp_artifacts, recognizers, context=None):  # noqa: D102

@@ -5,7 +5,7 @@ from __future__ import annotations
 from service.errors import InvalidArgument
 from service.pipeline.context import ServiceContext
 from synthesizers.kinds import split_kind
-from service.pipeline.upload import UploadSpec, assemble_table, merge_scan, resolve_kinds, scan_frame, to_frame
+from service.pipeline.upload import UploadSpec, assemble_table, resolve_kinds, scan_frame, to_frame
 
 
 def scan_inline(ctx: ServiceContext, data: bytes) -> tuple[dict, dict[str, str]]:
@@ -16,8 +16,7 @@ def scan_inline(ctx: ServiceContext, data: bytes) -> tuple[dict, dict[str, str]]
     table = assemble_table([data], min_rows=1)
     frame = to_frame(table)
     kinds, overridden = resolve_kinds(frame, UploadSpec())
-    scan = scan_frame(ctx, frame, kinds, seed=0)
-    kinds = merge_scan(kinds, overridden, scan)
+    kinds, scan = scan_frame(ctx, frame, kinds, seed=0, overridden=overridden)
     result = scan.to_dict()
     # Every column is listed; those never scanned (numeric, datetime...) show their kind and no entities.
     result["columns"] = {column: result["columns"].get(column, {"kind": "none", "confidence": 1.0,

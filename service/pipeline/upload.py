@@ -17,18 +17,18 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from privacy.pii import ColumnScan, TableScan, derive_dataset_key
+from privacy.pii import TableScan, derive_dataset_key
 from service.arrow_io import decode_ipc
 from service.errors import AlreadyExists, InvalidArgument, ViolationCollector
 from service.keys import new_salt
 from service.pipeline.context import ServiceContext
+from service.pipeline.scrub import scan_with_kinds
 from service.storage.db import DatasetRow
-from synthesizers.kinds import PII_PREFIX, infer_kinds, is_valid_kind, split_kind
+from synthesizers.kinds import infer_kinds, is_valid_kind, split_kind
 
 logger = logging.getLogger(__name__)
 
 ID_RE = re.compile(r"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$")
-STRING_KINDS = ("categorical", "id")
 
 
 @dataclass(frozen=True)
@@ -170,41 +170,6 @@ def resolve_kinds(frame: pd.DataFrame, spec: UploadSpec) -> tuple[dict[str, str]
     return kinds, overridden
 
 
-def merge_scan(kinds: dict[str, str], overridden: set[str], scan: TableScan) -> dict[str, str]:
-    """Fold the PII scan into the kinds; the spec's overrides have the last word."""
-    merged = dict(kinds)
-    for column, col_scan in scan.columns.items():
-        if column in overridden:
-            continue
-        if col_scan.kind == "pii" and col_scan.entity_type:
-            merged[column] = PII_PREFIX + col_scan.entity_type
-        elif col_scan.kind == "text":
-            merged[column] = "text"
-    return merged
-
-
-def align_scan_with_kinds(scan: TableScan, kinds: dict[str, str]) -> TableScan:
-    """Make the scan say what will be scrubbed: PII and text columns as the final kinds say."""
-    columns: dict[str, ColumnScan] = {}
-    for column, kind in kinds.items():
-        base, entity = split_kind(kind)
-        found = scan.columns.get(column)
-        entities = found.entities if found else []
-        samples = found.masked_samples if found else []
-        cells = found.scanned_cells if found else 0
-        confidence = found.confidence if found else 1.0
-        if base == "pii":
-            columns[column] = ColumnScan(column=column, kind="pii", entity_type=entity, confidence=confidence,
-                                         entities=entities, masked_samples=samples, scanned_cells=cells)
-        elif base == "text":
-            columns[column] = ColumnScan(column=column, kind="text", entity_type=None, confidence=confidence,
-                                         entities=entities, masked_samples=samples, scanned_cells=cells)
-        elif found is not None:
-            columns[column] = ColumnScan(column=column, kind="none", entity_type=None, confidence=confidence,
-                                         entities=entities, masked_samples=samples, scanned_cells=cells)
-    return TableScan(columns=columns, scanned_rows=scan.scanned_rows)
-
-
 def split_holdout(n_rows: int, *, fraction: float, seed: int) -> tuple[np.ndarray, np.ndarray]:
     """Seeded split: (train indices, holdout indices), both sorted."""
     rng = np.random.default_rng(seed)
@@ -222,12 +187,11 @@ def column_records(table: pa.Table, kinds: dict[str, str], overridden: set[str])
     return records
 
 
-def scan_frame(ctx: ServiceContext, frame: pd.DataFrame, kinds: dict[str, str], *, seed: int) -> TableScan:
-    text_columns = [c for c, k in kinds.items() if k == "text"]
-    candidates = [c for c, k in kinds.items()
-                  if k in STRING_KINDS and (frame[c].dtype == object or pd.api.types.is_string_dtype(frame[c]))]
+def scan_frame(ctx: ServiceContext, frame: pd.DataFrame, kinds: dict[str, str], *, seed: int,
+               overridden: set[str] = frozenset()) -> tuple[dict[str, str], TableScan]:
+    """Scan under the PII lock; returns (final kinds, aligned scan)."""
     with ctx.pii_lock:
-        return ctx.pii.scan_table(frame, text_columns=text_columns, candidate_columns=candidates, seed=seed)
+        return scan_with_kinds(ctx.pii, frame, kinds, seed=seed, overridden=overridden)
 
 
 def upload_dataset(ctx: ServiceContext, *, tenant: str, upload: UploadChunks) -> DatasetRow:
@@ -260,9 +224,7 @@ def upload_dataset(ctx: ServiceContext, *, tenant: str, upload: UploadChunks) ->
     frame = to_frame(table)
     kinds, overridden = resolve_kinds(frame, spec)
     lap("decode")
-    scan = scan_frame(ctx, frame, kinds, seed=spec.seed)
-    kinds = merge_scan(kinds, overridden, scan)
-    scan = align_scan_with_kinds(scan, kinds)
+    kinds, scan = scan_frame(ctx, frame, kinds, seed=spec.seed, overridden=overridden)
     lap("scan")
 
     salt = new_salt()

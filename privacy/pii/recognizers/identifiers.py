@@ -1,0 +1,182 @@
+"""Numbers and codes: postcodes, dates of birth, bank accounts, phones, national IDs.
+
+Patterns that are weak on their own (a 5-digit ZIP, a date, an 8-digit account
+number) start below the engine's threshold and only count when Presidio's
+context enhancer finds a supporting word nearby ("zip", "born", "account").
+Checksummed identifiers are validated so that look-alikes are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+
+from presidio_analyzer import EntityRecognizer, Pattern, PatternRecognizer
+from presidio_analyzer.predefined_recognizers import (
+    AbaRoutingRecognizer,
+    AuTfnRecognizer,
+    CaSinRecognizer,
+    EsNieRecognizer,
+    EsNifRecognizer,
+    InAadhaarRecognizer,
+    InPanRecognizer,
+    ItFiscalCodeRecognizer,
+    PhoneRecognizer,
+    UkNinoRecognizer,
+    UsLicenseRecognizer,
+)
+
+_MONTHS = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|"
+           r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
+_DAY = r"(?:0?[1-9]|[12]\d|3[01])"
+_MONTH_NUM = r"(?:0?[1-9]|1[0-2])"
+_YEAR = r"(?:19|20)\d{2}"
+
+DOB_CONTEXT = ["born", "birth", "dob", "d.o.b", "birthday", "birthdate", "née", "geboren", "naissance",
+               "nacimiento", "nascita", "age", "aged"]
+POSTCODE_CONTEXT = ["zip", "zipcode", "postcode", "postal", "post code", "plz", "cp", "cap", "pin", "pincode",
+                    "code postal", "código postal"]
+BANK_CONTEXT = ["account", "acct", "a/c", "bank", "routing", "aba", "sort", "checking", "savings", "deposit",
+                "wire", "transfer", "iban", "bic", "swift", "beneficiary", "payee", "rekening", "konto", "compte",
+                "cuenta", "conto"]
+PHONE_CONTEXT = ["phone", "telephone", "tel", "mobile", "cell", "call", "ring", "fax", "contact", "whatsapp",
+                 "sms", "text", "number", "reach", "landline", "handy", "portable", "móvil", "cellulare"]
+LICENSE_CONTEXT = ["driver", "driver's", "drivers", "license", "licence", "dl", "driving", "permit"]
+
+
+def date_of_birth_recognizer(language: str = "en") -> PatternRecognizer:
+    """Dates that context marks as a birth date ("born", "DOB"); other dates are not PII here."""
+    patterns = [
+        Pattern("iso date", rf"\b{_YEAR}-{_MONTH_NUM}-{_DAY}\b", 0.2),
+        Pattern("numeric date", rf"\b{_DAY}[/.\-]{_MONTH_NUM}[/.\-](?:{_YEAR}|\d{{2}})\b", 0.2),
+        Pattern("us numeric date", rf"\b{_MONTH_NUM}/{_DAY}/(?:{_YEAR}|\d{{2}})\b", 0.2),
+        Pattern("day month year", rf"\b{_DAY}(?:st|nd|rd|th)?(?:\s+of)?\s+{_MONTHS}\.?,?\s+{_YEAR}\b", 0.2),
+        Pattern("month day year", rf"\b{_MONTHS}\.?\s+{_DAY}(?:st|nd|rd|th)?,?\s+{_YEAR}\b", 0.2),
+    ]
+    return PatternRecognizer(supported_entity="DATE_OF_BIRTH", name="VeilDateOfBirthRecognizer",
+                             supported_language=language, patterns=patterns, context=DOB_CONTEXT)
+
+
+def postcode_recognizer(language: str = "en") -> PatternRecognizer:
+    """Postcodes of several countries; plain digit runs need a context word."""
+    patterns = [
+        Pattern("uk postcode", r"\b(?:[A-Z]{1,2}\d[A-Z\d]?|GIR)\s?\d[ABD-HJLNP-UW-Z]{2}\b", 0.6),
+        Pattern("canadian postal code", r"\b[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z][ -]?\d[ABCEGHJ-NPRSTV-Z]\d\b", 0.6),
+        Pattern("dutch postcode", r"\b[1-9]\d{3}\s?(?!SA|SD|SS)[A-Z]{2}\b", 0.3),
+        Pattern("zip+4", r"\b\d{5}-\d{4}\b", 0.4),
+        Pattern("digits postcode", r"\b\d{4,6}\b", 0.15),
+    ]
+    return PatternRecognizer(supported_entity="POSTCODE", name="VeilPostcodeRecognizer", supported_language=language,
+                             patterns=patterns, context=POSTCODE_CONTEXT, global_regex_flags=re.DOTALL | re.MULTILINE)
+
+
+def bank_account_recognizer(language: str = "en") -> PatternRecognizer:
+    """Account numbers and UK sort codes: digit runs that context marks as banking."""
+    patterns = [
+        Pattern("account digits", r"\b\d{6,17}\b", 0.15),
+        Pattern("grouped account", r"\b\d{2,6}(?:[ -]\d{2,6}){1,3}\b", 0.1),
+        Pattern("sort code", r"\b\d{2}-\d{2}-\d{2}\b", 0.2),
+    ]
+    return PatternRecognizer(supported_entity="BANK_ACCOUNT", name="VeilBankAccountRecognizer",
+                             supported_language=language, patterns=patterns, context=BANK_CONTEXT)
+
+
+def phone_recognizer(language: str = "en") -> PatternRecognizer:
+    """Phone formats of many countries (libphonenumber's matcher covers one region cheaply, not all)."""
+    sep = r"[\s.\-]?"
+    patterns = [
+        Pattern("international", rf"(?<![\w+])\+\d{{1,3}}{sep}(?:\(0\)\s?)?\(?\d{{1,4}}\)?(?:{sep}\d{{2,4}}){{2,4}}(?!\w)",
+                0.65),
+        Pattern("nanp parens", r"(?<![\w)])(?:\+?1[\s.-]?)?\(\d{3}\)\s?\d{3}[\s.-]\d{4}(?!\w)", 0.6),
+        Pattern("nanp dashed", r"(?<![\w-])(?:\+?1[\s.-])?\d{3}[-.]\d{3}[-.]\d{4}(?![\w-])", 0.55),
+        Pattern("extension", r"(?<![\w)])\(?\d{3}\)?[\s.-]?\d{3}[\s.-]\d{4}\s?(?:x|ext\.?)\s?\d{1,5}\b", 0.6),
+        Pattern("pairs (FR)", r"(?<![\w.])0[1-9](?:[\s.]\d{2}){4}(?!\w|\.\d)", 0.6),
+        Pattern("trunk prefix", r"(?<![\w.+])0\d{2,4}[\s.\-]?\d{3,4}[\s.\-]?\d{3,4}(?!\w|\.\d)", 0.4),
+        Pattern("digits only", r"(?<![\w.+])\d{10,11}(?!\w|\.\d)", 0.2),
+    ]
+    return PatternRecognizer(supported_entity="PHONE_NUMBER", name="VeilPhoneRecognizer", supported_language=language,
+                             patterns=patterns, context=PHONE_CONTEXT,
+                             global_regex_flags=re.DOTALL | re.MULTILINE)
+
+
+class FrNirRecognizer(PatternRecognizer):
+    """French social security number (NIR): 13 digits + a 2-digit key, 97 - (n mod 97)."""
+
+    def __init__(self, supported_language: str = "en") -> None:
+        patterns = [Pattern("nir", r"\b[12]\s?\d{2}\s?(?:0[1-9]|1[0-2]|[2-9]\d)\s?(?:\d{2}|2[AB])\s?\d{3}\s?\d{3}\s?"
+                                   r"\d{2}\b", 0.4)]
+        super().__init__(supported_entity="FR_NIR", name="VeilFrNirRecognizer", patterns=patterns,
+                         supported_language=supported_language,
+                         context=["sécurité", "securite", "sociale", "nir", "insee", "social", "security", "ssn"])
+
+    def validate_result(self, pattern_text: str) -> bool:
+        digits = re.sub(r"\s", "", pattern_text).upper().replace("2A", "19").replace("2B", "18")
+        if len(digits) != 15 or not digits.isdigit():
+            return False
+        return 97 - int(digits[:13]) % 97 == int(digits[13:])
+
+
+class UkNhsRecognizer(PatternRecognizer):
+    """NHS number: 10 digits (3-3-4) with a mod-11 check digit."""
+
+    def __init__(self, supported_language: str = "en") -> None:
+        patterns = [Pattern("nhs", r"\b\d{3}[\s-]?\d{3}[\s-]?\d{4}\b", 0.3)]
+        super().__init__(supported_entity="UK_NHS", name="VeilUkNhsRecognizer", patterns=patterns,
+                         supported_language=supported_language,
+                         context=["nhs", "health", "patient", "national health", "hospital", "gp"])
+
+    def validate_result(self, pattern_text: str) -> bool | None:
+        digits = [int(c) for c in pattern_text if c.isdigit()]
+        if len(digits) != 10:
+            return False
+        check = 11 - sum(d * w for d, w in zip(digits[:9], range(10, 1, -1))) % 11
+        check = 0 if check == 11 else check
+        # Valid numbers stay at 0.3 (a phone can pass mod 11 by chance): context lifts them.
+        return None if check != 10 and check == digits[9] else False
+
+
+class ContextOnlyLicenseRecognizer(UsLicenseRecognizer):
+    """Presidio's US driver's licence patterns, but only where context says "licence".
+
+    Presidio's alphanumeric pattern scores 0.3 and matches ordinary codes
+    ("A1234", "AB12345"); here every pattern starts at 0.1 so that only context
+    ("driver", "license", "DL") lifts a match over the threshold.
+    """
+
+    def __init__(self, supported_language: str = "en") -> None:
+        patterns = [Pattern(p.name, p.regex, 0.1) for p in UsLicenseRecognizer.PATTERNS]
+        super().__init__(patterns=patterns, context=LICENSE_CONTEXT, supported_language=supported_language)
+
+
+def national_id_recognizers(language: str = "en") -> list[EntityRecognizer]:
+    """Presidio's checksummed national IDs of several countries, run on ``language`` texts."""
+    return [
+        UkNinoRecognizer(supported_language=language),
+        UkNhsRecognizer(supported_language=language),
+        CaSinRecognizer(supported_language=language),
+        EsNifRecognizer(supported_language=language),
+        EsNieRecognizer(supported_language=language),
+        ItFiscalCodeRecognizer(supported_language=language),
+        InAadhaarRecognizer(supported_language=language),
+        InPanRecognizer(supported_language=language),
+        AuTfnRecognizer(supported_language=language),
+        FrNirRecognizer(supported_language=language),
+        AbaRoutingRecognizer(supported_language=language, supported_entity="BANK_ACCOUNT"),
+    ]
+
+
+def region_phone_recognizer(language: str, region: str) -> PhoneRecognizer:
+    """libphonenumber's matcher for the locale's own region (validates national formats)."""
+    return PhoneRecognizer(supported_language=language, supported_regions=(region,))
+
+
+__all__ = [
+    "ContextOnlyLicenseRecognizer",
+    "FrNirRecognizer",
+    "UkNhsRecognizer",
+    "bank_account_recognizer",
+    "date_of_birth_recognizer",
+    "national_id_recognizers",
+    "phone_recognizer",
+    "postcode_recognizer",
+    "region_phone_recognizer",
+]
