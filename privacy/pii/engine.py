@@ -14,6 +14,7 @@ from presidio_analyzer import AnalyzerEngine, RecognizerResult
 
 from privacy.errors import PrivacyInvalidArgumentError
 from privacy.leakage.replay import PiiFingerprints, iter_tokens
+from privacy.pii.batch import BatchAnalyzer
 from privacy.pii.nlp import ThresholdAwareEnhancer, VeilSpacyNlpEngine
 from privacy.pii.offline import ensure_offline
 from privacy.pii.recognizers import get_recognizer_set
@@ -189,6 +190,8 @@ class PiiEngine:
         allow_list: Words and phrases never reported (exact match of a detected span).
         deny_list: Entity type -> terms always reported as that type (whole word, any case).
         batch_size: spaCy ``nlp.pipe`` batch size.
+        n_process: spaCy worker processes for large batches of text (1 = none). Workers are
+            forked; keep 1 inside processes that must not fork (a running gRPC server).
 
     Raises:
         UnknownSpacyModelError: The model is not installed.
@@ -207,6 +210,7 @@ class PiiEngine:
         allow_list: Sequence[str] = (),
         deny_list: Mapping[str, Sequence[str]] | None = None,
         batch_size: int = 256,
+        n_process: int = 1,
     ) -> None:
         violations = []
         if not isinstance(spacy_model, str) or not spacy_model:
@@ -217,6 +221,8 @@ class PiiEngine:
             violations.append(("score_threshold", "must be within 0..1"))
         if not isinstance(batch_size, int) or batch_size < 1:
             violations.append(("batch_size", "must be a positive integer"))
+        if not isinstance(n_process, int) or n_process < 1:
+            violations.append(("n_process", "must be a positive integer"))
         if isinstance(allow_list, str) or not all(isinstance(a, str) for a in allow_list):
             violations.append(("allow_list", "must be a list of strings"))
         for entity, terms in (deny_list or {}).items():
@@ -244,6 +250,8 @@ class PiiEngine:
         )
         ignored = set(ignore_entities)
         self._entities = sorted(set(self._analyzer.get_supported_entities(language)) - ignored)
+        self._batch = BatchAnalyzer(self._analyzer, language=language, entities=self._entities,
+                                    batch_size=batch_size, n_process=n_process)
         logger.info("PII engine ready: %d entity types", len(self._entities))
 
     @property
@@ -261,24 +269,8 @@ class PiiEngine:
         allow_list: list[str] | None = None,
         progress: Progress | None = None,
     ) -> list[list[RecognizerResult]]:
-        results: list[list[RecognizerResult]] = []
-        total = max(len(texts), 1)
-        batch = self._nlp_engine.process_batch(list(texts), self.language, batch_size=self._batch_size)
-        for i, (text, artifacts) in enumerate(batch):
-            results.append(
-                self._analyzer.analyze(
-                    text=text,
-                    language=self.language,
-                    nlp_artifacts=artifacts,
-                    entities=self._entities,
-                    score_threshold=threshold,
-                    context=context,
-                    allow_list=sorted({*(allow_list or ()), *self._base_allow_list}) or None,
-                )
-            )
-            if progress is not None and i % 500 == 499:
-                progress((i + 1) / total)
-        return results
+        allow = sorted({*(allow_list or ()), *self._base_allow_list}) or None
+        return self._batch.analyze(texts, threshold=threshold, context=context, allow_list=allow, progress=progress)
 
     def analyze_texts(self, texts: Sequence[str]) -> list[list[Span]]:
         """Detect entities in free texts.

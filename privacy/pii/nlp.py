@@ -9,6 +9,7 @@ import spacy
 from presidio_analyzer import RecognizerResult
 from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
 from presidio_analyzer.nlp_engine import NlpArtifacts, SpacyNlpEngine
+from spacy.attrs import IDX, LOWER
 from spacy.tokens import Doc
 
 from privacy.errors import UnknownSpacyModelError
@@ -22,7 +23,7 @@ class VeilSpacyNlpEngine(SpacyNlpEngine):
     * ``load`` refuses to download a missing model (Presidio would call
       ``spacy.cli.download``) and raises :class:`UnknownSpacyModelError`.
     * Components the NER does not need (parser, tagger, lemmatizer, ...) are
-      disabled; lemmas are replaced by lower-cased token text, which is what
+      disabled; lemmas are the lower-cased token text, which is what
       Presidio's context enhancer compares against its context words anyway.
     """
 
@@ -63,11 +64,15 @@ class VeilSpacyNlpEngine(SpacyNlpEngine):
         entities = self._get_entities(doc)
         scores = self._get_scores_for_entities(doc)
         entities, scores = self._get_updated_entities(entities, scores)
+        # Token offsets and lower-cased forms from arrays: a Python loop over tokens costs more
+        # than the recognizers that read them.
+        lowers = doc.to_array(LOWER)
+        strings = doc.vocab.strings
         return NlpArtifacts(
             entities=entities,
             tokens=doc,
-            tokens_indices=[token.idx for token in doc],
-            lemmas=[token.lemma_ or token.lower_ for token in doc],
+            tokens_indices=doc.to_array(IDX).tolist(),
+            lemmas=[strings[h] for h in lowers.tolist()],
             nlp_engine=self,
             language=language,
             scores=scores,

@@ -20,7 +20,6 @@ from presidio_analyzer.predefined_recognizers import (
     InAadhaarRecognizer,
     InPanRecognizer,
     ItFiscalCodeRecognizer,
-    PhoneRecognizer,
     UkNinoRecognizer,
     UsLicenseRecognizer,
 )
@@ -164,11 +163,6 @@ def national_id_recognizers(language: str = "en") -> list[EntityRecognizer]:
     ]
 
 
-def region_phone_recognizer(language: str, region: str) -> PhoneRecognizer:
-    """libphonenumber's matcher for the locale's own region (validates national formats)."""
-    return PhoneRecognizer(supported_language=language, supported_regions=(region,))
-
-
 __all__ = [
     "ContextOnlyLicenseRecognizer",
     "FrNirRecognizer",
@@ -178,5 +172,4 @@ __all__ = [
     "national_id_recognizers",
     "phone_recognizer",
     "postcode_recognizer",
-    "region_phone_recognizer",
 ]

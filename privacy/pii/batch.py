@@ -1,0 +1,164 @@
+"""Analyse many texts with one Presidio analyzer, doing per batch what can be shared.
+
+Presidio's ``AnalyzerEngine.analyze`` runs every recognizer on every text and
+sends every result through context enhancement. Over a batch of texts most of
+that is wasted: a card-number pattern cannot match a text without digits, and
+a weak match with no context word anywhere in its text can never be lifted
+over the threshold. This runner keeps Presidio's recognizers, enhancer and
+de-duplication, and
+
+* pre-scans the whole batch once per pattern recognizer (one regex pass over
+  the joined texts) so each pattern recognizer runs only on texts where it can
+  match;
+* drops, before enhancement, below-threshold results whose recognizer has no
+  context word in the text (or in the call's context);
+* runs spaCy over the batch with ``nlp.pipe`` (optionally in worker processes)
+  while this process runs the recognizers.
+"""
+
+from __future__ import annotations
+
+import bisect
+import logging
+from collections.abc import Callable, Iterator, Sequence
+
+import regex
+from presidio_analyzer import AnalyzerEngine, EntityRecognizer, PatternRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+
+logger = logging.getLogger(__name__)
+
+#: Joins texts for the pre-scan; no pattern of the recognizer set matches across it.
+_SEPARATOR = "\n\x00\n"
+#: Cheap necessary conditions for recognizers whose own patterns are slow to run over a batch.
+TRIGGERS = {
+    "EmailRecognizer": r"@",
+    "UrlRecognizer": r"://|www\.|\w\.[A-Za-z]{2,}",
+    "IpRecognizer": r"\d\.\d|::|[0-9A-Fa-f]:[0-9A-Fa-f]",
+    "ItFiscalCodeRecognizer": r"[A-Za-z]{6}\d{2}[A-Za-z]\d{2}",
+    "InPanRecognizer": r"[A-Za-z]{5}\d{4}[A-Za-z]",
+}
+_WORDS = regex.compile(r"\w+")
+
+
+class BatchAnalyzer:
+    """Runs an ``AnalyzerEngine``'s recognizers over batches of texts.
+
+    Args:
+        analyzer: A loaded Presidio analyzer (its registry, NLP engine and enhancer are used).
+        language: Language of the texts.
+        entities: Entity types to report.
+        batch_size: spaCy ``nlp.pipe`` batch size.
+        n_process: spaCy worker processes (1 = in this process).
+    """
+
+    def __init__(self, analyzer: AnalyzerEngine, *, language: str, entities: Sequence[str], batch_size: int,
+                 n_process: int = 1) -> None:
+        self._analyzer = analyzer
+        self._language = language
+        self._entities = list(entities)
+        self._batch_size = batch_size
+        self._n_process = n_process
+        self._recognizers = analyzer.registry.get_recognizers(language=language, entities=self._entities)
+        for recognizer in self._recognizers:
+            if not recognizer.is_loaded:
+                recognizer.load()
+                recognizer.is_loaded = True
+        self._patterned = [r for r in self._recognizers if isinstance(r, PatternRecognizer)]
+        self._always = [r for r in self._recognizers if not isinstance(r, PatternRecognizer)]
+        # One alternation per recognizer: does anything of it match somewhere in the batch?
+        self._prescan = [
+            regex.compile(TRIGGERS[r.name]) if r.name in TRIGGERS
+            else regex.compile("|".join(f"(?:{p.regex})" for p in r.patterns), flags=r.global_regex_flags)
+            if r.patterns else None
+            for r in self._patterned
+        ]
+        self._context = {r.id: frozenset(w.lower() for w in (r.context or [])) for r in self._recognizers}
+
+    def _candidates(self, texts: Sequence[str]) -> list[list[PatternRecognizer]]:
+        """Per text, the pattern recognizers that match somewhere in it."""
+        joined = _SEPARATOR.join(texts)
+        starts, pos = [], 0
+        for text in texts:
+            starts.append(pos)
+            pos += len(text) + len(_SEPARATOR)
+        per_text: list[list[PatternRecognizer]] = [[] for _ in texts]
+        for recognizer, compiled in zip(self._patterned, self._prescan):
+            if compiled is None:  # deny lists compile their own patterns lazily: always run
+                for bucket in per_text:
+                    bucket.append(recognizer)
+                continue
+            last = -1
+            for match in compiled.finditer(joined):
+                index = bisect.bisect_right(starts, match.start()) - 1
+                if index != last:
+                    per_text[index].append(recognizer)
+                    last = index
+        return per_text
+
+    def analyze(
+        self,
+        texts: Sequence[str],
+        *,
+        threshold: float,
+        context: Sequence[str] | None = None,
+        allow_list: Sequence[str] | None = None,
+        progress: Callable[[float], None] | None = None,
+    ) -> list[list[RecognizerResult]]:
+        """Presidio results per text, at or above ``threshold``, de-duplicated."""
+        texts = list(texts)
+        out: list[list[RecognizerResult]] = []
+        chunk = max(self._batch_size * 4, 1)
+        for offset in range(0, len(texts), chunk):
+            part = texts[offset:offset + chunk]
+            candidates = self._candidates(part)
+            for i, (text, artifacts) in enumerate(self._docs(part)):
+                out.append(self._analyze_one(text, artifacts, candidates[i], threshold=threshold,
+                                             context=context, allow_list=allow_list))
+                done = offset + i + 1
+                if progress is not None and done % 500 == 0:
+                    progress(done / len(texts))
+        return out
+
+    def _docs(self, texts: list[str]) -> Iterator[tuple[str, NlpArtifacts]]:
+        n_process = self._n_process if len(texts) >= 4 * self._batch_size else 1
+        return self._analyzer.nlp_engine.process_batch(texts, self._language, batch_size=self._batch_size,
+                                                       n_process=n_process)
+
+    def _analyze_one(self, text: str, artifacts: NlpArtifacts, patterned: list[PatternRecognizer], *,
+                     threshold: float, context: Sequence[str] | None,
+                     allow_list: Sequence[str] | None) -> list[RecognizerResult]:
+        results: list[RecognizerResult] = []
+        used: list[EntityRecognizer] = [*self._always, *patterned]
+        for recognizer in used:
+            found = recognizer.analyze(text=text, entities=self._entities, nlp_artifacts=artifacts)
+            if found:
+                for result in found:
+                    if result.recognition_metadata is None:
+                        result.recognition_metadata = {}
+                    result.recognition_metadata.setdefault(RecognizerResult.RECOGNIZER_IDENTIFIER_KEY, recognizer.id)
+                    result.recognition_metadata.setdefault(RecognizerResult.RECOGNIZER_NAME_KEY, recognizer.name)
+                results.extend(found)
+        if not results:
+            return results
+        words = set(_WORDS.findall(text.lower())) | {w.lower() for w in (context or ())}
+        kept = []
+        for result in results:
+            if result.score >= threshold:
+                kept.append(result)
+                continue
+            cues = self._context.get(result.recognition_metadata[RecognizerResult.RECOGNIZER_IDENTIFIER_KEY])
+            if cues and not cues.isdisjoint(words):
+                kept.append(result)
+        if not kept:
+            return kept
+        kept = self._analyzer.context_aware_enhancer.enhance_using_context(
+            text=text, raw_results=kept, nlp_artifacts=artifacts, recognizers=used, context=list(context or ()))
+        kept = [r for r in kept if r.score >= threshold]
+        kept = EntityRecognizer.remove_duplicates(kept)
+        if allow_list and kept:
+            kept = self._analyzer._remove_allow_list(kept, list(allow_list), text, None, "exact")
+        return kept
+
+
+__all__ = ["BatchAnalyzer"]
