@@ -19,7 +19,7 @@ from privacy.pii.recognizers.lexicons import english_street_suffixes
 ADDRESS_CONTEXT = ["address", "street", "ship", "shipping", "deliver", "delivery", "mail", "post", "live",
                    "lives", "living", "reside", "resides", "home", "moved", "located", "billing"]
 
-_FR_TYPES = r"(?:rue|avenue|av\.|boulevard|bd|place|chemin|allée|impasse|quai|route|cours|square|voie|passage|" \
+_FR_TYPES = r"(?i:rue|avenue|av\.|boulevard|bd|place|chemin|allée|impasse|quai|route|cours|square|voie|passage|" \
             r"faubourg|sentier|parvis|esplanade|promenade)"
 _ES_IT_TYPES = (
     "Calle", "C/", "C.", "Avenida", "Avda.", "Av.", "Paseo", "Plaza", "Pasaje", "Camino", "Carretera", "Ronda",
@@ -29,7 +29,7 @@ _ES_IT_TYPES = (
 )
 _DE_NL_SUFFIXES = r"(?i:straße|strasse|str\.|boulevard|weg|allee|platz|gasse|ring|damm|ufer|chaussee|pfad|steig|markt|" \
                   r"straat|laan|dreef|plein|gracht|kade|singel|dijk|hof|pad|steeg|baan|park|erf|weide|lei)"
-_UNIT = r"(?:Flat|Studio|Unit|Apt\.?|Apartment|Suite|Ste\.?|Level|Lot|Shop|Building|Bldg\.?|Floor|Room|Rm\.?)"
+_UNIT = r"(?i:Flat|Studio|Unit|Apt\.?|Apartment|Suite|Ste\.?|Level|Lot|Shop|Building|Bldg\.?|Floor|Room|Rm\.?)"
 _NAME = r"(?:(?:St|Ste|Mt|Ft)\.[ \t]?)?[A-ZÀ-Ý][^\W\d_]*(?:['’\-\.][^\W\d_]+)*"
 
 _POSTCODE = (
@@ -47,16 +47,16 @@ def _street_regex() -> re.Pattern:
     es_it = "|".join(re.escape(s) for s in sorted(_ES_IT_TYPES, key=len, reverse=True))
     number = r"\d{1,6}[A-Za-z]?(?:[/-]\d{1,5}[A-Za-z]?)?"
     english = (rf"(?:{_UNIT}\s+[\w\-]+\s*(?:,\s*|\n\s*|\s+))?{number},?\s+(?:[NSEW]\.?\s+)?"
-               rf"(?:{_NAME}[ \t]+){{1,4}}(?:{suffixes})\b\.?"
-               rf"(?:,?\s+(?:Apt\.?|Apartment|Suite|Ste\.?|Unit|Flat|#)\s*[\w\-]+)?")
-    unit_line = rf"{_UNIT}\s+[\w\-]+\s*\n\s*(?:{_NAME}[ \t]+){{1,3}}(?:{suffixes})\b\.?"
+               rf"(?:{_NAME}[ \t]+){{1,4}}(?i:{suffixes})\b\.?"
+               rf"(?:,?\s+(?i:Apt\.?|Apartment|Suite|Ste\.?|Unit|Flat|#)\s*[\w\-]+)?")
+    unit_line = rf"{_UNIT}\s+[\w\-]+\s*\n\s*(?:{_NAME}[ \t]+){{1,3}}(?i:{suffixes})\b\.?"
     french = rf"\d{{1,4}}(?:\s?(?:bis|ter))?,?\s+{_FR_TYPES}\s+[^\n,;.]{{2,50}}"
     southern = (rf"(?:{es_it})\s+(?:[\w'’À-ÿ\.]+\s+){{0,5}}?[\w'’À-ÿ]+,?\s+(?:n\.?\s?º?\s*)?\d{{1,4}}[A-Za-z]?"
                 r"(?:\s+(?:Apt\.|Piso|Puerta|Appartamento|Piano|Interno|Scala|Esc\.)\s*\w+)?")
     germanic = rf"(?:[A-ZÀ-Ý][\w'’\-À-ÿ]*?{_DE_NL_SUFFIXES}|(?:Am|An der|Auf dem|Im|In der|Zum|Zur)\s+{_NAME})" \
                rf"\s+\d{{1,4}}[a-z]?(?:\s?[-/]\s?\d{{1,4}})?"
     po_box = r"(?:P\.?\s?O\.?\s?Box|Postfach|Apartado|Casella Postale|BP)\s+\d{1,6}"
-    indian = r"(?:H\.?\s?No\.?\s*[\w/\-]+,?\s+[A-Z][\w ]{1,30}|\d{1,4}/\d{1,4}(?=\s*\n))"
+    indian = r"(?:(?i:H\.?\s?No\.?)\s*[\w/\-]+,?\s+[A-Z][\w ]{1,30}|(?m:^)[ \t]*\d{1,4}/\d{1,4}(?=[ \t]*\n))"
     alternatives = [english, unit_line, french, southern, germanic, po_box, indian]
     return re.compile("|".join(f"(?:{alt})" for alt in alternatives))
 

@@ -34,7 +34,8 @@ DOB_CONTEXT = ["born", "birth", "dob", "d.o.b", "birthday", "birthdate", "née",
                "nacimiento", "nascita", "age", "aged"]
 POSTCODE_CONTEXT = ["zip", "zipcode", "postcode", "postal", "post code", "plz", "cp", "cap", "pin", "pincode",
                     "code postal", "código postal"]
-BANK_CONTEXT = ["account", "acct", "a/c", "bank", "routing", "aba", "sort", "checking", "savings", "deposit",
+BANK_CONTEXT = ["account", "acct", "a/c", "bank", "routing", "aba", "sort", "transit", "bsb", "branch",
+                "institution", "checking", "savings", "deposit",
                 "wire", "transfer", "iban", "bic", "swift", "beneficiary", "payee", "rekening", "konto", "compte",
                 "cuenta", "conto"]
 PHONE_CONTEXT = ["phone", "telephone", "tel", "mobile", "cell", "call", "ring", "fax", "contact", "whatsapp",
@@ -74,6 +75,7 @@ def bank_account_recognizer(language: str = "en") -> PatternRecognizer:
         Pattern("account digits", r"\b\d{6,17}\b", 0.15),
         Pattern("grouped account", r"\b\d{2,6}(?:[ -]\d{2,6}){1,3}\b", 0.1),
         Pattern("sort code", r"\b\d{2}-\d{2}-\d{2}\b", 0.2),
+        Pattern("bsb / transit", r"\b\d{3,5}-\d{3}\b", 0.15),
     ]
     return PatternRecognizer(supported_entity="BANK_ACCOUNT", name="VeilBankAccountRecognizer",
                              supported_language=language, patterns=patterns, context=BANK_CONTEXT)
@@ -90,11 +92,65 @@ def phone_recognizer(language: str = "en") -> PatternRecognizer:
         Pattern("extension", r"(?<![\w)])\(?\d{3}\)?[\s.-]?\d{3}[\s.-]\d{4}\s?(?:x|ext\.?)\s?\d{1,5}\b", 0.6),
         Pattern("pairs (FR)", r"(?<![\w.])0[1-9](?:[\s.]\d{2}){4}(?!\w|\.\d)", 0.6),
         Pattern("trunk prefix", r"(?<![\w.+])0\d{2,4}[\s.\-]?\d{3,4}[\s.\-]?\d{3,4}(?!\w|\.\d)", 0.4),
-        Pattern("digits only", r"(?<![\w.+])\d{10,11}(?!\w|\.\d)", 0.2),
+        Pattern("trunk prefix grouped", r"(?<![\w.+\-/])\(?0\d{1,4}\)?[\s.\-]{0,2}\d{2,8}(?:[\s.\-]\d{2,8}){0,3}(?!\w|\.\d)",
+                0.5),
+        Pattern("groups of 3-2-2-2", r"(?<![\w.+\-/])[6-9]\d{1,2}(?:[\s.]\d{2,3}){3}(?!\w|\.\d)", 0.5),
+        Pattern("3-3-4 spaced", r"(?<![\w.+\-/])\d{3}\s\d{3}\s\d{4}(?!\w|\.\d)", 0.5),
+        Pattern("indian mobile", r"(?<![\w.+\-/])[6-9]\d{4}[\s-]\d{5}(?!\w|\.\d)", 0.5),
+        Pattern("3-7", r"(?<![\w.+\-/])\d{3}\s\d{7}(?!\w|\.\d)", 0.4),
+        Pattern("digits only", r"(?<![\w.+\-/])\d{10,11}(?!\w|\.\d)", 0.2),
     ]
-    return PatternRecognizer(supported_entity="PHONE_NUMBER", name="VeilPhoneRecognizer", supported_language=language,
-                             patterns=patterns, context=PHONE_CONTEXT,
-                             global_regex_flags=re.DOTALL | re.MULTILINE)
+    return PhonePatternRecognizer(patterns=patterns, supported_language=language)
+
+
+class PhonePatternRecognizer(PatternRecognizer):
+    """Phone patterns; a match must hold 8 to 15 digits (E.164 allows 15)."""
+
+    def __init__(self, *, patterns: list[Pattern], supported_language: str = "en") -> None:
+        super().__init__(supported_entity="PHONE_NUMBER", name="VeilPhoneRecognizer", patterns=patterns,
+                         supported_language=supported_language, context=PHONE_CONTEXT,
+                         global_regex_flags=re.DOTALL | re.MULTILINE)
+
+    def validate_result(self, pattern_text: str) -> bool | None:
+        return None if 8 <= sum(c.isdigit() for c in pattern_text) <= 15 else False
+
+
+def _luhn_ok(digits: str) -> bool:
+    total = 0
+    for i, ch in enumerate(reversed(digits)):
+        d = int(ch)
+        if i % 2:
+            d = d * 2 - 9 if d > 4 else d * 2
+        total += d
+    return total % 10 == 0
+
+
+class CardNumberRecognizer(PatternRecognizer):
+    """Card numbers of 12-19 digits written without separators, Luhn-checked, with card context."""
+
+    def __init__(self, supported_language: str = "en") -> None:
+        super().__init__(supported_entity="CREDIT_CARD", name="VeilCardNumberRecognizer",
+                         patterns=[Pattern("12-19 digits", r"\b\d{12,19}\b", 0.3)],
+                         supported_language=supported_language,
+                         context=["card", "credit", "debit", "visa", "mastercard", "amex", "cc", "pan", "maestro"])
+
+    def validate_result(self, pattern_text: str) -> bool | None:
+        return None if _luhn_ok(pattern_text) else False
+
+
+class SsnDigitsRecognizer(PatternRecognizer):
+    """US social security numbers written as 9 plain digits; needs SSN context."""
+
+    def __init__(self, supported_language: str = "en") -> None:
+        super().__init__(supported_entity="US_SSN", name="VeilSsnDigitsRecognizer",
+                         patterns=[Pattern("9 digits", r"\b\d{9}\b", 0.2)], supported_language=supported_language,
+                         context=["ssn", "social", "security", "ss#", "ssns"])
+
+    def validate_result(self, pattern_text: str) -> bool | None:
+        area, group, serial = pattern_text[:3], pattern_text[3:5], pattern_text[5:]
+        if area in ("000", "666") or area[0] == "9" or group == "00" or serial == "0000":
+            return False
+        return None
 
 
 class FrNirRecognizer(PatternRecognizer):
@@ -159,6 +215,8 @@ def national_id_recognizers(language: str = "en") -> list[EntityRecognizer]:
         InPanRecognizer(supported_language=language),
         AuTfnRecognizer(supported_language=language),
         FrNirRecognizer(supported_language=language),
+        CardNumberRecognizer(supported_language=language),
+        SsnDigitsRecognizer(supported_language=language),
         AbaRoutingRecognizer(supported_language=language, supported_entity="BANK_ACCOUNT"),
     ]
 

@@ -33,6 +33,9 @@ _EXTRA_COMMON = (
     "issue", "account", "card", "number", "address", "email", "phone", "street", "road", "city", "state",
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
     "march", "september", "october", "november", "december", "christmas", "easter", "doctor", "nurse",
+    "birth", "date", "surname", "forename", "name", "tel", "fax", "dob", "sex", "gender", "age", "id", "ref",
+    "password", "agenda", "merge", "driver", "invoice", "batch", "lot", "host", "jan", "feb", "mar", "apr",
+    "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "rsvp", "aadhaar", "nhs", "nino", "ssn", "pan",
 )
 
 

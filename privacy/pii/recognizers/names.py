@@ -21,8 +21,10 @@ from privacy.pii.recognizers.lexicons import common_words, first_names, last_nam
 TITLES = (
     "Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Prof", "Professor", "Sir", "Dame", "Lady", "Lord", "Rev",
     "Reverend", "Fr", "Herr", "Frau", "Mme", "Mlle", "Madame", "Monsieur", "Sr", "Sra", "Srta", "Don", "Doña",
-    "Sig", "Sig.ra", "Dott", "Dott.ssa", "Capt", "Col", "Sgt", "Hon",
+    "Sig", "Sig.ra", "Dott", "Dott.ssa", "Capt", "Col", "Sgt", "Hon", "Dhr", "Mevr", "Mw", "Hr", "Fru",
 )
+#: Titles also written in lower case ("mr smith", "dhr. Jansen").
+_LOWER_TITLES = ("mr", "mrs", "ms", "miss", "dr", "prof", "dhr", "mevr", "mme", "mlle", "herr", "frau", "sr", "sra")
 _TITLE_KEYS = frozenset(t.casefold() for t in TITLES)
 #: Presidio compiles patterns with IGNORECASE by default; these rules depend on capitals.
 CASE_SENSITIVE = re.DOTALL | re.MULTILINE
@@ -31,7 +33,7 @@ _INITIAL_RE = re.compile(r"^[A-Z]\.?$")
 _SENTENCE_END = ".!?:;\n\"'(“"
 
 PERSON_CONTEXT = [
-    "name", "mr", "mrs", "ms", "dr", "hi", "hello", "dear", "thanks", "thank", "regards", "spoke", "called",
+    "name", "surname", "forename", "firstname", "lastname", "patient", "pt", "cardholder", "holder", "mr", "mrs", "ms", "dr", "hi", "hello", "dear", "thanks", "thank", "regards", "spoke", "called",
     "told", "asked", "customer", "patient", "client", "contact", "employee", "cc", "from", "signed", "by",
 ]
 ORGANIZATION_CONTEXT = [
@@ -45,7 +47,9 @@ _ORG_SUFFIXES = (
     "S.L.", "SL", "BV", "B.V.", "NV", "N.V.", "Pty Ltd", "S.p.A.", "SpA", "S.r.l.", "Srl", "LLP", "LP",
     "Partners", "Associates", "& Sons", "and Sons", "Bank", "University", "Hospital", "Clinic", "Foundation",
     "Institute", "Trust", "Ltda", "e figli", "et Fils", "Consulting", "Solutions", "Industries", "Enterprises",
-    "Technologies", "Systems", "Services",
+    "Technologies", "Systems", "Services", "AG & Co. KG", "AG & Co. KGaA", "AG & Co. OHG", "GmbH & Co. KG",
+    "GmbH & Co. OHG", "S.L.N.E", "S.Coop.", "s.r.l.", "S.A.S.", "e figli", "y asociados S.L.N.E",
+    "& Asociados S.L.N.E", "Group",
 )
 
 
@@ -62,8 +66,8 @@ def _result(recognizer: EntityRecognizer, entity: str, start: int, end: int, sco
 
 def title_recognizer(language: str = "en") -> PatternRecognizer:
     """Honorifics before a name ("Dr.", "Mrs", "Herr"); the name itself is a PERSON span."""
-    titles = "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True))
-    pattern = rf"(?<![\w.])(?:{titles})\.?(?=\s+[A-Z][\w'’\-]+)"
+    titles = "|".join(re.escape(t) for t in sorted((*TITLES, *_LOWER_TITLES), key=len, reverse=True))
+    pattern = rf"(?<![\w.])(?:{titles})\.?(?=\s+[^\W\d_][\w'’\-]+)"
     return PatternRecognizer(
         supported_entity="TITLE", name="VeilTitleRecognizer", supported_language=language,
         patterns=[Pattern("title before a capitalised word", pattern, 0.7)], global_regex_flags=CASE_SENSITIVE,
@@ -76,7 +80,9 @@ def organization_recognizer(language: str = "en") -> PatternRecognizer:
     word = r"[A-Z][\w&'’\-]*"
     patterns = [
         Pattern("name + legal suffix", rf"\b{word}(?:[ \-,]+(?:&\s+)?{word}){{0,4}},?\s+(?:{suffix})(?![\w])", 0.75),
-        Pattern("partners list", rf"\b{word},\s+{word}\s+(?:and|&)\s+{word}\b", 0.7),
+        Pattern("partners list", rf"\b{word},\s+{word}\s+(?:and|&|e|y|et|und)\s+{word}(?:\s+(?:Group|Ltd|LLC))?\b",
+                0.7),
+        Pattern("double surname firm", r"\b[A-Z][a-z]+-[A-Z][a-z]+\b(?!-)", 0.5),
     ]
     return PatternRecognizer(
         supported_entity="ORGANIZATION", name="VeilOrganizationRecognizer", supported_language=language,
@@ -191,8 +197,11 @@ class PersonLexiconRecognizer(EntityRecognizer):
                 return (a, b), 0.6, "capitalised words with a lexicon name"
             return None
         tok = name[0]
-        if not tok.first or tok.initial:
+        if tok.initial:
             return None
+        if not tok.first:
+            # A lone family name ("SURNAME: GONZALEZ", "Perez's account") needs context.
+            return ((a, b), 0.3, "lone family name") if tok.last and not tok.common else None
         if tok.common:
             return (a, b), 0.3, "given name that is also a common word"
         return (a, b), 0.55 if self._sentence_start(text, tok.start) else 0.6, "lone given name"
@@ -213,8 +222,8 @@ class LastFirstRecognizer(PatternRecognizer):
 
     def __init__(self, supported_language: str = "en") -> None:
         patterns = [
-            Pattern("last, first", r"\b[A-Z][\w'’\-]+,\s?[A-Z][\w'’\-]+(?:\s[A-Z]\.?)?\b", 0.4),
-            Pattern("last, initial", r"\b[A-Z][\w'’\-]{1,},\s?[A-Z]\.?(?![\w])", 0.55),
+            Pattern("last, first", r"\b[A-Z][^\W\d_'’\-]*(?:['’\-][^\W\d_]+)*,\s?[A-Z][^\W\d_'’\-]*(?:['’\-][^\W\d_]+)*(?:\s[A-Z]\.?|\s[A-Z][a-z]+)?\b", 0.5),
+            Pattern("last, initial", r"\b[A-Z][^\W\d_]+,\s?[A-Z]\.?(?![\w])", 0.55),
         ]
         super().__init__(supported_entity="PERSON", name="VeilLastFirstRecognizer", patterns=patterns,
                          supported_language=supported_language, context=PERSON_CONTEXT,
@@ -230,13 +239,13 @@ class LastFirstRecognizer(PatternRecognizer):
         last, _, rest = pattern_text.partition(",")
         first = rest.strip().split()[0].rstrip(".") if rest.strip() else ""
         last_f, first_f = last.strip().casefold(), first.casefold()
-        if last_f in self._common or first_f in self._common:
+        if first_f in self._common and first_f not in self._first:
             return False
         if len(first) == 1:
             return None  # "Allard, K": the shape is specific enough on its own
-        if last_f in self._last and first_f in self._first:
-            return True  # certain: the score becomes the maximum
-        return False
+        if first_f in self._first or (last_f in self._last and first[:1].isupper()):
+            return True  # a lexicon name on either side: the score becomes the maximum
+        return None  # both unknown but name-shaped: kept at the pattern's score
 
 
 class VeilSpacyRecognizer(SpacyRecognizer):
