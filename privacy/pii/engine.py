@@ -63,6 +63,8 @@ DEFAULT_IGNORED_ENTITIES = ("DATE_TIME", "NRP")
 WEAK_SINGLE_TOKEN_TYPES = frozenset({"PERSON", "LOCATION", "NRP", "DATE_TIME", "ORGANIZATION", "TITLE",
                                      "POSTCODE"})
 
+#: Span types that may really be (part of) a person's name.
+NAME_LIKE_TYPES = frozenset({"PERSON", "LOCATION", "ORGANIZATION", "NRP"})
 PII_SHARE = 0.5
 PII_SHARE_WITH_HINT = 0.3
 HINT_SCORE_RELIEF = 0.15
@@ -171,6 +173,12 @@ def _replace(text: str, pieces: Sequence[tuple[int, int, str]]) -> str:
         pos = end
     out.append(text[pos:])
     return "".join(out)
+
+
+def _match_case(template: str, value: str) -> str:
+    if template.isupper() and len(template) > 1:
+        return value.upper()
+    return value.lower() if template.islower() else value
 
 
 def _n_tokens(text: str) -> int:
@@ -622,17 +630,28 @@ class TableScrubber:
             out[column] = new
             self.replaced_cells[column] += int(notnull.sum())
         report(0.93)
-        scrubbed_text = {
-            text: _replace(text, [(s, e, factory.surrogate(entity, raw)) for s, e, entity, raw in plan]) if plan
-            else text
-            for text, plan in text_plan.items()
-        }
+        person_columns = [c for c, e in pii_columns.items() if e == "PERSON"]
         for column in text_columns:
             series = df[column]
-            mapping = {v: scrubbed_text[str(v)] for v in text_values[column]}
             notnull = series.notna()
+            # A note is scrubbed with its row's names in view: "Dennis" in the note of the row whose
+            # name is "Dennis Estrada" becomes the first name of that row's surrogate.
+            names = zip(*(df[c][notnull] for c in person_columns)) if person_columns else \
+                iter(lambda: (), None)
+            cache: dict[tuple, str] = {}
+            values = []
+            for value, row_names in zip(series[notnull], names):
+                key = (value, row_names)
+                scrubbed = cache.get(key)
+                if scrubbed is None:
+                    text = str(value)
+                    plan = text_plan[text]
+                    scrubbed = _replace(text, [(s, e, self._text_surrogate(entity, raw, row_names))
+                                               for s, e, entity, raw in plan]) if plan else text
+                    cache[key] = scrubbed
+                values.append(scrubbed)
             new = series.astype(object).copy()
-            new[notnull] = series[notnull].map(mapping)
+            new[notnull] = values
             out[column] = new
             self.replaced_cells[column] += int((new[notnull] != series[notnull].astype(str)).sum())
         report(1.0)
@@ -641,6 +660,26 @@ class TableScrubber:
             len(pii_columns), len(text_columns), len(self.fingerprints),
         )
         return out
+
+    def _text_surrogate(self, entity: str, raw: str, row_names: tuple) -> str:
+        """The surrogate of a span in a text; person names follow the row's name columns.
+
+        NER sometimes labels a lone first name as a place ("Follow-up: Tonya prefers"); a
+        span that is part of the row's name is treated as that name whatever its label.
+        """
+        if entity in NAME_LIKE_TYPES and row_names:
+            folded = raw.strip().casefold()
+            for full in row_names:
+                if not isinstance(full, str):
+                    continue
+                parts = full.split()
+                index = next((i for i, p in enumerate(parts) if p.casefold() == folded), None)
+                if index is None:
+                    continue
+                stand_in = self._factory.surrogate("PERSON", full).split()
+                if len(stand_in) == len(parts):
+                    return _match_case(raw.strip(), stand_in[index])
+        return self._factory.surrogate(entity, raw)
 
 
 __all__ = ["PiiEngine", "TableScrubber", "derive_dataset_key", "header_hints"]

@@ -93,9 +93,12 @@ def scan_with_kinds(
     candidates = candidate_columns(frame, kinds, columns)
     scan = engine.scan_table(frame, text_columns=text_columns, candidate_columns=candidates, seed=seed)
     merged = merge_scan(kinds, overridden, scan)
-    if columns is not None:
+    aligned = align_scan_with_kinds(scan, merged)
+    if columns is not None:  # the other columns are neither reported nor scrubbed
+        aligned = TableScan(columns={c: s for c, s in aligned.columns.items() if c in columns},
+                            scanned_rows=aligned.scanned_rows)
         merged = {c: (k if c in columns else kinds[c]) for c, k in merged.items()}
-    return merged, align_scan_with_kinds(scan, merged)
+    return merged, aligned
 
 
 def check_columns(frame: pd.DataFrame, columns: Sequence[str] | None) -> None:

@@ -87,3 +87,40 @@ def test_synth_against_a_running_server(input_csv, server, client_a):
     refused = run_veil("synth", "in.csv", "--out", "x.csv", "--server", server.address, "--token", "w" * 30,
                        cwd=path.parent)
     assert refused.returncode == 2 and "UNAUTHENTICATED" in refused.stderr
+
+
+def test_scrub_writes_the_same_shape_without_raw_pii(input_csv):
+    path, frame = input_csv
+    folder = path.parent
+    result = run_veil("scrub", "in.csv", "--out", "scrubbed/out.csv", "--batch-rows", "250", cwd=folder)
+    assert result.returncode == 0, result.stderr[-2000:]
+    raw = pd.read_csv(path, dtype=str, keep_default_na=False)
+    out = pd.read_csv(folder / "scrubbed" / "out.csv", dtype=str, keep_default_na=False)
+    assert out.shape == raw.shape and list(out.columns) == list(raw.columns)
+    untouched = [c for c in raw.columns if c not in ("customer_name", "email", "phone", "address", "note")]
+    pd.testing.assert_frame_equal(out[untouched], raw[untouched])  # every other cell, byte for byte
+    for column in ("customer_name", "email", "phone", "address"):
+        assert not (out[column] == raw[column]).any(), column
+    text = (folder / "scrubbed" / "out.csv").read_text()
+    assert [v for v in pii_values(frame) if v in text] == []
+    assert "customer_name" in result.stdout and "PERSON" in result.stdout
+
+
+def test_scrub_only_the_listed_columns(input_csv):
+    path, _ = input_csv
+    folder = path.parent
+    result = run_veil("scrub", "in.csv", "--out", "only_email.csv", "--columns", "email", cwd=folder)
+    assert result.returncode == 0, result.stderr[-2000:]
+    raw = pd.read_csv(path, dtype=str, keep_default_na=False)
+    out = pd.read_csv(folder / "only_email.csv", dtype=str, keep_default_na=False)
+    assert not (out["email"] == raw["email"]).any()
+    pd.testing.assert_frame_equal(out.drop(columns=["email"]), raw.drop(columns=["email"]))
+
+
+def test_scrub_names_an_unknown_column_and_leaves_no_file(input_csv):
+    path, _ = input_csv
+    folder = path.parent
+    result = run_veil("scrub", "in.csv", "--out", "bad.csv", "--columns", "email,nope", cwd=folder)
+    assert result.returncode == 2
+    assert "columns.nope" in result.stderr
+    assert not (folder / "bad.csv").exists() and not list(folder.glob(".bad.csv*"))

@@ -135,3 +135,33 @@ def test_analyze_texts_spans_do_not_overlap(engine: PiiEngine) -> None:
     assert kinds.get("8565 Braun Throughway Suite 037, Richardberg, PW 23948") == "ADDRESS"
     ordered = sorted(spans, key=lambda s: s.start)
     assert all(a.end <= b.start for a, b in zip(ordered, ordered[1:]))
+
+
+def test_name_in_a_note_follows_the_rows_name_column(scrubbed, demo: pd.DataFrame) -> None:
+    out = scrubbed[0].frame
+    checked = 0
+    for raw_name, note, stand_in, scrubbed_note in zip(demo["customer_name"], demo["note"], out["customer_name"],
+                                                       out["note"]):
+        first = raw_name.split()[0]
+        if re.search(rf"\b{re.escape(first)}\b", note):
+            checked += 1
+            assert stand_in.split()[0] in scrubbed_note, (stand_in, scrubbed_note)
+    assert checked > 100
+
+
+def test_batches_share_one_mapping(engine, demo: pd.DataFrame, scan) -> None:
+    scrubber = engine.table_scrubber(scan=scan, key=KEY, allow_list=engine.allow_list_for(demo, scan))
+    first = scrubber.scrub(demo.iloc[:700])
+    second = scrubber.scrub(demo.iloc[700:])
+    both = pd.concat([first, second])
+    stand_ins = both.groupby(demo["email"].to_numpy())["email"].nunique()
+    assert (stand_ins == 1).all()  # a value seen in both batches keeps its surrogate
+    assert scrubber.replaced_cells["email"] == len(demo)
+    assert (both["email"].to_numpy() != demo["email"].to_numpy()).all()
+
+
+def test_table_scrubber_rejects_a_batch_without_the_scanned_columns(engine, demo, scan) -> None:
+    scrubber = engine.table_scrubber(scan=scan, key=KEY)
+    with pytest.raises(PrivacyInvalidArgumentError) as info:
+        scrubber.scrub(demo.drop(columns=["phone"]))
+    assert [v[0] for v in info.value.violations] == ["phone"]
