@@ -39,6 +39,7 @@ TRIGGERS = {
     "InPanRecognizer": r"[A-Za-z]{5}\d{4}[A-Za-z]",
 }
 _WORDS = regex.compile(r"\w+")
+_NAME_LIKE = frozenset({"PERSON", "LOCATION", "ORGANIZATION"})
 
 
 class BatchAnalyzer:
@@ -158,6 +159,11 @@ class BatchAnalyzer:
         kept = EntityRecognizer.remove_duplicates(kept)
         if allow_list and kept:
             kept = self._analyzer._remove_allow_list(kept, list(allow_list), text, None, "exact")
+            # A name-like span holding an allowed word ("Dog, Beagle" where "Dog" is a category
+            # label of the table) is a label, not a person.
+            allowed = {a.casefold() for a in allow_list}
+            kept = [r for r in kept if r.entity_type not in _NAME_LIKE
+                    or allowed.isdisjoint(w.casefold() for w in _WORDS.findall(text[r.start:r.end]))]
         return kept
 
 

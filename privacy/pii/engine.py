@@ -63,6 +63,7 @@ DEFAULT_IGNORED_ENTITIES = ("DATE_TIME", "NRP")
 WEAK_SINGLE_TOKEN_TYPES = frozenset({"PERSON", "LOCATION", "NRP", "DATE_TIME", "ORGANIZATION", "TITLE",
                                      "POSTCODE"})
 
+_NAME_SPLIT = re.compile(r"[\s/,]+")
 #: Span types that may really be (part of) a person's name.
 NAME_LIKE_TYPES = frozenset({"PERSON", "LOCATION", "ORGANIZATION", "NRP"})
 PII_SHARE = 0.5
@@ -322,7 +323,10 @@ class PiiEngine:
         texts that differ only in known values are analysed once; Presidio then
         runs over the distinct masked texts and its spans are mapped back.
         """
-        known_all = [lookup.find(t) for t in texts]
+        allowed = {a.casefold() for a in allow_list or ()} | {a.casefold() for a in self._base_allow_list}
+        # A one-word name part that is also a category label ("Good", "DEN") is left to the analyzer.
+        known_all = [[k for k in lookup.find(t) if " " in k[3].strip() or t[k[0]:k[1]].casefold() not in allowed]
+                     for t in texts]
         masked_all = [_mask_known(t, known) for t, known in zip(texts, known_all)]
         distinct = list(dict.fromkeys(m for m, _ in masked_all))
         position = {m: i for i, m in enumerate(distinct)}
@@ -507,7 +511,10 @@ class PiiEngine:
                 continue
             values = pd.unique(df[column].dropna())
             if len(values) <= ALLOW_LIST_MAX_DISTINCT:
-                allow.update(str(v) for v in values)
+                labels = [str(v) for v in values]
+                allow.update(labels)
+                # NER may tag one word of a label ("Good" of "Very Good"); its words are labels too.
+                allow.update(w for label in labels for w in label.split() if len(w) >= 3 and w.isalpha())
         return sorted(allow)
 
     # ------------------------------------------------------------------ scrubbing
@@ -573,6 +580,7 @@ class TableScrubber:
         self._engine = engine
         self._scan = scan
         self._allow_list = sorted(set(allow_list))
+        self._allowed = {a.casefold() for a in self._allow_list}
         self.fingerprints = PiiFingerprints(key)
         self._guard = SubstringGuard()
         self._lookup = ValueLookup()
@@ -645,7 +653,7 @@ class TableScrubber:
                 scrubbed = cache.get(key)
                 if scrubbed is None:
                     text = str(value)
-                    plan = text_plan[text]
+                    plan = text_plan[text] + self._row_name_spans(text, text_plan[text], row_names)
                     scrubbed = _replace(text, [(s, e, self._text_surrogate(entity, raw, row_names))
                                                for s, e, entity, raw in plan]) if plan else text
                     cache[key] = scrubbed
@@ -660,6 +668,36 @@ class TableScrubber:
             len(pii_columns), len(text_columns), len(self.fingerprints),
         )
         return out
+
+    def _row_name_spans(self, text: str, plan: list, row_names: tuple) -> list[tuple[int, int, str, str]]:
+        """Words of the row's own names left in its text: at a sentence start, in lower case.
+
+        Table-wide matching skips those (a capitalised "Will" opening a sentence is usually
+        the verb), but a word of the name of the very row the note belongs to is that name.
+        """
+        found: list[tuple[int, int, str, str]] = []
+        if not row_names:
+            return found
+        folded = text.casefold()
+        taken = [(s, e) for s, e, _, _ in plan]
+        allowed = self._allowed
+        for full in row_names:
+            if not isinstance(full, str):
+                continue
+            for part in set(_NAME_SPLIT.split(full)):
+                needle = part.casefold()
+                if len(needle) < 3 or not needle.isalpha() or needle in allowed:
+                    continue
+                start = folded.find(needle)
+                while start != -1:
+                    end = start + len(needle)
+                    bounded = (start == 0 or not folded[start - 1].isalnum()) and \
+                        (end == len(folded) or not folded[end].isalnum())
+                    if bounded and not any(start < e and s < end for s, e in taken):
+                        found.append((start, end, "PERSON", part))
+                        taken.append((start, end))
+                    start = folded.find(needle, end)
+        return found
 
     def _text_surrogate(self, entity: str, raw: str, row_names: tuple) -> str:
         """The surrogate of a span in a text; person names follow the row's name columns.

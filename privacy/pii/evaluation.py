@@ -21,6 +21,7 @@ Leak helpers check whether original PII strings survive scrubbing, and
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -371,7 +372,7 @@ def value_leak_rate(values: Sequence[str], scrubbed: Sequence[str]) -> float:
 
 
 def _present(value: object) -> bool:
-    return value is not None and not (isinstance(value, float) and value != value) and str(value) != ""
+    return value is not None and not (isinstance(value, float) and math.isnan(value)) and str(value) != ""
 
 
 @dataclass
@@ -531,10 +532,10 @@ def score_columns(
 
 __all__ = [
     "CORRECT_OVERLAP",
-    "ColumnScores",
     "DEFAULT_LEAK_IGNORE",
-    "EntityScores",
     "FOUND_COVERAGE",
+    "ColumnScores",
+    "EntityScores",
     "SpanScores",
     "TableLeaks",
     "altered_cells",

@@ -14,7 +14,7 @@ import pandas as pd
 
 from privacy.pii import ColumnScan, PiiEngine, TableScan, header_hints
 from service.errors import InvalidArgument
-from synthesizers.kinds import ID, NUMERIC, PII_PREFIX, TEXT, infer_kinds, split_kind
+from synthesizers.kinds import DATETIME, ID, NUMERIC, PII_PREFIX, TEXT, infer_kinds, split_kind
 
 #: Kinds of structured columns that may hold one PII entity type.
 CANDIDATE_KINDS = ("categorical", ID)
@@ -27,8 +27,9 @@ def _is_string(series: pd.Series) -> bool:
 def candidate_columns(frame: pd.DataFrame, kinds: dict[str, str], columns: Sequence[str] | None = None) -> list[str]:
     """Structured columns worth classifying.
 
-    String columns of kind categorical/id, and numeric or id columns whose
-    header names an entity (a phone or card number stored as an integer).
+    String columns of kind categorical/id, numeric or id columns whose header
+    names an entity (a phone or card number stored as an integer), and string
+    date columns named as birth dates.
     ``columns`` limits the choice, and a listed string column is classified
     whatever its inferred kind.
     """
@@ -42,6 +43,8 @@ def candidate_columns(frame: pd.DataFrame, kinds: dict[str, str], columns: Seque
             chosen.append(column)
         elif kind in (NUMERIC, ID) and pd.api.types.is_integer_dtype(frame[column]) and header_hints(column):
             chosen.append(column)
+        elif kind == DATETIME and _is_string(frame[column]) and "DATE_OF_BIRTH" in header_hints(column):
+            chosen.append(column)  # birth dates are PII; other dates are modelled as dates
     return chosen
 
 

@@ -38,7 +38,8 @@ BANK_CONTEXT = ["account", "acct", "a/c", "bank", "routing", "aba", "sort", "tra
                 "institution", "checking", "savings", "deposit",
                 "wire", "transfer", "iban", "bic", "swift", "beneficiary", "payee", "rekening", "konto", "compte",
                 "cuenta", "conto"]
-PHONE_CONTEXT = ["phone", "telephone", "tel", "mobile", "cell", "call", "ring", "fax", "contact", "whatsapp",
+PHONE_CONTEXT = ["phone", "phoned", "phones", "telephone", "tel", "mobile", "cell", "call", "called", "calling",
+                 "dial", "dialled", "dialed", "ring", "fax", "contact", "whatsapp",
                  "sms", "text", "number", "reach", "landline", "handy", "portable", "móvil", "cellulare"]
 LICENSE_CONTEXT = ["driver", "driver's", "drivers", "license", "licence", "dl", "driving", "permit"]
 

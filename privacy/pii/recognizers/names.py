@@ -224,6 +224,8 @@ class LastFirstRecognizer(PatternRecognizer):
         patterns = [
             Pattern("last, first", r"\b[A-Z][^\W\d_'’\-]*(?:['’\-][^\W\d_]+)*,\s?[A-Z][^\W\d_'’\-]*(?:['’\-][^\W\d_]+)*(?:\s[A-Z]\.?|\s[A-Z][a-z]+)?\b", 0.5),
             Pattern("last, initial", r"\b[A-Z][^\W\d_]+,\s?[A-Z]\.?(?![\w])", 0.55),
+            Pattern("LAST/FIRST (travel)", r"\b[A-Z][A-Z'\-]+/[A-Z][A-Z'\-]+(?:\s(?:MR|MRS|MS|MISS|MSTR|DR|PROF))?\b",
+                    0.6),
         ]
         super().__init__(supported_entity="PERSON", name="VeilLastFirstRecognizer", patterns=patterns,
                          supported_language=supported_language, context=PERSON_CONTEXT,
@@ -236,7 +238,7 @@ class LastFirstRecognizer(PatternRecognizer):
         self._common = common_words()
 
     def validate_result(self, pattern_text: str) -> bool | None:
-        last, _, rest = pattern_text.partition(",")
+        last, _, rest = pattern_text.partition("/" if "/" in pattern_text else ",")
         first = rest.strip().split()[0].rstrip(".") if rest.strip() else ""
         last_f, first_f = last.strip().casefold(), first.casefold()
         if first_f in self._common and first_f not in self._first:
@@ -245,6 +247,8 @@ class LastFirstRecognizer(PatternRecognizer):
             return None  # "Allard, K": the shape is specific enough on its own
         if first_f in self._first or (last_f in self._last and first[:1].isupper()):
             return True  # a lexicon name on either side: the score becomes the maximum
+        if "/" in pattern_text:
+            return False  # "TCP/IP", "AND/OR": the travel form needs a lexicon name
         return None  # both unknown but name-shaped: kept at the pattern's score
 
 
