@@ -26,6 +26,8 @@ import regex
 from presidio_analyzer import AnalyzerEngine, EntityRecognizer, PatternRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
+from privacy.pii.recognizers.lexicons import first_names
+
 logger = logging.getLogger(__name__)
 
 #: Joins texts for the pre-scan; no pattern of the recognizer set matches across it.
@@ -40,6 +42,11 @@ TRIGGERS = {
 }
 _WORDS = regex.compile(r"\w+")
 _NAME_LIKE = frozenset({"PERSON", "LOCATION", "ORGANIZATION"})
+
+
+def _all_allowed(span: str, allowed: set[str]) -> bool:
+    words = [w.casefold() for w in _WORDS.findall(span) if not w.isdigit()]
+    return bool(words) and all(w in allowed for w in words)
 
 
 class BatchAnalyzer:
@@ -142,14 +149,16 @@ class BatchAnalyzer:
                 results.extend(found)
         if not results:
             return results
-        words = set(_WORDS.findall(text.lower())) | {w.lower() for w in (context or ())}
+        lowered = text.lower()
+        extra = {w.lower() for w in (context or ())}
         kept = []
         for result in results:
             if result.score >= threshold:
                 kept.append(result)
                 continue
             cues = self._context.get(result.recognition_metadata[RecognizerResult.RECOGNIZER_IDENTIFIER_KEY])
-            if cues and not cues.isdisjoint(words):
+            # A cheap necessary condition (any cue anywhere in the text); the enhancer decides.
+            if cues and (not cues.isdisjoint(extra) or any(cue in lowered for cue in cues)):
                 kept.append(result)
         if not kept:
             return kept
@@ -159,11 +168,11 @@ class BatchAnalyzer:
         kept = EntityRecognizer.remove_duplicates(kept)
         if allow_list and kept:
             kept = self._analyzer._remove_allow_list(kept, list(allow_list), text, None, "exact")
-            # A name-like span holding an allowed word ("Dog, Beagle" where "Dog" is a category
-            # label of the table) is a label, not a person.
-            allowed = {a.casefold() for a in allow_list}
+            # A name-like span made of allowed words only ("Dog, Beagle": a species and a breed
+            # of the table) is labels, not a person; given names never count as labels.
+            allowed = {a.casefold() for a in allow_list} - first_names()
             kept = [r for r in kept if r.entity_type not in _NAME_LIKE
-                    or allowed.isdisjoint(w.casefold() for w in _WORDS.findall(text[r.start:r.end]))]
+                    or not _all_allowed(text[r.start:r.end], allowed)]
         return kept
 
 

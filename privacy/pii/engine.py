@@ -18,6 +18,7 @@ from privacy.pii.batch import BatchAnalyzer
 from privacy.pii.nlp import ThresholdAwareEnhancer, VeilSpacyNlpEngine
 from privacy.pii.offline import ensure_offline
 from privacy.pii.recognizers import get_recognizer_set
+from privacy.pii.recognizers.lexicons import first_names
 from privacy.pii.surrogates import SubstringGuard, SurrogateFactory
 from privacy.pii.textmatch import ValueLookup
 from privacy.pii.types import ColumnScan, EntityShare, ScrubbedText, ScrubResult, Span, TableScan
@@ -52,7 +53,7 @@ HEADER_HINTS: dict[str, tuple[str, ...]] = {
     "URL": ("url", "website", "homepage", "link"),
     "IBAN_CODE": ("iban",),
     "US_PASSPORT": ("passport",),
-    "US_DRIVER_LICENSE": ("license", "licence", "dl", "driver"),
+    "US_DRIVER_LICENSE": ("dl", "driver", "drivers", "driving", "driverlicense", "driverslicense"),
 }
 #: Entity types never reported by default: spaCy's DATE/NORP labels fire on every date and
 #: nationality word; birth dates have their own recognizer (DATE_OF_BIRTH).
@@ -514,7 +515,10 @@ class PiiEngine:
                 labels = [str(v) for v in values]
                 allow.update(labels)
                 # NER may tag one word of a label ("Good" of "Very Good"); its words are labels too.
-                allow.update(w for label in labels for w in label.split() if len(w) >= 3 and w.isalpha())
+                # Given names stay out: breed labels like "King Charles Spaniel" must not hide a Charles.
+                given = first_names()
+                allow.update(w for label in labels for w in label.split()
+                             if len(w) >= 3 and w.isalpha() and w.casefold() not in given)
         return sorted(allow)
 
     # ------------------------------------------------------------------ scrubbing

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import logging
 from pathlib import Path
 
@@ -87,10 +88,25 @@ class ThresholdAwareEnhancer(LemmaContextAwareEnhancer):
     skipping them avoids Presidio's per-call deep copy of every result.
     """
 
-    def __init__(self, *, threshold: float) -> None:
+    def __init__(self, *, threshold: float, prefix_words: int = 8, suffix_words: int = 1) -> None:
         # Whole words: Presidio's default substring mode lets "lic" match "public".
-        super().__init__(context_matching_mode="whole_word")
+        super().__init__(context_matching_mode="whole_word", context_prefix_count=prefix_words,
+                         context_suffix_count=suffix_words)
         self.threshold = threshold
+
+    def _extract_surrounding_words(self, nlp_artifacts: NlpArtifacts, word: str, start: int) -> list[str]:
+        """The words around a match, stop words included.
+
+        Presidio keeps only non-stop-word "keywords", and spaCy's stop words include
+        context cues such as "call", "name" and "number"; here every word counts.
+        """
+        if not nlp_artifacts.tokens:
+            return []
+        index = bisect.bisect_right(nlp_artifacts.tokens_indices, start) - 1
+        words = [w for w in nlp_artifacts.lemmas]
+        before = [w for w in words[:max(index, 0)] if any(c.isalnum() for c in w)][-self.context_prefix_count:]
+        after = [w for w in words[index + 1:] if any(c.isalnum() for c in w)][:self.context_suffix_count]
+        return [part for w in before + after for part in w.lower().split(":") if part]
 
     def enhance_using_context(self, text, raw_results, nlp_artifacts, recognizers, context=None):  # noqa: D102
         low = [r for r in raw_results if r.score < self.threshold]

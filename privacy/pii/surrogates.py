@@ -630,6 +630,12 @@ def _family_pools(locale: str, faker: Faker) -> _NamePools:
         first.update(_names_of(getattr(provider, "first_names", None)))
         last.update(_names_of(getattr(provider, "last_names", None)))
     first |= female | male
+    # Surnames that are also given names ("Mark", "James") are left out: a surrogate
+    # surname then never repeats a given name the text mentions on its own.
+    given = {n.casefold() for n in first}
+    surnames = {n for n in last if n.casefold() not in given}
+    if len(surnames) >= len(last) // 2:
+        last = surnames
     if not first or not last:  # a locale without name lists: sample its Faker methods once
         faker.seed_instance(0)
         first = first or {n for n in (faker.first_name() for _ in range(500)) if n}

@@ -136,8 +136,13 @@ class AddressRecognizer(EntityRecognizer):
             end = len(text[:end].rstrip(" ,\t\n"))
             if re.fullmatch(r"\d{1,4}/\d{1,4}", street_only.strip()) and parts == 0:
                 continue  # "23/286" alone is a fraction, not an address
+            if not parts and street_only.endswith(".") and len(street_only.rsplit(None, 1)[-1]) > 5:
+                end -= 1  # "12 Oak Street." ends a sentence; "St." keeps its dot
             results.append(self._result(start, end, 0.8 if parts else 0.7, f"street line + {parts} part(s)"))
-        results += self._anchored(text)
+        found = [(r.start, r.end) for r in results]
+        # City + postcode lines already inside a street-line address add nothing (and their
+        # backward extension could swallow the words before the street).
+        results += [r for r in self._anchored(text) if not any(r.start < e and s < r.end for s, e in found)]
         return results
 
     def _anchored(self, text: str) -> list[RecognizerResult]:

@@ -41,7 +41,8 @@ BANK_CONTEXT = ["account", "acct", "a/c", "bank", "routing", "aba", "sort", "tra
 PHONE_CONTEXT = ["phone", "phoned", "phones", "telephone", "tel", "mobile", "cell", "call", "called", "calling",
                  "dial", "dialled", "dialed", "ring", "fax", "contact", "whatsapp",
                  "sms", "text", "number", "reach", "landline", "handy", "portable", "móvil", "cellulare"]
-LICENSE_CONTEXT = ["driver", "driver's", "drivers", "license", "licence", "dl", "driving", "permit"]
+#: "license" alone is not enough: pets, software, businesses and fishing have licences too.
+LICENSE_CONTEXT = ["driver", "driver's", "drivers", "dl", "dls", "driving", "cdl"]
 
 
 def date_of_birth_recognizer(language: str = "en") -> PatternRecognizer:
@@ -74,7 +75,7 @@ def bank_account_recognizer(language: str = "en") -> PatternRecognizer:
     """Account numbers and UK sort codes: digit runs that context marks as banking."""
     patterns = [
         Pattern("account digits", r"\b\d{6,17}\b", 0.15),
-        Pattern("grouped account", r"\b\d{2,6}(?:[ -]\d{2,6}){1,3}\b", 0.1),
+        Pattern("grouped account", r"\b\d{2,6}(?:[ -]\d{2,6}){1,3}\b", 0.15),
         Pattern("sort code", r"\b\d{2}-\d{2}-\d{2}\b", 0.2),
         Pattern("bsb / transit", r"\b\d{3,5}-\d{3}\b", 0.15),
     ]
@@ -194,12 +195,12 @@ class ContextOnlyLicenseRecognizer(UsLicenseRecognizer):
     """Presidio's US driver's licence patterns, but only where context says "licence".
 
     Presidio's alphanumeric pattern scores 0.3 and matches ordinary codes
-    ("A1234", "AB12345"); here every pattern starts at 0.1 so that only context
-    ("driver", "license", "DL") lifts a match over the threshold.
+    ("A1234", "AB12345"); here every pattern starts at 0.2 so that only context
+    ("driver", "driving", "DL") lifts a match over the threshold (0.2 + 0.35).
     """
 
     def __init__(self, supported_language: str = "en") -> None:
-        patterns = [Pattern(p.name, p.regex, 0.1) for p in UsLicenseRecognizer.PATTERNS]
+        patterns = [Pattern(p.name, p.regex, 0.2) for p in UsLicenseRecognizer.PATTERNS]
         super().__init__(patterns=patterns, context=LICENSE_CONTEXT, supported_language=supported_language)
 
 

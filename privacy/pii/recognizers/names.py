@@ -148,7 +148,7 @@ class PersonLexiconRecognizer(EntityRecognizer):
                     and (j == i or self._adjacent(text, toks[j - 1], toks[j])):
                 j += 1
             run = toks[i:j]
-            found = self._score_run(text, toks, i, run) if run[0].cap else self._score_lower(run)
+            found = self._score_run(text, toks, i, run) if run[0].cap else self._score_lower(toks, i, run)
             if found is not None:
                 (a, b), score, why = found
                 results.append(_result(self, "PERSON", run[a].start, run[b].end, score, why))
@@ -206,7 +206,9 @@ class PersonLexiconRecognizer(EntityRecognizer):
             return (a, b), 0.3, "given name that is also a common word"
         return (a, b), 0.55 if self._sentence_start(text, tok.start) else 0.6, "lone given name"
 
-    def _score_lower(self, run: list[_Tok]):
+    def _score_lower(self, toks: list[_Tok], index: int, run: list[_Tok]):
+        if self._title_before(toks, index) and not run[0].common:
+            return (0, 0), 0.85, "lower-case name after a title"  # "mr smith"
         if len(run) < 2:
             return None
         for a in range(len(run) - 1):
