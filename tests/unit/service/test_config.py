@@ -32,3 +32,16 @@ def test_master_key_must_live_outside_data_dir(tmp_path):
     with pytest.raises(ConfigError) as info:
         load_config(env={}, overrides={"data_dir": tmp_path, "master_key_file": tmp_path / "master.key"})
     assert "master_key_file" in str(info.value)
+
+
+def test_pii_lists_from_json_env_and_toml(tmp_path):
+    env = {"VEIL_PII_DENY_LIST": '{"PERSON": ["Zorblax"]}', "VEIL_PII_ALLOW_LIST": '["Victoria"]'}
+    config = load_config(env=env)
+    assert config.pii_deny_list == {"PERSON": ["Zorblax"]} and config.pii_allow_list == ["Victoria"]
+    toml = tmp_path / "veil.toml"
+    toml.write_text('pii_allow_list = ["Ideal"]\n[pii_deny_list]\nORGANIZATION = ["Acme"]\n')
+    config = load_config(file=toml, env={})
+    assert config.pii_allow_list == ["Ideal"] and config.pii_deny_list == {"ORGANIZATION": ["Acme"]}
+    with pytest.raises(ConfigError) as info:
+        load_config(env={"VEIL_PII_DENY_LIST": "not json"})
+    assert "pii_deny_list" in str(info.value)
