@@ -13,6 +13,7 @@ from service.arrow_io import iter_ipc_chunks
 from service.errors import InvalidArgument
 from service.interceptors import Authenticator
 from service.pipeline import datasets as dataset_ops
+from service.pipeline.batching import available_batches
 from service.pipeline.context import ServiceContext
 from service.pipeline.scan import scan_inline
 from service.pipeline.synthesis import create_synthesis
@@ -22,6 +23,8 @@ from veil.v1 import veil_pb2 as pb
 from veil.v1 import veil_pb2_grpc
 
 logger = logging.getLogger(__name__)
+#: Most ScrubText requests scrubbed together.
+SCRUB_TEXT_BATCH = 256
 
 
 class VeilServicer(veil_pb2_grpc.VeilServicer):
@@ -82,14 +85,21 @@ class VeilServicer(veil_pb2_grpc.VeilServicer):
     def ScrubText(self, request_iterator, context):
         tenant = self._auth.tenant(context)
         keys: dict[str, bytes] = {}
-        for request in request_iterator:
-            key = dataset_ops.scrub_key(self._ctx, tenant, request.dataset, keys)
-            with self._ctx.pii_lock:
-                result = self._ctx.pii.scrub_texts([request.text], key=key)[0]
-            yield pb.ScrubTextResponse(
-                id=request.id, scrubbed_text=result.text,
-                spans=[pb.PiiSpan(start=s.start, end=s.end, entity_type=s.entity_type, score=s.score)
-                       for s in result.spans])
+        # Texts already waiting are scrubbed together: spaCy and the recognizers batch well.
+        for batch in available_batches(request_iterator, max_batch=SCRUB_TEXT_BATCH):
+            results = {}
+            for dataset in dict.fromkeys(r.dataset for r in batch):
+                key = dataset_ops.scrub_key(self._ctx, tenant, dataset, keys)
+                group = [i for i, r in enumerate(batch) if r.dataset == dataset]
+                with self._ctx.pii_lock:
+                    scrubbed = self._ctx.pii.scrub_texts([batch[i].text for i in group], key=key)
+                results.update(zip(group, scrubbed))
+            for i, request in enumerate(batch):
+                result = results[i]
+                yield pb.ScrubTextResponse(
+                    id=request.id, scrubbed_text=result.text,
+                    spans=[pb.PiiSpan(start=s.start, end=s.end, entity_type=s.entity_type, score=s.score)
+                           for s in result.spans])
 
     # ------------------------------------------------------------ syntheses
     def CreateSynthesis(self, request, context):

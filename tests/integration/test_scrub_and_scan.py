@@ -29,6 +29,17 @@ def test_scrub_text_streams_spans_and_surrogates(client_a, demo_frame):
     assert replies[1].scrubbed_text == "Nothing personal in here at all." and not replies[1].spans
 
 
+def test_scrub_text_many_texts_in_one_stream(client_a, demo_frame):
+    rows = demo_frame.iloc[:150]
+    texts = [f"Ticket from {r.customer_name}: call {r.phone}." for r in rows.itertuples()] * 2
+    replies = scrub(client_a, texts)
+    assert [r.id for r in replies] == [str(i) for i in range(len(texts))]
+    for reply, row in zip(replies, list(rows.itertuples()) * 2):
+        assert row.customer_name not in reply.scrubbed_text and row.phone not in reply.scrubbed_text
+    # One stream, one key: a text sent twice comes back the same, however the server batched it.
+    assert [r.scrubbed_text for r in replies[:150]] == [r.scrubbed_text for r in replies[150:]]
+
+
 def test_scrub_text_with_a_dataset_key_is_consistent(client_a, client_b, dataset, demo_frame):
     email = demo_frame.iloc[3].email
     a = scrub(client_a, [f"mail {email} now", f"again: {email}"], dataset=dataset.name)
