@@ -64,6 +64,8 @@ DEFAULT_IGNORED_ENTITIES = ("DATE_TIME", "NRP")
 WEAK_SINGLE_TOKEN_TYPES = frozenset({"PERSON", "LOCATION", "NRP", "DATE_TIME", "ORGANIZATION", "TITLE",
                                      "POSTCODE"})
 
+#: Dates shifted per person when the row names one.
+DATE_TYPES = frozenset({"DATE_OF_BIRTH", "DATE_TIME"})
 _NAME_SPLIT = re.compile(r"[\s/,]+")
 #: Span types that may really be (part of) a person's name.
 NAME_LIKE_TYPES = frozenset({"PERSON", "LOCATION", "ORGANIZATION", "NRP"})
@@ -633,16 +635,22 @@ class TableScrubber:
 
         factory = self._factory
         out = df.copy()
+        person_columns = [c for c, e in pii_columns.items() if e == "PERSON"]
         for column, entity in pii_columns.items():
-            mapping = {v: factory.surrogate(entity, str(v)) for v in distinct[column]}
             series = df[column]
             notnull = series.notna()
             new = series.astype(object).copy()
-            new[notnull] = series[notnull].map(mapping)
+            if entity in DATE_TYPES and person_columns:
+                # All dates of one person move by that person's offset (intervals are kept).
+                subjects = df[person_columns[0]][notnull]
+                new[notnull] = [factory.surrogate(entity, str(v), subject=None if pd.isna(who) else str(who))
+                                for v, who in zip(series[notnull], subjects)]
+            else:
+                mapping = {v: factory.surrogate(entity, str(v)) for v in distinct[column]}
+                new[notnull] = series[notnull].map(mapping)
             out[column] = new
             self.replaced_cells[column] += int(notnull.sum())
         report(0.93)
-        person_columns = [c for c, e in pii_columns.items() if e == "PERSON"]
         for column in text_columns:
             series = df[column]
             notnull = series.notna()
@@ -721,6 +729,8 @@ class TableScrubber:
                 stand_in = self._factory.surrogate("PERSON", full).split()
                 if len(stand_in) == len(parts):
                     return _match_case(raw.strip(), stand_in[index])
+        if entity in DATE_TYPES and row_names and isinstance(row_names[0], str):
+            return self._factory.surrogate(entity, raw, subject=row_names[0])
         return self._factory.surrogate(entity, raw)
 
 

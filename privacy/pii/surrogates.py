@@ -607,7 +607,13 @@ def _names_of(value: object) -> list[str]:
         value = list(value)
     if not isinstance(value, (list, tuple)):
         return []
-    return [str(v) for v in value if isinstance(v, str) and len(v) >= 2 and _NAME_RE.fullmatch(v)]
+    # Plain Title-case names only ("MacDonald", "Kang'ethe" are left out), so that a
+    # capitalised name gets a capitalised stand-in; scripts without case are kept.
+    return [
+        v for v in value
+        if isinstance(v, str) and len(v) >= 2 and _NAME_RE.fullmatch(v)
+        and (v.istitle() or not any(c.isupper() or c.islower() for c in v))
+    ]
 
 
 def _family_pools(locale: str, faker: Faker) -> _NamePools:
@@ -643,6 +649,11 @@ def _family_pools(locale: str, faker: Faker) -> _NamePools:
     pools = _NamePools(sorted(female), sorted(male), sorted(first), sorted(last))
     _POOL_CACHE[locale] = pools
     return pools
+
+
+def _ascii_pool(names: Iterable[str], min_len: int) -> list[str]:
+    """Lower-case ASCII folds of ``names`` (accents dropped), at least ``min_len`` letters, sorted."""
+    return sorted({a for a in (_ascii_word(n) for n in names) if len(a) >= min_len})
 
 
 def _provider_attr(faker: Faker, attribute: str, module: str = "") -> list[str]:
@@ -751,10 +762,19 @@ class SurrogateFactory:
         self._names = _family_pools(self._locale, self._faker)
         self._domains = _provider_attr(self._faker, "free_email_domains") or ["gmail.com", "yahoo.com"]
         self._free_domains = _FREE_MAIL | {d.casefold() for d in self._domains}
-        words = _provider_attr(self._faker, "word_list")
-        self._words = [w for w in words if w.isalpha() and w.islower() and len(w) >= 3] or [
-            "alpha", "bravo", "delta", "echo", "harbor", "meadow", "summit", "river"]
-        self._ascii_lasts = [a for a in (_ascii_word(n) for n in self._names.last) if len(a) >= 3] or self._words
+        # E-mail local parts, domains and URL paths are ASCII: locales whose names or
+        # words do not fold to ASCII (ru, ja, zh, ...) borrow the English lists there.
+        self._words = _ascii_pool(_provider_attr(self._faker, "word_list"), 3)
+        self._ascii_firsts = _ascii_pool(self._names.first, 2)
+        self._ascii_lasts = _ascii_pool(self._names.last, 3)
+        if len(self._words) < 50 or len(self._ascii_firsts) < 100 or len(self._ascii_lasts) < 100:
+            english = _family_pools("en_US", self._faker if self._lang == "en" else self._faker_for("en_US"))
+            if len(self._words) < 50:
+                self._words = _ascii_pool(_provider_attr(self._faker_for("en_US"), "word_list"), 3)
+            if len(self._ascii_firsts) < 100:
+                self._ascii_firsts = _ascii_pool(english.first, 2)
+            if len(self._ascii_lasts) < 100:
+                self._ascii_lasts = _ascii_pool(english.last, 3)
         self._countries: frozenset[str] | None = None
         self._generators: dict[str, Generator] = {
             "PERSON": self._person,
@@ -795,9 +815,12 @@ class SurrogateFactory:
             value: The raw value.
             subject: For dates (``DATE_TIME``, ``DATE_OF_BIRTH``): who the date is
                 about, e.g. the raw name of the row's person. All dates of one
-                subject move by the same number of days (intervals within a
-                subject are kept); different subjects move differently. Without
-                a subject, one offset per key is used. Ignored for other types.
+                subject move by the same number of days, whatever their date
+                type, so intervals within a subject (age at an event, too) are
+                kept; different subjects move differently. The offset is
+                HMAC(key, "DATE" + normalised subject), 1..365 days either way.
+                Without a subject, one offset per key is used. Ignored for
+                other types.
         """
         value = str(value)
         norm = normalise(value)
@@ -1021,13 +1044,7 @@ class SurrogateFactory:
 
     # ================================================================ email
     def _email_name(self, rng: random.Random, surname: bool) -> str:
-        if surname:
-            return _pick(self._ascii_lasts, rng)
-        for _ in range(4):
-            word = _ascii_word(_pick(self._names.first, rng))
-            if len(word) >= 2:
-                return word
-        return _pick(self._words, rng)
+        return _pick(self._ascii_lasts if surname else self._ascii_firsts, rng)
 
     def _email_domain(self, domain: str, rng: random.Random) -> str:
         d = domain.casefold()
@@ -1691,6 +1708,8 @@ class SurrogateFactory:
             if token.isdigit():
                 if len(token) == 4 and 1600 <= int(token) <= 2099:
                     return str(int(token) + years)
+                if len(token) <= 2:  # a day or month that did not parse: keep it plausible
+                    return _pad(rng.randrange(1, 13 if int(token) <= 12 else 29), len(token) == 2)
                 return _rand_digits(rng, len(token), nonzero_first=token[0] != "0")
             entry = self._month_entry(token)
             if entry is not None:

@@ -165,3 +165,23 @@ def test_table_scrubber_rejects_a_batch_without_the_scanned_columns(engine, demo
     with pytest.raises(PrivacyInvalidArgumentError) as info:
         scrubber.scrub(demo.drop(columns=["phone"]))
     assert [v[0] for v in info.value.violations] == ["phone"]
+
+
+def test_dates_of_one_person_shift_together(engine) -> None:
+    frame = pd.DataFrame({
+        "patient": ["Ann Lee", "Ann Lee", "Bo Chan", "Cy Diaz"] * 20,
+        "dob": ["1980-01-01", "1980-01-01", "1980-01-01", "1980-01-01"] * 20,
+        "note": ["Ann Lee, DOB 1980-01-01, came in.", "Seen again.", "Bo Chan was born 1980-01-01.",
+                 "Nothing to add."] * 20,
+    })
+    scan = TableScan.from_dict({"columns": {
+        "patient": {"column": "patient", "kind": "pii", "entity_type": "PERSON", "confidence": 1.0},
+        "dob": {"column": "dob", "kind": "pii", "entity_type": "DATE_OF_BIRTH", "confidence": 1.0},
+        "note": {"column": "note", "kind": "text", "entity_type": None, "confidence": 1.0}}, "scanned_rows": 80})
+    out = engine.scrub_table(frame, scan=scan, key=KEY).frame
+    shifted = dict(zip(out["patient"], out["dob"]))
+    assert len(set(out["dob"])) == 3  # one shift per person, so three dates for one original
+    assert "1980-01-01" not in set(out["dob"]) and not out["note"].str.contains("1980-01-01").any()
+    # The note's birth date moves with its own row's person: it equals the dob column's surrogate.
+    ann = out["patient"].iloc[0]
+    assert shifted[ann] in out["note"].iloc[0]
