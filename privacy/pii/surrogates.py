@@ -56,6 +56,46 @@ from faker.config import AVAILABLE_LOCALES
 
 from privacy.errors import PrivacyInvalidArgumentError
 from privacy.leakage.replay import PiiFingerprints, canonical, normalise
+from privacy.pii.checksums import compact as _compact
+from privacy.pii.checksums import (
+    ASCII_DIGITS,
+    CA_POSTCODE_RE,
+    CA_POSTCODE_SEARCH,
+    CF_MONTHS,
+    IBAN_FRESH,
+    NINO_BAD_PREFIXES,
+    NINO_FIRST,
+    NINO_SECOND,
+    NL_POSTCODE_RE,
+    UK_POSTCODE_RE,
+    UK_POSTCODE_SEARCH,
+    US_ZIP_RE,
+    aadhaar_valid,
+    aba_prefix_ok,
+    aba_valid,
+    ca_postcode_valid,
+    cf_check_char,
+    digits_of,
+    iban_check_digits,
+    iban_valid,
+    it_fiscal_code_valid,
+    luhn_check_digit,
+    luhn_valid,
+    nanp_valid,
+    nhs_check_digit,
+    nhs_valid,
+    nif_letter,
+    nif_valid,
+    nino_valid,
+    nir_key,
+    nir_valid,
+    nl_postcode_valid,
+    sin_valid,
+    ssn_valid,
+    uk_postcode_valid,
+    verhoeff_check_digit,
+    verhoeff_valid,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -64,22 +104,12 @@ _DATE_TYPES = frozenset({"DATE_TIME", "DATE_OF_BIRTH", "DATE", "DOB"})
 # All date types share one offset per subject, so that a person's birth date
 # and event dates move together (age at an event is kept).
 _DATE_FAMILY = b"DATE"
-_ASCII_DIGITS = frozenset("0123456789")
 _UPPER = string.ascii_uppercase
 
 
 # =============================================================== small helpers
 def _pick(seq: Sequence[str], rng: random.Random) -> str:
     return seq[int(rng.random() * len(seq))]
-
-
-def _digits_of(text: str) -> str:
-    return "".join(c for c in text if c in _ASCII_DIGITS)
-
-
-def _compact(text: str) -> str:
-    """Letters and digits only (separators dropped)."""
-    return "".join(c for c in text if c.isalnum())
 
 
 def _fill(template: str, chars: str) -> str:
@@ -129,249 +159,6 @@ def _rand_digits(rng: random.Random, n: int, *, nonzero_first: bool = False) -> 
         return ""
     first = str(rng.randrange(1, 10) if nonzero_first else rng.randrange(10))
     return first + "".join(str(rng.randrange(10)) for _ in range(n - 1))
-
-
-# ================================================================== validators
-def _luhn_check_digit(digits: str) -> str:
-    total = 0
-    for i, ch in enumerate(reversed(digits)):
-        d = int(ch)
-        if i % 2 == 0:
-            d *= 2
-            if d > 9:
-                d -= 9
-        total += d
-    return str((10 - total % 10) % 10)
-
-
-def luhn_valid(number: str) -> bool:
-    """True when the digits of ``number`` pass the Luhn check."""
-    digits = [c for c in number if c in _ASCII_DIGITS]
-    if len(digits) < 2:
-        return False
-    return _luhn_check_digit("".join(digits[:-1])) == digits[-1]
-
-
-def ssn_valid(ssn: str) -> bool:
-    """US SSN: 9 digits, area not 000/666/900-999, group not 00, serial not 0000."""
-    d = _digits_of(ssn)
-    if len(d) != 9 or len(_compact(ssn)) != 9:
-        return False
-    area, group, serial = d[:3], d[3:5], d[5:]
-    return area not in ("000", "666") and area[0] != "9" and group != "00" and serial != "0000"
-
-
-_NINO_FIRST = "ABCEGHJKLMNOPRSTWXYZ"  # not D F I Q U V
-_NINO_SECOND = "ABCEGHJKLMNPRSTWXYZ"  # not D F I O Q U V
-_NINO_BAD_PREFIXES = frozenset({"BG", "GB", "KN", "NK", "NT", "TN", "ZZ"})
-_NINO_RE = re.compile(r"[A-Z]{2}\d{6}[A-D]?")
-
-
-def nino_valid(nino: str) -> bool:
-    """UK National Insurance number (HMRC prefix rules, suffix A-D)."""
-    c = re.sub(r"\s", "", nino).upper()
-    if not _NINO_RE.fullmatch(c) or len(c) != 9:
-        return False
-    return c[0] in _NINO_FIRST and c[1] in _NINO_SECOND and c[:2] not in _NINO_BAD_PREFIXES
-
-
-def _nhs_check_digit(nine: str) -> str | None:
-    check = 11 - sum(int(d) * (10 - i) for i, d in enumerate(nine)) % 11
-    if check == 11:
-        return "0"
-    if check == 10:
-        return None
-    return str(check)
-
-
-def nhs_valid(number: str) -> bool:
-    """UK NHS number: 10 digits with a mod-11 check digit."""
-    d = _digits_of(number)
-    if len(d) != 10 or len(_compact(number)) != 10:
-        return False
-    return _nhs_check_digit(d[:9]) == d[9]
-
-
-def sin_valid(number: str) -> bool:
-    """Canadian SIN: 9 digits, Luhn-valid (stand-ins also avoid the unassigned first digits 0 and 8)."""
-    d = _digits_of(number)
-    return len(d) == 9 and len(_compact(number)) == 9 and luhn_valid(d)
-
-
-_NIR_RE = re.compile(r"([1-478]\d{4}(?:\d{2}|2[AB])\d{6})(\d{2})")
-
-
-def _nir_key(body: str) -> str:
-    body = body.upper()
-    if body[5:7] == "2A":
-        body = body[:5] + "19" + body[7:]
-    elif body[5:7] == "2B":
-        body = body[:5] + "18" + body[7:]
-    return f"{97 - int(body) % 97:02d}"
-
-
-def nir_valid(nir: str) -> bool:
-    """French NIR (social security number): 13 characters + key = 97 - (n mod 97)."""
-    m = _NIR_RE.fullmatch(_compact(nir).upper())
-    return bool(m) and _nir_key(m.group(1)) == m.group(2)
-
-
-_NIF_LETTERS = "TRWAGMYFPDXBNJZSQVHLCKE"
-_NIF_RE = re.compile(r"([XYZ]\d{7}|\d{8})([A-Z])")
-
-
-def _nif_letter(number: str) -> str:
-    if number[0] in "XYZ":
-        number = str("XYZ".index(number[0])) + number[1:]
-    return _NIF_LETTERS[int(number) % 23]
-
-
-def nif_valid(nif: str) -> bool:
-    """Spanish DNI (8 digits + letter) or NIE (X/Y/Z + 7 digits + letter)."""
-    m = _NIF_RE.fullmatch(_compact(nif).upper())
-    return bool(m) and _nif_letter(m.group(1)) == m.group(2)
-
-
-_CF_ODD = dict(zip(
-    "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ",
-    [1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 2, 4, 18, 20, 11, 3, 6, 8, 12, 14,
-     16, 10, 22, 25, 24, 23],
-))
-_CF_EVEN = {**{str(i): i for i in range(10)}, **{c: i for i, c in enumerate(_UPPER)}}
-_CF_MONTHS = "ABCDEHLMPRST"
-_CF_RE = re.compile(r"[A-Z]{6}[0-9LMNPQRSTUV]{2}[ABCDEHLMPRST][0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{3}[A-Z]")
-
-
-def _cf_check_char(first15: str) -> str:
-    total = sum(_CF_ODD[c] if i % 2 == 0 else _CF_EVEN[c] for i, c in enumerate(first15))
-    return _UPPER[total % 26]
-
-
-def it_fiscal_code_valid(code: str) -> bool:
-    """Italian codice fiscale: 16 characters with the official check character."""
-    c = code.strip().upper()
-    return bool(_CF_RE.fullmatch(c)) and _cf_check_char(c[:15]) == c[15]
-
-
-_VERHOEFF_D = (
-    (0, 1, 2, 3, 4, 5, 6, 7, 8, 9), (1, 2, 3, 4, 0, 6, 7, 8, 9, 5), (2, 3, 4, 0, 1, 7, 8, 9, 5, 6),
-    (3, 4, 0, 1, 2, 8, 9, 5, 6, 7), (4, 0, 1, 2, 3, 9, 5, 6, 7, 8), (5, 9, 8, 7, 6, 0, 4, 3, 2, 1),
-    (6, 5, 9, 8, 7, 1, 0, 4, 3, 2), (7, 6, 5, 9, 8, 2, 1, 0, 4, 3), (8, 7, 6, 5, 9, 3, 2, 1, 0, 4),
-    (9, 8, 7, 6, 5, 4, 3, 2, 1, 0),
-)
-_VERHOEFF_P = (
-    (0, 1, 2, 3, 4, 5, 6, 7, 8, 9), (1, 5, 7, 6, 2, 8, 3, 0, 9, 4), (5, 8, 0, 3, 7, 9, 6, 1, 4, 2),
-    (8, 9, 1, 6, 0, 4, 3, 5, 2, 7), (9, 4, 5, 3, 1, 2, 6, 8, 7, 0), (4, 2, 8, 6, 5, 7, 3, 9, 0, 1),
-    (2, 7, 9, 3, 8, 0, 6, 4, 1, 5), (7, 0, 4, 6, 9, 1, 3, 2, 5, 8),
-)
-_VERHOEFF_INV = (0, 4, 3, 2, 1, 5, 6, 7, 8, 9)
-
-
-def _verhoeff_check_digit(digits: str) -> str:
-    c = 0
-    for i, ch in enumerate(reversed(digits)):
-        c = _VERHOEFF_D[c][_VERHOEFF_P[(i + 1) % 8][int(ch)]]
-    return str(_VERHOEFF_INV[c])
-
-
-def verhoeff_valid(number: str) -> bool:
-    """True when the digits of ``number`` pass the Verhoeff check."""
-    digits = _digits_of(number)
-    if len(digits) < 2:
-        return False
-    c = 0
-    for i, ch in enumerate(reversed(digits)):
-        c = _VERHOEFF_D[c][_VERHOEFF_P[i % 8][int(ch)]]
-    return c == 0
-
-
-def aadhaar_valid(number: str) -> bool:
-    """Indian Aadhaar: 12 digits, first 2-9, Verhoeff check digit."""
-    d = _digits_of(number)
-    return len(d) == 12 and len(_compact(number)) == 12 and d[0] in "23456789" and verhoeff_valid(d)
-
-
-_IBAN_LENGTHS = {
-    "AD": 24, "AE": 23, "AL": 28, "AT": 20, "AZ": 28, "BA": 20, "BE": 16, "BG": 22, "BH": 22, "BR": 29,
-    "CH": 21, "CR": 22, "CY": 28, "CZ": 24, "DE": 22, "DK": 18, "DO": 28, "EE": 20, "EG": 29, "ES": 24,
-    "FI": 18, "FO": 18, "FR": 27, "GB": 22, "GE": 22, "GI": 23, "GL": 18, "GR": 27, "GT": 28, "HR": 21,
-    "HU": 28, "IE": 22, "IL": 23, "IS": 26, "IT": 27, "JO": 30, "KW": 30, "KZ": 20, "LB": 28, "LI": 21,
-    "LT": 20, "LU": 20, "LV": 21, "MC": 27, "MD": 24, "ME": 22, "MK": 19, "MR": 27, "MT": 31, "MU": 30,
-    "NL": 18, "NO": 15, "PK": 24, "PL": 28, "PS": 29, "PT": 25, "QA": 29, "RO": 24, "RS": 22, "SA": 24,
-    "SE": 24, "SI": 19, "SK": 24, "SM": 27, "TN": 24, "TR": 26, "UA": 29, "VG": 24, "XK": 20,
-}
-_IBAN_RE = re.compile(r"[A-Z]{2}\d{2}[A-Z0-9]{10,30}")
-_IBAN_FRESH = {
-    "GB": "GB00 AAAA 0000 0000 0000 00", "DE": "DE00 0000 0000 0000 0000 00",
-    "FR": "FR00 0000 0000 0000 0000 0000 000", "ES": "ES00 0000 0000 0000 0000 0000",
-    "IT": "IT00 A000 0000 0000 0000 0000 000", "NL": "NL00 AAAA 0000 0000 00", "IE": "IE00 AAAA 0000 0000 0000 00",
-    "BE": "BE00 0000 0000 0000", "AT": "AT00 0000 0000 0000 0000", "CH": "CH00 0000 0000 0000 0000 0",
-}
-
-
-def _iban_mod97(text: str) -> int:
-    return int("".join(str(int(c, 36)) for c in text)) % 97
-
-
-def _iban_check_digits(country: str, bban: str) -> str:
-    return f"{98 - _iban_mod97(bban + country + '00'):02d}"
-
-
-def iban_valid(iban: str) -> bool:
-    """IBAN: country code, mod-97 check digits, the country's length where known."""
-    c = re.sub(r"\s", "", iban).upper()
-    if not _IBAN_RE.fullmatch(c):
-        return False
-    if c[:2] in _IBAN_LENGTHS and len(c) != _IBAN_LENGTHS[c[:2]]:
-        return False
-    return _iban_mod97(c[4:] + c[:4]) == 1
-
-
-def _aba_prefix_ok(prefix: int) -> bool:
-    return 0 <= prefix <= 12 or 21 <= prefix <= 32 or 61 <= prefix <= 72 or prefix == 80
-
-
-def aba_valid(number: str) -> bool:
-    """US ABA routing number: 9 digits, valid Fed prefix, 3-7-1 weighted checksum."""
-    d = _digits_of(number)
-    if len(d) != 9 or len(_compact(number)) != 9 or not _aba_prefix_ok(int(d[:2])):
-        return False
-    n = [int(x) for x in d]
-    return (3 * (n[0] + n[3] + n[6]) + 7 * (n[1] + n[4] + n[7]) + (n[2] + n[5] + n[8])) % 10 == 0
-
-
-_UK_POSTCODE_RE = re.compile(
-    r"(?i)(?:[A-PR-UWYZ][0-9][0-9]?|[A-PR-UWYZ][A-HK-Y][0-9][0-9]?|[A-PR-UWYZ][0-9][A-HJKPSTUW]"
-    r"|[A-PR-UWYZ][A-HK-Y][0-9][ABEHMNPRVWXY])\s?[0-9][ABD-HJLNP-UW-Z]{2}"
-)
-_CA_POSTCODE_RE = re.compile(r"(?i)[ABCEGHJ-NPRSTVXY][0-9][ABCEGHJ-NPRSTV-Z][ -]?[0-9][ABCEGHJ-NPRSTV-Z][0-9]")
-_NL_POSTCODE_RE = re.compile(r"(?i)[1-9][0-9]{3} ?(?!SA|SD|SS|sa|sd|ss)[A-Z]{2}")
-_US_ZIP_RE = re.compile(r"\d{5}(?:-\d{4})?")
-_UK_POSTCODE_SEARCH = re.compile(r"\b[A-Za-z]{1,2}\d[A-Za-z\d]?\s?\d[A-Za-z]{2}\b")
-_CA_POSTCODE_SEARCH = re.compile(r"\b[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z][ -]?\d[ABCEGHJ-NPRSTV-Z]\d\b")
-
-
-def uk_postcode_valid(postcode: str) -> bool:
-    """UK postcode (Royal Mail shape and letter rules)."""
-    return bool(_UK_POSTCODE_RE.fullmatch(postcode.strip()))
-
-
-def ca_postcode_valid(postcode: str) -> bool:
-    """Canadian postal code (A1A 1A1 with Canada Post's letter rules)."""
-    return bool(_CA_POSTCODE_RE.fullmatch(postcode.strip()))
-
-
-def nl_postcode_valid(postcode: str) -> bool:
-    """Dutch postcode (1234 AB, no SA/SD/SS)."""
-    return bool(_NL_POSTCODE_RE.fullmatch(postcode.strip()))
-
-
-def nanp_valid(phone: str) -> bool:
-    """A North American number (10 national digits, area and exchange starting 2-9)."""
-    d = _digits_of(phone)
-    if len(d) == 11 and d[0] == "1":
-        d = d[1:]
-    return len(d) == 10 and d[0] in "23456789" and d[1] != "9" and d[3] in "23456789"
 
 
 # ======================================================== tables for generators
@@ -1115,7 +902,7 @@ class SurrogateFactory:
     def _phone(self, original: str | None, rng: random.Random) -> str:
         if original is None:
             return self._seeded_faker(rng).phone_number()
-        positions = [i for i, ch in enumerate(original) if ch in _ASCII_DIGITS]
+        positions = [i for i, ch in enumerate(original) if ch in ASCII_DIGITS]
         if not positions:
             return self._shape_like(original, rng)
         digits = "".join(original[i] for i in positions)
@@ -1128,7 +915,7 @@ class SurrogateFactory:
             intl = 1 if stripped.startswith("+") else 2
             start = positions[0] if intl == 1 else positions[2]
             group = 0
-            while start + group < len(original) and original[start + group] in _ASCII_DIGITS:
+            while start + group < len(original) and original[start + group] in ASCII_DIGITS:
                 group += 1
             offset = 0 if intl == 1 else 2
             cc_len = self._cc_length(digits[offset:], group if intl == 1 else 0)
@@ -1166,9 +953,9 @@ class SurrogateFactory:
     @staticmethod
     def _postcode_locale(text: str) -> str | None:
         """The Faker locale of an address's postcode when it names a country (UK, Canada)."""
-        if any(uk_postcode_valid(m.group(0)) for m in _UK_POSTCODE_SEARCH.finditer(text)):
+        if any(uk_postcode_valid(m.group(0)) for m in UK_POSTCODE_SEARCH.finditer(text)):
             return "en_GB"
-        if _CA_POSTCODE_SEARCH.search(text):
+        if CA_POSTCODE_SEARCH.search(text):
             return "en_CA"
         return None
 
@@ -1176,19 +963,19 @@ class SurrogateFactory:
         if original is None:
             return self._seeded_faker(rng).postcode()
         text = original.strip()
-        if _UK_POSTCODE_RE.fullmatch(text):
+        if UK_POSTCODE_RE.fullmatch(text):
             return self._uk_postcode(original, rng)
-        if _CA_POSTCODE_RE.fullmatch(text):
+        if CA_POSTCODE_RE.fullmatch(text):
             chars = (_pick(_CA_FIRST, rng) + str(rng.randrange(10)) + _pick(_CA_OTHER, rng)
                      + str(rng.randrange(10)) + _pick(_CA_OTHER, rng) + str(rng.randrange(10)))
             return _fill(original, chars)
-        if _NL_POSTCODE_RE.fullmatch(text):
+        if NL_POSTCODE_RE.fullmatch(text):
             letters = "SA"
             while letters in ("SA", "SD", "SS"):
                 letters = _pick(_UPPER, rng) + _pick(_UPPER, rng)
             return _fill(original, _rand_digits(rng, 4, nonzero_first=True) + letters)
-        if _US_ZIP_RE.fullmatch(text) or text.isdigit():
-            digits = _digits_of(text)
+        if US_ZIP_RE.fullmatch(text) or text.isdigit():
+            digits = digits_of(text)
             new = _rand_digits(rng, len(digits), nonzero_first=digits[0] != "0")
             return _fill(original, new)
         return self._shape_like(original, rng, nonzero_first=True)
@@ -1252,8 +1039,8 @@ class SurrogateFactory:
     def _address_part(self, core: str, k: int, total: int, fake: Faker, rng: random.Random) -> str:
         if not core:
             return core
-        if (_UK_POSTCODE_RE.fullmatch(core) or _CA_POSTCODE_RE.fullmatch(core) or _NL_POSTCODE_RE.fullmatch(core)
-                or _US_ZIP_RE.fullmatch(core) or re.fullmatch(r"\d{4,6}", core)):
+        if (UK_POSTCODE_RE.fullmatch(core) or CA_POSTCODE_RE.fullmatch(core) or NL_POSTCODE_RE.fullmatch(core)
+                or US_ZIP_RE.fullmatch(core) or re.fullmatch(r"\d{4,6}", core)):
             return self._postcode(core, rng)
         m = re.fullmatch(r"([A-Z]{2})(\s+)(\d{5}(?:-\d{4})?)", core)
         if m:
@@ -1396,17 +1183,17 @@ class SurrogateFactory:
     def _credit_card(self, original: str | None, rng: random.Random) -> str:
         if original is None:
             original = "4000 0000 0000 0000"
-        digits = _digits_of(original)
+        digits = digits_of(original)
         if len(digits) < 2:
             return self._shape_like(original, rng)
         # The first digit (issuer industry) stays; for 2/3/5/6 the brand needs two.
         prefix = digits[:2] if digits[0] in "2356" and len(digits) > 12 else digits[0]
         body = prefix + _rand_digits(rng, len(digits) - len(prefix) - 1)
-        return _fill_digits(original, body + _luhn_check_digit(body))
+        return _fill_digits(original, body + luhn_check_digit(body))
 
     def _ssn(self, original: str | None, rng: random.Random) -> str:
         template = original if original is not None else "000-00-0000"
-        if len(_compact(template)) != 9 or len(_digits_of(template)) != 9:
+        if len(_compact(template)) != 9 or len(digits_of(template)) != 9:
             return self._shape_like(template, rng)
         area = 666
         while area == 666:
@@ -1419,29 +1206,29 @@ class SurrogateFactory:
         if not re.fullmatch(r"[A-Z]{2}\d{6}[A-Z]?", compact):
             return self._shape_like(template, rng)
         prefix = "GB"
-        while prefix in _NINO_BAD_PREFIXES:
-            prefix = _pick(_NINO_FIRST, rng) + _pick(_NINO_SECOND, rng)
+        while prefix in NINO_BAD_PREFIXES:
+            prefix = _pick(NINO_FIRST, rng) + _pick(NINO_SECOND, rng)
         suffix = _pick("ABCD", rng) if len(compact) == 9 else ""
         return _fill(template, prefix + _rand_digits(rng, 6) + suffix)
 
     def _nhs(self, original: str | None, rng: random.Random) -> str:
         template = original if original is not None else "000 000 0000"
-        if len(_compact(template)) != 10 or len(_digits_of(template)) != 10:
+        if len(_compact(template)) != 10 or len(digits_of(template)) != 10:
             return self._shape_like(template, rng)
         while True:
             body = _pick("4679", rng) + _rand_digits(rng, 8)
-            check = _nhs_check_digit(body)
+            check = nhs_check_digit(body)
             if check is not None:
                 return _fill(template, body + check)
 
     def _sin(self, original: str | None, rng: random.Random) -> str:
         template = original if original is not None else "000 000 000"
-        digits = _digits_of(template)
+        digits = digits_of(template)
         if len(_compact(template)) != 9 or len(digits) != 9:
             return self._shape_like(template, rng)
         first = "9" if digits[0] == "9" else _pick("1234567", rng)
         body = first + _rand_digits(rng, 7)
-        return _fill(template, body + _luhn_check_digit(body))
+        return _fill(template, body + luhn_check_digit(body))
 
     def _nir(self, original: str | None, rng: random.Random) -> str:
         template = original if original is not None else "1 00 00 00 000 000 00"
@@ -1459,7 +1246,7 @@ class SurrogateFactory:
         body = (sex + f"{rng.randrange(100):02d}" + f"{rng.randrange(1, 13):02d}" + dept
                 + f"{rng.randrange(1, 991):03d}" + f"{rng.randrange(1, 1000):03d}")
         if m.group(3) is not None:
-            body += _nir_key(body)
+            body += nir_key(body)
         return _fill(template, body)
 
     def _nif(self, original: str | None, rng: random.Random) -> str:
@@ -1471,7 +1258,7 @@ class SurrogateFactory:
             number = _pick("XYZ", rng) + _rand_digits(rng, 7)
         else:
             return self._shape_like(template, rng)
-        return _fill(template, number + _nif_letter(number))
+        return _fill(template, number + nif_letter(number))
 
     def _fiscal_code(self, original: str | None, rng: random.Random) -> str:
         template = original if original is not None else "AAAAAA00A00A000A"
@@ -1483,25 +1270,25 @@ class SurrogateFactory:
         day = rng.randrange(1, 29)
         if compact[9:11].isdigit() and int(compact[9:11]) > 40:
             day += 40  # the code's day carries the gender; kept like the gender of names
-        body = (letters + f"{rng.randrange(100):02d}" + _pick(_CF_MONTHS, rng) + f"{day:02d}"
+        body = (letters + f"{rng.randrange(100):02d}" + _pick(CF_MONTHS, rng) + f"{day:02d}"
                 + _pick("ABCDEFGHILM", rng) + f"{rng.randrange(1, 1000):03d}")
-        return _fill(template, body + _cf_check_char(body))
+        return _fill(template, body + cf_check_char(body))
 
     def _aadhaar(self, original: str | None, rng: random.Random) -> str:
         template = original if original is not None else "0000 0000 0000"
-        if len(_compact(template)) != 12 or len(_digits_of(template)) != 12:
+        if len(_compact(template)) != 12 or len(digits_of(template)) != 12:
             return self._shape_like(template, rng)
         body = str(rng.randrange(2, 10)) + _rand_digits(rng, 10)
-        return _fill(template, body + _verhoeff_check_digit(body))
+        return _fill(template, body + verhoeff_check_digit(body))
 
     def _iban(self, original: str | None, rng: random.Random) -> str:
-        template = original if original is not None else _IBAN_FRESH.get(self._country, _IBAN_FRESH["GB"])
+        template = original if original is not None else IBAN_FRESH.get(self._country, IBAN_FRESH["GB"])
         compact = _compact(template).upper()
         if not re.fullmatch(r"[A-Z]{2}\d{2}[A-Z0-9]{8,30}", compact):
             return self._shape_like(template, rng)
         country = compact[:2]
         bban = "".join(_pick(_UPPER, rng) if c.isalpha() else str(rng.randrange(10)) for c in compact[4:])
-        return _fill(template, country + _iban_check_digits(country, bban) + bban)
+        return _fill(template, country + iban_check_digits(country, bban) + bban)
 
     def _bank_account(self, original: str | None, rng: random.Random) -> str:
         if original is None:
@@ -1509,7 +1296,7 @@ class SurrogateFactory:
         if aba_valid(original):
             while True:
                 prefix = rng.randrange(1, 81)
-                if _aba_prefix_ok(prefix):
+                if aba_prefix_ok(prefix):
                     break
             n = [int(c) for c in f"{prefix:02d}" + _rand_digits(rng, 6)]
             check = (10 - (3 * (n[0] + n[3] + n[6]) + 7 * (n[1] + n[4] + n[7]) + (n[2] + n[5])) % 10) % 10
@@ -1729,7 +1516,7 @@ class SurrogateFactory:
         out = []
         first_digit = nonzero_first
         for ch in original:
-            if ch in _ASCII_DIGITS:
+            if ch in ASCII_DIGITS:
                 out.append(str(rng.randrange(1, 10) if first_digit and ch != "0" else rng.randrange(10)))
                 first_digit = False
             elif ch.isalpha():
@@ -1743,7 +1530,7 @@ class SurrogateFactory:
 def _fill_digits(template: str, digits: str) -> str:
     """``digits`` poured into the digit positions of ``template``."""
     it = iter(digits)
-    return "".join(next(it) if c in _ASCII_DIGITS else c for c in template)
+    return "".join(next(it) if c in ASCII_DIGITS else c for c in template)
 
 
 __all__ = [

@@ -24,6 +24,8 @@ from presidio_analyzer.predefined_recognizers import (
     UsLicenseRecognizer,
 )
 
+from privacy.pii.checksums import luhn_valid, nhs_valid, nir_valid, ssn_valid
+
 _MONTHS = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|"
            r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
 _DAY = r"(?:0?[1-9]|[12]\d|3[01])"
@@ -117,16 +119,6 @@ class PhonePatternRecognizer(PatternRecognizer):
         return None if 8 <= sum(c.isdigit() for c in pattern_text) <= 15 else False
 
 
-def _luhn_ok(digits: str) -> bool:
-    total = 0
-    for i, ch in enumerate(reversed(digits)):
-        d = int(ch)
-        if i % 2:
-            d = d * 2 - 9 if d > 4 else d * 2
-        total += d
-    return total % 10 == 0
-
-
 class CardNumberRecognizer(PatternRecognizer):
     """Card numbers of 12-19 digits written without separators, Luhn-checked, with card context."""
 
@@ -137,7 +129,7 @@ class CardNumberRecognizer(PatternRecognizer):
                          context=["card", "credit", "debit", "visa", "mastercard", "amex", "cc", "pan", "maestro"])
 
     def validate_result(self, pattern_text: str) -> bool | None:
-        return None if _luhn_ok(pattern_text) else False
+        return None if luhn_valid(pattern_text) else False
 
 
 class SsnDigitsRecognizer(PatternRecognizer):
@@ -149,10 +141,7 @@ class SsnDigitsRecognizer(PatternRecognizer):
                          context=["ssn", "social", "security", "ss#", "ssns"])
 
     def validate_result(self, pattern_text: str) -> bool | None:
-        area, group, serial = pattern_text[:3], pattern_text[3:5], pattern_text[5:]
-        if area in ("000", "666") or area[0] == "9" or group == "00" or serial == "0000":
-            return False
-        return None
+        return None if ssn_valid(pattern_text) else False
 
 
 class FrNirRecognizer(PatternRecognizer):
@@ -166,10 +155,7 @@ class FrNirRecognizer(PatternRecognizer):
                          context=["sécurité", "securite", "sociale", "nir", "insee", "social", "security", "ssn"])
 
     def validate_result(self, pattern_text: str) -> bool:
-        digits = re.sub(r"\s", "", pattern_text).upper().replace("2A", "19").replace("2B", "18")
-        if len(digits) != 15 or not digits.isdigit():
-            return False
-        return 97 - int(digits[:13]) % 97 == int(digits[13:])
+        return nir_valid(pattern_text)
 
 
 class UkNhsRecognizer(PatternRecognizer):
@@ -182,13 +168,8 @@ class UkNhsRecognizer(PatternRecognizer):
                          context=["nhs", "health", "patient", "national health", "hospital", "gp"])
 
     def validate_result(self, pattern_text: str) -> bool | None:
-        digits = [int(c) for c in pattern_text if c.isdigit()]
-        if len(digits) != 10:
-            return False
-        check = 11 - sum(d * w for d, w in zip(digits[:9], range(10, 1, -1))) % 11
-        check = 0 if check == 11 else check
         # Valid numbers stay at 0.3 (a phone can pass mod 11 by chance): context lifts them.
-        return None if check != 10 and check == digits[9] else False
+        return None if nhs_valid(pattern_text) else False
 
 
 class ContextOnlyLicenseRecognizer(UsLicenseRecognizer):
