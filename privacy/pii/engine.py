@@ -248,7 +248,6 @@ class PiiEngine:
         self.language = language
         self.locale = locale
         self.score_threshold = float(score_threshold)
-        self._batch_size = batch_size
         recognizers = get_recognizer_set(recognizer_set)
         self._nlp_engine = VeilSpacyNlpEngine(model_name=spacy_model, language=language)
         self._nlp_engine.load()
@@ -509,6 +508,7 @@ class PiiEngine:
     def _allow_list(df: pd.DataFrame, columns: dict[str, ColumnScan]) -> list[str]:
         """Values of low-cardinality non-PII columns (category labels like "Ideal", "VS2")."""
         allow: set[str] = set()
+        given = first_names()
         for column, scan in columns.items():
             if scan.kind != "none" or column not in df.columns:
                 continue
@@ -518,7 +518,6 @@ class PiiEngine:
                 allow.update(labels)
                 # NER may tag one word of a label ("Good" of "Very Good"); its words are labels too.
                 # Given names stay out: breed labels like "King Charles Spaniel" must not hide a Charles.
-                given = first_names()
                 allow.update(w for label in labels for w in label.split()
                              if len(w) >= 3 and w.isalpha() and w.casefold() not in given)
         return sorted(allow)
