@@ -92,7 +92,7 @@ class BatchAnalyzer:
             pos += len(text) + len(_SEPARATOR)
         per_text: list[list[PatternRecognizer]] = [[] for _ in texts]
         for recognizer, compiled in zip(self._patterned, self._prescan):
-            if compiled is None:  # deny lists compile their own patterns lazily: always run
+            if compiled is None:  # a recognizer without patterns: always run
                 for bucket in per_text:
                     bucket.append(recognizer)
                 continue
@@ -115,6 +115,8 @@ class BatchAnalyzer:
     ) -> list[list[RecognizerResult]]:
         """Presidio results per text, at or above ``threshold``, de-duplicated."""
         texts = list(texts)
+        # Words that make a name-like span a label; given names never count as labels.
+        label_words = {a.casefold() for a in allow_list} - first_names() if allow_list else set()
         out: list[list[RecognizerResult]] = []
         chunk = max(self._batch_size * 4, 1)
         for offset in range(0, len(texts), chunk):
@@ -122,7 +124,7 @@ class BatchAnalyzer:
             candidates = self._candidates(part)
             for i, (text, artifacts) in enumerate(self._docs(part)):
                 out.append(self._analyze_one(text, artifacts, candidates[i], threshold=threshold,
-                                             context=context, allow_list=allow_list))
+                                             context=context, allow_list=allow_list, label_words=label_words))
                 done = offset + i + 1
                 if progress is not None and done % 500 == 0:
                     progress(done / len(texts))
@@ -135,7 +137,7 @@ class BatchAnalyzer:
 
     def _analyze_one(self, text: str, artifacts: NlpArtifacts, patterned: list[PatternRecognizer], *,
                      threshold: float, context: Sequence[str] | None,
-                     allow_list: Sequence[str] | None) -> list[RecognizerResult]:
+                     allow_list: Sequence[str] | None, label_words: set[str]) -> list[RecognizerResult]:
         results: list[RecognizerResult] = []
         used: list[EntityRecognizer] = [*self._always, *patterned]
         for recognizer in used:
@@ -169,10 +171,9 @@ class BatchAnalyzer:
         if allow_list and kept:
             kept = self._analyzer._remove_allow_list(kept, list(allow_list), text, None, "exact")
             # A name-like span made of allowed words only ("Dog, Beagle": a species and a breed
-            # of the table) is labels, not a person; given names never count as labels.
-            allowed = {a.casefold() for a in allow_list} - first_names()
+            # of the table) is labels, not a person.
             kept = [r for r in kept if r.entity_type not in _NAME_LIKE
-                    or not _all_allowed(text[r.start:r.end], allowed)]
+                    or not _all_allowed(text[r.start:r.end], label_words)]
         return kept
 
 

@@ -19,7 +19,7 @@ from privacy.pii.nlp import ThresholdAwareEnhancer, VeilSpacyNlpEngine
 from privacy.pii.offline import ensure_offline
 from privacy.pii.recognizers import get_recognizer_set
 from privacy.pii.recognizers.lexicons import first_names
-from privacy.pii.surrogates import SubstringGuard, SurrogateFactory
+from privacy.pii.surrogates import SubstringGuard, SurrogateFactory, case_like
 from privacy.pii.textmatch import ValueLookup
 from privacy.pii.types import ColumnScan, EntityShare, ScrubbedText, ScrubResult, Span, TableScan
 
@@ -177,12 +177,6 @@ def _replace(text: str, pieces: Sequence[tuple[int, int, str]]) -> str:
         pos = end
     out.append(text[pos:])
     return "".join(out)
-
-
-def _match_case(template: str, value: str) -> str:
-    if template.isupper() and len(template) > 1:
-        return value.upper()
-    return value.lower() if template.islower() else value
 
 
 def _n_tokens(text: str) -> int:
@@ -727,7 +721,7 @@ class TableScrubber:
                     continue
                 stand_in = self._factory.surrogate("PERSON", full).split()
                 if len(stand_in) == len(parts):
-                    return _match_case(raw.strip(), stand_in[index])
+                    return case_like(raw.strip(), stand_in[index])
         if entity in DATE_TYPES and row_names and isinstance(row_names[0], str):
             return self._factory.surrogate(entity, raw, subject=row_names[0])
         return self._factory.surrogate(entity, raw)

@@ -136,7 +136,7 @@ def _match_case(template: str, value: str) -> str:
     return value
 
 
-def _case_like(template: str, value: str) -> str:
+def case_like(template: str, value: str) -> str:
     """Case ``value`` like one token: UPPER, lower or Capitalised."""
     if not template or not value:
         return value
@@ -745,7 +745,7 @@ class SurrogateFactory:
                 self._titles[member] = out
         if token.endswith(".") and not out.endswith(".") and out not in _NEVER_DOTTED:
             out += "."
-        return _case_like(core, out) if core else out, gender
+        return case_like(core, out) if core else out, gender
 
     def _title(self, original: str | None, rng: random.Random | None) -> str:
         if original is None:
@@ -757,7 +757,7 @@ class SurrogateFactory:
         return lead + out + trail
 
     def _initials(self, token: str, rng: random.Random) -> str:
-        return "".join(_case_like(ch, _pick(_INITIAL_LETTERS, rng)) if ch.isalpha() else ch for ch in token)
+        return "".join(case_like(ch, _pick(_INITIAL_LETTERS, rng)) if ch.isalpha() else ch for ch in token)
 
     def _name_word(self, token: str, rng: random.Random, surname: bool, gender: str | None) -> str:
         if _INITIALS_RE.fullmatch(token):
@@ -770,9 +770,9 @@ class SurrogateFactory:
         pool = self._names.last if surname else self._names.firsts(gender)
         if "-" in core.strip("-"):
             parts = core.split("-")
-            new = "-".join(_case_like(p, _pick(pool, rng)) if p else p for p in parts)
+            new = "-".join(case_like(p, _pick(pool, rng)) if p else p for p in parts)
         else:
-            new = _case_like(core, _pick(pool, rng))
+            new = case_like(core, _pick(pool, rng))
         return lead + new + trail
 
     def _name_tokens(self, text: str, rng: random.Random, role: str, gender: str | None = None) -> str:
@@ -1149,7 +1149,7 @@ class SurrogateFactory:
             return _rand_digits(rng, len(word), nonzero_first=word[0] != "0")
         if word.casefold() in self._URL_KEEP:
             return word
-        return _case_like(word, _ascii_word(_pick(self._words, rng)) or "page")
+        return case_like(word, _ascii_word(_pick(self._words, rng)) or "page")
 
     def _ip(self, original: str | None, rng: random.Random) -> str:
         text = (original or "").strip()
@@ -1345,7 +1345,7 @@ class SurrogateFactory:
     @staticmethod
     def _month_text(entry: tuple[str, str, int], month: int, template: str) -> str:
         lang, style, _ = entry
-        return _case_like(template, _MONTH_NAMES[(lang, style)][month - 1])
+        return case_like(template, _MONTH_NAMES[(lang, style)][month - 1])
 
     def _shift_text(self, text: str, offset: int) -> str | None:
         """``text`` (a date in one of many formats) moved by ``offset`` days, in the same format."""
@@ -1359,7 +1359,7 @@ class SurrogateFactory:
                 return None
             style = _WEEKDAY_LOOKUP[m.group("wd").casefold()][0]
             new_day = (parsed + timedelta(days=offset)).weekday()
-            wd = _case_like(m.group("wd"), _WEEKDAYS[style][new_day])
+            wd = case_like(m.group("wd"), _WEEKDAYS[style][new_day])
             return wd + (m.group("wdot") or "") + m.group("ws") + inner
         try:
             return self._shift_plain(text, offset)
@@ -1427,7 +1427,7 @@ class SurrogateFactory:
             day = _pad(new.day, m["d"].startswith("0"))
             ordinal = m["ord"] or ""
             if ordinal and ordinal != ".":
-                ordinal = _case_like(ordinal, _ordinal(new.day))
+                ordinal = case_like(ordinal, _ordinal(new.day))
             out = f"{day}{ordinal}{m['s1']}{self._month_text(entry, new.month, m['mon'])}{m['mdot'] or ''}"
             if m["y"]:
                 out += f"{m['s2']}{_year_text(new.year, m['y'])}"
@@ -1440,7 +1440,7 @@ class SurrogateFactory:
             if parsed is None:
                 return None
             new = parsed + delta
-            ordinal = _case_like(m["ord"], _ordinal(new.day)) if m["ord"] else ""
+            ordinal = case_like(m["ord"], _ordinal(new.day)) if m["ord"] else ""
             out = (f"{self._month_text(entry, new.month, m['mon'])}{m['mdot'] or ''}{m['s1']}"
                    f"{_pad(new.day, m['d'].startswith('0'))}{ordinal}")
             if m["y"]:
@@ -1503,12 +1503,12 @@ class SurrogateFactory:
                 return self._month_text(entry, (entry[2] - 1 + months) % 12 + 1, token)
             wd = _WEEKDAY_LOOKUP.get(token.casefold())
             if wd is not None:
-                return _case_like(token, _WEEKDAYS[wd[0]][(wd[1] + days) % 7])
+                return case_like(token, _WEEKDAYS[wd[0]][(wd[1] + days) % 7])
             return token
 
         out = re.sub(r"\d{4}s\b|[^\W\d_]+|\d+", word, text)
         if normalise(out) == normalise(text):
-            out = _case_like(text, _pick(_RELATIVE_DATES, rng))
+            out = case_like(text, _pick(_RELATIVE_DATES, rng))
         return out
 
     # ============================================================== shapes
@@ -1536,6 +1536,7 @@ def _fill_digits(template: str, digits: str) -> str:
 __all__ = [
     "SubstringGuard",
     "SurrogateFactory",
+    "case_like",
     "aadhaar_valid",
     "aba_valid",
     "ca_postcode_valid",
