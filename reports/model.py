@@ -98,6 +98,13 @@ class LeakageReport(_Model):
     pii_replay: PiiReplay = Field(default_factory=PiiReplay)
 
 
+class PrivacySpend(_Model):
+    """One data-touching step of a DP model and the zCDP rho it spent."""
+
+    purpose: str
+    rho: float
+
+
 class PrivacyGuarantee(_Model):
     """The formal guarantee that holds for the synthetic table, if any."""
 
@@ -105,20 +112,38 @@ class PrivacyGuarantee(_Model):
     epsilon: float = 0.0
     delta: float = 0.0
     statement: str
+    # DP models: how the steps were composed, what was public or estimated with DP, and the steps.
+    accountant: str = ""
+    preprocessing: dict[str, str] = Field(default_factory=dict)
+    spends: list[PrivacySpend] = Field(default_factory=list)
+    # A non-DP synthesis of the same dataset exists: no DP guarantee holds for the dataset.
+    dataset_guarantee_void: bool = False
 
     @classmethod
-    def none(cls) -> PrivacyGuarantee:
+    def none(cls, *, dataset_guarantee_void: bool = False) -> PrivacyGuarantee:
         """No formal guarantee: leakage is measured empirically only."""
-        return cls(kind="none", statement="none (empirical only)")
+        statement = "none (empirical only)"
+        if dataset_guarantee_void:
+            statement += "; the dataset's differential privacy guarantee is void (a non-DP model has seen it)"
+        return cls(kind="none", statement=statement, dataset_guarantee_void=dataset_guarantee_void)
 
     @classmethod
-    def differential_privacy(cls, *, epsilon: float, delta: float) -> PrivacyGuarantee:
+    def differential_privacy(cls, *, epsilon: float, delta: float, accountant: str = "",
+                             preprocessing: dict[str, str] | None = None, spends: list | None = None,
+                             dataset_guarantee_void: bool = False) -> PrivacyGuarantee:
         """An (epsilon, delta)-DP guarantee as stated by the accountant."""
+        statement = f"({epsilon:.4g}, {delta:g})-differential privacy"
+        if dataset_guarantee_void:
+            statement += " for this release; void for the dataset as a whole (a non-DP model has seen it)"
         return cls(
             kind="differential_privacy",
             epsilon=float(epsilon),
             delta=float(delta),
-            statement=f"({epsilon:g}, {delta:g})-differential privacy",
+            statement=statement,
+            accountant=accountant,
+            preprocessing=dict(preprocessing or {}),
+            spends=list(spends or []),
+            dataset_guarantee_void=dataset_guarantee_void,
         )
 
 

@@ -245,9 +245,13 @@ def render_html(report: Report) -> str:
     # Privacy guarantee, prominent.
     if g.kind == "differential_privacy":
         detail = f"&epsilon; = {_e(f'{g.epsilon:g}')}, &delta; = {_e(f'{g.delta:g}')}"
+        rows = "".join(f"<tr><td>{_e(k)}</td><td>{_e(v)}</td></tr>" for k, v in sorted(g.preprocessing.items()))
         out.append(
             f'<div class="guarantee dp"><strong>Privacy guarantee:</strong> {_e(g.statement)}'
-            f'<div class="small">Differential privacy, {detail}.</div></div>'
+            f'<div class="small">Differential privacy, {detail}. Accountant: {_e(g.accountant)}.</div>'
+            + (f'<details><summary>Preprocessing: public or paid for with DP</summary><table>{rows}</table>'
+               '</details>' if rows else "")
+            + "</div>"
         )
     else:
         out.append(

@@ -113,3 +113,7 @@ class VeilClient:
     def report(self, synthesis: str, view: int = pb.GetReportRequest.FULL) -> pb.Report:
         return self.veil.GetReport(pb.GetReportRequest(name=synthesis, view=view), metadata=self.metadata,
                                    timeout=self.timeout)
+
+    def privacy_budget(self, dataset: str) -> pb.PrivacyBudget:
+        return self.veil.GetPrivacyBudget(pb.GetPrivacyBudgetRequest(name=f"{dataset}/privacyBudget"),
+                                          metadata=self.metadata, timeout=self.timeout)

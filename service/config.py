@@ -49,6 +49,13 @@ class ServiceConfig(BaseModel):
     max_chunk_bytes: int = Field(default=4 * 1024 * 1024, ge=1024)
     default_holdout_fraction: float = Field(default=0.2, gt=0, lt=0.9)
     workers: int = Field(default=1, ge=1, le=64)
+    # Privacy budget of a dataset whose upload names none, and the delta of a
+    # DP synthesis that names none.
+    default_epsilon_budget: float = Field(default=10.0, gt=0, le=1000)
+    default_delta_budget: float = Field(default=1e-5, gt=0, lt=1)
+    default_synthesis_delta: float = Field(default=1e-6, gt=0, lt=1)
+    # Whether non-DP models may be used on a dataset whose upload does not say.
+    default_allow_non_dp: bool = True
     grpc_threads: int = Field(default=16, ge=2, le=256)
 
     @field_validator("tokens")

@@ -7,7 +7,9 @@ from google.protobuf import any_pb2, timestamp_pb2
 from google.longrunning import operations_pb2
 from google.rpc import status_pb2
 
+from privacy.dp import BudgetStatement
 from service.interceptors import build_status
+from service.pipeline.budget import PolicySpec
 from service.pipeline.synthesis import SynthesisConfig
 from service.pipeline.upload import ColumnOverride, UploadSpec
 from service.storage.db import DatasetRow, OperationRow, SynthesisRow
@@ -34,7 +36,8 @@ def spec_from_pb(spec: pb.DatasetSpec) -> UploadSpec:
         kind = f"pii:{o.pii_entity}" if base == "pii" else base
         overrides.append(ColumnOverride(column=o.column, kind=kind))
     return UploadSpec(dataset_id=spec.dataset_id, display_name=spec.display_name, overrides=tuple(overrides),
-                      holdout_fraction=spec.holdout_fraction, seed=spec.seed)
+                      holdout_fraction=spec.holdout_fraction, seed=spec.seed,
+                      policy=policy_from_pb(spec.privacy_policy))
 
 
 def column_scan_to_pb(column: str, scan: dict, kinds: dict[str, str]) -> pb.ColumnPiiScan:
@@ -53,7 +56,7 @@ def scan_to_pb(scan: dict, kinds: dict[str, str] | None = None) -> pb.PiiScan:
                       scanned_rows=int(scan.get("scanned_rows", 0)))
 
 
-def dataset_to_pb(row: DatasetRow) -> pb.Dataset:
+def dataset_to_pb(row: DatasetRow, budget: BudgetStatement | None = None) -> pb.Dataset:
     kinds = {c["name"]: c["kind"] for c in row.columns}
     return pb.Dataset(
         name=f"datasets/{row.id}", display_name=row.display_name,
@@ -64,19 +67,58 @@ def dataset_to_pb(row: DatasetRow) -> pb.Dataset:
         pii_summary=[column_scan_to_pb(c, s, kinds) for c, s in row.scan.get("columns", {}).items()
                      if s.get("kind") in ("pii", "text") or s.get("entities")],
         create_time=timestamp(row.create_time), holdout_fraction=row.holdout_fraction, seed=row.seed,
-        stage_seconds=row.timings)
+        stage_seconds=row.timings,
+        privacy_policy=None if budget is None else pb.PrivacyPolicy(
+            epsilon_budget=budget.epsilon_total, delta_budget=budget.delta_total,
+            non_dp_syntheses=_NON_DP[budget.allow_non_dp]))
+
+
+def _public_column(c: pb.PublicColumn) -> dict:
+    return {"column": c.column, "lower": c.lower if c.HasField("lower") else None,
+            "upper": c.upper if c.HasField("upper") else None,
+            "categories": list(c.categories) if c.categories else None}
 
 
 def config_from_pb(config: pb.SynthesisConfig) -> SynthesisConfig:
     return SynthesisConfig(model=config.model or "auto", num_rows=config.num_rows, seed=config.seed,
                            target_column=config.target_column, epochs=config.epochs,
-                           text_model=config.text_model or "surrogate")
+                           text_model=config.text_model or "surrogate", epsilon=config.epsilon,
+                           delta=config.delta, public_columns=tuple(_public_column(c) for c in config.public_columns),
+                           public_row_count=config.public_row_count)
 
 
 def config_to_pb(config: dict) -> pb.SynthesisConfig:
+    public = [pb.PublicColumn(column=c["column"], lower=c.get("lower"), upper=c.get("upper"),
+                              categories=c.get("categories") or []) for c in config.get("public_columns", [])]
     return pb.SynthesisConfig(model=config["model"], num_rows=config["num_rows"], seed=config["seed"],
                               target_column=config["target_column"], epochs=config["epochs"],
-                              text_model=config["text_model"])
+                              text_model=config["text_model"], epsilon=config.get("epsilon", 0.0),
+                              delta=config.get("delta", 0.0), public_columns=public,
+                              public_row_count=config.get("public_row_count", 0))
+
+
+_NON_DP = {True: pb.PrivacyPolicy.ALLOW, False: pb.PrivacyPolicy.DENY}
+_CHARGE_STATE = {"held": pb.PrivacyCharge.HELD, "spent": pb.PrivacyCharge.SPENT,
+                 "refunded": pb.PrivacyCharge.REFUNDED}
+
+
+def policy_from_pb(policy: pb.PrivacyPolicy) -> PolicySpec:
+    allow = {pb.PrivacyPolicy.ALLOW: True, pb.PrivacyPolicy.DENY: False}.get(policy.non_dp_syntheses)
+    return PolicySpec(epsilon_budget=policy.epsilon_budget, delta_budget=policy.delta_budget, allow_non_dp=allow)
+
+
+def budget_to_pb(st: BudgetStatement) -> pb.PrivacyBudget:
+    return pb.PrivacyBudget(
+        name=f"datasets/{st.dataset}/privacyBudget", epsilon_total=st.epsilon_total, delta_total=st.delta_total,
+        epsilon_spent=st.epsilon_spent, delta_spent=st.delta_spent, epsilon_remaining=st.epsilon_remaining,
+        delta_remaining=st.delta_remaining, guarantee_void=st.guarantee_void,
+        policy=pb.PrivacyPolicy(epsilon_budget=st.epsilon_total, delta_budget=st.delta_total,
+                                non_dp_syntheses=_NON_DP[st.allow_non_dp]),
+        charges=[pb.PrivacyCharge(
+            synthesis=f"datasets/{st.dataset}/syntheses/{c.synthesis}" if c.synthesis else "",
+            mechanism=c.mechanism, epsilon=c.epsilon, delta=c.delta, epsilon_spent=c.epsilon_spent,
+            delta_spent=c.delta_spent, state=_CHARGE_STATE[c.state], differentially_private=c.kind == "dp",
+            create_time=timestamp(c.create_time), update_time=timestamp(c.update_time)) for c in st.charges])
 
 
 def guarantee_to_pb(g: dict) -> pb.PrivacyGuarantee:
@@ -85,7 +127,10 @@ def guarantee_to_pb(g: dict) -> pb.PrivacyGuarantee:
     kind = {"none": pb.PrivacyGuarantee.NONE,
             "differential_privacy": pb.PrivacyGuarantee.DIFFERENTIAL_PRIVACY}[g["kind"]]
     return pb.PrivacyGuarantee(kind=kind, epsilon=g.get("epsilon", 0.0), delta=g.get("delta", 0.0),
-                               statement=g.get("statement", ""))
+                               statement=g.get("statement", ""), accountant=g.get("accountant", ""),
+                               preprocessing=g.get("preprocessing", {}),
+                               spends=[pb.PrivacySpend(**s) for s in g.get("spends", [])],
+                               dataset_guarantee_void=g.get("dataset_guarantee_void", False))
 
 
 def error_to_status(error: dict | None) -> status_pb2.Status | None:

@@ -86,11 +86,12 @@ class AuthInterceptor(grpc.ServerInterceptor):
         return _wrap_handler(handler, wrap)
 
 
-def build_status(code_name: str, message: str, *, reason: str, violations) -> status_pb2.Status:
+def build_status(code_name: str, message: str, *, reason: str, violations,
+                 metadata: dict[str, str] | None = None) -> status_pb2.Status:
     code = code_pb2.Code.Value(code_name) if code_name in code_pb2.Code.keys() else code_pb2.INTERNAL
     status = status_pb2.Status(code=code, message=message)
     info = any_pb2.Any()
-    info.Pack(error_details_pb2.ErrorInfo(reason=reason, domain=ERROR_DOMAIN))
+    info.Pack(error_details_pb2.ErrorInfo(reason=reason, domain=ERROR_DOMAIN, metadata=metadata or {}))
     status.details.append(info)
     if violations:
         bad = error_details_pb2.BadRequest(field_violations=[
@@ -105,7 +106,8 @@ def build_status(code_name: str, message: str, *, reason: str, violations) -> st
 def status_for_exception(exc: BaseException) -> status_pb2.Status:
     """Veil errors keep their code, reason and violations; anything else is INTERNAL with no detail."""
     if is_veil_error(exc):
-        return build_status(exc.code, str(exc), reason=exc.reason, violations=exc.violations)
+        return build_status(exc.code, str(exc), reason=exc.reason, violations=exc.violations,
+                            metadata=getattr(exc, "metadata", None))
     return build_status("INTERNAL", "internal error; see the server log", reason="INTERNAL", violations=[])
 
 

@@ -24,6 +24,17 @@ def parse_dataset(name: str, field: str = "name") -> str:
     return m["dataset"]
 
 
+def parse_budget(name: str, field: str = "name") -> str:
+    """The dataset id of ``datasets/{dataset}/privacyBudget`` (the dataset's own name is accepted too)."""
+    suffix = "/privacyBudget"
+    base = name[: -len(suffix)] if (name or "").endswith(suffix) else name
+    m = DATASET_RE.match(base or "")
+    if not m:
+        raise InvalidArgument(f"{field} must look like datasets/{{dataset}}/privacyBudget", reason="BAD_RESOURCE_NAME",
+                              violations=[(field, "must look like datasets/{dataset}/privacyBudget")])
+    return m["dataset"]
+
+
 def parse_synthesis(name: str, field: str = "name", *, allow_report: bool = False) -> tuple[str, str]:
     m = SYNTHESIS_RE.match(name or "")
     if not m or (m["report"] and not allow_report):

@@ -10,6 +10,7 @@ from google.longrunning import operations_pb2, operations_pb2_grpc
 from grpc_health.v1 import health, health_pb2, health_pb2_grpc
 from grpc_reflection.v1alpha import reflection
 
+from privacy.dp import PrivacyLedger
 from service.config import ServiceConfig
 from service.interceptors import AuthInterceptor, Authenticator, ErrorInterceptor, LoggingInterceptor
 from service.keys import load_or_create_master_key
@@ -42,8 +43,10 @@ class VeilServer:
         data_dir.mkdir(parents=True, exist_ok=True)
         self.db = MetadataDB(data_dir / "veil.sqlite3")
         self.store = ArtifactStore(data_dir)
+        # The privacy budget ledger: its own SQLite file, so budgets outlive any job.
+        self.ledger = PrivacyLedger(data_dir / "ledger.sqlite3")
         self._recover()
-        self.ctx = ServiceContext(config=config, db=self.db, store=self.store,
+        self.ctx = ServiceContext(config=config, db=self.db, store=self.store, ledger=self.ledger,
                                   master_key=master_key or load_or_create_master_key(config.master_key_file))
         if preload_pii:
             _ = self.ctx.pii  # fail at start, not on the first upload, if the spaCy model is missing
@@ -72,6 +75,9 @@ class VeilServer:
         failed = self.db.fail_interrupted("the server stopped while this job was running")
         if failed:
             logger.warning("marked %d interrupted syntheses as FAILED", failed)
+        closed = self.ledger.recover()
+        if closed:
+            logger.warning("closed %d privacy charges of interrupted jobs", closed)
         self.store.clear_staging()
         known = self.db.all_dataset_dirs()
         for tenant_dir in self.store.artifacts.iterdir():
@@ -96,6 +102,7 @@ class VeilServer:
         self.server.stop(grace).wait()
         self.runner.shutdown(cancel=True)
         self.db.close()
+        self.ledger.close()
 
     def wait(self) -> None:
         self.server.wait_for_termination()

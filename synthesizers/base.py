@@ -226,8 +226,8 @@ class Synthesizer(ABC):
             )
         self._books = None
         self._dtypes = {c: frame[c].dtype for c in frame.columns}
-        id_specs = {c: learn_id_spec(frame[c]) for c, k in kinds.items() if k == K.ID}
-        pii_specs = {c: learn_pii_spec(K.pii_entity(k), frame[c]) for c, k in kinds.items() if K.is_pii_kind(k)}
+        id_specs = {c: self._learn_id_spec(frame[c]) for c, k in kinds.items() if k == K.ID}
+        pii_specs = {c: self._learn_pii_spec(K.pii_entity(k), frame[c]) for c, k in kinds.items() if K.is_pii_kind(k)}
         text_columns = [c for c, k in kinds.items() if k == K.TEXT]
 
         if modelled_kinds:
@@ -244,9 +244,9 @@ class Synthesizer(ABC):
         text_engines: dict[str, TextSynthesizer] = {}
         text_progress = _scaled(progress, 0.9, 1.0)
         for i, col in enumerate(text_columns):
-            engine = create_text_synthesizer(self.text_model, seed=column_seed(self.seed, col, "text"))
-            engine.fit(frame[col])
-            text_engines[col] = engine
+            engine = self._fit_text(col, frame[col])
+            if engine is not None:
+                text_engines[col] = engine
             if text_progress:
                 text_progress((i + 1) / len(text_columns))
 
@@ -385,9 +385,9 @@ class Synthesizer(ABC):
                 columns[col] = generate_ids(self._id_specs[col], num_rows, seed=column_seed(seed, col, "id"))
             elif K.is_pii_kind(kind):
                 columns[col] = generate_pii(self._pii_specs[col], num_rows, seed=column_seed(seed, col, "pii"), locale=self.locale)
-            elif kind == K.TEXT:
+            elif kind == K.TEXT and col in self._text_engines:
                 columns[col] = self._text_engines[col].sample(num_rows, seed=column_seed(seed, col, "text"))
-            else:  # all-null modelled column
+            else:  # all-null modelled column, or a text column the engine withholds
                 columns[col] = pd.Series([None] * num_rows, dtype=object)
             if rest:
                 rest((i + 1) / len(generated))
@@ -424,6 +424,20 @@ class Synthesizer(ABC):
         return values
 
     # --- engine hooks --------------------------------------------------------------
+
+    def _learn_id_spec(self, values: pd.Series) -> IdSpec:
+        """How ``sample`` regenerates an id column (the format is learnt from ``values``)."""
+        return learn_id_spec(values)
+
+    def _learn_pii_spec(self, entity: str, values: pd.Series) -> PiiSpec:
+        """How ``sample`` regenerates a ``pii:<entity>`` column (null share and layout learnt from ``values``)."""
+        return learn_pii_spec(entity, values)
+
+    def _fit_text(self, column: str, values: pd.Series) -> TextSynthesizer | None:
+        """The fitted text engine of a ``text`` column; ``None`` withholds the column (emitted as nulls)."""
+        engine = create_text_synthesizer(self.text_model, seed=column_seed(self.seed, column, "text"))
+        engine.fit(values)
+        return engine
 
     @abstractmethod
     def _fit(self, frame: pd.DataFrame, kinds: Mapping[str, str], progress: ProgressFn | None) -> None:
@@ -469,7 +483,8 @@ class Synthesizer(ABC):
 
         if not isinstance(data, Mapping) or not isinstance(data.get("resolved_name", data.get("name")), str):
             raise InvalidStateError("synthesizer dict needs a 'name'", violations=[("name", "missing")])
-        unknown = sorted(set(data) - {"name", "requested_name", "resolved_name", "seed", "epochs", "text_model", "locale", "fitted", "books"})
+        unknown = sorted(set(data) - {"name", "requested_name", "resolved_name", "seed", "epochs", "text_model", "locale", "fitted", "books",
+                                      "engine_options"})
         if unknown:
             raise InvalidStateError("unexpected keys in synthesizer dict", violations=[(k, "unexpected key") for k in unknown])
         engine_cls = get_synthesizer_class(data.get("resolved_name", data["name"]))
@@ -482,6 +497,7 @@ class Synthesizer(ABC):
                 epochs=data.get("epochs"),
                 text_model=data.get("text_model", "surrogate"),
                 locale=data.get("locale", "en_US"),
+                **dict(data.get("engine_options") or {}),
             )
         synth.requested_name = str(data.get("requested_name", synth.name))
         return synth

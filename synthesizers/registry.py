@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Mapping
+from typing import Any
 
 from synthesizers.base import Synthesizer
-from synthesizers.errors import UnknownSynthesizerError
+from synthesizers.errors import InvalidConfigError, UnknownSynthesizerError
 
 AUTO = "auto"
 
@@ -26,7 +27,13 @@ _BUILTIN: dict[str, str] = {
     "ctgan": "synthesizers.tabular.sdv_engines:CTGANSynthesizer",
     "tvae": "synthesizers.tabular.sdv_engines:TVAESynthesizer",
     "copulagan": "synthesizers.tabular.sdv_engines:CopulaGANSynthesizer",
+    # differentially private engines: no SDV import on these paths
+    "dp_sgd": "synthesizers.tabular.dp_sgd:DPSGDSynthesizer",
+    "dp_marginal": "synthesizers.tabular.dp_marginal:DPMarginalSynthesizer",
 }
+
+#: Names of the differentially private engines (known without importing them).
+DP_ENGINES = ("dp_sgd", "dp_marginal")
 
 
 def register(cls: type[Synthesizer]) -> type[Synthesizer]:
@@ -95,6 +102,9 @@ def create_synthesizer(
     text_model: str = "surrogate",
     kinds: Mapping[str, str] | None = None,
     locale: str = "en_US",
+    epsilon: float | None = None,
+    delta: float | None = None,
+    public: Any = None,
 ) -> Synthesizer:
     """Instantiate the synthesizer registered as ``name`` (or the one ``"auto"`` resolves to).
 
@@ -108,10 +118,13 @@ def create_synthesizer(
         text_model: Text engine for ``text`` columns.
         kinds: Column kinds, if known (used by ``"auto"``).
         locale: Faker locale for ``pii:*`` columns.
+        epsilon: Target ε of a DP engine (required for them, refused for the others).
+        delta: Target δ of a DP engine (engine default when ``None``).
+        public: ``PublicMetadata`` (or its dict) the caller vouches for; DP engines only.
 
     Raises:
         UnknownSynthesizerError: Unknown ``name`` or ``text_model``.
-        InvalidConfigError: Bad seed or epochs.
+        InvalidConfigError: Bad seed or epochs; a privacy target for a non-DP engine, or none for a DP one.
     """
     requested = name
     if name == AUTO:
@@ -119,6 +132,13 @@ def create_synthesizer(
     cls = get_synthesizer_class(name)
     if requested == AUTO and not cls.uses_epochs:
         epochs = None
-    synth = cls(seed=seed, epochs=epochs, text_model=text_model, locale=locale)
+    options: dict[str, Any] = {}
+    if getattr(cls, "differentially_private", False):
+        options = {"epsilon": epsilon, "delta": delta, "public": public}
+    elif epsilon is not None or delta is not None or public is not None:
+        field = "config.epsilon" if epsilon is not None else "config.delta" if delta is not None else "config.public_columns"
+        raise InvalidConfigError(f"{cls.name!r} is not differentially private; a privacy target applies only to "
+                                 f"{', '.join(DP_ENGINES)}", violations=[(field, f"not used by model {cls.name}")])
+    synth = cls(seed=seed, epochs=epochs, text_model=text_model, locale=locale, **options)
     synth.requested_name = requested
     return synth

@@ -7,6 +7,7 @@ import threading
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from privacy.dp import PrivacyLedger
 from privacy.pii import PiiEngine, derive_dataset_key
 from service.config import ServiceConfig
 from service.storage.artifacts import ArtifactStore
@@ -21,6 +22,7 @@ class ServiceContext:
     db: MetadataDB
     store: ArtifactStore
     master_key: bytes
+    ledger: PrivacyLedger
     # spaCy pipelines are not safe to share across threads; one scrub at a time.
     pii_lock: threading.Lock = field(default_factory=threading.Lock)
 

@@ -65,6 +65,7 @@ def delete_dataset(ctx: ServiceContext, runner: OperationRunner, tenant: str, da
             raise FailedPrecondition("a synthesis of this dataset is still stopping; try again shortly",
                                      reason="DATASET_BUSY", violations=[("name", "a job is still stopping")])
     ctx.db.delete_dataset(tenant, dataset_id)
+    ctx.ledger.delete_dataset(tenant=tenant, dataset=dataset_id)
     ctx.store.remove_tree(ctx.store.dataset_dir(tenant, dataset_id))
     logger.info("dataset %s/%s deleted with %d syntheses", tenant, dataset_id, len(syntheses))
 

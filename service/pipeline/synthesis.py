@@ -7,6 +7,8 @@ for the report alone.
 from __future__ import annotations
 
 import logging
+import math
+import sqlite3
 import time
 import uuid
 from dataclasses import asdict, dataclass
@@ -19,13 +21,16 @@ from reports.model import PiiReplay, PrivacyGuarantee
 from reports.render import render_html, render_json
 from service.errors import (AlreadyExists, Cancelled, InvalidArgument, NotFound, ViolationCollector, is_veil_error,
                             log_unexpected)
+from service.pipeline import budget
 from service.pipeline.context import ServiceContext
 from service.pipeline.upload import ID_RE
 from service.runner import JobHandle, OperationRunner
 from service.stages import STAGE_RANGES
 from service.storage.db import DatasetRow, OperationRow, SynthesisRow
 from synthesizers.kinds import split_kind
-from synthesizers.registry import available_synthesizers, create_synthesizer
+from synthesizers.errors import SynthesizerError
+from synthesizers.registry import DP_ENGINES, available_synthesizers, create_synthesizer
+from synthesizers.tabular.dp_domain import PublicMetadata
 from synthesizers.text import available_text_synthesizers
 
 logger = logging.getLogger(__name__)
@@ -41,9 +46,27 @@ class SynthesisConfig:
     target_column: str = ""
     epochs: int = 0
     text_model: str = "surrogate"
+    # DP models only: target (epsilon, delta) and what the caller declares public.
+    epsilon: float = 0.0
+    delta: float = 0.0
+    public_columns: tuple[dict, ...] = ()
+    public_row_count: int = 0
+
+    @property
+    def differentially_private(self) -> bool:
+        return self.model in DP_ENGINES
+
+    def public_metadata(self) -> PublicMetadata:
+        return PublicMetadata.from_dict({
+            "columns": {c["column"]: {k: v for k, v in c.items() if k != "column"} for c in self.public_columns},
+            "row_count": self.public_row_count or None})
 
 
-def validate_config(config: SynthesisConfig, dataset: DatasetRow) -> SynthesisConfig:
+MAX_EPSILON = 100.0
+"""Largest target epsilon accepted: beyond it a DP statement no longer means much."""
+
+
+def validate_config(config: SynthesisConfig, dataset: DatasetRow, *, default_delta: float = 1e-6) -> SynthesisConfig:
     problems = ViolationCollector()
     models = available_synthesizers()
     if config.model not in models:
@@ -57,6 +80,7 @@ def validate_config(config: SynthesisConfig, dataset: DatasetRow) -> SynthesisCo
         problems.add("config.num_rows", f"must be between 1 and {MAX_ROWS} (0 = training rows)")
     if config.epochs < 0 or config.epochs > 10_000:
         problems.add("config.epochs", "must be between 0 and 10000")
+    _validate_privacy(config, dataset, problems)
     if config.target_column:
         kinds = {c["name"]: c["kind"] for c in dataset.columns}
         if config.target_column not in kinds:
@@ -65,7 +89,35 @@ def validate_config(config: SynthesisConfig, dataset: DatasetRow) -> SynthesisCo
             problems.add("config.target_column", f"a {kinds[config.target_column]} column cannot be a target",
                          reason="BAD_TARGET")
     problems.raise_if_any("the synthesis config is invalid")
+    if config.differentially_private:
+        # The row count is the training data's size: a DP model estimates it (or takes the public one).
+        return SynthesisConfig(**{**asdict(config), "delta": config.delta or default_delta})
     return SynthesisConfig(**{**asdict(config), "num_rows": config.num_rows or dataset.train_rows})
+
+
+def _validate_privacy(config: SynthesisConfig, dataset: DatasetRow, problems: ViolationCollector) -> None:
+    if not config.differentially_private:
+        for name, value in (("config.epsilon", config.epsilon), ("config.delta", config.delta),
+                            ("config.public_columns", config.public_columns),
+                            ("config.public_row_count", config.public_row_count)):
+            if value:
+                problems.add(name, f"model {config.model!r} is not differentially private; this applies only to "
+                             f"{', '.join(DP_ENGINES)}", reason="NOT_A_DP_MODEL")
+        return
+    if not config.epsilon:
+        problems.add("config.epsilon", f"model {config.model!r} is differentially private and needs a target "
+                     "epsilon; there is no default", reason="EPSILON_REQUIRED")
+    elif not (math.isfinite(config.epsilon) and 0 < config.epsilon <= MAX_EPSILON):
+        problems.add("config.epsilon", f"must be in (0, {MAX_EPSILON:g}]", reason="BAD_EPSILON")
+    if config.delta and not (math.isfinite(config.delta) and 0 < config.delta < 1):
+        problems.add("config.delta", "must be in (0, 1) (0 = the service's default)", reason="BAD_DELTA")
+    if config.public_row_count < 0:
+        problems.add("config.public_row_count", "must be >= 0", reason="BAD_PUBLIC_METADATA")
+    try:
+        config.public_metadata().validate(dataset_kinds(dataset))
+    except SynthesizerError as exc:
+        for field, message in exc.violations:
+            problems.add(field, message, reason="BAD_PUBLIC_METADATA")
 
 
 def dataset_kinds(dataset: DatasetRow) -> dict[str, str]:
@@ -81,11 +133,14 @@ def create_synthesis(ctx: ServiceContext, runner: OperationRunner, *, tenant: st
     if synthesis_id and not ID_RE.match(synthesis_id):
         raise InvalidArgument("synthesis_id is not a valid id", reason="BAD_ID",
                               violations=[("synthesis_id", "must match [a-z]([a-z0-9-]{0,61}[a-z0-9])?")])
-    config = validate_config(config, dataset)
+    config = validate_config(config, dataset, default_delta=ctx.config.default_synthesis_delta)
     synthesis_id = synthesis_id or f"syn-{uuid.uuid4().hex[:12]}"
     if ctx.db.synthesis_exists(tenant, dataset_id, synthesis_id):
         raise AlreadyExists(f"datasets/{dataset_id}/syntheses/{synthesis_id} already exists",
                             reason="SYNTHESIS_EXISTS", violations=[("synthesis_id", "already exists")])
+    # The charge comes first: a job is queued only once its budget is reserved.
+    charge_id = budget.reserve(ctx, dataset, synthesis_id=synthesis_id, model=config.model,
+                               dp=config.differentially_private, epsilon=config.epsilon, delta=config.delta)
     now = time.time()
     op_id = uuid.uuid4().hex
     syn = SynthesisRow(tenant=tenant, dataset=dataset_id, id=synthesis_id, config=asdict(config), state="PENDING",
@@ -95,9 +150,14 @@ def create_synthesis(ctx: ServiceContext, runner: OperationRunner, *, tenant: st
     try:
         ctx.db.insert_synthesis(syn, op)
     except LookupError:
+        ctx.ledger.release(charge_id)
         raise NotFound(f"datasets/{dataset_id} not found", reason="DATASET_NOT_FOUND",
                        violations=[("parent", "no such dataset")]) from None
-    runner.submit(op_id, lambda handle: run_synthesis_job(ctx, handle, dataset, syn.id, config))
+    except sqlite3.IntegrityError:  # the same id, created concurrently
+        ctx.ledger.release(charge_id)
+        raise AlreadyExists(f"datasets/{dataset_id}/syntheses/{synthesis_id} already exists",
+                            reason="SYNTHESIS_EXISTS", violations=[("synthesis_id", "already exists")]) from None
+    runner.submit(op_id, lambda handle: run_synthesis_job(ctx, handle, dataset, syn.id, config, charge_id))
     return syn, op
 
 
@@ -110,29 +170,44 @@ def _error_dict(exc: BaseException) -> dict:
             "violations": []}
 
 
+@dataclass
+class _JobState:
+    """What the error paths need to know: the charge, and the engine once it exists."""
+
+    charge_id: str
+    synth: object = None
+
+    def spent(self) -> tuple[float, float]:
+        return getattr(self.synth, "privacy_spent", (0.0, 0.0))
+
+
 def run_synthesis_job(ctx: ServiceContext, handle: JobHandle, dataset: DatasetRow, synthesis_id: str,
-                      config: SynthesisConfig) -> None:
+                      config: SynthesisConfig, charge_id: str) -> None:
     tenant, dataset_id = dataset.tenant, dataset.id
     db = ctx.db
+    state = _JobState(charge_id=charge_id)
     try:
         handle.check_cancelled()
         db.update_synthesis(tenant, dataset_id, synthesis_id, state="RUNNING")
-        result = _synthesize(ctx, handle, dataset, synthesis_id, config)
+        result = _synthesize(ctx, handle, dataset, synthesis_id, config, state)
         handle.check_cancelled()
+        epsilon, delta = state.spent()
+        ctx.ledger.settle(charge_id, epsilon_spent=epsilon, delta_spent=delta)
         db.update_synthesis(tenant, dataset_id, synthesis_id, state="SUCCEEDED", **result)
         db.update_operation(handle.op_id, stage="done", progress=100.0, done=True)
-    except Cancelled as exc:
+    except Exception as exc:  # every failure ends the job as FAILED (or CANCELLED) with a reason
+        # Refund what never touched the data; keep what the engine's accountant says it used.
+        epsilon, delta = state.spent()
+        ctx.ledger.release(charge_id, epsilon_spent=epsilon, delta_spent=delta)
         ctx.store.remove_tree(ctx.store.synthesis_dir(tenant, dataset_id, synthesis_id))
         error = _error_dict(exc)
-        db.update_synthesis(tenant, dataset_id, synthesis_id, state="CANCELLED", error=error)
-        db.update_operation(handle.op_id, stage="cancelled", done=True, error=error)
-        logger.info("synthesis %s/%s cancelled", dataset_id, synthesis_id)
-    except Exception as exc:  # every failure ends the job as FAILED with a reason
-        ctx.store.remove_tree(ctx.store.synthesis_dir(tenant, dataset_id, synthesis_id))
-        error = _error_dict(exc)
-        db.update_synthesis(tenant, dataset_id, synthesis_id, state="FAILED", error=error)
-        db.update_operation(handle.op_id, stage="failed", done=True, error=error)
-        if is_veil_error(exc):
+        cancelled = isinstance(exc, Cancelled)
+        db.update_synthesis(tenant, dataset_id, synthesis_id, state="CANCELLED" if cancelled else "FAILED",
+                            error=error)
+        db.update_operation(handle.op_id, stage="cancelled" if cancelled else "failed", done=True, error=error)
+        if cancelled:
+            logger.info("synthesis %s/%s cancelled", dataset_id, synthesis_id)
+        elif is_veil_error(exc):
             logger.error("synthesis %s/%s failed: %s (%s)", dataset_id, synthesis_id, type(exc).__name__,
                          error["reason"])
         else:
@@ -140,31 +215,43 @@ def run_synthesis_job(ctx: ServiceContext, handle: JobHandle, dataset: DatasetRo
 
 
 def _synthesize(ctx: ServiceContext, handle: JobHandle, dataset: DatasetRow, synthesis_id: str,
-                config: SynthesisConfig) -> dict:
+                config: SynthesisConfig, state: _JobState) -> dict:
     tenant, dataset_id = dataset.tenant, dataset.id
     timings: dict[str, float] = {}
     data_dir = ctx.store.dataset_dir(tenant, dataset_id)
-    train = ctx.store.read_table(data_dir / "train.parquet").to_pandas()
     kinds = dataset_kinds(dataset)
+    dp = config.differentially_private
+    synth = create_synthesizer(config.model, seed=config.seed, epochs=config.epochs or None,
+                               text_model=config.text_model,
+                               **({"epsilon": config.epsilon, "delta": config.delta,
+                                   "public": config.public_metadata()} if dp else {}))
+    state.synth = synth
+    handle.check_cancelled()
+    ctx.ledger.mark_touched(state.charge_id)  # write-ahead: from here on the charge is not refundable
+    train = ctx.store.read_table(data_dir / "train.parquet").to_pandas()
 
     t0 = time.perf_counter()
-    synth = create_synthesizer(config.model, seed=config.seed, epochs=config.epochs or None,
-                               text_model=config.text_model)
     synth.fit(train, kinds=kinds, progress=handle.stage_progress("fit", *STAGE_RANGES["fit"]))
     timings["fit"] = time.perf_counter() - t0
 
     t0 = time.perf_counter()
-    synthetic = synth.sample(config.num_rows, progress=handle.stage_progress("sample", *STAGE_RANGES["sample"]))
+    num_rows = config.num_rows or (synth.estimated_rows if dp else len(train))
+    synthetic = synth.sample(num_rows, progress=handle.stage_progress("sample", *STAGE_RANGES["sample"]))
     timings["sample"] = time.perf_counter() - t0
 
-    # Privacy filter: a raw PII value of the input never leaves, even by coincidence.
     t0 = time.perf_counter()
     handle.report("filter", STAGE_RANGES["filter"][0])
     key = ctx.dataset_key(dataset)
     fingerprints = PiiFingerprints.from_bytes(key, (data_dir / "fingerprints.bin").read_bytes())
     entity_by_column = {c: split_kind(k)[1] for c, k in kinds.items() if k.startswith("pii:")}
-    factory = SurrogateFactory(key + b"fresh", avoid=fingerprints)
-    synthetic, redacted = fingerprints.redact_replays(synthetic, entity_by_column=entity_by_column, factory=factory)
+    redacted = 0
+    if not dp:
+        # Privacy filter: a raw PII value of the input never leaves, even by coincidence. A DP
+        # model's PII columns are drawn without looking at the data; filtering them against it
+        # would make the output depend on the data outside the accountant's view.
+        factory = SurrogateFactory(key + b"fresh", avoid=fingerprints)
+        synthetic, redacted = fingerprints.redact_replays(synthetic, entity_by_column=entity_by_column,
+                                                          factory=factory)
     timings["filter"] = time.perf_counter() - t0
 
     t0 = time.perf_counter()
@@ -172,17 +259,26 @@ def _synthesize(ctx: ServiceContext, handle: JobHandle, dataset: DatasetRow, syn
     # redact_replays has checked every distinct value of the PII columns (and
     # only accepts replacements that pass), so the count covers the rest: text,
     # categorical and id columns.
-    replays = fingerprints.count_replays(synthetic.drop(columns=list(entity_by_column)))
+    checked = synthetic.drop(columns=list(entity_by_column)) if not dp else synthetic
+    replays = fingerprints.count_replays(checked)
+    void = budget.statement(ctx, dataset).guarantee_void
+    guarantee = _guarantee(synth, dp=dp, void=void)
     report = build_report(
         train=train, holdout=holdout, synthetic=synthetic, kinds=kinds,
         target_column=config.target_column or None, seed=config.seed,
         pii_replay=PiiReplay(count=sum(replays.values()), by_column=replays, fingerprints_checked=len(fingerprints)),
-        guarantee=PrivacyGuarantee.none(), title=f"datasets/{dataset_id}/syntheses/{synthesis_id}",
+        guarantee=guarantee, title=f"datasets/{dataset_id}/syntheses/{synthesis_id}",
         progress=handle.stage_progress("report", *STAGE_RANGES["report"]))
     timings["report"] = time.perf_counter() - t0
     report.timings.update({k: round(v, 3) for k, v in timings.items()})
     if redacted:
         report.warnings.append(f"{redacted} generated PII cells coincided with input values and were replaced")
+    if dp and void:
+        report.warnings.append("a non-DP synthesis of this dataset exists: this release is "
+                               f"({guarantee.epsilon:.3g}, {guarantee.delta:.3g})-DP, but no DP guarantee holds "
+                               "for the dataset as a whole")
+    if dp and any(k == "text" for k in kinds.values()):
+        report.warnings.append("text columns are withheld (emitted empty): no DP text model was selected")
 
     handle.report("store", 97)
     t0 = time.perf_counter()
@@ -203,3 +299,17 @@ def _synthesize(ctx: ServiceContext, handle: JobHandle, dataset: DatasetRow, syn
         "row_count": len(synthetic),
         "timings": {k: round(v, 4) for k, v in timings.items()},
     }
+
+
+def _guarantee(synth: object, *, dp: bool, void: bool) -> PrivacyGuarantee:
+    """What the report states: the accountant's (epsilon, delta) for DP models, else none."""
+    if not dp:
+        return PrivacyGuarantee.none(dataset_guarantee_void=void)
+    epsilon, delta = synth.privacy_spent
+    books = synth.dp_books
+    preprocessing = {f"{col}.{step}": how for col, steps in books["public"]["columns"].items()
+                     for step, how in steps.items()}
+    preprocessing.update({k: v for k, v in books["public"].items() if k != "columns"})
+    return PrivacyGuarantee.differential_privacy(
+        epsilon=epsilon, delta=delta, accountant=books["accountant"], preprocessing=preprocessing,
+        spends=[{"purpose": p, "rho": r} for p, r in books.get("rho_spends", [])], dataset_guarantee_void=void)

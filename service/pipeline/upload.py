@@ -7,6 +7,7 @@ staging folder, moved into place with one rename, and only then recorded.
 from __future__ import annotations
 
 import logging
+import math
 import re
 import time
 import uuid
@@ -21,6 +22,8 @@ from privacy.pii import TableScan, derive_dataset_key
 from service.arrow_io import decode_ipc
 from service.errors import AlreadyExists, InvalidArgument, ViolationCollector
 from service.keys import new_salt
+from service.pipeline import budget
+from service.pipeline.budget import PolicySpec
 from service.pipeline.context import ServiceContext
 from service.pipeline.scrub import scan_with_kinds
 from service.storage.db import DatasetRow
@@ -44,6 +47,7 @@ class UploadSpec:
     overrides: tuple[ColumnOverride, ...] = ()
     holdout_fraction: float = 0.0
     seed: int = 0
+    policy: PolicySpec = PolicySpec()
 
 
 @dataclass
@@ -205,6 +209,13 @@ def upload_dataset(ctx: ServiceContext, *, tenant: str, upload: UploadChunks) ->
         problems.add("spec.holdout_fraction", "must be in (0, 0.9)", reason="BAD_HOLDOUT_FRACTION")
     if len(spec.display_name) > 200:
         problems.add("spec.display_name", "at most 200 characters")
+    policy = spec.policy
+    if policy.epsilon_budget and not (math.isfinite(policy.epsilon_budget) and 0 < policy.epsilon_budget <= 1000):
+        problems.add("spec.privacy_policy.epsilon_budget", "must be in (0, 1000] (0 = the service's default)",
+                     reason="BAD_PRIVACY_BUDGET")
+    if policy.delta_budget and not (math.isfinite(policy.delta_budget) and 0 < policy.delta_budget < 1):
+        problems.add("spec.privacy_policy.delta_budget", "must be in (0, 1) (0 = the service's default)",
+                     reason="BAD_PRIVACY_BUDGET")
     problems.raise_if_any("the dataset spec is invalid")
     dataset_id = spec.dataset_id or f"ds-{uuid.uuid4().hex[:12]}"
     if ctx.db.dataset_exists(tenant, dataset_id):
@@ -264,6 +275,12 @@ def upload_dataset(ctx: ServiceContext, *, tenant: str, upload: UploadChunks) ->
     try:
         ctx.db.insert_dataset(row)
     except Exception:
+        ctx.store.remove_tree(final)
+        raise
+    try:
+        budget.open_budget(ctx, tenant=tenant, dataset_id=dataset_id, policy=spec.policy)
+    except Exception:  # nothing half-made: the dataset goes with its budget
+        ctx.db.delete_dataset(tenant, dataset_id)
         ctx.store.remove_tree(final)
         raise
     logger.info("dataset %s/%s stored: %d rows, %d columns, %.1fs", tenant, dataset_id, len(frame),

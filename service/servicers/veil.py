@@ -12,6 +12,7 @@ from service import names
 from service.arrow_io import iter_ipc_chunks
 from service.errors import InvalidArgument
 from service.interceptors import Authenticator
+from service.pipeline import budget
 from service.pipeline import datasets as dataset_ops
 from service.pipeline.batching import available_batches
 from service.pipeline.context import ServiceContext
@@ -50,18 +51,21 @@ class VeilServicer(veil_pb2_grpc.VeilServicer):
 
         upload = read_stream(items(), max_chunk_bytes=self._ctx.config.max_chunk_bytes)
         row = upload_dataset(self._ctx, tenant=tenant, upload=upload)
-        return convert.dataset_to_pb(row)
+        return self._dataset_pb(row)
+
+    def _dataset_pb(self, row):
+        return convert.dataset_to_pb(row, budget.statement(self._ctx, row))
 
     def GetDataset(self, request, context):
         tenant = self._auth.tenant(context)
-        return convert.dataset_to_pb(dataset_ops.get_dataset(self._ctx, tenant, names.parse_dataset(request.name)))
+        return self._dataset_pb(dataset_ops.get_dataset(self._ctx, tenant, names.parse_dataset(request.name)))
 
     def ListDatasets(self, request, context):
         tenant = self._auth.tenant(context)
         rows, token = names.paginate(lambda limit, after: self._ctx.db.list_datasets(tenant, limit=limit, after=after),
                                      page_size_requested=request.page_size, page_token=request.page_token,
                                      scope="datasets")
-        return pb.ListDatasetsResponse(datasets=[convert.dataset_to_pb(r) for r in rows], next_page_token=token)
+        return pb.ListDatasetsResponse(datasets=[self._dataset_pb(r) for r in rows], next_page_token=token)
 
     def DeleteDataset(self, request, context):
         tenant = self._auth.tenant(context)
@@ -144,3 +148,9 @@ class VeilServicer(veil_pb2_grpc.VeilServicer):
         if html is not None:
             msg.html = html
         return msg
+
+    # ------------------------------------------------------------ privacy budget
+    def GetPrivacyBudget(self, request, context):
+        tenant = self._auth.tenant(context)
+        dataset = dataset_ops.get_dataset(self._ctx, tenant, names.parse_budget(request.name))
+        return convert.budget_to_pb(budget.statement(self._ctx, dataset))

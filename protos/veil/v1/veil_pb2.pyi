@@ -43,19 +43,39 @@ class ColumnOverride(_message.Message):
     pii_entity: str
     def __init__(self, column: _Optional[str] = ..., kind: _Optional[_Union[ColumnKind, str]] = ..., pii_entity: _Optional[str] = ...) -> None: ...
 
+class PrivacyPolicy(_message.Message):
+    __slots__ = ("epsilon_budget", "delta_budget", "non_dp_syntheses")
+    class NonDpSyntheses(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+        __slots__ = ()
+        NON_DP_SYNTHESES_UNSPECIFIED: _ClassVar[PrivacyPolicy.NonDpSyntheses]
+        ALLOW: _ClassVar[PrivacyPolicy.NonDpSyntheses]
+        DENY: _ClassVar[PrivacyPolicy.NonDpSyntheses]
+    NON_DP_SYNTHESES_UNSPECIFIED: PrivacyPolicy.NonDpSyntheses
+    ALLOW: PrivacyPolicy.NonDpSyntheses
+    DENY: PrivacyPolicy.NonDpSyntheses
+    EPSILON_BUDGET_FIELD_NUMBER: _ClassVar[int]
+    DELTA_BUDGET_FIELD_NUMBER: _ClassVar[int]
+    NON_DP_SYNTHESES_FIELD_NUMBER: _ClassVar[int]
+    epsilon_budget: float
+    delta_budget: float
+    non_dp_syntheses: PrivacyPolicy.NonDpSyntheses
+    def __init__(self, epsilon_budget: _Optional[float] = ..., delta_budget: _Optional[float] = ..., non_dp_syntheses: _Optional[_Union[PrivacyPolicy.NonDpSyntheses, str]] = ...) -> None: ...
+
 class DatasetSpec(_message.Message):
-    __slots__ = ("dataset_id", "display_name", "column_overrides", "holdout_fraction", "seed")
+    __slots__ = ("dataset_id", "display_name", "column_overrides", "holdout_fraction", "seed", "privacy_policy")
     DATASET_ID_FIELD_NUMBER: _ClassVar[int]
     DISPLAY_NAME_FIELD_NUMBER: _ClassVar[int]
     COLUMN_OVERRIDES_FIELD_NUMBER: _ClassVar[int]
     HOLDOUT_FRACTION_FIELD_NUMBER: _ClassVar[int]
     SEED_FIELD_NUMBER: _ClassVar[int]
+    PRIVACY_POLICY_FIELD_NUMBER: _ClassVar[int]
     dataset_id: str
     display_name: str
     column_overrides: _containers.RepeatedCompositeFieldContainer[ColumnOverride]
     holdout_fraction: float
     seed: int
-    def __init__(self, dataset_id: _Optional[str] = ..., display_name: _Optional[str] = ..., column_overrides: _Optional[_Iterable[_Union[ColumnOverride, _Mapping]]] = ..., holdout_fraction: _Optional[float] = ..., seed: _Optional[int] = ...) -> None: ...
+    privacy_policy: PrivacyPolicy
+    def __init__(self, dataset_id: _Optional[str] = ..., display_name: _Optional[str] = ..., column_overrides: _Optional[_Iterable[_Union[ColumnOverride, _Mapping]]] = ..., holdout_fraction: _Optional[float] = ..., seed: _Optional[int] = ..., privacy_policy: _Optional[_Union[PrivacyPolicy, _Mapping]] = ...) -> None: ...
 
 class UploadDatasetRequest(_message.Message):
     __slots__ = ("spec", "arrow_ipc")
@@ -82,7 +102,7 @@ class Column(_message.Message):
     def __init__(self, name: _Optional[str] = ..., kind: _Optional[_Union[ColumnKind, str]] = ..., pii_entity: _Optional[str] = ..., arrow_type: _Optional[str] = ..., null_count: _Optional[int] = ..., overridden: _Optional[bool] = ...) -> None: ...
 
 class Dataset(_message.Message):
-    __slots__ = ("name", "display_name", "columns", "row_count", "train_row_count", "holdout_row_count", "pii_summary", "create_time", "holdout_fraction", "seed", "stage_seconds")
+    __slots__ = ("name", "display_name", "columns", "row_count", "train_row_count", "holdout_row_count", "pii_summary", "create_time", "holdout_fraction", "seed", "stage_seconds", "privacy_policy")
     class StageSecondsEntry(_message.Message):
         __slots__ = ("key", "value")
         KEY_FIELD_NUMBER: _ClassVar[int]
@@ -101,6 +121,7 @@ class Dataset(_message.Message):
     HOLDOUT_FRACTION_FIELD_NUMBER: _ClassVar[int]
     SEED_FIELD_NUMBER: _ClassVar[int]
     STAGE_SECONDS_FIELD_NUMBER: _ClassVar[int]
+    PRIVACY_POLICY_FIELD_NUMBER: _ClassVar[int]
     name: str
     display_name: str
     columns: _containers.RepeatedCompositeFieldContainer[Column]
@@ -112,7 +133,8 @@ class Dataset(_message.Message):
     holdout_fraction: float
     seed: int
     stage_seconds: _containers.ScalarMap[str, float]
-    def __init__(self, name: _Optional[str] = ..., display_name: _Optional[str] = ..., columns: _Optional[_Iterable[_Union[Column, _Mapping]]] = ..., row_count: _Optional[int] = ..., train_row_count: _Optional[int] = ..., holdout_row_count: _Optional[int] = ..., pii_summary: _Optional[_Iterable[_Union[ColumnPiiScan, _Mapping]]] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., holdout_fraction: _Optional[float] = ..., seed: _Optional[int] = ..., stage_seconds: _Optional[_Mapping[str, float]] = ...) -> None: ...
+    privacy_policy: PrivacyPolicy
+    def __init__(self, name: _Optional[str] = ..., display_name: _Optional[str] = ..., columns: _Optional[_Iterable[_Union[Column, _Mapping]]] = ..., row_count: _Optional[int] = ..., train_row_count: _Optional[int] = ..., holdout_row_count: _Optional[int] = ..., pii_summary: _Optional[_Iterable[_Union[ColumnPiiScan, _Mapping]]] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., holdout_fraction: _Optional[float] = ..., seed: _Optional[int] = ..., stage_seconds: _Optional[_Mapping[str, float]] = ..., privacy_policy: _Optional[_Union[PrivacyPolicy, _Mapping]] = ...) -> None: ...
 
 class GetDatasetRequest(_message.Message):
     __slots__ = ("name",)
@@ -218,21 +240,41 @@ class ScrubTextResponse(_message.Message):
     spans: _containers.RepeatedCompositeFieldContainer[PiiSpan]
     def __init__(self, id: _Optional[str] = ..., scrubbed_text: _Optional[str] = ..., spans: _Optional[_Iterable[_Union[PiiSpan, _Mapping]]] = ...) -> None: ...
 
+class PublicColumn(_message.Message):
+    __slots__ = ("column", "lower", "upper", "categories")
+    COLUMN_FIELD_NUMBER: _ClassVar[int]
+    LOWER_FIELD_NUMBER: _ClassVar[int]
+    UPPER_FIELD_NUMBER: _ClassVar[int]
+    CATEGORIES_FIELD_NUMBER: _ClassVar[int]
+    column: str
+    lower: float
+    upper: float
+    categories: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, column: _Optional[str] = ..., lower: _Optional[float] = ..., upper: _Optional[float] = ..., categories: _Optional[_Iterable[str]] = ...) -> None: ...
+
 class SynthesisConfig(_message.Message):
-    __slots__ = ("model", "num_rows", "seed", "target_column", "epochs", "text_model")
+    __slots__ = ("model", "num_rows", "seed", "target_column", "epochs", "text_model", "epsilon", "delta", "public_columns", "public_row_count")
     MODEL_FIELD_NUMBER: _ClassVar[int]
     NUM_ROWS_FIELD_NUMBER: _ClassVar[int]
     SEED_FIELD_NUMBER: _ClassVar[int]
     TARGET_COLUMN_FIELD_NUMBER: _ClassVar[int]
     EPOCHS_FIELD_NUMBER: _ClassVar[int]
     TEXT_MODEL_FIELD_NUMBER: _ClassVar[int]
+    EPSILON_FIELD_NUMBER: _ClassVar[int]
+    DELTA_FIELD_NUMBER: _ClassVar[int]
+    PUBLIC_COLUMNS_FIELD_NUMBER: _ClassVar[int]
+    PUBLIC_ROW_COUNT_FIELD_NUMBER: _ClassVar[int]
     model: str
     num_rows: int
     seed: int
     target_column: str
     epochs: int
     text_model: str
-    def __init__(self, model: _Optional[str] = ..., num_rows: _Optional[int] = ..., seed: _Optional[int] = ..., target_column: _Optional[str] = ..., epochs: _Optional[int] = ..., text_model: _Optional[str] = ...) -> None: ...
+    epsilon: float
+    delta: float
+    public_columns: _containers.RepeatedCompositeFieldContainer[PublicColumn]
+    public_row_count: int
+    def __init__(self, model: _Optional[str] = ..., num_rows: _Optional[int] = ..., seed: _Optional[int] = ..., target_column: _Optional[str] = ..., epochs: _Optional[int] = ..., text_model: _Optional[str] = ..., epsilon: _Optional[float] = ..., delta: _Optional[float] = ..., public_columns: _Optional[_Iterable[_Union[PublicColumn, _Mapping]]] = ..., public_row_count: _Optional[int] = ...) -> None: ...
 
 class CreateSynthesisRequest(_message.Message):
     __slots__ = ("parent", "config", "synthesis_id")
@@ -244,8 +286,16 @@ class CreateSynthesisRequest(_message.Message):
     synthesis_id: str
     def __init__(self, parent: _Optional[str] = ..., config: _Optional[_Union[SynthesisConfig, _Mapping]] = ..., synthesis_id: _Optional[str] = ...) -> None: ...
 
+class PrivacySpend(_message.Message):
+    __slots__ = ("purpose", "rho")
+    PURPOSE_FIELD_NUMBER: _ClassVar[int]
+    RHO_FIELD_NUMBER: _ClassVar[int]
+    purpose: str
+    rho: float
+    def __init__(self, purpose: _Optional[str] = ..., rho: _Optional[float] = ...) -> None: ...
+
 class PrivacyGuarantee(_message.Message):
-    __slots__ = ("kind", "epsilon", "delta", "statement")
+    __slots__ = ("kind", "epsilon", "delta", "statement", "accountant", "preprocessing", "spends", "dataset_guarantee_void")
     class Kind(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
         __slots__ = ()
         KIND_UNSPECIFIED: _ClassVar[PrivacyGuarantee.Kind]
@@ -254,15 +304,30 @@ class PrivacyGuarantee(_message.Message):
     KIND_UNSPECIFIED: PrivacyGuarantee.Kind
     NONE: PrivacyGuarantee.Kind
     DIFFERENTIAL_PRIVACY: PrivacyGuarantee.Kind
+    class PreprocessingEntry(_message.Message):
+        __slots__ = ("key", "value")
+        KEY_FIELD_NUMBER: _ClassVar[int]
+        VALUE_FIELD_NUMBER: _ClassVar[int]
+        key: str
+        value: str
+        def __init__(self, key: _Optional[str] = ..., value: _Optional[str] = ...) -> None: ...
     KIND_FIELD_NUMBER: _ClassVar[int]
     EPSILON_FIELD_NUMBER: _ClassVar[int]
     DELTA_FIELD_NUMBER: _ClassVar[int]
     STATEMENT_FIELD_NUMBER: _ClassVar[int]
+    ACCOUNTANT_FIELD_NUMBER: _ClassVar[int]
+    PREPROCESSING_FIELD_NUMBER: _ClassVar[int]
+    SPENDS_FIELD_NUMBER: _ClassVar[int]
+    DATASET_GUARANTEE_VOID_FIELD_NUMBER: _ClassVar[int]
     kind: PrivacyGuarantee.Kind
     epsilon: float
     delta: float
     statement: str
-    def __init__(self, kind: _Optional[_Union[PrivacyGuarantee.Kind, str]] = ..., epsilon: _Optional[float] = ..., delta: _Optional[float] = ..., statement: _Optional[str] = ...) -> None: ...
+    accountant: str
+    preprocessing: _containers.ScalarMap[str, str]
+    spends: _containers.RepeatedCompositeFieldContainer[PrivacySpend]
+    dataset_guarantee_void: bool
+    def __init__(self, kind: _Optional[_Union[PrivacyGuarantee.Kind, str]] = ..., epsilon: _Optional[float] = ..., delta: _Optional[float] = ..., statement: _Optional[str] = ..., accountant: _Optional[str] = ..., preprocessing: _Optional[_Mapping[str, str]] = ..., spends: _Optional[_Iterable[_Union[PrivacySpend, _Mapping]]] = ..., dataset_guarantee_void: _Optional[bool] = ...) -> None: ...
 
 class ReportSummary(_message.Message):
     __slots__ = ("column_shape_score", "pair_trend_score", "detection_auc", "exact_copies", "dcr_share", "pii_replay_count")
@@ -519,3 +584,67 @@ class GetReportRequest(_message.Message):
     name: str
     view: GetReportRequest.View
     def __init__(self, name: _Optional[str] = ..., view: _Optional[_Union[GetReportRequest.View, str]] = ...) -> None: ...
+
+class GetPrivacyBudgetRequest(_message.Message):
+    __slots__ = ("name",)
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    def __init__(self, name: _Optional[str] = ...) -> None: ...
+
+class PrivacyCharge(_message.Message):
+    __slots__ = ("synthesis", "mechanism", "epsilon", "delta", "epsilon_spent", "delta_spent", "state", "differentially_private", "create_time", "update_time")
+    class State(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+        __slots__ = ()
+        STATE_UNSPECIFIED: _ClassVar[PrivacyCharge.State]
+        HELD: _ClassVar[PrivacyCharge.State]
+        SPENT: _ClassVar[PrivacyCharge.State]
+        REFUNDED: _ClassVar[PrivacyCharge.State]
+    STATE_UNSPECIFIED: PrivacyCharge.State
+    HELD: PrivacyCharge.State
+    SPENT: PrivacyCharge.State
+    REFUNDED: PrivacyCharge.State
+    SYNTHESIS_FIELD_NUMBER: _ClassVar[int]
+    MECHANISM_FIELD_NUMBER: _ClassVar[int]
+    EPSILON_FIELD_NUMBER: _ClassVar[int]
+    DELTA_FIELD_NUMBER: _ClassVar[int]
+    EPSILON_SPENT_FIELD_NUMBER: _ClassVar[int]
+    DELTA_SPENT_FIELD_NUMBER: _ClassVar[int]
+    STATE_FIELD_NUMBER: _ClassVar[int]
+    DIFFERENTIALLY_PRIVATE_FIELD_NUMBER: _ClassVar[int]
+    CREATE_TIME_FIELD_NUMBER: _ClassVar[int]
+    UPDATE_TIME_FIELD_NUMBER: _ClassVar[int]
+    synthesis: str
+    mechanism: str
+    epsilon: float
+    delta: float
+    epsilon_spent: float
+    delta_spent: float
+    state: PrivacyCharge.State
+    differentially_private: bool
+    create_time: _timestamp_pb2.Timestamp
+    update_time: _timestamp_pb2.Timestamp
+    def __init__(self, synthesis: _Optional[str] = ..., mechanism: _Optional[str] = ..., epsilon: _Optional[float] = ..., delta: _Optional[float] = ..., epsilon_spent: _Optional[float] = ..., delta_spent: _Optional[float] = ..., state: _Optional[_Union[PrivacyCharge.State, str]] = ..., differentially_private: _Optional[bool] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., update_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+
+class PrivacyBudget(_message.Message):
+    __slots__ = ("name", "epsilon_total", "delta_total", "epsilon_spent", "delta_spent", "epsilon_remaining", "delta_remaining", "policy", "guarantee_void", "charges")
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    EPSILON_TOTAL_FIELD_NUMBER: _ClassVar[int]
+    DELTA_TOTAL_FIELD_NUMBER: _ClassVar[int]
+    EPSILON_SPENT_FIELD_NUMBER: _ClassVar[int]
+    DELTA_SPENT_FIELD_NUMBER: _ClassVar[int]
+    EPSILON_REMAINING_FIELD_NUMBER: _ClassVar[int]
+    DELTA_REMAINING_FIELD_NUMBER: _ClassVar[int]
+    POLICY_FIELD_NUMBER: _ClassVar[int]
+    GUARANTEE_VOID_FIELD_NUMBER: _ClassVar[int]
+    CHARGES_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    epsilon_total: float
+    delta_total: float
+    epsilon_spent: float
+    delta_spent: float
+    epsilon_remaining: float
+    delta_remaining: float
+    policy: PrivacyPolicy
+    guarantee_void: bool
+    charges: _containers.RepeatedCompositeFieldContainer[PrivacyCharge]
+    def __init__(self, name: _Optional[str] = ..., epsilon_total: _Optional[float] = ..., delta_total: _Optional[float] = ..., epsilon_spent: _Optional[float] = ..., delta_spent: _Optional[float] = ..., epsilon_remaining: _Optional[float] = ..., delta_remaining: _Optional[float] = ..., policy: _Optional[_Union[PrivacyPolicy, _Mapping]] = ..., guarantee_void: _Optional[bool] = ..., charges: _Optional[_Iterable[_Union[PrivacyCharge, _Mapping]]] = ...) -> None: ...

@@ -91,6 +91,11 @@ class VeilStub:
                 request_serializer=veil_dot_v1_dot_veil__pb2.GetReportRequest.SerializeToString,
                 response_deserializer=veil_dot_v1_dot_veil__pb2.Report.FromString,
                 _registered_method=True)
+        self.GetPrivacyBudget = channel.unary_unary(
+                '/veil.v1.Veil/GetPrivacyBudget',
+                request_serializer=veil_dot_v1_dot_veil__pb2.GetPrivacyBudgetRequest.SerializeToString,
+                response_deserializer=veil_dot_v1_dot_veil__pb2.PrivacyBudget.FromString,
+                _registered_method=True)
 
 
 class VeilServicer:
@@ -183,6 +188,14 @@ class VeilServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def GetPrivacyBudget(self, request, context):
+        """A dataset's differential privacy budget: total, spent, remaining and
+        every charge made against it.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_VeilServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -240,6 +253,11 @@ def add_VeilServicer_to_server(servicer, server):
                     servicer.GetReport,
                     request_deserializer=veil_dot_v1_dot_veil__pb2.GetReportRequest.FromString,
                     response_serializer=veil_dot_v1_dot_veil__pb2.Report.SerializeToString,
+            ),
+            'GetPrivacyBudget': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetPrivacyBudget,
+                    request_deserializer=veil_dot_v1_dot_veil__pb2.GetPrivacyBudgetRequest.FromString,
+                    response_serializer=veil_dot_v1_dot_veil__pb2.PrivacyBudget.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -539,6 +557,33 @@ class Veil:
             '/veil.v1.Veil/GetReport',
             veil_dot_v1_dot_veil__pb2.GetReportRequest.SerializeToString,
             veil_dot_v1_dot_veil__pb2.Report.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetPrivacyBudget(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/veil.v1.Veil/GetPrivacyBudget',
+            veil_dot_v1_dot_veil__pb2.GetPrivacyBudgetRequest.SerializeToString,
+            veil_dot_v1_dot_veil__pb2.PrivacyBudget.FromString,
             options,
             channel_credentials,
             insecure,

@@ -1,0 +1,156 @@
+"""Shared base of the differentially private tabular engines (no SDV here).
+
+A DP engine is given a target (ε, δ) and keeps its own books of every step
+that touches the data (``ZcdpBudget`` spends, DP-SGD steps, the δ of category
+discovery); ``privacy_spent`` is the accountant's (ε, δ) for what has touched
+the data so far, also after a failure half-way, so a job can be charged for
+exactly that.
+
+What the base ``Synthesizer`` would otherwise learn from the data outside the
+model is made data-independent here:
+
+* id columns are regenerated as UUIDs (the input's format and largest id stay unknown);
+* ``pii:*`` columns are fresh Faker values with no nulls and the locale's layout
+  (no null share, layout or replay hashes learnt from the input);
+* text columns are withheld (emitted as nulls): no DP text engine is selected;
+* all-null columns are modelled like any other (whether a column is all null is a fact about the data).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from typing import Any, ClassVar
+
+import numpy as np
+import pandas as pd
+
+from privacy.dp.accounting import ZcdpBudget, check_target, epsilon_from_rdp, zcdp_curve
+from privacy.errors import PrivacyError
+from synthesizers import kinds as K
+from synthesizers.base import Synthesizer, _coerce
+from synthesizers.errors import InvalidConfigError, NotFittedError
+from synthesizers.generators import IdSpec, PiiSpec
+from synthesizers.tabular.dp_domain import PublicMetadata
+from synthesizers.text.base import TextSynthesizer
+
+DEFAULT_DELTA = 1e-6
+"""δ of a DP request that names none: well below 1/n for the tables Veil serves."""
+
+PARTITION_DELTA_SHARE = 0.1
+"""Share of δ given to Gaussian partition selection when some category set is not public."""
+
+
+class DPSynthesizer(Synthesizer):
+    """Base of the DP engines.
+
+    Args:
+        epsilon: Target ε (required, > 0).
+        delta: Target δ in (0, 1); default ``DEFAULT_DELTA``.
+        public: Facts the caller vouches are public (bounds, category sets, row count).
+        **kwargs: ``Synthesizer`` arguments (seed, epochs, text_model, locale).
+
+    Raises:
+        InvalidConfigError: ε missing or invalid, δ invalid (fields ``config.epsilon``, ``config.delta``).
+    """
+
+    differentially_private: ClassVar[bool] = True
+    accountant: ClassVar[str] = "RDP (Opacus analysis) over zCDP measurements"
+
+    def __init__(self, *, epsilon: float | None = None, delta: float | None = None,
+                 public: PublicMetadata | Mapping[str, Any] | None = None, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        if epsilon is None:
+            raise InvalidConfigError(f"{self.name!r} is differentially private and needs a target epsilon",
+                                     violations=[("config.epsilon", f"required for model {self.name}")])
+        delta = DEFAULT_DELTA if delta is None else delta
+        try:
+            check_target(epsilon=epsilon, delta=delta)
+        except PrivacyError as exc:
+            raise InvalidConfigError("invalid privacy target", violations=exc.violations) from None
+        self.epsilon, self.delta = float(epsilon), float(delta)
+        self.public = public if isinstance(public, PublicMetadata) else PublicMetadata.from_dict(public)
+        self._budget: ZcdpBudget | None = None
+        self._extra_rdp: np.ndarray | None = None
+        self._delta_partition = 0.0
+        self._estimated_rows: int | None = None
+        self._dp_books: dict[str, Any] = {}
+
+    # --- the accountant's view -------------------------------------------------------
+
+    @property
+    def privacy_spent(self) -> tuple[float, float]:
+        """(ε, δ) of every data-touching step so far; (0, 0) before any."""
+        rho = self._budget.spent if self._budget else 0.0
+        if rho == 0 and self._extra_rdp is None and self._delta_partition == 0:
+            return 0.0, 0.0
+        curve = zcdp_curve(rho) + (self._extra_rdp if self._extra_rdp is not None else 0.0)
+        return epsilon_from_rdp(curve, self.delta - self._delta_partition), self.delta
+
+    @property
+    def estimated_rows(self) -> int:
+        """Rows of the training data: public, or the engine's DP estimate."""
+        if self._estimated_rows is None:
+            raise NotFittedError(f"synthesizer {self.name!r} is not fitted")
+        return self._estimated_rows
+
+    @property
+    def dp_books(self) -> dict[str, Any]:
+        """The engine's privacy books: target, spent, mechanisms, and what was public vs DP-estimated."""
+        epsilon, delta = self.privacy_spent
+        return {"target_epsilon": self.epsilon, "target_delta": self.delta, "epsilon": epsilon, "delta": delta,
+                "accountant": self.accountant, **self._dp_books}
+
+    def _partition_delta(self, frame: pd.DataFrame, kinds: Mapping[str, str]) -> float:
+        """δ set aside for category discovery (zero when every category set is public)."""
+        needs = any(k == K.CATEGORICAL and (c not in self.public.columns or self.public.columns[c].categories is None)
+                    for c, k in kinds.items())
+        return self.delta * PARTITION_DELTA_SHARE if needs else 0.0
+
+    def _public_books(self, codecs: Mapping[str, Any]) -> dict[str, Any]:
+        return {"columns": {c: dict(codec.provenance) for c, codec in codecs.items()},
+                "row_count": "public" if self.public.row_count is not None else "dp (from noisy counts)",
+                "id_columns": "regenerated as UUIDs", "pii_columns": "fresh Faker values",
+                "text_columns": "withheld (no DP text engine)"}
+
+    @staticmethod
+    def _integer_columns(frame: pd.DataFrame, kinds: Mapping[str, str]) -> set[str]:
+        """Numeric columns stored as integers (a schema fact, not a data fact)."""
+        return {c for c, k in kinds.items() if k == K.NUMERIC and pd.api.types.is_integer_dtype(frame[c].dtype)}
+
+    # --- data-independent non-modelled columns ------------------------------------
+
+    def _learn_id_spec(self, values: pd.Series) -> IdSpec:
+        return IdSpec(style="uuid")
+
+    def _learn_pii_spec(self, entity: str, values: pd.Series) -> PiiSpec:
+        return PiiSpec(entity=entity)
+
+    def _fit_text(self, column: str, values: pd.Series) -> TextSynthesizer | None:
+        return None
+
+    def _prepare_modelled(self, frame: pd.DataFrame, kinds: Mapping[str, str]) -> tuple[pd.DataFrame, list[str]]:
+        """As the base, but all-null columns are modelled too (their nulls are measured, not looked at)."""
+        modelled, _ = super()._prepare_modelled(frame, kinds)
+        for col, kind in kinds.items():
+            if kind in K.MODELLED_KINDS and col not in modelled.columns:
+                coerced, _, _ = _coerce(frame[col].reset_index(drop=True), kind)
+                modelled[col] = coerced
+        order = [c for c in frame.columns if c in modelled.columns]
+        return modelled[order], []
+
+    def to_dict(self) -> dict[str, Any]:
+        data = super().to_dict()
+        data["books"] = None if data["books"] is None else {**data["books"], "dp": _finite(self.dp_books)}
+        data["engine_options"] = {"epsilon": self.epsilon, "delta": self.delta, "public": self.public.to_dict()}
+        return data
+
+
+def _finite(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {str(k): _finite(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_finite(v) for v in value]
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    return value
