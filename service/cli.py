@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import json
 import pathlib
 import secrets
 import signal
@@ -118,9 +119,27 @@ def serve(
         server.stop()
 
 
+def _public_columns(path: pathlib.Path | None) -> tuple[list, int]:
+    """PublicColumn messages and the public row count from a JSON file:
+    {"columns": {"price": {"lower": 0, "upper": 20000}, "cut": {"categories": [...]}}, "row_count": 1000}."""
+    from veil.v1 import veil_pb2 as pb
+
+    if path is None:
+        return [], 0
+    try:
+        data = json.loads(path.read_text())
+        columns = [pb.PublicColumn(column=name, lower=spec.get("lower"), upper=spec.get("upper"),
+                                   categories=[str(c) for c in spec.get("categories") or []])
+                   for name, spec in (data.get("columns") or {}).items()]
+        return columns, int(data.get("row_count") or 0)
+    except (OSError, ValueError, AttributeError, TypeError) as exc:
+        _fail(f"--public {path}: not a public-metadata JSON file ({type(exc).__name__})")
+
+
 def _run_synthesis(*, frame: pd.DataFrame, out: pathlib.Path, model: str, rows: int, seed: int, epochs: int,
                    target: str, report_html: pathlib.Path | None, report_json: pathlib.Path | None,
-                   address: str, token: str, display_name: str) -> dict:
+                   address: str, token: str, display_name: str, epsilon: float = 0.0, delta: float = 0.0,
+                   epsilon_budget: float = 0.0, public: pathlib.Path | None = None) -> dict:
     import grpc
 
     from service.cli_progress import StageProgress
@@ -131,13 +150,16 @@ def _run_synthesis(*, frame: pd.DataFrame, out: pathlib.Path, model: str, rows: 
         try:
             client.wait_ready()
             progress.start("upload", total=len(frame))
+            public_columns, public_rows = _public_columns(public)
             dataset = client.upload(
-                frame, pb.DatasetSpec(display_name=display_name, seed=seed),
+                frame, pb.DatasetSpec(display_name=display_name, seed=seed,
+                                      privacy_policy=pb.PrivacyPolicy(epsilon_budget=epsilon_budget)),
                 on_progress=lambda done, total: progress.update("upload", done,
                                                                 then="scan + scrub" if done >= total else None))
             progress.finish("scan + scrub")
             op = client.create_synthesis(dataset.name, pb.SynthesisConfig(
-                model=model, num_rows=rows, seed=seed, epochs=epochs, target_column=target))
+                model=model, num_rows=rows, seed=seed, epochs=epochs, target_column=target, epsilon=epsilon,
+                delta=delta, public_columns=public_columns, public_row_count=public_rows))
             op = client.wait_operation(op.name, on_progress=progress.from_operation)
             if op.HasField("error"):
                 progress.stop()
@@ -189,11 +211,20 @@ def _print_summary(synthesis, report, written: dict) -> None:
 def synth(
     input: Annotated[pathlib.Path, typer.Argument(help="CSV file of real records.")],
     out: Annotated[pathlib.Path, typer.Option("--out", help="Where to write the synthetic CSV.")],
-    model: Annotated[str, typer.Option(help="auto | gaussian_copula | ctgan | tvae | copulagan")] = "auto",
+    model: Annotated[str, typer.Option(
+        help="auto | gaussian_copula | ctgan | tvae | copulagan, or differentially private: dp_marginal | dp_sgd"
+    )] = "auto",
     rows: Annotated[int, typer.Option(help="Rows to generate (0 = as many as the training split).")] = 0,
     seed: Annotated[int, typer.Option(help="Seed of the split, the fit and the sample.")] = 0,
     epochs: Annotated[int, typer.Option(help="Epochs for neural models (0 = engine default).")] = 0,
     target: Annotated[str, typer.Option(help="Column to predict for the utility (TSTR) score.")] = "",
+    epsilon: Annotated[float, typer.Option(help="Target epsilon of a DP model (required for dp_*).")] = 0.0,
+    delta: Annotated[float, typer.Option(help="Target delta of a DP model (0 = the service default, 1e-6).")] = 0.0,
+    epsilon_budget: Annotated[float, typer.Option(
+        help="Total epsilon budget of the uploaded dataset (0 = the service default, 10).")] = 0.0,
+    public: Annotated[Optional[pathlib.Path], typer.Option(
+        help='JSON of public metadata for DP models: {"columns": {"price": {"lower": 0, "upper": 20000}, '
+             '"cut": {"categories": [...]}}, "row_count": N}.')] = None,
     report_html: Annotated[Optional[pathlib.Path], typer.Option(help="Write the HTML report here.")] = None,
     report_json: Annotated[Optional[pathlib.Path], typer.Option(help="Write the JSON report here.")] = None,
     server: Annotated[Optional[str], typer.Option(help="HOST:PORT of a running service (default: in-process).")] = None,
@@ -205,7 +236,8 @@ def synth(
     if server and not token:
         _fail("--server needs a token (--token or VEIL_TOKEN)")
     kwargs = dict(frame=frame, out=out, model=model, rows=rows, seed=seed, epochs=epochs, target=target,
-                  report_html=report_html, report_json=report_json, display_name=input.name)
+                  report_html=report_html, report_json=report_json, display_name=input.name, epsilon=epsilon,
+                  delta=delta, epsilon_budget=epsilon_budget, public=public)
     if server:
         _run_synthesis(address=server, token=token, **kwargs)
     else:

@@ -124,3 +124,29 @@ def test_scrub_names_an_unknown_column_and_leaves_no_file(input_csv):
     assert result.returncode == 2
     assert "columns.nope" in result.stderr
     assert not (folder / "bad.csv").exists() and not list(folder.glob(".bad.csv*"))
+
+
+def test_synth_with_a_dp_model(input_csv):
+    path, frame = input_csv
+    folder = path.parent
+    (folder / "public.json").write_text(json.dumps(
+        {"columns": {"cut": {"categories": ["Fair", "Good", "Very Good", "Premium", "Ideal"]}}}))
+    result = run_veil("synth", "in.csv", "--out", "dp.csv", "--model", "dp_marginal", "--epsilon", "1",
+                      "--delta", "1e-7", "--public", "public.json", "--report-json", "dp.json", cwd=folder)
+    assert result.returncode == 0, result.stderr[-2000:]
+    out = pd.read_csv(folder / "dp.csv")
+    assert list(out.columns) == list(frame.columns) and 400 < len(out) < 560  # a DP estimate of 480 rows
+    guarantee = json.loads((folder / "dp.json").read_text())["privacy_guarantee"]
+    assert guarantee["kind"] == "differential_privacy" and guarantee["delta"] == 1e-7
+    assert 0.9 < guarantee["epsilon"] <= 1.0
+    assert guarantee["preprocessing"]["cut.categories"] == "public"
+    assert guarantee["preprocessing"]["price.bounds"] == "dp"
+    assert "differential privacy" in result.stdout
+
+
+def test_dp_model_without_epsilon_is_a_clear_error(input_csv):
+    path, _ = input_csv
+    result = run_veil("synth", "in.csv", "--out", "x.csv", "--model", "dp_sgd", cwd=path.parent)
+    assert result.returncode != 0
+    assert "config.epsilon" in result.stderr + result.stdout
+    assert not (path.parent / "x.csv").exists()
