@@ -46,7 +46,7 @@ def _score(model: str, frame: pd.DataFrame, seed: int) -> int:
         options = {"epsilon": 1.0, "delta": 1e-6, "public": PublicMetadata(
             columns={"cut": PublicColumn(categories=CUTS + (CANARY,)), "carat": PublicColumn(lower=0.0, upper=6.0)},
             row_count=ROWS)}
-    synth = create_synthesizer(model, seed=seed, epochs=20 if model == "dp_sgd" else None, **options)
+    synth = create_synthesizer(model, seed=seed, epochs=5 if model == "dp_sgd" else None, **options)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         synth.fit(frame, kinds=KINDS)
@@ -75,5 +75,6 @@ def test_dp_marginal_at_epsilon_1_stays_near_chance(worlds):
     assert _audit("dp_marginal", worlds, trials=16) <= 0.75
 
 
+@pytest.mark.slow  # twenty DP-SGD fits: minutes on two cores
 def test_dp_sgd_at_epsilon_1_stays_near_chance(worlds):
     assert _audit("dp_sgd", worlds, trials=10) <= 0.75
