@@ -157,6 +157,9 @@ def create_synthesis(ctx: ServiceContext, runner: OperationRunner, *, tenant: st
         ctx.ledger.release(charge_id)
         raise AlreadyExists(f"datasets/{dataset_id}/syntheses/{synthesis_id} already exists",
                             reason="SYNTHESIS_EXISTS", violations=[("synthesis_id", "already exists")]) from None
+    except Exception:  # no job will ever run for this charge
+        ctx.ledger.release(charge_id)
+        raise
     runner.submit(op_id, lambda handle: run_synthesis_job(ctx, handle, dataset, syn.id, config, charge_id))
     return syn, op
 
