@@ -75,6 +75,5 @@ def test_dp_marginal_at_epsilon_1_stays_near_chance(worlds):
     assert _audit("dp_marginal", worlds, trials=16) <= 0.75
 
 
-@pytest.mark.slow  # twenty DP-SGD fits: minutes on two cores
 def test_dp_sgd_at_epsilon_1_stays_near_chance(worlds):
     assert _audit("dp_sgd", worlds, trials=10) <= 0.75
