@@ -451,6 +451,12 @@ class PrivacyLedger:
         Raises:
             LedgerError: Invalid arguments (checked even when the budget exists).
         """
+        _text(tenant, "tenant"), _text(dataset, "dataset"), _epsilon(epsilon), _delta(delta)
+        _flag(allow_non_dp, "allow_non_dp")
+        try:  # the common case is a read: no write lock on GetDataset / ListDatasets paths
+            return self.statement(tenant=tenant, dataset=dataset)
+        except UnknownBudgetError:
+            pass
         return self._open(tenant=tenant, dataset=dataset, epsilon=epsilon, delta=delta,
                           allow_non_dp=allow_non_dp, exist_ok=True)
 

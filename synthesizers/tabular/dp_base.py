@@ -31,7 +31,7 @@ from synthesizers import kinds as K
 from synthesizers.base import Synthesizer, _coerce
 from synthesizers.errors import InvalidConfigError, NotFittedError
 from synthesizers.generators import IdSpec, PiiSpec
-from synthesizers.tabular.dp_domain import PublicMetadata
+from synthesizers.tabular.dp_domain import PublicMetadata, columns_needing
 from synthesizers.text.base import TextSynthesizer
 
 DEFAULT_DELTA = 1e-6
@@ -101,11 +101,9 @@ class DPSynthesizer(Synthesizer):
         return {"target_epsilon": self.epsilon, "target_delta": self.delta, "epsilon": epsilon, "delta": delta,
                 "accountant": self.accountant, **self._dp_books}
 
-    def _partition_delta(self, frame: pd.DataFrame, kinds: Mapping[str, str]) -> float:
+    def _partition_delta(self, kinds: Mapping[str, str]) -> float:
         """δ set aside for category discovery (zero when every category set is public)."""
-        needs = any(k == K.CATEGORICAL and (c not in self.public.columns or self.public.columns[c].categories is None)
-                    for c, k in kinds.items())
-        return self.delta * PARTITION_DELTA_SHARE if needs else 0.0
+        return self.delta * PARTITION_DELTA_SHARE if columns_needing(kinds, self.public)["categories"] else 0.0
 
     def _public_books(self, codecs: Mapping[str, Any]) -> dict[str, Any]:
         return {"columns": {c: dict(codec.provenance) for c, codec in codecs.items()},

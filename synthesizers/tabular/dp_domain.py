@@ -159,12 +159,10 @@ class ColumnCodec:
     def encode(self, series: pd.Series) -> np.ndarray:
         return self.fine_to_coarse[self.encode_fine(series)]
 
-    def regroup(self, fine_to_coarse: np.ndarray, fine_weights: np.ndarray | None = None) -> None:
+    def regroup(self, fine_to_coarse: np.ndarray) -> None:
         """Set a new coarse grouping (post-processing of noisy measurements)."""
         _, dense = np.unique(np.asarray(fine_to_coarse), return_inverse=True)
         self.fine_to_coarse = dense.astype(np.int64)
-        if fine_weights is not None:
-            self.fine_weights = np.clip(np.asarray(fine_weights, dtype=float), 0, None)
 
     def decode(self, coarse: np.ndarray, rng: np.random.Generator) -> pd.Series:
         """Values for coarse codes: a fine cell by noisy weight within the group, then a value in the cell."""
@@ -241,7 +239,7 @@ class DomainShares:
     rho_oneway: float
 
 
-def columns_needing(frame: pd.DataFrame, kinds: Mapping[str, str], public: PublicMetadata) -> dict[str, list[str]]:
+def columns_needing(kinds: Mapping[str, str], public: PublicMetadata) -> dict[str, list[str]]:
     """Which modelled columns need DP bounds and which DP category discovery."""
     bounds, categories = [], []
     for col, kind in kinds.items():
@@ -260,7 +258,7 @@ def discover_domain(frame: pd.DataFrame, kinds: Mapping[str, str], *, public: Pu
 
     Every ρ is drawn from ``budget`` before the data is read for it.
     """
-    need = columns_needing(frame, kinds, public)
+    need = columns_needing(kinds, public)
     codecs: dict[str, ColumnCodec] = {}
     oneways: dict[str, OneWay] = {}
     rho_one = shares.rho_oneway / max(1, len(kinds))

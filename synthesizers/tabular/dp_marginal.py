@@ -77,10 +77,10 @@ class DPMarginalSynthesizer(DPSynthesizer):
 
     def _fit(self, frame: pd.DataFrame, kinds: Mapping[str, str], progress: ProgressFn | None) -> None:
         rng = np.random.default_rng(self.seed)
-        self._delta_partition = self._partition_delta(frame, kinds)
+        self._delta_partition = self._partition_delta(kinds)
         rho = zcdp_rho_for(self.epsilon, self.delta - self._delta_partition)
         self._budget = budget = ZcdpBudget(total_rho=rho)
-        need = columns_needing(frame, kinds, self.public)
+        need = columns_needing(kinds, self.public)
         rho_bounds = DISCOVERY_SHARE * rho if need["bounds"] else 0.0
         rho_categories = DISCOVERY_SHARE * rho if need["categories"] else 0.0
         third = (rho - rho_bounds - rho_categories) / 3
@@ -150,7 +150,7 @@ def _pair_counts(a: np.ndarray, b: np.ndarray, size_a: int, size_b: int) -> np.n
 def _estimate(domain: Domain, measurements: list, total: float | None, *, iters: int,
               progress: ProgressFn | None = None) -> Any:
     calls = [0]
-    blocks = max(1, iters // 50)
+    blocks = max(1, iters // mbi.estimation.CALLBACK_EVERY)
 
     def callback(_value: Any) -> None:
         calls[0] += 1

@@ -156,7 +156,7 @@ class DPSGDSynthesizer(DPSynthesizer):
     def _fit(self, frame: pd.DataFrame, kinds: Mapping[str, str], progress: ProgressFn | None) -> None:
         _set_threads()
         rng = np.random.default_rng(self.seed)
-        self._delta_partition = self._partition_delta(frame, kinds)
+        self._delta_partition = self._partition_delta(kinds)
         delta_eff = self.delta - self._delta_partition
         rho_all = zcdp_rho_for(self.epsilon, delta_eff)
         self._budget = ZcdpBudget(total_rho=PREPROCESS_SHARE * rho_all)
@@ -168,7 +168,7 @@ class DPSGDSynthesizer(DPSynthesizer):
             self._estimated_rows = max(1, round(float(noisy)))
         else:
             self._estimated_rows = int(self.public.row_count)
-        need = columns_needing(frame, kinds, self.public)
+        need = columns_needing(kinds, self.public)
         rest = self._budget.remaining
         rho_bounds = BOUNDS_SHARE * rest if need["bounds"] else 0.0
         rho_categories = CATEGORIES_SHARE * rest if need["categories"] else 0.0
