@@ -29,7 +29,7 @@ import warnings
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import numpy as np
 import pandas as pd
@@ -55,6 +55,10 @@ from synthesizers.generators import (
     learn_pii_spec,
 )
 from synthesizers.text.base import TextSynthesizer, create_text_synthesizer, get_text_synthesizer_class
+from synthesizers.text.options import TextOptions
+
+if TYPE_CHECKING:
+    from synthesizers.text.llm import LLMClient
 from synthesizers.warnings import AllNullColumnWarning, EpochsIgnoredWarning, FewRowsWarning, UnparsedValuesWarning
 
 logger = logging.getLogger(__name__)
@@ -128,6 +132,8 @@ class Synthesizer(ABC):
         text_model: Text engine name for ``text`` columns (see
             ``synthesizers.text.available_text_synthesizers``).
         locale: Faker locale for ``pii:*`` columns.
+        text_options: Options of the text engine (``TextOptions`` or its dict).
+        llm: Client of the LLM endpoint, for text engines that need one.
 
     Raises:
         InvalidConfigError: Bad seed or epochs (all problems reported at once).
@@ -145,6 +151,8 @@ class Synthesizer(ABC):
         epochs: int | None = None,
         text_model: str = "surrogate",
         locale: str = "en_US",
+        text_options: TextOptions | Mapping[str, Any] | None = None,
+        llm: LLMClient | None = None,
     ) -> None:
         violations: list[tuple[str, str]] = []
         if not _check_int(seed, lo=0, hi=2**32):
@@ -156,6 +164,8 @@ class Synthesizer(ABC):
         if violations:
             raise InvalidConfigError("invalid synthesizer configuration", violations=violations)
         get_text_synthesizer_class(text_model)  # raises UnknownSynthesizerError on config.text_model
+        self.text_options = TextOptions.coerce(text_options)
+        self.llm = llm  # the generator endpoint's client: used, never serialised
         if epochs is not None and not self.uses_epochs:
             warnings.warn(f"{self.name!r} does not train in epochs; epochs={epochs} is ignored", EpochsIgnoredWarning, stacklevel=2)
         self.seed = int(seed)
@@ -243,8 +253,10 @@ class Synthesizer(ABC):
                 raise EngineError(self.name, "fit", exc) from None
         text_engines: dict[str, TextSynthesizer] = {}
         text_progress = _scaled(progress, 0.9, 1.0)
+        entities = {c: K.pii_entity(k) for c, k in kinds.items() if K.is_pii_kind(k)}
+        context = frame[list(entities)].astype(object).reset_index(drop=True) if entities else None
         for i, col in enumerate(text_columns):
-            engine = self._fit_text(col, frame[col])
+            engine = self._fit_text(col, frame[col].reset_index(drop=True), context=context, entities=entities)
             if engine is not None:
                 text_engines[col] = engine
             if text_progress:
@@ -378,7 +390,10 @@ class Synthesizer(ABC):
             for col in books["modelled_columns"]:
                 columns[col] = modelled[col]
         rest = _scaled(progress, 0.8, 1.0)
-        generated = [c for c in books["columns"] if c not in columns]
+        # Text last: a text's slots are filled from its row's generated PII values.
+        generated = sorted((c for c in books["columns"] if c not in columns),
+                           key=lambda c: books["kinds"][c] == K.TEXT)
+        pii_columns = [c for c in books["columns"] if K.is_pii_kind(books["kinds"][c])]
         for i, col in enumerate(generated):
             kind = books["kinds"][col]
             if kind == K.ID:
@@ -386,7 +401,9 @@ class Synthesizer(ABC):
             elif K.is_pii_kind(kind):
                 columns[col] = generate_pii(self._pii_specs[col], num_rows, seed=column_seed(seed, col, "pii"), locale=self.locale)
             elif kind == K.TEXT and col in self._text_engines:
-                columns[col] = self._text_engines[col].sample(num_rows, seed=column_seed(seed, col, "text"))
+                context = pd.DataFrame({c: columns[c].reset_index(drop=True) for c in pii_columns}) if pii_columns else None
+                columns[col] = self._text_engines[col].sample(num_rows, context=context,
+                                                              seed=column_seed(seed, col, "text"))
             else:  # all-null modelled column, or a text column the engine withholds
                 columns[col] = pd.Series([None] * num_rows, dtype=object)
             if rest:
@@ -433,11 +450,22 @@ class Synthesizer(ABC):
         """How ``sample`` regenerates a ``pii:<entity>`` column (null share and layout learnt from ``values``)."""
         return learn_pii_spec(entity, values)
 
-    def _fit_text(self, column: str, values: pd.Series) -> TextSynthesizer | None:
-        """The fitted text engine of a ``text`` column; ``None`` withholds the column (emitted as nulls)."""
-        engine = create_text_synthesizer(self.text_model, seed=column_seed(self.seed, column, "text"))
-        engine.fit(values)
+    def _fit_text(self, column: str, values: pd.Series, *, context: pd.DataFrame | None,
+                  entities: Mapping[str, str]) -> TextSynthesizer | None:
+        """The fitted text engine of a ``text`` column; ``None`` withholds the column (emitted as nulls).
+
+        ``context`` holds the same rows' PII columns (``entities``: column -> entity), so that
+        the engine can tie each text to its row.
+        """
+        engine = create_text_synthesizer(self.text_model, seed=column_seed(self.seed, column, "text"),
+                                         options=self.text_options, llm=self.llm)
+        engine.fit(values, context=context, entities=entities)
         return engine
+
+    @property
+    def text_engines(self) -> dict[str, TextSynthesizer]:
+        """The fitted text engine of each text column (withheld columns have none)."""
+        return dict(self._text_engines)
 
     @abstractmethod
     def _fit(self, frame: pd.DataFrame, kinds: Mapping[str, str], progress: ProgressFn | None) -> None:
@@ -467,6 +495,7 @@ class Synthesizer(ABC):
             "seed": self.seed,
             "epochs": self.epochs,
             "text_model": self.text_model,
+            "text_options": self.text_options.model_dump(),
             "locale": self.locale,
             "fitted": self.fitted,
             "books": None if self._books is None else _jsonable(self._books),
@@ -484,7 +513,7 @@ class Synthesizer(ABC):
         if not isinstance(data, Mapping) or not isinstance(data.get("resolved_name", data.get("name")), str):
             raise InvalidStateError("synthesizer dict needs a 'name'", violations=[("name", "missing")])
         unknown = sorted(set(data) - {"name", "requested_name", "resolved_name", "seed", "epochs", "text_model", "locale", "fitted", "books",
-                                      "engine_options"})
+                                      "engine_options", "text_options"})
         if unknown:
             raise InvalidStateError("unexpected keys in synthesizer dict", violations=[(k, "unexpected key") for k in unknown])
         engine_cls = get_synthesizer_class(data.get("resolved_name", data["name"]))
@@ -497,6 +526,7 @@ class Synthesizer(ABC):
                 epochs=data.get("epochs"),
                 text_model=data.get("text_model", "surrogate"),
                 locale=data.get("locale", "en_US"),
+                text_options=data.get("text_options"),
                 **dict(data.get("engine_options") or {}),
             )
         synth.requested_name = str(data.get("requested_name", synth.name))
@@ -547,6 +577,10 @@ class Synthesizer(ABC):
         if not isinstance(synth, cls):
             raise InvalidStateError(f"file holds {type(synth).__name__}, not {cls.__name__}", violations=[("path", "wrong synthesizer class")])
         return synth
+
+    def __getstate__(self) -> dict[str, Any]:
+        # The LLM client holds an API key and open connections: never pickled.
+        return {**self.__dict__, "llm": None}
 
     def __repr__(self) -> str:
         state = "fitted" if self.fitted else "unfitted"

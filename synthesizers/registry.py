@@ -105,6 +105,8 @@ def create_synthesizer(
     epsilon: float | None = None,
     delta: float | None = None,
     public: Any = None,
+    text_options: Any = None,
+    llm: Any = None,
 ) -> Synthesizer:
     """Instantiate the synthesizer registered as ``name`` (or the one ``"auto"`` resolves to).
 
@@ -121,6 +123,8 @@ def create_synthesizer(
         epsilon: Target ε of a DP engine (required for them, refused for the others).
         delta: Target δ of a DP engine (engine default when ``None``).
         public: ``PublicMetadata`` (or its dict) the caller vouches for; DP engines only.
+        text_options: ``TextOptions`` (or its dict) of the text engine.
+        llm: ``LLMClient`` of the LLM endpoint, for text engines that need one.
 
     Raises:
         UnknownSynthesizerError: Unknown ``name`` or ``text_model``.
@@ -139,6 +143,7 @@ def create_synthesizer(
         field = "config.epsilon" if epsilon is not None else "config.delta" if delta is not None else "config.public_columns"
         raise InvalidConfigError(f"{cls.name!r} is not differentially private; a privacy target applies only to "
                                  f"{', '.join(DP_ENGINES)}", violations=[(field, f"not used by model {cls.name}")])
-    synth = cls(seed=seed, epochs=epochs, text_model=text_model, locale=locale, **options)
+    synth = cls(seed=seed, epochs=epochs, text_model=text_model, locale=locale, text_options=text_options, llm=llm,
+                **options)
     synth.requested_name = requested
     return synth

@@ -124,7 +124,8 @@ class DPSynthesizer(Synthesizer):
     def _learn_pii_spec(self, entity: str, values: pd.Series) -> PiiSpec:
         return PiiSpec(entity=entity)
 
-    def _fit_text(self, column: str, values: pd.Series) -> TextSynthesizer | None:
+    def _fit_text(self, column: str, values: pd.Series, *, context: pd.DataFrame | None,
+                  entities: Mapping[str, str]) -> TextSynthesizer | None:
         return None
 
     def _prepare_modelled(self, frame: pd.DataFrame, kinds: Mapping[str, str]) -> tuple[pd.DataFrame, list[str]]:

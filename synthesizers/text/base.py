@@ -11,8 +11,8 @@ from __future__ import annotations
 import importlib
 import logging
 from abc import ABC, abstractmethod
-from collections.abc import Callable
-from typing import Any, ClassVar
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import numpy as np
 import pandas as pd
@@ -25,6 +25,11 @@ from synthesizers.errors import (
     NotFittedError,
     UnknownSynthesizerError,
 )
+from synthesizers.text.options import TextOptions
+from synthesizers.text.templates import SlotColumns, extract_template
+
+if TYPE_CHECKING:
+    from synthesizers.text.llm import LLMClient
 
 logger = logging.getLogger(__name__)
 
@@ -36,48 +41,85 @@ TEXT_MODEL_FIELD = "config.text_model"
 class TextSynthesizer(ABC):
     """Base of text engines (template method: ``fit``/``sample`` wrap ``_fit``/``_sample``).
 
+    A text is tied to its row: ``fit`` may be given the row's PII columns
+    (``context``, with their entities), and the texts are learnt as templates
+    whose slots stand for the row's values (see ``synthesizers.text.templates``);
+    ``sample`` is given the synthetic rows' PII columns and fills the slots
+    from them, so the name in a note is the name of its row.
+
     Args:
         seed: Seed for sampling; the same seed, texts and config give the same output.
+        options: Generation, validation and filtering options.
+        llm: Client of the generator endpoint (engines with ``needs_llm``).
     """
 
     name: ClassVar[str]
+    differentially_private: ClassVar[bool] = False
+    needs_llm: ClassVar[bool] = False
 
-    def __init__(self, *, seed: int = 0) -> None:
+    def __init__(self, *, seed: int = 0, options: TextOptions | Mapping[str, Any] | None = None,
+                 llm: LLMClient | None = None) -> None:
         _check_seed(seed)
         self.seed = int(seed)
+        self.options = TextOptions.coerce(options)
+        if self.needs_llm and llm is None:
+            raise InvalidConfigError(f"text model {self.name!r} needs an LLM endpoint",
+                                     violations=[("config.text.llm_base_url", f"required by text model {self.name}")])
+        self.llm = llm
         self.num_rows: int | None = None
         self.null_share: float = 0.0
+        self.slots = SlotColumns(by_slot={})
+        self.generation: dict[str, Any] = {}
+        """What the engine's generation did (prompts, usage, rejections...), for the report."""
+        self.warnings: list[str] = []
 
     @property
     def fitted(self) -> bool:
         """Whether ``fit`` has completed."""
         return self.num_rows is not None
 
-    def fit(self, texts: pd.Series, *, progress: ProgressFn | None = None) -> None:
+    def __getstate__(self) -> dict[str, Any]:
+        # The LLM client holds an API key and open connections: never pickled.
+        return {**self.__dict__, "llm": None}
+
+    def fit(self, texts: pd.Series, *, context: pd.DataFrame | None = None,
+            entities: Mapping[str, str] | None = None, progress: ProgressFn | None = None) -> None:
         """Learn a text column.
 
         Args:
             texts: The (scrubbed) texts; nulls are allowed and their share is reproduced.
+            context: The same rows' PII columns (scrubbed), aligned with ``texts``.
+            entities: Column -> PII entity of the ``context`` columns.
             progress: Optional callback receiving the completed fraction.
         """
         if not isinstance(texts, pd.Series):
             raise InvalidDataError("texts must be a pandas Series", violations=[("texts", "not a pandas Series")])
         if len(texts) == 0:
             raise InvalidDataError("no texts to fit", violations=[(str(texts.name), "has no rows")])
+        if context is not None and len(context) != len(texts):
+            raise InvalidDataError("context rows do not match the texts", violations=[("context", "length differs")])
         if progress:
             progress(0.0)
-        nulls = texts.isna()
+        nulls = texts.isna().to_numpy()
         self.null_share = float(nulls.mean())
-        self._fit(texts[~nulls].astype(str), progress)
+        self.slots = SlotColumns.from_entities({c: e for c, e in (entities or {}).items()
+                                                if context is not None and c in context.columns})
+        values = texts[~nulls].astype(str).reset_index(drop=True)
+        rows = _rows(context, ~nulls)
+        templates = pd.Series([extract_template(t, r, self.slots) for t, r in zip(values, rows)], dtype=object) \
+            if self.slots.by_slot else values
+        self._fit(templates, progress)
         self.num_rows = len(texts)
         if progress:
             progress(1.0)
 
-    def sample(self, num_rows: int, *, seed: int | None = None, progress: ProgressFn | None = None) -> pd.Series:
+    def sample(self, num_rows: int, *, context: pd.DataFrame | None = None, seed: int | None = None,
+               progress: ProgressFn | None = None) -> pd.Series:
         """Sample ``num_rows`` texts (object dtype, nulls as ``None``).
 
         Args:
             num_rows: Rows to return (>= 1).
+            context: The synthetic rows' PII columns, aligned with the output rows.
             seed: Overrides ``self.seed`` for this call.
             progress: Optional callback receiving the completed fraction.
         """
@@ -85,12 +127,15 @@ class TextSynthesizer(ABC):
             raise InvalidSampleRequestError("num_rows must be an integer >= 1", violations=[("num_rows", "must be an integer >= 1")])
         if not self.fitted:
             raise NotFittedError(f"text synthesizer {self.name!r} is not fitted")
+        if context is not None and len(context) != num_rows:
+            raise InvalidSampleRequestError("context rows do not match num_rows", violations=[("context", "length differs")])
         rng = np.random.default_rng(self.seed if seed is None else seed)
         if progress:
             progress(0.0)
         null_mask = rng.random(num_rows) < self.null_share
         n_values = int((~null_mask).sum())
-        values = self._sample(n_values, rng, progress) if n_values else []
+        rows = _rows(context, ~null_mask) if context is not None else [{} for _ in range(n_values)]
+        values = self._sample(n_values, rng, progress, rows) if n_values else []
         out = np.full(num_rows, None, dtype=object)
         out[~null_mask] = list(values)
         if progress:
@@ -98,12 +143,13 @@ class TextSynthesizer(ABC):
         return pd.Series(out, dtype=object)
 
     @abstractmethod
-    def _fit(self, texts: pd.Series, progress: ProgressFn | None) -> None:
-        """Learn the non-null texts (strings)."""
+    def _fit(self, templates: pd.Series, progress: ProgressFn | None) -> None:
+        """Learn the non-null texts, as templates (strings with ``[[SLOT]]`` tokens where the row's values were)."""
 
     @abstractmethod
-    def _sample(self, num_rows: int, rng: np.random.Generator, progress: ProgressFn | None) -> list[str]:
-        """Return ``num_rows`` strings drawn with ``rng``."""
+    def _sample(self, num_rows: int, rng: np.random.Generator, progress: ProgressFn | None,
+                rows: list[dict[str, object]]) -> list[str | None]:
+        """Return ``num_rows`` texts drawn with ``rng``; ``rows[i]`` holds output row i's PII values."""
 
     def _state(self) -> dict[str, Any]:
         """Engine-specific fitted state (JSON-able); override with ``_load_state``."""
@@ -114,35 +160,46 @@ class TextSynthesizer(ABC):
 
     def to_dict(self) -> dict[str, Any]:
         """Config only (JSON-able): enough to build an unfitted copy with ``from_dict``."""
-        return {"name": self.name, "seed": self.seed}
+        return {"name": self.name, "seed": self.seed, "options": self.options.model_dump()}
 
     def state_dict(self) -> dict[str, Any]:
         """Config, books and fitted state (JSON-able); restore with ``from_state_dict``."""
         if not self.fitted:
             raise NotFittedError(f"text synthesizer {self.name!r} is not fitted")
-        return {**self.to_dict(), "num_rows": self.num_rows, "null_share": self.null_share, "state": self._state()}
+        return {**self.to_dict(), "num_rows": self.num_rows, "null_share": self.null_share,
+                "slots": self.slots.to_dict(), "generation": self.generation, "state": self._state()}
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> "TextSynthesizer":
-        """Build an unfitted engine from ``to_dict`` output (dispatches on ``name``)."""
+    def from_dict(cls, data: dict[str, Any], *, llm: LLMClient | None = None) -> "TextSynthesizer":
+        """Build an unfitted engine from ``to_dict`` output (dispatches on ``name``); ``llm`` is not serialised."""
         if not isinstance(data, dict) or "name" not in data:
             raise InvalidStateError("text synthesizer dict needs a 'name'", violations=[("name", "missing")])
         engine_cls = get_text_synthesizer_class(data["name"])
         if cls is not TextSynthesizer and not issubclass(engine_cls, cls):
             raise InvalidStateError(f"dict describes {data['name']!r}, not {cls.name!r}")
-        return engine_cls(seed=data.get("seed", 0))
+        return engine_cls(seed=data.get("seed", 0), options=data.get("options"), llm=llm)
 
     @classmethod
-    def from_state_dict(cls, data: dict[str, Any]) -> "TextSynthesizer":
+    def from_state_dict(cls, data: dict[str, Any], *, llm: LLMClient | None = None) -> "TextSynthesizer":
         """Rebuild a fitted engine from ``state_dict`` output."""
-        engine = cls.from_dict(data)
+        engine = cls.from_dict(data, llm=llm)
         try:
             engine.num_rows = int(data["num_rows"])
             engine.null_share = float(data["null_share"])
+            engine.slots = SlotColumns.from_dict(data.get("slots") or {})
+            engine.generation = dict(data.get("generation") or {})
             engine._load_state(data["state"])
         except (KeyError, TypeError, ValueError) as exc:
             raise InvalidStateError(f"bad text synthesizer state ({type(exc).__name__})") from None
         return engine
+
+
+def _rows(context: pd.DataFrame | None, mask: np.ndarray) -> list[dict[str, object]]:
+    """The context rows selected by ``mask`` as dicts (empty dicts without context)."""
+    if context is None:
+        return [{} for _ in range(int(mask.sum()))]
+    picked = context.loc[mask].reset_index(drop=True)
+    return [{k: (None if pd.isna(v) else v) for k, v in row.items()} for row in picked.to_dict("records")]
 
 
 def _check_seed(seed: object) -> None:
@@ -153,7 +210,15 @@ def _check_seed(seed: object) -> None:
 # --- registry -------------------------------------------------------------------
 
 _REGISTRY: dict[str, type[TextSynthesizer]] = {}
-_BUILTIN: dict[str, str] = {"surrogate": "synthesizers.text.surrogate:SurrogateTextSynthesizer"}
+_BUILTIN: dict[str, str] = {
+    "surrogate": "synthesizers.text.surrogate:SurrogateTextSynthesizer",
+    "llm_rewrite": "synthesizers.text.llm_rewrite:LLMRewriteSynthesizer",
+    "dp_private_evolution": "synthesizers.text.dp_private_evolution:PrivateEvolutionSynthesizer",
+}
+
+#: Text engines that need an LLM endpoint / that are differentially private (known without importing them).
+LLM_TEXT_ENGINES = ("llm_rewrite", "dp_private_evolution")
+DP_TEXT_ENGINES = ("dp_private_evolution",)
 
 
 def register_text_synthesizer(cls: type[TextSynthesizer]) -> type[TextSynthesizer]:
@@ -186,6 +251,7 @@ def get_text_synthesizer_class(name: str) -> type[TextSynthesizer]:
     raise UnknownSynthesizerError(str(name), known=available_text_synthesizers(), field=TEXT_MODEL_FIELD)
 
 
-def create_text_synthesizer(name: str, *, seed: int = 0) -> TextSynthesizer:
+def create_text_synthesizer(name: str, *, seed: int = 0, options: TextOptions | Mapping[str, Any] | None = None,
+                            llm: LLMClient | None = None) -> TextSynthesizer:
     """Instantiate the text engine registered as ``name``."""
-    return get_text_synthesizer_class(name)(seed=seed)
+    return get_text_synthesizer_class(name)(seed=seed, options=options, llm=llm)

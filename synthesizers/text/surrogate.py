@@ -1,10 +1,15 @@
-"""The default text engine: resample the scrubbed texts.
+"""The default text engine: the scrubbed texts, re-tied to the synthetic rows.
 
 The text column reaching a synthesizer has been scrubbed upstream (PII spans
 replaced by keyed, consistent, realistic surrogates), so the texts it holds are
-already stand-ins. This engine learns them and samples texts from that pool,
-seeded, keeping the share of nulls. It needs no model and no network; an LLM
-rewriter (paraphrase/persona rewrites) will plug in beside it.
+already stand-ins. This engine learns them as templates (the row's own values
+become slots) and, for each synthetic row, draws a template that row can fill
+and fills it with the row's values: the name in a note is the row's name. It
+needs no model and no network.
+
+The rest of a text is the scrubbed source verbatim: the report's text leakage
+section shows the overlap, and an LLM rewriter is the engine to pick when the
+wording itself must not be shared.
 """
 
 from __future__ import annotations
@@ -15,29 +20,70 @@ import numpy as np
 import pandas as pd
 
 from synthesizers.text.base import ProgressFn, TextSynthesizer, register_text_synthesizer
+from synthesizers.text.templates import fill_template, template_slots
+
+
+class TemplatePool:
+    """Templates grouped by the slots they need, drawn uniformly among those a row can fill."""
+
+    def __init__(self, templates: list[str]) -> None:
+        self.templates = templates
+        groups: dict[frozenset[str], list[int]] = {}
+        for i, template in enumerate(templates):
+            groups.setdefault(template_slots(template), []).append(i)
+        self._groups = groups
+        self._eligible: dict[frozenset[str], np.ndarray] = {}
+
+    def eligible(self, available: frozenset[str]) -> np.ndarray:
+        """Indices of the templates whose slots are all in ``available``."""
+        if available not in self._eligible:
+            picked = [i for slots, members in self._groups.items() if slots <= available for i in members]
+            self._eligible[available] = np.asarray(sorted(picked), dtype=np.int64)
+        return self._eligible[available]
+
+    def draw(self, available: frozenset[str], rng: np.random.Generator) -> int | None:
+        """A template index a row with ``available`` slots can fill, or ``None``."""
+        choices = self.eligible(available)
+        return int(choices[rng.integers(0, len(choices))]) if len(choices) else None
+
+
+def available_slots(row: dict[str, object], by_slot: dict[str, tuple[str, str]]) -> frozenset[str]:
+    """Slots whose column holds a non-empty value in ``row``."""
+    return frozenset(slot for slot, (column, _) in by_slot.items()
+                     if isinstance(row.get(column), str) and str(row.get(column)).strip())
 
 
 @register_text_synthesizer
 class SurrogateTextSynthesizer(TextSynthesizer):
-    """Samples (with replacement) from the scrubbed texts it was fitted on."""
+    """Draws scrubbed templates a row can fill and fills them with the row's values."""
 
     name = "surrogate"
 
-    def __init__(self, *, seed: int = 0) -> None:
-        super().__init__(seed=seed)
-        self._pool: np.ndarray = np.empty(0, dtype=object)
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._pool = TemplatePool([])
 
-    def _fit(self, texts: pd.Series, progress: ProgressFn | None) -> None:
-        self._pool = texts.to_numpy(dtype=object)
+    def _fit(self, templates: pd.Series, progress: ProgressFn | None) -> None:
+        self._pool = TemplatePool([str(t) for t in templates])
 
-    def _sample(self, num_rows: int, rng: np.random.Generator, progress: ProgressFn | None) -> list[str]:
-        if len(self._pool) == 0:
-            return [""] * num_rows
-        picks = rng.integers(0, len(self._pool), size=num_rows)
-        return list(self._pool[picks])
+    def _sample(self, num_rows: int, rng: np.random.Generator, progress: ProgressFn | None,
+                rows: list[dict[str, object]]) -> list[str | None]:
+        out: list[str | None] = []
+        unfilled = 0
+        by_slot = dict(self.slots.by_slot)
+        for i, row in enumerate(rows):
+            pick = self._pool.draw(available_slots(row, by_slot), rng)
+            text = None if pick is None else fill_template(self._pool.templates[pick], row, self.slots)
+            unfilled += text is None
+            out.append(text)
+            if progress and i % 1000 == 999:
+                progress(i / num_rows)
+        self.generation = {"templates": len(self._pool.templates), "unfilled_rows": unfilled,
+                           "slots": sorted(by_slot)}
+        return out
 
     def _state(self) -> dict[str, Any]:
-        return {"pool": [str(v) for v in self._pool]}
+        return {"templates": list(self._pool.templates)}
 
     def _load_state(self, state: dict[str, Any]) -> None:
-        self._pool = np.asarray(list(state["pool"]), dtype=object)
+        self._pool = TemplatePool([str(t) for t in state["templates"]])
