@@ -21,8 +21,9 @@ def go_offline() -> None:
 
 
 # Libraries that log at WARNING about their own setup (Presidio lists every
-# spaCy label it does not map); quiet them so operators see Veil's lines.
-NOISY_LOGGERS = ("presidio-analyzer", "presidio-anonymizer")
+# spaCy label it does not map), or a line per HTTP call to the LLM endpoint
+# (httpx2, openai); quiet them so operators see Veil's lines.
+NOISY_LOGGERS = ("presidio-analyzer", "presidio-anonymizer", "httpx", "httpx2", "openai")
 
 
 def quiet_library_logs() -> None:

@@ -21,3 +21,7 @@ class AllNullColumnWarning(SynthesizerWarning):
 
 class UnparsedValuesWarning(SynthesizerWarning):
     """Some values of a datetime/boolean/numeric column could not be parsed and were set to null."""
+
+
+class SelfJudgingWarning(SynthesizerWarning):
+    """The judge is the generator's own model: it may favour its own outputs (self-preference)."""
