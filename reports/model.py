@@ -2,7 +2,8 @@
 
 Field names mirror the ``veil.v1`` proto messages (``ColumnDrift``,
 ``PairDrift``, ``Utility``, ``DriftReport``, ``PiiReplay``, ``LeakageReport``,
-``PrivacyGuarantee``, ``Report``) so the servicer converts field by field.
+``PrivacyGuarantee``, ``TextDrift``, ``TextDiversity``, ``TextLeakage``,
+``TextColumnReport``, ``Report``) so the servicer converts field by field.
 
 Scores that could not be computed are ``NaN`` in memory and ``null`` in JSON;
 ``from_dict`` turns ``null`` back into ``NaN`` so the round trip is exact.
@@ -147,6 +148,67 @@ class PrivacyGuarantee(_Model):
         )
 
 
+class TextDrift(_Model):
+    """How far the synthetic texts drift from the real (holdout) texts.
+
+    * ``length_ks``: KSComplement of token counts (1 = same length distribution).
+    * ``vocab_tv``: 1 - total variation distance of unigram distributions restricted
+      to the 1,000 most frequent tokens of holdout + synthetic.
+    * ``embedding_mmd``: squared MMD (unbiased, clipped at 0) with an RBF kernel whose
+      bandwidth is the median pairwise squared distance (0 = same distribution).
+    * ``embedding_auc``: cross-validated ROC AUC of a logistic regression telling
+      synthetic from holdout embeddings (0.5 = indistinguishable).
+    * ``cluster_coverage``: k-means (k = min(20, n_holdout // 5)) on holdout embeddings;
+      each synthetic text is assigned to its nearest centroid; the share of clusters
+      that receive at least one synthetic text.
+    """
+
+    length_ks: Score
+    vocab_tv: Score
+    embedding_mmd: Score
+    embedding_auc: Score
+    cluster_coverage: Score
+    mean_tokens_real: Score
+    mean_tokens_synthetic: Score
+
+
+class TextDiversity(_Model):
+    """Diversity of the synthetic texts (``vendi_real``: the same measure on the holdout)."""
+
+    distinct_1: Score
+    distinct_2: Score
+    vendi: Score
+    vendi_real: Score
+    cluster_coverage: Score
+    duplicate_share: Score
+
+
+class TextLeakage(_Model):
+    """Verbatim overlap of synthetic texts with the training texts, and canary exposure."""
+
+    longest_overlap_max: int
+    longest_overlap_p50: Score
+    longest_overlap_p95: Score
+    share_over_threshold: Score
+    threshold: int
+    pii_replay: int = 0
+    canaries_planted: int = 0
+    canaries_exposed: int = 0
+    canary_exposure: Score = math.nan
+
+
+class TextColumnReport(_Model):
+    """Drift, diversity and leakage of one synthetic text column."""
+
+    column: str
+    engine: str
+    drift: TextDrift
+    diversity: TextDiversity
+    leakage: TextLeakage
+    generation: dict[str, Any] = Field(default_factory=dict)
+    warnings: list[str] = Field(default_factory=list)
+
+
 class Report(_Model):
     """The full drift + leakage report of one synthesis."""
 
@@ -157,6 +219,7 @@ class Report(_Model):
     holdout_rows: int
     synthetic_rows: int
     warnings: list[str] = Field(default_factory=list)
+    text_columns: list[TextColumnReport] = Field(default_factory=list)
     plots: dict[str, Any] = Field(default_factory=dict)
     timings: dict[str, float] = Field(default_factory=dict)
     title: str = ""

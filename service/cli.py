@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import json
+import os
 import pathlib
 import secrets
 import signal
@@ -42,8 +43,11 @@ def _setup_logging(verbose: bool) -> None:
 
 
 @contextmanager
-def _local_server(data_dir: pathlib.Path | None) -> Iterator[tuple[str, str]]:
-    """An in-process server on a free loopback port; yields (address, token)."""
+def _local_server(data_dir: pathlib.Path | None, *, llm_base_url: str = "") -> Iterator[tuple[str, str]]:
+    """An in-process server on a free loopback port; yields (address, token).
+
+    ``llm_base_url`` becomes its LLM endpoint; the key comes from VEIL_LLM_API_KEY.
+    """
     from service.config import ServiceConfig
     from service.server import VeilServer
 
@@ -52,7 +56,8 @@ def _local_server(data_dir: pathlib.Path | None) -> Iterator[tuple[str, str]]:
         folder = data_dir or pathlib.Path(tmp) / "data"
         key_file = pathlib.Path(tmp) / "master.key"
         config = ServiceConfig(host="127.0.0.1", port=0, data_dir=folder, tokens={token: "local"},
-                               master_key_file=key_file)
+                               master_key_file=key_file, llm_base_url=llm_base_url,
+                               llm_api_key=os.environ.get("VEIL_LLM_API_KEY", ""))
         # An ephemeral run keeps nothing it would need a stable key for.
         server = VeilServer(config, master_key=None if data_dir else secrets.token_bytes(32))
         with server:
@@ -63,6 +68,15 @@ def _read_csv(path: pathlib.Path) -> pd.DataFrame:
     if not path.exists():
         raise typer.BadParameter(f"{path} does not exist", param_hint="INPUT")
     return pd.read_csv(path, low_memory=False)
+
+
+def _column_list(names: str | None, frame: pd.DataFrame) -> tuple[str, ...]:
+    """Columns named on the command line, each checked against the CSV."""
+    columns = tuple(c.strip() for c in (names or "").split(",") if c.strip())
+    unknown = [c for c in columns if c not in frame.columns]
+    if unknown:
+        _fail(f"--text-columns: no column {', '.join(map(repr, unknown))} in the input")
+    return columns
 
 
 def _fail(message: str) -> None:
@@ -139,7 +153,8 @@ def _public_columns(path: pathlib.Path | None) -> tuple[list, int]:
 def _run_synthesis(*, frame: pd.DataFrame, out: pathlib.Path, model: str, rows: int, seed: int, epochs: int,
                    target: str, report_html: pathlib.Path | None, report_json: pathlib.Path | None,
                    address: str, token: str, display_name: str, epsilon: float = 0.0, delta: float = 0.0,
-                   epsilon_budget: float = 0.0, public: pathlib.Path | None = None) -> dict:
+                   epsilon_budget: float = 0.0, public: pathlib.Path | None = None, text_model: str = "",
+                   text: dict | None = None, text_columns: tuple[str, ...] = ()) -> dict:
     import grpc
 
     from service.cli_progress import StageProgress
@@ -153,13 +168,16 @@ def _run_synthesis(*, frame: pd.DataFrame, out: pathlib.Path, model: str, rows: 
             public_columns, public_rows = _public_columns(public)
             dataset = client.upload(
                 frame, pb.DatasetSpec(display_name=display_name, seed=seed,
-                                      privacy_policy=pb.PrivacyPolicy(epsilon_budget=epsilon_budget)),
+                                      privacy_policy=pb.PrivacyPolicy(epsilon_budget=epsilon_budget),
+                                      column_overrides=[pb.ColumnOverride(column=c, kind=pb.TEXT)
+                                                        for c in text_columns]),
                 on_progress=lambda done, total: progress.update("upload", done,
                                                                 then="scan + scrub" if done >= total else None))
             progress.finish("scan + scrub")
             op = client.create_synthesis(dataset.name, pb.SynthesisConfig(
                 model=model, num_rows=rows, seed=seed, epochs=epochs, target_column=target, epsilon=epsilon,
-                delta=delta, public_columns=public_columns, public_row_count=public_rows))
+                delta=delta, public_columns=public_columns, public_row_count=public_rows, text_model=text_model,
+                text=pb.TextConfig(**(text or {}))))
             op = client.wait_operation(op.name, on_progress=progress.from_operation)
             if op.HasField("error"):
                 progress.stop()
@@ -200,6 +218,22 @@ def _print_summary(synthesis, report, written: dict) -> None:
     table.add_row("exact copies of training rows", str(s.exact_copies))
     table.add_row("DCR share (0.5 ideal)", f"{s.dcr_share:.3f}")
     table.add_row("PII replay", str(s.pii_replay_count))
+    for t in report.text_columns:
+        g, lk, dv = t.generation, t.leakage, t.diversity
+        table.add_row(f"text {t.column}", f"{g.engine}: {g.kept} kept of {g.candidates} candidates"
+                      if g.candidates else g.engine)
+        if g.rejected:
+            table.add_row(f"text {t.column} rejected", ", ".join(f"{k} {v}" for k, v in sorted(g.rejected.items())))
+        if g.requests:
+            table.add_row(f"text {t.column} LLM", f"{g.requests} requests, {g.retries} retries, "
+                          f"{g.prompt_tokens + g.completion_tokens} tokens, cost {g.cost:.4g}")
+        table.add_row(f"text {t.column} diversity", f"distinct-2 {dv.distinct_2:.3f}, Vendi {dv.vendi:.1f} "
+                      f"(real {dv.vendi_real:.1f}), cluster coverage {dv.cluster_coverage:.2f}")
+        table.add_row(f"text {t.column} leakage", f"longest overlap {lk.longest_overlap_max} tokens, PII replay "
+                      f"{lk.pii_replay}" + (f", canaries back {lk.canaries_exposed}/{lk.canaries_planted}"
+                                            if lk.canaries_planted else ""))
+        for warning in t.warnings:
+            table.add_row(f"text {t.column} warning", warning)
     for warning in report.warnings:
         table.add_row("warning", warning)
     for label, path in written.items():
@@ -225,6 +259,23 @@ def synth(
     public: Annotated[Optional[pathlib.Path], typer.Option(
         help='JSON of public metadata for DP models: {"columns": {"price": {"lower": 0, "upper": 20000}, '
              '"cut": {"categories": [...]}}, "row_count": N}.')] = None,
+    text_model: Annotated[str, typer.Option(
+        help="Text engine for free-text columns: surrogate (no LLM) | llm_rewrite | dp_private_evolution "
+             "(with a dp_* model and --epsilon).")] = "surrogate",
+    text_columns: Annotated[Optional[str], typer.Option(
+        help="Comma-separated columns to treat as free text (default: found by kind inference).")] = None,
+    llm_base_url: Annotated[str, typer.Option(
+        help="OpenAI-compatible endpoint of the LLM text engines, e.g. http://127.0.0.1:8000/v1 "
+             "(key from VEIL_LLM_API_KEY).")] = "",
+    llm_model: Annotated[str, typer.Option(help="Generator model of the LLM text engines.")] = "",
+    judge_model: Annotated[str, typer.Option(help="Judge model scoring each generated text (must differ from "
+                                                  "the generator unless --allow-same-judge).")] = "",
+    allow_same_judge: Annotated[bool, typer.Option(help="Let the judge be the generator (the report warns).")] = False,
+    rewrite: Annotated[str, typer.Option(help="llm_rewrite: paraphrase | persona | style | backtranslate | "
+                                              "mixed.")] = "mixed",
+    embedder: Annotated[str, typer.Option(help="Embedder of the diversity filter and text report: minilm | "
+                                               "openai | tfidf (default: the service's).")] = "",
+    canaries: Annotated[int, typer.Option(help="Canary texts to plant to measure text leakage (0 = none).")] = 0,
     report_html: Annotated[Optional[pathlib.Path], typer.Option(help="Write the HTML report here.")] = None,
     report_json: Annotated[Optional[pathlib.Path], typer.Option(help="Write the JSON report here.")] = None,
     server: Annotated[Optional[str], typer.Option(help="HOST:PORT of a running service (default: in-process).")] = None,
@@ -237,11 +288,15 @@ def synth(
         _fail("--server needs a token (--token or VEIL_TOKEN)")
     kwargs = dict(frame=frame, out=out, model=model, rows=rows, seed=seed, epochs=epochs, target=target,
                   report_html=report_html, report_json=report_json, display_name=input.name, epsilon=epsilon,
-                  delta=delta, epsilon_budget=epsilon_budget, public=public)
+                  delta=delta, epsilon_budget=epsilon_budget, public=public, text_model=text_model,
+                  text_columns=_column_list(text_columns, frame),
+                  text={k: v for k, v in dict(llm_base_url=llm_base_url, llm_model=llm_model, judge_model=judge_model,
+                                              allow_same_judge=allow_same_judge, rewrite=rewrite, embedder=embedder,
+                                              canaries=canaries).items() if v})
     if server:
         _run_synthesis(address=server, token=token, **kwargs)
     else:
-        with _local_server(None) as (address, local_token):
+        with _local_server(None, llm_base_url=llm_base_url) as (address, local_token):
             _run_synthesis(address=address, token=local_token, **kwargs)
 
 

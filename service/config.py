@@ -13,7 +13,7 @@ import re
 import tomllib
 from collections.abc import Mapping
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator, model_validator
 
 from service.errors import ConfigError
 
@@ -57,6 +57,22 @@ class ServiceConfig(BaseModel):
     # Whether non-DP models may be used on a dataset whose upload does not say.
     default_allow_non_dp: bool = True
     grpc_threads: int = Field(default=16, ge=2, le=256)
+    # LLM endpoint of the text engines (any OpenAI-compatible server). The key
+    # is configuration only (VEIL_LLM_API_KEY), never part of a request.
+    llm_base_url: str = ""
+    llm_model: str = ""
+    llm_api_key: SecretStr = SecretStr("")
+    judge_model: str = ""
+    # Other endpoints a request may name (the configured one is always allowed).
+    llm_allowed_base_urls: list[str] = Field(default_factory=list)
+    llm_concurrency: int = Field(default=8, ge=1, le=256)
+    llm_timeout_s: float = Field(default=60.0, gt=0, le=3600)
+    llm_max_retries: int = Field(default=4, ge=0, le=20)
+    # Price per 1,000 tokens, for the cost count of a job.
+    llm_prompt_cost_per_1k: float = Field(default=0.0, ge=0)
+    llm_completion_cost_per_1k: float = Field(default=0.0, ge=0)
+    # Embedder of the diversity filter and the text report: minilm | openai | tfidf.
+    text_embedder: str = "minilm"
 
     @field_validator("tokens")
     @classmethod
@@ -78,7 +94,7 @@ class ServiceConfig(BaseModel):
 
 
 #: Fields given as JSON in VEIL_* variables.
-JSON_FIELDS = ("pii_allow_list", "pii_deny_list")
+JSON_FIELDS = ("pii_allow_list", "pii_deny_list", "llm_allowed_base_urls")
 
 
 def _env_values(env: Mapping[str, str]) -> dict[str, object]:

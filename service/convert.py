@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 
 from google.protobuf import any_pb2, timestamp_pb2
 from google.longrunning import operations_pb2
@@ -79,12 +80,17 @@ def _public_column(c: pb.PublicColumn) -> dict:
             "categories": list(c.categories) if c.categories else None}
 
 
+def text_config_from_pb(text: pb.TextConfig) -> dict:
+    """The fields a request set (proto3 zero values mean "default" and are left out)."""
+    return {field.name: value for field, value in text.ListFields()}
+
+
 def config_from_pb(config: pb.SynthesisConfig) -> SynthesisConfig:
     return SynthesisConfig(model=config.model or "auto", num_rows=config.num_rows, seed=config.seed,
                            target_column=config.target_column, epochs=config.epochs,
                            text_model=config.text_model or "surrogate", epsilon=config.epsilon,
                            delta=config.delta, public_columns=tuple(_public_column(c) for c in config.public_columns),
-                           public_row_count=config.public_row_count)
+                           public_row_count=config.public_row_count, text=text_config_from_pb(config.text))
 
 
 def config_to_pb(config: dict) -> pb.SynthesisConfig:
@@ -94,7 +100,8 @@ def config_to_pb(config: dict) -> pb.SynthesisConfig:
                               target_column=config["target_column"], epochs=config["epochs"],
                               text_model=config["text_model"], epsilon=config.get("epsilon", 0.0),
                               delta=config.get("delta", 0.0), public_columns=public,
-                              public_row_count=config.get("public_row_count", 0))
+                              public_row_count=config.get("public_row_count", 0),
+                              text=pb.TextConfig(**config.get("text", {})))
 
 
 _NON_DP = {True: pb.PrivacyPolicy.ALLOW, False: pb.PrivacyPolicy.DENY}
@@ -193,4 +200,34 @@ def report_to_pb(name: str, report: dict) -> pb.Report:
         warnings=report.get("warnings", []))
     if drift.get("utility"):
         msg.drift.utility.CopyFrom(pb.Utility(**drift["utility"]))
+    msg.text_columns.extend(text_report_to_pb(t) for t in report.get("text_columns", []))
     return msg
+
+
+def _nan(value: float | None) -> float:
+    return math.nan if value is None else value
+
+
+def text_report_to_pb(t: dict) -> pb.TextColumnReport:
+    """One text column's report from its JSON form (null scores become NaN)."""
+    gen = t.get("generation") or {}
+    usage = gen.get("usage") or {}
+    return pb.TextColumnReport(
+        column=t["column"],
+        drift=pb.TextDrift(**{k: _nan(v) for k, v in t["drift"].items()}),
+        diversity=pb.TextDiversity(**{k: _nan(v) for k, v in t["diversity"].items()}),
+        leakage=pb.TextLeakage(**{k: (_nan(v) if k in _TEXT_LEAKAGE_FLOATS else v) for k, v in t["leakage"].items()}),
+        generation=pb.TextGeneration(
+            engine=t.get("engine", ""), generator_model=gen.get("generator_model", ""),
+            judge_model=gen.get("judge_model", ""), prompts=gen.get("prompts", []),
+            candidates=gen.get("candidates", 0), kept=gen.get("kept", 0),
+            rejected={k: int(v) for k, v in (gen.get("rejected") or {}).items()},
+            requests=usage.get("requests", 0), retries=usage.get("retries", 0),
+            prompt_tokens=usage.get("prompt_tokens", 0), completion_tokens=usage.get("completion_tokens", 0),
+            cost=usage.get("cost", 0.0),
+            diversity_before={k: _nan(v) for k, v in (gen.get("diversity_before") or {}).items()},
+            diversity_after={k: _nan(v) for k, v in (gen.get("diversity_after") or {}).items()}),
+        warnings=t.get("warnings", []))
+
+
+_TEXT_LEAKAGE_FLOATS = {"longest_overlap_p50", "longest_overlap_p95", "share_over_threshold", "canary_exposure"}

@@ -20,9 +20,10 @@ import hmac
 import logging
 import re
 import struct
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING
 
+import numpy as np
 import pandas as pd
 
 from privacy.errors import FingerprintKeyMismatchError, PrivacyInvalidArgumentError
@@ -234,6 +235,7 @@ class PiiFingerprints:
         *,
         entity_by_column: Mapping[str, str],
         factory: SurrogateFactory,
+        text_columns: Sequence[str] = (),
     ) -> tuple[pd.DataFrame, int]:
         """Replace whole cells of structured PII columns that are or contain a raw value.
 
@@ -241,6 +243,9 @@ class PiiFingerprints:
             frame: The frame to check (not modified).
             entity_by_column: ``{column: entity_type}`` of the structured PII columns.
             factory: Makes the replacement values with :meth:`SurrogateFactory.fresh`.
+            text_columns: Free-text columns that mention their row's PII values: a replaced
+                value is replaced in the same row's texts too (whole words; for a name, its
+                first and last words as well), so the text still names its row.
 
         Returns:
             A new frame and the number of cells changed.
@@ -272,9 +277,29 @@ class PiiFingerprints:
             mask = series.isin(list(replacements))
             changed += int(mask.sum())
             result[column] = series.astype(object).where(~mask, series.map(replacements))
+            for text_column in text_columns:
+                result[text_column] = _follow(result[text_column], series, mask, replacements)
         if changed:
             logger.warning("redacted %d replayed PII cell(s)", changed)
         return result, changed
+
+
+def _follow(texts: pd.Series, old: pd.Series, mask: pd.Series, replacements: Mapping[str, str]) -> pd.Series:
+    """The texts of the masked rows with each row's old value (and its first/last words) replaced."""
+    out = texts.astype(object).copy()
+    for i in np.flatnonzero(mask.to_numpy()):
+        text, value = out.iat[i], old.iat[i]
+        if not isinstance(text, str):
+            continue
+        new = replacements[value]
+        pairs = [(value, new)]
+        old_words, new_words = value.split(), new.split()
+        if len(old_words) > 1 and len(new_words) > 1:
+            pairs += [(old_words[0], new_words[0]), (old_words[-1], new_words[-1])]
+        for before, after in pairs:
+            text = re.sub(rf"(?<!\w){re.escape(before)}(?!\w)", lambda _m, a=after: a, text)
+        out.iat[i] = text
+    return out
 
 
 __all__ = ["PiiFingerprints", "canonical", "iter_tokens", "normalise"]

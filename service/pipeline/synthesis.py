@@ -11,7 +11,7 @@ import math
 import sqlite3
 import time
 import uuid
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 
 import pyarrow as pa
 
@@ -21,7 +21,9 @@ from reports.model import PiiReplay, PrivacyGuarantee
 from reports.render import render_html, render_json
 from service.errors import (AlreadyExists, Cancelled, InvalidArgument, NotFound, ViolationCollector, is_veil_error,
                             log_unexpected)
+from service.config import ServiceConfig
 from service.pipeline import budget
+from service.pipeline import text as text_stage
 from service.pipeline.context import ServiceContext
 from service.pipeline.upload import ID_RE
 from service.runner import JobHandle, OperationRunner
@@ -51,6 +53,8 @@ class SynthesisConfig:
     delta: float = 0.0
     public_columns: tuple[dict, ...] = ()
     public_row_count: int = 0
+    # TextConfig fields the request set (endpoint, models, filters, canaries).
+    text: dict = field(default_factory=dict)
 
     @property
     def differentially_private(self) -> bool:
@@ -66,7 +70,8 @@ MAX_EPSILON = 100.0
 """Largest target epsilon accepted: beyond it a DP statement no longer means much."""
 
 
-def validate_config(config: SynthesisConfig, dataset: DatasetRow, *, default_delta: float = 1e-6) -> SynthesisConfig:
+def validate_config(config: SynthesisConfig, dataset: DatasetRow, *,
+                    service: ServiceConfig) -> tuple[SynthesisConfig, text_stage.TextPlan]:
     problems = ViolationCollector()
     models = available_synthesizers()
     if config.model not in models:
@@ -81,6 +86,8 @@ def validate_config(config: SynthesisConfig, dataset: DatasetRow, *, default_del
     if config.epochs < 0 or config.epochs > 10_000:
         problems.add("config.epochs", "must be between 0 and 10000")
     _validate_privacy(config, dataset, problems)
+    plan = text_stage.plan_text(model=config.model, text_model=config.text_model, text=config.text,
+                                kinds=dataset_kinds(dataset), service=service, problems=problems)
     if config.target_column:
         kinds = {c["name"]: c["kind"] for c in dataset.columns}
         if config.target_column not in kinds:
@@ -91,8 +98,8 @@ def validate_config(config: SynthesisConfig, dataset: DatasetRow, *, default_del
     problems.raise_if_any("the synthesis config is invalid")
     if config.differentially_private:
         # The row count is the training data's size: a DP model estimates it (or takes the public one).
-        return SynthesisConfig(**{**asdict(config), "delta": config.delta or default_delta})
-    return SynthesisConfig(**{**asdict(config), "num_rows": config.num_rows or dataset.train_rows})
+        return SynthesisConfig(**{**asdict(config), "delta": config.delta or service.default_synthesis_delta}), plan
+    return SynthesisConfig(**{**asdict(config), "num_rows": config.num_rows or dataset.train_rows}), plan
 
 
 def _validate_privacy(config: SynthesisConfig, dataset: DatasetRow, problems: ViolationCollector) -> None:
@@ -133,7 +140,7 @@ def create_synthesis(ctx: ServiceContext, runner: OperationRunner, *, tenant: st
     if synthesis_id and not ID_RE.match(synthesis_id):
         raise InvalidArgument("synthesis_id is not a valid id", reason="BAD_ID",
                               violations=[("synthesis_id", "must match [a-z]([a-z0-9-]{0,61}[a-z0-9])?")])
-    config = validate_config(config, dataset, default_delta=ctx.config.default_synthesis_delta)
+    config, plan = validate_config(config, dataset, service=ctx.config)
     synthesis_id = synthesis_id or f"syn-{uuid.uuid4().hex[:12]}"
     if ctx.db.synthesis_exists(tenant, dataset_id, synthesis_id):
         raise AlreadyExists(f"datasets/{dataset_id}/syntheses/{synthesis_id} already exists",
@@ -160,7 +167,7 @@ def create_synthesis(ctx: ServiceContext, runner: OperationRunner, *, tenant: st
     except Exception:  # no job will ever run for this charge
         ctx.ledger.release(charge_id)
         raise
-    runner.submit(op_id, lambda handle: run_synthesis_job(ctx, handle, dataset, syn.id, config, charge_id))
+    runner.submit(op_id, lambda handle: run_synthesis_job(ctx, handle, dataset, syn.id, config, plan, charge_id))
     return syn, op
 
 
@@ -185,14 +192,14 @@ class _JobState:
 
 
 def run_synthesis_job(ctx: ServiceContext, handle: JobHandle, dataset: DatasetRow, synthesis_id: str,
-                      config: SynthesisConfig, charge_id: str) -> None:
+                      config: SynthesisConfig, plan: text_stage.TextPlan, charge_id: str) -> None:
     tenant, dataset_id = dataset.tenant, dataset.id
     db = ctx.db
     state = _JobState(charge_id=charge_id)
     try:
         handle.check_cancelled()
         db.update_synthesis(tenant, dataset_id, synthesis_id, state="RUNNING")
-        result = _synthesize(ctx, handle, dataset, synthesis_id, config, state)
+        result = _synthesize(ctx, handle, dataset, synthesis_id, config, plan, state)
         handle.check_cancelled()
         epsilon, delta = state.spent()
         ctx.ledger.settle(charge_id, epsilon_spent=epsilon, delta_spent=delta)
@@ -218,20 +225,23 @@ def run_synthesis_job(ctx: ServiceContext, handle: JobHandle, dataset: DatasetRo
 
 
 def _synthesize(ctx: ServiceContext, handle: JobHandle, dataset: DatasetRow, synthesis_id: str,
-                config: SynthesisConfig, state: _JobState) -> dict:
+                config: SynthesisConfig, plan: text_stage.TextPlan, state: _JobState) -> dict:
     tenant, dataset_id = dataset.tenant, dataset.id
     timings: dict[str, float] = {}
     data_dir = ctx.store.dataset_dir(tenant, dataset_id)
     kinds = dataset_kinds(dataset)
     dp = config.differentially_private
+    llm = text_stage.open_llm(plan)
     synth = create_synthesizer(config.model, seed=config.seed, epochs=config.epochs or None,
-                               text_model=config.text_model,
+                               text_model=config.text_model, text_options=plan.options, llm=llm,
                                **({"epsilon": config.epsilon, "delta": config.delta,
                                    "public": config.public_metadata()} if dp else {}))
     state.synth = synth
     handle.check_cancelled()
     ctx.ledger.mark_touched(state.charge_id)  # write-ahead: from here on the charge is not refundable
-    train = ctx.store.read_table(data_dir / "train.parquet").to_pandas()
+    real_train = ctx.store.read_table(data_dir / "train.parquet").to_pandas()
+    canaries = text_stage.make_canaries(plan.canaries, seed=config.seed) if plan.columns else []
+    train = text_stage.plant_canaries(real_train, plan.columns, canaries, seed=config.seed)
 
     t0 = time.perf_counter()
     synth.fit(train, kinds=kinds, progress=handle.stage_progress("fit", *STAGE_RANGES["fit"]))
@@ -241,6 +251,9 @@ def _synthesize(ctx: ServiceContext, handle: JobHandle, dataset: DatasetRow, syn
     num_rows = config.num_rows or (synth.estimated_rows if dp else len(train))
     synthetic = synth.sample(num_rows, progress=handle.stage_progress("sample", *STAGE_RANGES["sample"]))
     timings["sample"] = time.perf_counter() - t0
+    exposed = synthetic
+    synthetic, canary_drops = text_stage.strip_canaries(synthetic, plan.columns, canaries,
+                                                        threshold=plan.options.leakage_ngram)
 
     t0 = time.perf_counter()
     handle.report("filter", STAGE_RANGES["filter"][0])
@@ -254,7 +267,7 @@ def _synthesize(ctx: ServiceContext, handle: JobHandle, dataset: DatasetRow, syn
         # would make the output depend on the data outside the accountant's view.
         factory = SurrogateFactory(key + b"fresh", avoid=fingerprints)
         synthetic, redacted = fingerprints.redact_replays(synthetic, entity_by_column=entity_by_column,
-                                                          factory=factory)
+                                                          factory=factory, text_columns=plan.columns)
     timings["filter"] = time.perf_counter() - t0
 
     t0 = time.perf_counter()
@@ -267,11 +280,18 @@ def _synthesize(ctx: ServiceContext, handle: JobHandle, dataset: DatasetRow, syn
     void = budget.statement(ctx, dataset).guarantee_void
     guarantee = _guarantee(synth, dp=dp, void=void)
     report = build_report(
-        train=train, holdout=holdout, synthetic=synthetic, kinds=kinds,
+        train=real_train, holdout=holdout, synthetic=synthetic, kinds=kinds,
         target_column=config.target_column or None, seed=config.seed,
         pii_replay=PiiReplay(count=sum(replays.values()), by_column=replays, fingerprints_checked=len(fingerprints)),
         guarantee=guarantee, title=f"datasets/{dataset_id}/syntheses/{synthesis_id}",
         progress=handle.stage_progress("report", *STAGE_RANGES["report"]))
+    if plan.columns:
+        report.text_columns = text_stage.text_reports(
+            synth=synth, plan=plan, train=real_train, holdout=holdout, synthetic=synthetic, exposed=exposed,
+            embedder=text_stage.open_embedder(plan, llm), llm=llm, replays=replays, canaries=canaries,
+            seed=config.seed)
+    if canary_drops:
+        report.warnings.append(f"{canary_drops} generated texts carried part of a planted canary and were dropped")
     timings["report"] = time.perf_counter() - t0
     report.timings.update({k: round(v, 3) for k, v in timings.items()})
     if redacted:
@@ -280,7 +300,7 @@ def _synthesize(ctx: ServiceContext, handle: JobHandle, dataset: DatasetRow, syn
         report.warnings.append("a non-DP synthesis of this dataset exists: this release is "
                                f"({guarantee.epsilon:.3g}, {guarantee.delta:.3g})-DP, but no DP guarantee holds "
                                "for the dataset as a whole")
-    if dp and any(k == "text" for k in kinds.values()):
+    if dp and plan.columns and not synth.text_engines:
         report.warnings.append("text columns are withheld (emitted empty): no DP text model was selected")
 
     handle.report("store", 97)
@@ -310,9 +330,9 @@ def _guarantee(synth: object, *, dp: bool, void: bool) -> PrivacyGuarantee:
         return PrivacyGuarantee.none(dataset_guarantee_void=void)
     epsilon, delta = synth.privacy_spent
     books = synth.dp_books
-    preprocessing = {f"{col}.{step}": how for col, steps in books["public"]["columns"].items()
-                     for step, how in steps.items()}
-    preprocessing.update({k: v for k, v in books["public"].items() if k != "columns"})
+    public = books.get("public") or {"columns": {}, "text_columns": "dp_private_evolution"}
+    preprocessing = {f"{col}.{step}": how for col, steps in public["columns"].items() for step, how in steps.items()}
+    preprocessing.update({k: v for k, v in public.items() if k != "columns"})
     return PrivacyGuarantee.differential_privacy(
         epsilon=epsilon, delta=delta, accountant=books["accountant"], preprocessing=preprocessing,
         spends=[{"purpose": p, "rho": r} for p, r in books.get("rho_spends", [])], dataset_guarantee_void=void)

@@ -12,33 +12,39 @@ model is made data-independent here:
 * id columns are regenerated as UUIDs (the input's format and largest id stay unknown);
 * ``pii:*`` columns are fresh Faker values with no nulls and the locale's layout
   (no null share, layout or replay hashes learnt from the input);
-* text columns are withheld (emitted as nulls): no DP text engine is selected;
+* text columns are withheld (emitted as nulls) unless the text engine is
+  differentially private (``dp_private_evolution``): that engine draws its
+  zCDP ρ from the same target (a share ``TEXT_SHARE`` when there are modelled
+  columns too, all of it otherwise), and its spends are in the same books;
 * all-null columns are modelled like any other (whether a column is all null is a fact about the data).
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any, ClassVar
 
 import numpy as np
 import pandas as pd
 
-from privacy.dp.accounting import ZcdpBudget, check_target, epsilon_from_rdp, zcdp_curve
+from privacy.dp.accounting import ZcdpBudget, check_target, epsilon_from_rdp, zcdp_curve, zcdp_rho_for
 from privacy.errors import PrivacyError
 from synthesizers import kinds as K
 from synthesizers.base import Synthesizer, _coerce
 from synthesizers.errors import InvalidConfigError, NotFittedError
-from synthesizers.generators import IdSpec, PiiSpec
+from synthesizers.generators import IdSpec, PiiSpec, column_seed
 from synthesizers.tabular.dp_domain import PublicMetadata, columns_needing
-from synthesizers.text.base import TextSynthesizer
+from synthesizers.text.base import TextSynthesizer, create_text_synthesizer, get_text_synthesizer_class
 
 DEFAULT_DELTA = 1e-6
 """δ of a DP request that names none: well below 1/n for the tables Veil serves."""
 
 PARTITION_DELTA_SHARE = 0.1
 """Share of δ given to Gaussian partition selection when some category set is not public."""
+
+TEXT_SHARE = 0.5
+"""Share of the zCDP ρ given to DP text columns when the table also has modelled columns."""
 
 
 class DPSynthesizer(Synthesizer):
@@ -75,13 +81,17 @@ class DPSynthesizer(Synthesizer):
         self._delta_partition = 0.0
         self._estimated_rows: int | None = None
         self._dp_books: dict[str, Any] = {}
+        # DP text columns: the ρ set aside for them, and each of their spends (purpose, ρ).
+        self._text_rho_reserved = 0.0
+        self._text_spends: list[tuple[str, float]] = []
+        self._dp_text: list[str] = []
 
     # --- the accountant's view -------------------------------------------------------
 
     @property
     def privacy_spent(self) -> tuple[float, float]:
         """(ε, δ) of every data-touching step so far; (0, 0) before any."""
-        rho = self._budget.spent if self._budget else 0.0
+        rho = (self._budget.spent if self._budget else 0.0) + sum(r for _, r in self._text_spends)
         if rho == 0 and self._extra_rdp is None and self._delta_partition == 0:
             return 0.0, 0.0
         curve = zcdp_curve(rho) + (self._extra_rdp if self._extra_rdp is not None else 0.0)
@@ -98,8 +108,47 @@ class DPSynthesizer(Synthesizer):
     def dp_books(self) -> dict[str, Any]:
         """The engine's privacy books: target, spent, mechanisms, and what was public vs DP-estimated."""
         epsilon, delta = self.privacy_spent
-        return {"target_epsilon": self.epsilon, "target_delta": self.delta, "epsilon": epsilon, "delta": delta,
-                "accountant": self.accountant, **self._dp_books}
+        books = {"target_epsilon": self.epsilon, "target_delta": self.delta, "epsilon": epsilon, "delta": delta,
+                 "accountant": self.accountant, **self._dp_books}
+        if self._text_spends:
+            books["rho_spends"] = [*books.get("rho_spends", []), *([p, r] for p, r in self._text_spends)]
+            books["text_rho"] = self._text_rho_reserved
+        return books
+
+    # --- DP text columns -------------------------------------------------------------
+
+    def _dp_text_columns(self, kinds: Mapping[str, str]) -> list[str]:
+        if not getattr(get_text_synthesizer_class(self.text_model), "differentially_private", False):
+            return []
+        return [c for c, k in kinds.items() if k == K.TEXT]
+
+    def fit(self, frame: pd.DataFrame, *, kinds: Mapping[str, str], progress: Any = None) -> None:
+        """As the base; first sets aside the ρ of DP text columns, and estimates the row count from
+        them when there is no modelled column to estimate it from."""
+        self._text_spends = []
+        self._text_rho_reserved = 0.0
+        text_columns = self._dp_text_columns(kinds) if isinstance(kinds, Mapping) else []
+        self._dp_text = text_columns
+        if text_columns:
+            modelled = {c: k for c, k in kinds.items() if k in K.MODELLED_KINDS}
+            rho_all = zcdp_rho_for(self.epsilon, self.delta - (self._partition_delta(modelled) if modelled else 0.0))
+            self._text_rho_reserved = rho_all * (TEXT_SHARE if modelled else 1.0)
+        super().fit(frame, kinds=kinds, progress=progress)
+        if self._estimated_rows is None:
+            if self.public.row_count is not None:
+                self._estimated_rows = int(self.public.row_count)
+            else:  # DP estimates of the text engines (post-processing of their noisy votes)
+                estimates = [e.estimated_rows for e in self._text_engines.values()
+                             if getattr(e, "estimated_rows", None)]
+                self._estimated_rows = int(np.mean(estimates)) if estimates else None
+
+    def _spend_text(self, column: str) -> Callable[[str, float], None]:
+        def spend(purpose: str, rho: float) -> None:
+            spent = sum(r for _, r in self._text_spends)
+            if spent + rho > self._text_rho_reserved * (1 + 1e-9):
+                raise RuntimeError(f"text zCDP budget overspent by {column}:{purpose}")
+            self._text_spends.append((f"text:{column}:{purpose}", float(rho)))
+        return spend
 
     def _partition_delta(self, kinds: Mapping[str, str]) -> float:
         """δ set aside for category discovery (zero when every category set is public)."""
@@ -109,7 +158,8 @@ class DPSynthesizer(Synthesizer):
         return {"columns": {c: dict(codec.provenance) for c, codec in codecs.items()},
                 "row_count": "public" if self.public.row_count is not None else "dp (from noisy counts)",
                 "id_columns": "regenerated as UUIDs", "pii_columns": "fresh Faker values",
-                "text_columns": "withheld (no DP text engine)"}
+                "text_columns": (f"{self.text_model} (DP, its votes in the same books)" if self._text_rho_reserved
+                                 else "withheld (no DP text engine)")}
 
     @staticmethod
     def _integer_columns(frame: pd.DataFrame, kinds: Mapping[str, str]) -> set[str]:
@@ -126,7 +176,16 @@ class DPSynthesizer(Synthesizer):
 
     def _fit_text(self, column: str, values: pd.Series, *, context: pd.DataFrame | None,
                   entities: Mapping[str, str]) -> TextSynthesizer | None:
-        return None
+        """A DP text engine with its share of ρ; other text engines would see the data outside the
+        accountant, so their columns are withheld."""
+        columns = self._dp_text
+        if column not in columns:
+            return None
+        engine = create_text_synthesizer(self.text_model, seed=column_seed(self.seed, column, "text"),
+                                         options=self.text_options, llm=self.llm)
+        engine.set_budget(rho=self._text_rho_reserved / len(columns), spend=self._spend_text(column))
+        engine.fit(values, context=context, entities=entities)
+        return engine
 
     def _prepare_modelled(self, frame: pd.DataFrame, kinds: Mapping[str, str]) -> tuple[pd.DataFrame, list[str]]:
         """As the base, but all-null columns are modelled too (their nulls are measured, not looked at)."""

@@ -78,7 +78,8 @@ class DPMarginalSynthesizer(DPSynthesizer):
     def _fit(self, frame: pd.DataFrame, kinds: Mapping[str, str], progress: ProgressFn | None) -> None:
         rng = np.random.default_rng(self.seed)
         self._delta_partition = self._partition_delta(kinds)
-        rho = zcdp_rho_for(self.epsilon, self.delta - self._delta_partition)
+        # DP text columns (if any) have their share set aside already.
+        rho = zcdp_rho_for(self.epsilon, self.delta - self._delta_partition) - self._text_rho_reserved
         self._budget = budget = ZcdpBudget(total_rho=rho)
         need = columns_needing(kinds, self.public)
         rho_bounds = DISCOVERY_SHARE * rho if need["bounds"] else 0.0

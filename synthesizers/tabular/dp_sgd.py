@@ -158,7 +158,8 @@ class DPSGDSynthesizer(DPSynthesizer):
         rng = np.random.default_rng(self.seed)
         self._delta_partition = self._partition_delta(kinds)
         delta_eff = self.delta - self._delta_partition
-        rho_all = zcdp_rho_for(self.epsilon, delta_eff)
+        # DP text columns (if any) have their share set aside already; training is calibrated around it.
+        rho_all = zcdp_rho_for(self.epsilon, delta_eff) - self._text_rho_reserved
         self._budget = ZcdpBudget(total_rho=PREPROCESS_SHARE * rho_all)
 
         # 1. the row count and the domain, under zCDP
@@ -197,7 +198,7 @@ class DPSGDSynthesizer(DPSynthesizer):
         steps = max(1, math.ceil(epochs / q))
         try:
             sigma = dpsgd_noise_for(epsilon=self.epsilon, delta=delta_eff, sample_rate=q, steps=steps,
-                                    extra_rho=self._budget.spent)
+                                    extra_rho=self._budget.spent + self._text_rho_reserved)
         except PrivacyError as exc:
             raise InvalidConfigError("the privacy target cannot be met by DP-SGD", violations=exc.violations) from None
         self._dp_books = {

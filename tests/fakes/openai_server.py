@@ -37,7 +37,7 @@ _TEXT_RE = re.compile(r"<text>\n?(.*?)\n?</text>", re.DOTALL)
 _WORD_RE = re.compile(r"\w+")
 _SLOT_RE = re.compile(r"\[\[[A-Z0-9_]+(?::[A-Z]+)?\]\]")
 # A slot such as [[CUSTOMER_NAME:FIRST]] is one piece: a rewrite keeps it as it is, as a real LLM is told to.
-_PIECE_RE = re.compile(r"\[\[[A-Z0-9_]+(?::[A-Z]+)?\]\]|\w+|[^\w\s]+")
+_PIECE_RE = re.compile(r"\[\[[A-Z0-9_]+(?::[A-Z]+)?\]\]|\w+|(?:(?!\[\[)[^\w\s])+")
 _REWRITE_PROMPTS = {"paraphrase", "persona", "style", "translate", "pe_variation"}
 
 _SYNONYMS = {

@@ -253,7 +253,7 @@ class PublicColumn(_message.Message):
     def __init__(self, column: _Optional[str] = ..., lower: _Optional[float] = ..., upper: _Optional[float] = ..., categories: _Optional[_Iterable[str]] = ...) -> None: ...
 
 class SynthesisConfig(_message.Message):
-    __slots__ = ("model", "num_rows", "seed", "target_column", "epochs", "text_model", "epsilon", "delta", "public_columns", "public_row_count")
+    __slots__ = ("model", "num_rows", "seed", "target_column", "epochs", "text_model", "epsilon", "delta", "public_columns", "public_row_count", "text")
     MODEL_FIELD_NUMBER: _ClassVar[int]
     NUM_ROWS_FIELD_NUMBER: _ClassVar[int]
     SEED_FIELD_NUMBER: _ClassVar[int]
@@ -264,6 +264,7 @@ class SynthesisConfig(_message.Message):
     DELTA_FIELD_NUMBER: _ClassVar[int]
     PUBLIC_COLUMNS_FIELD_NUMBER: _ClassVar[int]
     PUBLIC_ROW_COUNT_FIELD_NUMBER: _ClassVar[int]
+    TEXT_FIELD_NUMBER: _ClassVar[int]
     model: str
     num_rows: int
     seed: int
@@ -274,7 +275,34 @@ class SynthesisConfig(_message.Message):
     delta: float
     public_columns: _containers.RepeatedCompositeFieldContainer[PublicColumn]
     public_row_count: int
-    def __init__(self, model: _Optional[str] = ..., num_rows: _Optional[int] = ..., seed: _Optional[int] = ..., target_column: _Optional[str] = ..., epochs: _Optional[int] = ..., text_model: _Optional[str] = ..., epsilon: _Optional[float] = ..., delta: _Optional[float] = ..., public_columns: _Optional[_Iterable[_Union[PublicColumn, _Mapping]]] = ..., public_row_count: _Optional[int] = ...) -> None: ...
+    text: TextConfig
+    def __init__(self, model: _Optional[str] = ..., num_rows: _Optional[int] = ..., seed: _Optional[int] = ..., target_column: _Optional[str] = ..., epochs: _Optional[int] = ..., text_model: _Optional[str] = ..., epsilon: _Optional[float] = ..., delta: _Optional[float] = ..., public_columns: _Optional[_Iterable[_Union[PublicColumn, _Mapping]]] = ..., public_row_count: _Optional[int] = ..., text: _Optional[_Union[TextConfig, _Mapping]] = ...) -> None: ...
+
+class TextConfig(_message.Message):
+    __slots__ = ("llm_base_url", "llm_model", "judge_model", "allow_same_judge", "rewrite", "oversample", "leakage_ngram", "embedder", "description", "canaries", "pe_iterations")
+    LLM_BASE_URL_FIELD_NUMBER: _ClassVar[int]
+    LLM_MODEL_FIELD_NUMBER: _ClassVar[int]
+    JUDGE_MODEL_FIELD_NUMBER: _ClassVar[int]
+    ALLOW_SAME_JUDGE_FIELD_NUMBER: _ClassVar[int]
+    REWRITE_FIELD_NUMBER: _ClassVar[int]
+    OVERSAMPLE_FIELD_NUMBER: _ClassVar[int]
+    LEAKAGE_NGRAM_FIELD_NUMBER: _ClassVar[int]
+    EMBEDDER_FIELD_NUMBER: _ClassVar[int]
+    DESCRIPTION_FIELD_NUMBER: _ClassVar[int]
+    CANARIES_FIELD_NUMBER: _ClassVar[int]
+    PE_ITERATIONS_FIELD_NUMBER: _ClassVar[int]
+    llm_base_url: str
+    llm_model: str
+    judge_model: str
+    allow_same_judge: bool
+    rewrite: str
+    oversample: float
+    leakage_ngram: int
+    embedder: str
+    description: str
+    canaries: int
+    pe_iterations: int
+    def __init__(self, llm_base_url: _Optional[str] = ..., llm_model: _Optional[str] = ..., judge_model: _Optional[str] = ..., allow_same_judge: _Optional[bool] = ..., rewrite: _Optional[str] = ..., oversample: _Optional[float] = ..., leakage_ngram: _Optional[int] = ..., embedder: _Optional[str] = ..., description: _Optional[str] = ..., canaries: _Optional[int] = ..., pe_iterations: _Optional[int] = ...) -> None: ...
 
 class CreateSynthesisRequest(_message.Message):
     __slots__ = ("parent", "config", "synthesis_id")
@@ -541,8 +569,133 @@ class LeakageReport(_message.Message):
     pii_replay: PiiReplay
     def __init__(self, exact_copies: _Optional[int] = ..., exact_copy_share: _Optional[float] = ..., dcr_share: _Optional[float] = ..., dcr_median: _Optional[float] = ..., nndr_median: _Optional[float] = ..., pii_replay: _Optional[_Union[PiiReplay, _Mapping]] = ...) -> None: ...
 
+class TextDrift(_message.Message):
+    __slots__ = ("length_ks", "vocab_tv", "embedding_mmd", "embedding_auc", "cluster_coverage", "mean_tokens_real", "mean_tokens_synthetic")
+    LENGTH_KS_FIELD_NUMBER: _ClassVar[int]
+    VOCAB_TV_FIELD_NUMBER: _ClassVar[int]
+    EMBEDDING_MMD_FIELD_NUMBER: _ClassVar[int]
+    EMBEDDING_AUC_FIELD_NUMBER: _ClassVar[int]
+    CLUSTER_COVERAGE_FIELD_NUMBER: _ClassVar[int]
+    MEAN_TOKENS_REAL_FIELD_NUMBER: _ClassVar[int]
+    MEAN_TOKENS_SYNTHETIC_FIELD_NUMBER: _ClassVar[int]
+    length_ks: float
+    vocab_tv: float
+    embedding_mmd: float
+    embedding_auc: float
+    cluster_coverage: float
+    mean_tokens_real: float
+    mean_tokens_synthetic: float
+    def __init__(self, length_ks: _Optional[float] = ..., vocab_tv: _Optional[float] = ..., embedding_mmd: _Optional[float] = ..., embedding_auc: _Optional[float] = ..., cluster_coverage: _Optional[float] = ..., mean_tokens_real: _Optional[float] = ..., mean_tokens_synthetic: _Optional[float] = ...) -> None: ...
+
+class TextDiversity(_message.Message):
+    __slots__ = ("distinct_1", "distinct_2", "vendi", "vendi_real", "cluster_coverage", "duplicate_share")
+    DISTINCT_1_FIELD_NUMBER: _ClassVar[int]
+    DISTINCT_2_FIELD_NUMBER: _ClassVar[int]
+    VENDI_FIELD_NUMBER: _ClassVar[int]
+    VENDI_REAL_FIELD_NUMBER: _ClassVar[int]
+    CLUSTER_COVERAGE_FIELD_NUMBER: _ClassVar[int]
+    DUPLICATE_SHARE_FIELD_NUMBER: _ClassVar[int]
+    distinct_1: float
+    distinct_2: float
+    vendi: float
+    vendi_real: float
+    cluster_coverage: float
+    duplicate_share: float
+    def __init__(self, distinct_1: _Optional[float] = ..., distinct_2: _Optional[float] = ..., vendi: _Optional[float] = ..., vendi_real: _Optional[float] = ..., cluster_coverage: _Optional[float] = ..., duplicate_share: _Optional[float] = ...) -> None: ...
+
+class TextLeakage(_message.Message):
+    __slots__ = ("longest_overlap_max", "longest_overlap_p50", "longest_overlap_p95", "share_over_threshold", "threshold", "pii_replay", "canaries_planted", "canaries_exposed", "canary_exposure")
+    LONGEST_OVERLAP_MAX_FIELD_NUMBER: _ClassVar[int]
+    LONGEST_OVERLAP_P50_FIELD_NUMBER: _ClassVar[int]
+    LONGEST_OVERLAP_P95_FIELD_NUMBER: _ClassVar[int]
+    SHARE_OVER_THRESHOLD_FIELD_NUMBER: _ClassVar[int]
+    THRESHOLD_FIELD_NUMBER: _ClassVar[int]
+    PII_REPLAY_FIELD_NUMBER: _ClassVar[int]
+    CANARIES_PLANTED_FIELD_NUMBER: _ClassVar[int]
+    CANARIES_EXPOSED_FIELD_NUMBER: _ClassVar[int]
+    CANARY_EXPOSURE_FIELD_NUMBER: _ClassVar[int]
+    longest_overlap_max: int
+    longest_overlap_p50: float
+    longest_overlap_p95: float
+    share_over_threshold: float
+    threshold: int
+    pii_replay: int
+    canaries_planted: int
+    canaries_exposed: int
+    canary_exposure: float
+    def __init__(self, longest_overlap_max: _Optional[int] = ..., longest_overlap_p50: _Optional[float] = ..., longest_overlap_p95: _Optional[float] = ..., share_over_threshold: _Optional[float] = ..., threshold: _Optional[int] = ..., pii_replay: _Optional[int] = ..., canaries_planted: _Optional[int] = ..., canaries_exposed: _Optional[int] = ..., canary_exposure: _Optional[float] = ...) -> None: ...
+
+class TextGeneration(_message.Message):
+    __slots__ = ("engine", "generator_model", "judge_model", "prompts", "candidates", "kept", "rejected", "requests", "retries", "prompt_tokens", "completion_tokens", "cost", "diversity_before", "diversity_after")
+    class RejectedEntry(_message.Message):
+        __slots__ = ("key", "value")
+        KEY_FIELD_NUMBER: _ClassVar[int]
+        VALUE_FIELD_NUMBER: _ClassVar[int]
+        key: str
+        value: int
+        def __init__(self, key: _Optional[str] = ..., value: _Optional[int] = ...) -> None: ...
+    class DiversityBeforeEntry(_message.Message):
+        __slots__ = ("key", "value")
+        KEY_FIELD_NUMBER: _ClassVar[int]
+        VALUE_FIELD_NUMBER: _ClassVar[int]
+        key: str
+        value: float
+        def __init__(self, key: _Optional[str] = ..., value: _Optional[float] = ...) -> None: ...
+    class DiversityAfterEntry(_message.Message):
+        __slots__ = ("key", "value")
+        KEY_FIELD_NUMBER: _ClassVar[int]
+        VALUE_FIELD_NUMBER: _ClassVar[int]
+        key: str
+        value: float
+        def __init__(self, key: _Optional[str] = ..., value: _Optional[float] = ...) -> None: ...
+    ENGINE_FIELD_NUMBER: _ClassVar[int]
+    GENERATOR_MODEL_FIELD_NUMBER: _ClassVar[int]
+    JUDGE_MODEL_FIELD_NUMBER: _ClassVar[int]
+    PROMPTS_FIELD_NUMBER: _ClassVar[int]
+    CANDIDATES_FIELD_NUMBER: _ClassVar[int]
+    KEPT_FIELD_NUMBER: _ClassVar[int]
+    REJECTED_FIELD_NUMBER: _ClassVar[int]
+    REQUESTS_FIELD_NUMBER: _ClassVar[int]
+    RETRIES_FIELD_NUMBER: _ClassVar[int]
+    PROMPT_TOKENS_FIELD_NUMBER: _ClassVar[int]
+    COMPLETION_TOKENS_FIELD_NUMBER: _ClassVar[int]
+    COST_FIELD_NUMBER: _ClassVar[int]
+    DIVERSITY_BEFORE_FIELD_NUMBER: _ClassVar[int]
+    DIVERSITY_AFTER_FIELD_NUMBER: _ClassVar[int]
+    engine: str
+    generator_model: str
+    judge_model: str
+    prompts: _containers.RepeatedScalarFieldContainer[str]
+    candidates: int
+    kept: int
+    rejected: _containers.ScalarMap[str, int]
+    requests: int
+    retries: int
+    prompt_tokens: int
+    completion_tokens: int
+    cost: float
+    diversity_before: _containers.ScalarMap[str, float]
+    diversity_after: _containers.ScalarMap[str, float]
+    def __init__(self, engine: _Optional[str] = ..., generator_model: _Optional[str] = ..., judge_model: _Optional[str] = ..., prompts: _Optional[_Iterable[str]] = ..., candidates: _Optional[int] = ..., kept: _Optional[int] = ..., rejected: _Optional[_Mapping[str, int]] = ..., requests: _Optional[int] = ..., retries: _Optional[int] = ..., prompt_tokens: _Optional[int] = ..., completion_tokens: _Optional[int] = ..., cost: _Optional[float] = ..., diversity_before: _Optional[_Mapping[str, float]] = ..., diversity_after: _Optional[_Mapping[str, float]] = ...) -> None: ...
+
+class TextColumnReport(_message.Message):
+    __slots__ = ("column", "drift", "diversity", "leakage", "generation", "warnings")
+    COLUMN_FIELD_NUMBER: _ClassVar[int]
+    DRIFT_FIELD_NUMBER: _ClassVar[int]
+    DIVERSITY_FIELD_NUMBER: _ClassVar[int]
+    LEAKAGE_FIELD_NUMBER: _ClassVar[int]
+    GENERATION_FIELD_NUMBER: _ClassVar[int]
+    WARNINGS_FIELD_NUMBER: _ClassVar[int]
+    column: str
+    drift: TextDrift
+    diversity: TextDiversity
+    leakage: TextLeakage
+    generation: TextGeneration
+    warnings: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, column: _Optional[str] = ..., drift: _Optional[_Union[TextDrift, _Mapping]] = ..., diversity: _Optional[_Union[TextDiversity, _Mapping]] = ..., leakage: _Optional[_Union[TextLeakage, _Mapping]] = ..., generation: _Optional[_Union[TextGeneration, _Mapping]] = ..., warnings: _Optional[_Iterable[str]] = ...) -> None: ...
+
 class Report(_message.Message):
-    __slots__ = ("name", "drift", "leakage", "privacy_guarantee", "train_rows", "holdout_rows", "synthetic_rows", "json", "html", "warnings")
+    __slots__ = ("name", "drift", "leakage", "privacy_guarantee", "train_rows", "holdout_rows", "synthetic_rows", "json", "html", "warnings", "text_columns")
     NAME_FIELD_NUMBER: _ClassVar[int]
     DRIFT_FIELD_NUMBER: _ClassVar[int]
     LEAKAGE_FIELD_NUMBER: _ClassVar[int]
@@ -553,6 +706,7 @@ class Report(_message.Message):
     JSON_FIELD_NUMBER: _ClassVar[int]
     HTML_FIELD_NUMBER: _ClassVar[int]
     WARNINGS_FIELD_NUMBER: _ClassVar[int]
+    TEXT_COLUMNS_FIELD_NUMBER: _ClassVar[int]
     name: str
     drift: DriftReport
     leakage: LeakageReport
@@ -563,7 +717,8 @@ class Report(_message.Message):
     json: str
     html: str
     warnings: _containers.RepeatedScalarFieldContainer[str]
-    def __init__(self, name: _Optional[str] = ..., drift: _Optional[_Union[DriftReport, _Mapping]] = ..., leakage: _Optional[_Union[LeakageReport, _Mapping]] = ..., privacy_guarantee: _Optional[_Union[PrivacyGuarantee, _Mapping]] = ..., train_rows: _Optional[int] = ..., holdout_rows: _Optional[int] = ..., synthetic_rows: _Optional[int] = ..., json: _Optional[str] = ..., html: _Optional[str] = ..., warnings: _Optional[_Iterable[str]] = ...) -> None: ...
+    text_columns: _containers.RepeatedCompositeFieldContainer[TextColumnReport]
+    def __init__(self, name: _Optional[str] = ..., drift: _Optional[_Union[DriftReport, _Mapping]] = ..., leakage: _Optional[_Union[LeakageReport, _Mapping]] = ..., privacy_guarantee: _Optional[_Union[PrivacyGuarantee, _Mapping]] = ..., train_rows: _Optional[int] = ..., holdout_rows: _Optional[int] = ..., synthetic_rows: _Optional[int] = ..., json: _Optional[str] = ..., html: _Optional[str] = ..., warnings: _Optional[_Iterable[str]] = ..., text_columns: _Optional[_Iterable[_Union[TextColumnReport, _Mapping]]] = ...) -> None: ...
 
 class GetReportRequest(_message.Message):
     __slots__ = ("name", "view")

@@ -1,0 +1,104 @@
+"""Embedders: MiniLM semantics, TF-IDF determinism, the OpenAI adapter and the registry."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from synthesizers.errors import InvalidConfigError, UnknownSynthesizerError
+from synthesizers.text.embedders import (
+    MiniLMEmbedder,
+    OpenAIEmbedder,
+    TfidfEmbedder,
+    available_embedders,
+    create_embedder,
+)
+
+TEXTS = [
+    "My order arrived broken and I want a refund.",
+    "The package came damaged, please give me my money back.",
+    "What time does the store open on Sundays?",
+    "Can I change the delivery address of my order?",
+    "The app crashes every time I open the settings page.",
+    "I forgot my password and cannot log in.",
+]
+
+
+def _unit_rows(x: np.ndarray) -> bool:
+    return bool(np.allclose(np.linalg.norm(x, axis=1), 1.0, atol=1e-5))
+
+
+def test_registry_names_and_errors():
+    assert available_embedders() == ["minilm", "openai", "tfidf"]
+    with pytest.raises(UnknownSynthesizerError) as err:
+        create_embedder("word2vec")
+    assert err.value.violations[0][0] == "config.text.embedder"
+    assert "minilm" in str(err.value) and "tfidf" in str(err.value)
+    with pytest.raises(InvalidConfigError) as err:
+        create_embedder("openai")
+    assert err.value.violations[0][0] == "config.text.embedder"
+    assert isinstance(create_embedder("tfidf"), TfidfEmbedder)
+    assert isinstance(create_embedder("minilm"), MiniLMEmbedder)
+
+
+def test_minilm_paraphrases_closer_than_unrelated():
+    emb = create_embedder("minilm").embed(TEXTS)
+    assert emb.dtype == np.float32 and emb.shape == (len(TEXTS), 384)
+    assert _unit_rows(emb)
+    sim = emb @ emb.T
+    paraphrase = sim[0, 1]
+    unrelated = max(sim[0, 2], sim[0, 4], sim[1, 2], sim[1, 4])
+    assert paraphrase > unrelated + 0.2
+
+
+def test_minilm_empty_and_cached_model():
+    a, b = MiniLMEmbedder(), MiniLMEmbedder()
+    assert a.embed([]).shape == (0, 384)
+    np.testing.assert_allclose(a.embed(TEXTS[:2]), b.embed(TEXTS[:2]), atol=1e-6)
+
+
+def test_tfidf_deterministic_normalised_and_fits_on_first_call():
+    corpus = [f"{t} extra words number {i}" for i, t in enumerate(TEXTS * 5)]
+    one = TfidfEmbedder(seed=3)
+    assert not one.fitted
+    a = one.embed(corpus)
+    assert one.fitted
+    b = TfidfEmbedder(seed=3).fit(corpus).embed(corpus)
+    assert a.dtype == np.float32 and a.shape[0] == len(corpus) and 2 <= a.shape[1] <= 128
+    np.testing.assert_array_equal(a, b)
+    assert _unit_rows(a)
+    # Shares the vocabulary learnt on the first call: the same text embeds the same later.
+    np.testing.assert_allclose(one.embed([corpus[0]])[0], a[0], atol=1e-6)
+    # Word overlap drives similarity: a text is nearest to itself among different ones.
+    sim = a @ a.T
+    assert int(np.argmax(sim[0])) == 0
+
+
+def test_tfidf_unknown_words_give_zero_row_and_empty_input():
+    emb = TfidfEmbedder().fit(TEXTS)
+    out = emb.embed(["zzzz qqqq"])
+    assert out.shape[0] == 1 and not out.any()
+    assert emb.embed([]).shape[0] == 0
+    assert TfidfEmbedder().embed([]).shape[0] == 0
+
+
+class _FakeLLM:
+    """A stand-in with the LLMClient.embed signature (unnormalised output)."""
+
+    def __init__(self):
+        self.calls = []
+
+    def embed(self, texts, *, model):
+        self.calls.append((list(texts), model))
+        return np.array([[len(t), 1.0, 0.0] for t in texts], dtype=np.float64) * 3
+
+
+def test_openai_embedder_calls_client_and_normalises():
+    llm = _FakeLLM()
+    emb = create_embedder("openai", llm=llm, model="embed-small")
+    assert isinstance(emb, OpenAIEmbedder)
+    out = emb.embed(["ab", "abcd"])
+    assert llm.calls == [(["ab", "abcd"], "embed-small")]
+    assert out.dtype == np.float32 and out.shape == (2, 3)
+    assert _unit_rows(out)
+    assert emb.embed([]).shape[0] == 0 and len(llm.calls) == 1  # no request for nothing
