@@ -150,3 +150,31 @@ def test_dp_model_without_epsilon_is_a_clear_error(input_csv):
     assert result.returncode != 0
     assert "config.epsilon" in result.stderr + result.stdout
     assert not (path.parent / "x.csv").exists()
+
+
+def test_synth_with_the_llm_rewriter(input_csv):
+    from tests.fakes.openai_server import FakeOpenAIServer
+
+    path, frame = input_csv
+    folder = path.parent
+    with FakeOpenAIServer() as fake:
+        result = run_veil("synth", "in.csv", "--out", "llm.csv", "--rows", "60", "--seed", "2",
+                          "--text-model", "llm_rewrite", "--text-columns", "note", "--llm-base-url", fake.base_url,
+                          "--llm-model", "writer", "--judge-model", "judge", "--embedder", "tfidf",
+                          "--report-json", "llm.json", cwd=folder)
+        assert result.returncode == 0, result.stderr[-2000:]
+        assert any(r.get("model") == "judge" for r in fake.requests)
+    report = json.loads((folder / "llm.json").read_text())
+    (text,) = report["text_columns"]
+    assert text["engine"] == "llm_rewrite" and text["generation"]["judge_model"] == "judge"
+    assert "text note" in result.stdout and "kept of" in result.stdout
+    out = pd.read_csv(folder / "llm.csv")
+    assert out["note"].notna().mean() > 0.8
+    assert not [v for v in pii_values(frame) if v in result.stdout + result.stderr]
+
+
+def test_text_columns_must_exist(input_csv):
+    path, _ = input_csv
+    result = run_veil("synth", "in.csv", "--out", "x.csv", "--text-columns", "nope", cwd=path.parent)
+    assert result.returncode == 2 and "--text-columns" in result.stderr and "'nope'" in result.stderr
+    assert not (path.parent / "x.csv").exists()

@@ -21,6 +21,10 @@ from reports.model import (
     PiiReplay,
     PrivacyGuarantee,
     Report,
+    TextColumnReport,
+    TextDiversity,
+    TextDrift,
+    TextLeakage,
     Utility,
 )
 from reports.render import render_html, render_json
@@ -122,3 +126,111 @@ def test_html_escapes_hostile_column_names_and_stays_small():
     assert len(page.encode()) < 1024 * 1024
     for svg in re.findall(r"<svg.*?</svg>", page, flags=re.S):
         ET.fromstring(svg)
+
+
+# ---------------------------------------------------------------- text columns
+
+def _text_column(*, nan: bool = False, generation: dict | None = None) -> TextColumnReport:
+    """A hand-built text column report (no engines); ``nan`` leaves some scores not computable."""
+    missing = math.nan
+    return TextColumnReport(
+        column="<note> & \"memo\"",
+        engine="llm_rewrite",
+        drift=TextDrift(length_ks=0.8765, vocab_tv=missing if nan else 0.7123, embedding_mmd=0.01234,
+                        embedding_auc=missing if nan else 0.6789, cluster_coverage=0.85,
+                        mean_tokens_real=23.45, mean_tokens_synthetic=21.05),
+        diversity=TextDiversity(distinct_1=0.4321, distinct_2=0.8642, vendi=12.34, vendi_real=missing if nan else 15.67,
+                                cluster_coverage=0.9, duplicate_share=0.015),
+        leakage=TextLeakage(longest_overlap_max=17, longest_overlap_p50=4.0, longest_overlap_p95=missing if nan else 9.5,
+                            share_over_threshold=0.0125, threshold=8, pii_replay=3, canaries_planted=5,
+                            canaries_exposed=2, canary_exposure=0.4),
+        generation=generation if generation is not None else {
+            "generator_model": "gen-<model>", "judge_model": "judge-model",
+            "prompts": ["paraphrase@v2", "persona@v1"],
+            "candidates": 1234, "kept": 987, "selected": 600,
+            "rejected": {"judge_low_score": 150, "verbatim_overlap": 97},
+            "diversity_before": {"distinct_1": 0.31, "distinct_2": 0.62, "vendi": 9.87},
+            "diversity_after": {"distinct_1": 0.43, "distinct_2": 0.86, "vendi": 12.34},
+            "usage": {"requests": 2345, "retries": 7, "prompt_tokens": 123456, "completion_tokens": 65432,
+                      "cost": 1.2345, "failures": {}, "retry_reasons": {"rate_limited": 7}},
+            "unfilled_rows": 2,
+            "private_evolution": {"iterations": 3, "sigma": 1.5},
+        },
+        warnings=["texts <b>cluster</b> in few topics"],
+    )
+
+
+def _report_with_text(*text_columns: TextColumnReport) -> Report:
+    return Report(
+        drift=DriftReport(column_shape_score=0.9, pair_trend_score=math.nan, detection_auc=0.55),
+        leakage=LeakageReport(exact_copies=0, exact_copy_share=0, dcr_share=0.5, dcr_median=1.0, nndr_median=0.8),
+        privacy_guarantee=PrivacyGuarantee.none(), train_rows=10, holdout_rows=5, synthetic_rows=10,
+        text_columns=list(text_columns),
+    )
+
+
+def _section(page: str) -> str:
+    start = page.index("<h2>Text columns</h2>")
+    return page[start : page.index("<footer>", start)]
+
+
+def test_html_text_column_section_shows_numbers_escaped():
+    page = render_html(_report_with_text(_text_column()))
+    section = _section(page)
+    assert "&lt;note&gt; &amp; &quot;memo&quot;" in section and "<note>" not in page
+    assert "llm_rewrite" in section
+    # drift
+    for needle in ("0.877", "0.712", "0.0123", "0.679", "85.0%", "23.4 / 21.1"):
+        assert needle in section, needle
+    # diversity: synthetic vs real Vendi, distinct-n, duplicates
+    assert re.search(r"Vendi score</td><td class=\"num\">12\.34</td><td class=\"num\">15\.67</td>", section)
+    for needle in ("0.432", "0.864", "90.0%", "1.5%"):
+        assert needle in section, needle
+    # leakage
+    assert "17 / 4.0 / 9.5" in section
+    assert "Share with an overlap of 8+ tokens" in section and "1.2%" in section
+    assert "2 / 5" in section and "exposure 40.0%" in section
+    assert re.search(r"PII replay</td><td class=\"num\">3</td>", section)
+    # generation
+    assert "gen-&lt;model&gt;" in section and "judge-model" in section
+    assert "paraphrase@v2, persona@v1" in section
+    assert "1,234 \u2192 987 \u2192 600" in section
+    assert "judge_low_score: 150, verbatim_overlap: 97" in section
+    assert "2,345 / 7" in section and "rate_limited: 7" in section
+    assert "123,456 / 65,432" in section and "1.2345" in section
+    assert "9.87 \u2192 12.34" in section and "0.31 \u2192 0.43" in section
+    assert re.search(r"Unfilled rows</td><td class=\"num\">2</td>", section)
+    assert "Private Evolution: sigma" in section
+    # the column's warnings, escaped
+    assert "texts &lt;b&gt;cluster&lt;/b&gt; in few topics" in section and "<b>cluster</b>" not in page
+    assert "<script" not in page.lower()
+
+
+def test_html_text_column_nan_and_sparse_generation():
+    page = render_html(_report_with_text(_text_column(nan=True, generation={"templates": 4, "slots": ["<x>"]})))
+    section = _section(page)
+    assert "nan" not in section.lower().replace("canaries", "")
+    assert "n/a" in section and "4.0 / n/a" in section
+    assert re.search(r"Vendi score</td><td class=\"num\">12\.34</td><td class=\"num\">n/a</td>", section)
+    assert "&lt;x&gt;" in section and "<x>" not in page
+    assert "Prompt versions" not in section and "LLM requests" not in section
+
+
+def test_html_without_text_columns_has_no_text_section(report):
+    assert report.text_columns == []
+    assert "Text columns" not in render_html(report)
+    assert "Text columns" not in render_html(_report_with_text())
+
+
+def test_json_round_trip_with_text_column_and_nan_scores():
+    original = _report_with_text(_text_column(nan=True), _text_column())
+    text = render_json(original)
+    back = Report.from_json(text)
+    assert back == original
+    assert render_json(back) == text
+    data = json.loads(text)["text_columns"][0]
+    assert data["drift"]["vocab_tv"] is None and data["diversity"]["vendi_real"] is None
+    assert data["leakage"]["longest_overlap_p95"] is None and data["leakage"]["longest_overlap_max"] == 17
+    assert math.isnan(back.text_columns[0].drift.embedding_auc)
+    assert back.text_columns[1].generation == original.text_columns[1].generation
+    assert render_html(back) == render_html(original)
