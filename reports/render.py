@@ -14,7 +14,7 @@ from typing import Any
 
 import pandas as pd
 
-from reports.model import Report
+from reports.model import Report, TextColumnReport
 
 
 def render_json(report: Report) -> str:
@@ -189,6 +189,144 @@ def _svg_heatmap(
     return "".join(parts)
 
 
+# ---------------------------------------------------------------- text columns
+
+def _val(value: object) -> str:
+    """Plain text of a free-form ``generation`` value (escape the result with :func:`_e`)."""
+    if value is None:
+        return "n/a"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, int):
+        return f"{value:,}"
+    if isinstance(value, float):
+        return _fmt(value, ".4g")
+    if isinstance(value, dict):
+        return ", ".join(f"{k}: {_val(v)}" for k, v in sorted(value.items(), key=lambda kv: str(kv[0]))) or "none"
+    if isinstance(value, (list, tuple)):
+        return ", ".join(_val(v) for v in value) or "none"
+    return str(value)
+
+
+def _count(value: object) -> str:
+    return f"{value:,}" if isinstance(value, int) and not isinstance(value, bool) else _val(value)
+
+
+def _row(label: str, value_html: str, hint: str = "") -> str:
+    return f'<tr><td>{_e(label)}</td><td class="num">{value_html}</td><td class="muted small">{_e(hint)}</td></tr>'
+
+
+_GEN_SHOWN = {
+    "generator_model", "judge_model", "prompts", "candidates", "kept", "selected", "rejected",
+    "diversity_before", "diversity_after", "usage", "unfilled_rows", "private_evolution",
+}
+_DIVERSITY_KEYS = ("distinct_1", "distinct_2", "vendi")
+
+
+def _text_generation_table(t: TextColumnReport) -> str:
+    gen = t.generation if isinstance(t.generation, dict) else {}
+    rows = [_row("Engine", _e(t.engine))]
+    for key, label in (("generator_model", "Generator model"), ("judge_model", "Judge model")):
+        if gen.get(key):
+            rows.append(_row(label, _e(_val(gen[key]))))
+    if "prompts" in gen:
+        rows.append(_row("Prompt versions", _e(_val(gen["prompts"]))))
+    funnel = [(k, gen[k]) for k in ("candidates", "kept", "selected") if k in gen]
+    if funnel:
+        rows.append(_row(" \u2192 ".join(k.capitalize() for k, _ in funnel),
+                         _e(" \u2192 ".join(_count(v) for _, v in funnel)),
+                         "generated, passed the filters, used in the output"))
+    if "rejected" in gen:
+        rejected = gen["rejected"]
+        text = _val(rejected) if isinstance(rejected, dict) else _count(rejected)
+        rows.append(_row("Rejected by reason", _e(text)))
+    usage = gen.get("usage")
+    if isinstance(usage, dict) and usage:
+        if "requests" in usage or "retries" in usage:
+            rows.append(_row("LLM requests / retries",
+                             _e(f"{_count(usage.get('requests'))} / {_count(usage.get('retries'))}"),
+                             "retries: " + _val(usage["retry_reasons"]) if usage.get("retry_reasons") else ""))
+        if "prompt_tokens" in usage or "completion_tokens" in usage:
+            rows.append(_row("Tokens (prompt / completion)",
+                             _e(f"{_count(usage.get('prompt_tokens'))} / {_count(usage.get('completion_tokens'))}")))
+        if "cost" in usage:
+            rows.append(_row("Cost", _e(_fmt(usage["cost"], ".4f")), "at the configured price per 1,000 tokens"))
+        if usage.get("failures"):
+            rows.append(_row("Failed requests", _e(_val(usage["failures"]))))
+        rest = {k: v for k, v in usage.items()
+                if k not in {"requests", "retries", "retry_reasons", "prompt_tokens", "completion_tokens", "cost", "failures"}}
+        if rest:
+            rows.append(_row("Other LLM usage", _e(_val(rest))))
+    elif usage is not None:
+        rows.append(_row("LLM usage", _e(_val(usage))))
+    before, after = gen.get("diversity_before"), gen.get("diversity_after")
+    if isinstance(before, dict) or isinstance(after, dict):
+        before = before if isinstance(before, dict) else {}
+        after = after if isinstance(after, dict) else {}
+        keys = [k for k in _DIVERSITY_KEYS if k in before or k in after]
+        keys += sorted(k for k in {*before, *after} if k not in _DIVERSITY_KEYS)
+        for k in keys:
+            rows.append(_row(f"Diversity {k} (before \u2192 after filter)",
+                             _e(f"{_val(before.get(k))} \u2192 {_val(after.get(k))}")))
+    if "unfilled_rows" in gen:
+        rows.append(_row("Unfilled rows", _e(_count(gen["unfilled_rows"])), "rows left empty (no usable text)"))
+    if "private_evolution" in gen:
+        pe = gen["private_evolution"]
+        if isinstance(pe, dict):
+            rows.extend(_row(f"Private Evolution: {k}", _e(_val(v)))
+                        for k, v in sorted(pe.items(), key=lambda kv: str(kv[0])))
+        else:
+            rows.append(_row("Private Evolution", _e(_val(pe))))
+    rows.extend(_row(str(k), _e(_val(v))) for k, v in sorted(gen.items(), key=lambda kv: str(kv[0]))
+                if k not in _GEN_SHOWN)
+    return "<table><tr><th>Generation</th><th class=\"num\">Value</th><th></th></tr>" + "".join(rows) + "</table>"
+
+
+def _text_column_block(t: TextColumnReport) -> str:
+    d, v, lk = t.drift, t.diversity, t.leakage
+    out = [f'<div class="textcol"><h3>{_e(t.column)} <span class="muted small">({_e(t.engine)})</span></h3>']
+
+    out.append("<h4>Drift (synthetic vs holdout)</h4><table><tr><th>Measure</th><th class=\"num\">Value</th><th></th></tr>")
+    out.append(_row("Length similarity (KS complement)", _fmt(d.length_ks), "1 = same token-count distribution"))
+    out.append(_row("Vocabulary similarity (1 \u2212 TV)", _fmt(d.vocab_tv), "1 = same word frequencies"))
+    out.append(_row("Embedding MMD\u00b2", _fmt(d.embedding_mmd, ".4f"), "0 = same distribution"))
+    out.append(_row("Embedding detection AUC", _fmt(d.embedding_auc), "0.5 = indistinguishable from real"))
+    out.append(_row("Cluster coverage", _pct(d.cluster_coverage), "holdout clusters reached by synthetic texts"))
+    out.append(_row("Mean tokens (holdout / synthetic)",
+                    f"{_fmt(d.mean_tokens_real, '.1f')} / {_fmt(d.mean_tokens_synthetic, '.1f')}"))
+    out.append("</table>")
+
+    out.append("<h4>Diversity</h4><table><tr><th>Measure</th><th class=\"num\">Synthetic</th>"
+               "<th class=\"num\">Holdout (real)</th></tr>")
+    out.append(f'<tr><td>Vendi score</td><td class="num">{_fmt(v.vendi, ".2f")}</td><td class="num">{_fmt(v.vendi_real, ".2f")}</td></tr>')
+    out.append(f'<tr><td>Distinct-1</td><td class="num">{_fmt(v.distinct_1)}</td><td></td></tr>')
+    out.append(f'<tr><td>Distinct-2</td><td class="num">{_fmt(v.distinct_2)}</td><td></td></tr>')
+    out.append(f'<tr><td>Cluster coverage</td><td class="num">{_pct(v.cluster_coverage)}</td><td></td></tr>')
+    out.append(f'<tr><td>Duplicate share</td><td class="num">{_pct(v.duplicate_share)}</td><td></td></tr>')
+    out.append("</table>")
+
+    out.append("<h4>Leakage (synthetic vs train)</h4><table><tr><th>Measure</th><th class=\"num\">Value</th><th></th></tr>")
+    out.append(_row("Longest verbatim overlap, tokens (max / p50 / p95)",
+                    f"{lk.longest_overlap_max:,} / {_fmt(lk.longest_overlap_p50, '.1f')} / {_fmt(lk.longest_overlap_p95, '.1f')}",
+                    "longest run of tokens shared with a train text"))
+    out.append(_row(f"Share with an overlap of {lk.threshold:,}+ tokens", _pct(lk.share_over_threshold)))
+    out.append(_row("PII replay", f"{lk.pii_replay:,}", "raw input PII values found in the synthetic texts"))
+    if lk.canaries_planted:
+        out.append(_row("Canaries exposed / planted", f"{lk.canaries_exposed:,} / {lk.canaries_planted:,}",
+                        f"exposure {_pct(lk.canary_exposure)}"))
+    else:
+        out.append(_row("Canaries exposed / planted", f"{lk.canaries_exposed:,} / 0", "no canaries planted"))
+    out.append("</table>")
+
+    out.append("<h4>Generation</h4>" + _text_generation_table(t))
+    if t.warnings:
+        out.append('<ul class="warnings">')
+        out.extend(f"<li>{_e(w)}</li>" for w in t.warnings)
+        out.append("</ul>")
+    out.append("</div>")
+    return "".join(out)
+
+
 # ---------------------------------------------------------------- page
 
 _CSS = """
@@ -214,6 +352,8 @@ svg text.tick{font-size:9px;fill:#555}
 .legend span{margin-right:14px}
 .heats{display:flex;flex-wrap:wrap;gap:24px;align-items:flex-start}
 footer{margin:32px 0 8px;color:#888;font-size:.8em}
+h3{font-size:1.05em;margin:22px 0 8px} h4{font-size:.95em;margin:14px 0 6px;color:#444}
+.textcol{margin-bottom:18px}
 """
 
 
@@ -365,6 +505,10 @@ def render_html(report: Report) -> str:
             out.append(_svg_heatmap(cols, lambda i, j, m=m: m[i][j], _corr_colour, f"{side} correlations"))
             out.append("</div>")
         out.append("</div>")
+
+    if report.text_columns:
+        out.append("<h2>Text columns</h2>")
+        out.extend(_text_column_block(t) for t in report.text_columns)
 
     timing = ", ".join(f"{_e(k)} {v:.2f}s" for k, v in report.timings.items())
     out.append(f"<footer>Generated by Veil. {timing}</footer>")

@@ -256,7 +256,9 @@ class Synthesizer(ABC):
         entities = {c: K.pii_entity(k) for c, k in kinds.items() if K.is_pii_kind(k)}
         context = frame[list(entities)].astype(object).reset_index(drop=True) if entities else None
         for i, col in enumerate(text_columns):
-            engine = self._fit_text(col, frame[col].reset_index(drop=True), context=context, entities=entities)
+            engine = self._unwrap_abort(self._fit_text,col, frame[col].reset_index(drop=True), context=context, entities=entities,
+                                    progress=_scaled(text_progress, i / len(text_columns),
+                                                     (i + 1) / len(text_columns)) if text_progress else None)
             if engine is not None:
                 text_engines[col] = engine
             if text_progress:
@@ -402,8 +404,9 @@ class Synthesizer(ABC):
                 columns[col] = generate_pii(self._pii_specs[col], num_rows, seed=column_seed(seed, col, "pii"), locale=self.locale)
             elif kind == K.TEXT and col in self._text_engines:
                 context = pd.DataFrame({c: columns[c].reset_index(drop=True) for c in pii_columns}) if pii_columns else None
-                columns[col] = self._text_engines[col].sample(num_rows, context=context,
-                                                              seed=column_seed(seed, col, "text"))
+                columns[col] = self._unwrap_abort(
+                    self._text_engines[col].sample, num_rows, context=context, seed=column_seed(seed, col, "text"),
+                    progress=_scaled(rest, i / len(generated), (i + 1) / len(generated)) if rest else None)
             else:  # all-null modelled column, or a text column the engine withholds
                 columns[col] = pd.Series([None] * num_rows, dtype=object)
             if rest:
@@ -451,7 +454,7 @@ class Synthesizer(ABC):
         return learn_pii_spec(entity, values)
 
     def _fit_text(self, column: str, values: pd.Series, *, context: pd.DataFrame | None,
-                  entities: Mapping[str, str]) -> TextSynthesizer | None:
+                  entities: Mapping[str, str], progress: ProgressFn | None = None) -> TextSynthesizer | None:
         """The fitted text engine of a ``text`` column; ``None`` withholds the column (emitted as nulls).
 
         ``context`` holds the same rows' PII columns (``entities``: column -> entity), so that
@@ -459,8 +462,16 @@ class Synthesizer(ABC):
         """
         engine = create_text_synthesizer(self.text_model, seed=column_seed(self.seed, column, "text"),
                                          options=self.text_options, llm=self.llm)
-        engine.fit(values, context=context, entities=entities)
+        engine.fit(values, context=context, entities=entities, progress=progress)
         return engine
+
+    @staticmethod
+    def _unwrap_abort(call: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        """Run ``call``; a progress callback's own error (e.g. a cancel) comes out unchanged."""
+        try:
+            return call(*args, **kwargs)
+        except _CallerAbort as abort:
+            raise abort.original from None
 
     @property
     def text_engines(self) -> dict[str, TextSynthesizer]:

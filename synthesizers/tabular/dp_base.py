@@ -175,7 +175,7 @@ class DPSynthesizer(Synthesizer):
         return PiiSpec(entity=entity)
 
     def _fit_text(self, column: str, values: pd.Series, *, context: pd.DataFrame | None,
-                  entities: Mapping[str, str]) -> TextSynthesizer | None:
+                  entities: Mapping[str, str], progress: Any = None) -> TextSynthesizer | None:
         """A DP text engine with its share of ρ; other text engines would see the data outside the
         accountant, so their columns are withheld."""
         columns = self._dp_text
@@ -184,7 +184,7 @@ class DPSynthesizer(Synthesizer):
         engine = create_text_synthesizer(self.text_model, seed=column_seed(self.seed, column, "text"),
                                          options=self.text_options, llm=self.llm)
         engine.set_budget(rho=self._text_rho_reserved / len(columns), spend=self._spend_text(column))
-        engine.fit(values, context=context, entities=entities)
+        engine.fit(values, context=context, entities=entities, progress=progress)
         return engine
 
     def _prepare_modelled(self, frame: pd.DataFrame, kinds: Mapping[str, str]) -> tuple[pd.DataFrame, list[str]]:

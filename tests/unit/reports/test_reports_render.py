@@ -136,9 +136,9 @@ def _text_column(*, nan: bool = False, generation: dict | None = None) -> TextCo
     return TextColumnReport(
         column="<note> & \"memo\"",
         engine="llm_rewrite",
-        drift=TextDrift(length_ks=0.8765, vocab_tv=missing if nan else 0.7123, embedding_mmd=0.01234,
+        drift=TextDrift(length_ks=0.8766, vocab_tv=missing if nan else 0.7123, embedding_mmd=0.01234,
                         embedding_auc=missing if nan else 0.6789, cluster_coverage=0.85,
-                        mean_tokens_real=23.45, mean_tokens_synthetic=21.05),
+                        mean_tokens_real=23.44, mean_tokens_synthetic=21.06),
         diversity=TextDiversity(distinct_1=0.4321, distinct_2=0.8642, vendi=12.34, vendi_real=missing if nan else 15.67,
                                 cluster_coverage=0.9, duplicate_share=0.015),
         leakage=TextLeakage(longest_overlap_max=17, longest_overlap_p50=4.0, longest_overlap_p95=missing if nan else 9.5,
