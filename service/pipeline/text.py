@@ -22,6 +22,7 @@ from service.errors import ViolationCollector
 from synthesizers.errors import SynthesizerError
 from synthesizers.registry import DP_ENGINES
 from synthesizers.text.base import DP_TEXT_ENGINES, LLM_TEXT_ENGINES
+from synthesizers.text.dp_private_evolution import PRETRAINED_EMBEDDERS
 from synthesizers.text.embedders import Embedder, available_embedders, create_embedder
 from synthesizers.text.llm import LLMClient, LLMSettings, create_llm_client
 from synthesizers.text.options import TextOptions
@@ -29,6 +30,8 @@ from synthesizers.text.options import TextOptions
 logger = logging.getLogger(__name__)
 
 MAX_CANARIES = 50
+REPORT_TEXTS = 1000
+"""Texts per side the embedding-based report metrics use (a seeded subsample; leakage uses all)."""
 #: Fields of the request's TextConfig that are TextOptions (the rest are the endpoint and canaries).
 _OPTION_FIELDS = ("llm_model", "judge_model", "allow_same_judge", "rewrite", "oversample", "leakage_ngram",
                   "embedder", "description", "pe_iterations")
@@ -75,6 +78,10 @@ def plan_text(*, model: str, text_model: str, text: Mapping[str, object], kinds:
     canaries = int(text.get("canaries", 0) or 0)
     if not 0 <= canaries <= MAX_CANARIES:
         problems.add("config.text.canaries", f"must be between 0 and {MAX_CANARIES}", reason="BAD_TEXT_CONFIG")
+    if text_model in DP_TEXT_ENGINES and options.embedder not in PRETRAINED_EMBEDDERS:
+        problems.add("config.text.embedder", f"{text_model} needs a pretrained embedder "
+                     f"({', '.join(PRETRAINED_EMBEDDERS)}): a TF-IDF vocabulary learnt from the private texts "
+                     "would leak it", reason="BAD_TEXT_CONFIG")
     if text_model in DP_TEXT_ENGINES and model not in DP_ENGINES:
         problems.add("config.text_model", f"{text_model} is differentially private: use it with a DP model "
                      f"({', '.join(DP_ENGINES)}) and an epsilon", reason="NOT_A_DP_MODEL")
@@ -204,7 +211,7 @@ def text_reports(*, synth: object, plan: TextPlan, train: pd.DataFrame, holdout:
         report = text_column_report(
             column=col, engine=engine.name if engine is not None else "withheld",
             train=train[col].to_list(), holdout=holdout[col].to_list(), synthetic=synthetic[col].to_list(),
-            embed=embedder.embed, seed=seed, threshold=plan.options.leakage_ngram)
+            embed=embedder.embed, seed=seed, threshold=plan.options.leakage_ngram, max_texts=REPORT_TEXTS)
         report.leakage.pii_replay = int(replays.get(col, 0))
         if canaries:
             planted, exposed_count = canary_exposure(canaries, [t for t in exposed[col] if isinstance(t, str)],

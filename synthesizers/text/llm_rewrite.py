@@ -118,18 +118,22 @@ class LLMRewriteSynthesizer(TextSynthesizer):
         own: dict[int, list[int]] = {}
         for c in chosen:
             own.setdefault(owners[c], []).append(c)
+        # Candidates grouped by the slots they need, so a row looks only at groups it can fill.
+        free: dict[frozenset[str], list[int]] = {}
+        for c in chosen:
+            free.setdefault(template_slots(sources[c]), []).append(c)
+        every: dict[frozenset[str], list[int]] = {}
+        for c in kept:
+            every.setdefault(template_slots(sources[c]), []).append(c)
         out: list[str | None] = []
         reused = unfilled = 0
         for i, row in enumerate(rows):
             pick = next((c for c in own.get(i, []) if c in unused), None)
             if pick is None:
-                fits = [c for c in sorted(unused) if template_slots(sources[c]) <= available[i]]
-                pick = fits[int(rng.integers(0, len(fits)))] if fits else None
+                pick = _draw([g for slots, g in free.items() if slots <= available[i]], unused, rng)
             if pick is None:
-                fits = [c for c in kept if template_slots(sources[c]) <= available[i]]
-                if fits:
-                    pick = fits[int(rng.integers(0, len(fits)))]
-                    reused += 1
+                pick = _draw([g for slots, g in every.items() if slots <= available[i]], None, rng)
+                reused += pick is not None
             if pick is None:
                 unfilled += 1
                 out.append(None)
@@ -143,6 +147,22 @@ class LLMRewriteSynthesizer(TextSynthesizer):
 
     def _load_state(self, state: dict[str, Any]) -> None:
         self._pool = TemplatePool([str(t) for t in state["templates"]])
+
+
+def _draw(groups: list[list[int]], unused: set[int] | None, rng: np.random.Generator) -> int | None:
+    """A random member of ``groups`` (only members still in ``unused``, when given); used ones met on the way
+    are dropped from their group, so each is skipped at most once."""
+    sizes = np.array([len(g) for g in groups], dtype=np.int64)
+    while sizes.sum() > 0:
+        g = int(rng.choice(len(groups), p=sizes / sizes.sum()))
+        j = int(rng.integers(0, sizes[g]))
+        c = groups[g][j]
+        if unused is None or c in unused:
+            return c
+        groups[g][j] = groups[g][-1]  # drop a used member (order within a group does not matter)
+        groups[g].pop()
+        sizes[g] -= 1
+    return None
 
 
 def _scaled(progress: ProgressFn | None, lo: float, hi: float) -> ProgressFn | None:

@@ -188,7 +188,7 @@ class FakeOpenAIServer:
         if self._httpd is not None:
             return self
         handler = type("_BoundHandler", (_Handler,), {"fake": self})
-        httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        httpd = _Server(("127.0.0.1", 0), handler)
         httpd.daemon_threads = True  # slow handlers must not block stop()
         with self._lock:
             if self._wake.is_set():  # set by an earlier stop()
@@ -383,9 +383,17 @@ class FakeOpenAIServer:
         }
 
 
+class _Server(ThreadingHTTPServer):
+    # A burst of connects (64 requests in flight) must not overflow the stdlib's backlog of 5.
+    request_queue_size = 256
+
+
 class _Handler(BaseHTTPRequestHandler):
     fake: FakeOpenAIServer
     protocol_version = "HTTP/1.1"  # keep-alive, like real API servers
+    # Headers and body go out in two writes: with Nagle's algorithm each answer would wait
+    # about 40 ms for the client's delayed ACK.
+    disable_nagle_algorithm = True
 
     def log_message(self, format: str, *args: Any) -> None:
         pass  # quiet tests; bodies may hold test PII anyway

@@ -127,9 +127,12 @@ def test_text_config_errors_name_the_field(text_client, text_dataset, fake_llm):
          "config.text.llm_base_url", "LLM_ENDPOINT_NOT_ALLOWED"),
         (pb.SynthesisConfig(text_model="llm_rewrite", text=pb.TextConfig(judge_model=GENERATOR)),
          "config.text.judge_model", "SAME_JUDGE"),
-        (pb.SynthesisConfig(model="gaussian_copula", text_model="dp_private_evolution"),
+        (pb.SynthesisConfig(model="gaussian_copula", text_model="dp_private_evolution",
+                            text=pb.TextConfig(embedder="minilm")),
          "config.text_model", "NOT_A_DP_MODEL"),
         (pb.SynthesisConfig(text=pb.TextConfig(embedder="word2vec")), "config.text.embedder", "BAD_TEXT_CONFIG"),
+        (pb.SynthesisConfig(model="dp_marginal", epsilon=1.0, text_model="dp_private_evolution",
+                            text=pb.TextConfig(embedder="tfidf")), "config.text.embedder", "BAD_TEXT_CONFIG"),
         (pb.SynthesisConfig(text=pb.TextConfig(leakage_ngram=1)), "config.text.leakage_ngram", "BAD_TEXT_CONFIG"),
     ]
     for config, field, reason in cases:
