@@ -26,12 +26,12 @@ import numpy as np
 import pandas as pd
 
 from synthesizers.errors import InvalidConfigError
-from synthesizers.text.base import ProgressFn, TextSynthesizer, register_text_synthesizer
+from synthesizers.text.base import ProgressFn, register_text_synthesizer
 from synthesizers.text.generation import GenerationBooks, build_validator, embedder_for
 from synthesizers.text.llm import ChatRequest
 from synthesizers.text.private_evolution import PEParams, run_private_evolution
 from synthesizers.text.prompts import load_prompt
-from synthesizers.text.surrogate import TemplatePool, available_slots
+from synthesizers.text.surrogate import TemplatePool, TemplatePoolSynthesizer, available_slots
 from synthesizers.text.templates import fill_template
 
 logger = logging.getLogger(__name__)
@@ -42,7 +42,7 @@ PRETRAINED_EMBEDDERS = ("minilm", "openai")
 
 
 @register_text_synthesizer
-class PrivateEvolutionSynthesizer(TextSynthesizer):
+class PrivateEvolutionSynthesizer(TemplatePoolSynthesizer):
     """Aug-PE text generation, charged to the DP model's budget (see ``set_budget``)."""
 
     name = "dp_private_evolution"
@@ -58,7 +58,6 @@ class PrivateEvolutionSynthesizer(TextSynthesizer):
                              "vocabulary learnt from the private texts would leak it")])
         self._rho: float | None = None
         self._spend: Spend | None = None
-        self._pool = TemplatePool([])
         self.estimated_rows: int | None = None
 
     def set_budget(self, *, rho: float, spend: Spend) -> None:
@@ -133,8 +132,8 @@ class PrivateEvolutionSynthesizer(TextSynthesizer):
         return out
 
     def _state(self) -> dict[str, Any]:
-        return {"population": list(self._pool.templates), "estimated_rows": self.estimated_rows}
+        return {**super()._state(), "estimated_rows": self.estimated_rows}
 
     def _load_state(self, state: dict[str, Any]) -> None:
-        self._pool = TemplatePool([str(t) for t in state["population"]])
+        super()._load_state(state)
         self.estimated_rows = state.get("estimated_rows")

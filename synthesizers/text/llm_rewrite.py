@@ -12,33 +12,24 @@ in a note is the row's name and never passes through the LLM.
 from __future__ import annotations
 
 import logging
-from typing import Any
 
 import numpy as np
-import pandas as pd
 
-from synthesizers.text.base import ProgressFn, TextSynthesizer, register_text_synthesizer
+from synthesizers.text.base import ProgressFn, register_text_synthesizer
 from synthesizers.text.generation import (GenerationBooks, Rewriter, build_validator, diverse_subset, embedder_for,
                                           same_slots, source_allowances)
-from synthesizers.text.surrogate import TemplatePool, available_slots
+from synthesizers.text.surrogate import TemplatePoolSynthesizer, available_slots
 from synthesizers.text.templates import fill_template, template_slots
 
 logger = logging.getLogger(__name__)
 
 
 @register_text_synthesizer
-class LLMRewriteSynthesizer(TextSynthesizer):
+class LLMRewriteSynthesizer(TemplatePoolSynthesizer):
     """Rewrites scrubbed templates with an LLM; validates, filters for diversity, fills the row's slots."""
 
     name = "llm_rewrite"
     needs_llm = True
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
-        self._pool = TemplatePool([])
-
-    def _fit(self, templates: pd.Series, progress: ProgressFn | None) -> None:
-        self._pool = TemplatePool([str(t) for t in templates])
 
     def _sample(self, num_rows: int, rng: np.random.Generator, progress: ProgressFn | None,
                 rows: list[dict[str, object]]) -> list[str | None]:
@@ -141,13 +132,6 @@ class LLMRewriteSynthesizer(TextSynthesizer):
             unused.discard(pick)
             out.append(fill_template(texts[pick], row, self.slots))
         return out, reused, unfilled
-
-    def _state(self) -> dict[str, Any]:
-        return {"templates": list(self._pool.templates)}
-
-    def _load_state(self, state: dict[str, Any]) -> None:
-        self._pool = TemplatePool([str(t) for t in state["templates"]])
-
 
 def _draw(groups: list[list[int]], unused: set[int] | None, rng: np.random.Generator) -> int | None:
     """A random member of ``groups`` (only members still in ``unused``, when given); used ones met on the way

@@ -53,11 +53,8 @@ def available_slots(row: dict[str, object], by_slot: dict[str, tuple[str, str]])
                      if isinstance(row.get(column), str) and str(row.get(column)).strip())
 
 
-@register_text_synthesizer
-class SurrogateTextSynthesizer(TextSynthesizer):
-    """Draws scrubbed templates a row can fill and fills them with the row's values."""
-
-    name = "surrogate"
+class TemplatePoolSynthesizer(TextSynthesizer):
+    """Base of the engines that keep the templates in a ``TemplatePool`` (state: the templates)."""
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
@@ -65,6 +62,19 @@ class SurrogateTextSynthesizer(TextSynthesizer):
 
     def _fit(self, templates: pd.Series, progress: ProgressFn | None) -> None:
         self._pool = TemplatePool([str(t) for t in templates])
+
+    def _state(self) -> dict[str, Any]:
+        return {"templates": list(self._pool.templates)}
+
+    def _load_state(self, state: dict[str, Any]) -> None:
+        self._pool = TemplatePool([str(t) for t in state["templates"]])
+
+
+@register_text_synthesizer
+class SurrogateTextSynthesizer(TemplatePoolSynthesizer):
+    """Draws scrubbed templates a row can fill and fills them with the row's values."""
+
+    name = "surrogate"
 
     def _sample(self, num_rows: int, rng: np.random.Generator, progress: ProgressFn | None,
                 rows: list[dict[str, object]]) -> list[str | None]:
@@ -81,9 +91,3 @@ class SurrogateTextSynthesizer(TextSynthesizer):
         self.generation = {"templates": len(self._pool.templates), "unfilled_rows": unfilled,
                            "slots": sorted(by_slot)}
         return out
-
-    def _state(self) -> dict[str, Any]:
-        return {"templates": list(self._pool.templates)}
-
-    def _load_state(self, state: dict[str, Any]) -> None:
-        self._pool = TemplatePool([str(t) for t in state["templates"]])

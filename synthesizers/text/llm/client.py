@@ -340,6 +340,18 @@ class OpenAIClient(LLMClient):
         s = self.settings
         return prompt_tokens / 1000.0 * s.prompt_cost_per_1k + completion_tokens / 1000.0 * s.completion_cost_per_1k
 
+    def _record(self, tracker: _Attempts, failure: str | None, prompt_tokens: int, completion_tokens: int) -> int:
+        """Add one logical request to the usage books; returns its HTTP attempts.
+
+        The last failed attempt's reason is the request's failure, not a retry reason.
+        """
+        attempts = max(tracker.count, 1)
+        reasons = tracker.reasons[:-1] if failure is not None and tracker.reasons else tracker.reasons
+        self.usage.add(requests=1, retries=attempts - 1, failure=failure, prompt_tokens=prompt_tokens,
+                       completion_tokens=completion_tokens, cost=self._cost(prompt_tokens, completion_tokens),
+                       retry_reasons=reasons)
+        return attempts
+
     # ---- chat
 
     def chat_many(self, requests: Sequence[ChatRequest], *, progress: ProgressFn | None = None) -> list[ChatResult]:
@@ -457,17 +469,7 @@ class OpenAIClient(LLMClient):
                     break
         finally:
             _CURRENT.reset(token)
-        attempts = max(tracker.count, 1)
-        reasons = tracker.reasons[:-1] if error is not None and tracker.reasons else tracker.reasons
-        self.usage.add(
-            requests=1,
-            retries=attempts - 1,
-            failure=error,
-            prompt_tokens=prompt_tokens,
-            completion_tokens=completion_tokens,
-            cost=self._cost(prompt_tokens, completion_tokens),
-            retry_reasons=reasons,
-        )
+        attempts = self._record(tracker, error, prompt_tokens, completion_tokens)
         if error is not None:
             log.debug("LLM request failed: %s after %d attempts", error, attempts)
         return ChatResult(
@@ -546,16 +548,7 @@ class OpenAIClient(LLMClient):
             raise EngineError("openai-embeddings", "embed", exc) from None
         finally:
             _CURRENT.reset(token)
-            attempts = max(tracker.count, 1)
-            reasons = tracker.reasons[:-1] if failure is not None and tracker.reasons else tracker.reasons
-            self.usage.add(
-                requests=1,
-                retries=attempts - 1,
-                failure=failure,
-                prompt_tokens=prompt_tokens,
-                cost=self._cost(prompt_tokens, 0),
-                retry_reasons=reasons,
-            )
+            attempts = self._record(tracker, failure, prompt_tokens, 0)
             if failure is not None:
                 log.warning("LLM embeddings batch failed: %s after %d attempts", failure, attempts)
 
