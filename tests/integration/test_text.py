@@ -173,3 +173,42 @@ def test_dp_private_evolution_is_charged_to_the_budget(text_client, text_dataset
     # the LLM never saw a private text: every prompt is API-only or one of its own texts
     private = NgramIndex([n for n in make_demo_table(400, seed=21)["note"]])
     assert all(private.longest_run(m["content"]) < 8 for r in fake_llm.requests for m in r["messages"])
+
+
+def test_text_only_dataset(text_client, tickets):
+    frame = tickets[["order_id", "note"]]
+    dataset = text_client.upload(frame, pb.DatasetSpec(dataset_id="notes-only", seed=2))
+    kinds = {c.name: c.kind for c in dataset.columns}
+    assert kinds["note"] == pb.TEXT
+    synthesis, out, report = _run(text_client, dataset, pb.SynthesisConfig(seed=1), "notes-only")
+    assert list(out.columns) == ["order_id", "note"] and len(out) == synthesis.row_count
+    assert out["note"].notna().mean() > 0.9
+    assert not set(out["order_id"]) & set(frame["order_id"])
+    (text,) = report.text_columns
+    assert text.generation.engine == "surrogate" and text.drift.mean_tokens_synthetic > 3
+
+
+def test_llm_path_logs_carry_no_raw_values(text_client, text_dataset, fake_llm, tickets):
+    import logging
+
+    from tests.integration.test_no_raw_in_logs import Collect
+
+    handler = Collect()
+    handler.setFormatter(logging.Formatter("%(name)s %(levelname)s %(message)s"))
+    root = logging.getLogger()
+    old_level = root.level
+    root.addHandler(handler)
+    root.setLevel(logging.DEBUG)
+    fake_llm.reset()
+    fake_llm.misbehave("pii", times=3)
+    fake_llm.misbehave("rate_limit", times=2)
+    try:
+        _run(text_client, text_dataset, pb.SynthesisConfig(model="gaussian_copula", seed=8, text_model="llm_rewrite",
+                                                           num_rows=30), "llm-logs")
+    finally:
+        root.removeHandler(handler)
+        root.setLevel(old_level)
+    text = "\n".join(handler.lines)
+    assert "llm_rewrite" in text
+    assert [v for v in pii_values(tickets) if v in text] == []
+    assert "Sarah Connor" not in text  # generated texts are not logged either
