@@ -34,7 +34,7 @@ REPORT_TEXTS = 1000
 """Texts per side the embedding-based report metrics use (a seeded subsample; leakage uses all)."""
 #: Fields of the request's TextConfig that are TextOptions (the rest are the endpoint and canaries).
 _OPTION_FIELDS = ("llm_model", "judge_model", "allow_same_judge", "rewrite", "oversample", "leakage_ngram",
-                  "embedder", "description", "pe_iterations")
+                  "embedder", "description", "pe_iterations", "pe_population")
 
 
 @dataclass(frozen=True)

@@ -279,7 +279,7 @@ class SynthesisConfig(_message.Message):
     def __init__(self, model: _Optional[str] = ..., num_rows: _Optional[int] = ..., seed: _Optional[int] = ..., target_column: _Optional[str] = ..., epochs: _Optional[int] = ..., text_model: _Optional[str] = ..., epsilon: _Optional[float] = ..., delta: _Optional[float] = ..., public_columns: _Optional[_Iterable[_Union[PublicColumn, _Mapping]]] = ..., public_row_count: _Optional[int] = ..., text: _Optional[_Union[TextConfig, _Mapping]] = ...) -> None: ...
 
 class TextConfig(_message.Message):
-    __slots__ = ("llm_base_url", "llm_model", "judge_model", "allow_same_judge", "rewrite", "oversample", "leakage_ngram", "embedder", "description", "canaries", "pe_iterations")
+    __slots__ = ("llm_base_url", "llm_model", "judge_model", "allow_same_judge", "rewrite", "oversample", "leakage_ngram", "embedder", "description", "canaries", "pe_iterations", "pe_population")
     LLM_BASE_URL_FIELD_NUMBER: _ClassVar[int]
     LLM_MODEL_FIELD_NUMBER: _ClassVar[int]
     JUDGE_MODEL_FIELD_NUMBER: _ClassVar[int]
@@ -291,6 +291,7 @@ class TextConfig(_message.Message):
     DESCRIPTION_FIELD_NUMBER: _ClassVar[int]
     CANARIES_FIELD_NUMBER: _ClassVar[int]
     PE_ITERATIONS_FIELD_NUMBER: _ClassVar[int]
+    PE_POPULATION_FIELD_NUMBER: _ClassVar[int]
     llm_base_url: str
     llm_model: str
     judge_model: str
@@ -302,7 +303,8 @@ class TextConfig(_message.Message):
     description: str
     canaries: int
     pe_iterations: int
-    def __init__(self, llm_base_url: _Optional[str] = ..., llm_model: _Optional[str] = ..., judge_model: _Optional[str] = ..., allow_same_judge: _Optional[bool] = ..., rewrite: _Optional[str] = ..., oversample: _Optional[float] = ..., leakage_ngram: _Optional[int] = ..., embedder: _Optional[str] = ..., description: _Optional[str] = ..., canaries: _Optional[int] = ..., pe_iterations: _Optional[int] = ...) -> None: ...
+    pe_population: int
+    def __init__(self, llm_base_url: _Optional[str] = ..., llm_model: _Optional[str] = ..., judge_model: _Optional[str] = ..., allow_same_judge: _Optional[bool] = ..., rewrite: _Optional[str] = ..., oversample: _Optional[float] = ..., leakage_ngram: _Optional[int] = ..., embedder: _Optional[str] = ..., description: _Optional[str] = ..., canaries: _Optional[int] = ..., pe_iterations: _Optional[int] = ..., pe_population: _Optional[int] = ...) -> None: ...
 
 class CreateSynthesisRequest(_message.Message):
     __slots__ = ("parent", "config", "synthesis_id")
