@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from reports.text import NgramIndex, TextColumnReport, canary_exposure, text_column_report
+from reports.text import NgramIndex, TextColumnReport, canary_exposure, text_column_report, tokens
 from service.config import ServiceConfig
 from service.errors import ViolationCollector
 from synthesizers.errors import SynthesizerError
@@ -171,11 +171,13 @@ def plant_canaries(train: pd.DataFrame, columns: Sequence[str], canaries: Sequen
 
 def strip_canaries(synthetic: pd.DataFrame, columns: Sequence[str], canaries: Sequence[str], *,
                    threshold: int) -> tuple[pd.DataFrame, int]:
-    """Canaries never reach the output: exact copies are cut, texts that still share a run are dropped."""
+    """Canaries never reach the output: exact copies are cut; a text that still shares a run of
+    tokens with one, or three of its rare words (a paraphrase), is dropped."""
     if not canaries or not columns:
         return synthetic, 0
     index = NgramIndex(list(canaries))
     exact = re.compile("|".join(re.escape(c) for c in canaries))
+    secrets = [set(tokens(c)) & set(_CANARY_WORDS) for c in canaries]
     dropped = 0
     out = synthetic.copy()
     for col in columns:
@@ -183,8 +185,10 @@ def strip_canaries(synthetic: pd.DataFrame, columns: Sequence[str], canaries: Se
         for i, text in enumerate(values):
             if not isinstance(text, str):
                 continue
-            text = " ".join(exact.sub("", text).split())
-            if index.longest_run(text) >= min(threshold, 4):
+            if exact.search(text):
+                text = " ".join(exact.sub("", text).split())
+            words = set(tokens(text))
+            if index.longest_run(text) >= min(threshold, 4) or any(len(words & s) >= 3 for s in secrets):
                 text, dropped = None, dropped + 1
             values[i] = text
         out[col] = pd.Series(values, index=out.index, dtype=object)
