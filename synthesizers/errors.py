@@ -119,3 +119,10 @@ class EngineError(SynthesizerError):
         self.stage = stage
         self.engine_error_type = type(exc).__name__
         super().__init__(f"engine {engine!r} failed during {stage} ({self.engine_error_type})")
+
+
+class LLMUnavailableError(SynthesizerError):
+    """Every request of a generation round to the LLM endpoint failed (after the client's retries)."""
+
+    code = "UNAVAILABLE"
+    reason = "LLM_UNAVAILABLE"

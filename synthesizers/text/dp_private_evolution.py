@@ -27,7 +27,7 @@ import pandas as pd
 
 from synthesizers.errors import InvalidConfigError
 from synthesizers.text.base import ProgressFn, register_text_synthesizer
-from synthesizers.text.generation import GenerationBooks, build_validator, embedder_for
+from synthesizers.text.generation import GenerationBooks, build_validator, embedder_for, require_some_answer
 from synthesizers.text.llm import ChatRequest
 from synthesizers.text.private_evolution import PEParams, run_private_evolution
 from synthesizers.text.prompts import load_prompt
@@ -93,13 +93,17 @@ class PrivateEvolutionSynthesizer(TemplatePoolSynthesizer):
             requests = [ChatRequest(messages=random_prompt.render(description=self.options.description,
                                                                   slots=slot_hint),
                                     seed=int(rng.integers(0, 2**31))) for _ in range(n)]
-            return gate([r.text for r in self.llm.chat_many(requests)])
+            results = self.llm.chat_many(requests)
+            require_some_answer(results, engine=self.name)
+            return gate([r.text for r in results])
 
         def generate_variations(texts: list[str], seed: int) -> list[str | None]:
             rng = np.random.default_rng(seed)
             requests = [ChatRequest(messages=variation_prompt.render(text=t, description=self.options.description),
                                     seed=int(rng.integers(0, 2**31))) for t in texts]
-            return gate([r.text for r in self.llm.chat_many(requests)])
+            results = self.llm.chat_many(requests)
+            require_some_answer(results, engine=self.name)
+            return gate([r.text for r in results])
 
         embedder = embedder_for(self.options, self.llm)
         private = embedder.embed([str(t) for t in templates])

@@ -20,13 +20,27 @@ import numpy as np
 
 from synthesizers.text.diversity import select_diverse
 from synthesizers.text.embedders import Embedder, create_embedder
-from synthesizers.text.llm import ChatRequest, LLMClient
+from synthesizers.errors import LLMUnavailableError
+from synthesizers.text.llm import ChatRequest, ChatResult, LLMClient
 from synthesizers.text.options import TextOptions
 from synthesizers.text.prompts import Prompt, load_list, load_prompt
 from synthesizers.text.templates import slot_tokens
 from synthesizers.text.validation import Judge, TextValidator, presidio_scanner
 
 _CONTACT_LIKE = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|\+?\d[\d ()./-]{5,}\d")
+
+
+def require_some_answer(results: Sequence[ChatResult], *, engine: str) -> None:
+    """Raise ``LLMUnavailableError`` when not one of a round's requests got an answer.
+
+    A few failures are rejections the report counts; all of them means the endpoint is down, and
+    emitting empty texts would hide that.
+    """
+    if results and all(r.error is not None for r in results):
+        kinds = Counter(r.error for r in results)
+        detail = ", ".join(f"{k} {n}" for k, n in kinds.most_common())
+        raise LLMUnavailableError(f"{engine}: every request to the LLM endpoint failed ({detail})",
+                                  violations=[("config.text.llm_base_url", "the endpoint answered no request")])
 
 
 def source_allowances(source: str) -> list[str]:
@@ -141,4 +155,4 @@ def diverse_subset(texts: Sequence[str], *, k: int, embedder: Embedder, seed: in
 
 
 __all__ = ["GenerationBooks", "Prompt", "Rewriter", "build_validator", "diverse_subset", "embedder_for",
-           "same_slots", "source_allowances"]
+           "require_some_answer", "same_slots", "source_allowances"]

@@ -17,7 +17,7 @@ import numpy as np
 
 from synthesizers.text.base import ProgressFn, register_text_synthesizer
 from synthesizers.text.generation import (GenerationBooks, Rewriter, build_validator, diverse_subset, embedder_for,
-                                          same_slots, source_allowances)
+                                          require_some_answer, same_slots, source_allowances)
 from synthesizers.text.surrogate import TemplatePoolSynthesizer, available_slots
 from synthesizers.text.templates import fill_template, template_slots
 
@@ -92,6 +92,7 @@ class LLMRewriteSynthesizer(TemplatePoolSynthesizer):
             books.prompts |= used
         first_share = 0.8 if "backtranslate" not in kinds else 0.5
         results = self.llm.chat_many(requests, progress=_scaled(progress, 0.0, first_share))
+        require_some_answer(results, engine=self.name)
         texts = [r.text.strip() if r.text is not None else None for r in results]
         back = [i for i, k in enumerate(kinds) if k == "backtranslate" and texts[i]]
         if back:

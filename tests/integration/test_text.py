@@ -212,3 +212,16 @@ def test_llm_path_logs_carry_no_raw_values(text_client, text_dataset, fake_llm, 
     assert "llm_rewrite" in text
     assert [v for v in pii_values(tickets) if v in text] == []
     assert "Sarah Connor" not in text  # generated texts are not logged either
+
+
+def test_an_endpoint_that_answers_nothing_fails_the_job_clearly(text_client, text_dataset, fake_llm):
+    fake_llm.reset()
+    fake_llm.always("server_error")
+    try:
+        op = text_client.create_synthesis(text_dataset.name, pb.SynthesisConfig(
+            model="gaussian_copula", text_model="llm_rewrite", num_rows=20), synthesis_id="llm-down")
+        done = text_client.wait_operation(op.name)
+    finally:
+        fake_llm.always(None)
+    assert done.HasField("error") and done.error.code == grpc.StatusCode.UNAVAILABLE.value[0]
+    assert "every request to the LLM endpoint failed" in done.error.message

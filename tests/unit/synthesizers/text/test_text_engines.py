@@ -12,7 +12,7 @@ from privacy.dp.accounting import zcdp_rho_for
 from reports.text import NgramIndex
 from service.demo_data import make_demo_table
 from synthesizers import create_synthesizer
-from synthesizers.errors import InvalidConfigError
+from synthesizers.errors import InvalidConfigError, LLMUnavailableError
 from synthesizers.tabular.dp_base import TEXT_SHARE
 from synthesizers.text import create_text_synthesizer
 from synthesizers.text.llm import ChatResult, LLMSettings, LLMUsage, create_llm_client
@@ -93,9 +93,10 @@ def test_rate_limits_retried_then_reported_and_concurrency_capped(llm, fake, not
     assert llm.usage.retry_reasons["rate_limited"] == 3 and llm.usage.retry_reasons["empty"] >= 1
     assert engine.generation["kept"] > 0
     fake.always("rate_limit")
-    out = engine.sample(5, context=synthetic.iloc[:5].reset_index(drop=True))
-    assert out.isna().all() and engine.generation["rejected"]["llm_error"] == engine.generation["candidates"]
-    assert llm.usage.failures["rate_limited"] >= engine.generation["candidates"]
+    with pytest.raises(LLMUnavailableError) as info:  # an endpoint that answers nothing is an error, not empty notes
+        engine.sample(5, context=synthetic.iloc[:5].reset_index(drop=True))
+    assert "rate_limited" in str(info.value) and info.value.code == "UNAVAILABLE"
+    assert llm.usage.failures["rate_limited"] >= 5
     fake.always("slow", delay_s=0.05)
     engine.sample(12, context=synthetic.iloc[:12].reset_index(drop=True))
     assert 1 < fake.max_in_flight <= 4
