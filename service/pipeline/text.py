@@ -226,6 +226,9 @@ def text_reports(*, synth: object, plan: TextPlan, train: pd.DataFrame, holdout:
         report.generation = generation
         if engine is not None:
             report.warnings.extend(engine.warnings)
+            if generation.get("unfilled_rows"):
+                report.warnings.append(f"text column {col!r}: {generation['unfilled_rows']} rows got no text (no "
+                                       "validated text fitted them; see the rejected counts)")
         if plan.judge_warning and engine is not None and engine.needs_llm:
             report.warnings.append(plan.judge_warning)
         reports.append(report)
