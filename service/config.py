@@ -71,8 +71,10 @@ class ServiceConfig(BaseModel):
     # Price per 1,000 tokens, for the cost count of a job.
     llm_prompt_cost_per_1k: float = Field(default=0.0, ge=0)
     llm_completion_cost_per_1k: float = Field(default=0.0, ge=0)
-    # Embedder of the diversity filter and the text report: minilm | openai | tfidf.
+    # Embedder of the diversity filter and the text report: minilm | openai | tfidf; the endpoint's
+    # embedding model for "openai" ("" = text-embedding-3-small).
     text_embedder: str = "minilm"
+    llm_embedding_model: str = ""
 
     @field_validator("tokens")
     @classmethod

@@ -61,9 +61,11 @@ def plan_text(*, model: str, text_model: str, text: Mapping[str, object], kinds:
     columns = tuple(c for c, k in kinds.items() if k == "text")
     given = {k: v for k, v in text.items() if k in _OPTION_FIELDS}
     given.setdefault("embedder", service.text_embedder)
+    given.setdefault("embedding_model", service.llm_embedding_model)
     needs_llm = text_model in LLM_TEXT_ENGINES and bool(columns)
-    if needs_llm:
+    if needs_llm or given["embedder"] == "openai":
         given.setdefault("llm_model", service.llm_model)
+    if needs_llm:
         if service.judge_model and "judge_model" not in text:
             given["judge_model"] = service.judge_model
     try:
@@ -128,7 +130,7 @@ def open_llm(plan: TextPlan) -> LLMClient | None:
 
 
 def open_embedder(plan: TextPlan, llm: LLMClient | None) -> Embedder:
-    return create_embedder(plan.embedder, llm=llm, model=plan.options.llm_model)
+    return create_embedder(plan.embedder, llm=llm, model=plan.options.embedding_model)
 
 
 # --- canaries ------------------------------------------------------------------------

@@ -101,7 +101,8 @@ class TextSynthesizer(ABC):
         if progress:
             progress(0.0)
         nulls = texts.isna().to_numpy()
-        self.null_share = float(nulls.mean())
+        # A DP engine learns nothing outside its accountant: it emits no nulls rather than the exact share.
+        self.null_share = 0.0 if self.differentially_private else float(nulls.mean())
         self.slots = SlotColumns.from_entities({c: e for c, e in (entities or {}).items()
                                                 if context is not None and c in context.columns})
         values = texts[~nulls].astype(str).reset_index(drop=True)

@@ -12,7 +12,8 @@ accountant's view is left out on purpose: the embedder must be pretrained
 (a TF-IDF vocabulary learnt from the private texts would leak it), and the
 validation of generated texts uses no private text (no verbatim-leakage
 filter, no length bound taken from the sources; the PII re-scan, the format
-checks and the judge are data-independent).
+checks and the judge are data-independent), and the share of null texts is
+not reproduced (no null is emitted).
 """
 
 from __future__ import annotations

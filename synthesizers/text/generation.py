@@ -10,7 +10,6 @@ books and from there to the report.
 
 from __future__ import annotations
 
-import functools
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -18,12 +17,12 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from synthesizers.errors import LLMUnavailableError
 from synthesizers.text.diversity import select_diverse
 from synthesizers.text.embedders import Embedder, create_embedder
-from synthesizers.errors import LLMUnavailableError
 from synthesizers.text.llm import ChatRequest, ChatResult, LLMClient
 from synthesizers.text.options import TextOptions
-from synthesizers.text.prompts import Prompt, load_list, load_prompt
+from synthesizers.text.prompts import load_list, load_prompt
 from synthesizers.text.templates import slot_tokens
 from synthesizers.text.validation import Judge, TextValidator, presidio_scanner
 
@@ -120,11 +119,6 @@ def _pick(items: Sequence[str], rng: np.random.Generator) -> str:
     return str(items[int(rng.integers(0, len(items)))])
 
 
-@functools.lru_cache(maxsize=4)
-def _scanner(spacy_model: str):  # one per process: loading spaCy takes seconds
-    return presidio_scanner(spacy_model=spacy_model)
-
-
 def build_validator(*, options: TextOptions, sources: Sequence[str], llm: LLMClient,
                     generator_model: str) -> tuple[TextValidator, Judge | None]:
     """The validation gate of an LLM engine (the judge only when a judge model is set)."""
@@ -134,12 +128,13 @@ def build_validator(*, options: TextOptions, sources: Sequence[str], llm: LLMCli
                       allow_same=options.allow_same_judge, min_score=options.judge_min_score,
                       description=options.description)
     validator = TextValidator(sources=sources, leakage_ngram=options.leakage_ngram,
-                              pii_scanner=_scanner(options.spacy_model), judge=judge)
+                              # one shared engine per process and spaCy model
+                              pii_scanner=presidio_scanner(spacy_model=options.spacy_model), judge=judge)
     return validator, judge
 
 
 def embedder_for(options: TextOptions, llm: LLMClient | None) -> Embedder:
-    return create_embedder(options.embedder, llm=llm, model=options.llm_model)
+    return create_embedder(options.embedder, llm=llm, model=options.embedding_model)
 
 
 def diverse_subset(texts: Sequence[str], *, k: int, embedder: Embedder, seed: int,
@@ -154,5 +149,5 @@ def diverse_subset(texts: Sequence[str], *, k: int, embedder: Embedder, seed: in
     return list(selection.indices)
 
 
-__all__ = ["GenerationBooks", "Prompt", "Rewriter", "build_validator", "diverse_subset", "embedder_for",
+__all__ = ["GenerationBooks", "Rewriter", "build_validator", "diverse_subset", "embedder_for",
            "require_some_answer", "same_slots", "source_allowances"]

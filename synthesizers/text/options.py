@@ -30,6 +30,8 @@ class TextOptions(BaseModel):
     oversample: float = Field(default=2.0, ge=1.0, le=10.0)
     leakage_ngram: int = Field(default=8, ge=3, le=256)
     embedder: str = "minilm"
+    # The endpoint's embedding model for the "openai" embedder ("" = the embedder's default).
+    embedding_model: str = ""
     description: str = Field(default="a short free-text note written in a customer-facing business", max_length=500)
     pe_iterations: int = Field(default=3, ge=1, le=20)
     pe_population: int = Field(default=64, ge=2, le=5000)

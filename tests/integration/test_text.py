@@ -225,3 +225,12 @@ def test_an_endpoint_that_answers_nothing_fails_the_job_clearly(text_client, tex
         fake_llm.always(None)
     assert done.HasField("error") and done.error.code == grpc.StatusCode.UNAVAILABLE.value[0]
     assert "every request to the LLM endpoint failed" in done.error.message
+
+
+def test_report_embeds_through_the_endpoint(text_client, text_dataset, fake_llm):
+    fake_llm.reset()
+    _, _, report = _run(text_client, text_dataset, pb.SynthesisConfig(
+        model="gaussian_copula", seed=9, num_rows=100, text=pb.TextConfig(embedder="openai")), "openai-embed")
+    (text,) = report.text_columns
+    assert fake_llm.counts["embeddings"] > 0
+    assert 0 <= text.drift.embedding_auc <= 1 and text.diversity.vendi > 1

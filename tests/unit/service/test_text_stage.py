@@ -59,3 +59,11 @@ def test_canaries_are_planted_measured_and_never_released():
     out, dropped = strip_canaries(synthetic, ["note"], canaries, threshold=8)
     assert out["note"].tolist()[:2] == ["first line second", "kept\nas it is"]
     assert out["note"][2] is None and dropped == 1
+
+
+def test_openai_embedder_uses_the_endpoint_and_its_embedding_model():
+    plan, problems = _plan({"embedder": "openai"}, text_model="surrogate", llm_base_url="http://127.0.0.1:9/v1",
+                           llm_model="m", llm_embedding_model="emb-small")
+    assert problems == {} and plan.llm is not None and plan.options.embedding_model == "emb-small"
+    _, problems = _plan({"embedder": "openai"}, text_model="surrogate")
+    assert problems == {"config.text.llm_base_url": "LLM_ENDPOINT_REQUIRED"}

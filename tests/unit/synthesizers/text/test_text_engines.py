@@ -164,14 +164,16 @@ def test_pe_shares_the_dp_models_budget(fake, llm):
 
 def test_pe_alone_estimates_the_row_count_and_spends_all(fake, llm):
     frame, kinds = _dp_frame(400)
-    frame, kinds = frame[["note"]], {"note": "text"}
+    frame, kinds = frame[["note"]].copy(), {"note": "text"}
+    frame.loc[::4, "note"] = None  # their share is a fact about the data: not reproduced
     synth = create_synthesizer("dp_marginal", seed=2, epsilon=4.0, text_model="dp_private_evolution",
                                text_options={"embedder": "minilm", "pe_iterations": 2, "pe_population": 16}, llm=llm)
     synth.fit(frame, kinds=kinds)
     rho = sum(r for _, r in synth.dp_books["rho_spends"])
     assert rho == pytest.approx(zcdp_rho_for(4.0, 1e-6), rel=1e-9)
     assert synth.privacy_spent[0] == pytest.approx(4.0, rel=1e-3)
-    assert abs(synth.estimated_rows - 400) < 120  # a noisy vote total, not the exact count
+    assert abs(synth.estimated_rows - 300) < 120  # a noisy vote total of the 300 texts, not the exact count
+    assert synth.text_engines["note"].null_share == 0.0
 
 
 def test_pe_refuses_tfidf_and_running_outside_a_dp_model(fake, llm):
