@@ -330,7 +330,7 @@ def _guarantee(synth: object, *, dp: bool, void: bool) -> PrivacyGuarantee:
         return PrivacyGuarantee.none(dataset_guarantee_void=void)
     epsilon, delta = synth.privacy_spent
     books = synth.dp_books
-    public = books.get("public") or {"columns": {}, "text_columns": "dp_private_evolution"}
+    public = books["public"]
     preprocessing = {f"{col}.{step}": how for col, steps in public["columns"].items() for step, how in steps.items()}
     preprocessing.update({k: v for k, v in public.items() if k != "columns"})
     return PrivacyGuarantee.differential_privacy(

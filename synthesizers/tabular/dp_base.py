@@ -29,6 +29,7 @@ import numpy as np
 import pandas as pd
 
 from privacy.dp.accounting import ZcdpBudget, check_target, epsilon_from_rdp, zcdp_curve, zcdp_rho_for
+from privacy.dp.mechanisms import GaussianMechanism
 from privacy.errors import PrivacyError
 from synthesizers import kinds as K
 from synthesizers.base import Synthesizer, _coerce
@@ -140,7 +141,18 @@ class DPSynthesizer(Synthesizer):
             else:  # DP estimates of the text engines (post-processing of their noisy votes)
                 estimates = [e.estimated_rows for e in self._text_engines.values()
                              if getattr(e, "estimated_rows", None)]
-                self._estimated_rows = int(np.mean(estimates)) if estimates else None
+                self._estimated_rows = int(np.mean(estimates)) if estimates else self._noisy_row_count(frame)
+        if "public" not in self._dp_books:  # no modelled column: only the schema-level facts to state
+            self._dp_books["public"] = self._public_books({})
+
+    def _noisy_row_count(self, frame: pd.DataFrame) -> int:
+        """Nothing else touched the data (only ids, PII and withheld text): the whole budget buys the row count."""
+        self._budget = ZcdpBudget(total_rho=zcdp_rho_for(self.epsilon, self.delta))
+        rho = self._budget.spend("row-count", self._budget.total_rho)
+        self._dp_books["rho_spends"] = [["row-count", rho]]
+        noisy = GaussianMechanism(rho=rho, sensitivity=1.0).release(np.array([float(len(frame))]),
+                                                                    np.random.default_rng(self.seed))[0]
+        return max(1, round(float(noisy)))
 
     def _spend_text(self, column: str) -> Callable[[str, float], None]:
         def spend(purpose: str, rho: float) -> None:

@@ -194,3 +194,15 @@ def test_non_dp_text_engine_under_a_dp_model_is_withheld():
     assert synth.sample(20)["note"].isna().all()
     assert not any(p.startswith("text:") for p, _ in synth.dp_books["rho_spends"])
     assert math.isfinite(synth.privacy_spent[0]) and np.isclose(synth.privacy_spent[0], 1.0, rtol=1e-3)
+
+
+def test_dp_model_on_ids_and_withheld_text_pays_for_the_row_count():
+    frame = make_demo_table(300, seed=5)[["order_id", "note"]]
+    synth = create_synthesizer("dp_marginal", seed=3, epsilon=1.0)
+    synth.fit(frame, kinds={"order_id": "id", "note": "text"})
+    assert [p for p, _ in synth.dp_books["rho_spends"]] == ["row-count"]
+    assert synth.dp_books["public"]["text_columns"].startswith("withheld")
+    assert synth.privacy_spent[0] == pytest.approx(1.0, rel=1e-3)
+    assert abs(synth.estimated_rows - 300) < 30
+    out = synth.sample(synth.estimated_rows)
+    assert out["note"].isna().all() and out["order_id"].notna().all()
