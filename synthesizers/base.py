@@ -256,9 +256,10 @@ class Synthesizer(ABC):
         entities = {c: K.pii_entity(k) for c, k in kinds.items() if K.is_pii_kind(k)}
         context = frame[list(entities)].astype(object).reset_index(drop=True) if entities else None
         for i, col in enumerate(text_columns):
-            engine = self._unwrap_abort(self._fit_text,col, frame[col].reset_index(drop=True), context=context, entities=entities,
-                                    progress=_scaled(text_progress, i / len(text_columns),
-                                                     (i + 1) / len(text_columns)) if text_progress else None)
+            column_progress = _scaled(text_progress, i / len(text_columns), (i + 1) / len(text_columns)) \
+                if text_progress else None
+            engine = self._unwrap_abort(self._fit_text, col, frame[col].reset_index(drop=True), context=context,
+                                        entities=entities, progress=column_progress)
             if engine is not None:
                 text_engines[col] = engine
             if text_progress:
@@ -403,7 +404,8 @@ class Synthesizer(ABC):
             elif K.is_pii_kind(kind):
                 columns[col] = generate_pii(self._pii_specs[col], num_rows, seed=column_seed(seed, col, "pii"), locale=self.locale)
             elif kind == K.TEXT and col in self._text_engines:
-                context = pd.DataFrame({c: columns[c].reset_index(drop=True) for c in pii_columns}) if pii_columns else None
+                context = pd.DataFrame({c: columns[c].reset_index(drop=True) for c in pii_columns}) \
+                    if pii_columns else None
                 columns[col] = self._unwrap_abort(
                     self._text_engines[col].sample, num_rows, context=context, seed=column_seed(seed, col, "text"),
                     progress=_scaled(rest, i / len(generated), (i + 1) / len(generated)) if rest else None)
