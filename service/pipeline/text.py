@@ -32,9 +32,6 @@ logger = logging.getLogger(__name__)
 MAX_CANARIES = 50
 REPORT_TEXTS = 1000
 """Texts per side the embedding-based report metrics use (a seeded subsample; leakage uses all)."""
-#: Fields of the request's TextConfig that are TextOptions (the rest are the endpoint and canaries).
-_OPTION_FIELDS = ("llm_model", "judge_model", "allow_same_judge", "rewrite", "oversample", "leakage_ngram",
-                  "embedder", "description", "pe_iterations", "pe_population")
 
 
 @dataclass(frozen=True)
@@ -59,7 +56,8 @@ def plan_text(*, model: str, text_model: str, text: Mapping[str, object], kinds:
               service: ServiceConfig, problems: ViolationCollector) -> TextPlan:
     """Resolve the text options of a request against the service's configuration; problems are collected."""
     columns = tuple(c for c, k in kinds.items() if k == "text")
-    given = {k: v for k, v in text.items() if k in _OPTION_FIELDS}
+    # The request's TextConfig fields that are TextOptions (the rest: the endpoint and canaries).
+    given = {k: v for k, v in text.items() if k in TextOptions.model_fields}
     given.setdefault("embedder", service.text_embedder)
     given.setdefault("embedding_model", service.llm_embedding_model)
     needs_llm = text_model in LLM_TEXT_ENGINES and bool(columns)

@@ -2,44 +2,24 @@
 
 from __future__ import annotations
 
-import logging
-
 import grpc
 import pytest
 
 from service.demo_data import make_demo_table
-from tests.integration.helpers import pii_values
+from tests.integration.helpers import captured_logs, pii_values
 from veil.v1 import veil_pb2 as pb
-
-
-class Collect(logging.Handler):
-    def __init__(self):
-        super().__init__(level=logging.DEBUG)
-        self.lines: list[str] = []
-
-    def emit(self, record):
-        self.lines.append(self.format(record))
 
 
 def test_logs_carry_no_raw_values(client_a):
     frame = make_demo_table(400, seed=21)
-    handler = Collect()
-    handler.setFormatter(logging.Formatter("%(name)s %(levelname)s %(message)s"))
-    root = logging.getLogger()
-    old_level = root.level
-    root.addHandler(handler)
-    root.setLevel(logging.DEBUG)
-    try:
+    with captured_logs() as lines:
         ds = client_a.upload(frame, pb.DatasetSpec(dataset_id="log-check"))
         op = client_a.wait_operation(client_a.create_synthesis(ds.name, pb.SynthesisConfig(model="gaussian_copula")).name)
         assert not op.HasField("error")
         with pytest.raises(grpc.RpcError):  # a failing call logs too
             client_a.create_synthesis(ds.name, pb.SynthesisConfig(target_column="email"))
         client_a.veil.DeleteDataset(pb.DeleteDatasetRequest(name=ds.name), metadata=client_a.metadata)
-    finally:
-        root.removeHandler(handler)
-        root.setLevel(old_level)
-    assert handler.lines, "nothing was logged"
-    text = "\n".join(handler.lines)
+    assert lines, "nothing was logged"
+    text = "\n".join(lines)
     leaked = [v for v in pii_values(frame) if v in text]
     assert leaked == []

@@ -13,7 +13,7 @@ from service.demo_data import make_demo_table
 from service.server import VeilServer
 from tests.fakes.openai_server import PII_SUFFIX, FakeOpenAIServer
 from tests.integration.conftest import TOKEN_A, make_config
-from tests.integration.helpers import error_details, pii_values
+from tests.integration.helpers import captured_logs, error_details, pii_values
 from veil.v1 import veil_pb2 as pb
 
 GENERATOR, JUDGE = "fake-writer", "fake-judge"
@@ -189,26 +189,13 @@ def test_text_only_dataset(text_client, tickets):
 
 
 def test_llm_path_logs_carry_no_raw_values(text_client, text_dataset, fake_llm, tickets):
-    import logging
-
-    from tests.integration.test_no_raw_in_logs import Collect
-
-    handler = Collect()
-    handler.setFormatter(logging.Formatter("%(name)s %(levelname)s %(message)s"))
-    root = logging.getLogger()
-    old_level = root.level
-    root.addHandler(handler)
-    root.setLevel(logging.DEBUG)
     fake_llm.reset()
     fake_llm.misbehave("pii", times=3)
     fake_llm.misbehave("rate_limit", times=2)
-    try:
+    with captured_logs() as lines:
         _run(text_client, text_dataset, pb.SynthesisConfig(model="gaussian_copula", seed=8, text_model="llm_rewrite",
                                                            num_rows=30), "llm-logs")
-    finally:
-        root.removeHandler(handler)
-        root.setLevel(old_level)
-    text = "\n".join(handler.lines)
+    text = "\n".join(lines)
     assert "llm_rewrite" in text
     assert [v for v in pii_values(tickets) if v in text] == []
     assert "Sarah Connor" not in text  # generated texts are not logged either
