@@ -73,8 +73,16 @@ class FingerprintKeyMismatchError(PrivacyError):
     reason = "FINGERPRINT_KEY_MISMATCH"
 
 
+class PiiReplayError(PrivacyError):
+    """A synthesis still carries a raw PII value of its input after the release gate; it is not released."""
+
+    code = "FAILED_PRECONDITION"
+    reason = "PII_REPLAY"
+
+
 __all__ = [
     "FingerprintKeyMismatchError",
+    "PiiReplayError",
     "PrivacyError",
     "PrivacyInvalidArgumentError",
     "UnknownRecognizerSetError",

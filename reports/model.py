@@ -86,6 +86,25 @@ class PiiReplay(_Model):
     count: int = 0
     by_column: dict[str, int] = Field(default_factory=dict)
     fingerprints_checked: int = 0
+    # Cells the release gate replaced before release (generated values that coincided with raw ones).
+    gate_replaced: dict[str, int] = Field(default_factory=dict)
+
+
+class ProtectedColumn(_Model):
+    """One column whose rare values were protected (counts only, never a value)."""
+
+    column: str
+    kind: Literal["categorical", "range"]
+    values: int
+    rows: int
+    how: str
+
+
+class ValueProtection(_Model):
+    """Rare-value protection of a non-DP synthesis (``k`` 0 for DP syntheses, 1 when off)."""
+
+    k: int = 0
+    columns: list[ProtectedColumn] = Field(default_factory=list)
 
 
 class LeakageReport(_Model):
@@ -97,6 +116,7 @@ class LeakageReport(_Model):
     dcr_median: Score
     nndr_median: Score
     pii_replay: PiiReplay = Field(default_factory=PiiReplay)
+    value_protection: ValueProtection = Field(default_factory=ValueProtection)
 
 
 class PrivacySpend(_Model):

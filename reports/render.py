@@ -368,6 +368,24 @@ def _legend() -> str:
     )
 
 
+def _protection_block(protection) -> list[str]:
+    if protection.k == 0:
+        return []
+    if protection.k == 1:
+        return ['<h2>Rare-value protection</h2><p class="small">Off (k = 1): rare values may be emitted verbatim.</p>']
+    out = [f'<h2>Rare-value protection (k = {protection.k})</h2>',
+           f'<p class="small">No categorical value held by fewer than {protection.k} training rows is emitted; '
+           f"numeric and datetime values stay within the range that {protection.k} rows share at each end.</p>"]
+    if not protection.columns:
+        out.append('<p class="small muted">Nothing needed protecting.</p>')
+        return out
+    out.append("<table><tr><th>Column</th><th>Values</th><th>Training rows</th><th>How</th></tr>")
+    out.extend(f'<tr><td>{_e(c.column)}</td><td class="num">{c.values:,}</td><td class="num">{c.rows:,}</td>'
+               f"<td>{_e(c.how)}</td></tr>" for c in protection.columns)
+    out.append("</table>")
+    return out
+
+
 def render_html(report: Report) -> str:
     """One self-contained HTML page (inline CSS and SVG, no scripts or external links)."""
     drift, leak, g = report.drift, report.leakage, report.privacy_guarantee
@@ -430,6 +448,12 @@ def render_html(report: Report) -> str:
         out.append("<h2>PII replay by column</h2><table><tr><th>Column</th><th>Values replayed</th></tr>")
         out.extend(f'<tr><td>{_e(c)}</td><td class="num">{n:,}</td></tr>' for c, n in sorted(pii.by_column.items()))
         out.append("</table>")
+    if pii.gate_replaced:
+        out.append("<h2>Release gate</h2><p class=\"small\">Generated cells that coincided with a raw PII value of "
+                   "the input and were replaced before release.</p><table><tr><th>Column</th><th>Cells replaced</th></tr>")
+        out.extend(f'<tr><td>{_e(c)}</td><td class="num">{n:,}</td></tr>' for c, n in sorted(pii.gate_replaced.items()))
+        out.append("</table>")
+    out.extend(_protection_block(leak.value_protection))
 
     # Utility.
     u = drift.utility

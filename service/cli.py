@@ -154,7 +154,7 @@ def _run_synthesis(*, frame: pd.DataFrame, out: pathlib.Path, model: str, rows: 
                    target: str, report_html: pathlib.Path | None, report_json: pathlib.Path | None,
                    address: str, token: str, display_name: str, epsilon: float = 0.0, delta: float = 0.0,
                    epsilon_budget: float = 0.0, public: pathlib.Path | None = None, text_model: str = "",
-                   text: dict | None = None, text_columns: tuple[str, ...] = ()) -> dict:
+                   text: dict | None = None, text_columns: tuple[str, ...] = (), rare_value_threshold: int = 0) -> dict:
     import grpc
 
     from service.cli_progress import StageProgress
@@ -177,7 +177,7 @@ def _run_synthesis(*, frame: pd.DataFrame, out: pathlib.Path, model: str, rows: 
             op = client.create_synthesis(dataset.name, pb.SynthesisConfig(
                 model=model, num_rows=rows, seed=seed, epochs=epochs, target_column=target, epsilon=epsilon,
                 delta=delta, public_columns=public_columns, public_row_count=public_rows, text_model=text_model,
-                text=pb.TextConfig(**(text or {}))))
+                text=pb.TextConfig(**(text or {})), rare_value_threshold=rare_value_threshold))
             op = client.wait_operation(op.name, on_progress=progress.from_operation)
             if op.HasField("error"):
                 progress.stop()
@@ -276,6 +276,9 @@ def synth(
     embedder: Annotated[str, typer.Option(help="Embedder of the diversity filter and text report: minilm | "
                                                "openai | tfidf (default: the service's).")] = "",
     canaries: Annotated[int, typer.Option(help="Canary texts to plant to measure text leakage (0 = none).")] = 0,
+    rare_value_threshold: Annotated[int, typer.Option(
+        help="Rare-value protection (non-DP models): values held by fewer training rows are never emitted "
+             "(0 = the default, 5; 1 = off).")] = 0,
     report_html: Annotated[Optional[pathlib.Path], typer.Option(help="Write the HTML report here.")] = None,
     report_json: Annotated[Optional[pathlib.Path], typer.Option(help="Write the JSON report here.")] = None,
     server: Annotated[Optional[str], typer.Option(help="HOST:PORT of a running service (default: in-process).")] = None,
@@ -289,7 +292,7 @@ def synth(
     kwargs = dict(frame=frame, out=out, model=model, rows=rows, seed=seed, epochs=epochs, target=target,
                   report_html=report_html, report_json=report_json, display_name=input.name, epsilon=epsilon,
                   delta=delta, epsilon_budget=epsilon_budget, public=public, text_model=text_model,
-                  text_columns=_column_list(text_columns, frame),
+                  text_columns=_column_list(text_columns, frame), rare_value_threshold=rare_value_threshold,
                   text={k: v for k, v in dict(llm_base_url=llm_base_url, llm_model=llm_model, judge_model=judge_model,
                                               allow_same_judge=allow_same_judge, rewrite=rewrite, embedder=embedder,
                                               canaries=canaries).items() if v})

@@ -90,7 +90,8 @@ def config_from_pb(config: pb.SynthesisConfig) -> SynthesisConfig:
                            target_column=config.target_column, epochs=config.epochs,
                            text_model=config.text_model or "surrogate", epsilon=config.epsilon,
                            delta=config.delta, public_columns=tuple(_public_column(c) for c in config.public_columns),
-                           public_row_count=config.public_row_count, text=text_config_from_pb(config.text))
+                           public_row_count=config.public_row_count, text=text_config_from_pb(config.text),
+                           rare_value_threshold=config.rare_value_threshold)
 
 
 def config_to_pb(config: dict) -> pb.SynthesisConfig:
@@ -101,7 +102,8 @@ def config_to_pb(config: dict) -> pb.SynthesisConfig:
                               text_model=config["text_model"], epsilon=config.get("epsilon", 0.0),
                               delta=config.get("delta", 0.0), public_columns=public,
                               public_row_count=config.get("public_row_count", 0),
-                              text=pb.TextConfig(**config.get("text", {})))
+                              text=pb.TextConfig(**config.get("text", {})),
+                              rare_value_threshold=config.get("rare_value_threshold", 0))
 
 
 _NON_DP = {True: pb.PrivacyPolicy.ALLOW, False: pb.PrivacyPolicy.DENY}
@@ -194,7 +196,10 @@ def report_to_pb(name: str, report: dict) -> pb.Report:
         leakage=pb.LeakageReport(
             exact_copies=leak["exact_copies"], exact_copy_share=leak["exact_copy_share"], dcr_share=leak["dcr_share"],
             dcr_median=leak["dcr_median"], nndr_median=leak["nndr_median"],
-            pii_replay=pb.PiiReplay(**leak["pii_replay"])),
+            pii_replay=pb.PiiReplay(**leak["pii_replay"]),
+            value_protection=pb.ValueProtection(
+                k=leak.get("value_protection", {}).get("k", 0),
+                columns=[pb.ProtectedColumn(**c) for c in leak.get("value_protection", {}).get("columns", [])])),
         privacy_guarantee=guarantee_to_pb(report["privacy_guarantee"]),
         train_rows=report["train_rows"], holdout_rows=report["holdout_rows"], synthetic_rows=report["synthetic_rows"],
         warnings=report.get("warnings", []))

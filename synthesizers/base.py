@@ -54,6 +54,7 @@ from synthesizers.generators import (
     learn_id_spec,
     learn_pii_spec,
 )
+from synthesizers.protection import DEFAULT_K, RARE, ValueProtection, check_k, learn_protection, pool_rare, protect
 from synthesizers.text.base import TextSynthesizer, create_text_synthesizer, get_text_synthesizer_class
 from synthesizers.text.options import TextOptions
 
@@ -134,6 +135,11 @@ class Synthesizer(ABC):
         locale: Faker locale for ``pii:*`` columns.
         text_options: Options of the text engine (``TextOptions`` or its dict).
         llm: Client of the LLM endpoint, for text engines that need one.
+        rare_value_k: Rare-value protection (``synthesizers.protection``): a categorical value
+            held by fewer than this many training rows is never emitted, and numeric and
+            datetime values are clipped to the range that this many rows share at each end.
+            1 turns it off. Engines whose ``protects_rare_values`` is false (the DP engines,
+            whose guarantee already covers rare values) ignore it.
 
     Raises:
         InvalidConfigError: Bad seed or epochs (all problems reported at once).
@@ -143,6 +149,7 @@ class Synthesizer(ABC):
     name: ClassVar[str]
     uses_epochs: ClassVar[bool] = False
     default_epochs: ClassVar[int | None] = None
+    protects_rare_values: ClassVar[bool] = True
 
     def __init__(
         self,
@@ -153,8 +160,11 @@ class Synthesizer(ABC):
         locale: str = "en_US",
         text_options: TextOptions | Mapping[str, Any] | None = None,
         llm: LLMClient | None = None,
+        rare_value_k: int = DEFAULT_K,
     ) -> None:
         violations: list[tuple[str, str]] = []
+        if (problem := check_k(rare_value_k)) is not None:
+            violations.append(("config.rare_value_threshold", problem))
         if not _check_int(seed, lo=0, hi=2**32):
             violations.append(("config.seed", "must be an integer in [0, 2**32)"))
         if epochs is not None and not _check_int(epochs, lo=1):
@@ -173,6 +183,8 @@ class Synthesizer(ABC):
         self.text_model = text_model
         self.locale = locale
         self.requested_name: str = self.name
+        self.rare_value_k = int(rare_value_k)
+        self._protection = ValueProtection(k=1)
         self._books: dict[str, Any] | None = None
         self._dtypes: dict[str, Any] = {}
         self._id_specs: dict[str, IdSpec] = {}
@@ -228,6 +240,9 @@ class Synthesizer(ABC):
         seed_everything(self.seed)
         modelled, null_columns = self._prepare_modelled(frame, kinds)
         modelled_kinds = {c: kinds[c] for c in modelled.columns}
+        protection = learn_protection(modelled, modelled_kinds,
+                                      k=self.rare_value_k if self.protects_rare_values else 1)
+        modelled = pool_rare(modelled, protection)
         if modelled_kinds and len(frame) < max(FEW_ROWS_MIN, FEW_ROWS_PER_COLUMN * len(modelled_kinds)):
             warnings.warn(
                 f"{len(frame)} rows for {len(modelled_kinds)} modelled columns; expect low fidelity",
@@ -266,6 +281,7 @@ class Synthesizer(ABC):
                 text_progress((i + 1) / len(text_columns))
 
         self._id_specs, self._pii_specs, self._text_engines = id_specs, pii_specs, text_engines
+        self._protection = protection
         self._books = {
             "columns": [str(c) for c in frame.columns],
             "dtypes": {str(c): str(frame[c].dtype) for c in frame.columns},
@@ -277,6 +293,7 @@ class Synthesizer(ABC):
             "id_columns": {c: s.to_dict() for c, s in id_specs.items()},
             "pii_columns": {c: s.to_dict() for c, s in pii_specs.items()},
             "datetime": self._datetime_books,
+            "value_protection": protection.summary(),
             "fit_seconds": round(time.perf_counter() - started, 4),
         }
         if progress:
@@ -389,7 +406,7 @@ class Synthesizer(ABC):
             missing = [c for c in books["modelled_columns"] if c not in modelled.columns]
             if len(modelled) != num_rows or missing:
                 raise EngineError(self.name, "sample", RuntimeError("engine returned a malformed frame"))
-            modelled = modelled.reset_index(drop=True)
+            modelled = protect(modelled.reset_index(drop=True), self._protection, books["kinds"])
             for col in books["modelled_columns"]:
                 columns[col] = modelled[col]
         rest = _scaled(progress, 0.8, 1.0)
@@ -433,7 +450,10 @@ class Synthesizer(ABC):
                 return _restore_boolean(values, dtype)
             if kind == K.CATEGORICAL:
                 if isinstance(dtype, pd.CategoricalDtype):
-                    return pd.Series(pd.Categorical(values, categories=dtype.categories, ordered=dtype.ordered))
+                    categories = dtype.categories
+                    if RARE in set(values.dropna()) and RARE not in categories:
+                        categories = categories.append(pd.Index([RARE]))
+                    return pd.Series(pd.Categorical(values, categories=categories, ordered=dtype.ordered))
                 if isinstance(dtype, pd.StringDtype):
                     return values.astype(dtype)
                 return values
@@ -509,6 +529,7 @@ class Synthesizer(ABC):
             "epochs": self.epochs,
             "text_model": self.text_model,
             "text_options": self.text_options.model_dump(),
+            "rare_value_k": self.rare_value_k,
             "locale": self.locale,
             "fitted": self.fitted,
             "books": None if self._books is None else _jsonable(self._books),
@@ -526,7 +547,7 @@ class Synthesizer(ABC):
         if not isinstance(data, Mapping) or not isinstance(data.get("resolved_name", data.get("name")), str):
             raise InvalidStateError("synthesizer dict needs a 'name'", violations=[("name", "missing")])
         unknown = sorted(set(data) - {"name", "requested_name", "resolved_name", "seed", "epochs", "text_model", "locale", "fitted", "books",
-                                      "engine_options", "text_options"})
+                                      "engine_options", "text_options", "rare_value_k"})
         if unknown:
             raise InvalidStateError("unexpected keys in synthesizer dict", violations=[(k, "unexpected key") for k in unknown])
         engine_cls = get_synthesizer_class(data.get("resolved_name", data["name"]))
@@ -540,6 +561,7 @@ class Synthesizer(ABC):
                 text_model=data.get("text_model", "surrogate"),
                 locale=data.get("locale", "en_US"),
                 text_options=data.get("text_options"),
+                rare_value_k=data.get("rare_value_k", DEFAULT_K),
                 **dict(data.get("engine_options") or {}),
             )
         synth.requested_name = str(data.get("requested_name", synth.name))

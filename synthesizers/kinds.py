@@ -36,6 +36,8 @@ SAMPLE_ROWS = 20_000
 """Rows examined per column by ``infer_kinds`` (a seeded random sample on larger frames)."""
 
 _DATE_SAMPLE = 500
+_MIN_DISTINCT_NOTES = 50
+_MIN_NOTES_RATIO = 0.1
 _MIN_ROWS_FOR_DISTINCT_ID = 20
 
 
@@ -79,8 +81,9 @@ def infer_kinds(df: pd.DataFrame, *, sample_rows: int = SAMPLE_ROWS, seed: int =
       other numeric dtypes -> ``"numeric"`` (low-cardinality integers stay numeric).
     * ``category`` dtype -> ``"categorical"``.
     * strings: >= 95% of a sample parse as dates -> ``"datetime"``; long
-      (mean > 30 chars), multi-word, mostly distinct prose (>= 30% end in
-      sentence punctuation, or mean >= 80 chars) -> ``"text"``; all distinct
+      (mean > 30 chars), multi-word prose (>= 30% end in sentence punctuation,
+      or mean >= 80 chars) that is mostly distinct, or has at least 50 distinct
+      values making up 10% of the rows (notes between canned phrases) -> ``"text"``; all distinct
       space-free codes (at least 20 values, or an id-like name) -> ``"id"``;
       otherwise ``"categorical"``.
 
@@ -128,7 +131,10 @@ def _infer_column(name: str, values: pd.Series, *, full: pd.Series) -> str:
     distinct_ratio = strings.nunique() / n
     lengths = strings.str.len()
     has_space = strings.str.contains(r"\s", regex=True)
-    if lengths.mean() > 30 and has_space.mean() >= 0.8 and distinct_ratio >= 0.5:
+    # Notes often repeat a canned phrase ("No follow-up needed.") between the written ones:
+    # many distinct long values are prose even when they are under half of the rows.
+    many_distinct = strings.nunique() >= _MIN_DISTINCT_NOTES and distinct_ratio >= _MIN_NOTES_RATIO
+    if lengths.mean() > 30 and has_space.mean() >= 0.8 and (distinct_ratio >= 0.5 or many_distinct):
         # Prose, not a long structured value (addresses, full names with titles):
         # sentences end in punctuation, or the values are long.
         sentence_like = strings.str.contains(r"[.!?…]\s*$", regex=True).mean() >= 0.3

@@ -107,6 +107,7 @@ def create_synthesizer(
     public: Any = None,
     text_options: Any = None,
     llm: Any = None,
+    rare_value_k: int | None = None,
 ) -> Synthesizer:
     """Instantiate the synthesizer registered as ``name`` (or the one ``"auto"`` resolves to).
 
@@ -125,6 +126,7 @@ def create_synthesizer(
         public: ``PublicMetadata`` (or its dict) the caller vouches for; DP engines only.
         text_options: ``TextOptions`` (or its dict) of the text engine.
         llm: ``LLMClient`` of the LLM endpoint, for text engines that need one.
+        rare_value_k: Rare-value protection's k (``None``: the default, 5; 1: off); non-DP engines only.
 
     Raises:
         UnknownSynthesizerError: Unknown ``name`` or ``text_model``.
@@ -143,6 +145,8 @@ def create_synthesizer(
         field = "config.epsilon" if epsilon is not None else "config.delta" if delta is not None else "config.public_columns"
         raise InvalidConfigError(f"{cls.name!r} is not differentially private; a privacy target applies only to "
                                  f"{', '.join(DP_ENGINES)}", violations=[(field, f"not used by model {cls.name}")])
+    if rare_value_k is not None:
+        options["rare_value_k"] = rare_value_k
     synth = cls(seed=seed, epochs=epochs, text_model=text_model, locale=locale, text_options=text_options, llm=llm,
                 **options)
     synth.requested_name = requested

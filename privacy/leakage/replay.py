@@ -196,6 +196,28 @@ class PiiFingerprints:
                     return True
         return False
 
+    def replay_runs(self, text: str, *, max_tokens: int = MAX_TOKENS) -> list[tuple[int, int]]:
+        """Character spans of ``text`` that are fingerprinted: the whole text, or maximal runs of
+        up to ``max_tokens`` tokens, left to right and non-overlapping."""
+        if not self._digests:
+            return []
+        toks = list(iter_tokens(text))
+        if not toks:
+            return []
+        digest, digests = self._digest_canonical, self._digests
+        if digest(" ".join(t[2] for t in toks)) in digests:
+            return [(toks[0][0], toks[-1][1])]
+        runs, i, n = [], 0, len(toks)
+        while i < n:
+            for j in range(min(n, i + max_tokens), i, -1):
+                if digest(" ".join(t[2] for t in toks[i:j])) in digests:
+                    runs.append((toks[i][0], toks[j - 1][1]))
+                    i = j
+                    break
+            else:
+                i += 1
+        return runs
+
     def replays_in(self, text: str, *, max_tokens: int = MAX_TOKENS) -> bool:
         """True when ``text`` as a whole or any run of up to ``max_tokens`` tokens is fingerprinted."""
         return bool(self._digests) and self._text_replays(text, max_tokens)

@@ -7,9 +7,9 @@ a weak match with no context word anywhere in its text can never be lifted
 over the threshold. This runner keeps Presidio's recognizers, enhancer and
 de-duplication, and
 
-* pre-scans the whole batch once per pattern recognizer (one regex pass over
-  the joined texts) so each pattern recognizer runs only on texts where it can
-  match;
+* pre-scans the whole batch once per pattern recognizer, and per recognizer
+  that names a trigger of its own (``prescan``), with one regex pass over the
+  joined texts, so that each runs only on texts where it can match;
 * drops, before enhancement, below-threshold results whose recognizer has no
   context word in the text (or in the call's context);
 * runs spaCy over the batch with ``nlp.pipe`` (optionally in worker processes)
@@ -72,25 +72,36 @@ class BatchAnalyzer:
             if not recognizer.is_loaded:
                 recognizer.load()
                 recognizer.is_loaded = True
-        self._patterned = [r for r in self._recognizers if isinstance(r, PatternRecognizer)]
-        self._always = [r for r in self._recognizers if not isinstance(r, PatternRecognizer)]
+        # Pattern recognizers, and any recognizer that names a trigger (``prescan``: a regex that
+        # must match somewhere in a text for the recognizer to find anything there), run only on
+        # the texts where their pre-scan matches; the rest run on every text.
+        self._patterned = [r for r in self._recognizers
+                           if isinstance(r, PatternRecognizer) or getattr(r, "prescan", None)]
+        self._always = [r for r in self._recognizers if r not in self._patterned]
         # One alternation per recognizer: does anything of it match somewhere in the batch?
-        self._prescan = [
-            regex.compile(TRIGGERS[r.name]) if r.name in TRIGGERS
-            else regex.compile("|".join(f"(?:{p.regex})" for p in r.patterns), flags=r.global_regex_flags)
-            if r.patterns else None
-            for r in self._patterned
-        ]
+        self._prescan = [self._trigger(r) for r in self._patterned]
         self._context = {r.id: frozenset(w.lower() for w in (r.context or [])) for r in self._recognizers}
 
-    def _candidates(self, texts: Sequence[str]) -> list[list[PatternRecognizer]]:
+    @staticmethod
+    def _trigger(recognizer: EntityRecognizer) -> regex.Pattern | None:
+        if recognizer.name in TRIGGERS:
+            return regex.compile(TRIGGERS[recognizer.name])
+        own = getattr(recognizer, "prescan", None)
+        if own:
+            return regex.compile(own, flags=regex.MULTILINE)
+        if getattr(recognizer, "patterns", None):
+            return regex.compile("|".join(f"(?:{p.regex})" for p in recognizer.patterns),
+                                 flags=recognizer.global_regex_flags)
+        return None
+
+    def _candidates(self, texts: Sequence[str]) -> list[list[EntityRecognizer]]:
         """Per text, the pattern recognizers that match somewhere in it."""
         joined = _SEPARATOR.join(texts)
         starts, pos = [], 0
         for text in texts:
             starts.append(pos)
             pos += len(text) + len(_SEPARATOR)
-        per_text: list[list[PatternRecognizer]] = [[] for _ in texts]
+        per_text: list[list[EntityRecognizer]] = [[] for _ in texts]
         for recognizer, compiled in zip(self._patterned, self._prescan):
             if compiled is None:  # a recognizer without patterns: always run
                 for bucket in per_text:
@@ -135,7 +146,7 @@ class BatchAnalyzer:
         return self._analyzer.nlp_engine.process_batch(texts, self._language, batch_size=self._batch_size,
                                                        n_process=n_process)
 
-    def _analyze_one(self, text: str, artifacts: NlpArtifacts, patterned: list[PatternRecognizer], *,
+    def _analyze_one(self, text: str, artifacts: NlpArtifacts, patterned: list[EntityRecognizer], *,
                      threshold: float, context: Sequence[str] | None,
                      allow_list: Sequence[str] | None, label_words: set[str]) -> list[RecognizerResult]:
         results: list[RecognizerResult] = []

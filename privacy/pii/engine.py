@@ -15,10 +15,11 @@ from presidio_analyzer import AnalyzerEngine, RecognizerResult
 from privacy.errors import PrivacyInvalidArgumentError
 from privacy.leakage.replay import PiiFingerprints, iter_tokens
 from privacy.pii.batch import BatchAnalyzer
+from privacy.pii.masking import masked_sample
 from privacy.pii.nlp import ThresholdAwareEnhancer, VeilSpacyNlpEngine
 from privacy.pii.offline import ensure_offline
 from privacy.pii.recognizers import get_recognizer_set
-from privacy.pii.recognizers.lexicons import first_names
+from privacy.pii.recognizers.lexicons import common_words, first_names, last_names
 from privacy.pii.surrogates import SubstringGuard, SurrogateFactory, case_like
 from privacy.pii.textmatch import ValueLookup
 from privacy.pii.types import ColumnScan, EntityShare, ScrubbedText, ScrubResult, Span, TableScan
@@ -74,6 +75,8 @@ PII_SHARE_WITH_HINT = 0.3
 HINT_SCORE_RELIEF = 0.15
 CELL_COVERAGE = 0.6
 ALLOW_LIST_MAX_DISTINCT = 256
+#: Rows a category label needs before it may be allowed in text (a label held by fewer may be one person).
+ALLOW_LIST_MIN_ROWS = 5
 
 
 def derive_dataset_key(master_key: bytes, salt: bytes) -> bytes:
@@ -159,16 +162,6 @@ def _unmask(hits: Sequence[Hit], segments: Sequence[tuple[int, int, int]]) -> li
     return out
 
 
-def _mask(text: str, spans: Sequence[Span]) -> str:
-    out, pos = [], 0
-    for span in sorted(spans, key=lambda s: s.start):
-        out.append(text[pos : span.start])
-        out.append(f"<{span.entity_type}>")
-        pos = span.end
-    out.append(text[pos:])
-    return "".join(out)
-
-
 def _replace(text: str, pieces: Sequence[tuple[int, int, str]]) -> str:
     out, pos = [], 0
     for start, end, replacement in sorted(pieces):
@@ -177,6 +170,25 @@ def _replace(text: str, pieces: Sequence[tuple[int, int, str]]) -> str:
         pos = end
     out.append(text[pos:])
     return "".join(out)
+
+
+def _same_case(found: str, raw: str, surrogate: str) -> str:
+    """A surrogate in the case the text wrote its value in ("ANN LEE" for a match of "Ann Lee")."""
+    if found.isupper() and not raw.isupper():
+        return surrogate.upper()
+    if found.islower() and not raw.islower():
+        return surrogate.lower()
+    return surrogate
+
+
+def _holds_strings(series: pd.Series) -> bool:
+    """Whether a column's values are strings (numbers and timestamps carry no spans)."""
+    if pd.api.types.is_string_dtype(series) and not pd.api.types.is_object_dtype(series):
+        return True
+    if not pd.api.types.is_object_dtype(series):
+        return False
+    head = series.dropna()
+    return bool(len(head)) and any(isinstance(v, str) for v in head.iloc[:1000])
 
 
 def _n_tokens(text: str) -> int:
@@ -365,7 +377,15 @@ class PiiEngine:
         if violations:
             raise PrivacyInvalidArgumentError("invalid PII scan request", violations=violations)
 
-    def _classify_column(self, column: str, values: list[str]) -> ColumnScan:
+    def _classify_column(self, column: str, values: list[str], weights: Sequence[int] | None = None) -> ColumnScan:
+        """Whether a column holds one PII entity type as a whole.
+
+        ``values`` are distinct values and ``weights`` their row counts. The entity must cover
+        enough of the distinct values *and* of the rows: a category column whose rare values
+        name people ("Website", "Friend", and a few names) stays a category, and its names are
+        scrubbed span by span like any other string column's.
+        """
+        weights = list(weights) if weights is not None else [1] * len(values)
         hints = header_hints(column)
         context = sorted(_header_tokens(column))
         floor = max(0.0, self.score_threshold - HINT_SCORE_RELIEF)
@@ -398,7 +418,10 @@ class PiiEngine:
         if shares:
             top = shares[0]
             needed = PII_SHARE_WITH_HINT if top.entity_type in hints else PII_SHARE
-            if top.cell_share >= needed:
+            total = sum(weights) or 1
+            row_share = sum(w for e, w in zip(cell_entities, weights) if e is not None and e[0] == top.entity_type) \
+                / total
+            if top.cell_share >= needed and row_share >= needed:
                 kind, entity_type = "pii", top.entity_type
                 confidence = min(1.0, top.cell_share * top.mean_score + (0.15 if top.entity_type in hints else 0.0))
             else:
@@ -407,7 +430,7 @@ class PiiEngine:
             if kind == "pii":
                 masked.append(f"<{entity_type}>")
             else:
-                masked.append(_mask(value, _resolve(_hits(results), threshold=self.score_threshold)))
+                masked.append(masked_sample(value, _resolve(_hits(results), threshold=self.score_threshold)))
         return ColumnScan(column, kind, entity_type, round(confidence, 4), shares, masked, n)
 
     def scan_table(
@@ -416,17 +439,20 @@ class PiiEngine:
         *,
         text_columns: Sequence[str],
         candidate_columns: Sequence[str],
+        span_columns: Sequence[str] = (),
         sample_size: int = 200,
         seed: int = 0,
     ) -> TableScan:
-        """Classify candidate columns and measure entities in free-text columns.
+        """Classify candidate columns and measure entities in every span-scanned column.
 
         Args:
             df: The table.
             text_columns: Free-text columns (reported as kind ``"text"``).
-            candidate_columns: Structured string columns that may hold one PII entity type.
+            candidate_columns: Structured columns that may hold one PII entity type as a whole.
+            span_columns: Other string-valued columns (categorical, id, date strings); unless
+                classified as a whole-cell PII column, each is scrubbed span by span like text.
             sample_size: Distinct values analysed per candidate column; rows sampled per
-                text column (shares are per sampled cell).
+                span-scanned column (shares are per sampled cell).
             seed: Seed of the value sample.
 
         Returns:
@@ -437,48 +463,62 @@ class PiiEngine:
                 "invalid PII scan request", violations=[("sample_size", "must be a positive integer")]
             )
         self._check_columns(df, {"candidate_columns": candidate_columns, "text_columns": text_columns})
+        self._check_columns(df, {"span_columns": span_columns, "text_columns": text_columns})
         rng = np.random.default_rng(seed)
         columns: dict[str, ColumnScan] = {}
         for column in candidate_columns:
-            values = self._sample_distinct(df[column], sample_size, rng)
-            columns[column] = self._classify_column(column, values)
+            values, weights = self._sample_distinct(df[column], sample_size, rng)
+            columns[column] = self._classify_column(column, values, weights)
         lookup = self._lookup(df, {c: s.entity_type for c, s in columns.items() if s.kind == "pii"})
-        allow_list = self._allow_list(df, columns)
-        for column in text_columns:
+        allow_list = self._allow_list(df, columns, lookup)
+        structured = [c for c in span_columns if columns.get(c) is None or columns[c].kind != "pii"]
+        for column in [*structured, *text_columns]:
             texts = self._sample_rows(df[column], sample_size, rng)
             plans = self._plan_texts(texts, lookup, allow_list=allow_list)
-            n = len(texts)
-            per_type_cells: Counter[str] = Counter()
-            per_type_scores: dict[str, list[float]] = defaultdict(list)
-            any_cells = 0
-            masked = []
-            for i, (text, plan) in enumerate(zip(texts, plans)):
-                spans = [span for span, _ in plan]
-                if spans:
-                    any_cells += 1
-                for entity in {s.entity_type for s in spans}:
-                    per_type_cells[entity] += 1
-                for s in spans:
-                    per_type_scores[s.entity_type].append(s.score)
-                if i < 3:
-                    masked.append(_mask(text, spans))
-            shares = [
-                EntityShare(t, c / n, float(np.mean(per_type_scores[t]))) for t, c in per_type_cells.most_common()
-            ]
-            columns[column] = ColumnScan(
-                column, "text", None, round(any_cells / n, 4) if n else 0.0, shares, masked, n
-            )
+            shares, any_share, masked = self._measure(texts, plans)
+            found = columns.get(column)
+            if column in text_columns:
+                columns[column] = ColumnScan(column, "text", None, any_share, shares, masked, len(texts))
+            else:
+                columns[column] = ColumnScan(column, "none", None, found.confidence if found else 1.0, shares,
+                                             masked, max(len(texts), found.scanned_cells if found else 0),
+                                             span_scrubbed=True)
         found = {c: s.entity_type for c, s in columns.items() if s.kind == "pii"}
         logger.info("PII scan: %d column(s) scanned, %d PII column(s)", len(columns), len(found))
         return TableScan(columns=columns, scanned_rows=int(len(df)))
 
     @staticmethod
-    def _sample_distinct(series: pd.Series, sample_size: int, rng: np.random.Generator) -> list[str]:
-        values = pd.unique(series.dropna().astype(str))
+    def _measure(texts: Sequence[str], plans: Sequence[list[tuple[Span, str]]]) -> tuple[
+            list[EntityShare], float, list[str]]:
+        """Entity shares per sampled cell, the share of cells with any entity, and 3 masked samples."""
+        n = len(texts)
+        per_type_cells: Counter[str] = Counter()
+        per_type_scores: dict[str, list[float]] = defaultdict(list)
+        any_cells = 0
+        masked = []
+        for i, (text, plan) in enumerate(zip(texts, plans)):
+            spans = [span for span, _ in plan]
+            if spans:
+                any_cells += 1
+            for entity in {s.entity_type for s in spans}:
+                per_type_cells[entity] += 1
+            for s in spans:
+                per_type_scores[s.entity_type].append(s.score)
+            if i < 3:
+                masked.append(masked_sample(text, spans))
+        shares = [EntityShare(t, c / n, float(np.mean(per_type_scores[t]))) for t, c in per_type_cells.most_common()]
+        return shares, round(any_cells / n, 4) if n else 0.0, masked
+
+    @staticmethod
+    def _sample_distinct(series: pd.Series, sample_size: int, rng: np.random.Generator) -> tuple[
+            list[str], list[int]]:
+        """A seeded sample of distinct values (first-seen order) and each one's row count."""
+        counts = series.dropna().astype(str).value_counts(sort=False)
+        values, weights = counts.index.to_numpy(), counts.to_numpy()
         if len(values) > sample_size:
             idx = np.sort(rng.choice(len(values), size=sample_size, replace=False))
-            values = values[idx]
-        return [str(v) for v in values]
+            values, weights = values[idx], weights[idx]
+        return [str(v) for v in values], [int(w) for w in weights]
 
     @staticmethod
     def _sample_rows(series: pd.Series, sample_size: int, rng: np.random.Generator) -> list[str]:
@@ -498,22 +538,38 @@ class PiiEngine:
                 lookup.add_name_parts(entity, [str(v) for v in pd.unique(df[column].dropna())])
         return lookup
 
-    @staticmethod
-    def _allow_list(df: pd.DataFrame, columns: dict[str, ColumnScan]) -> list[str]:
-        """Values of low-cardinality non-PII columns (category labels like "Ideal", "VS2")."""
-        allow: set[str] = set()
-        given = first_names()
+    def _allow_list(self, df: pd.DataFrame, columns: dict[str, ColumnScan],
+                    lookup: ValueLookup | None = None) -> list[str]:
+        """Labels of low-cardinality non-PII columns ("Ideal", "VS2") that are safe to allow in text.
+
+        NER tags some category labels, and their words, inside notes; the labels a column holds
+        are known, so they are allowed there. A label is allowed only when it cannot be someone:
+        held by at least ``ALLOW_LIST_MIN_ROWS`` rows, free of given and family names, and found
+        clean when scanned on its own (holding no known PII value either). A label that fails
+        any of these is scrubbed like any other value and never hides a name in a note.
+        """
+        given, family, common = first_names(), last_names(), common_words()
+
+        def names_someone(label: str) -> bool:
+            return any(w.casefold() in given or w.casefold() in family for w in re.findall(r"[^\W\d_]+", label)
+                       if w.casefold() not in common)
+
+        labels: set[str] = set()
         for column, scan in columns.items():
             if scan.kind != "none" or column not in df.columns:
                 continue
-            values = pd.unique(df[column].dropna())
-            if len(values) <= ALLOW_LIST_MAX_DISTINCT:
-                labels = [str(v) for v in values]
-                allow.update(labels)
-                # NER may tag one word of a label ("Good" of "Very Good"); its words are labels too.
-                # Given names stay out: breed labels like "King Charles Spaniel" must not hide a Charles.
-                allow.update(w for label in labels for w in label.split()
-                             if len(w) >= 3 and w.isalpha() and w.casefold() not in given)
+            counts = df[column].dropna().astype(str).value_counts()
+            if len(counts) <= ALLOW_LIST_MAX_DISTINCT:
+                labels.update(label for label, n in counts.items() if n >= ALLOW_LIST_MIN_ROWS
+                              and not names_someone(label))
+        if not labels:
+            return []
+        ordered = sorted(labels)
+        plans = self._plan_texts(ordered, lookup or ValueLookup())
+        clean = [label for label, plan in zip(ordered, plans) if not plan]
+        allow: set[str] = set(clean)
+        # NER may tag one word of a label ("Good" of "Very Good"); its words are labels too.
+        allow.update(w for label in clean for w in label.split() if len(w) >= 3 and w.isalpha())
         return sorted(allow)
 
     # ------------------------------------------------------------------ scrubbing
@@ -531,8 +587,10 @@ class PiiEngine:
         return TableScrubber(self, scan=scan, key=key, allow_list=allow_list)
 
     def allow_list_for(self, df: pd.DataFrame, scan: TableScan) -> list[str]:
-        """Values of the table's low-cardinality non-PII columns (category labels like "Ideal")."""
-        return self._allow_list(df, scan.columns)
+        """Labels of the table's low-cardinality non-PII columns (like "Ideal") in which no PII was found."""
+        present = {c: s for c, s in scan.columns.items() if c in df.columns}
+        return self._allow_list(df, present, self._lookup(df, {c: e for c, e in scan.pii_columns.items()
+                                                                 if c in df.columns}))
 
     def scrub_table(
         self,
@@ -553,7 +611,7 @@ class PiiEngine:
             The scrubbed frame (same shape/columns/order), fingerprints of every
             replaced raw value, and per-column counts of replaced cells.
         """
-        scrubber = self.table_scrubber(scan=scan, key=key, allow_list=self._allow_list(df, scan.columns)
+        scrubber = self.table_scrubber(scan=scan, key=key, allow_list=self.allow_list_for(df, scan)
                                        if isinstance(scan, TableScan) else ())
         frame = scrubber.scrub(df, progress=progress)
         return ScrubResult(frame=frame, fingerprints=scrubber.fingerprints, replaced_cells=scrubber.replaced_cells)
@@ -583,8 +641,9 @@ class TableScrubber:
         self.fingerprints = PiiFingerprints(key)
         self._guard = SubstringGuard()
         self._lookup = ValueLookup()
+        self._detected = ValueLookup()  # spans the detector found, matched again everywhere
         self._factory = SurrogateFactory(key, locale=engine.locale, avoid=self.fingerprints, guard=self._guard)
-        self.replaced_cells: dict[str, int] = {c: 0 for c in [*scan.pii_columns, *scan.text_columns]}
+        self.replaced_cells: dict[str, int] = {c: 0 for c in [*scan.pii_columns, *scan.span_columns]}
 
     def scrub(self, df: pd.DataFrame, *, progress: Progress | None = None) -> pd.DataFrame:
         """Scrub one batch; returns a frame of the same shape, columns and order."""
@@ -599,7 +658,9 @@ class TableScrubber:
 
         report(0.0)
         pii_columns = self._scan.pii_columns
-        text_columns = self._scan.text_columns
+        # Every string-valued column that is not a PII column is scrubbed span by span, whatever
+        # its modelling kind: a category that names a person is scrubbed like a note.
+        text_columns = [c for c in self._scan.span_columns if _holds_strings(df[c])]
         distinct: dict[str, np.ndarray] = {}
         for column, entity in pii_columns.items():
             values = pd.unique(df[column].dropna())
@@ -623,7 +684,16 @@ class TableScrubber:
                 span_text = text[span.start : span.end]
                 if self._engine._fingerprint_span(self.fingerprints, span.entity_type, span_text):
                     self._guard.update([span_text])
+                    self._detected.add(span.entity_type, [span_text])
             text_plan[text] = [(span.start, span.end, span.entity_type, raw) for span, raw in plan]
+        # A value found in one place is replaced wherever else it appears, even where the
+        # detector missed it there: nothing fingerprinted stays behind in the scrubbed table.
+        for text, plan in text_plan.items():
+            taken = [(s, e) for s, e, _, _ in plan]
+            extra = [hit for hit in self._detected.find(text)
+                     if not any(hit[0] < e and s < hit[1] for s, e in taken)]
+            if extra:
+                text_plan[text] = sorted(plan + extra)
         report(0.87)
 
         factory = self._factory
@@ -649,30 +719,38 @@ class TableScrubber:
             notnull = series.notna()
             # A note is scrubbed with its row's names in view: "Dennis" in the note of the row whose
             # name is "Dennis Estrada" becomes the first name of that row's surrogate.
-            names = zip(*(df[c][notnull] for c in person_columns)) if person_columns else \
-                iter(lambda: (), None)
-            cache: dict[tuple, str] = {}
-            values = []
-            for value, row_names in zip(series[notnull], names):
-                key = (value, row_names)
-                scrubbed = cache.get(key)
-                if scrubbed is None:
-                    text = str(value)
-                    plan = text_plan[text] + self._row_name_spans(text, text_plan[text], row_names)
-                    scrubbed = _replace(text, [(s, e, self._text_surrogate(entity, raw, row_names))
-                                               for s, e, entity, raw in plan]) if plan else text
-                    cache[key] = scrubbed
-                values.append(scrubbed)
             new = series.astype(object).copy()
-            new[notnull] = values
+            if person_columns:
+                names = zip(*(df[c][notnull] for c in person_columns))
+                cache: dict[tuple, object] = {}
+                values = []
+                for value, row_names in zip(series[notnull], names):
+                    key = (value, row_names)
+                    scrubbed = cache.get(key)
+                    if scrubbed is None:
+                        scrubbed = cache[key] = self._scrub_value(value, text_plan, row_names)
+                    values.append(scrubbed)
+                new[notnull] = values
+            else:  # no row names to follow: one result per distinct value
+                mapping = {v: self._scrub_value(v, text_plan, ()) for v in text_values[column]}
+                new[notnull] = series[notnull].astype(object).map(mapping)
             out[column] = new
-            self.replaced_cells[column] += int((new[notnull] != series[notnull].astype(str)).sum())
+            self.replaced_cells[column] += int((new[notnull] != series[notnull].astype(object)).sum())
         report(1.0)
         logger.info(
-            "scrubbed a batch: %d PII column(s), %d text column(s); %d fingerprint(s) so far",
+            "scrubbed a batch: %d PII column(s), %d span-scrubbed column(s); %d fingerprint(s) so far",
             len(pii_columns), len(text_columns), len(self.fingerprints),
         )
         return out
+
+    def _scrub_value(self, value: object, text_plan: Mapping[str, list], row_names: tuple) -> object:
+        """One cell of a span-scrubbed column; a cell with nothing to replace is returned as it was."""
+        text = str(value)
+        plan = text_plan[text] + self._row_name_spans(text, text_plan[text], row_names)
+        if not plan:
+            return value
+        return _replace(text, [(s, e, _same_case(text[s:e], raw, self._text_surrogate(entity, raw, row_names)))
+                               for s, e, entity, raw in plan])
 
     def _row_name_spans(self, text: str, plan: list, row_names: tuple) -> list[tuple[int, int, str, str]]:
         """Words of the row's own names left in its text: at a sentence start, in lower case.

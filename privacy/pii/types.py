@@ -62,8 +62,14 @@ class ColumnScan:
             for ``text``: share of sampled cells holding at least one entity.
         entities: Entity shares in the sample.
         masked_samples: Up to 3 sample values with every detected entity replaced
-            by ``<ENTITY_TYPE>`` (whole cell for ``pii`` columns). Never raw PII.
+            by ``<ENTITY_TYPE>`` (whole cell for ``pii`` columns) and every other word that
+            could identify someone (capitalised words outside a common-word list, numbers)
+            reduced to its shape (``Xxxx``, ``999``). Never raw PII.
         scanned_cells: Cells analysed.
+        span_scrubbed: Whether the scrubber replaces PII spans inside this column's values.
+            Always true for ``text`` columns, and for every other string-valued column that is
+            not a ``pii`` column (categorical, id, date strings): kind inference decides how
+            a column is modelled, never whether it is scrubbed.
     """
 
     column: str
@@ -73,6 +79,13 @@ class ColumnScan:
     entities: list[EntityShare] = field(default_factory=list)
     masked_samples: list[str] = field(default_factory=list)
     scanned_cells: int = 0
+    span_scrubbed: bool = False
+
+    def __post_init__(self) -> None:
+        if self.kind == "text":
+            self.span_scrubbed = True
+        elif self.kind == "pii":
+            self.span_scrubbed = False
 
     def to_dict(self) -> dict:
         return {
@@ -83,6 +96,7 @@ class ColumnScan:
             "entities": [e.to_dict() for e in self.entities],
             "masked_samples": list(self.masked_samples),
             "scanned_cells": int(self.scanned_cells),
+            "span_scrubbed": bool(self.span_scrubbed),
         }
 
     @classmethod
@@ -103,6 +117,7 @@ class ColumnScan:
             entities=[EntityShare.from_dict(e) for e in d.get("entities", [])],
             masked_samples=[str(s) for s in d.get("masked_samples", [])],
             scanned_cells=int(d.get("scanned_cells", 0)),
+            span_scrubbed=bool(d.get("span_scrubbed", False)),
         )
 
 
@@ -122,6 +137,12 @@ class TableScan:
     def text_columns(self) -> list[str]:
         """Columns of kind ``text``."""
         return [c for c, s in self.columns.items() if s.kind == "text"]
+
+    @property
+    def span_columns(self) -> list[str]:
+        """Columns whose values are scrubbed span by span: text columns and every other
+        string-valued column that is not a ``pii`` column."""
+        return [c for c, s in self.columns.items() if s.span_scrubbed]
 
     def to_dict(self) -> dict:
         return {"columns": {c: s.to_dict() for c, s in self.columns.items()}, "scanned_rows": int(self.scanned_rows)}

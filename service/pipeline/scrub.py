@@ -25,7 +25,7 @@ def _is_string(series: pd.Series) -> bool:
 
 
 def candidate_columns(frame: pd.DataFrame, kinds: dict[str, str], columns: Sequence[str] | None = None) -> list[str]:
-    """Structured columns worth classifying.
+    """Structured columns worth classifying as a whole (one PII entity type per cell).
 
     String columns of kind categorical/id, numeric or id columns whose header
     names an entity (a phone or card number stored as an integer), and string
@@ -48,6 +48,17 @@ def candidate_columns(frame: pd.DataFrame, kinds: dict[str, str], columns: Seque
     return chosen
 
 
+def span_columns(frame: pd.DataFrame, kinds: dict[str, str], columns: Sequence[str] | None = None) -> list[str]:
+    """Every string-valued column that is not text: each is scanned span by span on its distinct values.
+
+    Kind inference decides how a column is modelled, never whether it is scanned: a notes
+    column whose texts repeat (inferred categorical), a date column with a stray name, an
+    id column, all are scrubbed like free text unless classified as a whole PII column.
+    """
+    return [column for column, kind in kinds.items()
+            if (columns is None or column in columns) and kind != TEXT and _is_string(frame[column])]
+
+
 def merge_scan(kinds: dict[str, str], overridden: set[str], scan: TableScan) -> dict[str, str]:
     """Fold the PII scan into the kinds; the spec's overrides have the last word."""
     merged = dict(kinds)
@@ -61,7 +72,7 @@ def merge_scan(kinds: dict[str, str], overridden: set[str], scan: TableScan) -> 
     return merged
 
 
-def align_scan_with_kinds(scan: TableScan, kinds: dict[str, str]) -> TableScan:
+def align_scan_with_kinds(scan: TableScan, kinds: dict[str, str], frame: pd.DataFrame) -> TableScan:
     """Make the scan say what will be scrubbed: PII and text columns as the final kinds say."""
     columns: dict[str, ColumnScan] = {}
     for column, kind in kinds.items():
@@ -70,12 +81,16 @@ def align_scan_with_kinds(scan: TableScan, kinds: dict[str, str]) -> TableScan:
         fields = dict(confidence=found.confidence if found else 1.0, entities=found.entities if found else [],
                       masked_samples=found.masked_samples if found else [],
                       scanned_cells=found.scanned_cells if found else 0)
+        # A column the caller declared text or PII is treated as such; any other scanned string
+        # column keeps its span scrubbing, whatever kind it is modelled as.
         if base == "pii":
             columns[column] = ColumnScan(column=column, kind="pii", entity_type=entity, **fields)
         elif base == TEXT:
             columns[column] = ColumnScan(column=column, kind="text", entity_type=None, **fields)
         elif found is not None:
-            columns[column] = ColumnScan(column=column, kind="none", entity_type=None, **fields)
+            columns[column] = ColumnScan(column=column, kind="none", entity_type=None,
+                                         span_scrubbed=found.span_scrubbed or found.kind != "none"
+                                         and _is_string(frame[column]), **fields)
     return TableScan(columns=columns, scanned_rows=scan.scanned_rows)
 
 
@@ -94,9 +109,10 @@ def scan_with_kinds(
     """
     text_columns = [c for c, k in kinds.items() if k == TEXT and (columns is None or c in columns)]
     candidates = candidate_columns(frame, kinds, columns)
-    scan = engine.scan_table(frame, text_columns=text_columns, candidate_columns=candidates, seed=seed)
+    scan = engine.scan_table(frame, text_columns=text_columns, candidate_columns=candidates,
+                             span_columns=span_columns(frame, kinds, columns), seed=seed)
     merged = merge_scan(kinds, overridden, scan)
-    aligned = align_scan_with_kinds(scan, merged)
+    aligned = align_scan_with_kinds(scan, merged, frame)
     if columns is not None:  # the other columns are neither reported nor scrubbed
         aligned = TableScan(columns={c: s for c, s in aligned.columns.items() if c in columns},
                             scanned_rows=aligned.scanned_rows)
@@ -149,5 +165,5 @@ def scrub_batches(
     return scan, run()
 
 
-__all__ = ["align_scan_with_kinds", "candidate_columns", "check_columns", "merge_scan", "scan_with_kinds",
+__all__ = ["align_scan_with_kinds", "candidate_columns", "span_columns", "check_columns", "merge_scan", "scan_with_kinds",
            "scrub_batches"]

@@ -15,9 +15,10 @@ from dataclasses import asdict, dataclass, field
 
 import pyarrow as pa
 
+from privacy.leakage.gate import release_gate
 from privacy.pii import PiiFingerprints, SurrogateFactory
 from reports.assemble import build_report
-from reports.model import PiiReplay, PrivacyGuarantee
+from reports.model import PiiReplay, PrivacyGuarantee, ValueProtection
 from reports.render import render_html, render_json
 from service.errors import (AlreadyExists, Cancelled, InvalidArgument, NotFound, ViolationCollector, is_veil_error,
                             log_unexpected)
@@ -32,6 +33,7 @@ from service.storage.db import DatasetRow, OperationRow, SynthesisRow
 from synthesizers.kinds import split_kind
 from synthesizers.errors import SynthesizerError
 from synthesizers.registry import DP_ENGINES, available_synthesizers, create_synthesizer
+from synthesizers.protection import DEFAULT_K, check_k
 from synthesizers.tabular.dp_domain import PublicMetadata
 from synthesizers.text import available_text_synthesizers
 
@@ -55,6 +57,8 @@ class SynthesisConfig:
     public_row_count: int = 0
     # TextConfig fields the request set (endpoint, models, filters, canaries).
     text: dict = field(default_factory=dict)
+    # Rare-value protection's k for non-DP models (0: the default).
+    rare_value_threshold: int = 0
 
     @property
     def differentially_private(self) -> bool:
@@ -103,6 +107,14 @@ def validate_config(config: SynthesisConfig, dataset: DatasetRow, *,
 
 
 def _validate_privacy(config: SynthesisConfig, dataset: DatasetRow, problems: ViolationCollector) -> None:
+    if config.differentially_private:
+        if config.rare_value_threshold:
+            problems.add("config.rare_value_threshold", f"model {config.model!r} is differentially private; its "
+                         "guarantee covers rare values, and rare-value protection applies to the other models only",
+                         reason="NOT_FOR_DP_MODEL")
+    elif config.rare_value_threshold and (problem := check_k(config.rare_value_threshold)) is not None:
+        problems.add("config.rare_value_threshold", f"{problem}; 0 means the default ({DEFAULT_K})",
+                     reason="BAD_RARE_VALUE_THRESHOLD")
     if not config.differentially_private:
         for name, value in (("config.epsilon", config.epsilon), ("config.delta", config.delta),
                             ("config.public_columns", config.public_columns),
@@ -235,7 +247,8 @@ def _synthesize(ctx: ServiceContext, handle: JobHandle, dataset: DatasetRow, syn
     synth = create_synthesizer(config.model, seed=config.seed, epochs=config.epochs or None,
                                text_model=config.text_model, text_options=plan.options, llm=llm,
                                **({"epsilon": config.epsilon, "delta": config.delta,
-                                   "public": config.public_metadata()} if dp else {}))
+                                   "public": config.public_metadata()} if dp else
+                                  {"rare_value_k": config.rare_value_threshold or DEFAULT_K}))
     state.synth = synth
     handle.check_cancelled()
     ctx.ledger.mark_touched(state.charge_id)  # write-ahead: from here on the charge is not refundable
@@ -260,31 +273,35 @@ def _synthesize(ctx: ServiceContext, handle: JobHandle, dataset: DatasetRow, syn
     key = ctx.dataset_key(dataset)
     fingerprints = PiiFingerprints.from_bytes(key, (data_dir / "fingerprints.bin").read_bytes())
     entity_by_column = {c: split_kind(k)[1] for c, k in kinds.items() if k.startswith("pii:")}
-    redacted = 0
+    gate_replaced: dict[str, int] = {}
+    replays: dict[str, int] = {}
     if not dp:
-        # Privacy filter: a raw PII value of the input never leaves, even by coincidence. A DP
-        # model's PII columns are drawn without looking at the data; filtering them against it
-        # would make the output depend on the data outside the accountant's view.
+        # Release gate: no raw PII value of the input leaves, not even by coincidence; what a
+        # model learnt raw is refused, not patched. A DP model's output is only measured: its
+        # PII columns are drawn without looking at the data, and filtering them against it
+        # would make the release depend on the data outside the accountant's view.
         factory = SurrogateFactory(key + b"fresh", avoid=fingerprints)
-        synthetic, redacted = fingerprints.redact_replays(synthetic, entity_by_column=entity_by_column,
-                                                          factory=factory, text_columns=plan.columns)
+        outcome = release_gate(synthetic, fingerprints=fingerprints, fresh_columns=entity_by_column,
+                               text_columns=plan.columns, factory=factory)
+        outcome.raise_if_refused()
+        synthetic, gate_replaced, replays = outcome.frame, outcome.replaced, outcome.remaining
+    else:
+        replays = fingerprints.count_replays(synthetic)  # the whole output, every column
     timings["filter"] = time.perf_counter() - t0
 
     t0 = time.perf_counter()
     holdout = ctx.store.read_table(data_dir / "holdout.parquet").to_pandas()
-    # redact_replays has checked every distinct value of the PII columns (and
-    # only accepts replacements that pass), so the count covers the rest: text,
-    # categorical and id columns.
-    checked = synthetic.drop(columns=list(entity_by_column)) if not dp else synthetic
-    replays = fingerprints.count_replays(checked)
     void = budget.statement(ctx, dataset).guarantee_void
     guarantee = _guarantee(synth, dp=dp, void=void)
     report = build_report(
         train=real_train, holdout=holdout, synthetic=synthetic, kinds=kinds,
         target_column=config.target_column or None, seed=config.seed,
-        pii_replay=PiiReplay(count=sum(replays.values()), by_column=replays, fingerprints_checked=len(fingerprints)),
+        pii_replay=PiiReplay(count=sum(replays.values()), by_column=replays, fingerprints_checked=len(fingerprints),
+                             gate_replaced=gate_replaced),
         guarantee=guarantee, title=f"datasets/{dataset_id}/syntheses/{synthesis_id}",
         progress=handle.stage_progress("report", *STAGE_RANGES["report"]))
+    if not dp:
+        report.leakage.value_protection = ValueProtection.model_validate(synth.books["value_protection"])
     if plan.columns:
         report.text_columns = text_stage.text_reports(
             synth=synth, plan=plan, train=real_train, holdout=holdout, synthetic=synthetic, exposed=exposed,
@@ -294,8 +311,9 @@ def _synthesize(ctx: ServiceContext, handle: JobHandle, dataset: DatasetRow, syn
         report.warnings.append(f"{canary_drops} generated texts carried part of a planted canary and were dropped")
     timings["report"] = time.perf_counter() - t0
     report.timings.update({k: round(v, 3) for k, v in timings.items()})
-    if redacted:
-        report.warnings.append(f"{redacted} generated PII cells coincided with input values and were replaced")
+    if gate_replaced:
+        report.warnings.append(f"release gate: {sum(gate_replaced.values())} generated cells coincided with raw PII "
+                               f"values of the input and were replaced ({', '.join(sorted(gate_replaced))})")
     if dp and void:
         report.warnings.append("a non-DP synthesis of this dataset exists: this release is "
                                f"({guarantee.epsilon:.3g}, {guarantee.delta:.3g})-DP, but no DP guarantee holds "

@@ -62,6 +62,8 @@ class DPSynthesizer(Synthesizer):
     """
 
     differentially_private: ClassVar[bool] = True
+    # Rare values are the guarantee's business: a DP model's output bounds what any row can change.
+    protects_rare_values: ClassVar[bool] = False
     accountant: ClassVar[str] = "RDP (Opacus analysis) over zCDP measurements"
 
     def __init__(self, *, epsilon: float | None = None, delta: float | None = None,

@@ -11,6 +11,7 @@ import pandas as pd
 import pytest
 
 from service.demo_data import make_demo_table
+from tests.fixtures.survey import CANNED_COMMENTS, make_survey_table, raw_hits
 from tests.integration.helpers import find_replays, pii_values
 
 VEIL = [sys.executable, "-m", "service.cli"]
@@ -178,3 +179,31 @@ def test_text_columns_must_exist(input_csv):
     result = run_veil("synth", "in.csv", "--out", "x.csv", "--text-columns", "nope", cwd=path.parent)
     assert result.returncode == 2 and "--text-columns" in result.stderr and "'nope'" in result.stderr
     assert not (path.parent / "x.csv").exists()
+
+
+def test_scrub_scrubs_texts_that_repeat(tmp_path):
+    """Each text four times: inferred categorical, scrubbed all the same."""
+    survey, planted = make_survey_table(150, seed=12)
+    notes = survey["comments"][~survey["comments"].isin(CANNED_COMMENTS)].head(60)
+    frame = pd.DataFrame({"ticket": [t for t in notes for _ in range(4)]})
+    frame.to_csv(tmp_path / "repeated.csv", index=False)
+    result = run_veil("scrub", "repeated.csv", "--out", "out.csv", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr[-2000:]
+    out = pd.read_csv(tmp_path / "out.csv", dtype=str, keep_default_na=False)
+    assert len(out) == len(frame) and (out["ticket"] != frame["ticket"]).all()
+    present = [v for v in planted if any(v in t for t in notes)]
+    assert len(present) > 50
+    assert raw_hits(set(present), (tmp_path / "out.csv").read_text()) == []
+    assert raw_hits(set(present), result.stdout + result.stderr) == []
+
+
+def test_synth_on_a_survey_leaks_nothing(tmp_path):
+    frame, planted = make_survey_table(600, seed=13)
+    frame.to_csv(tmp_path / "survey.csv", index=False)
+    result = run_veil("synth", "survey.csv", "--out", "out.csv", "--report-json", "r.json", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr[-2000:]
+    for name in ("out.csv", "r.json"):
+        assert raw_hits(planted, (tmp_path / name).read_text()) == []
+    assert raw_hits(planted, result.stdout + result.stderr) == []
+    out = pd.read_csv(tmp_path / "out.csv")
+    assert out["interviewer_note"].str.startswith(("Spoke with", "Respondent")).mean() > 0.95

@@ -9,8 +9,10 @@ patterns get wrong:
   "Last, First" forms and company suffixes (:mod:`.names`); spaCy's own
   entities are re-scored with the same evidence;
 * whole postal addresses of several countries, across line breaks (:mod:`.address`);
-* postcodes, dates of birth, bank accounts, international phone formats and
-  checksummed national IDs of several countries (:mod:`.identifiers`); phone
+* postcodes (:mod:`.places`);
+* dates of birth, bank accounts, international phone formats and checksummed
+  national IDs of several countries (:mod:`.identifiers`);
+* bare host names (:mod:`.web`); phone
   patterns replace libphonenumber's matcher, which cost a third of the analysis
   time for one region and does not cover the others;
 * Presidio's US driver's licence patterns only with context; its generic
@@ -31,22 +33,7 @@ from presidio_analyzer import PatternRecognizer, RecognizerRegistry
 from presidio_analyzer.nlp_engine import NlpEngine
 
 from privacy.errors import UnknownRecognizerSetError
-from privacy.pii.recognizers.address import AddressRecognizer
-from privacy.pii.recognizers.identifiers import (
-    ContextOnlyLicenseRecognizer,
-    bank_account_recognizer,
-    date_of_birth_recognizer,
-    national_id_recognizers,
-    phone_recognizer,
-    postcode_recognizer,
-)
-from privacy.pii.recognizers.names import (
-    LastFirstRecognizer,
-    PersonLexiconRecognizer,
-    VeilSpacyRecognizer,
-    organization_recognizer,
-    title_recognizer,
-)
+from privacy.pii.recognizers import address, identifiers, names, places, web
 
 logger = logging.getLogger(__name__)
 
@@ -89,18 +76,11 @@ class DefaultRecognizerSet(RecognizerSet):
             if any(r.name == name for r in registry.recognizers):
                 registry.remove_recognizer(name)
         recognizers = [
-            VeilSpacyRecognizer(supported_language=language),
-            PersonLexiconRecognizer(supported_language=language),
-            LastFirstRecognizer(supported_language=language),
-            title_recognizer(language),
-            organization_recognizer(language),
-            AddressRecognizer(supported_language=language),
-            date_of_birth_recognizer(language),
-            postcode_recognizer(language),
-            bank_account_recognizer(language),
-            phone_recognizer(language),
-            ContextOnlyLicenseRecognizer(supported_language=language),
-            *national_id_recognizers(language),
+            *names.recognizers(language),  # people, titles, organisations
+            *address.recognizers(language),  # whole postal addresses and their lines
+            *places.recognizers(language),  # postcodes, towns, regions, countries
+            *identifiers.recognizers(language),  # phones, dates of birth, accounts, cards, national IDs
+            *web.recognizers(language),  # bare host names
             *deny_list_recognizers(deny_list or {}, language),
         ]
         for recognizer in recognizers:

@@ -180,4 +180,9 @@ class AddressRecognizer(EntityRecognizer):
         )
 
 
-__all__ = ["ADDRESS_CONTEXT", "AddressRecognizer"]
+def recognizers(language: str = "en") -> list[EntityRecognizer]:
+    """This module's recognizers, as the default recognizer set registers them."""
+    return [AddressRecognizer(supported_language=language)]
+
+
+__all__ = ["ADDRESS_CONTEXT", "AddressRecognizer", "recognizers"]

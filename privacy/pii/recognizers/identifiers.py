@@ -1,4 +1,4 @@
-"""Numbers and codes: postcodes, dates of birth, bank accounts, phones, national IDs.
+"""Numbers and codes: dates of birth, bank accounts, phones, cards, national IDs.
 
 Patterns that are weak on their own (a 5-digit ZIP, a date, an 8-digit account
 number) start below the engine's threshold and only count when Presidio's
@@ -34,8 +34,6 @@ _YEAR = r"(?:19|20)\d{2}"
 
 DOB_CONTEXT = ["born", "birth", "dob", "d.o.b", "birthday", "birthdate", "née", "geboren", "naissance",
                "nacimiento", "nascita", "age", "aged"]
-POSTCODE_CONTEXT = ["zip", "zipcode", "postcode", "postal", "post code", "plz", "cp", "cap", "pin", "pincode",
-                    "code postal", "código postal"]
 BANK_CONTEXT = ["account", "acct", "a/c", "bank", "routing", "aba", "sort", "transit", "bsb", "branch",
                 "institution", "checking", "savings", "deposit",
                 "wire", "transfer", "iban", "bic", "swift", "beneficiary", "payee", "rekening", "konto", "compte",
@@ -58,19 +56,6 @@ def date_of_birth_recognizer(language: str = "en") -> PatternRecognizer:
     ]
     return PatternRecognizer(supported_entity="DATE_OF_BIRTH", name="VeilDateOfBirthRecognizer",
                              supported_language=language, patterns=patterns, context=DOB_CONTEXT)
-
-
-def postcode_recognizer(language: str = "en") -> PatternRecognizer:
-    """Postcodes of several countries; plain digit runs need a context word."""
-    patterns = [
-        Pattern("uk postcode", r"\b(?:[A-Z]{1,2}\d[A-Z\d]?|GIR)\s?\d[ABD-HJLNP-UW-Z]{2}\b", 0.6),
-        Pattern("canadian postal code", r"\b[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z][ -]?\d[ABCEGHJ-NPRSTV-Z]\d\b", 0.6),
-        Pattern("dutch postcode", r"\b[1-9]\d{3}\s?(?!SA|SD|SS)[A-Z]{2}\b", 0.3),
-        Pattern("zip+4", r"\b\d{5}-\d{4}\b", 0.4),
-        Pattern("digits postcode", r"\b\d{4,6}\b", 0.15),
-    ]
-    return PatternRecognizer(supported_entity="POSTCODE", name="VeilPostcodeRecognizer", supported_language=language,
-                             patterns=patterns, context=POSTCODE_CONTEXT, global_regex_flags=re.DOTALL | re.MULTILINE)
 
 
 def bank_account_recognizer(language: str = "en") -> PatternRecognizer:
@@ -204,6 +189,12 @@ def national_id_recognizers(language: str = "en") -> list[EntityRecognizer]:
     ]
 
 
+def recognizers(language: str = "en") -> list[EntityRecognizer]:
+    """This module's recognizers, as the default recognizer set registers them."""
+    return [date_of_birth_recognizer(language), bank_account_recognizer(language), phone_recognizer(language),
+            ContextOnlyLicenseRecognizer(supported_language=language), *national_id_recognizers(language)]
+
+
 __all__ = [
     "ContextOnlyLicenseRecognizer",
     "FrNirRecognizer",
@@ -212,5 +203,5 @@ __all__ = [
     "date_of_birth_recognizer",
     "national_id_recognizers",
     "phone_recognizer",
-    "postcode_recognizer",
+    "recognizers",
 ]

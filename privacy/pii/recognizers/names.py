@@ -257,8 +257,9 @@ class LastFirstRecognizer(PatternRecognizer):
 class VeilSpacyRecognizer(SpacyRecognizer):
     """spaCy's entities, re-scored with lexicon evidence.
 
-    PERSON made only of common words ("Premium", "Ideal") or holding digits is
-    dropped to 0.3; a PERSON with a lexicon name keeps spaCy's score; other
+    An entity holding a run of three digits or more ("ORD-100009") is dropped to 0:
+    names hold no numbers. PERSON made only of common words ("Premium", "Ideal") or
+    holding a digit ("SI2") is dropped to 0.3; a PERSON with a lexicon name keeps spaCy's score; other
     capitalised words score 0.6. ORGANIZATION scores 0.4 so that it needs
     context (or the suffix recognizer). LOCATION made of common words drops to 0.3.
     """
@@ -279,8 +280,11 @@ class VeilSpacyRecognizer(SpacyRecognizer):
             words = re.findall(r"[^\W_]+", text[result.start:result.end])
             folded = [w.casefold() for w in words]
             all_common = bool(folded) and all(w in self._common for w in folded)
-            if result.entity_type == "PERSON":
-                if not words or any(w.isdigit() for w in words) or (
+            if any(w.isdigit() and len(w) >= 3 for w in words):
+                # A name holds no run of digits: "ORD-100009" is a code, not O'Hare airport.
+                result.score = 0.0
+            elif result.entity_type == "PERSON":
+                if not words or any(c.isdigit() for w in words for c in w) or (
                         all_common and not any(w in self._first or w in self._last for w in folded)):
                     result.score = 0.3
                 elif any(w in self._first or w in self._last for w in folded):
@@ -294,11 +298,19 @@ class VeilSpacyRecognizer(SpacyRecognizer):
         return results
 
 
+def recognizers(language: str = "en") -> list[EntityRecognizer]:
+    """This module's recognizers, as the default recognizer set registers them."""
+    return [VeilSpacyRecognizer(supported_language=language), PersonLexiconRecognizer(supported_language=language),
+            LastFirstRecognizer(supported_language=language), title_recognizer(language),
+            organization_recognizer(language)]
+
+
 __all__ = [
     "LastFirstRecognizer",
     "PersonLexiconRecognizer",
     "TITLES",
     "VeilSpacyRecognizer",
     "organization_recognizer",
+    "recognizers",
     "title_recognizer",
 ]

@@ -253,7 +253,7 @@ class PublicColumn(_message.Message):
     def __init__(self, column: _Optional[str] = ..., lower: _Optional[float] = ..., upper: _Optional[float] = ..., categories: _Optional[_Iterable[str]] = ...) -> None: ...
 
 class SynthesisConfig(_message.Message):
-    __slots__ = ("model", "num_rows", "seed", "target_column", "epochs", "text_model", "epsilon", "delta", "public_columns", "public_row_count", "text")
+    __slots__ = ("model", "num_rows", "seed", "target_column", "epochs", "text_model", "epsilon", "delta", "public_columns", "public_row_count", "text", "rare_value_threshold")
     MODEL_FIELD_NUMBER: _ClassVar[int]
     NUM_ROWS_FIELD_NUMBER: _ClassVar[int]
     SEED_FIELD_NUMBER: _ClassVar[int]
@@ -265,6 +265,7 @@ class SynthesisConfig(_message.Message):
     PUBLIC_COLUMNS_FIELD_NUMBER: _ClassVar[int]
     PUBLIC_ROW_COUNT_FIELD_NUMBER: _ClassVar[int]
     TEXT_FIELD_NUMBER: _ClassVar[int]
+    RARE_VALUE_THRESHOLD_FIELD_NUMBER: _ClassVar[int]
     model: str
     num_rows: int
     seed: int
@@ -276,7 +277,8 @@ class SynthesisConfig(_message.Message):
     public_columns: _containers.RepeatedCompositeFieldContainer[PublicColumn]
     public_row_count: int
     text: TextConfig
-    def __init__(self, model: _Optional[str] = ..., num_rows: _Optional[int] = ..., seed: _Optional[int] = ..., target_column: _Optional[str] = ..., epochs: _Optional[int] = ..., text_model: _Optional[str] = ..., epsilon: _Optional[float] = ..., delta: _Optional[float] = ..., public_columns: _Optional[_Iterable[_Union[PublicColumn, _Mapping]]] = ..., public_row_count: _Optional[int] = ..., text: _Optional[_Union[TextConfig, _Mapping]] = ...) -> None: ...
+    rare_value_threshold: int
+    def __init__(self, model: _Optional[str] = ..., num_rows: _Optional[int] = ..., seed: _Optional[int] = ..., target_column: _Optional[str] = ..., epochs: _Optional[int] = ..., text_model: _Optional[str] = ..., epsilon: _Optional[float] = ..., delta: _Optional[float] = ..., public_columns: _Optional[_Iterable[_Union[PublicColumn, _Mapping]]] = ..., public_row_count: _Optional[int] = ..., text: _Optional[_Union[TextConfig, _Mapping]] = ..., rare_value_threshold: _Optional[int] = ...) -> None: ...
 
 class TextConfig(_message.Message):
     __slots__ = ("llm_base_url", "llm_model", "judge_model", "allow_same_judge", "rewrite", "oversample", "leakage_ngram", "embedder", "description", "canaries", "pe_iterations", "pe_population")
@@ -539,8 +541,15 @@ class DriftReport(_message.Message):
     def __init__(self, columns: _Optional[_Iterable[_Union[ColumnDrift, _Mapping]]] = ..., pairs: _Optional[_Iterable[_Union[PairDrift, _Mapping]]] = ..., column_shape_score: _Optional[float] = ..., pair_trend_score: _Optional[float] = ..., detection_auc: _Optional[float] = ..., utility: _Optional[_Union[Utility, _Mapping]] = ...) -> None: ...
 
 class PiiReplay(_message.Message):
-    __slots__ = ("count", "by_column", "fingerprints_checked")
+    __slots__ = ("count", "by_column", "fingerprints_checked", "gate_replaced")
     class ByColumnEntry(_message.Message):
+        __slots__ = ("key", "value")
+        KEY_FIELD_NUMBER: _ClassVar[int]
+        VALUE_FIELD_NUMBER: _ClassVar[int]
+        key: str
+        value: int
+        def __init__(self, key: _Optional[str] = ..., value: _Optional[int] = ...) -> None: ...
+    class GateReplacedEntry(_message.Message):
         __slots__ = ("key", "value")
         KEY_FIELD_NUMBER: _ClassVar[int]
         VALUE_FIELD_NUMBER: _ClassVar[int]
@@ -550,26 +559,52 @@ class PiiReplay(_message.Message):
     COUNT_FIELD_NUMBER: _ClassVar[int]
     BY_COLUMN_FIELD_NUMBER: _ClassVar[int]
     FINGERPRINTS_CHECKED_FIELD_NUMBER: _ClassVar[int]
+    GATE_REPLACED_FIELD_NUMBER: _ClassVar[int]
     count: int
     by_column: _containers.ScalarMap[str, int]
     fingerprints_checked: int
-    def __init__(self, count: _Optional[int] = ..., by_column: _Optional[_Mapping[str, int]] = ..., fingerprints_checked: _Optional[int] = ...) -> None: ...
+    gate_replaced: _containers.ScalarMap[str, int]
+    def __init__(self, count: _Optional[int] = ..., by_column: _Optional[_Mapping[str, int]] = ..., fingerprints_checked: _Optional[int] = ..., gate_replaced: _Optional[_Mapping[str, int]] = ...) -> None: ...
+
+class ValueProtection(_message.Message):
+    __slots__ = ("k", "columns")
+    K_FIELD_NUMBER: _ClassVar[int]
+    COLUMNS_FIELD_NUMBER: _ClassVar[int]
+    k: int
+    columns: _containers.RepeatedCompositeFieldContainer[ProtectedColumn]
+    def __init__(self, k: _Optional[int] = ..., columns: _Optional[_Iterable[_Union[ProtectedColumn, _Mapping]]] = ...) -> None: ...
+
+class ProtectedColumn(_message.Message):
+    __slots__ = ("column", "kind", "values", "rows", "how")
+    COLUMN_FIELD_NUMBER: _ClassVar[int]
+    KIND_FIELD_NUMBER: _ClassVar[int]
+    VALUES_FIELD_NUMBER: _ClassVar[int]
+    ROWS_FIELD_NUMBER: _ClassVar[int]
+    HOW_FIELD_NUMBER: _ClassVar[int]
+    column: str
+    kind: str
+    values: int
+    rows: int
+    how: str
+    def __init__(self, column: _Optional[str] = ..., kind: _Optional[str] = ..., values: _Optional[int] = ..., rows: _Optional[int] = ..., how: _Optional[str] = ...) -> None: ...
 
 class LeakageReport(_message.Message):
-    __slots__ = ("exact_copies", "exact_copy_share", "dcr_share", "dcr_median", "nndr_median", "pii_replay")
+    __slots__ = ("exact_copies", "exact_copy_share", "dcr_share", "dcr_median", "nndr_median", "pii_replay", "value_protection")
     EXACT_COPIES_FIELD_NUMBER: _ClassVar[int]
     EXACT_COPY_SHARE_FIELD_NUMBER: _ClassVar[int]
     DCR_SHARE_FIELD_NUMBER: _ClassVar[int]
     DCR_MEDIAN_FIELD_NUMBER: _ClassVar[int]
     NNDR_MEDIAN_FIELD_NUMBER: _ClassVar[int]
     PII_REPLAY_FIELD_NUMBER: _ClassVar[int]
+    VALUE_PROTECTION_FIELD_NUMBER: _ClassVar[int]
     exact_copies: int
     exact_copy_share: float
     dcr_share: float
     dcr_median: float
     nndr_median: float
     pii_replay: PiiReplay
-    def __init__(self, exact_copies: _Optional[int] = ..., exact_copy_share: _Optional[float] = ..., dcr_share: _Optional[float] = ..., dcr_median: _Optional[float] = ..., nndr_median: _Optional[float] = ..., pii_replay: _Optional[_Union[PiiReplay, _Mapping]] = ...) -> None: ...
+    value_protection: ValueProtection
+    def __init__(self, exact_copies: _Optional[int] = ..., exact_copy_share: _Optional[float] = ..., dcr_share: _Optional[float] = ..., dcr_median: _Optional[float] = ..., nndr_median: _Optional[float] = ..., pii_replay: _Optional[_Union[PiiReplay, _Mapping]] = ..., value_protection: _Optional[_Union[ValueProtection, _Mapping]] = ...) -> None: ...
 
 class TextDrift(_message.Message):
     __slots__ = ("length_ks", "vocab_tv", "embedding_mmd", "embedding_auc", "cluster_coverage", "mean_tokens_real", "mean_tokens_synthetic")

@@ -40,8 +40,7 @@ def worlds() -> tuple[pd.DataFrame, pd.DataFrame]:
     return base, pd.concat([base, canary], ignore_index=True)
 
 
-def _score(model: str, frame: pd.DataFrame, seed: int) -> int:
-    options = {}
+def _score(model: str, frame: pd.DataFrame, seed: int, **options) -> int:
     if model.startswith("dp_"):
         options = {"epsilon": 1.0, "delta": 1e-6, "public": PublicMetadata(
             columns={"cut": PublicColumn(categories=CUTS + (CANARY,)), "carat": PublicColumn(lower=0.0, upper=6.0)},
@@ -60,15 +59,20 @@ def _auc(inside: list[int], outside: list[int]) -> float:
     return float((a > b).mean() + 0.5 * (a == b).mean())
 
 
-def _audit(model: str, worlds, trials: int) -> float:
+def _audit(model: str, worlds, trials: int, **options) -> float:
     without, with_canary = worlds
-    inside = [_score(model, with_canary, seed) for seed in range(trials)]
-    outside = [_score(model, without, seed) for seed in range(trials)]
+    inside = [_score(model, with_canary, seed, **options) for seed in range(trials)]
+    outside = [_score(model, without, seed, **options) for seed in range(trials)]
     return _auc(inside, outside)
 
 
-def test_non_dp_engine_gives_the_canary_away(worlds):
-    assert _audit("gaussian_copula", worlds, trials=8) >= 0.9
+def test_non_dp_engine_without_rare_value_protection_gives_the_canary_away(worlds):
+    assert _audit("gaussian_copula", worlds, trials=8, rare_value_k=1) >= 0.9
+
+
+def test_rare_value_protection_keeps_the_canary_category_in(worlds):
+    # One record's category is held by fewer than k = 5 rows: it is never emitted.
+    assert _audit("gaussian_copula", worlds, trials=4) == 0.5
 
 
 def test_dp_marginal_at_epsilon_1_stays_near_chance(worlds):

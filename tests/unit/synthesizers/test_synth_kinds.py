@@ -93,3 +93,13 @@ def test_infer_kinds_is_fast_on_a_million_rows():
     kinds = infer_kinds(df)
     assert time.perf_counter() - started < 3.0
     assert kinds == {"id": "id", "x": "numeric", "c": "categorical", "code": "id", "d": "datetime"}
+
+
+def test_notes_between_canned_phrases_are_text():
+    canned = ["Respondent answered all questions; no follow-up needed."] * 140
+    written = [f"Spoke with respondent {i} on the phone; follow up by mail next week." for i in range(60)]
+    frame = pd.DataFrame({"note": canned + written,
+                          "job": ["Senior software engineer, backend team"] * 100 + ["Nurse on the night shift"] * 100})
+    kinds = infer_kinds(frame)
+    assert kinds["note"] == "text"  # 61 distinct values, 30% of rows
+    assert kinds["job"] == "categorical"  # two long labels are categories

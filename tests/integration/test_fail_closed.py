@@ -1,0 +1,149 @@
+"""Fail closed: no raw PII leaves Veil, whatever the data looks like (over gRPC, a real server).
+
+The survey table hides PII where kind inference does not look: a notes column whose
+canned sentence repeats, a comments column of canned phrases and call-back requests,
+a date column with one name, and a category column with a few one-person values.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+
+import grpc
+import pyarrow.parquet as pq
+import pytest
+from google.rpc import error_details_pb2
+
+from privacy.leakage.replay import PiiFingerprints
+from service.demo_data import make_demo_table
+from tests.fixtures.survey import CANNED_NOTE, make_survey_table, raw_hits
+from tests.integration.helpers import captured_logs, error_details
+from veil.v1 import veil_pb2 as pb
+
+NOTE_SHAPE = re.compile(r"Spoke with .+ on the phone \(.+\); follow up by mail to \S+@\S+\.")
+
+
+def stored_text(ctx, tenant: str, dataset_id: str) -> str:
+    """What the service keeps of one dataset: its artifacts (Parquet decoded to text, other files as
+    bytes) and its rows in the metadata database and the privacy ledger."""
+    parts = []
+    folder = ctx.store.dataset_dir(tenant, dataset_id)
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        if path.suffix == ".parquet":
+            parts.append(pq.read_table(path).to_pandas().to_csv())
+        else:
+            parts.append(path.read_bytes().decode("utf-8", errors="replace"))
+    for database in (ctx.config.data_dir / "veil.sqlite3", ctx.config.data_dir / "ledger.sqlite3"):
+        with sqlite3.connect(database) as db:
+            for (table,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall():
+                rows = db.execute(f'SELECT * FROM "{table}"').fetchall()  # noqa: S608 (names from sqlite)
+                parts.extend(repr(row) for row in rows if dataset_id in repr(row))
+    return "\n".join(parts)
+
+
+@pytest.fixture(scope="module")
+def survey(client_a):
+    frame, planted = make_survey_table(1500, seed=5)
+    with captured_logs() as lines:
+        scan = client_a.scan(frame)
+        dataset = client_a.upload(frame, pb.DatasetSpec(dataset_id="survey-fail-closed", seed=2))
+        op = client_a.wait_operation(client_a.create_synthesis(
+            dataset.name, pb.SynthesisConfig(model="gaussian_copula", seed=4), synthesis_id="gc").name)
+        assert not op.HasField("error"), op.error.message
+        synthesis = client_a.synthesis_of(op)
+        records = client_a.read_records(synthesis.name)
+        report = client_a.report(synthesis.name, view=pb.GetReportRequest.FULL)
+        again = client_a.veil.GetDataset(pb.GetDatasetRequest(name=dataset.name), metadata=client_a.metadata)
+    return {"frame": frame, "planted": planted, "scan": scan, "dataset": again, "records": records,
+            "report": report, "logs": "\n".join(lines)}
+
+
+def test_kinds_model_the_columns_and_scanning_does_not_depend_on_them(survey):
+    kinds = {c.name: pb.ColumnKind.Name(c.kind) for c in survey["dataset"].columns}
+    assert kinds["interviewer_note"] == "TEXT" and kinds["comments"] == "TEXT"
+    assert kinds["interview_date"] == "DATETIME" and kinds["referred_by"] == "CATEGORICAL"
+    scanned = {c.column: c for c in survey["scan"].columns}
+    assert {"interviewer_note", "comments", "interview_date", "referred_by", "region"} <= set(scanned)
+    entities = {e.entity_type for e in scanned["referred_by"].entities}
+    assert "PERSON" in entities
+
+
+def test_nothing_raw_in_output_reports_scan_dataset_or_logs(survey):
+    planted = survey["planted"]
+    assert len(planted) > 1000
+    records = survey["records"]
+    assert raw_hits(planted, records.astype(str).to_csv()) == []
+    report = survey["report"]
+    assert raw_hits(planted, report.json) == [] and raw_hits(planted, report.html) == []
+    assert raw_hits(planted, str(survey["scan"])) == []
+    assert raw_hits(planted, str(survey["dataset"])) == []
+    assert survey["logs"] and raw_hits(planted, survey["logs"]) == []
+    assert report.leakage.pii_replay.count == 0
+
+
+def test_nothing_raw_on_disk(survey, server):
+    text = stored_text(server.ctx, "tenant-a", "survey-fail-closed")
+    assert "interviewer_note" in text and "scan" in text  # the dataset's files and rows were read
+    assert raw_hits(survey["planted"], text) == []
+
+
+def test_notes_still_read_as_notes(survey):
+    notes = survey["records"]["interviewer_note"].dropna()
+    canned = notes == CANNED_NOTE
+    written = notes[~canned]
+    assert 0.5 < canned.mean() < 0.8
+    assert len(written) > 100 and written.map(lambda t: bool(NOTE_SHAPE.fullmatch(t))).mean() > 0.95
+
+
+def test_rare_values_are_never_emitted(survey):
+    frame, records = survey["frame"], survey["records"]
+    counts = frame["referred_by"].value_counts()
+    rare = set(counts[counts < 5].index)
+    assert rare and not set(records["referred_by"].dropna()) & rare
+    assert set(records["referred_by"].dropna()) <= {"Website", "Friend", "Newspaper", "_RARE_"}
+    protection = survey["report"].leakage.value_protection
+    assert protection.k == 5
+    protected = {c.column: c for c in protection.columns}
+    # the training split holds some of the one-person values (the rest went to the holdout)
+    assert 1 <= protected["referred_by"].values <= len(rare)
+    income = records["income"]
+    real = frame["income"].sort_values().to_numpy()
+    assert income.max() <= real[-5] and income.min() >= real[4]
+
+
+def test_a_learned_raw_value_refuses_the_release(client_a, server):
+    """When scrubbing has missed a value the model then learns, the synthesis is refused and nothing is stored."""
+    frame = make_demo_table(300, seed=31)
+    dataset = client_a.upload(frame, pb.DatasetSpec(dataset_id="missed-value"))
+    ctx = server.ctx
+    row = ctx.db.get_dataset("tenant-a", "missed-value")
+    path = ctx.store.dataset_dir("tenant-a", "missed-value") / "fingerprints.bin"
+    fingerprints = PiiFingerprints.from_bytes(ctx.dataset_key(row), path.read_bytes())
+    fingerprints.add("Ideal")  # as if "Ideal" were a name the scrub had missed in the cut column
+    path.write_bytes(fingerprints.to_bytes())
+
+    op = client_a.wait_operation(client_a.create_synthesis(
+        dataset.name, pb.SynthesisConfig(model="gaussian_copula"), synthesis_id="refused").name)
+    assert op.error.code == grpc.StatusCode.FAILED_PRECONDITION.value[0]
+    infos, fields = [], {}
+    for detail in op.error.details:
+        if detail.Is(error_details_pb2.ErrorInfo.DESCRIPTOR):
+            info = error_details_pb2.ErrorInfo()
+            detail.Unpack(info)
+            infos.append(info.reason)
+        elif detail.Is(error_details_pb2.BadRequest.DESCRIPTOR):
+            bad = error_details_pb2.BadRequest()
+            detail.Unpack(bad)
+            fields.update({v.field: v.description for v in bad.field_violations})
+    assert infos == ["PII_REPLAY"]
+    assert set(fields) == {"columns.cut"} and re.match(r"\d+ cell", fields["columns.cut"])
+    assert "Ideal" not in op.error.message
+    synthesis = client_a.veil.GetSynthesis(pb.GetSynthesisRequest(name=f"{dataset.name}/syntheses/refused"),
+                                           metadata=client_a.metadata)
+    assert synthesis.state == pb.Synthesis.FAILED
+    assert not ctx.store.synthesis_dir("tenant-a", "missed-value", "refused").exists()
+    with pytest.raises(grpc.RpcError) as info:
+        client_a.read_records(synthesis.name)
+    code, _, _ = error_details(info.value)
+    assert code in (grpc.StatusCode.FAILED_PRECONDITION, grpc.StatusCode.NOT_FOUND)
