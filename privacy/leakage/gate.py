@@ -7,13 +7,14 @@ keyed fingerprints of the raw PII that scrubbing replaced:
 * values generated fresh (the ``pii:*`` columns, drawn without looking at the
   data) can coincide with a real value by chance; such a cell is replaced by
   another fresh value, and the row's texts follow (a note keeps naming its row);
-* a run inside a text (a slot filled by chance with a real value, an LLM
-  writing a real name) is replaced by a stand-in of the same shape;
-* a modelled column (categorical, date strings...) is never patched: its values
-  are what the model learnt from the scrubbed training rows, so a raw value
-  there means scrubbing missed it, and the row around it may carry the rest of
-  that person's record. Patching the value would hide that; the release is
-  refused instead.
+* a run inside any other string (a slot filled by chance with a real value, an
+  LLM writing a real name, a generated date equal to a real birth date) is
+  replaced by a stand-in of the same shape (dates by a shifted date);
+* a categorical or boolean column is never patched: its values are labels the
+  model copied from the scrubbed training rows, so a raw value there means
+  scrubbing missed it, and the row around it may carry the rest of that
+  person's record. Patching the value would hide that; the release is refused
+  instead.
 
 Then the whole output is checked again; anything left refuses the release
 (:class:`~privacy.errors.PiiReplayError`, ``FAILED_PRECONDITION`` / ``PII_REPLAY``,
@@ -85,9 +86,10 @@ def _entity_of(run: str) -> str:
     return "PERSON"
 
 
-def _stand_in(run: str, fingerprints: PiiFingerprints, factory: SurrogateFactory) -> str | None:
+def _stand_in(run: str, fingerprints: PiiFingerprints, factory: SurrogateFactory,
+              entity: str | None = None) -> str | None:
     """A stand-in for ``run`` that is itself no raw value (``None`` if none is found)."""
-    entity = _entity_of(run)
+    entity = entity or _entity_of(run)
     for attempt in range(_MAX_TRIES):
         candidate = factory.surrogate(entity, run if attempt == 0 else f"{run}\x1f{attempt}")
         if not fingerprints.replays_in(candidate):
@@ -95,8 +97,8 @@ def _stand_in(run: str, fingerprints: PiiFingerprints, factory: SurrogateFactory
     return None
 
 
-def _patch_texts(series: pd.Series, fingerprints: PiiFingerprints, factory: SurrogateFactory) -> tuple[
-        pd.Series, int]:
+def _patch(series: pd.Series, fingerprints: PiiFingerprints, factory: SurrogateFactory,
+           entity: str | None = None) -> tuple[pd.Series, int]:
     patched: dict[str, str] = {}
     for value in series.dropna().unique():
         if not isinstance(value, str):
@@ -106,7 +108,7 @@ def _patch_texts(series: pd.Series, fingerprints: PiiFingerprints, factory: Surr
             continue
         pieces, pos = [], 0
         for start, end in runs:
-            stand_in = _stand_in(value[start:end], fingerprints, factory)
+            stand_in = _stand_in(value[start:end], fingerprints, factory, entity)
             if stand_in is None:
                 break
             pieces += [value[pos:start], stand_in]
@@ -125,7 +127,9 @@ def release_gate(
     fingerprints: PiiFingerprints,
     fresh_columns: Mapping[str, str],
     text_columns: Sequence[str],
+    label_columns: Sequence[str],
     factory: SurrogateFactory,
+    date_columns: Sequence[str] = (),
 ) -> GateOutcome:
     """Replace what generation produced by chance, then check the whole output again.
 
@@ -133,8 +137,11 @@ def release_gate(
         frame: The synthetic output (not modified).
         fingerprints: Keyed fingerprints of the dataset's raw PII.
         fresh_columns: ``{column: entity_type}`` of the columns generated fresh (``pii:*``).
-        text_columns: Generated text columns (runs inside them are replaced).
+        text_columns: Generated text columns (they follow their row's replaced fresh values).
+        label_columns: Columns whose values are labels copied from the training rows (categorical,
+            boolean): never patched, so a raw value there refuses the release.
         factory: Makes fresh values and stand-ins (keyed apart from the dataset's surrogates).
+        date_columns: Date columns: a replayed value is replaced by a shifted date.
 
     Returns:
         A :class:`GateOutcome`; call :meth:`GateOutcome.raise_if_refused` before releasing.
@@ -148,11 +155,14 @@ def release_gate(
         changed = int(((was != now) & (was.notna() | now.notna())).sum())
         if changed:
             replaced[str(column)] = changed
-    for column in text_columns:
-        if column in out.columns:
-            out[column], n = _patch_texts(out[column], fingerprints, factory)
-            if n:
-                replaced[str(column)] = replaced.get(str(column), 0) + n
+    keep = set(fresh_columns) | set(label_columns)
+    for column in out.columns:
+        series = out[column]
+        if column in keep or not (pd.api.types.is_object_dtype(series) or pd.api.types.is_string_dtype(series)):
+            continue
+        out[column], n = _patch(series, fingerprints, factory, "DATE_TIME" if column in date_columns else None)
+        if n:
+            replaced[str(column)] = replaced.get(str(column), 0) + n
     remaining = fingerprints.count_replays(out)
     if replaced:
         logger.warning("release gate replaced %d cell(s) in %d column(s)", sum(replaced.values()), len(replaced))

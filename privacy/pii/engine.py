@@ -172,6 +172,23 @@ def _replace(text: str, pieces: Sequence[tuple[int, int, str]]) -> str:
     return "".join(out)
 
 
+def _name_runs(text: str, spans: Sequence[Span]) -> list[tuple[str, int, int]]:
+    """Adjacent PERSON spans separated by blanks only, as one name ("William" + "Johnson" matched as
+    parts of other people's names are one person here): fingerprinted whole, so that a generated
+    "William Johnson" is recognised as this person's name."""
+    runs, current = [], None
+    for span in sorted(spans, key=lambda s: s.start):
+        if span.entity_type == "PERSON" and current is not None and not text[current[1] : span.start].strip():
+            current = (current[0], span.end, current[2] + 1)
+            continue
+        if current is not None and current[2] > 1:
+            runs.append(("PERSON", current[0], current[1]))
+        current = (span.start, span.end, 1) if span.entity_type == "PERSON" else None
+    if current is not None and current[2] > 1:
+        runs.append(("PERSON", current[0], current[1]))
+    return runs
+
+
 def _same_case(found: str, raw: str, surrogate: str) -> str:
     """A surrogate in the case the text wrote its value in ("ANN LEE" for a match of "Ann Lee")."""
     if found.isupper() and not raw.isupper():
@@ -680,11 +697,12 @@ class TableScrubber:
         )
         text_plan: dict[str, list[tuple[int, int, str, str]]] = {}
         for text, plan in zip(texts, plans):
-            for span, _raw in plan:
-                span_text = text[span.start : span.end]
-                if self._engine._fingerprint_span(self.fingerprints, span.entity_type, span_text):
+            spans = [span for span, _raw in plan]
+            for entity, start, end in [(s.entity_type, s.start, s.end) for s in spans] + _name_runs(text, spans):
+                span_text = text[start:end]
+                if self._engine._fingerprint_span(self.fingerprints, entity, span_text):
                     self._guard.update([span_text])
-                    self._detected.add(span.entity_type, [span_text])
+                    self._detected.add(entity, [span_text])
             text_plan[text] = [(span.start, span.end, span.entity_type, raw) for span, raw in plan]
         # A value found in one place is replaced wherever else it appears, even where the
         # detector missed it there: nothing fingerprinted stays behind in the scrubbed table.

@@ -276,13 +276,15 @@ def _synthesize(ctx: ServiceContext, handle: JobHandle, dataset: DatasetRow, syn
     gate_replaced: dict[str, int] = {}
     replays: dict[str, int] = {}
     if not dp:
-        # Release gate: no raw PII value of the input leaves, not even by coincidence; what a
-        # model learnt raw is refused, not patched. A DP model's output is only measured: its
+        # Release gate: no raw PII value of the input leaves, not even by coincidence; a label a
+        # model copied raw is refused, not patched. A DP model's output is only measured: its
         # PII columns are drawn without looking at the data, and filtering them against it
         # would make the release depend on the data outside the accountant's view.
         factory = SurrogateFactory(key + b"fresh", avoid=fingerprints)
         outcome = release_gate(synthetic, fingerprints=fingerprints, fresh_columns=entity_by_column,
-                               text_columns=plan.columns, factory=factory)
+                               text_columns=plan.columns, factory=factory,
+                               label_columns=[c for c, k in kinds.items() if k in ("categorical", "boolean")],
+                               date_columns=[c for c, k in kinds.items() if k == "datetime"])
         outcome.raise_if_refused()
         synthetic, gate_replaced, replays = outcome.frame, outcome.replaced, outcome.remaining
     else:

@@ -41,7 +41,7 @@ def test_fresh_coincidences_and_text_runs_are_replaced(fingerprints) -> None:
         "cut": ["Ideal", "Good", "Good"],
     })
     outcome = release_gate(frame, fingerprints=fingerprints, fresh_columns={"customer": "PERSON"},
-                           text_columns=["note"], factory=_factory(fingerprints))
+                           text_columns=["note"], label_columns=["cut"], factory=_factory(fingerprints))
     assert outcome.releasable
     out = outcome.frame
     assert out.loc[0, "customer"] != "Jane Roe" and out.loc[1, "customer"] == "Ann Lee"
@@ -58,7 +58,7 @@ def test_fresh_coincidences_and_text_runs_are_replaced(fingerprints) -> None:
 def test_a_learned_column_is_refused_not_patched(fingerprints) -> None:
     frame = pd.DataFrame({"referrer": ["Website", "Jane Roe", "Jane Roe", "Friend"], "n": [1, 2, 3, 4]})
     outcome = release_gate(frame, fingerprints=fingerprints, fresh_columns={}, text_columns=[],
-                           factory=_factory(fingerprints))
+                           label_columns=["referrer"], factory=_factory(fingerprints))
     assert not outcome.releasable and outcome.remaining == {"referrer": 2}
     assert outcome.frame["referrer"].tolist() == frame["referrer"].tolist()
     with pytest.raises(PiiReplayError) as info:
@@ -67,3 +67,14 @@ def test_a_learned_column_is_refused_not_patched(fingerprints) -> None:
     assert error.code == "FAILED_PRECONDITION" and error.reason == "PII_REPLAY"
     assert error.violations == [("columns.referrer", "2 cell(s) carry a raw PII value of the input")]
     assert "Jane" not in str(error)
+
+
+def test_a_generated_date_equal_to_a_birth_date_is_shifted(fingerprints) -> None:
+    fingerprints.add("1984-03-12")
+    frame = pd.DataFrame({"issued": ["2019-05-01", "1984-03-12", None]})
+    outcome = release_gate(frame, fingerprints=fingerprints, fresh_columns={}, text_columns=[], label_columns=[],
+                           factory=_factory(fingerprints), date_columns=["issued"])
+    assert outcome.releasable and outcome.replaced == {"issued": 1}
+    shifted = outcome.frame.loc[1, "issued"]
+    assert shifted != "1984-03-12" and pd.to_datetime(shifted).year in (1983, 1984, 1985)
+    assert outcome.frame.loc[0, "issued"] == "2019-05-01"

@@ -67,3 +67,14 @@ def test_a_value_found_once_is_replaced_wherever_it_appears(engine: PiiEngine) -
     out = engine.scrub_table(frame, scan=scan, key=KEY).frame
     assert "MOKOENA" not in out["label"].iloc[0] and out["label"].iloc[0].isupper()
     assert "Mokoena" not in out["note"].iloc[0]
+
+
+def test_a_name_replaced_part_by_part_is_fingerprinted_whole(engine: PiiEngine) -> None:
+    # "William" and "Johnson" are each part of another customer's name; in the note they are one person,
+    # whose full name must be known to the release gate.
+    frame = pd.DataFrame({"customer": ["William Xu", "Ann Johnson", "Raj Patel"] * 4,
+                          "note": ["Her partner William Johnson phoned about the delivery."] * 12})
+    kinds, scan = scan_with_kinds(engine, frame, {"customer": "pii:PERSON", "note": "text"}, seed=0)
+    result = engine.scrub_table(frame, scan=scan, key=KEY)
+    assert "William Johnson" not in result.frame["note"].iloc[0]
+    assert "William Johnson" in result.fingerprints and "William Xu" in result.fingerprints
