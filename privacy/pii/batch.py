@@ -13,7 +13,9 @@ de-duplication, and
 * drops, before enhancement, below-threshold results whose recognizer has no
   context word in the text (or in the call's context);
 * runs spaCy over the batch with ``nlp.pipe`` (optionally in worker processes)
-  while this process runs the recognizers.
+  while this process runs the recognizers; codes (one blank-free token holding
+  three digits in a row, such as an order id) are only tokenised: NER finds no
+  name or place in them.
 """
 
 from __future__ import annotations
@@ -41,6 +43,10 @@ TRIGGERS = {
     "InPanRecognizer": r"[A-Za-z]{5}\d{4}[A-Za-z]",
 }
 _WORDS = regex.compile(r"\w+")
+#: A code: one token without blanks holding a run of three digits ("ORD-100009", "SKU4471").
+#: NER finds no name or place in one (names hold no digits), so codes skip it; patterns still run.
+_CODE = regex.compile(r"\S*\d{3}\S*")
+_MAX_CODE_CHARS = 64
 _NAME_LIKE = frozenset({"PERSON", "LOCATION", "ORGANIZATION"})
 
 
@@ -142,9 +148,19 @@ class BatchAnalyzer:
         return out
 
     def _docs(self, texts: list[str]) -> Iterator[tuple[str, NlpArtifacts]]:
-        n_process = self._n_process if len(texts) >= 4 * self._batch_size else 1
-        return self._analyzer.nlp_engine.process_batch(texts, self._language, batch_size=self._batch_size,
-                                                       n_process=n_process)
+        """NLP artifacts per text, in order; codes are tokenised without running NER."""
+        codes = {i for i, text in enumerate(texts) if len(text) <= _MAX_CODE_CHARS and _CODE.fullmatch(text)}
+        prose = [text for i, text in enumerate(texts) if i not in codes]
+        n_process = self._n_process if len(prose) >= 4 * self._batch_size else 1
+        engine = self._analyzer.nlp_engine
+        parsed = iter(engine.process_batch(prose, self._language, batch_size=self._batch_size, n_process=n_process)
+                      if prose else ())
+        nlp = engine.nlp[self._language] if codes else None
+        for i, text in enumerate(texts):
+            if i in codes:
+                yield text, engine._doc_to_nlp_artifact(nlp.make_doc(text), self._language)
+            else:
+                yield next(parsed)
 
     def _analyze_one(self, text: str, artifacts: NlpArtifacts, patterned: list[EntityRecognizer], *,
                      threshold: float, context: Sequence[str] | None,

@@ -78,3 +78,10 @@ def test_a_name_replaced_part_by_part_is_fingerprinted_whole(engine: PiiEngine) 
     result = engine.scrub_table(frame, scan=scan, key=KEY)
     assert "William Johnson" not in result.frame["note"].iloc[0]
     assert "William Johnson" in result.fingerprints and "William Xu" in result.fingerprints
+
+
+def test_codes_skip_ner_but_not_the_patterns(engine: PiiEngine) -> None:
+    spans = engine.analyze_texts(["ORD-100009", "+44-20-7946-0958", "ann.lee2024@example.com", "ORD"])
+    assert spans[0] == []  # a code is no place, whatever NER would say of "ORD"
+    assert [s.entity_type for s in spans[1]] == ["PHONE_NUMBER"]
+    assert [s.entity_type for s in spans[2]] == ["EMAIL_ADDRESS"]
