@@ -1,4 +1,4 @@
-"""Numbers and codes: dates of birth, bank accounts, phones, cards, national IDs.
+"""Numbers and codes: dates of birth, bank accounts, cards, national IDs (phones: :mod:`.phones`).
 
 Patterns that are weak on their own (a 5-digit ZIP, a date, an 8-digit account
 number) start below the engine's threshold and only count when Presidio's
@@ -25,6 +25,7 @@ from presidio_analyzer.predefined_recognizers import (
 )
 
 from privacy.pii.checksums import luhn_valid, nhs_valid, nir_valid, ssn_valid
+from privacy.pii.recognizers import phones
 
 _MONTHS = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|"
            r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
@@ -38,9 +39,6 @@ BANK_CONTEXT = ["account", "acct", "a/c", "bank", "routing", "aba", "sort", "tra
                 "institution", "checking", "savings", "deposit",
                 "wire", "transfer", "iban", "bic", "swift", "beneficiary", "payee", "rekening", "konto", "compte",
                 "cuenta", "conto"]
-PHONE_CONTEXT = ["phone", "phoned", "phones", "telephone", "tel", "mobile", "cell", "call", "called", "calling",
-                 "dial", "dialled", "dialed", "ring", "fax", "contact", "whatsapp",
-                 "sms", "text", "number", "reach", "landline", "handy", "portable", "móvil", "cellulare"]
 #: "license" alone is not enough: pets, software, businesses and fishing have licences too.
 LICENSE_CONTEXT = ["driver", "driver's", "drivers", "dl", "dls", "driving", "cdl"]
 
@@ -68,40 +66,6 @@ def bank_account_recognizer(language: str = "en") -> PatternRecognizer:
     ]
     return PatternRecognizer(supported_entity="BANK_ACCOUNT", name="VeilBankAccountRecognizer",
                              supported_language=language, patterns=patterns, context=BANK_CONTEXT)
-
-
-def phone_recognizer(language: str = "en") -> PatternRecognizer:
-    """Phone formats of many countries (libphonenumber's matcher covers one region cheaply, not all)."""
-    sep = r"[\s.\-]?"
-    patterns = [
-        Pattern("international", rf"(?<![\w+])\+\d{{1,3}}{sep}(?:\(0\)\s?)?\(?\d{{1,4}}\)?(?:{sep}\d{{2,4}}){{2,4}}(?!\w)",
-                0.65),
-        Pattern("nanp parens", r"(?<![\w)])(?:\+?1[\s.-]?)?\(\d{3}\)\s?\d{3}[\s.-]\d{4}(?!\w)", 0.6),
-        Pattern("nanp dashed", r"(?<![\w-])(?:\+?1[\s.-])?\d{3}[-.]\d{3}[-.]\d{4}(?![\w-])", 0.55),
-        Pattern("extension", r"(?<![\w)])\(?\d{3}\)?[\s.-]?\d{3}[\s.-]\d{4}\s?(?:x|ext\.?)\s?\d{1,5}\b", 0.6),
-        Pattern("pairs (FR)", r"(?<![\w.])0[1-9](?:[\s.]\d{2}){4}(?!\w|\.\d)", 0.6),
-        Pattern("trunk prefix", r"(?<![\w.+])0\d{2,4}[\s.\-]?\d{3,4}[\s.\-]?\d{3,4}(?!\w|\.\d)", 0.4),
-        Pattern("trunk prefix grouped", r"(?<![\w.+\-/])\(?0\d{1,4}\)?[\s.\-]{0,2}\d{2,8}(?:[\s.\-]\d{2,8}){0,3}(?!\w|\.\d)",
-                0.5),
-        Pattern("groups of 3-2-2-2", r"(?<![\w.+\-/])[6-9]\d{1,2}(?:[\s.]\d{2,3}){3}(?!\w|\.\d)", 0.5),
-        Pattern("3-3-4 spaced", r"(?<![\w.+\-/])\d{3}\s\d{3}\s\d{4}(?!\w|\.\d)", 0.5),
-        Pattern("indian mobile", r"(?<![\w.+\-/])[6-9]\d{4}[\s-]\d{5}(?!\w|\.\d)", 0.5),
-        Pattern("3-7", r"(?<![\w.+\-/])\d{3}\s\d{7}(?!\w|\.\d)", 0.4),
-        Pattern("digits only", r"(?<![\w.+\-/])\d{10,11}(?!\w|\.\d)", 0.2),
-    ]
-    return PhonePatternRecognizer(patterns=patterns, supported_language=language)
-
-
-class PhonePatternRecognizer(PatternRecognizer):
-    """Phone patterns; a match must hold 8 to 15 digits (E.164 allows 15)."""
-
-    def __init__(self, *, patterns: list[Pattern], supported_language: str = "en") -> None:
-        super().__init__(supported_entity="PHONE_NUMBER", name="VeilPhoneRecognizer", patterns=patterns,
-                         supported_language=supported_language, context=PHONE_CONTEXT,
-                         global_regex_flags=re.DOTALL | re.MULTILINE)
-
-    def validate_result(self, pattern_text: str) -> bool | None:
-        return None if 8 <= sum(c.isdigit() for c in pattern_text) <= 15 else False
 
 
 class CardNumberRecognizer(PatternRecognizer):
@@ -191,7 +155,7 @@ def national_id_recognizers(language: str = "en") -> list[EntityRecognizer]:
 
 def recognizers(language: str = "en") -> list[EntityRecognizer]:
     """This module's recognizers, as the default recognizer set registers them."""
-    return [date_of_birth_recognizer(language), bank_account_recognizer(language), phone_recognizer(language),
+    return [date_of_birth_recognizer(language), bank_account_recognizer(language), *phones.recognizers(language),
             ContextOnlyLicenseRecognizer(supported_language=language), *national_id_recognizers(language)]
 
 
@@ -202,6 +166,5 @@ __all__ = [
     "bank_account_recognizer",
     "date_of_birth_recognizer",
     "national_id_recognizers",
-    "phone_recognizer",
     "recognizers",
 ]
