@@ -53,7 +53,10 @@ CUES: dict[str, tuple[str, ...]] = {
         "national identity", "national identification", "tax id", "tax number", "tax code", "tin",
         "taxpayer", "passport", "identification number", "numero fiscale", "número fiscal", "dowód",
         "cédula", "cedula", "nuip", "resident registration", "rrn", "document number",
-        "personalausweis", "ausweis", "občanský", "id",
+        "personalausweis", "ausweis", "občanský", "id", "rodné", "sofi", "contribuinte", "d-nummer",
+        "personbeteckning", "insz", "niss", "versicherungsnummer", "tc kimlik", "tckn", "teudat zehut",
+        "resident id", "taj szám", "cpr nr", "steuer-idnr", "ahv-nr", "avs-nr", "samordningsnummer", "kimlik",
+        "personal identity number", "personal identification number", "identification no",
     ),
     "bank": (
         "iban", "bic", "swift", "sort code", "routing", "aba", "bsb", "transit", "bank", "banking", "konto",
@@ -91,8 +94,8 @@ WINDOW = 64
 
 #: What may stand between a label and its value without weakening it ("Order no. 123", "NIF: ...").
 _CONNECTORS = regex.compile(
-    r"[\s:#.\-–=(]*(?:(?:no|nr|n°|nº|no\.|number|num|numer|nummer|numéro|número|numero|code|is|was|of)"
-    r"[\s:#.\-–=(]*)*", regex.IGNORECASE)
+    r"[\s:#.\-–=()]*(?:(?:no|nr|n°|nº|no\.|number|num|numer|nummer|numéro|número|numero|code|is|was|of)"
+    r"[\s:#.\-–=()]*)*", regex.IGNORECASE)
 #: Words that label a number of the kind of the cue before them, or a phone when alone.
 NUMBER_WORDS = ("number", "numbers", "no.", "nr.", "numer", "nummer", "numéro", "número", "numero")
 
@@ -149,23 +152,33 @@ def label_before(text: str, start: int, *, window: int = WINDOW) -> tuple[str | 
     """
     lo = max(line_start(text, start), start - window)
     segment = text[lo:start]
+    kind, _word, distance = nearest_cue(text, start, window=window)
+    return kind, distance
+
+
+def nearest_cue(text: str, start: int, *, window: int = WINDOW) -> tuple[str | None, str, int]:
+    """Like :func:`label_before`, with the cue's own words (lower case) as the middle item."""
+    lo = max(line_start(text, start), start - window)
+    segment = text[lo:start]
     matches = list(_cue_regex().finditer(segment))
     if not matches:
-        return None, 0
+        return None, "", 0
     last = matches[-1]
     kind = last.lastgroup
-    if kind == "number":
+    if kind == "number" or (kind == "id" and last.group().lower() == "id"):
+        # "order number", "employee ID": the head takes the kind of the cue it follows.
         previous = matches[-2] if len(matches) > 1 else None
         if previous is not None and _CONNECTORS.fullmatch(segment[previous.end():last.start()]):
             last, kind = previous, previous.lastgroup
-        else:
+        elif kind == "number":
             kind = "phone"
     if kind == "phone_letter":
         kind = "phone"
+    word = regex.sub(r"\s+", " ", last.group().lower())
     between = segment[last.end():]
     if _CONNECTORS.fullmatch(between):
-        return kind, 0
-    return kind, max(1, len(regex.findall(r"[^\W\d_]{2,}", between)))
+        return kind, word, 0
+    return kind, word, max(1, len(regex.findall(r"[^\W\d_]{2,}", between)))
 
 
 def label_kinds(text: str, start: int) -> list[str]:
@@ -248,6 +261,7 @@ __all__ = [
     "cue_kinds_before",
     "label_before",
     "label_kinds",
+    "nearest_cue",
     "line_end",
     "line_start",
     "phone_suffix_after",

@@ -25,7 +25,7 @@ from presidio_analyzer.predefined_recognizers import (
 )
 
 from privacy.pii.checksums import luhn_valid, nhs_valid, nir_valid, ssn_valid
-from privacy.pii.recognizers import phones
+from privacy.pii.recognizers import national_ids, phones
 
 _MONTHS = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|"
            r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
@@ -156,6 +156,7 @@ def national_id_recognizers(language: str = "en") -> list[EntityRecognizer]:
 def recognizers(language: str = "en") -> list[EntityRecognizer]:
     """This module's recognizers, as the default recognizer set registers them."""
     return [date_of_birth_recognizer(language), bank_account_recognizer(language), *phones.recognizers(language),
+            *national_ids.recognizers(language),
             ContextOnlyLicenseRecognizer(supported_language=language), *national_id_recognizers(language)]
 
 
