@@ -25,35 +25,14 @@ from presidio_analyzer.predefined_recognizers import (
 )
 
 from privacy.pii.checksums import luhn_valid, nhs_valid, nir_valid, ssn_valid
-from privacy.pii.recognizers import national_ids, phones
+from privacy.pii.recognizers import dates, national_ids, phones
 
-_MONTHS = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|"
-           r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
-_DAY = r"(?:0?[1-9]|[12]\d|3[01])"
-_MONTH_NUM = r"(?:0?[1-9]|1[0-2])"
-_YEAR = r"(?:19|20)\d{2}"
-
-DOB_CONTEXT = ["born", "birth", "dob", "d.o.b", "birthday", "birthdate", "née", "geboren", "naissance",
-               "nacimiento", "nascita", "age", "aged"]
 BANK_CONTEXT = ["account", "acct", "a/c", "bank", "routing", "aba", "sort", "transit", "bsb", "branch",
                 "institution", "checking", "savings", "deposit",
                 "wire", "transfer", "iban", "bic", "swift", "beneficiary", "payee", "rekening", "konto", "compte",
                 "cuenta", "conto"]
 #: "license" alone is not enough: pets, software, businesses and fishing have licences too.
 LICENSE_CONTEXT = ["driver", "driver's", "drivers", "dl", "dls", "driving", "cdl"]
-
-
-def date_of_birth_recognizer(language: str = "en") -> PatternRecognizer:
-    """Dates that context marks as a birth date ("born", "DOB"); other dates are not PII here."""
-    patterns = [
-        Pattern("iso date", rf"\b{_YEAR}-{_MONTH_NUM}-{_DAY}\b", 0.2),
-        Pattern("numeric date", rf"\b{_DAY}[/.\-]{_MONTH_NUM}[/.\-](?:{_YEAR}|\d{{2}})\b", 0.2),
-        Pattern("us numeric date", rf"\b{_MONTH_NUM}/{_DAY}/(?:{_YEAR}|\d{{2}})\b", 0.2),
-        Pattern("day month year", rf"\b{_DAY}(?:st|nd|rd|th)?(?:\s+of)?\s+{_MONTHS}\.?,?\s+{_YEAR}\b", 0.2),
-        Pattern("month day year", rf"\b{_MONTHS}\.?\s+{_DAY}(?:st|nd|rd|th)?,?\s+{_YEAR}\b", 0.2),
-    ]
-    return PatternRecognizer(supported_entity="DATE_OF_BIRTH", name="VeilDateOfBirthRecognizer",
-                             supported_language=language, patterns=patterns, context=DOB_CONTEXT)
 
 
 def bank_account_recognizer(language: str = "en") -> PatternRecognizer:
@@ -155,7 +134,7 @@ def national_id_recognizers(language: str = "en") -> list[EntityRecognizer]:
 
 def recognizers(language: str = "en") -> list[EntityRecognizer]:
     """This module's recognizers, as the default recognizer set registers them."""
-    return [date_of_birth_recognizer(language), bank_account_recognizer(language), *phones.recognizers(language),
+    return [*dates.recognizers(language), bank_account_recognizer(language), *phones.recognizers(language),
             *national_ids.recognizers(language),
             ContextOnlyLicenseRecognizer(supported_language=language), *national_id_recognizers(language)]
 
@@ -165,7 +144,6 @@ __all__ = [
     "FrNirRecognizer",
     "UkNhsRecognizer",
     "bank_account_recognizer",
-    "date_of_birth_recognizer",
     "national_id_recognizers",
     "recognizers",
 ]
