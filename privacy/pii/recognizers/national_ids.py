@@ -100,6 +100,11 @@ for _scheme in SCHEMES:
     for _cue in _scheme.cues:
         _BY_CUE[_cue] = (*_BY_CUE.get(_cue, ()), _scheme)
 
+#: Cues of identifiers that recognizers of their own decide (US SSN, UK NINO/NHS, CA SIN, AU TFN, IN
+#: Aadhaar/PAN, FR NIR, ES DNI/NIE, IT codice fiscale): a generic match here would shadow them.
+DEDICATED_CUES = frozenset({"ssn", "social security", "nhs", "nino", "national insurance", "ni number", "sin",
+                            "tfn", "aadhaar", "pan", "nir", "insee", "dni", "nie", "codice fiscale"})
+
 CANDIDATE = regex.compile(
     r"(?<![\w.,/+\-])"
     r"(?:[STFGM]\d{7}[A-Z]|\d{7}[A-W][A-IW]?|\d{6}[-+A-FU-Y]\d{3}[0-9A-Y]"
@@ -129,6 +134,8 @@ def id_score(text: str, start: int, end: int) -> tuple[float, int]:
         header = cell_header(text, start)
         if header is not None and cue_kind(header) == "id":
             kind, word, distance = "id", header.lower(), 0
+    if kind == "id" and word in DEDICATED_CUES:
+        return 0.0, end
     if kind == "id" and distance <= 4:
         specific = _BY_CUE.get(word, ())
         for value in _prefixes(candidate):
@@ -185,4 +192,4 @@ def recognizers(language: str = "en") -> list[EntityRecognizer]:
     return [NationalIdRecognizer(supported_language=language)]
 
 
-__all__ = ["CANDIDATE", "SCHEMES", "NationalIdRecognizer", "Scheme", "id_score", "recognizers"]
+__all__ = ["CANDIDATE", "DEDICATED_CUES", "SCHEMES", "NationalIdRecognizer", "Scheme", "id_score", "recognizers"]
