@@ -1,9 +1,12 @@
-"""Numbers and codes: dates of birth, bank accounts, cards, national IDs (phones: :mod:`.phones`).
+"""Numbers and codes: the family's recognizers, and the checksummed identifiers of Presidio and Veil.
 
-Patterns that are weak on their own (a 5-digit ZIP, a date, an 8-digit account
-number) start below the engine's threshold and only count when Presidio's
-context enhancer finds a supporting word nearby ("zip", "born", "account").
-Checksummed identifiers are validated so that look-alikes are dropped.
+The family lives in modules of its own: phones (:mod:`.phones`), dates of birth
+(:mod:`.dates`), bank accounts and IBANs (:mod:`.accounts`), national IDs of
+many countries (:mod:`.national_ids`); all read the label cue before a number
+(:mod:`.cues`). Here: card numbers, US SSNs as plain digits, the French NIR, the
+NHS number, driver's licences with context, and Presidio's checksummed IDs.
+Patterns that are weak on their own start below the engine's threshold and only
+count when Presidio's context enhancer finds a supporting word nearby.
 """
 
 from __future__ import annotations
@@ -24,40 +27,33 @@ from presidio_analyzer.predefined_recognizers import (
     UsLicenseRecognizer,
 )
 
-from privacy.pii.checksums import luhn_valid, nhs_valid, nir_valid, ssn_valid
-from privacy.pii.recognizers import dates, national_ids, phones
+from privacy.pii.checksums import digits_of, luhn_valid, nhs_valid, nir_valid, ssn_valid
+from privacy.pii.recognizers import accounts, dates, national_ids, phones
 
-BANK_CONTEXT = ["account", "acct", "a/c", "bank", "routing", "aba", "sort", "transit", "bsb", "branch",
-                "institution", "checking", "savings", "deposit",
-                "wire", "transfer", "iban", "bic", "swift", "beneficiary", "payee", "rekening", "konto", "compte",
-                "cuenta", "conto"]
 #: "license" alone is not enough: pets, software, businesses and fishing have licences too.
 LICENSE_CONTEXT = ["driver", "driver's", "drivers", "dl", "dls", "driving", "cdl"]
 
 
-def bank_account_recognizer(language: str = "en") -> PatternRecognizer:
-    """Account numbers and UK sort codes: digit runs that context marks as banking."""
-    patterns = [
-        Pattern("account digits", r"\b\d{6,17}\b", 0.15),
-        Pattern("grouped account", r"\b\d{2,6}(?:[ -]\d{2,6}){1,3}\b", 0.15),
-        Pattern("sort code", r"\b\d{2}-\d{2}-\d{2}\b", 0.2),
-        Pattern("bsb / transit", r"\b\d{3,5}-\d{3}\b", 0.15),
-    ]
-    return PatternRecognizer(supported_entity="BANK_ACCOUNT", name="VeilBankAccountRecognizer",
-                             supported_language=language, patterns=patterns, context=BANK_CONTEXT)
-
-
 class CardNumberRecognizer(PatternRecognizer):
-    """Card numbers of 12-19 digits written without separators, Luhn-checked, with card context."""
+    """Card numbers Presidio's card pattern misses, Luhn-checked.
+
+    * 12-19 digits written without separators: kept at 0.3, so card context decides;
+    * Mastercard's 2-series (2221-2720, 16 digits, grouped or not), which Presidio's
+      pattern does not know: a valid Luhn check makes it a card by itself.
+    """
 
     def __init__(self, supported_language: str = "en") -> None:
-        super().__init__(supported_entity="CREDIT_CARD", name="VeilCardNumberRecognizer",
-                         patterns=[Pattern("12-19 digits", r"\b\d{12,19}\b", 0.3)],
+        patterns = [Pattern("12-19 digits", r"\b\d{12,19}\b", 0.3),
+                    Pattern("mastercard 2-series", r"\b2[2-7]\d{2}(?:([ -]?)\d{4})(?:\1\d{4}){2}\b", 0.3)]
+        super().__init__(supported_entity="CREDIT_CARD", name="VeilCardNumberRecognizer", patterns=patterns,
                          supported_language=supported_language,
                          context=["card", "credit", "debit", "visa", "mastercard", "amex", "cc", "pan", "maestro"])
 
     def validate_result(self, pattern_text: str) -> bool | None:
-        return None if luhn_valid(pattern_text) else False
+        if not luhn_valid(pattern_text):
+            return False
+        digits = digits_of(pattern_text)
+        return True if len(digits) == 16 and 2221 <= int(digits[:4]) <= 2720 else None
 
 
 class SsnDigitsRecognizer(PatternRecognizer):
@@ -134,7 +130,7 @@ def national_id_recognizers(language: str = "en") -> list[EntityRecognizer]:
 
 def recognizers(language: str = "en") -> list[EntityRecognizer]:
     """This module's recognizers, as the default recognizer set registers them."""
-    return [*dates.recognizers(language), bank_account_recognizer(language), *phones.recognizers(language),
+    return [*dates.recognizers(language), *accounts.recognizers(language), *phones.recognizers(language),
             *national_ids.recognizers(language),
             ContextOnlyLicenseRecognizer(supported_language=language), *national_id_recognizers(language)]
 
@@ -143,7 +139,6 @@ __all__ = [
     "ContextOnlyLicenseRecognizer",
     "FrNirRecognizer",
     "UkNhsRecognizer",
-    "bank_account_recognizer",
     "national_id_recognizers",
     "recognizers",
 ]
