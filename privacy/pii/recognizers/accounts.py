@@ -17,7 +17,7 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from privacy.pii.checksums import _IBAN_LENGTHS, iban_valid
-from privacy.pii.recognizers.cues import nearest_cue
+from privacy.pii.recognizers.cues import make_result, nearest_cue
 from privacy.pii.recognizers.phones import looks_like_date
 
 IBAN_CANDIDATE = regex.compile(r"(?<![A-Za-z0-9])[A-Z]{2}\d{2}(?:[ \u00a0]?[A-Z0-9]){11,30}")
@@ -25,12 +25,6 @@ ACCOUNT_CANDIDATE = regex.compile(r"(?<![\w\-/.,])\d{2,17}(?:[ \-]\d{2,8}){0,3}(
 #: Header words of an account column (a value alone gets its score lifted by them).
 BANK_CONTEXT = ["account", "acct", "bank", "routing", "aba", "sort", "transit", "bsb", "iban", "konto",
                 "rekening", "compte", "cuenta", "conto", "accountnumber", "sortcode", "bankaccount"]
-
-
-def _result(entity: str, start: int, end: int, score: float, recognizer: EntityRecognizer) -> RecognizerResult:
-    return RecognizerResult(entity, start, end, score, recognition_metadata={
-        RecognizerResult.RECOGNIZER_NAME_KEY: recognizer.name,
-        RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: recognizer.id})
 
 
 def iban_spans(text: str) -> list[tuple[int, int]]:
@@ -73,7 +67,7 @@ class VeilIbanRecognizer(EntityRecognizer):
         """``IBAN_CODE`` spans of ``text``."""
         if entities and "IBAN_CODE" not in entities:
             return []
-        return [_result("IBAN_CODE", s, e, 1.0, self) for s, e in iban_spans(text)]
+        return [make_result("IBAN_CODE", s, e, 1.0, self) for s, e in iban_spans(text)]
 
 
 def account_score(text: str, start: int, end: int) -> float:
@@ -111,7 +105,7 @@ class VeilBankAccountRecognizer(EntityRecognizer):
         for match in ACCOUNT_CANDIDATE.finditer(text):
             score = account_score(text, *match.span())
             if score > 0:
-                results.append(_result("BANK_ACCOUNT", match.start(), match.end(), score, self))
+                results.append(make_result("BANK_ACCOUNT", match.start(), match.end(), score, self))
         return results
 
 

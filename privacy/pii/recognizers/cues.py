@@ -18,6 +18,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 import regex
+from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
 
 #: Cue words per kind (case-insensitive, whole words; a final "." is optional in the text).
 CUES: dict[str, tuple[str, ...]] = {
@@ -150,8 +151,6 @@ def label_before(text: str, start: int, *, window: int = WINDOW) -> tuple[str | 
         A single-letter label ("T:", "M:") counts as a ``phone`` cue. ``words_between``
         is 0 when only connectors ("no.", "number", "#", ":") stand between.
     """
-    lo = max(line_start(text, start), start - window)
-    segment = text[lo:start]
     kind, _word, distance = nearest_cue(text, start, window=window)
     return kind, distance
 
@@ -253,6 +252,15 @@ def cue_kind(words: str) -> str | None:
     return "phone" if last.lastgroup == "phone_letter" else last.lastgroup
 
 
+def make_result(entity: str, start: int, end: int, score: float, recognizer: EntityRecognizer,
+                why: str = "") -> RecognizerResult:
+    """A result of ``recognizer`` with the explanation Presidio's context enhancer writes to."""
+    explanation = AnalysisExplanation(recognizer=recognizer.name, original_score=score, textual_explanation=why)
+    return RecognizerResult(entity, start, end, score, analysis_explanation=explanation, recognition_metadata={
+        RecognizerResult.RECOGNIZER_NAME_KEY: recognizer.name,
+        RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: recognizer.id})
+
+
 __all__ = [
     "CUES",
     "PHONE_SUFFIXES",
@@ -264,5 +272,6 @@ __all__ = [
     "nearest_cue",
     "line_end",
     "line_start",
+    "make_result",
     "phone_suffix_after",
 ]

@@ -24,7 +24,7 @@ import regex
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
-from privacy.pii.recognizers.cues import cell_header, cue_kind, label_kinds, nearest_cue
+from privacy.pii.recognizers.cues import cell_header, cue_kind, label_kinds, make_result, nearest_cue
 
 #: Month names and abbreviations by month number (en, de, fr, es, it, pt, nl, sv/da/no, fi, pl, cs, hu).
 MONTHS: dict[int, tuple[str, ...]] = {
@@ -150,10 +150,7 @@ class DateOfBirthRecognizer(EntityRecognizer):
                 continue
             score = dob_score(text, match.start(), match.end(), parsed[0])
             if score > 0:
-                results.append(RecognizerResult(
-                    "DATE_OF_BIRTH", match.start(), match.end(), score,
-                    recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                                          RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id}))
+                results.append(make_result("DATE_OF_BIRTH", match.start(), match.end(), score, self))
         return results
 
 

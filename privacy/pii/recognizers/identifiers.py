@@ -11,8 +11,6 @@ count when Presidio's context enhancer finds a supporting word nearby.
 
 from __future__ import annotations
 
-import re
-
 from presidio_analyzer import EntityRecognizer, Pattern, PatternRecognizer
 from presidio_analyzer.predefined_recognizers import (
     AbaRoutingRecognizer,

@@ -28,7 +28,7 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from privacy.pii import checksums as cs
-from privacy.pii.recognizers.cues import cell_header, cue_kind, nearest_cue
+from privacy.pii.recognizers.cues import cell_header, cue_kind, make_result, nearest_cue
 
 
 @dataclass(frozen=True)
@@ -180,10 +180,7 @@ class NationalIdRecognizer(EntityRecognizer):
                 continue
             score, end = id_score(text, start, match.end())
             if score > 0:
-                results.append(RecognizerResult(
-                    "NATIONAL_ID", start, end, score,
-                    recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                                          RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id}))
+                results.append(make_result("NATIONAL_ID", start, end, score, self))
         return results
 
 

@@ -29,7 +29,7 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from privacy.pii.checksums import nanp_valid
-from privacy.pii.recognizers.cues import label_before, label_kinds, line_end, line_start, phone_suffix_after
+from privacy.pii.recognizers.cues import label_before, label_kinds, make_result, line_end, line_start, phone_suffix_after
 
 _SEP = r"(?:[ \u00a0]?[.\-/–][ \u00a0]?|[ \u00a0])"
 _PAREN = r"\(\+?\d{1,5}(?:-\d{1,4})?\)"
@@ -224,12 +224,7 @@ class VeilPhoneRecognizer(EntityRecognizer):
             score = phone_score(text, start, core_end, extension=core_end != end)
             if score <= 0:
                 continue
-            results.append(RecognizerResult(
-                "PHONE_NUMBER", start, end, score,
-                analysis_explanation=None,
-                recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                                      RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id},
-            ))
+            results.append(make_result("PHONE_NUMBER", start, end, score, self))
         return results
 
 

@@ -16,6 +16,8 @@ import regex
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
+from privacy.pii.recognizers.cues import make_result
+
 HOST_CANDIDATE = regex.compile(
     r"(?<![\w@./:\-])((?:[a-z0-9](?:[a-z0-9\-]{0,61}[a-z0-9])?\.)+[a-z]{2,24})(?![\w@\-/]|\.[a-z0-9])",
     regex.IGNORECASE,
@@ -81,10 +83,7 @@ class DomainNameRecognizer(EntityRecognizer):
         results = []
         for match in HOST_CANDIDATE.finditer(text):
             if is_bare_host(match.group(1)):
-                results.append(RecognizerResult(
-                    "DOMAIN_NAME", match.start(1), match.end(1), 0.6,
-                    recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                                          RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id}))
+                results.append(make_result("DOMAIN_NAME", match.start(1), match.end(1), 0.6, self))
         return results
 
 
