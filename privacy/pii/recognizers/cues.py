@@ -252,6 +252,35 @@ def cue_kind(words: str) -> str | None:
     return "phone" if last.lastgroup == "phone_letter" else last.lastgroup
 
 
+_LAST_FIRST = regex.compile(r"(?:^|[:;|]\s*)[A-ZÀ-ÖØ-Þ][\w'’\-]+,[ \u00a0][A-ZÀ-ÖØ-Þ](?:[\w'’\-]+|\.|(?:\.[A-Z])+\.?)?$")
+_NAME_TOKENS = regex.compile(r"([^\W\d_][\w'’\-]*)\.?,?[ \u00a0]*$")
+
+
+def name_before(text: str, pos: int, *, words: int = 3) -> bool:
+    """Whether the words right before ``pos`` on its line end in a person's name.
+
+    Either the line's label is followed by a "Last, First" form ("Patient: Straw, M (")
+    or the last word is capitalised and one of the last ``words`` words is a given or
+    family name of the name lexicons ("Maria Lopes (", "Frank Love, ").
+    """
+    from privacy.pii.recognizers.lexicons import first_names, last_names
+
+    head = text[line_start(text, pos):pos].rstrip(" \u00a0(")
+    if _LAST_FIRST.search(head):
+        return True  # "Straw, M", "Parker, Jabari": the form itself is a name
+    found = []
+    while head and len(found) < words:
+        match = _NAME_TOKENS.search(head)
+        if match is None:
+            break
+        found.append(match.group(1))
+        head = head[:match.start()]
+    if not found or not found[0][0].isupper():
+        return False
+    firsts, lasts = first_names(), last_names()
+    return any(w.casefold() in firsts or w.casefold() in lasts for w in found if len(w) > 1)
+
+
 def make_result(entity: str, start: int, end: int, score: float, recognizer: EntityRecognizer,
                 why: str = "") -> RecognizerResult:
     """A result of ``recognizer`` with the explanation Presidio's context enhancer writes to."""
@@ -273,5 +302,6 @@ __all__ = [
     "line_end",
     "line_start",
     "make_result",
+    "name_before",
     "phone_suffix_after",
 ]

@@ -7,8 +7,8 @@ counts only when
   "Date of birth:", "geb.", "née le", "født", "urodzony", ...), or the label
   ending in a colon right before it names a birth ("Date of birth (DD/MM):");
 * it sits in a table column whose header is a birth cue ("| Born |");
-* it follows a name in parentheses ("Patient: Reyes, P (8/7/1975)") and lies
-  at least twelve years back.
+* it follows a person's name in parentheses ("Patient: Reyes, P (8/7/1975)";
+  a given or family name of the name lexicons) and lies at least twelve years back.
 
 A nearer cue of another kind ("Appointment:", "Submitted", "due") wins over a
 birth cue further back on the line. Written forms: day-month-year and
@@ -24,7 +24,7 @@ import regex
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
-from privacy.pii.recognizers.cues import cell_header, cue_kind, label_kinds, make_result, nearest_cue
+from privacy.pii.recognizers.cues import cell_header, cue_kind, label_kinds, make_result, name_before, nearest_cue
 
 #: Month names and abbreviations by month number (en, de, fr, es, it, pt, nl, sv/da/no, fi, pl, cs, hu).
 MONTHS: dict[int, tuple[str, ...]] = {
@@ -118,7 +118,7 @@ def dob_score(text: str, start: int, end: int, year: int) -> float:
     if kind is not None and distance == 0:
         return 0.0
     if (text[end:end + 1] == ")" and _NAME_PAREN.search(text, max(0, start - 40), start)
-            and year <= datetime.date.today().year - 12):
+            and name_before(text, start) and year <= datetime.date.today().year - 12):
         return 0.7
     if not text[:start].strip() and not text[end:].strip(" \t\n."):
         return 0.2  # a value alone (a table cell): the column's header decides

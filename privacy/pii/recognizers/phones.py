@@ -29,7 +29,7 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from privacy.pii.checksums import nanp_valid
-from privacy.pii.recognizers.cues import label_before, label_kinds, make_result, line_end, line_start, phone_suffix_after
+from privacy.pii.recognizers.cues import label_before, label_kinds, make_result, name_before, line_end, line_start, phone_suffix_after
 
 _SEP = r"(?:[ \u00a0]?[.\-/–][ \u00a0]?|[ \u00a0])"
 _PAREN = r"\(\+?\d{1,5}(?:-\d{1,4})?\)"
@@ -136,10 +136,10 @@ def _structure(text: str, start: int, end: int) -> bool:
     ls, le = line_start(text, start), line_end(text, end)
     before, after = text[ls:start], text[end:le]
     # "Maria Coelho (911119909) joined late."
-    if after.startswith(")") and _NAME_PAREN.search(before):
+    if after.startswith(")") and _NAME_PAREN.search(before) and name_before(text, start):
         return True
     # "Previous landlord Frank Love, 75547731." / "customer: Maria Lima, (27) 93834-2177"
-    if _NAME_COMMA.search(before) and _END_OF_CLAUSE.match(after):
+    if _NAME_COMMA.search(before) and _END_OF_CLAUSE.match(after) and name_before(text, start):
         return True
     line = text[ls:le]
     # "Tønder, Danmark · 46 22 43 63 · nanna@jubii.dk", "Questions: info@x.no or 27 71 88 14"
