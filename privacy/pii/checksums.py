@@ -8,6 +8,7 @@ numbers that pass the same checks) agree.
 
 from __future__ import annotations
 
+import datetime
 import re
 import string
 
@@ -273,8 +274,6 @@ def nanp_valid(phone: str) -> bool:
 
 
 def _date_ok(year: int, month: int, day: int) -> bool:
-    import datetime
-
     try:
         datetime.date(year, month, day)
     except ValueError:
@@ -356,7 +355,7 @@ def se_personnummer_valid(number: str) -> bool:
 def dk_cpr_valid(number: str) -> bool:
     """Danish CPR: DDMMYY-SSSS with a valid date (the mod-11 check was dropped in 2007)."""
     d = digits_of(number)
-    return len(d) == 10 and _date_ok(2000, int(d[2:4]), int(d[:2])) if len(d) == 10 else False
+    return len(d) == 10 and _date_ok(2000, int(d[2:4]), int(d[:2]))
 
 
 def no_fnr_valid(number: str) -> bool:
@@ -573,85 +572,18 @@ def sg_nric_valid(number: str) -> bool:
 
 
 __all__ = [
-    "ASCII_DIGITS",
-    "CA_POSTCODE_RE",
-    "CA_POSTCODE_SEARCH",
-    "CF_MONTHS",
-    "IBAN_FRESH",
-    "NINO_BAD_PREFIXES",
-    "NINO_FIRST",
-    "NINO_SECOND",
-    "NL_POSTCODE_RE",
-    "UK_POSTCODE_RE",
-    "UK_POSTCODE_SEARCH",
-    "US_ZIP_RE",
-    "_CF_EVEN",
-    "_CF_ODD",
-    "_CF_RE",
-    "_IBAN_LENGTHS",
-    "_IBAN_RE",
-    "_NIF_LETTERS",
-    "_NIF_RE",
-    "_NINO_RE",
-    "_NIR_RE",
-    "_VERHOEFF_D",
-    "_VERHOEFF_INV",
-    "_VERHOEFF_P",
-    "_iban_mod97",
-    "aadhaar_valid",
-    "aba_prefix_ok",
-    "aba_valid",
-    "ca_postcode_valid",
-    "cf_check_char",
-    "compact",
-    "digits_of",
-    "iban_check_digits",
-    "iban_valid",
-    "it_fiscal_code_valid",
-    "luhn_check_digit",
-    "luhn_valid",
-    "nanp_valid",
-    "nhs_check_digit",
-    "nhs_valid",
-    "nif_letter",
-    "nif_valid",
-    "nino_valid",
-    "nir_key",
-    "nir_valid",
-    "nl_postcode_valid",
-    "sin_valid",
-    "ssn_valid",
-    "uk_postcode_valid",
-    "verhoeff_check_digit",
-    "verhoeff_valid",
-    "at_svnr_valid",
-    "be_national_number_valid",
-    "bg_egn_valid",
-    "bsn_valid",
-    "ch_ahv_valid",
-    "cl_rut_valid",
-    "cn_resident_id_valid",
-    "cpf_valid",
-    "cz_birth_number_valid",
-    "de_idnr_valid",
-    "dk_cpr_valid",
-    "ee_isikukood_valid",
-    "fi_hetu_valid",
-    "gr_amka_valid",
-    "hr_oib_valid",
-    "hu_personal_id_valid",
-    "hu_taj_valid",
-    "hu_tax_id_valid",
-    "ie_pps_valid",
-    "il_id_valid",
-    "is_kennitala_valid",
-    "iso7064_mod11_10_valid",
-    "no_fnr_valid",
-    "pesel_valid",
-    "pt_nif_valid",
-    "ro_cnp_valid",
-    "se_personnummer_valid",
-    "sg_nric_valid",
-    "tr_tckn_valid",
-    "za_id_valid",
+    "ASCII_DIGITS", "CA_POSTCODE_RE", "CA_POSTCODE_SEARCH", "CF_MONTHS", "IBAN_FRESH", "NINO_BAD_PREFIXES",
+    "NINO_FIRST", "NINO_SECOND", "NL_POSTCODE_RE", "UK_POSTCODE_RE", "UK_POSTCODE_SEARCH", "US_ZIP_RE",
+    "_CF_EVEN", "_CF_ODD", "_CF_RE", "_IBAN_LENGTHS", "_IBAN_RE", "_NIF_LETTERS", "_NIF_RE", "_NINO_RE",
+    "_NIR_RE", "_VERHOEFF_D", "_VERHOEFF_INV", "_VERHOEFF_P", "_iban_mod97", "aadhaar_valid", "aba_prefix_ok",
+    "aba_valid", "at_svnr_valid", "be_national_number_valid", "bg_egn_valid", "bsn_valid",
+    "ca_postcode_valid", "cf_check_char", "ch_ahv_valid", "cl_rut_valid", "cn_resident_id_valid", "compact",
+    "cpf_valid", "cz_birth_number_valid", "de_idnr_valid", "digits_of", "dk_cpr_valid", "ee_isikukood_valid",
+    "fi_hetu_valid", "gr_amka_valid", "hr_oib_valid", "hu_personal_id_valid", "hu_taj_valid",
+    "hu_tax_id_valid", "iban_check_digits", "iban_valid", "ie_pps_valid", "il_id_valid", "is_kennitala_valid",
+    "iso7064_mod11_10_valid", "it_fiscal_code_valid", "luhn_check_digit", "luhn_valid", "nanp_valid",
+    "nhs_check_digit", "nhs_valid", "nif_letter", "nif_valid", "nino_valid", "nir_key", "nir_valid",
+    "nl_postcode_valid", "no_fnr_valid", "pesel_valid", "pt_nif_valid", "ro_cnp_valid",
+    "se_personnummer_valid", "sg_nric_valid", "sin_valid", "ssn_valid", "tr_tckn_valid", "uk_postcode_valid",
+    "verhoeff_check_digit", "verhoeff_valid", "za_id_valid",
 ]
