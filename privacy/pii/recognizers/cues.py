@@ -97,6 +97,8 @@ WINDOW = 64
 _CONNECTORS = regex.compile(
     r"[\s:#.\-–=()]*(?:(?:no|nr|n°|nº|no\.|number|num|numer|nummer|numéro|número|numero|code|is|was|of)"
     r"[\s:#.\-–=()]*)*", regex.IGNORECASE)
+_SPACES = regex.compile(r"\s+")
+_WORDS = regex.compile(r"[^\W\d_]{2,}")
 #: Words that label a number of the kind of the cue before them, or a phone when alone.
 NUMBER_WORDS = ("number", "numbers", "no.", "nr.", "numer", "nummer", "numéro", "número", "numero")
 
@@ -127,6 +129,12 @@ def _cue_regex() -> regex.Pattern:
 def _suffix_regex() -> regex.Pattern:
     words = "|".join(sorted(PHONE_SUFFIXES, key=len, reverse=True))
     return regex.compile(rf"[ \t]?[(\-–]?[ \t]?(?:{words})\b", regex.IGNORECASE)
+
+
+def warm_up() -> None:
+    """Compile the cue patterns now (recognizers call this when they are loaded)."""
+    _cue_regex()
+    _suffix_regex()
 
 
 def line_start(text: str, pos: int) -> int:
@@ -173,11 +181,11 @@ def nearest_cue(text: str, start: int, *, window: int = WINDOW) -> tuple[str | N
             kind = "phone"
     if kind == "phone_letter":
         kind = "phone"
-    word = regex.sub(r"\s+", " ", last.group().lower())
+    word = _SPACES.sub(" ", last.group().lower())
     between = segment[last.end():]
     if _CONNECTORS.fullmatch(between):
         return kind, word, 0
-    return kind, word, max(1, len(regex.findall(r"[^\W\d_]{2,}", between)))
+    return kind, word, max(1, len(_WORDS.findall(between)))
 
 
 def label_kinds(text: str, start: int) -> list[str]:
@@ -304,4 +312,5 @@ __all__ = [
     "make_result",
     "name_before",
     "phone_suffix_after",
+    "warm_up",
 ]
