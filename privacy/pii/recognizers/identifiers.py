@@ -1,14 +1,15 @@
-"""Numbers and codes: dates of birth, bank accounts, phones, cards, national IDs.
+"""Numbers and codes: the family's recognizers, and the checksummed identifiers of Presidio and Veil.
 
-Patterns that are weak on their own (a 5-digit ZIP, a date, an 8-digit account
-number) start below the engine's threshold and only count when Presidio's
-context enhancer finds a supporting word nearby ("zip", "born", "account").
-Checksummed identifiers are validated so that look-alikes are dropped.
+The family lives in modules of its own: phones (:mod:`.phones`), dates of birth
+(:mod:`.dates`), bank accounts and IBANs (:mod:`.accounts`), national IDs of
+many countries (:mod:`.national_ids`); all read the label cue before a number
+(:mod:`.cues`). Here: card numbers, US SSNs as plain digits, the French NIR, the
+NHS number, driver's licences with context, and Presidio's checksummed IDs.
+Patterns that are weak on their own start below the engine's threshold and only
+count when Presidio's context enhancer finds a supporting word nearby.
 """
 
 from __future__ import annotations
-
-import re
 
 from presidio_analyzer import EntityRecognizer, Pattern, PatternRecognizer
 from presidio_analyzer.predefined_recognizers import (
@@ -24,97 +25,33 @@ from presidio_analyzer.predefined_recognizers import (
     UsLicenseRecognizer,
 )
 
-from privacy.pii.checksums import luhn_valid, nhs_valid, nir_valid, ssn_valid
+from privacy.pii.checksums import digits_of, luhn_valid, nhs_valid, nir_valid, ssn_valid
+from privacy.pii.recognizers import accounts, dates, national_ids, phones
 
-_MONTHS = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|"
-           r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
-_DAY = r"(?:0?[1-9]|[12]\d|3[01])"
-_MONTH_NUM = r"(?:0?[1-9]|1[0-2])"
-_YEAR = r"(?:19|20)\d{2}"
-
-DOB_CONTEXT = ["born", "birth", "dob", "d.o.b", "birthday", "birthdate", "née", "geboren", "naissance",
-               "nacimiento", "nascita", "age", "aged"]
-BANK_CONTEXT = ["account", "acct", "a/c", "bank", "routing", "aba", "sort", "transit", "bsb", "branch",
-                "institution", "checking", "savings", "deposit",
-                "wire", "transfer", "iban", "bic", "swift", "beneficiary", "payee", "rekening", "konto", "compte",
-                "cuenta", "conto"]
-PHONE_CONTEXT = ["phone", "phoned", "phones", "telephone", "tel", "mobile", "cell", "call", "called", "calling",
-                 "dial", "dialled", "dialed", "ring", "fax", "contact", "whatsapp",
-                 "sms", "text", "number", "reach", "landline", "handy", "portable", "móvil", "cellulare"]
 #: "license" alone is not enough: pets, software, businesses and fishing have licences too.
 LICENSE_CONTEXT = ["driver", "driver's", "drivers", "dl", "dls", "driving", "cdl"]
 
 
-def date_of_birth_recognizer(language: str = "en") -> PatternRecognizer:
-    """Dates that context marks as a birth date ("born", "DOB"); other dates are not PII here."""
-    patterns = [
-        Pattern("iso date", rf"\b{_YEAR}-{_MONTH_NUM}-{_DAY}\b", 0.2),
-        Pattern("numeric date", rf"\b{_DAY}[/.\-]{_MONTH_NUM}[/.\-](?:{_YEAR}|\d{{2}})\b", 0.2),
-        Pattern("us numeric date", rf"\b{_MONTH_NUM}/{_DAY}/(?:{_YEAR}|\d{{2}})\b", 0.2),
-        Pattern("day month year", rf"\b{_DAY}(?:st|nd|rd|th)?(?:\s+of)?\s+{_MONTHS}\.?,?\s+{_YEAR}\b", 0.2),
-        Pattern("month day year", rf"\b{_MONTHS}\.?\s+{_DAY}(?:st|nd|rd|th)?,?\s+{_YEAR}\b", 0.2),
-    ]
-    return PatternRecognizer(supported_entity="DATE_OF_BIRTH", name="VeilDateOfBirthRecognizer",
-                             supported_language=language, patterns=patterns, context=DOB_CONTEXT)
-
-
-def bank_account_recognizer(language: str = "en") -> PatternRecognizer:
-    """Account numbers and UK sort codes: digit runs that context marks as banking."""
-    patterns = [
-        Pattern("account digits", r"\b\d{6,17}\b", 0.15),
-        Pattern("grouped account", r"\b\d{2,6}(?:[ -]\d{2,6}){1,3}\b", 0.15),
-        Pattern("sort code", r"\b\d{2}-\d{2}-\d{2}\b", 0.2),
-        Pattern("bsb / transit", r"\b\d{3,5}-\d{3}\b", 0.15),
-    ]
-    return PatternRecognizer(supported_entity="BANK_ACCOUNT", name="VeilBankAccountRecognizer",
-                             supported_language=language, patterns=patterns, context=BANK_CONTEXT)
-
-
-def phone_recognizer(language: str = "en") -> PatternRecognizer:
-    """Phone formats of many countries (libphonenumber's matcher covers one region cheaply, not all)."""
-    sep = r"[\s.\-]?"
-    patterns = [
-        Pattern("international", rf"(?<![\w+])\+\d{{1,3}}{sep}(?:\(0\)\s?)?\(?\d{{1,4}}\)?(?:{sep}\d{{2,4}}){{2,4}}(?!\w)",
-                0.65),
-        Pattern("nanp parens", r"(?<![\w)])(?:\+?1[\s.-]?)?\(\d{3}\)\s?\d{3}[\s.-]\d{4}(?!\w)", 0.6),
-        Pattern("nanp dashed", r"(?<![\w-])(?:\+?1[\s.-])?\d{3}[-.]\d{3}[-.]\d{4}(?![\w-])", 0.55),
-        Pattern("extension", r"(?<![\w)])\(?\d{3}\)?[\s.-]?\d{3}[\s.-]\d{4}\s?(?:x|ext\.?)\s?\d{1,5}\b", 0.6),
-        Pattern("pairs (FR)", r"(?<![\w.])0[1-9](?:[\s.]\d{2}){4}(?!\w|\.\d)", 0.6),
-        Pattern("trunk prefix", r"(?<![\w.+])0\d{2,4}[\s.\-]?\d{3,4}[\s.\-]?\d{3,4}(?!\w|\.\d)", 0.4),
-        Pattern("trunk prefix grouped", r"(?<![\w.+\-/])\(?0\d{1,4}\)?[\s.\-]{0,2}\d{2,8}(?:[\s.\-]\d{2,8}){0,3}(?!\w|\.\d)",
-                0.5),
-        Pattern("groups of 3-2-2-2", r"(?<![\w.+\-/])[6-9]\d{1,2}(?:[\s.]\d{2,3}){3}(?!\w|\.\d)", 0.5),
-        Pattern("3-3-4 spaced", r"(?<![\w.+\-/])\d{3}\s\d{3}\s\d{4}(?!\w|\.\d)", 0.5),
-        Pattern("indian mobile", r"(?<![\w.+\-/])[6-9]\d{4}[\s-]\d{5}(?!\w|\.\d)", 0.5),
-        Pattern("3-7", r"(?<![\w.+\-/])\d{3}\s\d{7}(?!\w|\.\d)", 0.4),
-        Pattern("digits only", r"(?<![\w.+\-/])\d{10,11}(?!\w|\.\d)", 0.2),
-    ]
-    return PhonePatternRecognizer(patterns=patterns, supported_language=language)
-
-
-class PhonePatternRecognizer(PatternRecognizer):
-    """Phone patterns; a match must hold 8 to 15 digits (E.164 allows 15)."""
-
-    def __init__(self, *, patterns: list[Pattern], supported_language: str = "en") -> None:
-        super().__init__(supported_entity="PHONE_NUMBER", name="VeilPhoneRecognizer", patterns=patterns,
-                         supported_language=supported_language, context=PHONE_CONTEXT,
-                         global_regex_flags=re.DOTALL | re.MULTILINE)
-
-    def validate_result(self, pattern_text: str) -> bool | None:
-        return None if 8 <= sum(c.isdigit() for c in pattern_text) <= 15 else False
-
-
 class CardNumberRecognizer(PatternRecognizer):
-    """Card numbers of 12-19 digits written without separators, Luhn-checked, with card context."""
+    """Card numbers Presidio's card pattern misses, Luhn-checked.
+
+    * 12-19 digits written without separators: kept at 0.3, so card context decides;
+    * Mastercard's 2-series (2221-2720, 16 digits, grouped or not), which Presidio's
+      pattern does not know: a valid Luhn check makes it a card by itself.
+    """
 
     def __init__(self, supported_language: str = "en") -> None:
-        super().__init__(supported_entity="CREDIT_CARD", name="VeilCardNumberRecognizer",
-                         patterns=[Pattern("12-19 digits", r"\b\d{12,19}\b", 0.3)],
+        patterns = [Pattern("12-19 digits", r"\b\d{12,19}\b", 0.3),
+                    Pattern("mastercard 2-series", r"\b2[2-7]\d{2}(?:([ -]?)\d{4})(?:\1\d{4}){2}\b", 0.3)]
+        super().__init__(supported_entity="CREDIT_CARD", name="VeilCardNumberRecognizer", patterns=patterns,
                          supported_language=supported_language,
                          context=["card", "credit", "debit", "visa", "mastercard", "amex", "cc", "pan", "maestro"])
 
     def validate_result(self, pattern_text: str) -> bool | None:
-        return None if luhn_valid(pattern_text) else False
+        if not luhn_valid(pattern_text):
+            return False
+        digits = digits_of(pattern_text)
+        return True if len(digits) == 16 and 2221 <= int(digits[:4]) <= 2720 else None
 
 
 class SsnDigitsRecognizer(PatternRecognizer):
@@ -191,7 +128,8 @@ def national_id_recognizers(language: str = "en") -> list[EntityRecognizer]:
 
 def recognizers(language: str = "en") -> list[EntityRecognizer]:
     """This module's recognizers, as the default recognizer set registers them."""
-    return [date_of_birth_recognizer(language), bank_account_recognizer(language), phone_recognizer(language),
+    return [*dates.recognizers(language), *accounts.recognizers(language), *phones.recognizers(language),
+            *national_ids.recognizers(language),
             ContextOnlyLicenseRecognizer(supported_language=language), *national_id_recognizers(language)]
 
 
@@ -199,9 +137,6 @@ __all__ = [
     "ContextOnlyLicenseRecognizer",
     "FrNirRecognizer",
     "UkNhsRecognizer",
-    "bank_account_recognizer",
-    "date_of_birth_recognizer",
     "national_id_recognizers",
-    "phone_recognizer",
     "recognizers",
 ]

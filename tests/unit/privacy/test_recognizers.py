@@ -362,9 +362,7 @@ def test_driver_license_needs_context(engine: PiiEngine, text: str, licence: str
     ("sort code 12-34-56", "12-34-56"),
     ("31926819", None),
     ("The reference 31926819 is on the box.", None),
-    pytest.param("a/c 31926819", "31926819", marks=bug(
-        "'a/c' is in BANK_CONTEXT but never matches (BatchAnalyzer's filter sees the words 'a' and 'c'; "
-        "Presidio's analyze does not find it either)")),
+    ("a/c 31926819", "31926819"),
     pytest.param("Account number 1234 5678 9012", "1234 5678 9012"),
 ])
 def test_bank_account_needs_banking_context(engine: PiiEngine, text: str, account: str | None) -> None:
