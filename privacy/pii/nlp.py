@@ -95,7 +95,7 @@ class ThresholdAwareEnhancer(LemmaContextAwareEnhancer):
         self.threshold = threshold
 
     def _extract_surrounding_words(self, nlp_artifacts: NlpArtifacts, word: str, start: int) -> list[str]:
-        """The words around a match, stop words included.
+        """The words around a match (before its first token, after its last), stop words included.
 
         Presidio keeps only non-stop-word "keywords", and spaCy's stop words include
         context cues such as "call", "name" and "number"; here every word counts.
@@ -103,9 +103,11 @@ class ThresholdAwareEnhancer(LemmaContextAwareEnhancer):
         if not nlp_artifacts.tokens:
             return []
         index = bisect.bisect_right(nlp_artifacts.tokens_indices, start) - 1
+        # The words after count from the match's last token: "925 086 721 mobile" reads "mobile".
+        last = bisect.bisect_right(nlp_artifacts.tokens_indices, start + max(len(word), 1) - 1) - 1
         words = [w for w in nlp_artifacts.lemmas]
         before = [w for w in words[:max(index, 0)] if any(c.isalnum() for c in w)][-self.context_prefix_count:]
-        after = [w for w in words[index + 1:] if any(c.isalnum() for c in w)][:self.context_suffix_count]
+        after = [w for w in words[max(last, index) + 1:] if any(c.isalnum() for c in w)][:self.context_suffix_count]
         return [part for w in before + after for part in w.lower().split(":") if part]
 
     def enhance_using_context(self, text, raw_results, nlp_artifacts, recognizers, context=None):  # noqa: D102

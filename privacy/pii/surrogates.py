@@ -577,6 +577,7 @@ class SurrogateFactory:
             "CREDIT_CARD": self._credit_card,
             "IP_ADDRESS": self._ip,
             "URL": self._url,
+            "DOMAIN_NAME": self._domain,
             "ORGANIZATION": self._organization,
             "NRP": self._nrp,
             "US_SSN": self._ssn,
@@ -1138,6 +1139,14 @@ class SurrogateFactory:
         if m.group("frag"):
             out.append(self._shape_like(m.group("frag"), rng))
         return "".join(out)
+
+    def _domain(self, original: str | None, rng: random.Random) -> str:
+        """A host name with a made-up registrable part and the original's public suffix."""
+        if original is None or "." not in original:
+            return _pick(self._domains, rng)
+        host = original.strip()
+        return _match_case(host, self._email_domain("x." + host if host.casefold() in self._free_domains else host,
+                                                    rng))
 
     _URL_KEEP = frozenset([
         "html", "htm", "php", "asp", "aspx", "jsp", "pdf", "jpg", "jpeg", "png", "gif", "svg", "css", "js", "json",

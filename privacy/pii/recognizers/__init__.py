@@ -15,7 +15,8 @@ patterns get wrong:
 * bare host names (:mod:`.web`); phone
   patterns replace libphonenumber's matcher, which cost a third of the analysis
   time for one region and does not cover the others;
-* Presidio's US driver's licence patterns only with context; its generic
+* Presidio's US driver's licence patterns only with context, its DEA numbers only as
+  whole words, its bare-host URLs only when they could be a site (not "main.py"); its generic
   ``DATE_TIME`` (every date) and UUID recognizers are left out: a date is PII
   here when it is a birth date, and identifiers are columns of kind ``id``;
 * a configurable deny list (entity -> terms always reported).
@@ -40,7 +41,7 @@ logger = logging.getLogger(__name__)
 #: Presidio predefined recognizers the default set replaces or leaves out.
 REPLACED_PRESIDIO_RECOGNIZERS = (
     "SpacyRecognizer", "PhoneRecognizer", "DateRecognizer", "UsLicenseRecognizer", "NhsRecognizer",
-    "UsBankRecognizer", "UuidRecognizer",
+    "UsBankRecognizer", "UuidRecognizer", "MedicalLicenseRecognizer", "UrlRecognizer",
 )
 
 

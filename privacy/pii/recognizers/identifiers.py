@@ -21,6 +21,7 @@ from presidio_analyzer.predefined_recognizers import (
     InAadhaarRecognizer,
     InPanRecognizer,
     ItFiscalCodeRecognizer,
+    MedicalLicenseRecognizer,
     UkNinoRecognizer,
     UsLicenseRecognizer,
 )
@@ -126,14 +127,25 @@ def national_id_recognizers(language: str = "en") -> list[EntityRecognizer]:
     ]
 
 
+class BoundedMedicalLicenseRecognizer(MedicalLicenseRecognizer):
+    """Presidio's US DEA number recognizer with word boundaries: its pattern alone also matches nine
+    characters inside a longer tracking code."""
+
+    def __init__(self, supported_language: str = "en") -> None:
+        super().__init__(supported_language=supported_language)
+        self.patterns = [Pattern(p.name, rf"\b(?:{p.regex})\b", p.score) for p in self.patterns]
+
+
 def recognizers(language: str = "en") -> list[EntityRecognizer]:
     """This module's recognizers, as the default recognizer set registers them."""
     return [*dates.recognizers(language), *accounts.recognizers(language), *phones.recognizers(language),
             *national_ids.recognizers(language),
-            ContextOnlyLicenseRecognizer(supported_language=language), *national_id_recognizers(language)]
+            ContextOnlyLicenseRecognizer(supported_language=language), *national_id_recognizers(language),
+            BoundedMedicalLicenseRecognizer(supported_language=language)]
 
 
 __all__ = [
+    "BoundedMedicalLicenseRecognizer",
     "ContextOnlyLicenseRecognizer",
     "FrNirRecognizer",
     "UkNhsRecognizer",

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 import regex
 from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer.predefined_recognizers import UrlRecognizer
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from privacy.pii.recognizers.cues import make_result
@@ -88,9 +89,30 @@ class DomainNameRecognizer(EntityRecognizer):
         return results
 
 
+class VeilUrlRecognizer(UrlRecognizer):
+    """Presidio's URL recognizer without its bare-host false positives.
+
+    A match with no scheme and no "www." is a URL only when it would pass as a bare host
+    (:func:`is_bare_host`): file names ("main.py", "README.md"), well-known public services
+    ("gmail.com") and a sentence run together ("the end.Then") are dropped.
+    """
+
+    def validate_result(self, pattern_text: str) -> bool | None:  # noqa: D102
+        text = pattern_text.strip("\"'")
+        lowered = text.casefold()
+        if "://" in lowered or lowered.startswith("www"):
+            return None
+        host = text.split("/", 1)[0]
+        suffix = host.rsplit(".", 1)[-1]
+        if not (suffix.islower() or suffix.isupper()):
+            return False
+        return None if is_bare_host(host.casefold()) or "/" in text else False
+
+
 def recognizers(language: str = "en") -> list[EntityRecognizer]:
     """This module's recognizers, as the default recognizer set registers them."""
-    return [DomainNameRecognizer(supported_language=language)]
+    return [DomainNameRecognizer(supported_language=language), VeilUrlRecognizer(supported_language=language)]
 
 
-__all__ = ["FILE_SUFFIXES", "PUBLIC_DOMAINS", "DomainNameRecognizer", "is_bare_host", "recognizers"]
+__all__ = ["FILE_SUFFIXES", "PUBLIC_DOMAINS", "DomainNameRecognizer", "VeilUrlRecognizer", "is_bare_host",
+           "recognizers"]
