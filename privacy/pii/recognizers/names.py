@@ -16,6 +16,7 @@ from presidio_analyzer import AnalysisExplanation, EntityRecognizer, Pattern, Pa
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 
+from privacy.pii.recognizers.organizations import OrganizationRecognizer
 from privacy.pii.recognizers.lexicons import (
     NAME_PARTICLES,
     common_words,
@@ -77,16 +78,6 @@ ORGANIZATION_CONTEXT = [
     "organization", "inc", "ltd", "llc", "bank", "hospital", "clinic", "school", "university", "agency",
     "vendor", "supplier", "insurer", "insurance",
 ]
-_ORG_SUFFIXES = (
-    "Inc", "Inc.", "Incorporated", "Ltd", "Ltd.", "Limited", "LLC", "L.L.C.", "PLC", "plc", "Corp", "Corp.",
-    "Corporation", "Co.", "Company", "Group", "Holdings", "GmbH", "AG", "KG", "SA", "S.A.", "SAS", "SARL",
-    "S.L.", "SL", "BV", "B.V.", "NV", "N.V.", "Pty Ltd", "S.p.A.", "SpA", "S.r.l.", "Srl", "LLP", "LP",
-    "Partners", "Associates", "& Sons", "and Sons", "Bank", "University", "Hospital", "Clinic", "Foundation",
-    "Institute", "Trust", "Ltda", "e figli", "et Fils", "Consulting", "Solutions", "Industries", "Enterprises",
-    "Technologies", "Systems", "Services", "AG & Co. KG", "AG & Co. KGaA", "AG & Co. OHG", "GmbH & Co. KG",
-    "GmbH & Co. OHG", "S.L.N.E", "S.Coop.", "s.r.l.", "S.A.S.", "e figli", "y asociados S.L.N.E",
-    "& Asociados S.L.N.E", "Group",
-)
 
 
 def _result(recognizer: EntityRecognizer, entity: str, start: int, end: int, score: float,
@@ -124,14 +115,11 @@ def title_recognizer(language: str = "en") -> PatternRecognizer:
 
 
 def organization_recognizer(language: str = "en") -> PatternRecognizer:
-    """Company names with a legal-form or institution suffix ("Acme Widgets Ltd")."""
-    suffix = "|".join(re.escape(s) for s in sorted(_ORG_SUFFIXES, key=len, reverse=True))
+    """Partnerships listed by name ("Smith, Jones and Brown"); other firms: :mod:`.organizations`."""
     word = r"[A-Z][\w&'’\-]*"
     patterns = [
-        Pattern("name + legal suffix", rf"\b{word}(?:[ \-,]+(?:&\s+)?{word}){{0,4}},?\s+(?:{suffix})(?![\w])", 0.75),
         Pattern("partners list", rf"\b{word},\s+{word}\s+(?:and|&|e|y|et|und)\s+{word}(?:\s+(?:Group|Ltd|LLC))?\b",
                 0.7),
-        Pattern("double surname firm", r"\b[A-Z][a-z]+-[A-Z][a-z]+\b(?!-)", 0.5),
     ]
     return PatternRecognizer(
         supported_entity="ORGANIZATION", name="VeilOrganizationRecognizer", supported_language=language,
@@ -526,7 +514,7 @@ class VeilSpacyRecognizer(SpacyRecognizer):
         a, b = 0, len(words) - 1
         while a < b and (self._plain(words[a].group().casefold(), words[a].group())
                          or (words[a].group().islower() and words[a].group() not in NAME_PARTICLES)
-                         or words[a].group().casefold() in _TITLE_KEYS
+                         or words[a].group().casefold() in _TITLE_KEYS or words[a].group().casefold() in _GREETINGS
                          or (span[words[a].end():words[a].end() + 1] in (",", ":")
                              and self._lex.is_english(words[a].group().casefold()))):
             a += 1
@@ -557,7 +545,7 @@ def recognizers(language: str = "en") -> list[EntityRecognizer]:
     """This module's recognizers, as the default recognizer set registers them."""
     return [VeilSpacyRecognizer(supported_language=language), PersonLexiconRecognizer(supported_language=language),
             LastFirstRecognizer(supported_language=language), title_recognizer(language),
-            organization_recognizer(language)]
+            organization_recognizer(language), OrganizationRecognizer(supported_language=language)]
 
 
 __all__ = [
