@@ -482,7 +482,12 @@ class VeilSpacyRecognizer(SpacyRecognizer):
                                 and text[result.start:result.end].casefold() not in self._lex.first):
                     result.score = 0.3  # what is left of "Returns Dept" or "The UltraDry" is no name
             elif result.entity_type == "ORGANIZATION":
-                result.score = 0.4
+                # Acronyms ("NIR", "CPF") and product names ("UltraDry") are no firms by themselves.
+                # So are runs of dictionary words ("National Insurance", "Policy Services").
+                acronym = len(words) == 1 and words[0].isupper() and len(words[0]) <= 5
+                wordy = all(self._lex.is_english(f) or f in common for f in folded) and not any(
+                    f in self._lex.first or f in self._lex.last for f in folded)
+                result.score = 0.3 if acronym or wordy or any(_PRODUCT_RE.match(w) for w in words) else 0.4
             elif result.entity_type == "LOCATION" and all_common:
                 result.score = 0.3
         return results

@@ -31,7 +31,7 @@ _CONNECTORS = frozenset({
     "na", "nad", "pod", "i", "y", "e", "et", "and", "und", "és", "of", "the", "för", "og", "och", "på", "al", "au",
     "aux", "sur", "sul", "alla", "dal", "v", "u", "&",
 })
-_TOKEN = re.compile(r"\p{Lu}[\p{L}\p{M}]*(?:['’\-]\p{L}+)*(?:['’]s)?\.?|[\p{Ll}\p{M}]+(?:-\p{L}+)*|&|\d+|\S")
+_TOKEN = re.compile(r"[\p{L}\p{N}]*\p{N}[\p{L}\p{N}]*|\p{Lu}[\p{L}\p{M}]*(?:['’\-]\p{L}+)*(?:['’]s)?\.?|[\p{Ll}\p{M}]+(?:-\p{L}+)*|&|\d+|\S")
 _TITLES = frozenset({"mr", "mrs", "ms", "dr", "prof", "sir", "dear", "hi", "hello", "attn", "herr", "frau", "mme",
                      "m", "dhr", "mevr", "sig", "dott", "avv", "ing", "mgr", "shri", "smt", "miss", "mx"})
 _CALENDAR = frozenset({"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "monday", "tuesday",
@@ -90,7 +90,8 @@ class OrganizationRecognizer(EntityRecognizer):
         """Capitalised runs with connectors, one line at most."""
         i, n = 0, len(toks)
         while i < n:
-            if not toks[i][0][:1].isupper():
+            if not toks[i][0][:1].isupper() or not toks[i][0].replace(".", "").isalpha() and "-" not in toks[i][0] \
+                    and "'" not in toks[i][0] and "’" not in toks[i][0]:
                 i += 1
                 continue
             j = i + 1
@@ -100,14 +101,18 @@ class OrganizationRecognizer(EntityRecognizer):
                 if not (gap in (" ", "") or (gap.isspace() and "\n" not in gap)) or (gap == "" and word != "."):
                     break
                 fold = word.casefold()
-                if word[:1].isupper():
+                prev = toks[j - 1][0]
+                if prev.endswith(".") and len(prev) > 2 and prev.casefold().rstrip(".") not in self._legal_words:
+                    break  # "Power BI. Languages": a sentence ends; "J. Smith" and "S.A." do not
+                if word[:1].isupper() and not any(c.isdigit() for c in word):
                     j += 1
                 elif (fold in _CONNECTORS and j + 1 < n and (toks[j + 1][0][:1].isupper()
                                                              or toks[j + 1][0].casefold() in _CONNECTORS)):
                     j += 1
                 elif fold in self._kinds or (word.isalpha() and word.islower() and fold not in self._stop
-                                             and toks[j - 1][0].casefold().rstrip(".") in self._kinds
-                                             and toks[j - 1][0].casefold().rstrip(".") not in self._weak):
+                                             and prev.casefold().rstrip(".") in self._kinds
+                                             and prev.casefold().rstrip(".") not in self._weak
+                                             and j + 1 < n and toks[j + 1][0][:1].isupper()):
                     j += 1  # "Kalevan koulu", "Advokátní kancelář", "École secondaire"
                 else:
                     break
@@ -155,6 +160,9 @@ class OrganizationRecognizer(EntityRecognizer):
         line_start = text.rfind("\n", 0, start) + 1
         before = text[line_start:start]
         core = [f for f in folds if f not in _CONNECTORS]
+        if all(w.isupper() and len(w.rstrip(".")) <= 4 for w, _, _ in run if w.casefold() not in _CONNECTORS) \
+                and len(core) < 3:
+            return None  # "VAT ID SE", "SKU AS": codes and acronyms
         has_legal = bool(legal) or (len(core) >= 2 and core[-1] in self._legal_words)
         kinds = [f for f in core if f in self._kinds or _COMPOUND_RE.search(f)]
         proper = [f for f in core if f not in self._kinds and (f in self._first or f in self._last or (
@@ -196,8 +204,13 @@ class OrganizationRecognizer(EntityRecognizer):
             core[-1] in self._last or core[-1] in self._first) and not any(f in self._kinds for f in core)
 
     def _has_job(self, segment: str) -> bool:
+        """The segment is a job title: "Legal Counsel,", "Head of Procurement at", "admin at"."""
         words = re.findall(r"\p{L}+", segment.casefold())
-        return 0 < len(words) <= 7 and any(w in self._jobs for w in words)
+        if not 0 < len(words) <= 7:
+            return False
+        last = words[-2] if words[-1] == "at" and len(words) > 1 else words[-1]
+        return last in self._jobs or re.search(r"\b(?:head|director|manager|chief|vp|lead|dean)\s+of\b",
+                                               " ".join(words)) is not None
 
     def _under_job_title(self, text: str, line_start: int) -> bool:
         if line_start <= 1:
