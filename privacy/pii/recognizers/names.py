@@ -256,7 +256,7 @@ class PersonLexiconRecognizer(EntityRecognizer):
         # Leading titles and non-name words ("Dear", "Mr", "PLEASE CALL", "Recipient") are not part of the name.
         a = 0
         while a < len(run) and not (run[a].namey or run[a].initial) and (
-                run[a].fold.rstrip(".") in _TITLE_KEYS or ((run[a].plain or run[a].particle or not any(
+                run[a].fold.rstrip(".") in _TITLE_KEYS or run[a].fold in _GREETINGS or ((run[a].plain or run[a].particle or not any(
                     t.namey for t in run[a + 1:])) and not self._title_before(toks, index + a))):
             a += 1
         if 0 < a < len(run) and all(t.particle for t in run[:a]):
@@ -289,6 +289,8 @@ class PersonLexiconRecognizer(EntityRecognizer):
         if tok.initial or (tok.acronym and not titled):
             return None
         labelled = self._labelled(toks, index + a)
+        if tok.namey and not tok.initial and self._greeted(text, toks, index + a):
+            return (a, b), 0.6, "greeted name"  # "Hi Grant,", "Dear Baker,"
         if not tok.first:
             # A lone family name ("SURNAME: GONZALEZ", "Perez's account") needs context; a dictionary
             # word ("Oak", "Price") a name label right before it.
@@ -490,7 +492,9 @@ class VeilSpacyRecognizer(SpacyRecognizer):
                 result.score = 0.3 if acronym or wordy or any(_PRODUCT_RE.match(w) for w in words) else 0.4
             elif result.entity_type == "LOCATION" and all_common:
                 result.score = 0.3
-        return results
+        # A person or firm ruled out above stays out: the context enhancer would lift "National
+        # Insurance" by its own word "insurance"; the lexicon recognizer weighs the name cues itself.
+        return [r for r in results if r.entity_type not in ("PERSON", "ORGANIZATION") or r.score > 0.3]
 
     def _plain(self, fold: str, word: str) -> bool:
         """A common word, job word or acronym that is no name."""
