@@ -135,18 +135,8 @@ class _Tok:
 
     def __init__(self, text: str, start: int, lex: "_Lexicons") -> None:
         self.text, self.start, self.end = text, start, start + len(text)
-        self.fold = text.casefold()
-        self.word = bool(_WORD_RE.match(text))
-        self.initial = bool(_INITIAL_RE.match(text))
-        self.cap = text[:1].isupper()
-        self.first = self.word and self.fold in lex.first
-        self.last = self.word and self.fold in lex.last
-        self.common = self.fold in lex.common
-        # A verb, adjective or adverb ("Roll", "Dock", "Grant") is weak evidence of a name.
-        self.wordy = self.word and self.fold in lex.non_nouns
-        self.english = self.wordy and not (self.first or self.last)
-        self.particle = self.fold in NAME_PARTICLES and not self.cap
-        self.job = self.fold in lex.jobs and not self.first
+        (self.fold, self.word, self.initial, self.cap, self.first, self.last, self.common, self.wordy,
+         self.english, self.particle, self.job) = lex.word_info(text)
 
     @property
     def namey(self) -> bool:
@@ -169,6 +159,25 @@ class _Lexicons:
         self.first, self.last, self.common, self.english = first_names(), last_names(), common_words(), english_words()
         self.jobs = job_words()
         self.non_nouns = english_words(nouns=False)
+        self._info: dict[str, tuple] = {}
+
+    def word_info(self, text: str) -> tuple:
+        """The per-word facts of :class:`_Tok`, cached: texts repeat their words."""
+        info = self._info.get(text)
+        if info is None:
+            fold = text.casefold()
+            word = bool(_WORD_RE.match(text))
+            cap = text[:1].isupper()
+            first = word and fold in self.first
+            last = word and fold in self.last
+            # A verb, adjective or adverb ("Roll", "Dock", "Grant") is weak evidence of a name.
+            wordy = word and fold in self.non_nouns
+            info = (fold, word, bool(_INITIAL_RE.match(text)), cap, first, last, fold in self.common, wordy,
+                    wordy and not (first or last), fold in NAME_PARTICLES and not cap,
+                    fold in self.jobs and not first)
+            if len(self._info) < 200_000:
+                self._info[text] = info
+        return info
 
     def is_english(self, fold: str) -> bool:
         if fold in self.english:

@@ -17,6 +17,7 @@ LEGAL_FORMS = (
     # German-speaking countries
     "GmbH", "gGmbH", "mbH", "AG", "KG", "KGaA", "OHG", "GbR", "e.K.", "e.Kfm.", "e.V.", "eG", "SE", "PartG",
     "UG (haftungsbeschränkt)", "UG", "GmbH & Co. KG", "AG & Co. KG", "GmbH & Co. OHG", "AG & Co. KGaA",
+    "AG & Co. OHG", "GmbH & Co. KGaA", "SE & Co. KG", "UG & Co. KG", "GmbH & Co.", "AG & Co.",
     # French, Belgian, Swiss
     "SA", "S.A.", "SAS", "S.A.S.", "SASU", "SARL", "S.A.R.L.", "EURL", "SNC", "SCI", "SCOP", "SCA", "SPRL", "SRL",
     "Sàrl", "et Fils", "& Fils",

@@ -40,6 +40,11 @@ _CALENDAR = frozenset({"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri
 _COMPOUND_RE = re.compile(rf"\p{{L}}{{3,}}(?:{'|'.join(COMPOUND_ENDINGS)})$")
 _LABEL_RE = re.compile(rf"(?i)\b(?:{'|'.join(re.escape(c) for c in LABEL_CUES)})\s*(?:name)?\s*[:：]\s*$")
 _VERB_RE = re.compile(rf"(?i)\b(?:{'|'.join(VERB_CUES)})\s+$")
+_HEAD_SPLIT = re.compile(r"[^\p{L}&]+")
+_NEXT_WORD = re.compile(r",?[ \t]+(\S+)")
+_SEGMENTS = re.compile(r"[·|•]|\s{2,}")
+_LETTERS = re.compile(r"\p{L}+")
+_HEAD_OF = re.compile(r"\b(?:head|director|manager|chief|vp|lead|dean)\s+of\b")
 _SEPARATOR_RE = re.compile(r"(?:,|\s-|\s–|\s\||\sat|\s·|\s@)\s*$")
 
 
@@ -69,6 +74,8 @@ class OrganizationRecognizer(EntityRecognizer):
         alternation = "|".join(re.escape(f) for f in forms)
         self._legal_after = re.compile(rf"^,?[ \t]+(?:{alternation})(?![\p{{L}}\p{{N}}])")
         self._legal_at = re.compile(rf"(?:{alternation})(?![\p{{L}}\p{{N}}])")
+        # First letters-only piece of each form ("sp" of "sp. z o.o."): the big regex runs only after one.
+        self._legal_heads = frozenset(_HEAD_SPLIT.split(f.casefold())[0] or f[:1] for f in forms)
         from spacy.lang.en.stop_words import STOP_WORDS
 
         self._stop = frozenset(STOP_WORDS) - {"the"}
@@ -137,6 +144,8 @@ class OrganizationRecognizer(EntityRecognizer):
         # A legal form inside the run ends it ("Murphy PLC. Forward ...", "Planas y Miralles S.L.N.E").
         legal = None
         for k in range(1, len(run)):
+            if self._head(run[k][0]) not in self._legal_heads:
+                continue
             m = self._legal_at.match(text, run[k][1], run[k][1] + 40)
             if m and text[run[k - 1][2]:run[k][1]] in (" ", ", "):
                 legal, run = m, run[:k]
@@ -150,7 +159,9 @@ class OrganizationRecognizer(EntityRecognizer):
         if text[end - 1] == "." and folds[-1] not in self._legal_words:
             end -= 1
         if legal is None:
-            after = self._legal_after.match(text[end:end + 40])
+            nxt = _NEXT_WORD.match(text, end, end + 40)
+            after = self._legal_after.match(text[end:end + 40]) if nxt and self._head(nxt.group(1)) in \
+                self._legal_heads else None
             legal_end = end + after.end() if after else None
         else:
             legal_end = legal.end()
@@ -166,7 +177,7 @@ class OrganizationRecognizer(EntityRecognizer):
         has_legal = bool(legal) or (len(core) >= 2 and core[-1] in self._legal_words)
         kinds = [f for f in core if f in self._kinds or _COMPOUND_RE.search(f)]
         proper = [f for f in core if f not in self._kinds and (f in self._first or f in self._last or (
-            f not in self._english and f not in self._common and f.isalpha()))]
+            f not in self._english and f not in self._common and f.replace("-", "").isalpha()))]
         person = self._person_like(core)
         if has_legal and len(core) >= (2 if not legal else 1):
             return start, end, 0.85, "name with a legal form"
@@ -185,13 +196,17 @@ class OrganizationRecognizer(EntityRecognizer):
             return start, end, 0.5, "two family names joined by a hyphen"  # "Davies-Lewis"; a person's too
         if _LABEL_RE.search(before) or _VERB_RE.search(before):
             return start, end, 0.85, "name after an organisation label or verb"
-        segment = re.split(r"[·|•]|\s{2,}", before)[-1]
+        segment = _SEGMENTS.split(before)[-1]
         if _SEPARATOR_RE.search(segment) and self._has_job(segment) and (proper or kinds):
             return start, end, 0.85, "name after a job title"
         if self._under_job_title(text, line_start) and text[end:text.find("\n", end) if "\n" in text[end:] else
                                                                  len(text)].strip(" ,.") == "" and not before.strip():
             return start, end, 0.9, "line under a job title"  # above spaCy's PERSON guess
         return None
+
+    @staticmethod
+    def _head(word: str) -> str:
+        return _HEAD_SPLIT.split(word.casefold())[0] or word[:1]
 
     def _lead_noise(self, word: str) -> bool:
         fold = word.casefold().rstrip(".")
@@ -205,19 +220,18 @@ class OrganizationRecognizer(EntityRecognizer):
 
     def _has_job(self, segment: str) -> bool:
         """The segment is a job title: "Legal Counsel,", "Head of Procurement at", "admin at"."""
-        words = re.findall(r"\p{L}+", segment.casefold())
+        words = _LETTERS.findall(segment.casefold())
         if not 0 < len(words) <= 7:
             return False
         last = words[-2] if words[-1] == "at" and len(words) > 1 else words[-1]
-        return last in self._jobs or re.search(r"\b(?:head|director|manager|chief|vp|lead|dean)\s+of\b",
-                                               " ".join(words)) is not None
+        return last in self._jobs or _HEAD_OF.search(" ".join(words)) is not None
 
     def _under_job_title(self, text: str, line_start: int) -> bool:
         if line_start <= 1:
             return False
         prev_start = text.rfind("\n", 0, line_start - 1) + 1
         prev = text[prev_start:line_start - 1].strip()
-        words = re.findall(r"\p{L}+", prev)
+        words = _LETTERS.findall(prev)
         return 0 < len(words) <= 5 and not any(c.isdigit() for c in prev) and ":" not in prev and \
             words[0][:1].isupper() and any(w.casefold() in self._jobs for w in words)
 
