@@ -268,8 +268,9 @@ def name_before(text: str, pos: int, *, words: int = 3) -> bool:
     """Whether the words right before ``pos`` on its line end in a person's name.
 
     Either the line's label is followed by a "Last, First" form ("Patient: Straw, M (")
-    or the last word is capitalised and one of the last ``words`` words is a given or
-    family name of the name lexicons ("Maria Lopes (", "Frank Love, ").
+    or the last two to ``words`` words are capitalised and one of them is a given or
+    family name of the name lexicons ("Maria Lopes (", "Frank Love, "). One capitalised
+    word is not enough: "Treaty of Rome (25 March 1957)" names a place.
     """
     from privacy.pii.recognizers.lexicons import first_names, last_names
 
@@ -283,10 +284,15 @@ def name_before(text: str, pos: int, *, words: int = 3) -> bool:
             break
         found.append(match.group(1))
         head = head[:match.start()]
-    if not found or not found[0][0].isupper():
+    capitalised = []
+    for word in found:
+        if not word[0].isupper():
+            break
+        capitalised.append(word)
+    if len(capitalised) < 2:
         return False
     firsts, lasts = first_names(), last_names()
-    return any(w.casefold() in firsts or w.casefold() in lasts for w in found if len(w) > 1)
+    return any(w.casefold() in firsts or w.casefold() in lasts for w in capitalised if len(w) > 1)
 
 
 def make_result(entity: str, start: int, end: int, score: float, recognizer: EntityRecognizer,
