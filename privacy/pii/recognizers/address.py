@@ -18,15 +18,18 @@ from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerR
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from privacy.pii.recognizers import gazetteer
+from privacy.pii.recognizers.lexicons import common_words
 from privacy.pii.recognizers.address_parts import (
     ADDRESS_LABEL,
     DISTINCT_POSTCODE,
     NEW_ADDRESS_LABEL,
+    PC_LABEL,
     Part,
     all_common,
     is_unit,
     piece_regexes,
     place_evidence,
+    prefix_types,
     street_regex,
 )
 
@@ -39,10 +42,12 @@ _LABEL = regex.compile(r"[ \t]*(?:\[[^\]\n]{1,20}\][ \t]*)?(?:[-•*>][ \t]*)?"
 #: What separates the pieces of one line: commas, semicolons, bars, bullets, tabs, wide gaps.
 _SEPARATOR = regex.compile(r"[ \t]*(?:[,;|·•\t]|[ \t]{2,})[ \t]*")
 _GAP_CHARS = regex.compile(r"[\s,;|·•.]+")
+_GAP_PC_LABEL = regex.compile(rf"[\s,;|·•.]*{PC_LABEL}[ \t]*:?[ \t]*")
 _GAP_LABEL = regex.compile(r"[\s,;|·•.]*\n[ \t]*(?:[-•*>][ \t]*)?(?P<label>[^\n:]{1,40}):[ \t]*")
 #: What may follow a part that opens a piece but does not fill it ("57-300 Kłodzko. Running late?").
 _HEAD_END = regex.compile(r"[.!?]?(?:[ \t]+[^\d\s]|$)")
 _STREETS = frozenset({"street", "streetname", "weakstreet", "number", "unit", "box"})
+_TYPES = frozenset(t.rstrip(".") for t in prefix_types())
 #: A line this long without a digit is prose: it holds no address part worth the classifier's time.
 _PROSE = 100
 
@@ -52,6 +57,28 @@ def _sentence_end(text: str, start: int, end: int) -> int:
     if text[end - 1] == "." and len(regex.sub(r"\W", "", text[start:end].rsplit(None, 1)[-1])) > 4:
         return end - 1
     return end
+
+
+_WORD_BEFORE = regex.compile(r"(?r)(?<![\p{L}])\p{Lu}[\p{L}'’-]+[ \t]$")
+_FIRST_WORD = regex.compile(r"\p{L}+")
+
+
+def _name_start(text: str, start: int, line_start: int) -> int:
+    """``start`` moved back over capitalised words of the street's name ("Nedre" in "Nedre Slottsgate 1")."""
+    for _ in range(2):
+        word = _WORD_BEFORE.search(text, line_start, start)
+        if not word or word.group().strip().casefold() in common_words():
+            break
+        start = word.start()
+    return start
+
+
+def _common_start(street: str) -> bool:
+    """A street line whose name opens with a common English word ("Use gate 4") is a sentence."""
+    if street[:1].isdigit():
+        return False
+    word = _FIRST_WORD.match(street)
+    return bool(word) and word.group().casefold() in common_words() and word.group().casefold() not in _TYPES
 
 
 def _pieces(text: str, start: int, end: int):
@@ -131,8 +158,9 @@ class AddressRecognizer(EntityRecognizer):
             line_start = end + 1
             if not line.strip() or (len(line) > _PROSE and not any(c.isdigit() for c in line)):
                 continue
-            streets = [Part("street", m.start(), _sentence_end(text, m.start(), m.end()), number, strong=True)
-                       for m in self._street.finditer(text, start, end)]
+            streets = [Part("street", _name_start(text, m.start(), start), _sentence_end(text, m.start(), m.end()),
+                            number, strong=True)
+                       for m in self._street.finditer(text, start, end) if not _common_start(m.group())]
             parts += streets
             pos = start
             for street in [*streets, Part("", end, end, number)]:
@@ -229,8 +257,9 @@ class AddressRecognizer(EntityRecognizer):
     def _town_part(self, kind: str, match: regex.Match, start: int, line: int) -> Part | None:
         town = match["town"].strip()
         known = place_evidence(town)
-        if not known and all_common(town):
-            return None
+        if not known and (all_common(town) or len(town) <= 2
+                          or (town.isupper() and all(len(w) <= 3 for w in town.split()))):
+            return None  # "RMA-543862", "140 290 Ft": a code or an amount, not a town
         region = (match["region"] or "").strip(" ()/-\t")
         group = "pc" if match["pc"] else "pc2"
         strong = bool(known or DISTINCT_POSTCODE.fullmatch(match[group]) or (region and self._region_ok(region)))
@@ -246,7 +275,7 @@ class AddressRecognizer(EntityRecognizer):
     def _joinable(gap: str) -> bool:
         if gap.count("\n") > 1:
             return False
-        if not _GAP_CHARS.sub("", gap):
+        if not _GAP_CHARS.sub("", gap) or _GAP_PC_LABEL.fullmatch(gap):
             return True
         label = _GAP_LABEL.fullmatch(gap)
         return bool(label and ADDRESS_LABEL.search(label["label"]) and not NEW_ADDRESS_LABEL.search(label["label"]))
@@ -275,7 +304,7 @@ class AddressRecognizer(EntityRecognizer):
             elif first.kind == "number":
                 # "873, Purohit, Jamalpur-692785": a house number, then the street's name; "45/957" on
                 # its own line above a postcode line (India).
-                if postcode and second and second.line == first.line and second.kind in ("place", "streetname"):
+                if postcode and second and second.line == first.line and second.kind in ("place", "streetname", "street"):
                     break
                 if "/" in text[first.start:first.end] and second and second.kind in ("pctown", "townpc"):
                     break

@@ -75,12 +75,15 @@ UNIT_WORDS = frozenset({
     "em", "emelet", "fszt", "földszint", "ajtó", "lph", "lejl", "lejlighed", "bus", "boîte", "bte", "depto",
     "dpto", "departamento", "dto", "oficina", "of", "local", "torre", "etasje", "et", "hus", "porta", "portal",
     "entlo", "entresuelo", "ático", "bajo", "door", "plot", "house", "h.no", "hno", "pokój", "kat", "daire",
+    "verdieping", "patro", "piętro", "pietro", "p", "våning", "vån", "porte", "conj", "cj", "conjunto", "andar",
+    "r/c", "garage", "box", "stg", "stiege", "top", "tür", "ovi", "bus", "postbus",
 })
 #: Side and floor words that stand for a unit ("Esq.", "izq.", "tv.", "links", "R/C").
 SIDE_WORDS = frozenset({
     "esq", "dto", "dta", "dt", "frente", "izq", "izda", "dcha", "dcho", "drcha", "centro", "links", "rechts",
     "mitte", "tv", "th", "mf", "st", "left", "right", "rear", "front", "r/c", "rc", "hg", "bg", "hoch", "vorne",
-    "hinten", "gauche", "droite", "esquerdo", "direito", "sx", "dx",
+    "hinten", "gauche", "droite", "esquerdo", "direito", "sx", "dx", "ground", "basement", "mezzanine", "attic",
+    "lower", "upper",
 })
 #: Lower-case words inside street and town names ("Rua de São Bento", "Frankfurt am Main").
 PARTICLES = (
@@ -127,7 +130,8 @@ def prefix_types() -> tuple[str, ...]:
     """Street types written before the name: :data:`PREFIX_TYPES` and Faker's street prefixes."""
     faker = {w for w in _faker_words(_FAKER_PREFIX_LOCALES, ("street_prefixes",)) if " " not in w and len(w) >= 2}
     faker |= _faker_words(("it_IT",), ("street_suffixes",))  # Italian types stand before the name
-    return tuple({w.casefold() for w in (*PREFIX_TYPES, *faker)})
+    # A one-letter abbreviation ("C.", "R.") is an initial as often as a street type.
+    return tuple({w.casefold() for w in (*PREFIX_TYPES, *faker) if len(w.rstrip(".")) >= 2})
 
 
 @lru_cache(maxsize=1)
@@ -151,7 +155,7 @@ _PARTICLE = rf"(?i:{_alternation(PARTICLES)})(?![\p{{L}}])"
 _ROMAN = r"(?:[IVXLC]{1,5}(?![\p{L}]))"
 #: A house number, with letter, "bis", range, flat or floor after it ("26bis", "73-II", "37/36", "36/M.", "s/n").
 NUMBER = (r"(?:(?:(?i:n\.?\s?[º°o]\.?|nº|no\.|nr\.?|#)[ \t]?)?\d{1,5}"
-          r"(?:[ \t]?(?i:bis|ter|quater)\b|[A-Za-z]{1,2}(?![\p{L}\d]))?"
+          r"(?:[ \t]?(?i:bis|ter|quater)\b|[A-Za-z]{1,2}(?![\p{L}\d])|[ \t][a-z](?![\p{L}\d]))?"
           r"(?:[ \t]?[-/][ \t]?(?:\d{1,5}[A-Za-z]?|[IVX]{1,4}(?![\p{L}])|\d?[A-Za-z]{1,3}(?![\p{L}\d])\.?))?"
           r"(?![\d,]\d)\.?|(?i:s/n)(?![\p{L}]))")
 _MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|"
@@ -187,7 +191,7 @@ TOWN = rf"(?:{_TOWN_WORD}(?:(?:[ \t]+|-)(?:{_TOWN_WORD}|{_PARTICLE})){{0,4}})"
 _REGION_CODE = r"\p{Lu}{2,3}(?![\p{L}])"
 _CEDEX = r"(?:[ \t]+(?i:cedex)(?:[ \t]+\d{1,2})?)"
 _REGION_AFTER = rf"(?:[ \t]*\((?:{_REGION_CODE}|{CAPWORD})\)|[ \t]*(?:[ \t]-[ \t]|/)[ \t]*{_REGION_CODE}|[ \t]+{_REGION_CODE})"
-_PC_LABEL = r"(?i:CEP|PLZ|C\.?P\.?|ZIP(?:[ \t]?code)?|Post[ \t]?code|Postal[ \t]code|PIN(?:[ \t]?code)?|Postnr\.?|PSČ|PSC|CAP|Irányítószám)"
+PC_LABEL = r"(?i:CEP|PLZ|C\.?P\.?|ZIP(?:[ \t]?code)?|Post[ \t]?code|Postal[ \t]code|PIN(?:[ \t]?code)?|Postnr\.?|PSČ|PSC|CAP|Irányítószám)"
 
 
 def _compile(pattern: str) -> regex.Pattern:
@@ -203,16 +207,16 @@ def street_regex() -> regex.Pattern:
     """Street lines of many countries, searched anywhere in a line (strong evidence on their own)."""
     english_types = _alternation(english_street_suffixes())
     name = _NAME_WORD
-    prefix = (rf"(?<![\p{{L}}])(?i:{_alternation(prefix_types())})(?:[ \t]+|(?<=/))"
+    prefix = (rf"(?<![\p{{L}}])(?i:{_alternation(prefix_types())})(?:[ \t]+|(?<=/))(?:\d{{1,2}}[ \t]+)?"
               rf"(?:{_NAME_TOKEN}[ \t]+){{0,5}}{name}(?:,[ \t]*|[ \t]+){NUMBER}")
     # "C." is Calle only when a particle follows ("C. de Alcalá 5"); "C. Serves 9" is no street.
-    calle = rf"(?<![\p{{L}}])C\.[ \t]+(?i:de|del|dels|d')[ \t]+(?:{_NAME_TOKEN}[ \t]+){{0,4}}{name}(?:,[ \t]*|[ \t]+){NUMBER}"
+    calle = rf"(?<![\p{{L}}])[CR]\.[ \t]+(?i:de|del|dels|d'|da|das|do|dos)[ \t]+(?:{_NAME_TOKEN}[ \t]+){{0,4}}{name}(?:,[ \t]*|[ \t]+){NUMBER}"
     after = rf"(?:{name}[ \t]+){{1,4}}(?i:{_alternation(AFTER_TYPES)})(?![\p{{L}}])[ \t]+{NUMBER}"
     compound = (rf"(?<![\p{{L}}]){_UP}[\p{{L}}\-]{{2,}}?(?i:{_alternation(compound_suffixes())})(?![\p{{L}}])"
                 rf"[ \t]+{NUMBER}")
     english = (rf"(?<![\p{{L}}\d/.,-])(?:{_LEADING_UNIT})?#?\d{{1,6}}[A-Za-z]?(?:[/-]\d{{1,5}}[A-Za-z]?)?,?[ \t]+"
                rf"(?:[NSEW]\.?[ \t]+)?(?:{name}[ \t]+){{1,4}}(?i:{english_types})(?![\p{{L}}])\.?"
-               r"(?:[ \t]+(?:N|S|E|W|NE|NW|SE|SW)(?![\p{L}]))?")
+               r"(?:[ \t]+(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)(?![\p{L}]))?")
     french = (r"(?<![\p{L}\d])\d{1,4}(?:[ \t]?(?i:bis|ter))?,?[ \t]+"
               r"(?i:rue|avenue|av\.|boulevard|bd|place|chemin|allée|impasse|quai|route|cours|square|voie|passage|"
               r"faubourg|sentier|parvis|esplanade|promenade)[ \t]+[^\n,;.]{2,50}")
@@ -236,7 +240,7 @@ def piece_regexes() -> dict[str, regex.Pattern]:
         "townpc": _compile(rf"(?P<town>{TOWN})(?:(?:,?[ \t]+(?P<region>{_REGION_CODE}))?,?[ \t]+(?P<pc>{POSTCODE})"
                            rf"|{hyphen_pc})"),
         "regionpc": _compile(rf"(?P<region>{_REGION_CODE})[ \t]+(?P<pc>{POSTCODE})"),
-        "pclabel": _compile(rf"{_PC_LABEL}[ \t]*:?[ \t]*(?P<pc>{POSTCODE})"),
+        "pclabel": _compile(rf"{PC_LABEL}[ \t]*:?[ \t]*(?P<pc>{POSTCODE})"),
         "pc": _compile(POSTCODE),
         "townregion": _compile(rf"(?P<town>{TOWN})(?P<region>{_REGION_AFTER})"),
         "place": _compile(TOWN),
@@ -253,9 +257,11 @@ def piece_regexes() -> dict[str, regex.Pattern]:
     }
 
 
-_ID = regex.compile(r"(?:#?\d{1,5}[A-Za-z]{0,2}\.?|[A-Za-z]\d{0,5}\.?|[IVX]{1,4}|\d{1,2}(?:st|nd|rd|th|\.?[º°ª])?\.?"
+_ID = regex.compile(r"(?:#?\d{1,5}[A-Za-z]{0,2}\.?|[A-Za-z]\d{0,5}\.?|[IVX]{1,4}"
+                    r"|\d{1,2}(?:st|nd|rd|th|e|er|re|ème|eme|\.?[º°ª])?\.?"
                     r"|(?i:no|nr|n[º°]|č)\.?|#\w{1,6}|[A-Z]{1,2}\d{2,5}|\d{1,5}[-/]\w{1,4}\.?)")
-_ORDINAL_LETTER = regex.compile(r"\d{1,2}\.?[º°ª][ \t]?[A-Z]")
+#: Spanish floor and door ("6º U", "1º 2ª"), Norwegian flat numbers ("H0508": floor and door).
+_ORDINAL_LETTER = regex.compile(r"\d{1,2}\.?[º°ª][ \t]?(?:[A-Z]|\d{1,2}\.?[º°ª]?)|[HUKL]\d{4}")
 
 
 def is_unit(piece: str) -> bool:
@@ -308,5 +314,5 @@ def all_common(name: str) -> bool:
     return bool(words) and all(w.strip(".") in common for w in words)
 
 
-__all__ = ["ADDRESS_LABEL", "CAPWORD", "NEW_ADDRESS_LABEL", "DISTINCT_POSTCODE", "NUMBER", "POSTCODE", "Part", "TOWN", "all_common",
+__all__ = ["ADDRESS_LABEL", "CAPWORD", "NEW_ADDRESS_LABEL", "DISTINCT_POSTCODE", "NUMBER", "PC_LABEL", "POSTCODE", "Part", "TOWN", "all_common",
            "is_unit", "piece_regexes", "place_evidence", "street_regex"]

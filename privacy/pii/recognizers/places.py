@@ -1,24 +1,43 @@
-"""Places: postcodes of many countries (towns, regions and countries to come with their gazetteer).
+"""Places: postcodes of many countries, and towns, regions and countries named in running text.
 
 A postcode on its own is a short code; patterns that are weak alone (a run of
-four to six digits) start below the engine's threshold and count only when
-Presidio's context enhancer finds a supporting word nearby ("zip", "PLZ").
+four to six digits, a UK code written without its space) start below the
+engine's threshold and count only when Presidio's context enhancer finds a
+supporting word nearby ("zip", "PLZ"). Postcodes inside an address, and a town
+next to its postcode, are found by :mod:`.address`.
+
+Place names come from :mod:`.gazetteer` and count only with evidence: a
+country in capitals or title case ("Polska", "GERMANY"); a town or region after
+a place preposition ("moving from Győr to Sopron"), beside a region or
+country ("Torino, TO", "Sopron (Győr-Moson-Sopron, Hungary)"), opening a dated
+line ("Savonlinna, 19 September 2024"), alone in a delimited field
+("| Rzeszów |") or after a place label ("City:", "Place of birth:").
 """
 
 from __future__ import annotations
 
 import re
 
-from presidio_analyzer import EntityRecognizer, Pattern, PatternRecognizer
+import regex
+from presidio_analyzer import AnalysisExplanation, EntityRecognizer, Pattern, PatternRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+
+from privacy.pii.recognizers import gazetteer
+from privacy.pii.recognizers.lexicons import common_words
 
 POSTCODE_CONTEXT = ["zip", "zipcode", "postcode", "postal", "post code", "plz", "cp", "cap", "pin", "pincode",
                     "code postal", "código postal"]
+LOCATION_CONTEXT = ["city", "town", "village", "country", "region", "state", "province", "county", "located",
+                    "live", "lives", "living", "based", "moved", "moving", "born", "visit", "visiting", "travel",
+                    "trip", "near", "office", "branch", "address", "hometown"]
 
 
 def postcode_recognizer(language: str = "en") -> PatternRecognizer:
-    """Postcodes of several countries; plain digit runs need a context word."""
+    """Postcodes of several countries; plain digit runs and unspaced UK codes need a context word."""
     patterns = [
-        Pattern("uk postcode", r"\b(?:[A-Z]{1,2}\d[A-Z\d]?|GIR)\s?\d[ABD-HJLNP-UW-Z]{2}\b", 0.6),
+        Pattern("uk postcode", r"\b(?:[A-Z]{1,2}\d[A-Z\d]?|GIR)[ \t]\d[ABD-HJLNP-UW-Z]{2}\b", 0.6),
+        # "ML17FY" is as often a booking or order reference: without its space it needs a cue.
+        Pattern("uk postcode unspaced", r"\b(?:[A-Z]{1,2}\d[A-Z\d]?|GIR)\d[ABD-HJLNP-UW-Z]{2}\b", 0.3),
         Pattern("canadian postal code", r"\b[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z][ -]?\d[ABCEGHJ-NPRSTV-Z]\d\b", 0.6),
         Pattern("dutch postcode", r"\b[1-9]\d{3}\s?(?!SA|SD|SS)[A-Z]{2}\b", 0.3),
         Pattern("zip+4", r"\b\d{5}-\d{4}\b", 0.4),
@@ -28,9 +47,136 @@ def postcode_recognizer(language: str = "en") -> PatternRecognizer:
                              patterns=patterns, context=POSTCODE_CONTEXT, global_regex_flags=re.DOTALL | re.MULTILINE)
 
 
+# --------------------------------------------------------------------------- place names
+_NAME_WORD = r"\p{Lu}[\p{L}'’]*(?:-\p{L}[\p{L}'’]*)*"
+_JOINERS = r"(?:de|do|da|dos|das|del|della|di|la|le|les|am|an|der|den|on|upon|sur|of|and|the|y|e|i|en|aan|op|bij|ter)"
+#: A run of capitalised words, lower-case joiners allowed between them ("Rio de Janeiro", "Isle of Man").
+_CANDIDATE = regex.compile(rf"(?<![\p{{L}}\d@./_-]){_NAME_WORD}(?:(?:[ \t]+{_JOINERS})?[ \t]+{_NAME_WORD}){{0,4}}"
+                           r"(?:[ \t]+(?:republika|republik|republiken|republikken))?"  # "Česká republika"
+                           r"(?![\p{L}\d@_]|[./-][\p{L}\d])")
+#: Words before a place that make it one ("in Porto", "moving from Győr to Sopron").
+_CUE = regex.compile(r"(?i)(?:^|[^\p{L}])(?P<cue>in|from|to|at|near|around|outside|via|visit(?:ing|ed)?|towards?|"
+                     r"into|across|through|arriv(?:e|ed|ing)\s+in|based\s+in|born\s+in|live[sd]?\s+in|"
+                     r"living\s+in|located\s+in|relocat\w*\s+to|mov(?:e|ed|ing)\s+to)[ \t]+(?:the[ \t]+)?$")
+#: Cues after which a person's name is as likely as a place ("a note from Victoria").
+_PERSON_CUES = frozenset({"from", "to", "at", "via", "visit", "visiting", "visited", "towards", "toward"})
+#: Labels whose value is a place ("City:", "Place of birth:", "Pick-up:").
+_PLACE_LABEL = regex.compile(
+    r"(?i)(?:^|[\n|·•])[ \t]*(?:[-•*][ \t]*)?(?:city|town|village|locality|location|place(?:[ \t]of[ \t]birth)?|"
+    r"birth[ \t]?place|born|hometown|home[ \t]town|country|state|province|region|county|district|suburb|"
+    r"origin|destination|pick-?up|drop-?off|departure|arrival|venue|branch|office|based)[ \t]*:[ \t]*$")
+#: Words after a town that make it one ("Székesfehérvár station").
+_AFTER_CUE = regex.compile(r"[ \t]+(?i:station|airport|area|region|city[ \t]centre|city[ \t]center|office|branch|"
+                           r"campus|harbour|harbor|port)(?![\p{L}])")
+_DATE_AFTER = regex.compile(r",[ \t]+(?:\d{1,4}[./\- ]|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\p{L}*"
+                            r"[ \t]+\d)")
+_FIELD_BEFORE = regex.compile(r"(?:^|[|·•][ \t]*)$")
+_FIELD_AFTER = regex.compile(r"[ \t]*(?:[|·•]|$)")
+_NEXT_PLACE = regex.compile(r"(?:,[ \t]*|[ \t]*\([ \t]*|[ \t]+-[ \t]+|/)")
+_CODE_AFTER = regex.compile(r"(?:,[ \t]*|[ \t]*\([ \t]*|[ \t]+-[ \t]+|/|[ \t]+)(?P<code>\p{Lu}{2,3})(?![\p{L}\d])")
+
+
+class PlaceNameRecognizer(EntityRecognizer):
+    """Towns, regions and countries of the gazetteer, reported only with evidence (see the module docstring).
+
+    Countries score 0.85 (0.45, needing a context word, when the name is also a common word or a person's
+    name); towns and regions 0.85 with evidence, 0.6 or 0.4 when the name is also a person's name.
+    """
+
+    def __init__(self, supported_language: str = "en") -> None:
+        super().__init__(supported_entities=["LOCATION"], name="VeilPlaceNameRecognizer",
+                         supported_language=supported_language, context=LOCATION_CONTEXT)
+
+    def load(self) -> None:
+        gazetteer.load()
+        self._codes = gazetteer.region_codes()
+        self._common = common_words()
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None) -> list:
+        if "LOCATION" not in entities:
+            return []
+        hits = [h for m in _CANDIDATE.finditer(text) for h in self._lookup(m.group(), m.start())]
+        scores = {(s, e): self._score(text, s, e, kind, hits) for s, e, kind in hits}
+        # A region code right after a town ("Torino, TO", "Salvador - BA").
+        for start, end, kind in hits:
+            code = _CODE_AFTER.match(text, end)
+            if kind in ("town", "region") and code and code["code"] in self._codes and scores[(start, end)] >= 0.6:
+                scores[code.span("code")] = 0.85
+        return [self._result(s, e, score) for (s, e), score in scores.items() if score > 0]
+
+    def _lookup(self, phrase: str, offset: int) -> list[tuple[int, int, str]]:
+        """Gazetteer names inside a run of capitalised words, longest first, not overlapping."""
+        words = [(m.start(), m.end()) for m in regex.finditer(r"\S+", phrase)]
+        found: list[tuple[int, int, str]] = []
+        taken = [False] * len(words)
+        for size in range(len(words), 0, -1):
+            for i in range(len(words) - size + 1):
+                if any(taken[i:i + size]):
+                    continue
+                start, end = words[i][0], words[i + size - 1][1]
+                name = phrase[start:end]
+                if not name[:1].isupper() or not name.split()[-1][:1].isupper():
+                    continue  # a joiner ("of", "de") does not open or close a name
+                kind = gazetteer.place_kind(name)
+                if kind:
+                    found.append((offset + start, offset + end, kind))
+                    taken[i:i + size] = [True] * size
+        return found
+
+    def _score(self, text: str, start: int, end: int, kind: str, hits: list[tuple[int, int, str]]) -> float:
+        name = text[start:end]
+        if name.isupper() and kind != "country" and len(name) <= 3:
+            return 0.0  # "LED", "TO": codes, unless next to a town (see analyze)
+        ambiguous = gazetteer.ambiguous(name)
+        line_start = text.rfind("\n", 0, start) + 1
+        before = text[line_start:start]
+        if _PLACE_LABEL.search(text, max(0, line_start - 1), start):
+            return 0.85
+        cue = _CUE.search(before)
+        if kind == "country":
+            if not ambiguous:
+                return 0.85
+            return 0.6 if cue and cue["cue"].casefold() not in _PERSON_CUES else 0.45
+        if name.isupper() and not cue:
+            return 0.0  # an all-caps town outside an address block is more often a heading or a code
+        evidence = bool(cue) or self._beside_place(text, start, end, hits) or bool(_AFTER_CUE.match(text, end))
+        if not evidence and _DATE_AFTER.match(text, end) and not before.strip():
+            evidence = True  # "Savonlinna, 19 September 2024": a letter's place and date
+        line_end = text.find("\n", end)
+        line = text[line_start:line_end if line_end >= 0 else len(text)]
+        if not evidence and _FIELD_BEFORE.search(before) and _FIELD_AFTER.match(text, end) and (
+                "|" in line or "·" in line):
+            evidence = not ambiguous  # "Agnieszka Adamczyk | Rzeszów | ...": a field of its own
+        if not evidence:
+            return 0.0
+        if not ambiguous:
+            return 0.85
+        return 0.6 if cue and cue["cue"].casefold() not in _PERSON_CUES else 0.4
+
+    def _beside_place(self, text: str, start: int, end: int, hits: list[tuple[int, int, str]]) -> bool:
+        """Whether a region, country or region code sits right after this place, or a place right before it."""
+        after = _NEXT_PLACE.match(text, end)
+        if after:
+            if any(s == after.end() and k in ("region", "country") for s, _, k in hits):
+                return True
+            code = _CODE_AFTER.match(text, end)
+            if code and code["code"] in self._codes:
+                return True
+        return any(e < start and _NEXT_PLACE.fullmatch(text, e, start) for _, e, _ in hits)
+
+    def _result(self, start: int, end: int, score: float) -> RecognizerResult:
+        return RecognizerResult(
+            entity_type="LOCATION", start=start, end=end, score=score,
+            analysis_explanation=AnalysisExplanation(recognizer=self.name, original_score=score,
+                                                     textual_explanation="gazetteer place with evidence"),
+            recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                                  RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id},
+        )
+
+
 def recognizers(language: str = "en") -> list[EntityRecognizer]:
     """This module's recognizers, as the default recognizer set registers them."""
-    return [postcode_recognizer(language)]
+    return [postcode_recognizer(language), PlaceNameRecognizer(supported_language=language)]
 
 
-__all__ = ["POSTCODE_CONTEXT", "postcode_recognizer", "recognizers"]
+__all__ = ["LOCATION_CONTEXT", "POSTCODE_CONTEXT", "PlaceNameRecognizer", "postcode_recognizer", "recognizers"]
