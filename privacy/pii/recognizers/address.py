@@ -24,6 +24,7 @@ from privacy.pii.recognizers.address_parts import (
     DISTINCT_POSTCODE,
     NEW_ADDRESS_LABEL,
     PC_LABEL,
+    UNIT_WORDS,
     Part,
     all_common,
     is_unit,
@@ -45,7 +46,8 @@ _GAP_CHARS = regex.compile(r"[\s,;|·•.]+")
 _GAP_PC_LABEL = regex.compile(rf"[\s,;|·•.]*{PC_LABEL}[ \t]*:?[ \t]*")
 _GAP_LABEL = regex.compile(r"[\s,;|·•.]*\n[ \t]*(?:[-•*>][ \t]*)?(?P<label>[^\n:]{1,40}):[ \t]*")
 #: What may follow a part that opens a piece but does not fill it ("57-300 Kłodzko. Running late?").
-_HEAD_END = regex.compile(r"[.!?]?(?:[ \t]+[^\d\s]|$)")
+_HEAD_END = regex.compile(r"[.!?]?(?:[ \t]+(?!(?i:ft|kr|kč|zł|eur|usd|gbp|chf|sek|nok|dkk|huf|pln|czk|inr|brl|cad|aud|"
+                          r"rs|lei|lakh|crore|x|pcs|units?|kg|km|m|ml)(?![\p{L}]))[^\d\s]|$)")
 _STREETS = frozenset({"street", "streetname", "weakstreet", "number", "unit", "box"})
 _TYPES = frozenset(t.rstrip(".") for t in prefix_types())
 #: A line this long without a digit is prose: it holds no address part worth the classifier's time.
@@ -78,7 +80,8 @@ def _common_start(street: str) -> bool:
     if street[:1].isdigit():
         return False
     word = _FIRST_WORD.match(street)
-    return bool(word) and word.group().casefold() in common_words() and word.group().casefold() not in _TYPES
+    first = word.group().casefold() if word else ""
+    return first in common_words() and first not in _TYPES and first not in UNIT_WORDS
 
 
 def _pieces(text: str, start: int, end: int):
@@ -204,8 +207,8 @@ class AddressRecognizer(EntityRecognizer):
             if part is not None:
                 return part
         match = rx["regionpc"].fullmatch(piece)
-        if match and match["region"] in self._codes:
-            return Part("townpc", start, end, line, strong=True, code=(start + match.start("pc"), end))
+        if match and match["region"] in self._codes:  # "IL 62704": strong only after its town
+            return Part("townpc", start, end, line, known="region", code=(start + match.start("pc"), end))
         if rx["region"].fullmatch(piece) and piece in self._codes:
             return Part("place", start, end, line, known="region")
         if rx["pc"].fullmatch(piece):
@@ -245,7 +248,7 @@ class AddressRecognizer(EntityRecognizer):
                     return part
             elif kind == "regionpc":
                 if match["region"] in self._codes:
-                    return Part("townpc", start, start + match.end(), line, strong=True,
+                    return Part("townpc", start, start + match.end(), line, known="region",
                                 code=(start + match.start("pc"), start + match.end()))
             elif kind == "pclabel":
                 return Part("pc", start + match.start("pc"), start + match.end(), line, strong=True)
@@ -297,9 +300,12 @@ class AddressRecognizer(EntityRecognizer):
         while chain:
             first, second = chain[0], chain[1] if len(chain) > 1 else None
             if first.kind == "place":
-                # A name or company line before the street is not part of the address; a known town
-                # before its postcode is ("Toledo, 16328").
+                # A name or company line before the street is not part of the address; a town before
+                # its postcode is ("Toledo, 16328", "Carlaland, ID 05942").
                 if first.known and not any(p.kind in _STREETS for p in chain):
+                    break
+                if second and second.line == first.line and (
+                        second.kind == "pc" or (second.kind == "townpc" and second.known == "region")):
                     break
             elif first.kind == "number":
                 # "873, Purohit, Jamalpur-692785": a house number, then the street's name; "45/957" on
@@ -332,10 +338,13 @@ class AddressRecognizer(EntityRecognizer):
         postcode = any(k in ("pc", "pctown", "townpc") for k in kinds)
         if postcode and any(k in _STREETS for k in kinds):
             return chain
-        if postcode and any(p.known for p in chain):
+        if postcode and any(p.known for p in chain if p.kind != "townpc" or p.known != "region"):
             return chain
         if "streetname" in kinds and "number" in kinds:
             return chain
+        if any(p.kind == "townpc" and p.known == "region" and i and chain[i - 1].kind == "place"
+               for i, p in enumerate(chain)):
+            return chain  # "Carlaland, ID 05942": a town, its state's code and the ZIP
         return []
 
     def _result(self, entity: str, start: int, end: int, score: float, why: str) -> RecognizerResult:

@@ -183,7 +183,7 @@ _PC_CORE = (
 #: A postcode, with an optional country prefix ("D-80331", "CH-8001"), not inside a longer number.
 POSTCODE = rf"(?<![\d.,/:\-])(?:{_PC_PREFIX})?{_PC_CORE}(?![\d\p{{L}}]|[.,/:]\d)"
 #: The postcodes that are not just a run of digits (their shape alone says postcode).
-DISTINCT_POSTCODE = regex.compile(rf"(?:{_PC_PREFIX})?(?:\d{{2,5}}-\d{{3,4}}|\d{{4}}[ \t]?[A-Z]{{2}}|\d{{3}}[ \t]\d{{2,3}}|"
+DISTINCT_POSTCODE = regex.compile(rf"(?:{_PC_PREFIX})?(?:\d{{2,5}}-\d{{3,4}}|\d{{4}}[ \t]?[A-Z]{{2}}|\d{{3}}[ \t]\d{{2}}|"
                                   r"[A-Z][A-Z\d]{1,3}[ \t]?\d[A-Z\d]{2,3})")
 _TOWN_WORD = rf"(?:{_UP}{_WORD}*(?:-{_WORD}+)*|{_UP}\p{{L}}{{0,2}}\.)"
 #: A town name: capitalised words, particles between them ("Frankfurt am Main", "Stow-on-the-Wold", "St. Ives").
@@ -301,6 +301,8 @@ class Part:
 
 def place_evidence(name: str) -> str | None:
     """Gazetteer kind of a place name; None for names that are common English words."""
+    if len(name) <= 3 and name.isupper() and name not in ("UK", "USA", "UAE"):
+        return None  # "LED", "SKU": a code, not the town of that name
     kind = gazetteer.place_kind(name)
     if kind and kind != "country" and name.casefold() in common_words():
         return None

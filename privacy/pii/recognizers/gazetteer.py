@@ -100,8 +100,8 @@ def countries() -> frozenset[str]:
         if not _usable(name.replace(".", "")) and name not in english:
             continue
         key = fold(name)
-        if key in _NOT_COUNTRIES or (name not in english and key in common):
-            continue
+        if key in _NOT_COUNTRIES or (name not in english and (key in common or len(key) <= 3)):
+            continue  # a three-letter name in some language ("Cad") is a code in English text
         out.add(key)
     return frozenset(out)
 
