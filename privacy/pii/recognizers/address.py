@@ -31,7 +31,7 @@ from privacy.pii.recognizers.address_parts import (
     piece_regexes,
     place_evidence,
     prefix_types,
-    street_regex,
+    street_finder,
 )
 
 ADDRESS_CONTEXT = ["address", "street", "ship", "shipping", "deliver", "delivery", "mail", "post", "live",
@@ -56,11 +56,12 @@ _PROSE = 100
 
 def _sentence_end(text: str, start: int, end: int) -> int:
     """``end`` without a full stop that closes a sentence ("12 Oak Street."); "St." keeps its dot."""
-    if text[end - 1] == "." and len(regex.sub(r"\W", "", text[start:end].rsplit(None, 1)[-1])) > 4:
+    if text[end - 1] == "." and sum(c.isalpha() for c in text[start:end].rsplit(None, 1)[-1]) > 4:
         return end - 1
     return end
 
 
+_NUMBERS = regex.compile(r"[\d/\-.#]+")
 _WORD_BEFORE = regex.compile(r"(?r)(?<![\p{L}])\p{Lu}[\p{L}'’-]+[ \t]$")
 _FIRST_WORD = regex.compile(r"\p{L}+")
 
@@ -104,7 +105,7 @@ class AddressRecognizer(EntityRecognizer):
                          supported_language=supported_language, context=ADDRESS_CONTEXT)
 
     def load(self) -> None:
-        self._street = street_regex()
+        self._street = street_finder()
         self._piece = piece_regexes()
         self._codes = gazetteer.region_codes()
         gazetteer.load()
@@ -161,41 +162,43 @@ class AddressRecognizer(EntityRecognizer):
             line_start = end + 1
             if not line.strip() or (len(line) > _PROSE and not any(c.isdigit() for c in line)):
                 continue
-            streets = [Part("street", _name_start(text, m.start(), start), _sentence_end(text, m.start(), m.end()),
-                            number, strong=True)
-                       for m in self._street.finditer(text, start, end) if not _common_start(m.group())]
+            streets = [Part("street", _name_start(text, s, start), _sentence_end(text, s, e), number, strong=True)
+                       for s, e in self._street.find(text, start, end) if not _common_start(text[s:e])]
             parts += streets
             pos = start
             for street in [*streets, Part("", end, end, number)]:
                 for piece_start, piece_end in _pieces(text, pos, street.start):
-                    part = self._piece_part(text, piece_start, piece_end, number)
-                    if part is not None:
-                        parts.append(part)
+                    parts += self._piece_parts(text, piece_start, piece_end, number)
                 pos = street.end
         parts.sort(key=lambda p: p.start)
         return parts
 
-    def _piece_part(self, text: str, start: int, end: int, line: int) -> Part | None:
+    def _piece_parts(self, text: str, start: int, end: int, line: int) -> list[Part]:
         label = _LABEL.match(text, start, end)
         if label:
             start = label.end()
         piece = text[start:end].strip()
         if not piece:
-            return None
+            return []
         start = text.index(piece, start)
         part = self._classify(piece.rstrip(" .;:!?"), start, line)
         if part is not None:
-            return part
+            return [part]
+        parts = []
         head = self._head(piece, start, line)
         if head is not None:
-            return head
+            parts.append(head)
         tail = self._piece["tailnumber"].search(piece.rstrip())
-        return Part("number", start + tail.start(), start + tail.end(), line) if tail else None
+        if tail and (head is None or start + tail.start() >= head.end):
+            parts.append(Part("number", start + tail.start(), start + tail.end(), line))
+        return parts
 
     def _classify(self, piece: str, start: int, line: int) -> Part | None:
         """The part a whole piece is, or None."""
         end = start + len(piece)
         rx = self._piece
+        if not any(c.isdigit() for c in piece):
+            return self._classify_words(piece, start, end, line)
         if is_unit(piece):
             return Part("unit", start, end, line)
         match = rx["pclabel"].fullmatch(piece)
@@ -209,21 +212,30 @@ class AddressRecognizer(EntityRecognizer):
         match = rx["regionpc"].fullmatch(piece)
         if match and match["region"] in self._codes:  # "IL 62704": strong only after its town
             return Part("townpc", start, end, line, known="region", code=(start + match.start("pc"), end))
-        if rx["region"].fullmatch(piece) and piece in self._codes:
-            return Part("place", start, end, line, known="region")
         if rx["pc"].fullmatch(piece):
             return Part("pc", start, end, line, strong=bool(DISTINCT_POSTCODE.fullmatch(piece)))
-        match = rx["townregion"].fullmatch(piece)
-        if match and self._region_ok(match["region"]) and not all_common(match["town"]):
-            return Part("place", start, end, line, known="town")
         if rx["weakbox"].fullmatch(piece):
             return Part("box", start, end, line)
         if rx["number"].fullmatch(piece):
             return Part("number", start, end, line)
         if rx["streetname"].fullmatch(piece):
             return Part("streetname", start, end, line)
-        if rx["weakstreet"].fullmatch(piece) and not all_common(regex.sub(r"[\d/\-.#]+", " ", piece)):
+        if rx["weakstreet"].fullmatch(piece) and not all_common(_NUMBERS.sub(" ", piece)):
             return Part("weakstreet", start, end, line)
+        return None
+
+    def _classify_words(self, piece: str, start: int, end: int, line: int) -> Part | None:
+        """The part a piece without digits is: a unit ("R/C Esq."), a street name, a town, a region."""
+        rx = self._piece
+        if is_unit(piece):
+            return Part("unit", start, end, line)
+        if len(piece) <= 3 and piece in self._codes:
+            return Part("place", start, end, line, known="region")
+        match = rx["townregion"].fullmatch(piece)
+        if match and self._region_ok(match["region"]) and not all_common(match["town"]):
+            return Part("place", start, end, line, known="town")
+        if rx["streetname"].fullmatch(piece):
+            return Part("streetname", start, end, line)
         if rx["place"].fullmatch(piece):
             known = place_evidence(piece)
             if known or not all_common(piece):

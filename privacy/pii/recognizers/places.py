@@ -76,6 +76,9 @@ _NEXT_PLACE = regex.compile(r"(?:,[ \t]*|[ \t]*\([ \t]*|[ \t]+-[ \t]+|/)")
 _CODE_AFTER = regex.compile(r"(?:,[ \t]*|[ \t]*\([ \t]*|[ \t]+-[ \t]+|/|[ \t]+)(?P<code>\p{Lu}{2,3})(?![\p{L}\d])")
 
 
+_WORDS = regex.compile(r"\S+")
+
+
 class PlaceNameRecognizer(EntityRecognizer):
     """Towns, regions and countries of the gazetteer, reported only with evidence (see the module docstring).
 
@@ -106,7 +109,7 @@ class PlaceNameRecognizer(EntityRecognizer):
 
     def _lookup(self, phrase: str, offset: int) -> list[tuple[int, int, str]]:
         """Gazetteer names inside a run of capitalised words, longest first, not overlapping."""
-        words = [(m.start(), m.end()) for m in regex.finditer(r"\S+", phrase)]
+        words = [(m.start(), m.end()) for m in _WORDS.finditer(phrase)]
         found: list[tuple[int, int, str]] = []
         taken = [False] * len(words)
         for size in range(len(words), 0, -1):
