@@ -203,6 +203,7 @@ _LEADING_UNIT = r"(?i:Flat|Apt\.?|Apartment|Unit|Suite|Ste\.?|Level|Floor|Shop|L
 
 
 _TOKEN = regex.compile(r"[^\s,;]+")
+_STREET_CUES = ("address", "live", "living", "located", "moved", "ship", "send", "deliver")
 _UNIT_BEFORE = regex.compile(rf"(?r){_LEADING_UNIT}\G")
 
 
@@ -236,7 +237,7 @@ class StreetFinder:
         words = set()
         for token in _TOKEN.finditer(text, start, end):
             word = token.group().casefold()
-            words.add(word.rstrip("."))
+            words.update((word, word.rstrip(".")))
             if word in self._prefix_words or word.rstrip(".") in self._prefix_words:
                 match = rx["prefix"].match(text, token.start(), end)
                 if match:
@@ -256,6 +257,9 @@ class StreetFinder:
             found += [m.span() for m in rx["french"].finditer(text, start, end)]
         if "C. " in line or "R. " in line:
             found += [m.span() for m in rx["calle"].finditer(text, start, end)]
+        folded = line.casefold()
+        if "/" in line or any(cue in folded for cue in _STREET_CUES):
+            found += [m.span() for m in rx["cued"].finditer(text, start, end)]
         for name in ("po_box", "house_no"):
             found += [m.span() for m in rx[name].finditer(text, start, end)]
         kept: list[tuple[int, int]] = []
@@ -279,7 +283,9 @@ def street_alternatives() -> dict[str, str]:
     prefix = (rf"(?<![\p{{L}}])(?i:{_alternation(prefix_types())})(?:[ \t]+|(?<=/))(?:\d{{1,2}}[ \t]+)?"
               rf"(?:{_NAME_TOKEN}[ \t]+){{0,5}}{name}(?:,[ \t]*|[ \t]+){NUMBER}")
     # "C." is Calle only when a particle follows ("C. de Alcalá 5"); "C. Serves 9" is no street.
-    calle = rf"(?<![\p{{L}}])[CR]\.[ \t]+(?i:de|del|dels|d'|da|das|do|dos)[ \t]+(?:{_NAME_TOKEN}[ \t]+){{0,4}}{name}(?:,[ \t]*|[ \t]+){NUMBER}"
+    # "C." and "R." are Calle and Rua with a particle ("C. de Alcalá 5") or a "nº" number; "C. Serves 9" is none.
+    calle = (rf"(?<![\p{{L}}])[CR]\.[ \t]+(?:(?i:de|del|dels|d'|da|das|do|dos)[ \t]+(?:{_NAME_TOKEN}[ \t]+){{0,4}}"
+             rf"{name}(?:,[ \t]*|[ \t]+){NUMBER}|(?:{_NAME_TOKEN}[ \t]+){{0,4}}{name},?[ \t]+(?=(?i:n\.?[ \t]?[º°])){NUMBER})")
     after = rf"(?:{name}[ \t]+){{1,4}}(?i:{_alternation(AFTER_TYPES)})(?![\p{{L}}])[ \t]+{NUMBER}"
     # The whole word first, then a look-behind for its ending: one suffix test per capitalised word.
     compound = (rf"(?<![\p{{L}}]){_UP}[\p{{L}}\-]{{2,}}\.?(?<=\p{{L}}{{2}}(?i:{_alternation(compound_suffixes())}))"
@@ -294,7 +300,13 @@ def street_alternatives() -> dict[str, str]:
               r"Postfach|Apartado(?:[ \t]de[ \t]Correos)?|Caixa[ \t]Postal|Casella[ \t]Postale|Skrytka[ \t]pocztowa|"
               r"Postilokero|Boîte[ \t]postale|B\.P\.|Locked[ \t]Bag)[ \t]*(?:No\.?[ \t]*)?\d{1,6}")
     house_no = r"(?<![\p{L}])(?i:(?:Door|Plot|Flat|House|H\.?|Shop|Site|Survey)[ \t]*No\.?)[ \t]*\d[\w/\-]*"
-    return {"prefix": prefix, "calle": calle, "after": after, "compound": compound, "english": english,
+    # A name and a number with no street type, where the sentence says it is an address ("new
+    # address is Národní 46/9") or the number has the Czech and Slovak two-part form ("on Školní 948/7").
+    cued = (rf"(?<=(?i:address(?:[ \t]is)?|live[sd]?[ \t]at|living[ \t]at|located[ \t]at|moved[ \t]to|"
+            rf"ship[ \t]to|send[ \t]to|deliver[ \t]to)[ \t:]+){name}(?:[ \t]+{_NAME_TOKEN}){{0,2}}[ \t]+{NUMBER}"
+            rf"|(?<=(?i:at|on|in)[ \t]+){name}(?:[ \t]+{_NAME_TOKEN}){{0,2}}[ \t]+\d{{1,5}}/\d{{1,5}}[A-Za-z]?"
+            r"(?![\p{L}\d/])")
+    return {"cued": cued, "prefix": prefix, "calle": calle, "after": after, "compound": compound, "english": english,
             "french": french, "po_box": po_box, "house_no": house_no}
 
 
@@ -313,12 +325,12 @@ def piece_regexes() -> dict[str, regex.Pattern]:
         "pclabel": _compile(rf"{PC_LABEL}[ \t]*:?[ \t]*(?P<pc>{POSTCODE})"),
         "pc": _compile(POSTCODE),
         "townregion": _compile(rf"(?P<town>{TOWN})(?P<region>{_REGION_AFTER})"),
-        "place": _compile(TOWN),
+        "place": _compile(rf"{TOWN}(?:[ \t]+(?:republika|republik|republiken|republikken))?"),
         "number": _compile(NUMBER),
         # "Forward mail to 873, Purohit, ...": a house number closing a sentence piece.
         "tailnumber": _compile(rf"(?<=(?:^|[ \t])(?:at|to|is|address|in|on)[ \t]+){NUMBER}$"),
         "streetname": _compile(
-            rf"(?:(?i:{_alternation(prefix_types())})[ \t]+(?:{_NAME_TOKEN}[ \t]+){{0,5}}{name}"
+            rf"(?:(?:(?i:{_alternation(prefix_types())})|[CR]\.)[ \t]+(?:{_NAME_TOKEN}[ \t]+){{0,5}}{name}"
             rf"|(?:\d{{1,3}}(?:st|nd|rd|th)[ \t]+)?(?:{name}[ \t]+){{1,3}}(?i:{english_types})(?![\p{{L}}])\.?)"),
         "weakstreet": _compile(rf"(?:{name}(?:[ \t]+{_NAME_TOKEN}){{0,3}}[ \t]+{NUMBER}"
                                rf"|\d{{1,5}}[A-Za-z]?[ \t]+{name}(?:[ \t]+{_NAME_TOKEN}){{0,3}})"),

@@ -41,7 +41,7 @@ _EXTRA_COUNTRIES = (
     "UK", "U.K.", "USA", "U.S.A.", "U.S.", "United States of America", "England", "Scotland", "Wales",
     "Northern Ireland", "Great Britain", "Britain", "Holland", "Czech Republic", "Česká republika",
     "Slovenská republika", "Republic of Ireland", "Éire", "Russia", "South Korea", "North Korea", "Vietnam",
-    "Türkiye", "Ivory Coast", "Macedonia", "Burma", "Swaziland", "Cape Verde", "East Timor", "Vatican",
+    "Türkiye", "Ivory Coast", "Macedonia", "Burma", "Swaziland", "Cape Verde", "East Timor", "Vatican", "Bharat",
 )
 #: Names in some language that are ordinary English words ("Island" is Iceland in German).
 _NOT_COUNTRIES = frozenset({"island", "indie", "man", "chad", "jordan", "georgia", "turkey", "jersey", "guinea",
@@ -62,8 +62,8 @@ _SPACES = re.compile(r"\s+")
 
 
 def fold(phrase: str) -> str:
-    """The look-up key of a place name: casefolded, one space between words, straight apostrophes."""
-    return _SPACES.sub(" ", phrase.replace("’", "'").strip(" .,;:()")).casefold()
+    """The look-up key of a place name: casefolded, hyphens as spaces, one space between words."""
+    return _SPACES.sub(" ", phrase.replace("’", "'").replace("-", " ").strip(" .,;:()")).casefold()
 
 
 def _unaccented(name: str) -> str:
@@ -194,7 +194,7 @@ def place_kind(phrase: str) -> str | None:
 
 def ambiguous(phrase: str) -> bool:
     """Whether a place name is also a common English word or a person's given or family name."""
-    words = fold(phrase).replace("-", " ").split()
+    words = fold(phrase).split()
     if not words:
         return True
     if len(words) == 1:

@@ -71,7 +71,7 @@ _AFTER_CUE = regex.compile(r"[ \t]+(?i:station|airport|area|region|city[ \t]cent
 _DATE_AFTER = regex.compile(r",[ \t]+(?:\d{1,4}[./\- ]|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\p{L}*"
                             r"[ \t]+\d)")
 _FIELD_BEFORE = regex.compile(r"(?:^|[|·•][ \t]*)$")
-_FIELD_AFTER = regex.compile(r"[ \t]*(?:[|·•]|$)")
+_FIELD_AFTER = regex.compile(r"(?:,[ \t]*\p{Lu}{2,3})?[ \t]*(?:[|·•]|$)")  # "| Tofino, BC |" too
 _NEXT_PLACE = regex.compile(r"(?:,[ \t]*|[ \t]*\([ \t]*|[ \t]+-[ \t]+|/)")
 _CODE_AFTER = regex.compile(r"(?:,[ \t]*|[ \t]*\([ \t]*|[ \t]+-[ \t]+|/|[ \t]+)(?P<code>\p{Lu}{2,3})(?![\p{L}\d])")
 
@@ -142,9 +142,10 @@ class PlaceNameRecognizer(EntityRecognizer):
             return 0.6 if cue and cue["cue"].casefold() not in _PERSON_CUES else 0.45
         if name.isupper() and not cue:
             return 0.0  # an all-caps town outside an address block is more often a heading or a code
-        evidence = bool(cue) or self._beside_place(text, start, end, hits) or bool(_AFTER_CUE.match(text, end))
-        if not evidence and _DATE_AFTER.match(text, end) and not before.strip():
-            evidence = True  # "Savonlinna, 19 September 2024": a letter's place and date
+        # Strong evidence holds even for a name that is also a person's ("Austin (TX, ...)").
+        if self._beside_place(text, start, end, hits) or (_DATE_AFTER.match(text, end) and not before.strip()):
+            return 0.85  # beside a region or country; "Savonlinna, 19 September 2024": a letter's place
+        evidence = bool(cue) or bool(_AFTER_CUE.match(text, end))
         line_end = text.find("\n", end)
         line = text[line_start:line_end if line_end >= 0 else len(text)]
         if not evidence and _FIELD_BEFORE.search(before) and _FIELD_AFTER.match(text, end) and (
