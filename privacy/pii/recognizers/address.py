@@ -126,11 +126,19 @@ class AddressRecognizer(EntityRecognizer):
                 continue
             # Field labels between the parts ("City:") are not part of the address: one span per run.
             start = kept[0].start
+            runs = []
             for before, after in zip(kept, kept[1:]):
                 if not _GAP_CHARS.fullmatch(text, before.end, after.start) and after.start > before.end:
-                    results.append(self._result("ADDRESS", start, before.end, score, why))
+                    runs.append((start, before.end))
                     start = after.start
-            results.append(self._result("ADDRESS", start, kept[-1].end, score, why))
+            runs.append((start, kept[-1].end))
+            results += [self._result("ADDRESS", s, e, score, why) for s, e in runs]
+            # Each part too, a hair higher (Presidio keeps a contained result only when it scores more):
+            # when a longer span of another type takes the block's first line ("Acme Ltd\nMain Street"),
+            # the engine drops the whole block but keeps the parts it does not overlap.
+            if len(kept) > 1:
+                results += [self._result("ADDRESS", p.start, p.end, score + 0.01, "part of an address")
+                            for p in kept if (p.start, p.end) not in runs]
         return [r for r in results if r.entity_type in entities]
 
     def _places(self, text: str, parts: list[Part], score: float, why: str) -> list[RecognizerResult]:
@@ -188,6 +196,11 @@ class AddressRecognizer(EntityRecognizer):
         head = self._head(piece, start, line)
         if head is not None:
             parts.append(head)
+        match = self._piece["tailpctown"].search(piece.rstrip(" .;:!?"))
+        tail_part = self._town_part("pctown", match, start, line) if match else None
+        if tail_part is not None and tail_part.strong and (head is None or start + match.start() >= head.end):
+            return [*parts, Part(tail_part.kind, start + match.start(), tail_part.end, line, known=tail_part.known,
+                                 strong=True, code=tail_part.code)]
         tail = self._piece["tailnumber"].search(piece.rstrip())
         if tail and (head is None or start + tail.start() >= head.end):
             parts.append(Part("number", start + tail.start(), start + tail.end(), line))

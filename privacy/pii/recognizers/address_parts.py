@@ -318,7 +318,11 @@ def piece_regexes() -> dict[str, regex.Pattern]:
     # "Srikakulam-923391": after a hyphen the postcode needs no space (its own look-behind forbids the hyphen).
     hyphen_pc = rf"[ \t]*-[ \t]*(?P<pc2>{_PC_CORE})(?![\d\p{{L}}]|[.,/:]\d)"
     return {
-        "pctown": _compile(rf"(?P<pc>{POSTCODE})[ \t]+(?P<town>{TOWN}){_CEDEX}?(?P<region>{_REGION_AFTER})?"),
+        # "75008 Paris Cedex 08", "110 00 Praha 1" (a district number), "20121 Milano (MI)".
+        # "my billing postcode is 33100 Tampere": a postcode and its town closing a sentence piece.
+        "tailpctown": _compile(rf"(?<=[ \t])(?P<pc>{POSTCODE})[ \t]+(?P<town>{TOWN})(?P<region>)$"),
+        "pctown": _compile(rf"(?P<pc>{POSTCODE})[ \t]+(?P<town>{TOWN})(?:{_CEDEX}|[ \t]+\d{{1,2}}(?![\d.,:/]))?"
+                           rf"(?P<region>{_REGION_AFTER})?"),
         "townpc": _compile(rf"(?P<town>{TOWN})(?:(?:,?[ \t]+(?P<region>{_REGION_CODE}))?,?[ \t]+(?P<pc>{POSTCODE})"
                            rf"|{hyphen_pc})"),
         "regionpc": _compile(rf"(?P<region>{_REGION_CODE})[ \t]+(?P<pc>{POSTCODE})"),

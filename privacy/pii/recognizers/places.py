@@ -105,7 +105,22 @@ class PlaceNameRecognizer(EntityRecognizer):
             code = _CODE_AFTER.match(text, end)
             if kind in ("town", "region") and code and code["code"] in self._codes and scores[(start, end)] >= 0.6:
                 scores[code.span("code")] = 0.85
-        return [self._result(s, e, score) for (s, e), score in scores.items() if score > 0]
+        # "Szeged, Hungary", "Austin (TX": one span, so that no longer span of another type ("Last, First")
+        # takes the pair, and the place is replaced as a whole.
+        # Each place is reported too, a hair higher, so that Presidio keeps it inside the pair and the
+        # engine still has it when a longer span of another type takes the pair ("Eva Lund, Lund, Sweden").
+        kept = sorted((span, score) for span, score in scores.items() if score > 0)
+        merged: list[list] = []
+        for (start, end), score in kept:
+            if merged and merged[-1][2] >= 0.5 and score >= 0.5 and _NEXT_PLACE.fullmatch(text, merged[-1][1], start):
+                merged[-1][1], merged[-1][2] = end, max(merged[-1][2], score)
+            else:
+                merged.append([start, end, score])
+        results = [self._result(s, e, score) for s, e, score in merged]
+        pairs = [(s, e) for s, e, _ in merged]
+        results += [self._result(s, e, min(score + 0.01, 1.0)) for (s, e), score in kept
+                    if score >= 0.5 and (s, e) not in pairs]
+        return results
 
     def _lookup(self, phrase: str, offset: int) -> list[tuple[int, int, str]]:
         """Gazetteer names inside a run of capitalised words, longest first, not overlapping."""
