@@ -201,9 +201,12 @@ class AddressRecognizer(EntityRecognizer):
         if tail_part is not None and tail_part.strong and (head is None or start + match.start() >= head.end):
             return [*parts, Part(tail_part.kind, start + match.start(), tail_part.end, line, known=tail_part.known,
                                  strong=True, code=tail_part.code)]
-        tail = self._piece["tailnumber"].search(piece.rstrip())
-        if tail and (head is None or start + tail.start() >= head.end):
-            parts.append(Part("number", start + tail.start(), start + tail.end(), line))
+        for kind, name in (("weakstreet", "tailstreet"), ("number", "tailnumber")):
+            tail = self._piece[name].search(piece.rstrip())
+            if tail and (head is None or start + tail.start() >= head.end) and not (
+                    kind == "weakstreet" and all_common(_NUMBERS.sub(" ", tail.group()))):
+                parts.append(Part(kind, start + tail.start(), start + tail.end(), line))
+                break
         return parts
 
     def _classify(self, piece: str, start: int, line: int) -> Part | None:

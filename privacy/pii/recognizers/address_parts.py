@@ -332,6 +332,9 @@ def piece_regexes() -> dict[str, regex.Pattern]:
         "place": _compile(rf"{TOWN}(?:[ \t]+(?:republika|republik|republiken|republikken))?"),
         "number": _compile(NUMBER),
         # "Forward mail to 873, Purohit, ...": a house number closing a sentence piece.
+        # "currently at Hannahring 33, 6304 XP": a street with no type word closing a sentence piece.
+        "tailstreet": _compile(rf"(?<=(?:^|[ \t])(?i:at|to|on|in|is|from|address)[ \t]+){name}"
+                               rf"(?:[ \t]+{_NAME_TOKEN}){{0,2}}[ \t]+{NUMBER}$"),
         "tailnumber": _compile(rf"(?<=(?:^|[ \t])(?:at|to|is|address|in|on)[ \t]+){NUMBER}$"),
         "streetname": _compile(
             rf"(?:(?:(?i:{_alternation(prefix_types())})|[CR]\.)[ \t]+(?:{_NAME_TOKEN}[ \t]+){{0,5}}{name}"
