@@ -8,7 +8,10 @@ real evidence: a street line, a PO box, a postcode of a distinctive shape
 ("00-950", "1054 ZK", "M11 3AH") or a postcode next to a known town. Names and
 company lines before the street are left out; a town or country after the
 postcode is kept. One ``ADDRESS`` span covers the whole chain, so no line of
-the block is left behind.
+the block is left behind; each part is reported as well, a hair higher, so
+that the parts survive when a longer span of another type overlaps the block.
+A chain without a street ("33100 Tampere") is reported as POSTCODE and
+LOCATION.
 """
 
 from __future__ import annotations
@@ -18,7 +21,6 @@ from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerR
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from privacy.pii.recognizers import gazetteer
-from privacy.pii.recognizers.lexicons import common_words
 from privacy.pii.recognizers.address_parts import (
     ADDRESS_LABEL,
     DISTINCT_POSTCODE,
@@ -33,6 +35,7 @@ from privacy.pii.recognizers.address_parts import (
     prefix_types,
     street_finder,
 )
+from privacy.pii.recognizers.lexicons import common_words
 
 ADDRESS_CONTEXT = ["address", "street", "ship", "shipping", "deliver", "delivery", "mail", "post", "live",
                    "lives", "living", "reside", "resides", "home", "moved", "located", "billing"]
@@ -46,8 +49,8 @@ _GAP_CHARS = regex.compile(r"[\s,;|·•.]+")
 _GAP_PC_LABEL = regex.compile(rf"[\s,;|·•.]*{PC_LABEL}[ \t]*:?[ \t]*")
 _GAP_LABEL = regex.compile(r"[\s,;|·•.]*\n[ \t]*(?:[-•*>][ \t]*)?(?P<label>[^\n:]{1,40}):[ \t]*")
 #: What may follow a part that opens a piece but does not fill it ("57-300 Kłodzko. Running late?").
-_HEAD_END = regex.compile(r"[.!?]?(?:[ \t]+(?!(?i:ft|kr|kč|zł|eur|usd|gbp|chf|sek|nok|dkk|huf|pln|czk|inr|brl|cad|aud|"
-                          r"rs|lei|lakh|crore|x|pcs|units?|kg|km|m|ml)(?![\p{L}]))[^\d\s]|$)")
+_HEAD_END = regex.compile(r"[.!?]?(?:[ \t]+(?!(?i:ft|kr|kč|zł|eur|usd|gbp|chf|sek|nok|dkk|huf|pln|czk|inr|brl|cad|"
+                          r"aud|rs|lei|lakh|crore|x|pcs|units?|kg|km|m|ml)(?![\p{L}]))[^\d\s]|$)")
 _STREETS = frozenset({"street", "streetname", "weakstreet", "number", "unit", "box"})
 _TYPES = frozenset(t.rstrip(".") for t in prefix_types())
 #: A line this long without a digit is prose: it holds no address part worth the classifier's time.
@@ -338,7 +341,8 @@ class AddressRecognizer(EntityRecognizer):
             elif first.kind == "number":
                 # "873, Purohit, Jamalpur-692785": a house number, then the street's name; "45/957" on
                 # its own line above a postcode line (India).
-                if postcode and second and second.line == first.line and second.kind in ("place", "streetname", "street"):
+                if postcode and second and second.line == first.line and second.kind in (
+                        "place", "streetname", "street"):
                     break
                 if "/" in text[first.start:first.end] and second and second.kind in ("pctown", "townpc"):
                     break

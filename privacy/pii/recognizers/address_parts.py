@@ -183,15 +183,19 @@ _PC_CORE = (
 #: A postcode, with an optional country prefix ("D-80331", "CH-8001"), not inside a longer number.
 POSTCODE = rf"(?<![\d.,/:\-])(?:{_PC_PREFIX})?{_PC_CORE}(?![\d\p{{L}}]|[.,/:]\d)"
 #: The postcodes that are not just a run of digits (their shape alone says postcode).
-DISTINCT_POSTCODE = regex.compile(rf"(?:{_PC_PREFIX})?(?:\d{{2,5}}-\d{{3,4}}|\d{{4}}[ \t]?[A-Z]{{2}}|\d{{3}}[ \t]\d{{2}}|"
+DISTINCT_POSTCODE = regex.compile(rf"(?:{_PC_PREFIX})?(?:\d{{2,5}}-\d{{3,4}}|\d{{4}}[ \t]?[A-Z]{{2}}|"
+                                  r"\d{3}[ \t]\d{2}|"
                                   r"[A-Z][A-Z\d]{1,3}[ \t]?\d[A-Z\d]{2,3})")
 _TOWN_WORD = rf"(?:{_UP}{_WORD}*(?:-{_WORD}+)*|{_UP}\p{{L}}{{0,2}}\.)"
 #: A town name: capitalised words, particles between them ("Frankfurt am Main", "Stow-on-the-Wold", "St. Ives").
 TOWN = rf"(?:{_TOWN_WORD}(?:(?:[ \t]+|-)(?:{_TOWN_WORD}|{_PARTICLE})){{0,4}})"
 _REGION_CODE = r"\p{Lu}{2,3}(?![\p{L}])"
 _CEDEX = r"(?:[ \t]+(?i:cedex)(?:[ \t]+\d{1,2})?)"
-_REGION_AFTER = rf"(?:[ \t]*\((?:{_REGION_CODE}|{CAPWORD})\)|[ \t]*(?:[ \t]-[ \t]|/)[ \t]*{_REGION_CODE}|[ \t]+{_REGION_CODE})"
-PC_LABEL = r"(?i:CEP|PLZ|C\.?P\.?|ZIP(?:[ \t]?code)?|Post[ \t]?code|Postal[ \t]code|PIN(?:[ \t]?code)?|Postnr\.?|PSČ|PSC|CAP|Irányítószám)"
+_REGION_AFTER = (rf"(?:[ \t]*\((?:{_REGION_CODE}|{CAPWORD})\)|[ \t]*(?:[ \t]-[ \t]|/)[ \t]*{_REGION_CODE}"
+                 rf"|[ \t]+{_REGION_CODE})")
+#: Words that label a postcode ("CEP 01310-100", "PLZ 10115").
+PC_LABEL = (r"(?i:CEP|PLZ|C\.?P\.?|ZIP(?:[ \t]?code)?|Post[ \t]?code|Postal[ \t]code|PIN(?:[ \t]?code)?|Postnr\.?|PSČ|"
+            r"PSC|CAP|Irányítószám)")
 
 
 def _compile(pattern: str) -> regex.Pattern:
@@ -285,7 +289,8 @@ def street_alternatives() -> dict[str, str]:
     # "C." is Calle only when a particle follows ("C. de Alcalá 5"); "C. Serves 9" is no street.
     # "C." and "R." are Calle and Rua with a particle ("C. de Alcalá 5") or a "nº" number; "C. Serves 9" is none.
     calle = (rf"(?<![\p{{L}}])[CR]\.[ \t]+(?:(?i:de|del|dels|d'|da|das|do|dos)[ \t]+(?:{_NAME_TOKEN}[ \t]+){{0,4}}"
-             rf"{name}(?:,[ \t]*|[ \t]+){NUMBER}|(?:{_NAME_TOKEN}[ \t]+){{0,4}}{name},?[ \t]+(?=(?i:n\.?[ \t]?[º°])){NUMBER})")
+             rf"{name}(?:,[ \t]*|[ \t]+){NUMBER}"
+             rf"|(?:{_NAME_TOKEN}[ \t]+){{0,4}}{name},?[ \t]+(?=(?i:n\.?[ \t]?[º°])){NUMBER})")
     after = rf"(?:{name}[ \t]+){{1,4}}(?i:{_alternation(AFTER_TYPES)})(?![\p{{L}}])[ \t]+{NUMBER}"
     # The whole word first, then a look-behind for its ending: one suffix test per capitalised word.
     compound = (rf"(?<![\p{{L}}]){_UP}[\p{{L}}\-]{{2,}}\.?(?<=\p{{L}}{{2}}(?i:{_alternation(compound_suffixes())}))"
@@ -405,5 +410,7 @@ def all_common(name: str) -> bool:
     return bool(words) and all(w.strip(".") in common for w in words)
 
 
-__all__ = ["ADDRESS_LABEL", "CAPWORD", "NEW_ADDRESS_LABEL", "DISTINCT_POSTCODE", "NUMBER", "PC_LABEL", "POSTCODE", "Part", "TOWN", "all_common",
-           "is_unit", "piece_regexes", "place_evidence", "street_finder"]
+__all__ = ["ADDRESS_LABEL", "AFTER_TYPES", "CAPWORD", "COMPOUND_SUFFIXES", "DISTINCT_POSTCODE", "NEW_ADDRESS_LABEL",
+           "NUMBER", "PARTICLES", "PC_LABEL", "POSTCODE", "PREFIX_TYPES", "Part", "SIDE_WORDS", "StreetFinder", "TOWN",
+           "UNIT_WORDS", "all_common", "compound_suffixes", "is_unit", "piece_regexes", "place_evidence",
+           "prefix_types", "street_alternatives", "street_finder"]

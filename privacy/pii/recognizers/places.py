@@ -44,7 +44,8 @@ class PostcodeAnswerRecognizer(EntityRecognizer):
     _QUESTION = regex.compile(r"(?i)(?:post[ \t]?code|zip(?:[ \t]?code)?|postal[ \t]code|plz|pin[ \t]?code|cep)"
                               r"[^\n]*\?[^\n]*\n")
     _ANSWER = regex.compile(r"(?<![\d.,/:\-])(?:\d{4,6}|\d{2,5}-\d{3,4}|\d{3}[ \t]\d{2}|\d{4}[ \t]?[A-Z]{2}|"
-                            r"[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}|[A-Z]\d[A-Z][ \t]?\d[A-Z]\d)(?![\d.,/:\-]?[\p{L}\d])")
+                            r"[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}|[A-Z]\d[A-Z][ \t]?\d[A-Z]\d)"
+                            r"(?![\d.,/:\-]?[\p{L}\d])")
 
     def __init__(self, supported_language: str = "en") -> None:
         super().__init__(supported_entities=["POSTCODE"], name="VeilPostcodeAnswerRecognizer",
@@ -241,4 +242,5 @@ def recognizers(language: str = "en") -> list[EntityRecognizer]:
             PlaceNameRecognizer(supported_language=language)]
 
 
-__all__ = ["LOCATION_CONTEXT", "POSTCODE_CONTEXT", "PlaceNameRecognizer", "PostcodeAnswerRecognizer", "postcode_recognizer", "recognizers"]
+__all__ = ["LOCATION_CONTEXT", "POSTCODE_CONTEXT", "PlaceNameRecognizer", "PostcodeAnswerRecognizer",
+           "postcode_recognizer", "recognizers"]
