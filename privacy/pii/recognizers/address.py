@@ -43,9 +43,10 @@ ADDRESS_CONTEXT = ["address", "street", "ship", "shipping", "deliver", "delivery
 #: A field label at the start of a line or piece ("City:", "[18:27] customer:", "- Address:").
 _LABEL = regex.compile(r"[ \t]*(?:\[[^\]\n]{1,20}\][ \t]*)?(?:[-•*>][ \t]*)?"
                        r"(?P<label>\p{L}[\p{L}\d'()&+-]*(?:[ \t/]+[\p{L}\d'()&+-]+){0,4}?)[ \t]*:(?=[ \t]|$)[ \t]*")
-#: What separates the pieces of one line: commas, semicolons, bars, bullets, tabs, wide gaps.
-_SEPARATOR = regex.compile(r"[ \t]*(?:[,;|·•\t]|[ \t]{2,})[ \t]*")
-_GAP_CHARS = regex.compile(r"[\s,;|·•.]+")
+#: What separates the pieces of one line: commas, semicolons, bars, bullets, tabs, wide gaps, spaced dashes
+#: ("Av. Paulista, 1578 - Bela Vista").
+_SEPARATOR = regex.compile(r"[ \t]*(?:[,;|·•\t]|[ \t]{2,}|(?<=[ \t])[-–](?=[ \t]))[ \t]*")
+_GAP_CHARS = regex.compile(r"[\s,;|·•.\-–]+")
 _GAP_PC_LABEL = regex.compile(rf"[\s,;|·•.]*{PC_LABEL}[ \t]*:?[ \t]*")
 _GAP_LABEL = regex.compile(r"[\s,;|·•.]*\n[ \t]*(?:[-•*>][ \t]*)?(?P<label>[^\n:]{1,40}):[ \t]*")
 #: What may follow a part that opens a piece but does not fill it ("57-300 Kłodzko. Running late?").

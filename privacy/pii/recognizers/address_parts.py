@@ -353,9 +353,10 @@ def piece_regexes() -> dict[str, regex.Pattern]:
 _ID = regex.compile(r"(?:#?\d{1,5}[A-Za-z]{0,2}\.?|[A-Za-z]\d{0,5}\.?|[IVX]{1,4}"
                     r"|\d{1,2}(?:st|nd|rd|th|e|er|re|ème|eme|\.?[º°ª])?\.?"
                     r"|(?i:no|nr|n[º°]|č)\.?|#\w{1,6}|[A-Z]{1,2}\d{2,5}|\d{1,5}[-/]\w{1,4}\.?)")
-#: Spanish floor and door ("6º U", "1º 2ª"), Norwegian flat numbers ("H0508": floor and door).
 _HASH_NUMBER = regex.compile(r"#\d{1,5}[A-Za-z]?")
-_ORDINAL_LETTER = regex.compile(r"\d{1,2}\.?[º°ª][ \t]?(?:[A-Z]|\d{1,2}\.?[º°ª]?)|[HUKL]\d{4}")
+#: Spanish floor and door ("6º U", "1º 2ª"), Norwegian flat numbers ("H0508": floor and door), a Finnish
+#: staircase and flat ("A 5").
+_ORDINAL_LETTER = regex.compile(r"\d{1,2}\.?[º°ª][ \t]?(?:[A-Z]|\d{1,2}\.?[º°ª]?)|[HUKL]\d{4}|[A-Z][ \t]\d{1,3}")
 
 
 def is_unit(piece: str) -> bool:

@@ -48,12 +48,26 @@ ADDRESS_BLOCKS = [
                  "UL. DŁUGA 7/2\n80-827 GDAŃSK\nPOLSKA", id="pl-all-caps-label"),
     pytest.param("Please update my address to Calle de Alcalá 48, 4º izq., 28014 Madrid, España. Thanks!",
                  "Calle de Alcalá 48, 4º izq., 28014 Madrid, España", id="es-floor-side"),
+    pytest.param("Endereço: Av. Paulista, 1578 - Bela Vista, São Paulo - SP, 01310-200",
+                 "Av. Paulista, 1578 - Bela Vista, São Paulo - SP, 01310-200", id="br-dashes"),
+    pytest.param("Osoite: Mannerheimintie 22 A 5, 00100 Helsinki", "Mannerheimintie 22 A 5, 00100 Helsinki",
+                 id="fi-staircase-flat"),
+    pytest.param("Lieferung an Hauptstraße 5a, 3. OG, D-80331 München bis Freitag.",
+                 "Hauptstraße 5a, 3. OG, D-80331 München", id="de-country-prefix"),
 ]
 
 
 @pytest.mark.parametrize(("text", "address"), ADDRESS_BLOCKS)
 def test_an_address_block_is_one_span_from_street_to_country(engine: PiiEngine, text: str, address: str) -> None:
     assert of_type(engine, text, "ADDRESS") == [address]
+
+
+def test_a_block_keeps_its_other_lines_when_a_longer_span_takes_its_first(engine: PiiEngine) -> None:
+    # Whatever takes "Installatietechniek\nPrinsengracht" (a longer span of another type), the postcode
+    # line of the block is still reported.
+    text = "Dijkwerk Installatietechniek\nPrinsengracht 73-II\n3006 SG Rotterdam\nTel. 020 974 3247"
+    spans = found(engine, text)
+    assert ("3006 SG Rotterdam", "ADDRESS") in spans or ("Prinsengracht 73-II\n3006 SG Rotterdam", "ADDRESS") in spans
 
 
 def test_form_labels_split_an_address_into_its_fields(engine: PiiEngine) -> None:
@@ -70,6 +84,12 @@ def test_form_labels_split_an_address_into_its_fields(engine: PiiEngine) -> None
 def test_a_postcode_with_its_town_but_no_street_is_postcode_and_location(engine: PiiEngine, text: str,
                                                                           expected) -> None:
     assert [f for f in found(engine, text) if f[1] in ("POSTCODE", "LOCATION", "ADDRESS")] == expected
+
+
+def test_a_postcode_answering_a_question_for_it_is_a_postcode(engine: PiiEngine) -> None:
+    text = "[10:22] agent: Could I have your full name and postcode please?\n[10:23] customer: sure, jo bloggs, 05800"
+    assert of_type(engine, text, "POSTCODE") == ["05800"]
+    assert of_type(engine, "[10:22] agent: Could I have your order number?\n[10:23] customer: 05800", "POSTCODE") == []
 
 
 # ----------------------------------------------------------------------------- place names
