@@ -23,7 +23,6 @@ from presidio_analyzer import AnalysisExplanation, EntityRecognizer, Pattern, Pa
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from privacy.pii.recognizers import gazetteer
-from privacy.pii.recognizers.lexicons import common_words
 
 POSTCODE_CONTEXT = ["zip", "zipcode", "postcode", "postal", "post code", "plz", "cp", "cap", "pin", "pincode",
                     "code postal", "código postal"]
@@ -136,7 +135,6 @@ class PlaceNameRecognizer(EntityRecognizer):
     def load(self) -> None:
         gazetteer.load()
         self._codes = gazetteer.region_codes()
-        self._common = common_words()
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None) -> list:
         if "LOCATION" not in entities:
@@ -149,9 +147,9 @@ class PlaceNameRecognizer(EntityRecognizer):
             if kind in ("town", "region") and code and code["code"] in self._codes and scores[(start, end)] >= 0.6:
                 scores[code.span("code")] = 0.85
         # "Szeged, Hungary", "Austin (TX": one span, so that no longer span of another type ("Last, First")
-        # takes the pair, and the place is replaced as a whole.
-        # Each place is reported too, a hair higher, so that Presidio keeps it inside the pair and the
-        # engine still has it when a longer span of another type takes the pair ("Eva Lund, Lund, Sweden").
+        # takes the pair, and the place is replaced as a whole. Each place is reported too, a hair higher,
+        # so that Presidio keeps it inside the pair and the engine still has it when a longer span of
+        # another type takes the pair ("Eva Lund, Lund, Sweden").
         kept = sorted((span, score) for span, score in scores.items() if score > 0)
         merged: list[list] = []
         for (start, end), score in kept:
