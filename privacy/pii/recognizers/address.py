@@ -1,178 +1,388 @@
-"""Postal addresses of several countries, whole, even across line breaks.
+"""Postal addresses of many countries, whole, even across line breaks.
 
-An address is found from its street line (the distinctive part: "12 Oak
-Street", "44, rue de Prévost", "Schleichstraße 19", "Via Roma, 5", "PO Box
-12") and then extended over the following comma- or line-separated parts while
-they look like address parts (a unit, a city, a region code, a postcode). One
-span covers the whole address, so no city or postcode is left behind.
+An address is a run of parts (:mod:`.address_parts`) separated only by commas,
+line breaks or address labels ("City:", "Postcode:"): a street line, units, a
+district, a postcode with its town, a region, a country. The recognizer finds
+every part in a text, chains neighbouring parts and keeps a chain when it holds
+real evidence: a street line, a PO box, a postcode of a distinctive shape
+("00-950", "1054 ZK", "M11 3AH") or a postcode next to a known town. Names and
+company lines before the street are left out; a town or country after the
+postcode is kept. One ``ADDRESS`` span covers the whole chain, so no line of
+the block is left behind; each part is reported as well, a hair higher, so
+that the parts survive when a longer span of another type overlaps the block.
+A chain without a street ("33100 Tampere") is reported as POSTCODE and
+LOCATION.
 """
 
 from __future__ import annotations
 
-import re
-
+import regex
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
-from privacy.pii.recognizers.lexicons import english_street_suffixes
+from privacy.pii.recognizers import gazetteer
+from privacy.pii.recognizers.address_parts import (
+    ADDRESS_LABEL,
+    DISTINCT_POSTCODE,
+    NEW_ADDRESS_LABEL,
+    PC_LABEL,
+    UNIT_WORDS,
+    Part,
+    all_common,
+    is_unit,
+    piece_regexes,
+    place_evidence,
+    prefix_types,
+    street_finder,
+)
+from privacy.pii.recognizers.lexicons import common_words
 
 ADDRESS_CONTEXT = ["address", "street", "ship", "shipping", "deliver", "delivery", "mail", "post", "live",
                    "lives", "living", "reside", "resides", "home", "moved", "located", "billing"]
 
-_FR_TYPES = r"(?i:rue|avenue|av\.|boulevard|bd|place|chemin|allée|impasse|quai|route|cours|square|voie|passage|" \
-            r"faubourg|sentier|parvis|esplanade|promenade)"
-_ES_IT_TYPES = (
-    "Calle", "C/", "C.", "Avenida", "Avda.", "Av.", "Paseo", "Plaza", "Pasaje", "Camino", "Carretera", "Ronda",
-    "Alameda", "Glorieta", "Urbanización", "Callejón", "Cañada", "Rambla", "Acceso", "Cuesta", "Pasadizo",
-    "Vial", "Travesía", "Via", "Vía", "Viale", "Piazza", "Piazzale", "Corso", "Largo", "Vicolo", "Borgo",
-    "Contrada", "Strada", "Rotonda", "Incrocio", "Stretto", "Canale", "Lungomare", "Salita", "Rua", "Avenue",
-)
-_DE_NL_SUFFIXES = r"(?i:straße|strasse|str\.|boulevard|weg|allee|platz|gasse|ring|damm|ufer|chaussee|pfad|steig|markt|" \
-                  r"straat|laan|dreef|plein|gracht|kade|singel|dijk|hof|pad|steeg|baan|park|erf|weide|lei)"
-_UNIT = r"(?i:Flat|Studio|Unit|Apt\.?|Apartment|Suite|Ste\.?|Level|Lot|Shop|Building|Bldg\.?|Floor|Room|Rm\.?)"
-_NAME = r"(?:(?:St|Ste|Mt|Ft)\.[ \t]?)?[A-ZÀ-Ý][^\W\d_]*(?:['’\-\.][^\W\d_]+)*"
-
-_POSTCODE = (
-    r"(?:[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}"         # UK
-    r"|[A-Z]\d[A-Z]\s?\d[A-Z]\d"                    # Canada
-    r"|\d{4}\s?[A-Z]{2}(?![a-z])"                   # Netherlands
-    r"|\d{5}(?:-\d{4})?"                            # US, DE, FR, ES, IT
-    r"|\d{6}|\d{3}\s\d{3}"                          # India
-    r"|\d{4})"                                      # AU, NL, BE, CH...
-)
+#: A field label at the start of a line or piece ("City:", "[18:27] customer:", "- Address:").
+_LABEL = regex.compile(r"[ \t]*(?:\[[^\]\n]{1,20}\][ \t]*)?(?:[-•*>][ \t]*)?"
+                       r"(?P<label>\p{L}[\p{L}\d'()&+-]*(?:[ \t/]+[\p{L}\d'()&+-]+){0,4}?)[ \t]*:(?=[ \t]|$)[ \t]*")
+#: What separates the pieces of one line: commas, semicolons, bars, bullets, tabs, wide gaps, spaced dashes
+#: ("Av. Paulista, 1578 - Bela Vista").
+_SEPARATOR = regex.compile(r"[ \t]*(?:[,;|·•\t]|[ \t]{2,}|(?<=[ \t])[-–](?=[ \t]))[ \t]*")
+_GAP_CHARS = regex.compile(r"[\s,;|·•.\-–]+")
+_GAP_PC_LABEL = regex.compile(rf"[\s,;|·•.]*{PC_LABEL}[ \t]*:?[ \t]*")
+_GAP_LABEL = regex.compile(r"[\s,;|·•.]*\n[ \t]*(?:[-•*>][ \t]*)?(?P<label>[^\n:]{1,40}):[ \t]*")
+#: What may follow a part that opens a piece but does not fill it ("57-300 Kłodzko. Running late?").
+_HEAD_END = regex.compile(r"[.!?]?(?:[ \t]+(?!(?i:ft|kr|kč|zł|eur|usd|gbp|chf|sek|nok|dkk|huf|pln|czk|inr|brl|cad|"
+                          r"aud|rs|lei|lakh|crore|x|pcs|units?|kg|km|m|ml)(?![\p{L}]))[^\d\s]|$)")
+_STREETS = frozenset({"street", "streetname", "weakstreet", "number", "unit", "box"})
+_TYPES = frozenset(t.rstrip(".") for t in prefix_types())
+#: A line this long without a digit is prose: it holds no address part worth the classifier's time.
+_PROSE = 100
 
 
-def _street_regex() -> re.Pattern:
-    suffixes = "|".join(re.escape(s) for s in english_street_suffixes())
-    es_it = "|".join(re.escape(s) for s in sorted(_ES_IT_TYPES, key=len, reverse=True))
-    number = r"\d{1,6}[A-Za-z]?(?:[/-]\d{1,5}[A-Za-z]?)?"
-    english = (rf"(?:{_UNIT}\s+[\w\-]+\s*(?:,\s*|\n\s*|\s+))?{number},?\s+(?:[NSEW]\.?\s+)?"
-               rf"(?:{_NAME}[ \t]+){{1,4}}(?i:{suffixes})\b\.?"
-               rf"(?:,?\s+(?i:Apt\.?|Apartment|Suite|Ste\.?|Unit|Flat|#)\s*[\w\-]+)?")
-    unit_line = rf"{_UNIT}\s+[\w\-]+\s*\n\s*(?:{_NAME}[ \t]+){{1,3}}(?i:{suffixes})\b\.?"
-    french = rf"\d{{1,4}}(?:\s?(?:bis|ter))?,?\s+{_FR_TYPES}\s+[^\n,;.]{{2,50}}"
-    southern = (rf"(?:{es_it})\s+(?:[\w'’À-ÿ\.]+\s+){{0,5}}?[\w'’À-ÿ]+,?\s+(?:n\.?\s?º?\s*)?\d{{1,4}}[A-Za-z]?"
-                r"(?:\s+(?:Apt\.|Piso|Puerta|Appartamento|Piano|Interno|Scala|Esc\.)\s*\w+)?")
-    germanic = rf"(?:[A-ZÀ-Ý][\w'’\-À-ÿ]*?{_DE_NL_SUFFIXES}|(?:Am|An der|Auf dem|Im|In der|Zum|Zur)\s+{_NAME})" \
-               rf"\s+\d{{1,4}}[a-z]?(?:\s?[-/]\s?\d{{1,4}})?"
-    po_box = r"(?:P\.?\s?O\.?\s?Box|Postfach|Apartado|Casella Postale|BP)\s+\d{1,6}"
-    indian = r"(?:(?i:H\.?\s?No\.?)\s*[\w/\-]+,?\s+[A-Z][\w ]{1,30}|(?m:^)[ \t]*\d{1,4}/\d{1,4}(?=[ \t]*\n))"
-    alternatives = [english, unit_line, french, southern, germanic, po_box, indian]
-    return re.compile("|".join(f"(?:{alt})" for alt in alternatives))
+def _sentence_end(text: str, start: int, end: int) -> int:
+    """``end`` without a full stop that closes a sentence ("12 Oak Street."); "St." keeps its dot."""
+    if text[end - 1] == "." and sum(c.isalpha() for c in text[start:end].rsplit(None, 1)[-1]) > 4:
+        return end - 1
+    return end
 
 
-def _tail_regex() -> re.Pattern:
-    city = rf"{_NAME}(?:[ \-](?:{_NAME}|sur|sous|de|del|di|la|le|les|am|an|der|upon|on|in|en|aan|op|bij|den|ter|ten)){{0,4}}"
-    region = r"[A-Z]{2,3}\.?"
-    province = r"\([A-Z]{2}\)"
-    part = (rf"(?:{_POSTCODE}[ ,]+{city}(?:\s*{province})?"            # 77113 Poirier-sur-Mer / 5907JO Hasselt
-            rf"|{_POSTCODE}"
-            rf"|{city}(?:\s*{province})?(?:,?\s+{region})?(?:[ ,\-]+{_POSTCODE})?"  # Springfield, IL 62704
-            rf"|{region}(?:[ ,]+{_POSTCODE})?)")
-    unit = rf"{_UNIT}\s+[\w\-]+"
-    return re.compile(rf"(?:[ \t]*,[ \t]*|[ \t]*\n[ \t]*|[ \t]+(?=\d|[A-Z]{{2,3}}\b))(?:{unit}|{part})"
-                      rf"(?=$|[\s,.;:!?)\]\"'])")
+_NUMBERS = regex.compile(r"[\d/\-.#]+")
+_WORD_BEFORE = regex.compile(r"(?r)(?<![\p{L}])\p{Lu}[\p{L}'’-]+[ \t]$")
+_FIRST_WORD = regex.compile(r"\p{L}+")
 
 
-def _anchor_regex() -> re.Pattern:
-    """A line ending an address: a city with a postcode (either order)."""
-    city = rf"{_NAME}(?:[ \-](?:{_NAME}|sur|sous|de|del|di|la|le|les|am|an|der|upon|on)){{0,3}}"
-    # A bare 4-digit code ends an address only after a region ("ACT, 2930"): alone it is any number.
-    code = _POSTCODE[:-len(r"|\d{4})")] + ")"
-    return re.compile(rf"(?:{code}[ ,]+{city}|{city},?[ \t]+[A-Z]{{2,3}},?[ \t]+\d{{4}}"
-                      rf"|{city}(?:,?[ \t]+[A-Z]{{2,3}})?(?:,[ \t]*|[ \t]*[-–][ \t]*|[ \t]+){code})"
-                      rf"(?=$|[\s,.;:!?)])")
+def _name_start(text: str, start: int, line_start: int) -> int:
+    """``start`` moved back over capitalised words of the street's name ("Nedre" in "Nedre Slottsgate 1")."""
+    for _ in range(2):
+        word = _WORD_BEFORE.search(text, line_start, start)
+        if not word or word.group().strip().casefold() in common_words():
+            break
+        start = word.start()
+    return start
 
 
-_PARTICLES = frozenset({"de", "del", "della", "di", "du", "des", "la", "le", "les", "el", "van", "der", "den",
-                        "rue", "avenue", "boulevard", "chemin", "allée", "place", "impasse", "quai", "route", "bd",
-                        "no", "nr", "apt", "flat", "h.no.", "am", "an", "im", "zum", "zur", "via", "calle"})
-
-
-def _address_segment(segment: str) -> bool:
-    """Could this comma/line part of a text be part of an address?"""
-    segment = segment.strip()
-    if not 1 <= len(segment) <= 50 or segment.endswith(":"):
+def _common_start(street: str) -> bool:
+    """A street line whose name opens with a common English word ("Use gate 4") is a sentence."""
+    if street[:1].isdigit():
         return False
-    words = segment.split()
-    if not all(w[:1].isupper() or w[:1].isdigit() or w.casefold().strip(".,") in _PARTICLES for w in words):
-        return False
-    # Letters in all-caps only ("SIN 046 454", "NINO QQ 12") are codes, not street names.
-    lettered = [w for w in words if any(c.isalpha() for c in w)]
-    return not lettered or any(any(c.islower() for c in w) for w in lettered)
+    word = _FIRST_WORD.match(street)
+    first = word.group().casefold() if word else ""
+    return first in common_words() and first not in _TYPES and first not in UNIT_WORDS
+
+
+def _pieces(text: str, start: int, end: int):
+    """``(start, end)`` of each separator-delimited piece of ``text[start:end]``, stripped."""
+    pos = start
+    for match in _SEPARATOR.finditer(text, start, end):
+        yield pos, match.start()
+        pos = match.end()
+    yield pos, end
 
 
 class AddressRecognizer(EntityRecognizer):
-    """Street line + the address parts that follow it, as one ``ADDRESS`` span.
+    """Address blocks and one-line addresses as one ``ADDRESS`` span each.
 
-    Score 0.7 for a street line alone, 0.8 once a postcode or city follows.
+    Score 0.85 for a chain of two parts or more, 0.7 for a street line alone.
     """
 
-    MAX_TAIL_PARTS = 4
-
     def __init__(self, supported_language: str = "en") -> None:
-        super().__init__(supported_entities=["ADDRESS"], name="VeilAddressRecognizer",
+        super().__init__(supported_entities=["ADDRESS", "POSTCODE", "LOCATION"], name="VeilAddressRecognizer",
                          supported_language=supported_language, context=ADDRESS_CONTEXT)
 
     def load(self) -> None:
-        self._street = _street_regex()
-        self._tail = _tail_regex()
-        self._anchor = _anchor_regex()
+        self._street = street_finder()
+        self._piece = piece_regexes()
+        self._codes = gazetteer.region_codes()
+        gazetteer.load()
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None) -> list:
-        if "ADDRESS" not in entities:
+        if not {"ADDRESS", "POSTCODE", "LOCATION"} & set(entities):
             return []
         results = []
-        for match in self._street.finditer(text):
-            start, end = match.start(), match.end()
-            street_only = text[start:end]
-            parts = 0
-            while parts < self.MAX_TAIL_PARTS:
-                tail = self._tail.match(text, end)
-                if tail is None or tail.end() == end:
-                    break
-                end = tail.end()
-                parts += 1
-            end = len(text[:end].rstrip(" ,\t\n"))
-            if re.fullmatch(r"\d{1,4}/\d{1,4}", street_only.strip()) and parts == 0:
-                continue  # "23/286" alone is a fraction, not an address
-            if not parts and street_only.endswith(".") and len(street_only.rsplit(None, 1)[-1]) > 5:
-                end -= 1  # "12 Oak Street." ends a sentence; "St." keeps its dot
-            results.append(self._result(start, end, 0.8 if parts else 0.7, f"street line + {parts} part(s)"))
-        found = [(r.start, r.end) for r in results]
-        # City + postcode lines already inside a street-line address add nothing (and their
-        # backward extension could swallow the words before the street).
-        results += [r for r in self._anchored(text) if not any(r.start < e and s < r.end for s, e in found)]
-        return results
+        for chain in self._chains(self._parts(text), text):
+            kept = self._validate(chain, text)
+            if not kept:
+                continue
+            score = 0.85 if len(kept) > 1 else 0.7
+            why = f"address of {len(kept)} part(s)"
+            if not any(p.kind in _STREETS for p in kept):
+                # No street: a postcode and its town ("33451 Tampere"), reported as what they are.
+                results += self._places(text, kept, score, why)
+                continue
+            # Field labels between the parts ("City:") are not part of the address: one span per run.
+            start = kept[0].start
+            runs = []
+            for before, after in zip(kept, kept[1:]):
+                if not _GAP_CHARS.fullmatch(text, before.end, after.start) and after.start > before.end:
+                    runs.append((start, before.end))
+                    start = after.start
+            runs.append((start, kept[-1].end))
+            results += [self._result("ADDRESS", s, e, score, why) for s, e in runs]
+            # Each part too, a hair higher (Presidio keeps a contained result only when it scores more):
+            # when a longer span of another type takes the block's first line ("Acme Ltd\nMain Street"),
+            # the engine drops the whole block but keeps the parts it does not overlap.
+            if len(kept) > 1:
+                results += [self._result("ADDRESS", p.start, p.end, score + 0.01, "part of an address")
+                            for p in kept if (p.start, p.end) not in runs]
+        return [r for r in results if r.entity_type in entities]
 
-    def _anchored(self, text: str) -> list[RecognizerResult]:
-        """Addresses without a recognised street line: from a city + postcode line, back over its parts."""
-        found = []
-        for match in self._anchor.finditer(text):
-            start = match.start()
-            line_start = max(text.rfind("\n", 0, start), text.rfind(",", 0, start)) + 1
-            if text[line_start:start].strip():
-                continue  # the anchor must open its line or comma part
-            parts = 0
-            while parts < 3 and line_start > 0:
-                sep = line_start - 1
-                prev = max(text.rfind("\n", 0, sep), text.rfind(",", 0, sep)) + 1
-                segment = text[prev:sep]
-                if not _address_segment(segment):
-                    # "Please ship to 45/957": keep the tail that opens with a number or a street type.
-                    tail = re.search(r"(?:^|\s)((?:\d|(?:rue|avenue|boulevard|chemin|allée|place|impasse|quai|route)"
-                                     r"\b).*)$", segment)
-                    if tail and _address_segment(tail.group(1)):
-                        start, parts = prev + tail.start(1), parts + 1
-                    break
-                start, line_start, parts = prev + len(segment) - len(segment.lstrip()), prev, parts + 1
-            if parts:
-                found.append(self._result(start, match.end(), 0.7, f"city + postcode line + {parts} part(s)"))
-        return found
+    def _places(self, text: str, parts: list[Part], score: float, why: str) -> list[RecognizerResult]:
+        spans = []
+        for part in parts:
+            if part.kind == "pc":
+                spans.append(("POSTCODE", part.start, part.end))
+            elif part.code:
+                spans += [("POSTCODE", *part.code), ("LOCATION", part.start, part.code[0]),
+                          ("LOCATION", part.code[1], part.end)]
+            else:
+                spans.append(("LOCATION", part.start, part.end))
+        out = []
+        for entity, start, end in spans:
+            # Separators at the edges ("Springfield, " before "IL 62704") are no part of the place.
+            piece = text[start:end]
+            stripped = piece.strip(" \t,;-/()")
+            if stripped:
+                start += piece.index(stripped)
+                out.append(self._result(entity, start, start + len(stripped), score, why))
+        return out
 
-    def _result(self, start: int, end: int, score: float, why: str) -> RecognizerResult:
+    # ------------------------------------------------------------------ parts
+    def _parts(self, text: str) -> list[Part]:
+        parts: list[Part] = []
+        line_start = 0
+        for number, line in enumerate(text.split("\n")):
+            start, end = line_start, line_start + len(line)
+            line_start = end + 1
+            if not line.strip() or (len(line) > _PROSE and not any(c.isdigit() for c in line)):
+                continue
+            streets = [Part("street", _name_start(text, s, start), _sentence_end(text, s, e), number, strong=True)
+                       for s, e in self._street.find(text, start, end) if not _common_start(text[s:e])]
+            parts += streets
+            pos = start
+            for street in [*streets, Part("", end, end, number)]:
+                for piece_start, piece_end in _pieces(text, pos, street.start):
+                    parts += self._piece_parts(text, piece_start, piece_end, number)
+                pos = street.end
+        parts.sort(key=lambda p: p.start)
+        return parts
+
+    def _piece_parts(self, text: str, start: int, end: int, line: int) -> list[Part]:
+        label = _LABEL.match(text, start, end)
+        if label:
+            start = label.end()
+        piece = text[start:end].strip()
+        if not piece:
+            return []
+        start = text.index(piece, start)
+        part = self._classify(piece.rstrip(" .;:!?"), start, line)
+        if part is not None:
+            return [part]
+        parts = []
+        head = self._head(piece, start, line)
+        if head is not None:
+            parts.append(head)
+        match = self._piece["tailpctown"].search(piece.rstrip(" .;:!?"))
+        tail_part = self._town_part("pctown", match, start, line) if match else None
+        if tail_part is not None and tail_part.strong and (head is None or start + match.start() >= head.end):
+            return [*parts, Part(tail_part.kind, start + match.start(), tail_part.end, line, known=tail_part.known,
+                                 strong=True, code=tail_part.code)]
+        for kind, name in (("weakstreet", "tailstreet"), ("number", "tailnumber")):
+            tail = self._piece[name].search(piece.rstrip())
+            if tail and (head is None or start + tail.start() >= head.end) and not (
+                    kind == "weakstreet" and all_common(_NUMBERS.sub(" ", tail.group()))):
+                parts.append(Part(kind, start + tail.start(), start + tail.end(), line))
+                break
+        return parts
+
+    def _classify(self, piece: str, start: int, line: int) -> Part | None:
+        """The part a whole piece is, or None."""
+        end = start + len(piece)
+        rx = self._piece
+        if not any(c.isdigit() for c in piece):
+            return self._classify_words(piece, start, end, line)
+        if is_unit(piece):
+            return Part("unit", start, end, line)
+        match = rx["pclabel"].fullmatch(piece)
+        if match:  # the label ("CEP", "PLZ") is no part of the postcode
+            return Part("pc", start + match.start("pc"), end, line, strong=True)
+        for kind in ("pctown", "townpc"):
+            match = rx[kind].fullmatch(piece)
+            part = self._town_part(kind, match, start, line) if match else None
+            if part is not None:
+                return part
+        match = rx["regionpc"].fullmatch(piece)
+        if match and match["region"] in self._codes:  # "IL 62704": strong only after its town
+            return Part("townpc", start, end, line, known="region", code=(start + match.start("pc"), end))
+        if rx["pc"].fullmatch(piece):
+            return Part("pc", start, end, line, strong=bool(DISTINCT_POSTCODE.fullmatch(piece)))
+        if rx["weakbox"].fullmatch(piece):
+            return Part("box", start, end, line)
+        if rx["number"].fullmatch(piece):
+            return Part("number", start, end, line)
+        if rx["streetname"].fullmatch(piece):
+            return Part("streetname", start, end, line)
+        if rx["weakstreet"].fullmatch(piece) and not all_common(_NUMBERS.sub(" ", piece)):
+            return Part("weakstreet", start, end, line)
+        return None
+
+    def _classify_words(self, piece: str, start: int, end: int, line: int) -> Part | None:
+        """The part a piece without digits is: a unit ("R/C Esq."), a street name, a town, a region."""
+        rx = self._piece
+        if is_unit(piece):
+            return Part("unit", start, end, line)
+        if len(piece) <= 3 and piece in self._codes:
+            return Part("place", start, end, line, known="region")
+        match = rx["townregion"].fullmatch(piece)
+        if match and self._region_ok(match["region"]) and not all_common(match["town"]):
+            return Part("place", start, end, line, known="town")
+        if rx["streetname"].fullmatch(piece):
+            return Part("streetname", start, end, line)
+        if rx["place"].fullmatch(piece):
+            known = place_evidence(piece)
+            if known or not all_common(piece):
+                return Part("place", start, end, line, known=known)
+        return None
+
+    def _head(self, piece: str, start: int, line: int) -> Part | None:
+        """A postcode or town opening a piece that goes on with other text (it can only end a chain)."""
+        for kind in ("pctown", "townpc", "regionpc", "pclabel", "pc", "place"):
+            match = self._piece[kind].match(piece)
+            if not match or not _HEAD_END.match(piece, match.end()):
+                continue
+            if kind == "place":  # "5907JO\nHasselt vandaag": a town, then the sentence goes on
+                town = match.group().rstrip(" .")
+                known = place_evidence(town)
+                if known or not all_common(town):
+                    return Part("place", start, start + len(town), line, known=known)
+                continue
+            if kind in ("pctown", "townpc"):
+                part = self._town_part(kind, match, start, line)
+                if part is not None:
+                    return part
+            elif kind == "regionpc":
+                if match["region"] in self._codes:
+                    return Part("townpc", start, start + match.end(), line, known="region",
+                                code=(start + match.start("pc"), start + match.end()))
+            elif kind == "pclabel":
+                return Part("pc", start + match.start("pc"), start + match.end(), line, strong=True)
+            else:
+                return Part("pc", start, start + match.end(), line,
+                            strong=bool(DISTINCT_POSTCODE.fullmatch(match.group())))
+        return None
+
+    def _town_part(self, kind: str, match: regex.Match, start: int, line: int) -> Part | None:
+        town = match["town"].strip()
+        known = place_evidence(town)
+        if not known and (all_common(town) or len(town) <= 2
+                          or (town.isupper() and all(len(w) <= 3 for w in town.split()))):
+            return None  # "RMA-543862", "140 290 Ft": a code or an amount, not a town
+        region = (match["region"] or "").strip(" ()/-\t")
+        group = "pc" if match["pc"] else "pc2"
+        strong = bool(known or DISTINCT_POSTCODE.fullmatch(match[group]) or (region and self._region_ok(region)))
+        code = (start + match.start(group), start + match.end(group))
+        return Part(kind, start, start + match.end(), line, known=known, strong=strong, code=code)
+
+    def _region_ok(self, region: str) -> bool:
+        region = region.strip(" ()/-\t")
+        return region in self._codes or gazetteer.place_kind(region) == "region"
+
+    # ------------------------------------------------------------------ chains
+    @staticmethod
+    def _joinable(gap: str) -> bool:
+        if gap.count("\n") > 1:
+            return False
+        if not _GAP_CHARS.sub("", gap) or _GAP_PC_LABEL.fullmatch(gap):
+            return True
+        label = _GAP_LABEL.fullmatch(gap)
+        return bool(label and ADDRESS_LABEL.search(label["label"]) and not NEW_ADDRESS_LABEL.search(label["label"]))
+
+    def _chains(self, parts: list[Part], text: str) -> list[list[Part]]:
+        chains: list[list[Part]] = []
+        for part in parts:
+            if chains and part.start >= chains[-1][-1].end and self._joinable(text[chains[-1][-1].end:part.start]):
+                chains[-1].append(part)
+            elif not chains or part.start >= chains[-1][-1].end:
+                chains.append([part])
+        return chains
+
+    @staticmethod
+    def _validate(chain: list[Part], text: str) -> list[Part]:
+        """The chain without leading names and trailing noise, or [] when it is no address."""
+        chain = list(chain)
+        postcode = any(p.kind in ("pc", "pctown", "townpc") for p in chain)
+        while chain:
+            first, second = chain[0], chain[1] if len(chain) > 1 else None
+            if first.kind == "place":
+                # A name or company line before the street is not part of the address; a town before
+                # its postcode is ("Toledo, 16328", "Carlaland, ID 05942").
+                if first.known and not any(p.kind in _STREETS for p in chain):
+                    break
+                if second and second.line == first.line and (
+                        second.kind == "pc" or (second.kind == "townpc" and second.known == "region")):
+                    break
+            elif first.kind == "number":
+                # "873, Purohit, Jamalpur-692785": a house number, then the street's name; "45/957" on
+                # its own line above a postcode line (India).
+                if postcode and second and second.line == first.line and second.kind in (
+                        "place", "streetname", "street"):
+                    break
+                if "/" in text[first.start:first.end] and second and second.kind in ("pctown", "townpc"):
+                    break
+            elif first.kind == "unit":
+                if second and second.kind in _STREETS:
+                    break
+            else:
+                break
+            chain.pop(0)
+        while chain:
+            last, before = chain[-1], chain[-2] if len(chain) > 1 else None
+            if last.kind == "number" and not (before and before.kind in ("streetname", "unit")):
+                chain.pop()
+            elif last.kind == "place" and not last.known and not (
+                    before and (before.kind == "pc" or (before.line == last.line and before.kind in (
+                        "street", "weakstreet", "streetname", "number")))):
+                chain.pop()
+            else:
+                break
+        if not chain:
+            return []
+        kinds = [p.kind for p in chain]
+        if "street" in kinds or any(p.strong for p in chain if p.kind in ("pc", "pctown", "townpc")):
+            return chain
+        postcode = any(k in ("pc", "pctown", "townpc") for k in kinds)
+        if postcode and any(k in _STREETS for k in kinds):
+            return chain
+        if postcode and any(p.known for p in chain if p.kind != "townpc" or p.known != "region"):
+            return chain
+        if "streetname" in kinds and "number" in kinds:
+            return chain
+        if any(p.kind == "townpc" and p.known == "region" and i and chain[i - 1].kind == "place"
+               for i, p in enumerate(chain)):
+            return chain  # "Carlaland, ID 05942": a town, its state's code and the ZIP
+        return []
+
+    def _result(self, entity: str, start: int, end: int, score: float, why: str) -> RecognizerResult:
         return RecognizerResult(
-            entity_type="ADDRESS", start=start, end=end, score=score,
+            entity_type=entity, start=start, end=end, score=score,
             analysis_explanation=AnalysisExplanation(recognizer=self.name, original_score=score,
                                                      textual_explanation=why),
             recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: self.name,

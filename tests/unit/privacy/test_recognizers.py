@@ -279,10 +279,7 @@ def test_generic_dates_are_never_date_time(engine: PiiEngine) -> None:
     ("pincode 560001", [("560001", "POSTCODE")]),
     ("order 94107 shipped", []),
     ("94107", []),
-    pytest.param("post code 94107", [("94107", "POSTCODE")], marks=bug(
-        "'post code' is in POSTCODE_CONTEXT but a multi-word cue never matches (BatchAnalyzer's filter compares "
-        "single \\w+ words; Presidio's whole-word enhancer compares single lemmas), so the 0.15 digits stay below "
-        "the threshold")),
+    ("post code 94107", [("94107", "POSTCODE")]),
 ])
 def test_postcode(engine: PiiEngine, text: str, expected) -> None:
     assert found(engine, text) == expected
