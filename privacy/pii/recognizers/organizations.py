@@ -58,6 +58,11 @@ def _result(recognizer: EntityRecognizer, start: int, end: int, score: float, wh
     )
 
 
+#: Lower-case words for a part of a firm: what follows "<word> of" is the firm's name.
+_BRANCH_WORDS = frozenset({"office", "offices", "branch", "division", "department", "headquarters", "plant", "site",
+                           "store", "team", "unit", "subsidiary", "warehouse", "campus", "factory"})
+
+
 class OrganizationRecognizer(EntityRecognizer):
     """Organisation names from kind words, legal forms, cues and block structure (see the module docstring)."""
 
@@ -141,6 +146,12 @@ class OrganizationRecognizer(EntityRecognizer):
         if a > b:
             return None
         run = run[a:b + 1]
+        # "the Boston office of Acme Corp.": a firm's branch is named by what follows "of".
+        for k in range(1, len(run) - 1):
+            if run[k][0].casefold() in _CONNECTORS and run[k - 1][0].islower() and \
+                    run[k - 1][0].casefold() in _BRANCH_WORDS:
+                run = run[k + 1:]
+                break
         # A legal form inside the run ends it ("Murphy PLC. Forward ...", "Planas y Miralles S.L.N.E").
         legal = None
         for k in range(1, len(run)):

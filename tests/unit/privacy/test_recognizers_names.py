@@ -138,3 +138,9 @@ def test_line_under_a_job_title_in_a_signature(engine: PiiEngine) -> None:
 ])
 def test_phrases_that_look_like_firms_are_not(engine: PiiEngine, text: str) -> None:
     assert of_type(engine, text, "ORGANIZATION") == []
+
+
+def test_a_branch_of_a_firm_names_the_place_and_the_firm_apart(engine):
+    text = "The printer at the Boston office of Acme Corp. jammed on Monday."
+    found = {(text[s.start:s.end], s.entity_type) for s in engine.analyze_texts([text])[0]}
+    assert ("Acme Corp.", "ORGANIZATION") in found and ("Boston", "LOCATION") in found
