@@ -75,12 +75,14 @@ CANDIDATE = regex.compile(
     r")(?![\w/]|[.\-]\d)",
     regex.IGNORECASE,
 )
-#: Texts a birth date can be found in: a birth cue, a date in parentheses, a table, or a lone value.
-PRESCAN = (r"(?i)born|birth|\bdob\b|d\.o\.b|geb\.|geboren|\bnée?\b|naissance|nacimiento|nacid[oa]|nascid[oa]|"
-           r"nascita|\bnat[oa] il\b|geboorte|født|fødsel|född|födelse|syntym|urodz|naroz|szület|szül\.|"
-           r"\(\s*\d|\||^[ \t]*\d{1,4}[./\-][ ]?\d{1,2}[./\-][ ]?\d{2,4}\.?[ \t]*$"
+#: Texts a birth date can be found in: a date in parentheses, a table, or a lone value (shapes), or a birth
+#: cue (:data:`PRESCAN_LOWER`).
+PRESCAN = (r"\(\s*\d|\||^[ \t]*\d{1,4}[./\-][ ]?\d{1,2}[./\-][ ]?\d{2,4}\.?[ \t]*$"
            r"|^[ \t]*\d{1,2}\.?[ \t]+[^\W\d]{3,}\.?,?[ \t]+\d{4}[ \t]*$"
            r"|^[ \t]*[^\W\d]{3,}\.?[ \t]+\d{1,2}(?:st|nd|rd|th)?,?[ \t]+\d{4}[ \t]*$")
+#: The birth cues of :data:`PRESCAN`'s texts, in lower case (run on the lower-cased text).
+PRESCAN_LOWER = (r"born|birth|\bdob\b|d\.o\.b|geb\.|geboren|\bnée?\b|naissance|nacimiento|nacid[oa]|nascid[oa]|"
+                 r"nascita|\bnat[oa] il\b|geboorte|født|fødsel|född|födelse|syntym|urodz|naroz|szület|szül\.")
 _NAME_PAREN = regex.compile(r"[^\W\d_][\w'’.\-]*,?[ \u00a0]\($")
 _DIGITS = regex.compile(r"\d+")
 _LETTERS = regex.compile(r"[^\W\d_]+\.?")
@@ -140,6 +142,7 @@ class DateOfBirthRecognizer(EntityRecognizer):
     """Birth dates, by label cue, table header or "Name (date)" (module docstring)."""
 
     prescan = PRESCAN
+    prescan_lower = PRESCAN_LOWER
 
     def __init__(self, supported_language: str = "en") -> None:
         super().__init__(supported_entities=["DATE_OF_BIRTH"], name="VeilDateOfBirthRecognizer",

@@ -114,10 +114,12 @@ CANDIDATE = regex.compile(
 )
 #: Texts a national ID can be found in: an identity cue, a table, or a distinctive shape.
 PRESCAN = (
-    r"(?i)(?<![^\W\d_])(?:" + "|".join(sorted({regex.escape(w) for w in CUES["id"]}, key=len, reverse=True)) + r")"
-    r"|\||\d{3}\.\d{3}\.\d{3}-\d{2}|\d{6}/\d{3}|\d{6}[-+A-FU-Y]\d{3}|\d\.\d{3}\.\d{3}-|\d{2}\.\d{2}\.\d{2}-\d{3}"
+    r"\||\d{3}\.\d{3}\.\d{3}-\d{2}|\d{6}/\d{3}|\d{6}[-+A-FU-Y]\d{3}|\d\.\d{3}\.\d{3}-|\d{2}\.\d{2}\.\d{2}-\d{3}"
     r"|756\.\d{4}|\d{17}[\dXx]"
 )
+#: The ID cues, in lower case (run on the lower-cased text), each at the start of a word.
+PRESCAN_LOWER = (r"(?<![^\W\d_])(?:" + "|".join(sorted({regex.escape(w.lower()) for w in CUES["id"]}, key=len,
+                                                           reverse=True)) + ")")
 _GROUPS = regex.compile(r"[ .\-/]")
 
 
@@ -165,6 +167,7 @@ class NationalIdRecognizer(EntityRecognizer):
     """National identity and tax numbers of many countries (module docstring)."""
 
     prescan = PRESCAN
+    prescan_lower = PRESCAN_LOWER
 
     def __init__(self, supported_language: str = "en") -> None:
         super().__init__(supported_entities=["NATIONAL_ID"], name="VeilNationalIdRecognizer",

@@ -97,6 +97,9 @@ class VeilUrlRecognizer(UrlRecognizer):
     ("gmail.com") and a sentence run together ("the end.Then") are dropped.
     """
 
+    # Necessary for any match (a scheme, "www." or a dot before letters); the TLD alternation is slow.
+    prescan = r"://|www\.|\w\.[A-Za-z]{2,}"
+
     def validate_result(self, pattern_text: str) -> bool | None:  # noqa: D102
         text = pattern_text.strip("\"'")
         lowered = text.casefold()
