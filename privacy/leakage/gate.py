@@ -16,7 +16,8 @@ keyed fingerprints of the raw PII that scrubbing replaced:
   person's record. Patching the value would hide that; the release is refused
   instead.
 
-Then the whole output is checked again; anything left refuses the release
+Then every column that replayed or was rewritten is checked again (the others were checked
+whole and are unchanged); anything left refuses the release
 (:class:`~privacy.errors.PiiReplayError`, ``FAILED_PRECONDITION`` / ``PII_REPLAY``,
 naming columns and counts, never values).
 """
@@ -97,17 +98,13 @@ def _stand_in(run: str, fingerprints: PiiFingerprints, factory: SurrogateFactory
     return None
 
 
-def _patch(series: pd.Series, fingerprints: PiiFingerprints, factory: SurrogateFactory,
+def _patch(series: pd.Series, values: list[str], fingerprints: PiiFingerprints, factory: SurrogateFactory,
            entity: str | None = None) -> tuple[pd.Series, int]:
+    """``series`` with the fingerprinted runs of ``values`` (its replaying values) replaced."""
     patched: dict[str, str] = {}
-    for value in series.dropna().unique():
-        if not isinstance(value, str):
-            continue
-        runs = fingerprints.replay_runs(value)
-        if not runs:
-            continue
+    for value in values:
         pieces, pos = [], 0
-        for start, end in runs:
+        for start, end in fingerprints.replay_runs(value):
             stand_in = _stand_in(value[start:end], fingerprints, factory, entity)
             if stand_in is None:
                 break
@@ -155,15 +152,25 @@ def release_gate(
         changed = int(((was != now) & (was.notna() | now.notna())).sum())
         if changed:
             replaced[str(column)] = changed
-    keep = set(fresh_columns) | set(label_columns)
+    # One cheap pass finds the replaying values of every other string column; only those are
+    # patched, and only the columns that had one (or were rewritten) are checked again.
+    suspects = set(fresh_columns) | set(replaced)
     for column in out.columns:
         series = out[column]
-        if column in keep or not (pd.api.types.is_object_dtype(series) or pd.api.types.is_string_dtype(series)):
+        if column in fresh_columns or not (pd.api.types.is_object_dtype(series) or
+                                           pd.api.types.is_string_dtype(series)):
             continue
-        out[column], n = _patch(series, fingerprints, factory, "DATE_TIME" if column in date_columns else None)
+        values = fingerprints.replaying(series.dropna().unique())
+        if not values:
+            continue
+        suspects.add(column)
+        if column in label_columns:
+            continue
+        out[column], n = _patch(series, values, fingerprints, factory,
+                                "DATE_TIME" if column in date_columns else None)
         if n:
             replaced[str(column)] = replaced.get(str(column), 0) + n
-    remaining = fingerprints.count_replays(out)
+    remaining = fingerprints.count_replays(out[[c for c in out.columns if c in suspects]]) if suspects else {}
     if replaced:
         logger.warning("release gate replaced %d cell(s) in %d column(s)", sum(replaced.values()), len(replaced))
     if remaining:

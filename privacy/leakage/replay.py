@@ -218,6 +218,13 @@ class PiiFingerprints:
                 i += 1
         return runs
 
+    def replaying(self, values: Iterable[object], *, max_tokens: int = MAX_TOKENS) -> list[str]:
+        """The string values that are, or contain, a fingerprinted value (one token cache for all)."""
+        if not self._digests:
+            return []
+        cache: dict[str, bool] = {}
+        return [v for v in values if isinstance(v, str) and self._text_replays(v, max_tokens, cache)]
+
     def replays_in(self, text: str, *, max_tokens: int = MAX_TOKENS) -> bool:
         """True when ``text`` as a whole or any run of up to ``max_tokens`` tokens is fingerprinted."""
         return bool(self._digests) and self._text_replays(text, max_tokens)
