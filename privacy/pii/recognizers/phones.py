@@ -194,11 +194,14 @@ def phone_score(text: str, start: int, end: int, *, extension: bool = False) -> 
         return 0.7
     if phone_suffix_after(text, end):
         return 0.7
-    if kind is not None and kind != "phone" and distance == 0:
-        return 0.0  # "Order 5654914671", "NIF: 214 232 433", "Date: 03-12-2024"
+    structured = extension or _structure(text, start, end)
+    if kind is not None and kind != "phone" and distance == 0 and not structured:
+        # "Order 5654914671", "NIF: 214 232 433", "Date: 03-12-2024"; but "Ashley Price (6381511180)":
+        # a label word that ends a person's name is the name.
+        return 0.0
     if intl:
         return 0.65
-    if extension or _structure(text, start, end):
+    if structured:
         return 0.6
     shape = _distinctive(candidate, digits)
     if shape:

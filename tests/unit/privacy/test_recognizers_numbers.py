@@ -209,3 +209,17 @@ def test_cell_header_of_a_pipe_table() -> None:
     text = "Employee | ID | Born\nAna | X1 | 16/10/1948"
     assert cell_header(text, text.index("16/10")) == "Born"
     assert cell_header("no table here 16/10/1948", 15) is None
+
+
+@pytest.mark.parametrize("text, phone", [
+    ("Ashley Price (6381511180) called about the second questionnaire.", "6381511180"),
+    ("Sharon Gross (6260224416) called about the second questionnaire.", "6260224416"),
+])
+def test_a_name_ending_in_a_label_word_still_marks_its_phone(engine, text, phone):
+    found = {text[s.start:s.end]: s.entity_type for s in engine.analyze_texts([text])[0]}
+    assert found.get(phone) == "PHONE_NUMBER"
+
+
+def test_an_order_number_in_parentheses_is_no_phone(engine):
+    text = "Order (5654914671) shipped on Monday."
+    assert "PHONE_NUMBER" not in {s.entity_type for s in engine.analyze_texts([text])[0]}
