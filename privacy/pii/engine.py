@@ -124,8 +124,13 @@ def _resolve(hits: Sequence[Hit], *, threshold: float, taken: list[tuple[int, in
     return sorted(kept, key=lambda s: s.start)
 
 
+#: What a known value stands as while its text is analysed: a person as a name, so that what the text
+#: says around a name still reads that way ("<name> (4155550123) called": the number is a phone).
+KNOWN_PLACEHOLDERS = {"PERSON": "Maria Silva"}
+
+
 def _mask_known(text: str, known: Sequence[tuple[int, int, str, str]]) -> tuple[str, list[tuple[int, int, int]]]:
-    """Replace known values by ``<ENTITY>`` placeholders.
+    """Replace known values by placeholders (``<ENTITY>``, or :data:`KNOWN_PLACEHOLDERS`).
 
     Returns the masked text and its unmasked segments ``(masked_start, masked_end, original_start)``.
     """
@@ -139,7 +144,7 @@ def _mask_known(text: str, known: Sequence[tuple[int, int, str, str]]) -> tuple[
         segments.append((mpos, mpos + len(chunk), pos))
         pieces.append(chunk)
         mpos += len(chunk)
-        placeholder = f"<{entity}>"
+        placeholder = KNOWN_PLACEHOLDERS.get(entity, f"<{entity}>")
         pieces.append(placeholder)
         mpos += len(placeholder)
         pos = end

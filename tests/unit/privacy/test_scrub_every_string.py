@@ -85,3 +85,13 @@ def test_codes_skip_ner_but_not_the_patterns(engine: PiiEngine) -> None:
     assert spans[0] == []  # a code is no place, whatever NER would say of "ORD"
     assert [s.entity_type for s in spans[1]] == ["PHONE_NUMBER"]
     assert [s.entity_type for s in spans[2]] == ["EMAIL_ADDRESS"]
+
+
+def test_a_known_name_still_reads_as_a_name_around_it(engine: PiiEngine) -> None:
+    # The neighbour is another row's customer: masked as a known value while the note is analysed,
+    # the number after the name must still read as a phone.
+    frame = pd.DataFrame({"customer": ["Venessa Lonzo", "Rosario Falak", "Adyson Ramos"] * 3,
+                          "note": ["Dog bite report; neighbour Venessa Lonzo (3215751046) complained."] * 9})
+    kinds, scan = scan_with_kinds(engine, frame, {"customer": "pii:PERSON", "note": "text"}, seed=0)
+    out = engine.scrub_table(frame, scan=scan, key=KEY).frame
+    assert "3215751046" not in out["note"].iloc[0] and "Lonzo" not in out["note"].iloc[0]
