@@ -128,7 +128,7 @@ def release_gate(
     factory: SurrogateFactory,
     date_columns: Sequence[str] = (),
 ) -> GateOutcome:
-    """Replace what generation produced by chance, then check the whole output again.
+    """Replace what generation produced by chance, then check again every column that replayed or changed.
 
     Args:
         frame: The synthetic output (not modified).

@@ -147,3 +147,25 @@ def test_a_learned_raw_value_refuses_the_release(client_a, server):
         client_a.read_records(synthesis.name)
     code, _, _ = error_details(info.value)
     assert code in (grpc.StatusCode.FAILED_PRECONDITION, grpc.StatusCode.NOT_FOUND)
+
+
+@pytest.mark.parametrize("config, reason", [
+    (pb.SynthesisConfig(model="gaussian_copula", rare_value_threshold=-1), "BAD_RARE_VALUE_THRESHOLD"),
+    (pb.SynthesisConfig(model="gaussian_copula", rare_value_threshold=5000), "BAD_RARE_VALUE_THRESHOLD"),
+    (pb.SynthesisConfig(model="dp_marginal", epsilon=1.0, rare_value_threshold=5), "NOT_FOR_DP_MODEL"),
+])
+def test_a_bad_rare_value_threshold_names_the_field(client_a, dataset, config, reason):
+    with pytest.raises(grpc.RpcError) as info:
+        client_a.create_synthesis(dataset.name, config)
+    code, fields, reasons = error_details(info.value)
+    assert code == grpc.StatusCode.INVALID_ARGUMENT and reasons == [reason]
+    assert list(fields) == ["config.rare_value_threshold"]
+
+
+def test_protection_can_be_turned_off_and_the_report_says_so(client_a, dataset):
+    op = client_a.wait_operation(client_a.create_synthesis(
+        dataset.name, pb.SynthesisConfig(model="gaussian_copula", rare_value_threshold=1, num_rows=200)).name)
+    assert not op.HasField("error"), op.error.message
+    report = client_a.report(client_a.synthesis_of(op).name, view=pb.GetReportRequest.HTML)
+    assert report.leakage.value_protection.k == 1 and not report.leakage.value_protection.columns
+    assert "Rare-value protection" in report.html and "Off (k = 1)" in report.html
