@@ -103,13 +103,13 @@ class BatchAnalyzer:
     def _triggers(cls, recognizer: EntityRecognizer) -> list[tuple[re.Pattern | regex.Pattern, bool]] | None:
         """``(compiled pre-scan, runs on the lower-cased text)`` pairs; None: always run."""
         if recognizer.name in TRIGGERS:
-            return [(regex.compile(TRIGGERS[recognizer.name]), False)]
+            return [(cls._compile(TRIGGERS[recognizer.name]), False)]
         own, lower = getattr(recognizer, "prescan", None), getattr(recognizer, "prescan_lower", None)
         if own or lower:
             return [(cls._compile(p), on_lower) for p, on_lower in ((own, False), (lower, True)) if p]
         if getattr(recognizer, "patterns", None):
-            return [(regex.compile("|".join(f"(?:{p.regex})" for p in recognizer.patterns),
-                                   flags=recognizer.global_regex_flags), False)]
+            return [(cls._compile("|".join(f"(?:{p.regex})" for p in recognizer.patterns),
+                                  recognizer.global_regex_flags & ~re.MULTILINE), False)]
         return None
 
     def _candidates(self, texts: Sequence[str]) -> list[list[EntityRecognizer]]:

@@ -172,7 +172,7 @@ class AddressRecognizer(EntityRecognizer):
         for number, line in enumerate(text.split("\n")):
             start, end = line_start, line_start + len(line)
             line_start = end + 1
-            if not line.strip() or (len(line) > _PROSE and not any(c.isdigit() for c in line)):
+            if not line.strip() or (len(line) > _PROSE and not any(map(str.isdigit, line))):
                 continue
             streets = [Part("street", _name_start(text, s, start), _sentence_end(text, s, e), number, strong=True)
                        for s, e in self._street.find(text, start, end) if not _common_start(text[s:e])]
@@ -217,7 +217,7 @@ class AddressRecognizer(EntityRecognizer):
         """The part a whole piece is, or None."""
         end = start + len(piece)
         rx = self._piece
-        if not any(c.isdigit() for c in piece):
+        if not any(map(str.isdigit, piece)):
             return self._classify_words(piece, start, end, line)
         if is_unit(piece):
             return Part("unit", start, end, line)

@@ -225,6 +225,7 @@ class StreetFinder:
         self._rx = {name: _compile(pattern) for name, pattern in forms.items()}
         self._prefix_words = frozenset(t.split()[0] for t in prefix_types())
         self._after_words = frozenset(w.casefold() for w in AFTER_TYPES)
+        self._type_words = self._prefix_words | self._after_words
         self._suffixes = tuple(sorted({w.rstrip(".") for w in compound_suffixes()}))
         self._english = frozenset(w.split()[-1].casefold() for w in english_street_suffixes())
         self._french = frozenset(("rue", "avenue", "av.", "boulevard", "bd", "place", "chemin", "allée", "impasse",
@@ -234,14 +235,18 @@ class StreetFinder:
     def find(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
         """Non-overlapping ``(start, end)`` of the street lines in ``text[start:end]`` (one line)."""
         line = text[start:end]
-        if not any(c.isdigit() for c in line) and "s/n" not in line.casefold():
+        if not any(map(str.isdigit, line)) and "s/n" not in line.casefold():
             return []
         rx = self._rx
         found: list[tuple[int, int]] = []
-        words = set()
-        for token in _TOKEN.finditer(text, start, end):
+        folded = line.casefold()
+        tokens = _TOKEN.findall(folded)
+        words = {*tokens, *(w.rstrip(".") for w in tokens)}
+        # Only a line holding a street-type word or a glued type walks its tokens one by one.
+        walk = not words.isdisjoint(self._type_words) or any(
+            len(w) > 4 and w.endswith(self._suffixes) for w in words)
+        for token in _TOKEN.finditer(text, start, end) if walk else ():
             word = token.group().casefold()
-            words.update((word, word.rstrip(".")))
             if word in self._prefix_words or word.rstrip(".") in self._prefix_words:
                 match = rx["prefix"].match(text, token.start(), end)
                 if match:
@@ -261,7 +266,6 @@ class StreetFinder:
             found += [m.span() for m in rx["french"].finditer(text, start, end)]
         if "C. " in line or "R. " in line:
             found += [m.span() for m in rx["calle"].finditer(text, start, end)]
-        folded = line.casefold()
         if "/" in line or any(cue in folded for cue in _STREET_CUES):
             found += [m.span() for m in rx["cued"].finditer(text, start, end)]
         for name in ("po_box", "house_no"):
