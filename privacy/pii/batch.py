@@ -90,6 +90,9 @@ class BatchAnalyzer:
         # One or two alternations per recognizer: does anything of it match somewhere in the batch?
         self._prescan = [self._triggers(r) for r in self._patterned]
         self._context = {r.id: frozenset(w.lower() for w in (r.context or [])) for r in self._recognizers}
+        # Recognizers that say so (``cue_only_score``): their best score without a context cue.
+        self._cue_only = {r.id: r.cue_only_score for r in self._recognizers
+                          if getattr(r, "cue_only_score", None) is not None and self._context[r.id]}
 
     @staticmethod
     def _compile(pattern: str, flags: int = 0) -> re.Pattern | regex.Pattern:
@@ -186,6 +189,13 @@ class BatchAnalyzer:
                      allow_list: Sequence[str] | None, label_words: set[str]) -> list[RecognizerResult]:
         results: list[RecognizerResult] = []
         used: list[EntityRecognizer] = [*self._always, *patterned]
+        if self._cue_only:
+            # A recognizer whose every result scores below the threshold until a cue lifts it finds
+            # nothing that survives in a text without any of its cues (the filter below says the same).
+            lowered = text.lower()
+            extra = {w.lower() for w in (context or ())}
+            used = [r for r in used if r.id not in self._cue_only or self._cue_only[r.id] >= threshold
+                    or not self._context[r.id].isdisjoint(extra) or any(c in lowered for c in self._context[r.id])]
         for recognizer in used:
             found = recognizer.analyze(text=text, entities=self._entities, nlp_artifacts=artifacts)
             if found:

@@ -197,9 +197,12 @@ class AddressRecognizer(EntityRecognizer):
         if part is not None:
             return [part]
         parts = []
-        head = self._head(piece, start, line)
+        digits = any(map(str.isdigit, piece))
+        head = self._head(piece, start, line, digits=digits)
         if head is not None:
             parts.append(head)
+        if not digits and "s/n" not in piece.casefold():
+            return parts  # every tail form ends in a postcode or a house number
         match = self._piece["tailpctown"].search(piece.rstrip(" .;:!?"))
         tail_part = self._town_part("pctown", match, start, line) if match else None
         if tail_part is not None and tail_part.strong and (head is None or start + match.start() >= head.end):
@@ -262,9 +265,10 @@ class AddressRecognizer(EntityRecognizer):
                 return Part("place", start, end, line, known=known)
         return None
 
-    def _head(self, piece: str, start: int, line: int) -> Part | None:
+    def _head(self, piece: str, start: int, line: int, *, digits: bool = True) -> Part | None:
         """A postcode or town opening a piece that goes on with other text (it can only end a chain)."""
-        for kind in ("pctown", "townpc", "regionpc", "pclabel", "pc", "place"):
+        # Every postcode form holds a digit: a piece without one can only open with a town.
+        for kind in ("pctown", "townpc", "regionpc", "pclabel", "pc", "place") if digits else ("place",):
             match = self._piece[kind].match(piece)
             if not match or not _HEAD_END.match(piece, match.end()):
                 continue

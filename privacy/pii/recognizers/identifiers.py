@@ -103,8 +103,11 @@ class ContextOnlyLicenseRecognizer(UsLicenseRecognizer):
     ("driver", "driving", "DL") lifts a match over the threshold (0.2 + 0.35).
     """
 
+    #: Every result scores this until context lifts it: texts without a cue can skip the recognizer.
+    cue_only_score = 0.2
+
     def __init__(self, supported_language: str = "en") -> None:
-        patterns = [Pattern(p.name, p.regex, 0.2) for p in UsLicenseRecognizer.PATTERNS]
+        patterns = [Pattern(p.name, p.regex, self.cue_only_score) for p in UsLicenseRecognizer.PATTERNS]
         super().__init__(patterns=patterns, context=LICENSE_CONTEXT, supported_language=supported_language)
 
 

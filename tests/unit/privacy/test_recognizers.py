@@ -352,6 +352,19 @@ def test_driver_license_needs_context(engine: PiiEngine, text: str, licence: str
     assert of_type(engine, text, "US_DRIVER_LICENSE") == ([licence] if licence else [])
 
 
+def test_a_cue_only_recognizer_still_runs_when_its_cue_comes_from_outside_or_the_threshold_is_low(
+        engine: PiiEngine) -> None:
+    # Texts without a cue skip the licence recognizer; a column named for licences, or a threshold
+    # below its cue-less score, must still see its matches.
+    text = "Order AB12345 was shipped."
+    by_column = engine._analyze([text], threshold=engine.score_threshold, context=["driver"])[0]
+    assert [(text[r.start:r.end], r.entity_type) for r in by_column] == [("AB12345", "US_DRIVER_LICENSE")]
+    low = engine._analyze([text], threshold=0.15)[0]
+    assert ("AB12345", "US_DRIVER_LICENSE") in [(text[r.start:r.end], r.entity_type) for r in low]
+    plain = engine._analyze([text], threshold=engine.score_threshold)[0]
+    assert "US_DRIVER_LICENSE" not in [r.entity_type for r in plain]
+
+
 # ----------------------------------------------------------------------------- BANK_ACCOUNT
 @pytest.mark.parametrize(("text", "account"), [
     ("account 31926819", "31926819"),
