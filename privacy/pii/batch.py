@@ -112,7 +112,7 @@ class BatchAnalyzer:
             return [(cls._compile(p), on_lower) for p, on_lower in ((own, False), (lower, True)) if p]
         if getattr(recognizer, "patterns", None):
             return [(cls._compile("|".join(f"(?:{p.regex})" for p in recognizer.patterns),
-                                  recognizer.global_regex_flags & ~re.MULTILINE), False)]
+                                  recognizer.global_regex_flags), False)]
         return None
 
     def _candidates(self, texts: Sequence[str]) -> list[list[EntityRecognizer]]:
