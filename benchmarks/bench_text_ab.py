@@ -14,10 +14,12 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import pathlib
 import statistics
 import subprocess
 import sys
+import tempfile
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 
@@ -46,9 +48,10 @@ def texts_file(notes: int) -> pathlib.Path:
 
     docs = [json.loads(line) for line in speed.EVAL_SET.read_text().splitlines() if line.strip()]
     texts = [d["text"] for d in docs] + speed.make_table(notes, 0)["note"].astype(str).tolist()
-    path = ROOT / "benchmarks" / ".text_ab_texts.json"
-    path.write_text(json.dumps(texts))
-    return path
+    handle, name = tempfile.mkstemp(prefix="veil-text-ab-", suffix=".json")
+    with os.fdopen(handle, "w") as out:
+        json.dump(texts, out)
+    return pathlib.Path(name)
 
 
 def run(code_root: pathlib.Path, texts: pathlib.Path) -> dict[str, float]:
