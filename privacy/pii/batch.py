@@ -38,7 +38,6 @@ _SEPARATOR = "\n\x00\n"
 #: Cheap necessary conditions for recognizers whose own patterns are slow to run over a batch.
 TRIGGERS = {
     "EmailRecognizer": r"@",
-    "UrlRecognizer": r"://|www\.|\w\.[A-Za-z]{2,}",
     "IpRecognizer": r"\d\.\d|::|[0-9A-Fa-f]:[0-9A-Fa-f]",
     "ItFiscalCodeRecognizer": r"[A-Za-z]{6}\d{2}[A-Za-z]\d{2}",
     "InPanRecognizer": r"[A-Za-z]{5}\d{4}[A-Za-z]",
@@ -189,11 +188,11 @@ class BatchAnalyzer:
                      allow_list: Sequence[str] | None, label_words: set[str]) -> list[RecognizerResult]:
         results: list[RecognizerResult] = []
         used: list[EntityRecognizer] = [*self._always, *patterned]
+        lowered = text.lower()
+        extra = {w.lower() for w in (context or ())}
         if self._cue_only:
             # A recognizer whose every result scores below the threshold until a cue lifts it finds
             # nothing that survives in a text without any of its cues (the filter below says the same).
-            lowered = text.lower()
-            extra = {w.lower() for w in (context or ())}
             used = [r for r in used if r.id not in self._cue_only or self._cue_only[r.id] >= threshold
                     or not self._context[r.id].isdisjoint(extra) or any(c in lowered for c in self._context[r.id])]
         for recognizer in used:
@@ -207,8 +206,6 @@ class BatchAnalyzer:
                 results.extend(found)
         if not results:
             return results
-        lowered = text.lower()
-        extra = {w.lower() for w in (context or ())}
         kept = []
         for result in results:
             if result.score >= threshold:
