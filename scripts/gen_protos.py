@@ -1,4 +1,4 @@
-"""Regenerate the veil.v1 Python stubs from protos/veil/v1/*.proto.
+"""Regenerate the veil.v1 Python stubs (veil/v1/) from protos/veil/v1/*.proto.
 
 Usage: python scripts/gen_protos.py [--out DIR]
 
@@ -62,7 +62,7 @@ def generate(out_dir: pathlib.Path) -> list[pathlib.Path]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=pathlib.Path, default=PROTO_ROOT)
+    parser.add_argument("--out", type=pathlib.Path, default=ROOT)
     args = parser.parse_args()
     written = generate(args.out)
     for path in written:

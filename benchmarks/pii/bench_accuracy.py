@@ -43,7 +43,7 @@ warnings.filterwarnings("ignore")
 
 import pandas as pd
 
-from privacy.pii.evaluation import (
+from veil.privacy.pii.evaluation import (
     SpanScores,
     altered_cells,
     false_positives,
@@ -183,7 +183,7 @@ def presidio_baseline(docs: list[dict], *, threshold: float = 0.5) -> tuple[Span
     from presidio_analyzer import AnalyzerEngine
     from presidio_analyzer.nlp_engine import NlpEngineProvider
 
-    from privacy.pii.offline import ensure_offline
+    from veil.privacy.pii.offline import ensure_offline
 
     ensure_offline()
     provider = NlpEngineProvider(nlp_configuration={
@@ -207,8 +207,8 @@ def scan_and_scrub(engine: Any, frame: pd.DataFrame, *, seed: int = 0) -> tuple[
     Returns:
         The final kinds (``pii:<ENTITY>``, ``text``, ...), the aligned scan and the scrubbed frame.
     """
-    from service.pipeline.scrub import scan_with_kinds
-    from synthesizers.kinds import infer_kinds
+    from veil.service.pipeline.scrub import scan_with_kinds
+    from veil.synthesizers.kinds import infer_kinds
 
     kinds = infer_kinds(frame)
     kinds, scan = scan_with_kinds(engine, frame, kinds, seed=seed)
@@ -260,7 +260,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     if frozen:
         args.examples = 0
 
-    from privacy.pii import PiiEngine
+    from veil.privacy.pii import PiiEngine
 
     started = time.perf_counter()
     engine = PiiEngine()

@@ -3,7 +3,7 @@
 Serves ``POST /v1/chat/completions``, ``POST /v1/embeddings`` and
 ``GET /v1/models`` on a free loopback port. Chat answers are keyed on the
 ``veil-prompt: <name>.v<N>`` line of the system message (see
-``synthesizers/text/prompts``), and the server can misbehave on demand
+``veil/synthesizers/text/prompts``), and the server can misbehave on demand
 (rate limits, 5xx, slow, malformed or empty bodies, copying, PII).
 
 The well-behaved rewrite keeps the input's words (with a few synonym swaps)

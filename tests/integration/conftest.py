@@ -4,10 +4,10 @@ import pathlib
 
 import pytest
 
-from service.client import VeilClient
-from service.config import ServiceConfig
-from service.demo_data import make_demo_table
-from service.server import VeilServer
+from veil.service.client import VeilClient
+from veil.service.config import ServiceConfig
+from veil.service.demo_data import make_demo_table
+from veil.service.server import VeilServer
 from veil.v1 import veil_pb2 as pb
 
 TOKEN_A = "token-tenant-a-" + "a" * 16

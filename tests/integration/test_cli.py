@@ -10,11 +10,11 @@ import sys
 import pandas as pd
 import pytest
 
-from service.demo_data import make_demo_table
+from veil.service.demo_data import make_demo_table
 from tests.fixtures.survey import CANNED_COMMENTS, make_survey_table, raw_hits
 from tests.integration.helpers import find_replays, pii_values
 
-VEIL = [sys.executable, "-m", "service.cli"]
+VEIL = [sys.executable, "-m", "veil.service.cli"]
 
 
 def run_veil(*args, cwd):

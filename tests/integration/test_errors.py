@@ -7,7 +7,7 @@ import pandas as pd
 import pyarrow as pa
 import pytest
 
-from service.arrow_io import encode_ipc
+from veil.service.arrow_io import encode_ipc
 from tests.integration.helpers import error_details
 from veil.v1 import veil_pb2 as pb
 

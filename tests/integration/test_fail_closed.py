@@ -15,8 +15,8 @@ import pyarrow.parquet as pq
 import pytest
 from google.rpc import error_details_pb2
 
-from privacy.leakage.replay import PiiFingerprints
-from service.demo_data import make_demo_table
+from veil.privacy.leakage.replay import PiiFingerprints
+from veil.service.demo_data import make_demo_table
 from tests.fixtures.survey import CANNED_NOTE, make_survey_table, raw_hits
 from tests.integration.helpers import captured_logs, error_details
 from veil.v1 import veil_pb2 as pb

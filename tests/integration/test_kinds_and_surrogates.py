@@ -7,7 +7,7 @@ import re
 import pandas as pd
 import pyarrow.parquet as pq
 
-from service.demo_data import make_demo_table
+from veil.service.demo_data import make_demo_table
 from veil.v1 import veil_pb2 as pb
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import grpc
 import pytest
 
-from service.demo_data import make_demo_table
+from veil.service.demo_data import make_demo_table
 from tests.integration.helpers import captured_logs, pii_values
 from veil.v1 import veil_pb2 as pb
 

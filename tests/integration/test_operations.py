@@ -17,9 +17,9 @@ import pytest
 from google.longrunning import operations_pb2
 from google.protobuf import duration_pb2
 
-from service.client import VeilClient
-from service.demo_data import make_demo_table
-from service.server import VeilServer
+from veil.service.client import VeilClient
+from veil.service.demo_data import make_demo_table
+from veil.service.server import VeilServer
 from tests.integration.conftest import TOKEN_A, make_config
 from veil.v1 import veil_pb2 as pb
 
@@ -86,7 +86,7 @@ def test_delete_dataset_removes_everything(client_a, server):
 
 def start_veil_serve(data_dir, env):
     """`veil serve` as a child process on a free port; returns (process, address)."""
-    proc = subprocess.Popen([sys.executable, "-m", "service.cli", "serve", "--port", "0", "--data-dir", str(data_dir)],
+    proc = subprocess.Popen([sys.executable, "-m", "veil.service.cli", "serve", "--port", "0", "--data-dir", str(data_dir)],
                             env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     found: queue.Queue[str] = queue.Queue()
 

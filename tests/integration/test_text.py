@@ -7,10 +7,10 @@ import re
 import grpc
 import pytest
 
-from reports.text import NgramIndex
-from service.client import VeilClient
-from service.demo_data import make_demo_table
-from service.server import VeilServer
+from veil.reports.text import NgramIndex
+from veil.service.client import VeilClient
+from veil.service.demo_data import make_demo_table
+from veil.service.server import VeilServer
 from tests.fakes.openai_server import PII_SUFFIX, FakeOpenAIServer
 from tests.integration.conftest import TOKEN_A, make_config
 from tests.integration.helpers import captured_logs, error_details, pii_values

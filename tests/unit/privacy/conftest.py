@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from privacy.pii import PiiEngine
+from veil.privacy.pii import PiiEngine
 
 PII_COLUMNS = ["customer_name", "email", "phone", "address"]
 CANDIDATES = ["order_id", "cut", "color", "clarity", *PII_COLUMNS]
@@ -19,7 +19,7 @@ def engine() -> PiiEngine:
 
 @pytest.fixture(scope="session")
 def demo():
-    from service.demo_data import make_demo_table
+    from veil.service.demo_data import make_demo_table
 
     return make_demo_table(2000)
 

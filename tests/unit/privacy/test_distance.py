@@ -8,8 +8,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from privacy.leakage.distance import DistanceEncoder, count_exact_copies, distance_leakage
-from service.demo_data import load_diamonds
+from veil.privacy.leakage.distance import DistanceEncoder, count_exact_copies, distance_leakage
+from veil.service.demo_data import load_diamonds
 
 KINDS = {
     "carat": "numeric", "cut": "categorical", "color": "categorical", "clarity": "categorical",

@@ -8,11 +8,11 @@ import numpy as np
 import pytest
 from opacus.accountants import RDPAccountant
 
-from privacy.dp.accounting import (ORDERS, ZcdpBudget, dpsgd_epsilon, dpsgd_noise_for, zcdp_epsilon,
+from veil.privacy.dp.accounting import (ORDERS, ZcdpBudget, dpsgd_epsilon, dpsgd_noise_for, zcdp_epsilon,
                                    zcdp_rho_for)
-from privacy.dp.mechanisms import (BOUND_GRID, ExponentialMechanism, GaussianMechanism,
+from veil.privacy.dp.mechanisms import (BOUND_GRID, ExponentialMechanism, GaussianMechanism,
                                    GaussianPartitionSelection, private_bounds)
-from privacy.errors import PrivacyError
+from veil.privacy.errors import PrivacyError
 
 
 @pytest.mark.parametrize("epsilon", [0.1, 0.5, 1.0, 3.0, 10.0])

@@ -7,7 +7,7 @@ import json
 import pandas as pd
 import pytest
 
-from privacy.pii.evaluation import (
+from veil.privacy.pii.evaluation import (
     EntityScores,
     altered_cells,
     f_beta,

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from privacy.errors import PiiReplayError
-from privacy.leakage.gate import release_gate
-from privacy.leakage.replay import PiiFingerprints
-from privacy.pii import SurrogateFactory
+from veil.privacy.errors import PiiReplayError
+from veil.privacy.leakage.gate import release_gate
+from veil.privacy.leakage.replay import PiiFingerprints
+from veil.privacy.pii import SurrogateFactory
 
 from .conftest import KEY
 

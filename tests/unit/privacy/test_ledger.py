@@ -7,7 +7,7 @@ import threading
 
 import pytest
 
-from privacy.dp import (
+from veil.privacy.dp import (
     BudgetExhaustedError,
     BudgetExistsError,
     BudgetStatement,
@@ -18,7 +18,7 @@ from privacy.dp import (
     UnknownBudgetError,
     UnknownChargeError,
 )
-from privacy.errors import PrivacyError
+from veil.privacy.errors import PrivacyError
 
 T, D = "tenant-a", "ds1"
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from privacy.pii.masking import mask_unsure, masked_sample, shape
-from privacy.pii.types import Span
+from veil.privacy.pii.masking import mask_unsure, masked_sample, shape
+from veil.privacy.pii.types import Span
 
 
 def test_shape() -> None:

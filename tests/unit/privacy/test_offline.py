@@ -6,7 +6,7 @@ import socket
 
 import tldextract.tldextract as tld
 
-from privacy.pii import PiiEngine
+from veil.privacy.pii import PiiEngine
 
 
 def test_engine_installs_offline_extractor(engine: PiiEngine) -> None:

@@ -20,8 +20,8 @@ import sys
 
 import pytest
 
-from privacy.pii import PiiEngine
-from privacy.pii.evaluation import format_table
+from veil.privacy.pii import PiiEngine
+from veil.privacy.pii.evaluation import format_table
 
 ROOT = pathlib.Path(__file__).resolve().parents[3]
 BENCH_PATH = ROOT / "benchmarks" / "pii" / "bench_accuracy.py"

@@ -11,9 +11,9 @@ from __future__ import annotations
 import pytest
 from presidio_analyzer import RecognizerRegistry
 
-from privacy.errors import UnknownRecognizerSetError
-from privacy.pii import PiiEngine
-from privacy.pii.recognizers import (
+from veil.privacy.errors import UnknownRecognizerSetError
+from veil.privacy.pii import PiiEngine
+from veil.privacy.pii.recognizers import (
     RECOGNIZER_SETS,
     REPLACED_PRESIDIO_RECOGNIZERS,
     get_recognizer_set,

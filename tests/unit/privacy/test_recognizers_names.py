@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from privacy.pii import PiiEngine
-from privacy.pii.recognizers.lexicons import english_words, first_names, job_words, last_names
+from veil.privacy.pii import PiiEngine
+from veil.privacy.pii.recognizers.lexicons import english_words, first_names, job_words, last_names
 
 
 def found(engine: PiiEngine, text: str) -> list[tuple[str, str]]:

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import pytest
 
-from privacy.pii import PiiEngine
-from privacy.pii import checksums as cs
-from privacy.pii.recognizers.cues import cell_header, label_before
+from veil.privacy.pii import PiiEngine
+from veil.privacy.pii import checksums as cs
+from veil.privacy.pii.recognizers.cues import cell_header, label_before
 
 
 def of_type(engine: PiiEngine, text: str, entity: str) -> list[str]:

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import pytest
 
-from privacy.pii import PiiEngine
-from privacy.pii.recognizers import gazetteer
+from veil.privacy.pii import PiiEngine
+from veil.privacy.pii.recognizers import gazetteer
 
 
 def found(engine: PiiEngine, text: str) -> list[tuple[str, str]]:

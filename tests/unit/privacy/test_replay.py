@@ -5,9 +5,9 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from privacy.errors import FingerprintKeyMismatchError
-from privacy.leakage.replay import PiiFingerprints
-from privacy.pii import SurrogateFactory
+from veil.privacy.errors import FingerprintKeyMismatchError
+from veil.privacy.leakage.replay import PiiFingerprints
+from veil.privacy.pii import SurrogateFactory
 
 from .conftest import KEY, OTHER_KEY
 

@@ -7,8 +7,8 @@ import json
 import pandas as pd
 import pytest
 
-from privacy.errors import PrivacyError, PrivacyInvalidArgumentError, UnknownSpacyModelError
-from privacy.pii import ColumnScan, PiiEngine, TableScan
+from veil.privacy.errors import PrivacyError, PrivacyInvalidArgumentError, UnknownSpacyModelError
+from veil.privacy.pii import ColumnScan, PiiEngine, TableScan
 
 from .conftest import CANDIDATES, PII_COLUMNS
 

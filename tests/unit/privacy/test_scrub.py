@@ -8,8 +8,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from privacy.errors import PrivacyInvalidArgumentError
-from privacy.pii import PiiEngine, TableScan
+from veil.privacy.errors import PrivacyInvalidArgumentError
+from veil.privacy.pii import PiiEngine, TableScan
 
 from .conftest import KEY, OTHER_KEY, PII_COLUMNS
 

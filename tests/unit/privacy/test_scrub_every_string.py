@@ -5,9 +5,9 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from privacy.pii import PiiEngine
-from service.pipeline.scrub import scan_with_kinds
-from synthesizers.kinds import infer_kinds
+from veil.privacy.pii import PiiEngine
+from veil.service.pipeline.scrub import scan_with_kinds
+from veil.synthesizers.kinds import infer_kinds
 from tests.fixtures.survey import CANNED_NOTE, make_survey_table, raw_hits
 
 from .conftest import KEY

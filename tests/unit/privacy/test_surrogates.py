@@ -12,10 +12,10 @@ from datetime import date, datetime
 import pytest
 from faker import Faker
 
-from privacy.errors import PrivacyInvalidArgumentError
-from privacy.leakage.replay import normalise
-from privacy.pii import PiiFingerprints, SurrogateFactory, derive_dataset_key
-from privacy.pii.surrogates import (
+from veil.privacy.errors import PrivacyInvalidArgumentError
+from veil.privacy.leakage.replay import normalise
+from veil.privacy.pii import PiiFingerprints, SurrogateFactory, derive_dataset_key
+from veil.privacy.pii.surrogates import (
     SubstringGuard,
     aadhaar_valid,
     aba_valid,
@@ -103,7 +103,7 @@ def test_fresh_values() -> None:
 
 
 def test_twenty_thousand_names_are_fast() -> None:
-    from service.demo_data import make_demo_table
+    from veil.service.demo_data import make_demo_table
 
     names = make_demo_table(20000, with_notes=False)["customer_name"].unique()
     f = SurrogateFactory(KEY)

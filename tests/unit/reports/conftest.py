@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from service.demo_data import DIAMOND_KINDS, load_diamonds
+from veil.service.demo_data import DIAMOND_KINDS, load_diamonds
 
 
 @pytest.fixture(scope="session")

@@ -9,8 +9,8 @@ import pandas as pd
 import pytest
 from conftest import shifted
 
-from reports.assemble import build_report
-from reports.errors import (
+from veil.reports.assemble import build_report
+from veil.reports.errors import (
     ExactCopiesWarning,
     InvalidReportInputError,
     MembershipRiskWarning,
@@ -20,7 +20,7 @@ from reports.errors import (
     TinyHoldoutWarning,
     WeakGuaranteeWarning,
 )
-from reports.model import PiiReplay, PrivacyGuarantee, Report
+from veil.reports.model import PiiReplay, PrivacyGuarantee, Report
 
 
 def _quiet(**kwargs) -> Report:

@@ -9,8 +9,8 @@ import pandas as pd
 import pytest
 from conftest import shifted
 
-from reports import drift
-from reports.frames import modelled_columns, normalise
+from veil.reports import drift
+from veil.reports.frames import modelled_columns, normalise
 
 
 def _norm(frame, kinds):

@@ -12,9 +12,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from reports.assemble import build_report
-from reports.errors import ReportDecodeError, ReportWarning
-from reports.model import (
+from veil.reports.assemble import build_report
+from veil.reports.errors import ReportDecodeError, ReportWarning
+from veil.reports.model import (
     ColumnDrift,
     DriftReport,
     LeakageReport,
@@ -27,7 +27,7 @@ from reports.model import (
     TextLeakage,
     Utility,
 )
-from reports.render import render_html, render_json
+from veil.reports.render import render_html, render_json
 
 
 @pytest.fixture(scope="module")

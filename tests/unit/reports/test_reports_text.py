@@ -10,7 +10,7 @@ import random
 import numpy as np
 import pytest
 
-from reports.text import (
+from veil.reports.text import (
     NgramIndex,
     TextColumnReport,
     canary_exposure,

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-from service.arrow_io import decode_ipc, iter_ipc_chunks
+from veil.service.arrow_io import decode_ipc, iter_ipc_chunks
 
 
 def test_chunks_stay_under_limit_and_round_trip():

@@ -4,7 +4,7 @@ import threading
 
 import pytest
 
-from service.pipeline.batching import available_batches
+from veil.service.pipeline.batching import available_batches
 
 
 def test_batches_keep_order_and_size():

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from service.config import load_config
-from service.errors import ConfigError
+from veil.service.config import load_config
+from veil.service.errors import ConfigError
 
 TOKEN = "t" * 20
 

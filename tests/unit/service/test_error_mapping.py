@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from google.rpc import code_pb2, error_details_pb2
 
-from service.errors import InvalidArgument
-from service.interceptors import status_for_exception
-from synthesizers.errors import UnknownSynthesizerError
+from veil.service.errors import InvalidArgument
+from veil.service.interceptors import status_for_exception
+from veil.synthesizers.errors import UnknownSynthesizerError
 
 
 def unpack(status):

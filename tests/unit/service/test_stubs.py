@@ -20,7 +20,7 @@ def test_stubs_are_fresh(tmp_path):
     assert generated, "the generator produced nothing"
     for path in generated:
         relative = path.relative_to(tmp_path)
-        committed = ROOT / "protos" / relative
+        committed = ROOT / relative
         assert committed.exists(), f"{relative} is missing: run scripts/gen_protos.py"
         assert committed.read_bytes() == path.read_bytes(), f"{relative} is stale: run scripts/gen_protos.py"
 

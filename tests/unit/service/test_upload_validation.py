@@ -6,9 +6,9 @@ import pandas as pd
 import pyarrow as pa
 import pytest
 
-from service.arrow_io import encode_ipc
-from service.errors import InvalidArgument
-from service.pipeline.upload import (ColumnOverride, UploadSpec, assemble_table, read_stream, resolve_kinds,
+from veil.service.arrow_io import encode_ipc
+from veil.service.errors import InvalidArgument
+from veil.service.pipeline.upload import (ColumnOverride, UploadSpec, assemble_table, read_stream, resolve_kinds,
                                      split_holdout)
 
 

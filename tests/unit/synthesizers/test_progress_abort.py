@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from service.demo_data import make_demo_table
-from synthesizers.registry import create_synthesizer
+from veil.service.demo_data import make_demo_table
+from veil.synthesizers.registry import create_synthesizer
 
 
 class StopNow(Exception):

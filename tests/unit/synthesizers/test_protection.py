@@ -6,9 +6,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from synthesizers import create_synthesizer
-from synthesizers.errors import InvalidConfigError
-from synthesizers.protection import RARE, learn_protection, pool_rare, protect
+from veil.synthesizers import create_synthesizer
+from veil.synthesizers.errors import InvalidConfigError
+from veil.synthesizers.protection import RARE, learn_protection, pool_rare, protect
 
 
 @pytest.fixture(scope="module")

@@ -11,15 +11,15 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from synthesizers import Synthesizer, create_synthesizer
-from synthesizers.errors import (
+from veil.synthesizers import Synthesizer, create_synthesizer
+from veil.synthesizers.errors import (
     InvalidDataError,
     InvalidKindsError,
     InvalidSampleRequestError,
     InvalidStateError,
     NotFittedError,
 )
-from synthesizers.warnings import AllNullColumnWarning, FewRowsWarning, UnparsedValuesWarning
+from veil.synthesizers.warnings import AllNullColumnWarning, FewRowsWarning, UnparsedValuesWarning
 
 PII_COLUMNS = ["customer_name", "email", "phone", "address"]
 
@@ -222,9 +222,9 @@ def test_soft_problems_warn():
 
 
 def test_engine_failure_is_wrapped_without_its_message(monkeypatch):
-    from synthesizers import registry
-    from synthesizers.errors import EngineError
-    from synthesizers.registry import register
+    from veil.synthesizers import registry
+    from veil.synthesizers.errors import EngineError
+    from veil.synthesizers.registry import register
 
     monkeypatch.setattr(registry, "_REGISTRY", dict(registry._REGISTRY))  # restored after the test
 
@@ -248,7 +248,7 @@ def test_engine_failure_is_wrapped_without_its_message(monkeypatch):
 
 
 def test_pii_pool_path_and_null_share(monkeypatch):
-    from synthesizers import generators
+    from veil.synthesizers import generators
 
     monkeypatch.setattr(generators, "PII_POOL_THRESHOLD", 100)
     values = pd.Series(["GB82WEST12345698765432", None, "DE89370400440532013000", "FR1420041010050500013M02606"] * 50)
@@ -264,7 +264,7 @@ def test_pii_pool_path_and_null_share(monkeypatch):
 
 
 def test_fast_recipes_are_fresh_seeded_and_keep_the_digit_layout():
-    from synthesizers import generators
+    from veil.synthesizers import generators
 
     names = pd.Series([f"Name{i} Person{i}" for i in range(300)] + ["Mary Smith"])
     spec = generators.learn_pii_spec("PERSON", names)

@@ -5,7 +5,7 @@ import time
 import numpy as np
 import pandas as pd
 
-from synthesizers.kinds import BASE_KINDS, MODELLED_KINDS, infer_kinds, is_pii_kind, is_valid_kind, pii_entity
+from veil.synthesizers.kinds import BASE_KINDS, MODELLED_KINDS, infer_kinds, is_pii_kind, is_valid_kind, pii_entity
 
 
 def test_kind_vocabulary():

@@ -4,9 +4,9 @@ import warnings
 
 import pytest
 
-from synthesizers import Synthesizer, available_synthesizers, create_synthesizer, get_synthesizer_class, register, resolve_auto
-from synthesizers.errors import InvalidConfigError, SynthesizerError, UnknownSynthesizerError
-from synthesizers.warnings import EpochsIgnoredWarning
+from veil.synthesizers import Synthesizer, available_synthesizers, create_synthesizer, get_synthesizer_class, register, resolve_auto
+from veil.synthesizers.errors import InvalidConfigError, SynthesizerError, UnknownSynthesizerError
+from veil.synthesizers.warnings import EpochsIgnoredWarning
 
 
 def test_available_names():

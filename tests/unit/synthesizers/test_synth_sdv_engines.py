@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from synthesizers import Synthesizer, create_synthesizer
+from veil.synthesizers import Synthesizer, create_synthesizer
 
 PII_AND_ID = ["order_id", "customer_name", "email", "phone", "address"]
 
@@ -72,7 +72,7 @@ def test_neural_save_load(tmp_path, demo_small, demo_kinds):
 
 
 def test_metadata_built_from_kinds_not_detected():
-    from synthesizers.tabular.sdv_engines import build_metadata
+    from veil.synthesizers.tabular.sdv_engines import build_metadata
 
     md = build_metadata({"a": "numeric", "b": "categorical", "c": "datetime", "d": "boolean"}).to_dict()
     columns = md["tables"]["t"]["columns"]

@@ -3,9 +3,9 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from synthesizers.errors import InvalidConfigError, NotFittedError, UnknownSynthesizerError
-from synthesizers.text import TextSynthesizer, available_text_synthesizers, create_text_synthesizer
-from synthesizers.text.templates import SlotColumns, extract_template, fill_template, template_slots
+from veil.synthesizers.errors import InvalidConfigError, NotFittedError, UnknownSynthesizerError
+from veil.synthesizers.text import TextSynthesizer, available_text_synthesizers, create_text_synthesizer
+from veil.synthesizers.text.templates import SlotColumns, extract_template, fill_template, template_slots
 
 
 def test_registry():

@@ -7,7 +7,7 @@ import math
 import numpy as np
 import pytest
 
-from synthesizers.text.diversity import select_diverse
+from veil.synthesizers.text.diversity import select_diverse
 
 TOPICS = ["refund broken parcel", "password login reset", "store opening hours", "delivery address change",
           "app crash settings", "invoice tax number"]

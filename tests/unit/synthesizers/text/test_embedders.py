@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from synthesizers.errors import InvalidConfigError, UnknownSynthesizerError
-from synthesizers.text.embedders import (
+from veil.synthesizers.errors import InvalidConfigError, UnknownSynthesizerError
+from veil.synthesizers.text.embedders import (
     MiniLMEmbedder,
     OpenAIEmbedder,
     TfidfEmbedder,

@@ -12,15 +12,15 @@ import numpy as np
 import pydantic
 import pytest
 
-from synthesizers.errors import EngineError
-from synthesizers.text.llm import (
+from veil.synthesizers.errors import EngineError
+from veil.synthesizers.text.llm import (
     ChatRequest,
     ChatResult,
     LLMSettings,
     OpenAIClient,
     create_llm_client,
 )
-from synthesizers.text.prompts import load_list, load_prompt
+from veil.synthesizers.text.prompts import load_list, load_prompt
 from tests.fakes import FakeOpenAIServer
 from tests.fakes.openai_server import PII_SUFFIX, hashed_embedding, rewrite
 

@@ -16,11 +16,11 @@ import zlib
 import numpy as np
 import pytest
 
-from privacy.dp.accounting import ZcdpBudget
-from privacy.dp.mechanisms import GaussianMechanism
-from synthesizers.errors import EngineError, InvalidConfigError, InvalidDataError
-from synthesizers.text import private_evolution as pe
-from synthesizers.text.private_evolution import (
+from veil.privacy.dp.accounting import ZcdpBudget
+from veil.privacy.dp.mechanisms import GaussianMechanism
+from veil.synthesizers.errors import EngineError, InvalidConfigError, InvalidDataError
+from veil.synthesizers.text import private_evolution as pe
+from veil.synthesizers.text.private_evolution import (
     PEParams,
     PEResult,
     pe_noise_for,

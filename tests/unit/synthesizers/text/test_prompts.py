@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from synthesizers.errors import InvalidConfigError
-from synthesizers.text import prompts
-from synthesizers.text.prompts import Prompt, load_list, load_prompt
+from veil.synthesizers.errors import InvalidConfigError
+from veil.synthesizers.text import prompts
+from veil.synthesizers.text.prompts import Prompt, load_list, load_prompt
 
 FIELDS = {
     "paraphrase": ("text",),

@@ -8,15 +8,15 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from privacy.dp.accounting import zcdp_rho_for
-from reports.text import NgramIndex
-from service.demo_data import make_demo_table
-from synthesizers import create_synthesizer
-from synthesizers.errors import InvalidConfigError, LLMUnavailableError
-from synthesizers.tabular.dp_base import TEXT_SHARE
-from synthesizers.text import create_text_synthesizer
-from synthesizers.text.llm import ChatResult, LLMSettings, LLMUsage, create_llm_client
-from synthesizers.text.llm.client import LLMClient
+from veil.privacy.dp.accounting import zcdp_rho_for
+from veil.reports.text import NgramIndex
+from veil.service.demo_data import make_demo_table
+from veil.synthesizers import create_synthesizer
+from veil.synthesizers.errors import InvalidConfigError, LLMUnavailableError
+from veil.synthesizers.tabular.dp_base import TEXT_SHARE
+from veil.synthesizers.text import create_text_synthesizer
+from veil.synthesizers.text.llm import ChatResult, LLMSettings, LLMUsage, create_llm_client
+from veil.synthesizers.text.llm.client import LLMClient
 from tests.fakes.openai_server import FakeOpenAIServer
 
 ENTITIES = {"customer_name": "PERSON", "email": "EMAIL_ADDRESS", "phone": "PHONE_NUMBER", "address": "ADDRESS"}

@@ -9,9 +9,9 @@ from types import SimpleNamespace
 
 import pytest
 
-from synthesizers.errors import InvalidConfigError
-from synthesizers.warnings import SelfJudgingWarning
-from synthesizers.text.validation import (
+from veil.synthesizers.errors import InvalidConfigError
+from veil.synthesizers.warnings import SelfJudgingWarning
+from veil.synthesizers.text.validation import (
     REJECT_REASONS,
     Judge,
     TextValidator,
@@ -189,9 +189,9 @@ def test_per_candidate_allow_in_validate(scanner):
 
 
 def test_texts_never_logged(scanner, caplog):
-    caplog.set_level(logging.DEBUG, logger="synthesizers.text.validation")
+    caplog.set_level(logging.DEBUG, logger="veil.synthesizers.text.validation")
     TextValidator(sources=SOURCES, pii_scanner=scanner).validate([PII_TEXT, CLEAN, run_of(9)])
-    ours = "\n".join(r.getMessage() for r in caplog.records if r.name == "synthesizers.text.validation")
+    ours = "\n".join(r.getMessage() for r in caplog.records if r.name == "veil.synthesizers.text.validation")
     assert ours  # counts are logged
     for secret in ("Sarah", "415-555", "printer", "charlie"):
         assert secret not in ours

@@ -1,5 +1,0 @@
-"""Leakage measures: how much the synthetic rows reveal about the training rows."""
-
-from privacy.leakage.distance import DistanceEncoder, DistanceLeakage, count_exact_copies, distance_leakage
-
-__all__ = ["DistanceEncoder", "DistanceLeakage", "count_exact_copies", "distance_leakage"]

@@ -1,0 +1,208 @@
+"""SDV-backed tabular engines: GaussianCopula, CTGAN, TVAE and CopulaGAN.
+
+This is the only module in Veil that imports SDV (and, through it, ctgan, rdt
+and copulas), all under BUSL-1.1: fine for internal use, not for offering
+synthetic data generation to third parties as a service. DP engines must not
+import this module.
+
+SDV 2.0 single-table API, as installed: ``Metadata.load_from_dict`` builds the
+metadata (built here from Veil's kinds, never detected, so SDV does not guess
+PII), ``synth.fit({"t": frame})`` takes a one-table dict (a bare DataFrame is
+rejected) and ``synth.sample(n)`` returns ``{"t": frame}``.
+
+Network: SDV 2.0 has no telemetry or update check; its usage logger writes a
+CSV only when ``log_registry`` is configured (it is ``null`` by default) and it
+is silenced here anyway. Nothing in fit/sample reaches the network.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+import warnings
+from collections.abc import Mapping
+from typing import Any, ClassVar
+
+import pandas as pd
+import torch
+
+# SDV's usage loggers: keep them quiet and off any handler before SDV configures them.
+for _name in ("SingleTableSynthesizer", "MultiTableSynthesizer", "Metadata", "SingleTableMetadata"):
+    logging.getLogger(_name).setLevel(logging.CRITICAL)
+    logging.getLogger(_name).propagate = False
+
+from sdv.metadata import Metadata  # noqa: E402
+from sdv.single_table import (  # noqa: E402
+    CopulaGANSynthesizer as _SdvCopulaGAN,
+    CTGANSynthesizer as _SdvCTGAN,
+    GaussianCopulaSynthesizer as _SdvGaussianCopula,
+    TVAESynthesizer as _SdvTVAE,
+)
+
+from veil.synthesizers import kinds as K  # noqa: E402
+from veil.synthesizers.base import ProgressFn, Synthesizer  # noqa: E402
+from veil.synthesizers.registry import register  # noqa: E402
+
+logger = logging.getLogger(__name__)
+
+TABLE = "t"
+SDTYPES = {K.NUMERIC: "numerical", K.CATEGORICAL: "categorical", K.DATETIME: "datetime", K.BOOLEAN: "boolean"}
+DEFAULT_EPOCHS = 100
+"""CPU-sane default for the neural engines (SDV's own default is 300)."""
+
+
+def build_metadata(kinds: Mapping[str, str]) -> Metadata:
+    """SDV metadata for the modelled columns, from Veil kinds (no detection)."""
+    columns = {str(col): {"sdtype": SDTYPES[kind]} for col, kind in kinds.items()}
+    return Metadata.load_from_dict({"METADATA_SPEC_VERSION": "V1", "tables": {TABLE: {"columns": columns}}})
+
+
+def _set_torch_threads() -> None:
+    torch.set_num_threads(max(1, min(2, os.cpu_count() or 1)))
+
+
+# --- per-epoch progress ----------------------------------------------------------------
+# ctgan's CTGAN and TVAE loop over ``tqdm(range(epochs), ...)``; wrapping the name
+# ``tqdm`` in those modules lets the active fit (per thread) see each epoch end.
+
+_progress_local = threading.local()
+
+
+def _install_epoch_hook() -> bool:
+    try:
+        import ctgan.synthesizers.ctgan as ctgan_mod
+        import ctgan.synthesizers.tvae as tvae_mod
+    except ImportError:  # pragma: no cover - ctgan ships with sdv
+        return False
+    for mod in (ctgan_mod, tvae_mod):
+        original = getattr(mod, "tqdm", None)
+        if original is None or getattr(original, "_veil_hook", False):
+            continue
+
+        def hooked(iterable=None, *args, _original=original, **kwargs):
+            bar = _original(iterable, *args, **kwargs)
+            callback = getattr(_progress_local, "callback", None)
+            if callback is None:
+                return bar
+            total = len(iterable) if hasattr(iterable, "__len__") else None
+
+            def generate():
+                for i, item in enumerate(bar):
+                    yield item
+                    if total:
+                        callback((i + 1) / total)
+
+            return _EpochIterator(bar, generate())
+
+        hooked._veil_hook = True  # type: ignore[attr-defined]
+        mod.tqdm = hooked
+    return True
+
+
+class _EpochIterator:
+    """Iterates like the tqdm bar it wraps and forwards attribute access (set_description...)."""
+
+    def __init__(self, bar: Any, gen: Any) -> None:
+        self._bar, self._gen = bar, gen
+
+    def __iter__(self):
+        return self._gen
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._bar, name)
+
+
+_EPOCH_HOOK = _install_epoch_hook()
+
+
+# --- engines ---------------------------------------------------------------------------
+
+
+class _SdvSynthesizer(Synthesizer):
+    """Shared SDV plumbing: metadata from kinds, seeding, dict in / dict out."""
+
+    sdv_class: ClassVar[type]
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._model: Any = None
+
+    def _engine_kwargs(self) -> dict[str, Any]:
+        return {}
+
+    def _fit(self, frame: pd.DataFrame, kinds: Mapping[str, str], progress: ProgressFn | None) -> None:
+        if progress:
+            progress(0.0)
+        _set_torch_threads()
+        metadata = build_metadata(kinds)
+        model = self.sdv_class(metadata, **self._engine_kwargs())
+        _progress_local.callback = progress if self.uses_epochs else None
+        try:
+            with warnings.catch_warnings():
+                warnings.filterwarnings("ignore", module=r"sdv\..*|rdt\..*|copulas\..*|ctgan\..*")
+                warnings.filterwarnings("ignore", category=FutureWarning)
+                model.fit({TABLE: frame})
+        finally:
+            _progress_local.callback = None
+        self._model = model
+        if progress:
+            progress(1.0)
+
+    def _sample(self, num_rows: int, progress: ProgressFn | None) -> pd.DataFrame:
+        if progress:
+            progress(0.0)
+        _set_torch_threads()
+        model = self._model
+        # Make the draw a function of the seed: reset the transformers' sampling state
+        # and seed the model's RNGs (SDV otherwise uses a fixed seed on the first draw).
+        model.reset_sampling()
+        model._set_random_state(self._sampling_seed)
+        with warnings.catch_warnings():
+            warnings.filterwarnings("ignore", module=r"sdv\..*|rdt\..*|copulas\..*|ctgan\..*")
+            out = model.sample(num_rows)
+        frame = out[TABLE] if isinstance(out, dict) else out
+        if progress:
+            progress(1.0)
+        return frame
+
+
+@register
+class GaussianCopulaSynthesizer(_SdvSynthesizer):
+    """SDV GaussianCopula: fast, CPU-friendly, no epochs (``auto`` resolves here)."""
+
+    name = "gaussian_copula"
+    sdv_class = _SdvGaussianCopula
+    uses_epochs = False
+
+
+class _NeuralSdvSynthesizer(_SdvSynthesizer):
+    uses_epochs = True
+    default_epochs = DEFAULT_EPOCHS
+
+    def _engine_kwargs(self) -> dict[str, Any]:
+        return {"epochs": self.effective_epochs, "enable_gpu": False, "verbose": False}
+
+
+@register
+class CTGANSynthesizer(_NeuralSdvSynthesizer):
+    """SDV CTGAN (conditional GAN), CPU, ``epochs`` default 100."""
+
+    name = "ctgan"
+    sdv_class = _SdvCTGAN
+
+
+@register
+class TVAESynthesizer(_NeuralSdvSynthesizer):
+    """SDV TVAE (variational autoencoder), CPU, ``epochs`` default 100."""
+
+    name = "tvae"
+    sdv_class = _SdvTVAE
+
+
+@register
+class CopulaGANSynthesizer(_NeuralSdvSynthesizer):
+    """SDV CopulaGAN (CTGAN on Gaussian-copula-transformed inputs), CPU, ``epochs`` default 100."""
+
+    name = "copulagan"
+    sdv_class = _SdvCopulaGAN

@@ -1,0 +1,258 @@
+"""Plug point for text engines: the ``TextSynthesizer`` base and its registry.
+
+A text engine learns one free-text column (already scrubbed upstream: it holds
+consistent surrogates, not raw PII) and samples new texts for it. Engines
+register by name; an unknown name raises ``UnknownSynthesizerError`` on the
+``config.text_model`` field, listing the known names.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from abc import ABC, abstractmethod
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Any, ClassVar
+
+import numpy as np
+import pandas as pd
+
+from veil.synthesizers.errors import (
+    InvalidConfigError,
+    InvalidDataError,
+    InvalidSampleRequestError,
+    InvalidStateError,
+    NotFittedError,
+    UnknownSynthesizerError,
+)
+from veil.synthesizers.text.options import TextOptions
+from veil.synthesizers.text.templates import SlotColumns, extract_template
+
+if TYPE_CHECKING:
+    from veil.synthesizers.text.llm import LLMClient
+
+logger = logging.getLogger(__name__)
+
+ProgressFn = Callable[[float], None]
+
+TEXT_MODEL_FIELD = "config.text_model"
+
+
+class TextSynthesizer(ABC):
+    """Base of text engines (template method: ``fit``/``sample`` wrap ``_fit``/``_sample``).
+
+    A text is tied to its row: ``fit`` may be given the row's PII columns
+    (``context``, with their entities), and the texts are learnt as templates
+    whose slots stand for the row's values (see ``synthesizers.text.templates``);
+    ``sample`` is given the synthetic rows' PII columns and fills the slots
+    from them, so the name in a note is the name of its row.
+
+    Args:
+        seed: Seed for sampling; the same seed, texts and config give the same output.
+        options: Generation, validation and filtering options.
+        llm: Client of the generator endpoint (engines with ``needs_llm``).
+    """
+
+    name: ClassVar[str]
+    differentially_private: ClassVar[bool] = False
+    needs_llm: ClassVar[bool] = False
+
+    def __init__(self, *, seed: int = 0, options: TextOptions | Mapping[str, Any] | None = None,
+                 llm: LLMClient | None = None) -> None:
+        _check_seed(seed)
+        self.seed = int(seed)
+        self.options = TextOptions.coerce(options)
+        if self.needs_llm and llm is None:
+            raise InvalidConfigError(f"text model {self.name!r} needs an LLM endpoint",
+                                     violations=[("config.text.llm_base_url", f"required by text model {self.name}")])
+        self.llm = llm
+        self.num_rows: int | None = None
+        self.null_share: float = 0.0
+        self.slots = SlotColumns(by_slot={})
+        self.generation: dict[str, Any] = {}
+        """What the engine's generation did (prompts, usage, rejections...), for the report."""
+        self.warnings: list[str] = []
+
+    @property
+    def fitted(self) -> bool:
+        """Whether ``fit`` has completed."""
+        return self.num_rows is not None
+
+    def __getstate__(self) -> dict[str, Any]:
+        # The LLM client holds an API key and open connections: never pickled.
+        return {**self.__dict__, "llm": None}
+
+    def fit(self, texts: pd.Series, *, context: pd.DataFrame | None = None,
+            entities: Mapping[str, str] | None = None, progress: ProgressFn | None = None) -> None:
+        """Learn a text column.
+
+        Args:
+            texts: The (scrubbed) texts; nulls are allowed and their share is reproduced.
+            context: The same rows' PII columns (scrubbed), aligned with ``texts``.
+            entities: Column -> PII entity of the ``context`` columns.
+            progress: Optional callback receiving the completed fraction.
+        """
+        if not isinstance(texts, pd.Series):
+            raise InvalidDataError("texts must be a pandas Series", violations=[("texts", "not a pandas Series")])
+        if len(texts) == 0:
+            raise InvalidDataError("no texts to fit", violations=[(str(texts.name), "has no rows")])
+        if context is not None and len(context) != len(texts):
+            raise InvalidDataError("context rows do not match the texts", violations=[("context", "length differs")])
+        if progress:
+            progress(0.0)
+        nulls = texts.isna().to_numpy()
+        # A DP engine learns nothing outside its accountant: it emits no nulls rather than the exact share.
+        self.null_share = 0.0 if self.differentially_private else float(nulls.mean())
+        self.slots = SlotColumns.from_entities({c: e for c, e in (entities or {}).items()
+                                                if context is not None and c in context.columns})
+        values = texts[~nulls].astype(str).reset_index(drop=True)
+        rows = _rows(context, ~nulls)
+        templates = pd.Series([extract_template(t, r, self.slots) for t, r in zip(values, rows)], dtype=object) \
+            if self.slots.by_slot else values
+        self._fit(templates, progress)
+        self.num_rows = len(texts)
+        if progress:
+            progress(1.0)
+
+    def sample(self, num_rows: int, *, context: pd.DataFrame | None = None, seed: int | None = None,
+               progress: ProgressFn | None = None) -> pd.Series:
+        """Sample ``num_rows`` texts (object dtype, nulls as ``None``).
+
+        Args:
+            num_rows: Rows to return (>= 1).
+            context: The synthetic rows' PII columns, aligned with the output rows.
+            seed: Overrides ``self.seed`` for this call.
+            progress: Optional callback receiving the completed fraction.
+        """
+        if isinstance(num_rows, bool) or not isinstance(num_rows, (int, np.integer)) or num_rows < 1:
+            raise InvalidSampleRequestError("num_rows must be an integer >= 1", violations=[("num_rows", "must be an integer >= 1")])
+        if not self.fitted:
+            raise NotFittedError(f"text synthesizer {self.name!r} is not fitted")
+        if context is not None and len(context) != num_rows:
+            raise InvalidSampleRequestError("context rows do not match num_rows", violations=[("context", "length differs")])
+        rng = np.random.default_rng(self.seed if seed is None else seed)
+        if progress:
+            progress(0.0)
+        null_mask = rng.random(num_rows) < self.null_share
+        n_values = int((~null_mask).sum())
+        rows = _rows(context, ~null_mask) if context is not None else [{} for _ in range(n_values)]
+        values = self._sample(n_values, rng, progress, rows) if n_values else []
+        out = np.full(num_rows, None, dtype=object)
+        out[~null_mask] = list(values)
+        if progress:
+            progress(1.0)
+        return pd.Series(out, dtype=object)
+
+    @abstractmethod
+    def _fit(self, templates: pd.Series, progress: ProgressFn | None) -> None:
+        """Learn the non-null texts, as templates (strings with ``[[SLOT]]`` tokens where the row's values were)."""
+
+    @abstractmethod
+    def _sample(self, num_rows: int, rng: np.random.Generator, progress: ProgressFn | None,
+                rows: list[dict[str, object]]) -> list[str | None]:
+        """Return ``num_rows`` texts drawn with ``rng``; ``rows[i]`` holds output row i's PII values."""
+
+    def _state(self) -> dict[str, Any]:
+        """Engine-specific fitted state (JSON-able); override with ``_load_state``."""
+        return {}
+
+    def _load_state(self, state: dict[str, Any]) -> None:
+        """Restore what ``_state`` returned."""
+
+    def to_dict(self) -> dict[str, Any]:
+        """Config only (JSON-able): enough to build an unfitted copy with ``from_dict``."""
+        return {"name": self.name, "seed": self.seed, "options": self.options.model_dump()}
+
+    def state_dict(self) -> dict[str, Any]:
+        """Config, books and fitted state (JSON-able); restore with ``from_state_dict``."""
+        if not self.fitted:
+            raise NotFittedError(f"text synthesizer {self.name!r} is not fitted")
+        return {**self.to_dict(), "num_rows": self.num_rows, "null_share": self.null_share,
+                "slots": self.slots.to_dict(), "generation": self.generation, "state": self._state()}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any], *, llm: LLMClient | None = None) -> "TextSynthesizer":
+        """Build an unfitted engine from ``to_dict`` output (dispatches on ``name``); ``llm`` is not serialised."""
+        if not isinstance(data, dict) or "name" not in data:
+            raise InvalidStateError("text synthesizer dict needs a 'name'", violations=[("name", "missing")])
+        engine_cls = get_text_synthesizer_class(data["name"])
+        if cls is not TextSynthesizer and not issubclass(engine_cls, cls):
+            raise InvalidStateError(f"dict describes {data['name']!r}, not {cls.name!r}")
+        return engine_cls(seed=data.get("seed", 0), options=data.get("options"), llm=llm)
+
+    @classmethod
+    def from_state_dict(cls, data: dict[str, Any], *, llm: LLMClient | None = None) -> "TextSynthesizer":
+        """Rebuild a fitted engine from ``state_dict`` output."""
+        engine = cls.from_dict(data, llm=llm)
+        try:
+            engine.num_rows = int(data["num_rows"])
+            engine.null_share = float(data["null_share"])
+            engine.slots = SlotColumns.from_dict(data.get("slots") or {})
+            engine.generation = dict(data.get("generation") or {})
+            engine._load_state(data["state"])
+        except (KeyError, TypeError, ValueError) as exc:
+            raise InvalidStateError(f"bad text synthesizer state ({type(exc).__name__})") from None
+        return engine
+
+
+def _rows(context: pd.DataFrame | None, mask: np.ndarray) -> list[dict[str, object]]:
+    """The context rows selected by ``mask`` as dicts (empty dicts without context)."""
+    if context is None:
+        return [{} for _ in range(int(mask.sum()))]
+    picked = context.loc[mask].reset_index(drop=True)
+    return [{k: (None if pd.isna(v) else v) for k, v in row.items()} for row in picked.to_dict("records")]
+
+
+def _check_seed(seed: object) -> None:
+    if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or not 0 <= int(seed) < 2**32:
+        raise InvalidConfigError("seed must be an integer in [0, 2**32)", violations=[("config.seed", "must be an integer in [0, 2**32)")])
+
+
+# --- registry -------------------------------------------------------------------
+
+_REGISTRY: dict[str, type[TextSynthesizer]] = {}
+_BUILTIN: dict[str, str] = {
+    "surrogate": "veil.synthesizers.text.surrogate:SurrogateTextSynthesizer",
+    "llm_rewrite": "veil.synthesizers.text.llm_rewrite:LLMRewriteSynthesizer",
+    "dp_private_evolution": "veil.synthesizers.text.dp_private_evolution:PrivateEvolutionSynthesizer",
+}
+
+#: Text engines that need an LLM endpoint / that are differentially private (known without importing them).
+LLM_TEXT_ENGINES = ("llm_rewrite", "dp_private_evolution")
+DP_TEXT_ENGINES = ("dp_private_evolution",)
+
+
+def register_text_synthesizer(cls: type[TextSynthesizer]) -> type[TextSynthesizer]:
+    """Register a text engine class under ``cls.name`` (usable as a decorator)."""
+    if not (isinstance(cls, type) and issubclass(cls, TextSynthesizer)):
+        raise TypeError("only TextSynthesizer subclasses can be registered")
+    name = getattr(cls, "name", None)
+    if not isinstance(name, str) or not name:
+        raise TypeError("a text synthesizer class needs a non-empty 'name'")
+    existing = _REGISTRY.get(name)
+    if existing is not None and existing is not cls:
+        raise ValueError(f"text synthesizer name {name!r} is already registered")
+    _REGISTRY[name] = cls
+    return cls
+
+
+def available_text_synthesizers() -> list[str]:
+    """Known text engine names, sorted."""
+    return sorted(set(_REGISTRY) | set(_BUILTIN))
+
+
+def get_text_synthesizer_class(name: str) -> type[TextSynthesizer]:
+    """The class registered as ``name``; raises ``UnknownSynthesizerError`` (field ``config.text_model``)."""
+    if name in _REGISTRY:
+        return _REGISTRY[name]
+    if isinstance(name, str) and name in _BUILTIN:
+        module_name, _, attr = _BUILTIN[name].partition(":")
+        cls = getattr(importlib.import_module(module_name), attr)
+        return register_text_synthesizer(cls)
+    raise UnknownSynthesizerError(str(name), known=available_text_synthesizers(), field=TEXT_MODEL_FIELD)
+
+
+def create_text_synthesizer(name: str, *, seed: int = 0, options: TextOptions | Mapping[str, Any] | None = None,
+                            llm: LLMClient | None = None) -> TextSynthesizer:
+    """Instantiate the text engine registered as ``name``."""
+    return get_text_synthesizer_class(name)(seed=seed, options=options, llm=llm)
