@@ -442,7 +442,8 @@ def collapsed_pool(n: int, patterns: int, seed: int) -> tuple[list[str], list[in
 
 
 def subset_measures(texts, embeddings, picked, pool_embeddings, *, seed: int, labels=None) -> dict:
-    from veil.reports.text import cluster_coverage, distinct_n, vendi_score
+    from veil.core.text import distinct_n, vendi_score
+    from veil.reports.text import cluster_coverage
 
     sub = [texts[i] for i in picked]
     out = {"n": len(picked), "distinct_1": distinct_n(sub, 1), "distinct_2": distinct_n(sub, 2),

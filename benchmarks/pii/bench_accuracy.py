@@ -208,7 +208,7 @@ def scan_and_scrub(engine: Any, frame: pd.DataFrame, *, seed: int = 0) -> tuple[
         The final kinds (``pii:<ENTITY>``, ``text``, ...), the aligned scan and the scrubbed frame.
     """
     from veil.service.pipeline.scrub import scan_with_kinds
-    from veil.synthesizers.kinds import infer_kinds
+    from veil.core.inference import infer_kinds
 
     kinds = infer_kinds(frame)
     kinds, scan = scan_with_kinds(engine, frame, kinds, seed=seed)

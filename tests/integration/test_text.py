@@ -7,7 +7,7 @@ import re
 import grpc
 import pytest
 
-from veil.reports.text import NgramIndex
+from veil.core.text import NgramIndex
 from veil.service.client import VeilClient
 from veil.service.demo_data import make_demo_table
 from veil.service.server import VeilServer

@@ -7,42 +7,13 @@ values; they name columns, fields and counts only.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from veil.core.errors import VeilError
 
 
-class PrivacyError(Exception):
-    """Base class of every error raised by ``privacy``.
+class PrivacyError(VeilError):
+    """Base class of every error raised by ``veil.privacy``."""
 
-    Attributes:
-        code: Canonical gRPC status code name, e.g. ``"INVALID_ARGUMENT"``.
-        reason: UPPER_SNAKE machine-readable reason (``google.rpc.ErrorInfo.reason``).
-        violations: ``(field_or_column, description)`` pairs (``BadRequest.FieldViolation``).
-    """
-
-    code: str = "INTERNAL"
     reason: str = "PRIVACY_ERROR"
-
-    def __init__(
-        self,
-        message: str,
-        *,
-        violations: Iterable[tuple[str, str]] = (),
-        code: str | None = None,
-        reason: str | None = None,
-    ) -> None:
-        super().__init__(message)
-        self.message = message
-        self.violations: list[tuple[str, str]] = list(violations)
-        if code is not None:
-            self.code = code
-        if reason is not None:
-            self.reason = reason
-
-    def __str__(self) -> str:
-        if not self.violations:
-            return self.message
-        details = "; ".join(f"{field}: {desc}" for field, desc in self.violations)
-        return f"{self.message} ({details})"
 
 
 class PrivacyInvalidArgumentError(PrivacyError):

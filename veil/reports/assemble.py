@@ -27,7 +27,8 @@ from veil.reports.errors import (
     TinySyntheticWarning,
     WeakGuaranteeWarning,
 )
-from veil.reports.frames import is_known_kind, modelled_columns, normalise, subsample
+from veil.core.kinds import is_valid_kind
+from veil.reports.frames import modelled_columns, normalise, subsample
 from veil.reports.model import DriftReport, LeakageReport, PiiReplay, PrivacyGuarantee, Report
 from veil.reports.plots import build_plots
 
@@ -62,7 +63,7 @@ def _validate(
         violations.append(("kinds", "must be a mapping of column name to kind"))
         kinds = {}
     for column, kind in kinds.items():
-        if not isinstance(kind, str) or not is_known_kind(kind):
+        if not isinstance(kind, str) or not is_valid_kind(kind):
             violations.append(
                 (f"kinds.{column}", "unknown column kind (expected numeric, categorical, datetime, boolean, id, text or pii:<ENTITY>)")
             )

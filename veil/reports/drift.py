@@ -28,7 +28,8 @@ import pandas as pd
 from sdmetrics.column_pairs import ContingencySimilarity, CorrelationSimilarity
 from sdmetrics.single_column import KSComplement, TVComplement
 
-from veil.reports.frames import CONTINUOUS_KINDS, DISCRETE_KINDS, subsample
+from veil.core.kinds import CONTINUOUS_KINDS, DISCRETE_KINDS
+from veil.reports.frames import subsample
 from veil.reports.model import ColumnDrift, PairDrift, Utility
 
 logger = logging.getLogger(__name__)

@@ -11,39 +11,13 @@ Soft problems are :class:`ReportWarning` subclasses: emitted with
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from veil.core.errors import VeilError
 
 
-class ReportError(Exception):
-    """Base class for every error raised by :mod:`reports`.
+class ReportError(VeilError):
+    """Base class of every error raised by ``veil.reports``."""
 
-    Attributes:
-        code: Canonical status code name (e.g. ``"INVALID_ARGUMENT"``).
-        reason: UPPER_SNAKE machine-readable reason.
-        violations: ``(field, description)`` pairs, one per problem found.
-    """
-
-    code: str = "INTERNAL"
     reason: str = "REPORT_FAILED"
-
-    def __init__(
-        self,
-        message: str,
-        *,
-        violations: Iterable[tuple[str, str]] = (),
-        reason: str | None = None,
-    ) -> None:
-        super().__init__(message)
-        self.message = message
-        self.violations: list[tuple[str, str]] = [(str(f), str(d)) for f, d in violations]
-        if reason is not None:
-            self.reason = reason
-
-    def __str__(self) -> str:
-        if not self.violations:
-            return self.message
-        details = "; ".join(f"{f}: {d}" for f, d in self.violations)
-        return f"{self.message} ({details})"
 
 
 class InvalidReportInputError(ReportError):

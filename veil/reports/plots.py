@@ -14,7 +14,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from veil.reports.frames import CONTINUOUS_KINDS
+from veil.core.kinds import CONTINUOUS_KINDS
 
 HIST_BINS = 20
 TOP_CATEGORIES = 12

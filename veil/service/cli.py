@@ -378,7 +378,7 @@ def scrub(
     from rich.progress import BarColumn, DownloadColumn, Progress, TimeElapsedColumn, TimeRemainingColumn
 
     from veil.privacy.pii import PiiEngine
-    from veil.service.errors import is_veil_error
+    from veil.core.errors import VeilError
     from veil.service.pipeline.scrub import scrub_batches
 
     _setup_logging(False)
@@ -412,8 +412,8 @@ def scrub(
         partial.replace(out)
     except Exception as exc:
         partial.unlink(missing_ok=True)
-        if is_veil_error(exc):
-            lines = [str(exc), *(f"  {field}: {why}" for field, why in exc.violations)]
+        if isinstance(exc, VeilError):
+            lines = [exc.message, *(f"  {field}: {why}" for field, why in exc.violations)]
             _fail("\n".join(lines))
         raise
     table = Table(title=f"scrubbed {rows} rows of {input.name} -> {out}")

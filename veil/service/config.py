@@ -136,18 +136,18 @@ def load_config(*, file: pathlib.Path | None = None, env: Mapping[str, str] | No
         try:
             from_file = tomllib.loads(pathlib.Path(file).read_text())
         except (OSError, tomllib.TOMLDecodeError) as exc:
-            raise ConfigError(f"cannot read config file {file}: {exc}",
+            raise ConfigError(f"cannot read config file {file}",
                               violations=[("config", str(exc))]) from None
     from_env = _env_values(env)
     both = sorted(set(from_file) & set(from_env))
     if both:
         raise ConfigError(
-            "set in both the config file and the environment: " + ", ".join(both),
+            "set in both the config file and the environment",
             reason="CONFIG_SET_TWICE", violations=[(f, "set in file and environment") for f in both])
     merged = {**from_file, **from_env, **{k: v for k, v in (overrides or {}).items() if v is not None}}
     try:
         return ServiceConfig(**merged)
     except ValidationError as exc:
         violations = [(".".join(str(p) for p in e["loc"]) or "config", e["msg"]) for e in exc.errors()]
-        raise ConfigError("invalid configuration: " + "; ".join(f"{f}: {m}" for f, m in violations),
+        raise ConfigError("invalid configuration",
                           violations=violations) from None

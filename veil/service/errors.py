@@ -1,89 +1,55 @@
-"""Service-level errors.
+"""The service's own errors, and how unexpected ones are logged.
 
-Every error raised by Veil's packages carries three attributes the error
-interceptor turns into a google.rpc.Status: ``code`` (a canonical gRPC code
-name), ``reason`` (UPPER_SNAKE, for ErrorInfo) and ``violations`` (field or
-column, description) for BadRequest. Messages never contain raw cell values.
+Every error of Veil derives from :class:`veil.core.errors.VeilError`; the error
+interceptor turns its ``code``, ``reason`` and ``violations`` into a
+google.rpc.Status. Messages never contain raw cell values.
 """
 
 from __future__ import annotations
 
 import logging
 import traceback
-from collections.abc import Iterable
+
+from veil.core.errors import VeilError
 
 
-class VeilError(Exception):
-    """Base of the service's own errors."""
-
-    code = "INTERNAL"
-    reason = "INTERNAL"
-
-    def __init__(self, message: str, *, reason: str | None = None,
-                 violations: Iterable[tuple[str, str]] = ()) -> None:
-        super().__init__(message)
-        if reason is not None:
-            self.reason = reason
-        self.violations: list[tuple[str, str]] = list(violations)
+class ServiceError(VeilError):
+    """Base of the service's own errors (bad names, missing resources, cancelled jobs, bad config)."""
 
 
-class InvalidArgument(VeilError):
+class InvalidArgument(ServiceError):
     code = "INVALID_ARGUMENT"
     reason = "INVALID_ARGUMENT"
 
 
-class NotFound(VeilError):
+class NotFound(ServiceError):
     code = "NOT_FOUND"
     reason = "NOT_FOUND"
 
 
-class AlreadyExists(VeilError):
+class AlreadyExists(ServiceError):
     code = "ALREADY_EXISTS"
     reason = "ALREADY_EXISTS"
 
 
-class FailedPrecondition(VeilError):
+class FailedPrecondition(ServiceError):
     code = "FAILED_PRECONDITION"
     reason = "FAILED_PRECONDITION"
 
 
-class Unauthenticated(VeilError):
+class Unauthenticated(ServiceError):
     code = "UNAUTHENTICATED"
     reason = "UNAUTHENTICATED"
 
 
-class Cancelled(VeilError):
+class Cancelled(ServiceError):
     code = "CANCELLED"
     reason = "CANCELLED"
 
 
-class ConfigError(VeilError):
+class ConfigError(ServiceError):
     code = "FAILED_PRECONDITION"
     reason = "BAD_CONFIG"
-
-
-class ViolationCollector:
-    """Collects every validation problem, then raises once (DESIGN §7.4)."""
-
-    def __init__(self) -> None:
-        self.violations: list[tuple[str, str]] = []
-        self.reasons: list[str] = []
-
-    def add(self, field: str, description: str, *, reason: str = "INVALID_ARGUMENT") -> None:
-        self.violations.append((field, description))
-        self.reasons.append(reason)
-
-    def raise_if_any(self, message: str = "the request is invalid") -> None:
-        if not self.violations:
-            return
-        reason = self.reasons[0] if len(set(self.reasons)) == 1 else "INVALID_ARGUMENT"
-        detail = "; ".join(f"{f}: {d}" for f, d in self.violations)
-        raise InvalidArgument(f"{message}: {detail}", reason=reason, violations=self.violations)
-
-
-def is_veil_error(exc: BaseException) -> bool:
-    """True for errors of Veil's packages: they carry code, reason and violations, and no raw values."""
-    return isinstance(getattr(exc, "code", None), str) and hasattr(exc, "reason") and hasattr(exc, "violations")
 
 
 def log_unexpected(logger: logging.Logger, what: str, exc: BaseException) -> None:

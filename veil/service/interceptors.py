@@ -16,7 +16,8 @@ from google.protobuf import any_pb2
 from google.rpc import code_pb2, error_details_pb2, status_pb2
 from grpc_status import rpc_status
 
-from veil.service.errors import is_veil_error, log_unexpected
+from veil.core.errors import VeilError
+from veil.service.errors import log_unexpected
 
 logger = logging.getLogger(__name__)
 
@@ -105,7 +106,7 @@ def build_status(code_name: str, message: str, *, reason: str, violations,
 
 def status_for_exception(exc: BaseException) -> status_pb2.Status:
     """Veil errors keep their code, reason and violations; anything else is INTERNAL with no detail."""
-    if is_veil_error(exc):
+    if isinstance(exc, VeilError):
         return build_status(exc.code, str(exc), reason=exc.reason, violations=exc.violations,
                             metadata=getattr(exc, "metadata", None))
     return build_status("INTERNAL", "internal error; see the server log", reason="INTERNAL", violations=[])
@@ -119,7 +120,7 @@ class ErrorInterceptor(grpc.ServerInterceptor):
         handler = continuation(handler_call_details)
 
         def abort(context, exc):
-            if not is_veil_error(exc):
+            if not isinstance(exc, VeilError):
                 log_unexpected(logger, method, exc)
             context.abort_with_status(rpc_status.to_status(status_for_exception(exc)))
 

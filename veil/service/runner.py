@@ -14,12 +14,12 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 
-from veil.service.errors import Cancelled, VeilError
+from veil.service.errors import Cancelled, ServiceError
 from veil.service.storage.db import MetadataDB
 
 logger = logging.getLogger(__name__)
 
-class ServerStopping(VeilError):
+class ServerStopping(ServiceError):
     """A job stopped by a server shutdown: it ends FAILED (ABORTED), as after a crash, not CANCELLED."""
 
     code = "ABORTED"

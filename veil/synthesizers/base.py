@@ -34,7 +34,8 @@ from typing import TYPE_CHECKING, Any, ClassVar
 import numpy as np
 import pandas as pd
 
-from veil.synthesizers import kinds as K
+from veil.core.progress import ProgressFn
+from veil.core import kinds as K
 from veil.synthesizers.errors import (
     EngineError,
     InvalidConfigError,
@@ -64,8 +65,6 @@ from veil.synthesizers.warnings import AllNullColumnWarning, EpochsIgnoredWarnin
 
 logger = logging.getLogger(__name__)
 
-ProgressFn = Callable[[float], None]
-"""Progress callback: receives the completed fraction in [0, 1]."""
 
 MAX_UNPARSED_SHARE = 0.05
 """A modelled column may have at most this share of non-null values that do not parse as its kind."""

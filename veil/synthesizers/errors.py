@@ -9,42 +9,15 @@ fields, never cell values (raw values must not reach errors or logs).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
+
+from veil.core.errors import VeilError
 
 
-class SynthesizerError(Exception):
-    """Base class of every error raised by ``synthesizers``.
+class SynthesizerError(VeilError):
+    """Base class of every error raised by ``veil.synthesizers``."""
 
-    Attributes:
-        code: Canonical gRPC status code name, e.g. ``"INVALID_ARGUMENT"``.
-        reason: UPPER_SNAKE reason for ``google.rpc.ErrorInfo``.
-        violations: ``(field or column name, description)`` pairs.
-    """
-
-    code: str = "INTERNAL"
     reason: str = "SYNTHESIZER_ERROR"
-
-    def __init__(
-        self,
-        message: str,
-        *,
-        violations: Iterable[tuple[str, str]] = (),
-        reason: str | None = None,
-        code: str | None = None,
-    ) -> None:
-        super().__init__(message)
-        self.message = message
-        self.violations: list[tuple[str, str]] = [(str(f), str(d)) for f, d in violations]
-        if reason is not None:
-            self.reason = reason
-        if code is not None:
-            self.code = code
-
-    def __str__(self) -> str:
-        if not self.violations:
-            return self.message
-        details = "; ".join(f"{field}: {desc}" for field, desc in self.violations)
-        return f"{self.message} ({details})"
 
 
 class UnknownSynthesizerError(SynthesizerError):

@@ -24,7 +24,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from veil.synthesizers import kinds as K
+from veil.core import kinds as K
 
 RARE = "_RARE_"
 """What a categorical value held by fewer than ``k`` training rows becomes."""

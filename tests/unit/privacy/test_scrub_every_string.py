@@ -7,7 +7,7 @@ import pytest
 
 from veil.privacy.pii import PiiEngine
 from veil.service.pipeline.scrub import scan_with_kinds
-from veil.synthesizers.kinds import infer_kinds
+from veil.core.inference import infer_kinds
 from tests.fixtures.survey import CANNED_NOTE, make_survey_table, raw_hits
 
 from .conftest import KEY

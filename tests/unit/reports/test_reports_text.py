@@ -10,16 +10,8 @@ import random
 import numpy as np
 import pytest
 
-from veil.reports.text import (
-    NgramIndex,
-    TextColumnReport,
-    canary_exposure,
-    distinct_n,
-    longest_common_run,
-    text_column_report,
-    tokens,
-    vendi_score,
-)
+from veil.core.text import NgramIndex, distinct_n, longest_common_run, tokens, vendi_score
+from veil.reports.text import TextColumnReport, canary_exposure, text_column_report
 
 # --- a toy corpus: 10 topics with their own words plus shared filler words ---------------
 

@@ -5,7 +5,8 @@ import time
 import numpy as np
 import pandas as pd
 
-from veil.synthesizers.kinds import BASE_KINDS, MODELLED_KINDS, infer_kinds, is_pii_kind, is_valid_kind, pii_entity
+from veil.core.inference import infer_kinds
+from veil.core.kinds import BASE_KINDS, MODELLED_KINDS, is_pii_kind, is_valid_kind, pii_entity
 
 
 def test_kind_vocabulary():

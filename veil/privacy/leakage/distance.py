@@ -41,9 +41,9 @@ from dataclasses import asdict, dataclass
 import numpy as np
 import pandas as pd
 
-MODELLED_KINDS = ("numeric", "categorical", "datetime", "boolean")
-_CONTINUOUS = ("numeric", "datetime")
-_EPOCH = pd.Timestamp("1970-01-01", tz="UTC")
+from veil.core.columns import as_float, as_label
+from veil.core.kinds import CONTINUOUS_KINDS, MODELLED_KINDS
+
 
 SYNTHETIC_ROWS = 5_000
 REFERENCE_ROWS = 20_000
@@ -78,27 +78,6 @@ def _sample_rows(n: int, k: int | None, rng: np.random.Generator) -> np.ndarray:
     return np.sort(rng.choice(n, size=k, replace=False))
 
 
-def _float_column(series: pd.Series, kind: str) -> np.ndarray:
-    if kind == "datetime" and not (
-        pd.api.types.is_numeric_dtype(series.dtype) and not pd.api.types.is_bool_dtype(series.dtype)
-    ):
-        stamps = pd.to_datetime(series, errors="coerce", utc=True)
-        return (stamps - _EPOCH).dt.total_seconds().to_numpy(dtype="float64")
-    return np.asarray(pd.to_numeric(series, errors="coerce"), dtype="float64")
-
-
-def _label_column(series: pd.Series, kind: str) -> pd.Series:
-    out = series.astype(object)
-    missing = out.isna().to_numpy()
-    out = out.map(str)
-    if kind == "boolean":
-        low = out.str.strip().str.lower()
-        out = out.where(~low.isin(["true", "t", "yes", "y", "1", "1.0"]), "True")
-        out = out.where(~low.isin(["false", "f", "no", "n", "0", "0.0"]), "False")
-    out[missing] = None
-    return out
-
-
 def compared_columns(kinds: Mapping[str, str], columns: Sequence[str]) -> list[str]:
     """Columns of ``columns`` (in order) whose kind enters distance metrics."""
     return [c for c in columns if kinds.get(c) in MODELLED_KINDS]
@@ -109,10 +88,10 @@ def _canonical(frame: pd.DataFrame, kinds: Mapping[str, str], columns: Sequence[
     data = {}
     for column in columns:
         kind = kinds[column]
-        if kind in _CONTINUOUS:
-            data[column] = np.round(_float_column(frame[column], kind), 9) + 0.0  # folds -0.0 into 0.0
+        if kind in CONTINUOUS_KINDS:
+            data[column] = np.round(as_float(frame[column], kind).to_numpy(), 9) + 0.0  # folds -0.0 into 0.0
         else:
-            data[column] = _label_column(frame[column], kind).to_numpy()
+            data[column] = as_label(frame[column], kind).to_numpy()
     return pd.DataFrame(data, index=pd.RangeIndex(len(frame)))
 
 
@@ -155,17 +134,17 @@ class DistanceEncoder:
         """
         for column in self.columns:
             kind = self.kinds[column]
-            if kind in _CONTINUOUS:
-                values = _float_column(train[column], kind)
+            if kind in CONTINUOUS_KINDS:
+                values = as_float(train[column], kind).to_numpy()
                 finite = values[np.isfinite(values)]
                 mean = float(finite.mean()) if finite.size else 0.0
                 std = float(finite.std()) if finite.size else 0.0
                 self.means[column] = mean
                 self.scales[column] = std if std > 0 and math.isfinite(std) else 1.0
-                if any(np.isnan(_float_column(f[column], kind)).any() for f in (train, *others)):
+                if any(np.isnan(as_float(f[column], kind).to_numpy()).any() for f in (train, *others)):
                     self.indicators.add(column)
             else:
-                counts = _label_column(train[column], kind).value_counts(dropna=True)
+                counts = as_label(train[column], kind).value_counts(dropna=True)
                 counts = counts.reset_index()
                 counts.columns = ["label", "n"]
                 counts = counts.sort_values(["n", "label"], ascending=[False, True], kind="mergesort")
@@ -176,7 +155,7 @@ class DistanceEncoder:
     def width(self) -> int:
         """Number of encoded dimensions."""
         return sum(
-            1 + (c in self.indicators) if self.kinds[c] in _CONTINUOUS else len(self.categories[c]) + 2
+            1 + (c in self.indicators) if self.kinds[c] in CONTINUOUS_KINDS else len(self.categories[c]) + 2
             for c in self.columns
         )
 
@@ -186,8 +165,8 @@ class DistanceEncoder:
         weight = 1.0 / math.sqrt(2.0)
         for column in self.columns:
             kind = self.kinds[column]
-            if kind in _CONTINUOUS:
-                values = _float_column(frame[column], kind)
+            if kind in CONTINUOUS_KINDS:
+                values = as_float(frame[column], kind).to_numpy()
                 missing = ~np.isfinite(values)
                 z = (values - self.means[column]) / self.scales[column]
                 z[missing] = 0.0
@@ -195,7 +174,7 @@ class DistanceEncoder:
                 if column in self.indicators:
                     blocks.append(missing.astype("float64")[:, None])
             else:
-                labels = _label_column(frame[column], kind)
+                labels = as_label(frame[column], kind)
                 cats = self.categories[column]
                 idx = pd.Index(cats).get_indexer(labels)
                 idx[idx < 0] = len(cats)  # other

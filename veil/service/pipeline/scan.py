@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from veil.service.errors import InvalidArgument
 from veil.service.pipeline.context import ServiceContext
-from veil.synthesizers.kinds import split_kind
+from veil.core.kinds import split_kind
 from veil.service.pipeline.upload import UploadSpec, assemble_table, resolve_kinds, scan_frame, to_frame
 
 

@@ -20,8 +20,8 @@ from veil.privacy.pii import PiiFingerprints, SurrogateFactory
 from veil.reports.assemble import build_report
 from veil.reports.model import PiiReplay, PrivacyGuarantee, ValueProtection
 from veil.reports.render import render_html, render_json
-from veil.service.errors import (AlreadyExists, Cancelled, InvalidArgument, NotFound, ViolationCollector, is_veil_error,
-                            log_unexpected)
+from veil.core.errors import VeilError, ViolationCollector
+from veil.service.errors import AlreadyExists, Cancelled, InvalidArgument, NotFound, log_unexpected
 from veil.service.config import ServiceConfig
 from veil.service.pipeline import budget
 from veil.service.pipeline import text as text_stage
@@ -30,7 +30,7 @@ from veil.service.pipeline.upload import ID_RE
 from veil.service.runner import JobHandle, OperationRunner
 from veil.service.stages import STAGE_RANGES
 from veil.service.storage.db import DatasetRow, OperationRow, SynthesisRow
-from veil.synthesizers.kinds import split_kind
+from veil.core.kinds import split_kind
 from veil.synthesizers.errors import SynthesizerError
 from veil.synthesizers.registry import DP_ENGINES, available_synthesizers, create_synthesizer
 from veil.synthesizers.protection import DEFAULT_K, check_k
@@ -99,7 +99,7 @@ def validate_config(config: SynthesisConfig, dataset: DatasetRow, *,
         elif kinds[config.target_column] not in ("numeric", "categorical", "boolean"):
             problems.add("config.target_column", f"a {kinds[config.target_column]} column cannot be a target",
                          reason="BAD_TARGET")
-    problems.raise_if_any("the synthesis config is invalid")
+    problems.raise_if_any("the synthesis config is invalid", error=InvalidArgument)
     if config.differentially_private:
         # The row count is the training data's size: a DP model estimates it (or takes the public one).
         return SynthesisConfig(**{**asdict(config), "delta": config.delta or service.default_synthesis_delta}), plan
@@ -185,7 +185,7 @@ def create_synthesis(ctx: ServiceContext, runner: OperationRunner, *, tenant: st
 
 def _error_dict(exc: BaseException) -> dict:
     """What a failed job keeps: Veil errors as they are; others by type only (their text may quote values)."""
-    if is_veil_error(exc):
+    if isinstance(exc, VeilError):
         return {"code": exc.code, "reason": exc.reason, "message": str(exc),
                 "violations": [list(v) for v in exc.violations]}
     return {"code": "INTERNAL", "reason": "INTERNAL", "message": f"internal error ({type(exc).__name__})",
@@ -229,7 +229,7 @@ def run_synthesis_job(ctx: ServiceContext, handle: JobHandle, dataset: DatasetRo
         db.update_operation(handle.op_id, stage="cancelled" if cancelled else "failed", done=True, error=error)
         if cancelled:
             logger.info("synthesis %s/%s cancelled", dataset_id, synthesis_id)
-        elif is_veil_error(exc):
+        elif isinstance(exc, VeilError):
             logger.error("synthesis %s/%s failed: %s (%s)", dataset_id, synthesis_id, type(exc).__name__,
                          error["reason"])
         else:

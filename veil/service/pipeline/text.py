@@ -16,9 +16,10 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from veil.reports.text import NgramIndex, TextColumnReport, canary_exposure, text_column_report, tokens
+from veil.core.text import NgramIndex, tokens
+from veil.reports.text import TextColumnReport, canary_exposure, text_column_report
 from veil.service.config import ServiceConfig
-from veil.service.errors import ViolationCollector
+from veil.core.errors import ViolationCollector
 from veil.synthesizers.errors import SynthesizerError
 from veil.synthesizers.registry import DP_ENGINES
 from veil.synthesizers.text.base import DP_TEXT_ENGINES, LLM_TEXT_ENGINES

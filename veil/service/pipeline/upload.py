@@ -20,14 +20,16 @@ import pyarrow as pa
 
 from veil.privacy.pii import TableScan, derive_dataset_key
 from veil.service.arrow_io import decode_ipc
-from veil.service.errors import AlreadyExists, InvalidArgument, ViolationCollector
+from veil.core.errors import ViolationCollector
+from veil.service.errors import AlreadyExists, InvalidArgument
 from veil.service.keys import new_salt
 from veil.service.pipeline import budget
 from veil.service.pipeline.budget import PolicySpec
 from veil.service.pipeline.context import ServiceContext
 from veil.service.pipeline.scrub import scan_with_kinds
 from veil.service.storage.db import DatasetRow
-from veil.synthesizers.kinds import infer_kinds, is_valid_kind, split_kind
+from veil.core.inference import infer_kinds
+from veil.core.kinds import is_valid_kind, split_kind
 
 logger = logging.getLogger(__name__)
 
@@ -102,7 +104,7 @@ def assemble_table(chunks: Sequence[bytes], *, min_rows: int) -> pa.Table:
             tables.append(decode_ipc(chunk))
         except (pa.ArrowInvalid, pa.ArrowException, OSError):
             problems.add("arrow_ipc", f"chunk {index} is not a readable Arrow IPC stream", reason="ARROW_UNREADABLE")
-    problems.raise_if_any("the upload could not be read")
+    problems.raise_if_any("the upload could not be read", error=InvalidArgument)
     if not tables:
         raise InvalidArgument("the upload carried no data", reason="EMPTY_TABLE",
                               violations=[("arrow_ipc", "no Arrow IPC chunk was sent")])
@@ -128,7 +130,7 @@ def assemble_table(chunks: Sequence[bytes], *, min_rows: int) -> pa.Table:
             if a.type != b.type and not (pa.types.is_null(a.type) or pa.types.is_null(b.type)):
                 problems.add(f"columns.{a.name}", f"chunk {index} holds {b.type} where chunk 0 holds {a.type}",
                              reason="MIXED_TYPES")
-    problems.raise_if_any("the uploaded table is invalid")
+    problems.raise_if_any("the uploaded table is invalid", error=InvalidArgument)
     table = pa.concat_tables(tables, promote_options="default")
     if table.num_rows == 0 or table.num_columns == 0:
         raise InvalidArgument("the uploaded table is empty", reason="EMPTY_TABLE",
@@ -165,7 +167,7 @@ def resolve_kinds(frame: pd.DataFrame, spec: UploadSpec) -> tuple[dict[str, str]
         if override.kind == "numeric" and override.column in frame.columns and not pd.api.types.is_numeric_dtype(
                 frame[override.column]):
             problems.add(f"{where}.kind", "a non-numeric column cannot be NUMERIC", reason="BAD_COLUMN_KIND")
-    problems.raise_if_any("the spec's column overrides are invalid")
+    problems.raise_if_any("the spec's column overrides are invalid", error=InvalidArgument)
     kinds = infer_kinds(frame)
     overridden = set()
     for override in spec.overrides:
@@ -216,7 +218,7 @@ def upload_dataset(ctx: ServiceContext, *, tenant: str, upload: UploadChunks) ->
     if policy.delta_budget and not (math.isfinite(policy.delta_budget) and 0 < policy.delta_budget < 1):
         problems.add("spec.privacy_policy.delta_budget", "must be in (0, 1) (0 = the service's default)",
                      reason="BAD_PRIVACY_BUDGET")
-    problems.raise_if_any("the dataset spec is invalid")
+    problems.raise_if_any("the dataset spec is invalid", error=InvalidArgument)
     dataset_id = spec.dataset_id or f"ds-{uuid.uuid4().hex[:12]}"
     if ctx.db.dataset_exists(tenant, dataset_id):
         raise AlreadyExists(f"datasets/{dataset_id} already exists", reason="DATASET_EXISTS",

@@ -31,7 +31,7 @@ import pandas as pd
 from veil.privacy.dp.accounting import ZcdpBudget, check_target, epsilon_from_rdp, zcdp_curve, zcdp_rho_for
 from veil.privacy.dp.mechanisms import GaussianMechanism
 from veil.privacy.errors import PrivacyError
-from veil.synthesizers import kinds as K
+from veil.core import kinds as K
 from veil.synthesizers.base import Synthesizer, _coerce
 from veil.synthesizers.errors import InvalidConfigError, NotFittedError
 from veil.synthesizers.generators import IdSpec, PiiSpec, column_seed

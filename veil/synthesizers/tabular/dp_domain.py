@@ -32,7 +32,7 @@ import pandas as pd
 
 from veil.privacy.dp.accounting import ZcdpBudget
 from veil.privacy.dp.mechanisms import GaussianMechanism, GaussianPartitionSelection, private_bounds
-from veil.synthesizers import kinds as K
+from veil.core import kinds as K
 from veil.synthesizers.errors import InvalidConfigError
 
 FINE_BINS = 128

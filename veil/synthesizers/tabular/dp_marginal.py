@@ -43,7 +43,7 @@ with warnings.catch_warnings():
 
 from veil.privacy.dp.accounting import ZcdpBudget, zcdp_rho_for  # noqa: E402
 from veil.privacy.dp.mechanisms import ExponentialMechanism, GaussianMechanism  # noqa: E402
-from veil.synthesizers.base import ProgressFn  # noqa: E402
+from veil.core.progress import ProgressFn  # noqa: E402
 from veil.synthesizers.registry import register  # noqa: E402
 from veil.synthesizers.tabular.dp_base import DPSynthesizer  # noqa: E402
 from veil.synthesizers.tabular.dp_domain import ColumnCodec, DomainShares, columns_needing, compress_rare, discover_domain  # noqa: E402

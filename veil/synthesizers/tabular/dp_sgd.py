@@ -45,7 +45,7 @@ from torch.nn import functional as F
 from veil.privacy.dp.accounting import ZcdpBudget, dpsgd_curve, dpsgd_noise_for, zcdp_rho_for
 from veil.privacy.dp.mechanisms import GaussianMechanism
 from veil.privacy.errors import PrivacyError
-from veil.synthesizers.base import ProgressFn
+from veil.core.progress import ProgressFn
 from veil.synthesizers.errors import InvalidConfigError
 from veil.synthesizers.registry import register
 from veil.synthesizers.tabular.dp_base import DPSynthesizer

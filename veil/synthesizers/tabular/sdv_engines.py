@@ -40,8 +40,9 @@ from sdv.single_table import (  # noqa: E402
     TVAESynthesizer as _SdvTVAE,
 )
 
-from veil.synthesizers import kinds as K  # noqa: E402
-from veil.synthesizers.base import ProgressFn, Synthesizer  # noqa: E402
+from veil.core import kinds as K  # noqa: E402
+from veil.core.progress import ProgressFn  # noqa: E402
+from veil.synthesizers.base import Synthesizer  # noqa: E402
 from veil.synthesizers.registry import register  # noqa: E402
 
 logger = logging.getLogger(__name__)

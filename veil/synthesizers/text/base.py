@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 import numpy as np
 import pandas as pd
 
+from veil.core.progress import ProgressFn
 from veil.synthesizers.errors import (
     InvalidConfigError,
     InvalidDataError,
@@ -33,7 +34,6 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-ProgressFn = Callable[[float], None]
 
 TEXT_MODEL_FIELD = "config.text_model"
 

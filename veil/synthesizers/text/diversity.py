@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from veil.reports.text import distinct_n, vendi_score
+from veil.core.text import distinct_n, vendi_score
 
 logger = logging.getLogger(__name__)
 

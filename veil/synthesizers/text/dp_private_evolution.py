@@ -27,7 +27,8 @@ import numpy as np
 import pandas as pd
 
 from veil.synthesizers.errors import InvalidConfigError
-from veil.synthesizers.text.base import ProgressFn, register_text_synthesizer
+from veil.core.progress import ProgressFn
+from veil.synthesizers.text.base import register_text_synthesizer
 from veil.synthesizers.text.generation import GenerationBooks, build_validator, embedder_for, require_some_answer
 from veil.synthesizers.text.llm import ChatRequest
 from veil.synthesizers.text.private_evolution import PEParams, run_private_evolution

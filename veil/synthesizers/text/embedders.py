@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 import numpy as np
 
-from veil.reports.text import tokens
+from veil.core.text import tokens
 from veil.synthesizers.errors import (
     InvalidConfigError,
     InvalidDataError,

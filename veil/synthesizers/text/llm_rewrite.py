@@ -15,7 +15,8 @@ import logging
 
 import numpy as np
 
-from veil.synthesizers.text.base import ProgressFn, register_text_synthesizer
+from veil.core.progress import ProgressFn
+from veil.synthesizers.text.base import register_text_synthesizer
 from veil.synthesizers.text.generation import (GenerationBooks, Rewriter, build_validator, diverse_subset, embedder_for,
                                           require_some_answer, same_slots, source_allowances)
 from veil.synthesizers.text.surrogate import TemplatePoolSynthesizer, available_slots

@@ -49,6 +49,7 @@ from typing import Any
 
 import numpy as np
 
+from veil.core.progress import ProgressFn
 from veil.privacy.dp.mechanisms import GaussianMechanism
 from veil.synthesizers.errors import EngineError, InvalidConfigError, InvalidDataError
 
@@ -82,7 +83,6 @@ GenerateRandom = Callable[[int, int], list[str | None]]
 GenerateVariations = Callable[[list[str], int], list[str | None]]
 Embed = Callable[[Sequence[str]], np.ndarray]
 Spend = Callable[[str, float], Any]
-ProgressFn = Callable[[float], None]
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -19,7 +19,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from veil.synthesizers.text.base import ProgressFn, TextSynthesizer, register_text_synthesizer
+from veil.core.progress import ProgressFn
+from veil.synthesizers.text.base import TextSynthesizer, register_text_synthesizer
 from veil.synthesizers.text.templates import fill_template, template_slots
 
 

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
-from veil.reports.text import NgramIndex, tokens
+from veil.core.text import NgramIndex, tokens
 from veil.synthesizers.errors import InvalidConfigError
 from veil.synthesizers.warnings import SelfJudgingWarning
 from veil.synthesizers.text.llm import ChatRequest

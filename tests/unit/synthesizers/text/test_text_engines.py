@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from veil.privacy.dp.accounting import zcdp_rho_for
-from veil.reports.text import NgramIndex
+from veil.core.text import NgramIndex
 from veil.service.demo_data import make_demo_table
 from veil.synthesizers import create_synthesizer
 from veil.synthesizers.errors import InvalidConfigError, LLMUnavailableError

@@ -29,6 +29,7 @@ import httpx2
 import numpy as np
 import openai
 
+from veil.core.progress import ProgressFn
 from veil.synthesizers.errors import EngineError
 from veil.synthesizers.text.llm.settings import LLMSettings
 
@@ -37,7 +38,6 @@ log = logging.getLogger(__name__)
 ERROR_KINDS = ("rate_limited", "timeout", "server_error", "connection", "bad_request", "malformed", "empty")
 """Values of ``ChatResult.error`` (and keys of ``LLMUsage.failures``)."""
 
-ProgressFn = Callable[[float], None]
 
 _EMBED_BATCH = 128  # inputs per embeddings call; well under every provider's limit
 _PROGRESS_STEPS = 200  # at most this many progress callbacks per batch (plus the final 1.0)

@@ -1,11 +1,7 @@
-"""Column kinds, the vocabulary shared across Veil, and a fast kind inference.
+"""Kind inference: a fast guess of every column's kind from its dtype and a sample of its values.
 
-Kinds are plain strings: ``"numeric"``, ``"categorical"``, ``"datetime"``,
-``"boolean"``, ``"id"``, ``"text"`` and ``"pii:<ENTITY>"`` (``ENTITY`` is a
-Presidio-style entity name such as ``PERSON`` or ``EMAIL_ADDRESS``).
-
-``infer_kinds`` never returns ``pii:*``: whether a column holds PII is decided
-by the PII scanner (``privacy.pii``), which overrides the inferred kind.
+``infer_kinds`` never returns ``pii:*``: whether a column holds PII is decided by the
+PII scanner (``privacy.pii``), and every string column is scanned whatever its kind.
 """
 
 from __future__ import annotations
@@ -16,21 +12,9 @@ import warnings
 import numpy as np
 import pandas as pd
 
-NUMERIC = "numeric"
-CATEGORICAL = "categorical"
-DATETIME = "datetime"
-BOOLEAN = "boolean"
-ID = "id"
-TEXT = "text"
-PII_PREFIX = "pii:"
+from veil.core.kinds import BOOLEAN, CATEGORICAL, DATETIME, ID, NUMERIC, TEXT
 
-BASE_KINDS: frozenset[str] = frozenset({NUMERIC, CATEGORICAL, DATETIME, BOOLEAN, ID, TEXT})
-MODELLED_KINDS: frozenset[str] = frozenset({NUMERIC, CATEGORICAL, DATETIME, BOOLEAN})
-"""Kinds learnt by the tabular engine; id, text and pii:* columns are generated separately."""
-
-_ENTITY_RE = re.compile(r"^[A-Z][A-Z0-9_]*$")
 _ID_NAME_RE = re.compile(r"(^id$)|(^id_)|(_id$)|(_id_)|([a-z0-9]Id$)|(ID$)|(^uuid$)|(_uuid$)|(_key$)|(^key$)")
-_BOOL_STRINGS = {"true", "false", "t", "f", "yes", "no", "y", "n"}
 
 SAMPLE_ROWS = 20_000
 """Rows examined per column by ``infer_kinds`` (a seeded random sample on larger frames)."""
@@ -39,34 +23,6 @@ _DATE_SAMPLE = 500
 _MIN_DISTINCT_NOTES = 50
 _MIN_NOTES_RATIO = 0.1
 _MIN_ROWS_FOR_DISTINCT_ID = 20
-
-
-def is_pii_kind(kind: str) -> bool:
-    """True for ``pii:<ENTITY>`` kinds with a well-formed entity name."""
-    return isinstance(kind, str) and kind.startswith(PII_PREFIX) and bool(_ENTITY_RE.match(kind[len(PII_PREFIX):]))
-
-
-def pii_entity(kind: str) -> str:
-    """The entity of a ``pii:<ENTITY>`` kind (e.g. ``"PERSON"``)."""
-    if not is_pii_kind(kind):
-        raise ValueError(f"not a pii kind: {kind!r}")
-    return kind[len(PII_PREFIX):]
-
-
-def split_kind(kind: str) -> tuple[str, str]:
-    """``"pii:PERSON"`` -> ``("pii", "PERSON")``; ``"numeric"`` -> ``("numeric", "")``."""
-    base, _, entity = kind.partition(":")
-    return base, entity
-
-
-def is_valid_kind(kind: object) -> bool:
-    """True when ``kind`` is one of ``BASE_KINDS`` or a well-formed ``pii:<ENTITY>``."""
-    return isinstance(kind, str) and (kind in BASE_KINDS or is_pii_kind(kind))
-
-
-def is_modelled_kind(kind: str) -> bool:
-    """True for kinds the tabular engine learns (``MODELLED_KINDS``)."""
-    return kind in MODELLED_KINDS
 
 
 def infer_kinds(df: pd.DataFrame, *, sample_rows: int = SAMPLE_ROWS, seed: int = 0) -> dict[str, str]:
@@ -187,8 +143,3 @@ def _looks_like_dates(strings: pd.Series) -> bool:
         warnings.simplefilter("ignore")
         parsed = pd.to_datetime(head, errors="coerce", format="mixed")
     return float(parsed.notna().mean()) >= 0.95
-
-
-def bool_strings() -> frozenset[str]:
-    """Lower-case strings accepted as booleans when coercing a ``"boolean"`` column."""
-    return frozenset(_BOOL_STRINGS)
