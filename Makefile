@@ -1,12 +1,13 @@
 # Two entry points do all the set-up on first use (virtualenv + install):
 #   make demo   run the main job end to end on the embedded default
-#   make test   run the test suite (what CI runs)
+#   make test   lint, then run the test suite (what CI runs)
+#   make lint   ruff (format check, lint, import order) and the layering contracts alone
 PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test test-all bench protos serve
+.PHONY: demo test test-all lint format bench protos serve
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -18,8 +19,17 @@ $(STAMP): pyproject.toml
 demo: $(STAMP)
 	$(VENV)/bin/veil demo
 
-test: $(STAMP)
+test: lint
 	$(PY) -m pytest -m "not slow" -q
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/lint-imports
+
+format: $(STAMP)
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
 
 test-all: $(STAMP)
 	$(PY) -m pytest -q

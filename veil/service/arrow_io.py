@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import pandas as pd
 import pyarrow as pa
 
 # Leaves room for the protobuf envelope under gRPC's 4 MiB default.
@@ -48,11 +47,3 @@ def iter_ipc_chunks(table: pa.Table, *, batch_rows: int = 10_000,
             take = max(1, take // 2)
         yield data, take, offset
         offset += take
-
-
-def frame_to_table(frame: pd.DataFrame) -> pa.Table:
-    return pa.Table.from_pandas(frame, preserve_index=False)
-
-
-def table_to_frame(table: pa.Table) -> pd.DataFrame:
-    return table.to_pandas()

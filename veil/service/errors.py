@@ -37,11 +37,6 @@ class FailedPrecondition(ServiceError):
     reason = "FAILED_PRECONDITION"
 
 
-class Unauthenticated(ServiceError):
-    code = "UNAUTHENTICATED"
-    reason = "UNAUTHENTICATED"
-
-
 class Cancelled(ServiceError):
     code = "CANCELLED"
     reason = "CANCELLED"
