@@ -76,3 +76,27 @@ class LowUtilityWarning(ReportWarning):
 
 class WeakGuaranteeWarning(ReportWarning):
     """The stated differential-privacy epsilon is too large to mean much."""
+
+
+class CanariesDroppedWarning(ReportWarning):
+    """Generated texts carried part of a planted canary and were dropped before release."""
+
+
+class GateReplacedWarning(ReportWarning):
+    """Generated cells coincided with raw PII values of the input; the release gate replaced them."""
+
+
+class DatasetGuaranteeVoidWarning(ReportWarning):
+    """A non-DP synthesis of the dataset exists: this release's DP guarantee does not cover the dataset."""
+
+
+class TextWithheldWarning(ReportWarning):
+    """Text columns were emitted empty (no DP text model was selected for a DP synthesis)."""
+
+
+class UnfilledTextWarning(ReportWarning):
+    """Some rows of a text column got no text (no candidate passed validation)."""
+
+
+class TextEngineWarning(ReportWarning):
+    """A soft problem the text engine or its judge reported (self-judging, unscored texts)."""

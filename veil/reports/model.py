@@ -17,7 +17,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, ValidationError
 
-from veil.reports.errors import ReportDecodeError
+from veil.reports.errors import ReportDecodeError, ReportWarning
 
 
 def _none_to_nan(value: Any) -> Any:
@@ -228,6 +228,10 @@ class TextColumnReport(_Model):
     generation: dict[str, Any] = Field(default_factory=dict)
     warnings: list[str] = Field(default_factory=list)
 
+    def warn(self, warning: ReportWarning) -> None:
+        """Record a soft problem of this column; its message (which names no value) goes to ``warnings``."""
+        self.warnings.append(str(warning))
+
 
 class Report(_Model):
     """The full drift + leakage report of one synthesis."""
@@ -243,6 +247,10 @@ class Report(_Model):
     plots: dict[str, Any] = Field(default_factory=dict)
     timings: dict[str, float] = Field(default_factory=dict)
     title: str = ""
+
+    def warn(self, warning: ReportWarning) -> None:
+        """Record a soft problem of the synthesis; its message (which names no value) goes to ``warnings``."""
+        self.warnings.append(str(warning))
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-compatible dict (NaN scores become ``None``)."""
