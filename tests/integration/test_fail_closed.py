@@ -15,7 +15,7 @@ import pyarrow.parquet as pq
 import pytest
 from google.rpc import error_details_pb2
 
-from veil.privacy.leakage.replay import PiiFingerprints
+from veil.privacy.pii.fingerprints import PiiFingerprints
 from veil.service.demo_data import make_demo_table
 from tests.fixtures.survey import CANNED_NOTE, make_survey_table, raw_hits
 from tests.integration.helpers import captured_logs, error_details

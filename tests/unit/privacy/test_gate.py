@@ -7,8 +7,8 @@ import pytest
 
 from veil.privacy.errors import PiiReplayError
 from veil.privacy.leakage.gate import release_gate
-from veil.privacy.leakage.replay import PiiFingerprints
 from veil.privacy.pii import SurrogateFactory
+from veil.privacy.pii.fingerprints import PiiFingerprints
 
 from .conftest import KEY
 

@@ -6,8 +6,8 @@ import pandas as pd
 import pytest
 
 from veil.privacy.errors import FingerprintKeyMismatchError
-from veil.privacy.leakage.replay import PiiFingerprints
 from veil.privacy.pii import SurrogateFactory
+from veil.privacy.pii.fingerprints import PiiFingerprints
 
 from .conftest import KEY, OTHER_KEY
 

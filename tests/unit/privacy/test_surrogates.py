@@ -13,8 +13,8 @@ import pytest
 from faker import Faker
 
 from veil.privacy.errors import PrivacyInvalidArgumentError
-from veil.privacy.leakage.replay import normalise
 from veil.privacy.pii import PiiFingerprints, SurrogateFactory, derive_dataset_key
+from veil.privacy.pii.fingerprints import normalise
 from veil.privacy.pii.surrogates import (
     SubstringGuard,
     aadhaar_valid,

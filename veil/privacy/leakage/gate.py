@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from veil.privacy.errors import PiiReplayError
-from veil.privacy.leakage.replay import PiiFingerprints
+from veil.privacy.pii.fingerprints import PiiFingerprints
 
 if TYPE_CHECKING:  # pragma: no cover
     from veil.privacy.pii.surrogates import SurrogateFactory

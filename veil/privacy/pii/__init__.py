@@ -2,11 +2,11 @@
 
 Public API: :class:`PiiEngine` (``scan_table``, ``scrub_table``, ``analyze_texts``,
 ``scrub_texts``), result types, :class:`SurrogateFactory`, :class:`PiiFingerprints`
-(defined in ``privacy.leakage.replay``) and :func:`derive_dataset_key`.
+(defined in ``privacy.pii.fingerprints``) and :func:`derive_dataset_key`.
 """
 
-from veil.privacy.leakage.replay import PiiFingerprints
 from veil.privacy.pii.engine import PiiEngine, TableScrubber, derive_dataset_key, header_hints
+from veil.privacy.pii.fingerprints import PiiFingerprints
 from veil.privacy.pii.recognizers import RECOGNIZER_SETS, RecognizerSet, get_recognizer_set
 from veil.privacy.pii.surrogates import SurrogateFactory
 from veil.privacy.pii.types import ColumnScan, EntityShare, ScrubbedText, ScrubResult, Span, TableScan

@@ -1,7 +1,7 @@
 """Find known PII values (from the table's PII columns) inside free text.
 
 Values are keyed by their canonical token sequence (see
-``privacy.leakage.replay.iter_tokens``), and a text is scanned left to right
+``privacy.pii.fingerprints.iter_tokens``), and a text is scanned left to right
 with a longest-match n-gram dictionary lookup: no giant regex, cost linear in
 the number of tokens times the longest value's token count.
 """
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from veil.privacy.leakage.replay import iter_tokens
+from veil.privacy.pii.fingerprints import iter_tokens
 
 MIN_VALUE_CHARS = 3
 

@@ -8,7 +8,7 @@ from typing import Any
 import pandas as pd
 
 from veil.privacy.errors import PrivacyInvalidArgumentError
-from veil.privacy.leakage.replay import PiiFingerprints
+from veil.privacy.pii.fingerprints import PiiFingerprints
 
 COLUMN_KINDS = ("pii", "text", "none")
 
