@@ -8,10 +8,11 @@ table scrubbing and free-text scrubbing all read text for PII through it. The sp
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 
 from presidio_analyzer import AnalyzerEngine, RecognizerResult
 
+from veil.core.progress import ProgressFn
 from veil.privacy.errors import PrivacyInvalidArgumentError
 from veil.privacy.pii.batch import BatchAnalyzer
 from veil.privacy.pii.fingerprints import PiiFingerprints, iter_tokens
@@ -24,7 +25,6 @@ from veil.privacy.pii.types import ScrubbedText, Span
 
 logger = logging.getLogger(__name__)
 
-Progress = Callable[[float], None]
 
 #: Entity types never reported by default: spaCy's DATE/NORP labels fire on every date and
 #: nationality word; birth dates have their own recognizer (DATE_OF_BIRTH).
@@ -213,7 +213,7 @@ class PiiAnalyzer:
         threshold: float,
         context: list[str] | None = None,
         allow_list: list[str] | None = None,
-        progress: Progress | None = None,
+        progress: ProgressFn | None = None,
     ) -> list[list[RecognizerResult]]:
         """Raw Presidio results per text, overlaps unresolved.
 
@@ -261,7 +261,7 @@ class PiiAnalyzer:
         lookup: ValueLookup,
         *,
         allow_list: list[str] | None = None,
-        progress: Progress | None = None,
+        progress: ProgressFn | None = None,
     ) -> list[list[tuple[Span, str]]]:
         """Spans to replace in each text, with the raw value each surrogate derives from.
 
@@ -298,7 +298,6 @@ __all__ = [
     "WEAK_SINGLE_TOKEN_TYPES",
     "Hit",
     "PiiAnalyzer",
-    "Progress",
     "fingerprint_span",
     "replace_spans",
     "resolve_spans",

@@ -12,8 +12,9 @@ from collections.abc import Mapping, Sequence
 import pandas as pd
 from presidio_analyzer import RecognizerResult
 
+from veil.core.progress import ProgressFn
 from veil.privacy.pii import classify
-from veil.privacy.pii.analyzer import DEFAULT_IGNORED_ENTITIES, PiiAnalyzer, Progress
+from veil.privacy.pii.analyzer import DEFAULT_IGNORED_ENTITIES, PiiAnalyzer
 from veil.privacy.pii.classify import header_hints
 from veil.privacy.pii.keys import derive_dataset_key
 from veil.privacy.pii.table_scrub import TableScrubber
@@ -89,7 +90,7 @@ class PiiEngine:
         threshold: float,
         context: list[str] | None = None,
         allow_list: list[str] | None = None,
-        progress: Progress | None = None,
+        progress: ProgressFn | None = None,
     ) -> list[list[RecognizerResult]]:
         """Raw Presidio results per text, overlaps unresolved (see :meth:`PiiAnalyzer.analyze`)."""
         return self._analyzer.analyze(texts, threshold=threshold, context=context, allow_list=allow_list,
@@ -165,7 +166,7 @@ class PiiEngine:
         *,
         scan: TableScan,
         key: bytes,
-        progress: Progress | None = None,
+        progress: ProgressFn | None = None,
     ) -> ScrubResult:
         """Replace PII by keyed, consistent surrogates.
 

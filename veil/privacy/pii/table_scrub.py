@@ -14,8 +14,9 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 import pandas as pd
 
+from veil.core.progress import ProgressFn
 from veil.privacy.errors import PrivacyInvalidArgumentError
-from veil.privacy.pii.analyzer import PiiAnalyzer, Progress, fingerprint_span, replace_spans
+from veil.privacy.pii.analyzer import PiiAnalyzer, fingerprint_span, replace_spans
 from veil.privacy.pii.fingerprints import PiiFingerprints
 from veil.privacy.pii.surrogates import SubstringGuard, SurrogateFactory, case_like
 from veil.privacy.pii.textmatch import ValueLookup
@@ -103,7 +104,7 @@ class TableScrubber:
         self._factory = SurrogateFactory(key, locale=analyzer.locale, avoid=self.fingerprints, guard=self._guard)
         self.replaced_cells: dict[str, int] = {c: 0 for c in [*scan.pii_columns, *scan.span_columns]}
 
-    def scrub(self, df: pd.DataFrame, *, progress: Progress | None = None) -> pd.DataFrame:
+    def scrub(self, df: pd.DataFrame, *, progress: ProgressFn | None = None) -> pd.DataFrame:
         """Scrub one batch; returns a frame of the same shape, columns and order."""
         missing = [(str(c), "in the scan but not a column of the table") for c in self._scan.columns
                    if c not in df.columns]
