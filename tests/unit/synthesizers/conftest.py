@@ -1,11 +1,11 @@
-"""Shared fixtures: the real demo table (diamonds + Faker PII) and its kinds."""
+"""Shared fixtures: the demo table's kinds, a smaller cut of it, and engines fitted on it."""
 
 from __future__ import annotations
 
 import pandas as pd
 import pytest
 
-from veil.service.demo_data import DIAMOND_KINDS, make_demo_table
+from veil.service.demo_data import DIAMOND_KINDS
 
 PII_KINDS = {
     "customer_name": "pii:PERSON",
@@ -13,11 +13,6 @@ PII_KINDS = {
     "phone": "pii:PHONE_NUMBER",
     "address": "pii:ADDRESS",
 }
-
-
-@pytest.fixture(scope="session")
-def demo() -> pd.DataFrame:
-    return make_demo_table(1000)
 
 
 @pytest.fixture(scope="session")

@@ -222,11 +222,11 @@ def test_soft_problems_warn():
 
 
 def test_engine_failure_is_wrapped_without_its_message(monkeypatch):
-    from veil.synthesizers import registry
+    from veil.synthesizers.catalog import TABULAR
     from veil.synthesizers.errors import EngineError
     from veil.synthesizers.registry import register
 
-    monkeypatch.setattr(registry, "_REGISTRY", dict(registry._REGISTRY))  # restored after the test
+    monkeypatch.setattr(TABULAR, "_classes", dict(TABULAR._classes))  # restored after the test
 
     @register
     class Exploding(Synthesizer):

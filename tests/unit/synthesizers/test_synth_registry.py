@@ -88,6 +88,6 @@ def test_importing_package_does_not_import_sdv():
     import subprocess
     import sys
 
-    code = "import sys, synthesizers; synthesizers.create_synthesizer; print('sdv' in sys.modules)"
+    code = "import sys, veil.synthesizers; veil.synthesizers.create_synthesizer; print('sdv' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"

@@ -23,7 +23,7 @@ import pytest
 from veil.privacy.pii import PiiEngine
 from veil.privacy.pii.evaluation import format_table
 
-ROOT = pathlib.Path(__file__).resolve().parents[3]
+ROOT = pathlib.Path(__file__).resolve().parents[4]
 BENCH_PATH = ROOT / "benchmarks" / "pii" / "bench_accuracy.py"
 LABELS = ROOT / "benchmarks" / "pii" / "data" / "tables" / "labels.json"
 TABLES = sorted(json.loads(LABELS.read_text(encoding="utf-8")))
