@@ -14,35 +14,36 @@ Seeds: ``fit`` and ``sample`` seed ``random``, numpy and (when loaded) torch fro
 ``seed``; the same seed, data and config give the same output frame. ``sample``
 is a pure function of (fitted model, seed, num_rows): calling it twice with the
 same seed returns the same frame; pass ``seed=`` for another draw.
+
+Persistence (``to_dict``/``from_dict``, ``save``/``load``) is mixed in from
+``veil.synthesizers.persistence``; the dtype coercion of modelled columns is in
+``veil.synthesizers.coercion``.
 """
 
 from __future__ import annotations
 
 import logging
-import os
-import pickle
 import random
 import sys
-import tempfile
 import time
 import warnings
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Mapping
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 import numpy as np
 import pandas as pd
 
-from veil.core.progress import ProgressFn
 from veil.core import kinds as K
+from veil.core.progress import ProgressFn
+from veil.synthesizers.catalog import NO_CAPABILITIES, Capabilities, capability
+from veil.synthesizers.coercion import coerce_modelled, restore
 from veil.synthesizers.errors import (
     EngineError,
     InvalidConfigError,
     InvalidDataError,
     InvalidKindsError,
     InvalidSampleRequestError,
-    InvalidStateError,
     NotFittedError,
     SynthesizerError,
 )
@@ -55,25 +56,22 @@ from veil.synthesizers.generators import (
     learn_id_spec,
     learn_pii_spec,
 )
-from veil.synthesizers.protection import DEFAULT_K, RARE, ValueProtection, check_k, learn_protection, pool_rare, protect
-from veil.synthesizers.text.base import TextSynthesizer, create_text_synthesizer, get_text_synthesizer_class
+from veil.synthesizers.persistence import SynthesizerPersistence
+from veil.synthesizers.protection import DEFAULT_K, ValueProtection, check_k, learn_protection, pool_rare, protect
+from veil.synthesizers.text.base import TextSynthesizer
 from veil.synthesizers.text.options import TextOptions
+from veil.synthesizers.text.registry import create_text_synthesizer, get_text_synthesizer_class
+from veil.synthesizers.warnings import EpochsIgnoredWarning, FewRowsWarning
 
 if TYPE_CHECKING:
     from veil.synthesizers.text.llm import LLMClient
-from veil.synthesizers.warnings import AllNullColumnWarning, EpochsIgnoredWarning, FewRowsWarning, UnparsedValuesWarning
+    from veil.synthesizers.text.validation import PiiScanner
 
 logger = logging.getLogger(__name__)
 
 
-MAX_UNPARSED_SHARE = 0.05
-"""A modelled column may have at most this share of non-null values that do not parse as its kind."""
-
 FEW_ROWS_MIN = 50
 FEW_ROWS_PER_COLUMN = 5
-
-_SAVE_FORMAT = "veil.synthesizer"
-_SAVE_VERSION = 1
 
 
 def seed_everything(seed: int) -> None:
@@ -121,7 +119,7 @@ def _check_int(value: object, *, lo: int, hi: int | None = None) -> bool:
     return int(value) >= lo and (hi is None or int(value) < hi)
 
 
-class Synthesizer(ABC):
+class Synthesizer(SynthesizerPersistence, ABC):
     """Base of every tabular engine.
 
     Args:
@@ -134,6 +132,8 @@ class Synthesizer(ABC):
         locale: Faker locale for ``pii:*`` columns.
         text_options: Options of the text engine (``TextOptions`` or its dict).
         llm: Client of the LLM endpoint, for text engines that need one.
+        pii_scanner: PII scanner of the text engines' validation (generated texts are re-scanned);
+            ``None``: one default-configured Presidio engine shared by the process.
         rare_value_k: Rare-value protection (``synthesizers.protection``): a categorical value
             held by fewer than this many training rows is never emitted, and numeric and
             datetime values are clipped to the range that this many rows share at each end.
@@ -146,7 +146,10 @@ class Synthesizer(ABC):
     """
 
     name: ClassVar[str]
-    uses_epochs: ClassVar[bool] = False
+    # Set from the engine's catalog entry when it registers; the flags below read it.
+    capabilities: ClassVar[Capabilities] = NO_CAPABILITIES
+    differentially_private = capability("differentially_private")
+    uses_epochs = capability("trains_in_epochs")
     default_epochs: ClassVar[int | None] = None
     protects_rare_values: ClassVar[bool] = True
 
@@ -159,6 +162,7 @@ class Synthesizer(ABC):
         locale: str = "en_US",
         text_options: TextOptions | Mapping[str, Any] | None = None,
         llm: LLMClient | None = None,
+        pii_scanner: PiiScanner | None = None,
         rare_value_k: int = DEFAULT_K,
     ) -> None:
         violations: list[tuple[str, str]] = []
@@ -175,8 +179,10 @@ class Synthesizer(ABC):
         get_text_synthesizer_class(text_model)  # raises UnknownSynthesizerError on config.text_model
         self.text_options = TextOptions.coerce(text_options)
         self.llm = llm  # the generator endpoint's client: used, never serialised
+        self.pii_scanner = pii_scanner  # likewise
         if epochs is not None and not self.uses_epochs:
-            warnings.warn(f"{self.name!r} does not train in epochs; epochs={epochs} is ignored", EpochsIgnoredWarning, stacklevel=2)
+            warnings.warn(f"{self.name!r} does not train in epochs; epochs={epochs} is ignored", EpochsIgnoredWarning,
+                          stacklevel=2)
         self.seed = int(seed)
         self.epochs = None if epochs is None else int(epochs)
         self.text_model = text_model
@@ -302,7 +308,8 @@ class Synthesizer(ABC):
         if not isinstance(frame, pd.DataFrame):
             raise InvalidDataError("frame must be a pandas DataFrame", violations=[("frame", "not a pandas DataFrame")])
         if not isinstance(kinds, Mapping):
-            raise InvalidKindsError("kinds must be a mapping of column -> kind", violations=[("kinds", "not a mapping")])
+            raise InvalidKindsError("kinds must be a mapping of column -> kind",
+                                    violations=[("kinds", "not a mapping")])
         kind_violations: list[tuple[str, str]] = []
         data_violations: list[tuple[str, str]] = []
         columns = list(frame.columns)
@@ -318,7 +325,8 @@ class Synthesizer(ABC):
             if col not in kinds:
                 kind_violations.append((str(col), "no kind given for this column"))
             elif not K.is_valid_kind(kinds[col]):
-                kind_violations.append((str(col), f"invalid kind {kinds[col]!r}; expected one of {sorted(K.BASE_KINDS)} or pii:<ENTITY>"))
+                kind_violations.append((str(col), f"invalid kind {kinds[col]!r}; expected one of "
+                                                  f"{sorted(K.BASE_KINDS)} or pii:<ENTITY>"))
         for col in kinds:
             if col not in column_set:
                 kind_violations.append((str(col), "kind given for a column the frame does not have"))
@@ -329,36 +337,13 @@ class Synthesizer(ABC):
         return {c: kinds[c] for c in columns}
 
     def _prepare_modelled(self, frame: pd.DataFrame, kinds: Mapping[str, str]) -> tuple[pd.DataFrame, list[str]]:
-        """Coerce modelled columns to what engines expect; collect every problem, raise once."""
-        out: dict[str, pd.Series] = {}
-        violations: list[tuple[str, str]] = []
-        null_columns: list[str] = []
-        self._datetime_books: dict[str, dict[str, Any]] = {}
-        for col, kind in kinds.items():
-            if kind not in K.MODELLED_KINDS:
-                continue
-            series = frame[col]
-            if series.isna().all():
-                warnings.warn(f"column {col!r} holds only nulls; it is not modelled", AllNullColumnWarning, stacklevel=3)
-                null_columns.append(col)
-                continue
-            coerced, bad, problem = _coerce(series, kind)
-            if problem:
-                violations.append((str(col), problem))
-                continue
-            non_null = int(series.notna().sum())
-            if bad:
-                share = bad / non_null
-                if share > MAX_UNPARSED_SHARE:
-                    violations.append((str(col), f"{bad} of {non_null} values are not valid {kind} values"))
-                    continue
-                warnings.warn(f"column {col!r}: {bad} values are not valid {kind} values and were set to null", UnparsedValuesWarning, stacklevel=3)
-            if kind == K.DATETIME:
-                self._datetime_books[col] = _datetime_book(series)
-            out[col] = coerced
-        if violations:
-            raise InvalidDataError("some columns do not match their kind", violations=violations)
-        return pd.DataFrame(out, index=frame.index).reset_index(drop=True), null_columns
+        """Coerce modelled columns to what engines expect; collect every problem, raise once.
+
+        Returns the coerced columns and the all-null ones (not modelled); the datetime
+        columns' books go to ``self._datetime_books``.
+        """
+        modelled, null_columns, self._datetime_books = coerce_modelled(frame, kinds, stacklevel=3)
+        return modelled, null_columns
 
     # --- sample --------------------------------------------------------------------
 
@@ -418,7 +403,8 @@ class Synthesizer(ABC):
             if kind == K.ID:
                 columns[col] = generate_ids(self._id_specs[col], num_rows, seed=column_seed(seed, col, "id"))
             elif K.is_pii_kind(kind):
-                columns[col] = generate_pii(self._pii_specs[col], num_rows, seed=column_seed(seed, col, "pii"), locale=self.locale)
+                columns[col] = generate_pii(self._pii_specs[col], num_rows, seed=column_seed(seed, col, "pii"),
+                                            locale=self.locale)
             elif kind == K.TEXT and col in self._text_engines:
                 context = pd.DataFrame({c: columns[c].reset_index(drop=True) for c in pii_columns}) \
                     if pii_columns else None
@@ -436,33 +422,11 @@ class Synthesizer(ABC):
 
     def _restore(self, col: str, values: pd.Series) -> pd.Series:
         """Give a sampled column back its original dtype where that is sensible."""
-        kind = self._books["kinds"][col] if self._books else K.CATEGORICAL
         dtype = self._dtypes.get(col)
-        if dtype is None:
+        if dtype is None or self._books is None:
             return values
-        try:
-            if kind == K.NUMERIC:
-                return _restore_numeric(values, dtype)
-            if kind == K.DATETIME:
-                return _restore_datetime(values, dtype, self._books["datetime"].get(col, {}))
-            if kind == K.BOOLEAN:
-                return _restore_boolean(values, dtype)
-            if kind == K.CATEGORICAL:
-                if isinstance(dtype, pd.CategoricalDtype):
-                    categories = dtype.categories
-                    if RARE in set(values.dropna()) and RARE not in categories:
-                        categories = categories.append(pd.Index([RARE]))
-                    return pd.Series(pd.Categorical(values, categories=categories, ordered=dtype.ordered))
-                if isinstance(dtype, pd.StringDtype):
-                    return values.astype(dtype)
-                return values
-            if kind == K.ID and pd.api.types.is_integer_dtype(dtype) and not isinstance(dtype, pd.api.extensions.ExtensionDtype):
-                return values.astype(dtype)
-            if isinstance(dtype, pd.StringDtype):
-                return values.astype(dtype)
-        except (TypeError, ValueError, OverflowError):
-            logger.debug("could not restore dtype of column %s", col)
-        return values
+        return restore(col, values, kind=self._books["kinds"][col], dtype=dtype,
+                       book=self._books["datetime"].get(col, {}))
 
     # --- engine hooks --------------------------------------------------------------
 
@@ -482,7 +446,7 @@ class Synthesizer(ABC):
         the engine can tie each text to its row.
         """
         engine = create_text_synthesizer(self.text_model, seed=column_seed(self.seed, column, "text"),
-                                         options=self.text_options, llm=self.llm)
+                                         options=self.text_options, llm=self.llm, pii_scanner=self.pii_scanner)
         engine.fit(values, context=context, entities=entities, progress=progress)
         return engine
 
@@ -516,257 +480,6 @@ class Synthesizer(ABC):
         The seed for this draw is ``self._sampling_seed`` (global RNGs are seeded from it).
         """
 
-    # --- serialization -------------------------------------------------------------
-
-    def to_dict(self) -> dict[str, Any]:
-        """Config and books, JSON-able. ``from_dict`` rebuilds an unfitted twin; weights go through ``save``."""
-        return {
-            "name": self.name,
-            "requested_name": self.requested_name,
-            "resolved_name": self.resolved_name,
-            "seed": self.seed,
-            "epochs": self.epochs,
-            "text_model": self.text_model,
-            "text_options": self.text_options.model_dump(),
-            "rare_value_k": self.rare_value_k,
-            "locale": self.locale,
-            "fitted": self.fitted,
-            "books": None if self._books is None else _jsonable(self._books),
-        }
-
-    def state_dict(self) -> dict[str, Any]:
-        """Same as ``to_dict`` (config + books); the fitted model itself persists with ``save``/``load``."""
-        return self.to_dict()
-
-    @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> "Synthesizer":
-        """Rebuild an unfitted synthesizer with the same config from ``to_dict`` output."""
-        from veil.synthesizers.registry import get_synthesizer_class
-
-        if not isinstance(data, Mapping) or not isinstance(data.get("resolved_name", data.get("name")), str):
-            raise InvalidStateError("synthesizer dict needs a 'name'", violations=[("name", "missing")])
-        unknown = sorted(set(data) - {"name", "requested_name", "resolved_name", "seed", "epochs", "text_model", "locale", "fitted", "books",
-                                      "engine_options", "text_options", "rare_value_k"})
-        if unknown:
-            raise InvalidStateError("unexpected keys in synthesizer dict", violations=[(k, "unexpected key") for k in unknown])
-        engine_cls = get_synthesizer_class(data.get("resolved_name", data["name"]))
-        if cls is not Synthesizer and not issubclass(engine_cls, cls):
-            raise InvalidStateError(f"dict describes {engine_cls.name!r}, not {cls.name!r}")
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", EpochsIgnoredWarning)
-            synth = engine_cls(
-                seed=data.get("seed", 0),
-                epochs=data.get("epochs"),
-                text_model=data.get("text_model", "surrogate"),
-                locale=data.get("locale", "en_US"),
-                text_options=data.get("text_options"),
-                rare_value_k=data.get("rare_value_k", DEFAULT_K),
-                **dict(data.get("engine_options") or {}),
-            )
-        synth.requested_name = str(data.get("requested_name", synth.name))
-        return synth
-
-    def save(self, path: str | os.PathLike[str]) -> None:
-        """Pickle the fitted synthesizer to ``path`` atomically (temp file + ``os.replace``).
-
-        Only load files from a trusted artifact store: loading runs pickle.
-        """
-        if not self.fitted:
-            raise NotFittedError(f"synthesizer {self.name!r} is not fitted; nothing to save")
-        target = Path(path)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                pickle.dump(
-                    {"format": _SAVE_FORMAT, "version": _SAVE_VERSION, "config": self.to_dict(), "synthesizer": self},
-                    fh,
-                    protocol=pickle.HIGHEST_PROTOCOL,
-                )
-                fh.flush()
-                os.fsync(fh.fileno())
-            os.replace(tmp, target)
-        except BaseException:
-            try:
-                os.unlink(tmp)
-            except FileNotFoundError:
-                pass
-            raise
-
-    @classmethod
-    def load(cls, path: str | os.PathLike[str]) -> "Synthesizer":
-        """Load a synthesizer written by ``save`` (trusted files only)."""
-        try:
-            with open(path, "rb") as fh:
-                payload = pickle.load(fh)
-        except FileNotFoundError:
-            raise InvalidStateError("saved synthesizer not found", violations=[("path", "no such file")]) from None
-        except Exception as exc:
-            raise InvalidStateError(f"cannot read saved synthesizer ({type(exc).__name__})", violations=[("path", "not a saved synthesizer")]) from None
-        if not isinstance(payload, dict) or payload.get("format") != _SAVE_FORMAT:
-            raise InvalidStateError("not a saved Veil synthesizer", violations=[("path", "not a saved synthesizer")])
-        if payload.get("version") != _SAVE_VERSION:
-            raise InvalidStateError(f"unsupported save version {payload.get('version')!r}", violations=[("path", "unsupported version")])
-        synth = payload.get("synthesizer")
-        if not isinstance(synth, cls):
-            raise InvalidStateError(f"file holds {type(synth).__name__}, not {cls.__name__}", violations=[("path", "wrong synthesizer class")])
-        return synth
-
-    def __getstate__(self) -> dict[str, Any]:
-        # The LLM client holds an API key and open connections: never pickled.
-        return {**self.__dict__, "llm": None}
-
     def __repr__(self) -> str:
         state = "fitted" if self.fitted else "unfitted"
         return f"{type(self).__name__}(seed={self.seed}, epochs={self.epochs}, text_model={self.text_model!r}, {state})"
-
-
-# --- coercion helpers ----------------------------------------------------------------
-
-
-def _coerce(series: pd.Series, kind: str) -> tuple[pd.Series, int, str | None]:
-    """Return (coerced series, count of non-null values that failed to parse, fatal problem)."""
-    non_null = series.notna()
-    if kind == K.NUMERIC:
-        if pd.api.types.is_bool_dtype(series.dtype):
-            return series.astype(float), 0, None
-        if pd.api.types.is_numeric_dtype(series.dtype):
-            if isinstance(series.dtype, pd.api.extensions.ExtensionDtype):
-                return series.astype("float64"), 0, None
-            return series, 0, None
-        if pd.api.types.is_datetime64_any_dtype(series.dtype):
-            return series, 0, "kind is numeric but the column holds datetimes"
-        coerced = pd.to_numeric(series, errors="coerce").astype("float64")
-        return coerced, int((coerced.isna() & non_null).sum()), None
-    if kind == K.DATETIME:
-        if pd.api.types.is_datetime64_any_dtype(series.dtype):
-            values = series
-            if getattr(series.dtype, "tz", None) is not None:
-                values = series.dt.tz_convert("UTC").dt.tz_localize(None)
-            return values.astype("datetime64[ns]"), 0, None
-        if pd.api.types.is_numeric_dtype(series.dtype):
-            return series, 0, "kind is datetime but the column holds numbers; convert them to datetimes first"
-        strings = series.where(non_null, None)
-        fmt = _guess_format(series)
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            parsed = pd.to_datetime(strings, errors="coerce", format=fmt or "mixed", utc=True)
-            if fmt and (parsed.isna() & non_null).any():
-                parsed = pd.to_datetime(strings, errors="coerce", format="mixed", utc=True)
-        parsed = parsed.dt.tz_localize(None).astype("datetime64[ns]")
-        return parsed, int((parsed.isna() & non_null).sum()), None
-    if kind == K.BOOLEAN:
-        if pd.api.types.is_bool_dtype(series.dtype) and not isinstance(series.dtype, pd.api.extensions.ExtensionDtype):
-            return series, 0, None
-        mapped = series.map(_to_bool, na_action="ignore")
-        bad = int((mapped.isna() & non_null).sum())
-        mapped = mapped.astype(object).where(mapped.notna(), None)
-        if not mapped.isna().any():
-            mapped = mapped.astype(bool)
-        return mapped, bad, None
-    # categorical
-    values = series.astype(object) if isinstance(series.dtype, pd.api.extensions.ExtensionDtype) else series
-    values = values.where(values.notna(), None) if values.dtype == object else values
-    if values.dtype == object:
-        types = {type(v) for v in values.dropna().iloc[:1000]}
-        if len(types) > 1:
-            values = values.map(lambda v: v if v is None else str(v))
-    return values, 0, None
-
-
-_TRUE = {"true", "t", "yes", "y", "1", "1.0"}
-_FALSE = {"false", "f", "no", "n", "0", "0.0"}
-
-
-def _to_bool(value: object) -> object:
-    if isinstance(value, (bool, np.bool_)):
-        return bool(value)
-    if isinstance(value, (int, float, np.integer, np.floating)) and value in (0, 1):
-        return bool(value)
-    text = str(value).strip().lower()
-    if text in _TRUE:
-        return True
-    if text in _FALSE:
-        return False
-    return None
-
-
-def _guess_format(series: pd.Series) -> str | None:
-    """A strftime format that parses a sample of the strings (month-first tried before day-first)."""
-    sample = series.dropna().astype(str).iloc[:500]
-    if sample.empty:
-        return None
-    from pandas.tseries.api import guess_datetime_format
-
-    for dayfirst in (False, True):
-        try:
-            fmt = guess_datetime_format(sample.iloc[0], dayfirst=dayfirst)
-        except Exception:  # pragma: no cover - pandas internals
-            fmt = None
-        if not fmt:
-            continue
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            parsed = pd.to_datetime(sample, format=fmt, errors="coerce")
-        if parsed.notna().mean() >= 1 - MAX_UNPARSED_SHARE:
-            return fmt
-    return None
-
-
-def _datetime_book(series: pd.Series) -> dict[str, Any]:
-    if pd.api.types.is_datetime64_any_dtype(series.dtype):
-        tz = getattr(series.dtype, "tz", None)
-        return {"source": "datetime64", "tz": None if tz is None else str(tz), "format": None}
-    return {"source": "string", "tz": None, "format": _guess_format(series)}
-
-
-def _restore_numeric(values: pd.Series, dtype: Any) -> pd.Series:
-    values = pd.to_numeric(values, errors="coerce")
-    if pd.api.types.is_bool_dtype(dtype):
-        return (values > 0.5).astype(dtype) if not values.isna().any() else values
-    if pd.api.types.is_integer_dtype(dtype):
-        if isinstance(dtype, pd.api.extensions.ExtensionDtype):
-            return values.round().astype(dtype)
-        if not values.isna().any():
-            return values.round().astype(dtype)
-        return values
-    if pd.api.types.is_float_dtype(dtype):
-        return values.astype(dtype)
-    return values
-
-
-def _restore_datetime(values: pd.Series, dtype: Any, book: Mapping[str, Any]) -> pd.Series:
-    values = pd.to_datetime(values, errors="coerce")
-    if book.get("source") == "string":
-        fmt = book.get("format")
-        text = values.dt.strftime(fmt) if fmt else values.map(lambda v: v.isoformat(), na_action="ignore")
-        out = text.astype(object).where(values.notna(), None)
-        return out.astype(dtype) if isinstance(dtype, pd.StringDtype) else out
-    if book.get("tz"):
-        values = values.dt.tz_localize("UTC").dt.tz_convert(book["tz"])
-    try:
-        return values.astype(dtype)
-    except (TypeError, ValueError):
-        return values
-
-
-def _restore_boolean(values: pd.Series, dtype: Any) -> pd.Series:
-    if isinstance(dtype, pd.BooleanDtype):
-        return values.astype("boolean")
-    if pd.api.types.is_bool_dtype(dtype) and not values.isna().any():
-        return values.astype(bool)
-    if values.isna().any():
-        return values.astype(object).where(values.notna(), None)
-    return values.astype(bool)
-
-
-def _jsonable(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {str(k): _jsonable(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_jsonable(v) for v in value]
-    if isinstance(value, (np.integer,)):
-        return int(value)
-    if isinstance(value, (np.floating,)):
-        return float(value)
-    return value

@@ -52,7 +52,8 @@ class IdSpec:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "IdSpec":
-        return cls(style=str(data["style"]), start=int(data["start"]), prefix=str(data["prefix"]), width=int(data["width"]))
+        return cls(style=str(data["style"]), start=int(data["start"]), prefix=str(data["prefix"]),
+                   width=int(data["width"]))
 
 
 def learn_id_spec(values: pd.Series) -> IdSpec:
@@ -232,8 +233,8 @@ def _fast_generate(entity: str, fake: Any, rng: np.random.Generator, n: int, sha
         c_pick = cities[rng.integers(0, pool, size=n)]
         st_pick = states[rng.integers(0, len(states), size=n)]
         zips = rng.integers(1001, 99950, size=n)
-        return np.asarray([f"{k} {st}, {c}, {a} {z:05d}" for k, st, c, a, z in zip(numbers, s_pick, c_pick, st_pick, zips)],
-                          dtype=object)
+        return np.asarray([f"{k} {st}, {c}, {a} {z:05d}"
+                           for k, st, c, a, z in zip(numbers, s_pick, c_pick, st_pick, zips)], dtype=object)
     return None
 
 

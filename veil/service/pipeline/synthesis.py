@@ -32,10 +32,12 @@ from veil.service.stages import STAGE_RANGES
 from veil.service.storage.db import DatasetRow, OperationRow, SynthesisRow
 from veil.core.kinds import split_kind
 from veil.synthesizers.errors import SynthesizerError
-from veil.synthesizers.registry import DP_ENGINES, available_synthesizers, create_synthesizer
+from veil.synthesizers.catalog import TABULAR
+from veil.synthesizers.registry import available_synthesizers, create_synthesizer
 from veil.synthesizers.protection import DEFAULT_K, check_k
 from veil.synthesizers.tabular.dp_domain import PublicMetadata
 from veil.synthesizers.text import available_text_synthesizers
+from veil.synthesizers.text.validation import presidio_scanner
 
 logger = logging.getLogger(__name__)
 
@@ -62,7 +64,7 @@ class SynthesisConfig:
 
     @property
     def differentially_private(self) -> bool:
-        return self.model in DP_ENGINES
+        return self.model in TABULAR.names(differentially_private=True)
 
     def public_metadata(self) -> PublicMetadata:
         return PublicMetadata.from_dict({
@@ -121,7 +123,7 @@ def _validate_privacy(config: SynthesisConfig, dataset: DatasetRow, problems: Vi
                             ("config.public_row_count", config.public_row_count)):
             if value:
                 problems.add(name, f"model {config.model!r} is not differentially private; this applies only to "
-                             f"{', '.join(DP_ENGINES)}", reason="NOT_A_DP_MODEL")
+                             f"{', '.join(TABULAR.names(differentially_private=True))}", reason="NOT_A_DP_MODEL")
         return
     if not config.epsilon:
         problems.add("config.epsilon", f"model {config.model!r} is differentially private and needs a target "
@@ -244,8 +246,11 @@ def _synthesize(ctx: ServiceContext, handle: JobHandle, dataset: DatasetRow, syn
     kinds = dataset_kinds(dataset)
     dp = config.differentially_private
     llm = text_stage.open_llm(plan)
+    # Generated texts are re-scanned with the service's own PII engine (its spaCy model, lists and locale).
+    pii_scanner = presidio_scanner(engine=ctx.pii, lock=ctx.pii_lock) if plan.columns else None
     synth = create_synthesizer(config.model, seed=config.seed, epochs=config.epochs or None,
                                text_model=config.text_model, text_options=plan.options, llm=llm,
+                               pii_scanner=pii_scanner,
                                **({"epsilon": config.epsilon, "delta": config.delta,
                                    "public": config.public_metadata()} if dp else
                                   {"rare_value_k": config.rare_value_threshold or DEFAULT_K}))

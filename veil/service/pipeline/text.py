@@ -21,8 +21,7 @@ from veil.reports.text import TextColumnReport, canary_exposure, text_column_rep
 from veil.service.config import ServiceConfig
 from veil.core.errors import ViolationCollector
 from veil.synthesizers.errors import SynthesizerError
-from veil.synthesizers.registry import DP_ENGINES
-from veil.synthesizers.text.base import DP_TEXT_ENGINES, LLM_TEXT_ENGINES
+from veil.synthesizers.catalog import TABULAR, TEXT
 from veil.synthesizers.text.dp_private_evolution import PRETRAINED_EMBEDDERS
 from veil.synthesizers.text.embedders import Embedder, available_embedders, create_embedder
 from veil.synthesizers.text.llm import LLMClient, LLMSettings, create_llm_client
@@ -61,7 +60,7 @@ def plan_text(*, model: str, text_model: str, text: Mapping[str, object], kinds:
     given = {k: v for k, v in text.items() if k in TextOptions.model_fields}
     given.setdefault("embedder", service.text_embedder)
     given.setdefault("embedding_model", service.llm_embedding_model)
-    needs_llm = text_model in LLM_TEXT_ENGINES and bool(columns)
+    needs_llm = text_model in TEXT.names(needs_llm=True) and bool(columns)
     if needs_llm or given["embedder"] == "openai":
         given.setdefault("llm_model", service.llm_model)
     if needs_llm:
@@ -79,13 +78,15 @@ def plan_text(*, model: str, text_model: str, text: Mapping[str, object], kinds:
     canaries = int(text.get("canaries", 0) or 0)
     if not 0 <= canaries <= MAX_CANARIES:
         problems.add("config.text.canaries", f"must be between 0 and {MAX_CANARIES}", reason="BAD_TEXT_CONFIG")
-    if text_model in DP_TEXT_ENGINES and options.embedder not in PRETRAINED_EMBEDDERS:
+    dp_text = text_model in TEXT.names(differentially_private=True)
+    if dp_text and options.embedder not in PRETRAINED_EMBEDDERS:
         problems.add("config.text.embedder", f"{text_model} needs a pretrained embedder "
                      f"({', '.join(PRETRAINED_EMBEDDERS)}): a TF-IDF vocabulary learnt from the private texts "
                      "would leak it", reason="BAD_TEXT_CONFIG")
-    if text_model in DP_TEXT_ENGINES and model not in DP_ENGINES:
+    dp_models = TABULAR.names(differentially_private=True)
+    if dp_text and model not in dp_models:
         problems.add("config.text_model", f"{text_model} is differentially private: use it with a DP model "
-                     f"({', '.join(DP_ENGINES)}) and an epsilon", reason="NOT_A_DP_MODEL")
+                     f"({', '.join(dp_models)}) and an epsilon", reason="NOT_A_DP_MODEL")
     llm = _llm_settings(text, options, service, problems) if needs_llm else None
     if not needs_llm and options.embedder == "openai":
         llm = _llm_settings(text, options, service, problems)

@@ -28,15 +28,18 @@ from typing import Any, ClassVar
 import numpy as np
 import pandas as pd
 
+from veil.core import kinds as K
 from veil.privacy.dp.accounting import ZcdpBudget, check_target, epsilon_from_rdp, zcdp_curve, zcdp_rho_for
 from veil.privacy.dp.mechanisms import GaussianMechanism
 from veil.privacy.errors import PrivacyError
-from veil.core import kinds as K
-from veil.synthesizers.base import Synthesizer, _coerce
+from veil.synthesizers.base import Synthesizer
+from veil.synthesizers.catalog import TEXT
+from veil.synthesizers.coercion import coerce
 from veil.synthesizers.errors import InvalidConfigError, NotFittedError
 from veil.synthesizers.generators import IdSpec, PiiSpec, column_seed
 from veil.synthesizers.tabular.dp_domain import PublicMetadata, columns_needing
-from veil.synthesizers.text.base import TextSynthesizer, create_text_synthesizer, get_text_synthesizer_class
+from veil.synthesizers.text.base import TextSynthesizer
+from veil.synthesizers.text.registry import create_text_synthesizer
 
 DEFAULT_DELTA = 1e-6
 """δ of a DP request that names none: well below 1/n for the tables Veil serves."""
@@ -61,7 +64,6 @@ class DPSynthesizer(Synthesizer):
         InvalidConfigError: ε missing or invalid, δ invalid (fields ``config.epsilon``, ``config.delta``).
     """
 
-    differentially_private: ClassVar[bool] = True
     # Rare values are the guarantee's business: a DP model's output bounds what any row can change.
     protects_rare_values: ClassVar[bool] = False
     accountant: ClassVar[str] = "RDP (Opacus analysis) over zCDP measurements"
@@ -121,7 +123,7 @@ class DPSynthesizer(Synthesizer):
     # --- DP text columns -------------------------------------------------------------
 
     def _dp_text_columns(self, kinds: Mapping[str, str]) -> list[str]:
-        if not getattr(get_text_synthesizer_class(self.text_model), "differentially_private", False):
+        if not TEXT.capabilities(self.text_model).differentially_private:
             return []
         return [c for c, k in kinds.items() if k == K.TEXT]
 
@@ -196,7 +198,7 @@ class DPSynthesizer(Synthesizer):
         if column not in columns:
             return None
         engine = create_text_synthesizer(self.text_model, seed=column_seed(self.seed, column, "text"),
-                                         options=self.text_options, llm=self.llm)
+                                         options=self.text_options, llm=self.llm, pii_scanner=self.pii_scanner)
         engine.set_budget(rho=self._text_rho_reserved / len(columns), spend=self._spend_text(column))
         engine.fit(values, context=context, entities=entities, progress=progress)
         return engine
@@ -206,7 +208,7 @@ class DPSynthesizer(Synthesizer):
         modelled, _ = super()._prepare_modelled(frame, kinds)
         for col, kind in kinds.items():
             if kind in K.MODELLED_KINDS and col not in modelled.columns:
-                coerced, _, _ = _coerce(frame[col].reset_index(drop=True), kind)
+                coerced, _, _ = coerce(frame[col].reset_index(drop=True), kind)
                 modelled[col] = coerced
         order = [c for c in frame.columns if c in modelled.columns]
         return modelled[order], []

@@ -30,9 +30,9 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from veil.core import kinds as K
 from veil.privacy.dp.accounting import ZcdpBudget
 from veil.privacy.dp.mechanisms import GaussianMechanism, GaussianPartitionSelection, private_bounds
-from veil.core import kinds as K
 from veil.synthesizers.errors import InvalidConfigError
 
 FINE_BINS = 128

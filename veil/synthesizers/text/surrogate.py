@@ -20,7 +20,8 @@ import numpy as np
 import pandas as pd
 
 from veil.core.progress import ProgressFn
-from veil.synthesizers.text.base import TextSynthesizer, register_text_synthesizer
+from veil.synthesizers.text.base import TextSynthesizer
+from veil.synthesizers.text.registry import register_text_synthesizer
 from veil.synthesizers.text.templates import fill_template, template_slots
 
 

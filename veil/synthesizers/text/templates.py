@@ -102,8 +102,3 @@ def fill_template(template: str, row: Mapping[str, object], slots: SlotColumns) 
 
     filled = _SLOT_RE.sub(value_for, template)
     return None if missing else filled
-
-
-def fillable(template_slots_: frozenset[str], available: frozenset[str]) -> bool:
-    """Whether a row with values for ``available`` slots can fill a template needing ``template_slots_``."""
-    return template_slots_ <= available

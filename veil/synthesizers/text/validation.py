@@ -22,9 +22,9 @@ from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from veil.core.text import NgramIndex, tokens
 from veil.synthesizers.errors import InvalidConfigError
-from veil.synthesizers.warnings import SelfJudgingWarning
 from veil.synthesizers.text.llm import ChatRequest
 from veil.synthesizers.text.prompts import load_prompt
+from veil.synthesizers.warnings import SelfJudgingWarning
 
 if TYPE_CHECKING:
     from veil.privacy.pii import PiiEngine
@@ -193,6 +193,10 @@ def presidio_scanner(
     lock: threading.Lock | None = None,
 ) -> PresidioPiiScanner:
     """A PII scanner built on the project's Presidio engine (:class:`privacy.pii.PiiEngine`).
+
+    The service passes its own engine (configured spaCy model, allow/deny lists, locale) and
+    lock; without ``engine`` (library use, tests) a default-configured engine is loaded once
+    per process and spaCy model and shared by every scanner built this way.
 
     Args:
         spacy_model: Installed spaCy model; used only when ``engine`` is not given (the engine
