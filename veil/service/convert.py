@@ -11,7 +11,7 @@ from google.rpc import status_pb2
 from veil.privacy.dp import BudgetStatement
 from veil.service.interceptors import build_status
 from veil.service.pipeline.budget import PolicySpec
-from veil.service.pipeline.synthesis import SynthesisConfig
+from veil.service.pipeline.synthesis_config import SynthesisConfig
 from veil.service.pipeline.upload import ColumnOverride, UploadSpec
 from veil.service.storage.db import DatasetRow, OperationRow, SynthesisRow
 from veil.v1 import veil_pb2 as pb

@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 
 from veil.core.text import NgramIndex, tokens
+from veil.reports.errors import TextEngineWarning, UnfilledTextWarning
 from veil.reports.text import TextColumnReport, canary_exposure, text_column_report
 from veil.service.config import ServiceConfig
 from veil.core.errors import ViolationCollector
@@ -227,11 +228,12 @@ def text_reports(*, synth: object, plan: TextPlan, train: pd.DataFrame, holdout:
             report.leakage.canary_exposure = exposed_count / planted if planted else math.nan
         report.generation = generation
         if engine is not None:
-            report.warnings.extend(engine.warnings)
+            for note in engine.warnings:
+                report.warn(TextEngineWarning(note))
             if generation.get("unfilled_rows"):
-                report.warnings.append(f"text column {col!r}: {generation['unfilled_rows']} rows got no text (no "
-                                       "validated text fitted them; see the rejected counts)")
+                report.warn(UnfilledTextWarning(f"text column {col!r}: {generation['unfilled_rows']} rows got no text "
+                                                "(no validated text fitted them; see the rejected counts)"))
         if plan.judge_warning and engine is not None and engine.needs_llm:
-            report.warnings.append(plan.judge_warning)
+            report.warn(TextEngineWarning(plan.judge_warning))
         reports.append(report)
     return reports
