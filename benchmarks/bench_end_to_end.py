@@ -28,7 +28,6 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 warnings.filterwarnings("ignore")
 
 
-
 def bare_sdv(train, seed: int) -> dict[str, float]:
     """SDV GaussianCopula on the modelled columns, nothing else."""
     import numpy as np
@@ -70,10 +69,17 @@ def service_run(frame, seed: int, index: int) -> dict[str, float]:
         syn = dict(synthesis.stage_seconds)
         scrub = up.get("scan", 0.0) + up.get("scrub", 0.0)
         return {
-            "upload_rpc": t1 - t0, "upload_scan": up.get("scan", 0.0), "upload_scrub": up.get("scrub", 0.0),
-            "upload_other": (t1 - t0) - scrub, "synthesis_op": t2 - t1, "fit": syn.get("fit", 0.0),
-            "sample": syn.get("sample", 0.0), "filter": syn.get("filter", 0.0), "report": syn.get("report", 0.0),
-            "store": syn.get("store", 0.0), "download": t3 - t2,
+            "upload_rpc": t1 - t0,
+            "upload_scan": up.get("scan", 0.0),
+            "upload_scrub": up.get("scrub", 0.0),
+            "upload_other": (t1 - t0) - scrub,
+            "synthesis_op": t2 - t1,
+            "fit": syn.get("fit", 0.0),
+            "sample": syn.get("sample", 0.0),
+            "filter": syn.get("filter", 0.0),
+            "report": syn.get("report", 0.0),
+            "store": syn.get("store", 0.0),
+            "download": t3 - t2,
             "service_excl_scrub": (t3 - t0) - scrub,
         }
 
@@ -97,15 +103,19 @@ def main() -> None:
     for i in range(args.repeats):
         baselines.append(bare_sdv(train, args.seed))
         services.append(service_run(frame, args.seed, i))
-        print(f"run {i + 1}: bare {baselines[-1]['total']:.2f}s, service {services[-1]['service_excl_scrub']:.2f}s",
-              file=sys.stderr)
+        print(
+            f"run {i + 1}: bare {baselines[-1]['total']:.2f}s, service {services[-1]['service_excl_scrub']:.2f}s",
+            file=sys.stderr,
+        )
 
     def med(rows, key):
         return statistics.median(r[key] for r in rows)
 
     ratios = [s["service_excl_scrub"] / b["total"] for s, b in zip(services, baselines)]
     result = {
-        "rows": args.rows, "train_rows": len(train), "repeats": args.repeats,
+        "rows": args.rows,
+        "train_rows": len(train),
+        "repeats": args.repeats,
         "bare_sdv": {k: round(med(baselines, k), 3) for k in baselines[0]},
         "service": {k: round(med(services, k), 3) for k in services[0]},
         "ratio_service_excl_scrub_to_bare": round(statistics.median(ratios), 3),

@@ -78,8 +78,10 @@ def survey_tables(rows: int) -> dict[str, tuple[pd.DataFrame, set[str]]]:
     comments = frame[["age", "income", "region", "comments"]]
     blob_notes = " ".join(notes.astype(str).to_numpy().ravel())
     blob_comments = " ".join(comments.astype(str).to_numpy().ravel())
-    return {"survey-notes": (notes, {v for v in planted if v in blob_notes and identifying(v)}),
-            "survey-comments": (comments, {v for v in planted if v in blob_comments and identifying(v)})}
+    return {
+        "survey-notes": (notes, {v for v in planted if v in blob_notes and identifying(v)}),
+        "survey-comments": (comments, {v for v in planted if v in blob_comments and identifying(v)}),
+    }
 
 
 def count_present(values: set[str], frame: pd.DataFrame) -> int:
@@ -99,8 +101,14 @@ def run(name: str, frame: pd.DataFrame, raw: set[str], *, client, server, model:
     started = time.perf_counter()
     op = client.wait_operation(client.create_synthesis(dataset.name, pb.SynthesisConfig(model=model)).name)
     synth_s = time.perf_counter() - started
-    row = {"table": name, "rows": len(frame), "raw_values": len(raw), "left_after_scrub": count_present(raw, stored),
-           "upload_s": upload_s, "synthesis_s": synth_s}
+    row = {
+        "table": name,
+        "rows": len(frame),
+        "raw_values": len(raw),
+        "left_after_scrub": count_present(raw, stored),
+        "upload_s": upload_s,
+        "synthesis_s": synth_s,
+    }
     if op.HasField("error"):
         row.update(refused=op.error.message[:80], released_with_raw="–", replay="–", gate="–", protected="–")
         return row
@@ -108,10 +116,17 @@ def run(name: str, frame: pd.DataFrame, raw: set[str], *, client, server, model:
     records = client.read_records(synthesis.name)
     report = client.report(synthesis.name, view=pb.GetReportRequest.BASIC)
     replay = report.leakage.pii_replay
-    protected = ", ".join(f"{c.column} {c.values}" for c in report.leakage.value_protection.columns
-                          if c.kind == "categorical") or "–"
-    row.update(refused="no", released_with_raw=count_present(raw, records), replay=replay.count,
-               gate=sum(replay.gate_replaced.values()), protected=protected)
+    protected = (
+        ", ".join(f"{c.column} {c.values}" for c in report.leakage.value_protection.columns if c.kind == "categorical")
+        or "–"
+    )
+    row.update(
+        refused="no",
+        released_with_raw=count_present(raw, records),
+        replay=replay.count,
+        gate=sum(replay.gate_replaced.values()),
+        protected=protected,
+    )
     return row
 
 
@@ -127,24 +142,32 @@ def main(argv: list[str] | None = None) -> None:
 
     root = pathlib.Path(tempfile.mkdtemp(prefix="veil-bench-"))
     token = "bench-token-" + "x" * 20
-    config = ServiceConfig(host="127.0.0.1", port=0, data_dir=root / "data", master_key_file=root / "master.key",
-                           tokens={token: "bench"})
+    config = ServiceConfig(
+        host="127.0.0.1", port=0, data_dir=root / "data", master_key_file=root / "master.key", tokens={token: "bench"}
+    )
     server = VeilServer(config).start()
     tables = {**survey_tables(args.rows), **labelled_tables()}
-    print(f"model {args.model}; raw values = PII column values and labelled text spans of {MIN_CHARS}+ characters "
-          "with several words, a digit or an @\n")
-    print("| table | rows | raw values | left in stored splits after scrub | released with a raw value | "
-          "report PII replay | cells the gate replaced | refused | categorical values protected | upload s | "
-          "synthesis s |")
+    print(
+        f"model {args.model}; raw values = PII column values and labelled text spans of {MIN_CHARS}+ characters "
+        "with several words, a digit or an @\n"
+    )
+    print(
+        "| table | rows | raw values | left in stored splits after scrub | released with a raw value | "
+        "report PII replay | cells the gate replaced | refused | categorical values protected | upload s | "
+        "synthesis s |"
+    )
     print("|---|---:|---:|---:|---:|---:|---:|---|---|---:|---:|")
     try:
         with VeilClient(server.address, token, timeout=3600) as client:
             client.wait_ready()
             for name, (frame, raw) in tables.items():
                 r = run(name, frame, raw, client=client, server=server, model=args.model)
-                print(f"| {r['table']} | {r['rows']:,} | {r['raw_values']:,} | {r['left_after_scrub']} | "
-                      f"{r['released_with_raw']} | {r['replay']} | {r['gate']} | {r['refused']} | {r['protected']} | "
-                      f"{r['upload_s']:.1f} | {r['synthesis_s']:.1f} |", flush=True)
+                print(
+                    f"| {r['table']} | {r['rows']:,} | {r['raw_values']:,} | {r['left_after_scrub']} | "
+                    f"{r['released_with_raw']} | {r['replay']} | {r['gate']} | {r['refused']} | {r['protected']} | "
+                    f"{r['upload_s']:.1f} | {r['synthesis_s']:.1f} |",
+                    flush=True,
+                )
     finally:
         server.stop()
 

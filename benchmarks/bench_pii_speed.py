@@ -49,6 +49,7 @@ DIAMOND_COLUMNS = ("carat", "cut", "color", "clarity", "depth", "price", "x")
 
 # ---------------------------------------------------------------------------------------------- data
 
+# fmt: off
 OPENERS = (
     "{name} called about order #{order} placed on {date} and wants an update on the delivery.",
     "Ticket opened by {name} regarding the {cut} {carat} ct stone bought last {weekday}.",
@@ -63,6 +64,7 @@ OPENERS = (
     "Mr. or Ms. {last} never received the parcel for order #{order} shipped on {date}.",
     "{name} wants to upgrade the {carat} ct solitaire to a larger stone, budget around ${amount}.",
 )
+# fmt: on
 CONTACTS = (
     "Best number to reach them is {phone}.",
     "Please call back on {phone} after {hour} pm.",
@@ -73,6 +75,7 @@ CONTACTS = (
     "Updated the delivery address to {address} as requested.",
     "Copy of the invoice emailed to {email}; phone on file is {phone}.",
 )
+# fmt: off
 PII_FREE = (
     "Warehouse confirmed the stone is in stock at bay {n}.",
     "Refund of ${amount} approved by finance on {date}.",
@@ -87,13 +90,16 @@ PII_FREE = (
     "The {color} grade certificate from the lab is attached to the case.",
     "Setting will be re-checked by the workshop on {weekday}.",
 )
+# fmt: on
 INTERNAL = (
     "Internal note: stock count for {cut} stones around {carat} ct is low, reorder from the supplier.",
     "Internal note: batch {sku} failed the clarity check and goes back to the cutter.",
     "Internal note: the {color} grade listing had the wrong price of ${amount} for {n} hours.",
 )
+# fmt: off
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December")
+# fmt: on
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
@@ -120,8 +126,19 @@ def make_table(n_rows: int, seed: int = 0):
     streets = np.array([fake.street_name() for _ in range(3000)])
     cities = np.array([fake.city() for _ in range(1500)])
     states = np.array(AddressProvider.states_abbr)
-    domains = np.array(["gmail.com", "yahoo.com", "hotmail.com", "outlook.com", "icloud.com", "aol.com",
-                        "protonmail.com", "comcast.net"] + [fake.domain_name() for _ in range(200)])
+    domains = np.array(
+        [
+            "gmail.com",
+            "yahoo.com",
+            "hotmail.com",
+            "outlook.com",
+            "icloud.com",
+            "aol.com",
+            "protonmail.com",
+            "comcast.net",
+        ]
+        + [fake.domain_name() for _ in range(200)]
+    )
     firsts = rng.choice(firsts_pool, n_rows)
     lasts = rng.choice(lasts_pool, n_rows)
     names = [f"{f} {l}" for f, l in zip(firsts, lasts)]
@@ -141,9 +158,12 @@ def make_table(n_rows: int, seed: int = 0):
     phones = [phone_formats[s].format(a=a, e=e, l=l) for a, e, l, s in zip(area, exch, line, phone_style)]
     numbers = rng.integers(1, 9999, n_rows)
     zips = rng.integers(1001, 99951, n_rows)
-    addresses = [f"{b} {s}, {c}, {st} {z:05d}" for b, s, c, st, z in
-                 zip(numbers, rng.choice(streets, n_rows), rng.choice(cities, n_rows), rng.choice(states, n_rows),
-                     zips)]
+    addresses = [
+        f"{b} {s}, {c}, {st} {z:05d}"
+        for b, s, c, st, z in zip(
+            numbers, rng.choice(streets, n_rows), rng.choice(cities, n_rows), rng.choice(states, n_rows), zips
+        )
+    ]
     table["customer"] = names
     table["email"] = emails
     table["phone"] = phones
@@ -156,11 +176,24 @@ def make_table(n_rows: int, seed: int = 0):
     notes = []
     for i in range(n_rows):
         slots = {
-            "name": names[i], "first": firsts[i], "last": lasts[i], "email": emails[i], "phone": phones[i],
-            "address": addresses[i], "cut": cuts[i], "carat": carats[i], "color": colors[i], "clarity": clarities[i],
-            "order": r.randint(100000, 999999), "sku": f"{r.choice('ABCDEFGHJK')}{r.randint(1000, 99999)}",
-            "date": f"{r.choice(MONTHS)} {r.randint(1, 28)}", "weekday": r.choice(WEEKDAYS), "n": r.randint(2, 30),
-            "amount": f"{r.randint(150, 19000):,}", "hour": r.randint(1, 8), "pct": r.choice((5, 10, 15, 20)),
+            "name": names[i],
+            "first": firsts[i],
+            "last": lasts[i],
+            "email": emails[i],
+            "phone": phones[i],
+            "address": addresses[i],
+            "cut": cuts[i],
+            "carat": carats[i],
+            "color": colors[i],
+            "clarity": clarities[i],
+            "order": r.randint(100000, 999999),
+            "sku": f"{r.choice('ABCDEFGHJK')}{r.randint(1000, 99999)}",
+            "date": f"{r.choice(MONTHS)} {r.randint(1, 28)}",
+            "weekday": r.choice(WEEKDAYS),
+            "n": r.randint(2, 30),
+            "amount": f"{r.randint(150, 19000):,}",
+            "hour": r.randint(1, 8),
+            "pct": r.choice((5, 10, 15, 20)),
         }
         if r.random() < 0.1:
             parts = [r.choice(INTERNAL), r.choice(PII_FREE)]
@@ -179,10 +212,14 @@ def temporary_eval_set():
     """A small hand-labelled stand-in, used only while the real labeled set does not exist."""
     docs = []
     rows = [
-        ("Please contact {P} at {E} or call {T}.", {"P": "Maria Lopez", "E": "maria.lopez@gmail.com",
-                                                    "T": "(415) 555-0142"}),
-        ("Ship the package to {A} for {P}.", {"A": "742 Evergreen Terrace, Springfield, IL 62704",
-                                             "P": "Homer Simpson"}),
+        (
+            "Please contact {P} at {E} or call {T}.",
+            {"P": "Maria Lopez", "E": "maria.lopez@gmail.com", "T": "(415) 555-0142"},
+        ),
+        (
+            "Ship the package to {A} for {P}.",
+            {"A": "742 Evergreen Terrace, Springfield, IL 62704", "P": "Homer Simpson"},
+        ),
         ("The meeting with {P} moved to Thursday; no other changes.", {"P": "John Carter"}),
         ("Card {C} was declined twice, customer {P} informed.", {"C": "4111 1111 1111 1111", "P": "Ann Lee"}),
         ("Nothing sensitive in this sentence about diamonds and rings.", {}),
@@ -193,7 +230,7 @@ def temporary_eval_set():
         import re
 
         for m in re.finditer(r"\{(\w)\}", template):
-            text += template[pos:m.start()]
+            text += template[pos : m.start()]
             v = values[m.group(1)]
             spans.append({"start": len(text), "end": len(text) + len(v), "label": labels[m.group(1)]})
             text += v
@@ -218,8 +255,9 @@ def vanilla_presidio():
 
     if "presidio" not in _ENGINES:
         ensure_offline()
-        provider = NlpEngineProvider(nlp_configuration={
-            "nlp_engine_name": "spacy", "models": [{"lang_code": "en", "model_name": SPACY_MODEL}]})
+        provider = NlpEngineProvider(
+            nlp_configuration={"nlp_engine_name": "spacy", "models": [{"lang_code": "en", "model_name": SPACY_MODEL}]}
+        )
         _ENGINES["presidio"] = AnalyzerEngine(nlp_engine=provider.create_engine(), supported_languages=["en"])
     return _ENGINES["presidio"]
 
@@ -235,11 +273,12 @@ def veil_engine():
 
 # ---------------------------------------------------------------------------------------------- part 1
 
+
 def run_veil_table(engine, table, batch_rows: int, sample_rows: int) -> dict[str, float]:
     from veil.service.pipeline.scrub import scrub_batches
 
     sample = table.iloc[:sample_rows]
-    batches = (table.iloc[i:i + batch_rows] for i in range(0, len(table), batch_rows))
+    batches = (table.iloc[i : i + batch_rows] for i in range(0, len(table), batch_rows))
     t0 = time.perf_counter()
     scan, scrubbed = scrub_batches(engine, sample, batches, key=b"k" * 32)
     t1 = time.perf_counter()
@@ -289,7 +328,7 @@ def part_table(args, table) -> dict:
     cells = baseline_cells(table, args.cells_per_column, args.seed)
     # Warm-up: a few cells of each column through Presidio, a small table through Veil.
     run_baseline_table(analyzer, anonymizer, table, {c: r[:5] for c, r in cells.items()})
-    run_veil_table(engine, table.iloc[:min(len(table), 2000)], args.batch_rows, min(args.sample_rows, 500))
+    run_veil_table(engine, table.iloc[: min(len(table), 2000)], args.batch_rows, min(args.sample_rows, 500))
 
     veil_runs, base_runs = [], []
     for i in range(args.repeats):
@@ -297,9 +336,12 @@ def part_table(args, table) -> dict:
         veil_runs.append(run_veil_table(engine, table, args.batch_rows, args.sample_rows))
         veil_runs[-1]["rss_after_mb"] = (_status_kib("self", "VmRSS") or 0) / 1024
         extrapolated = sum(base_runs[-1].values()) * len(table)
-        print(f"table run {i + 1}: presidio (extrapolated) {extrapolated:.1f}s, veil {veil_runs[-1]['total']:.2f}s "
-              f"(scan {veil_runs[-1]['scan']:.2f}, scrub {veil_runs[-1]['scrub']:.2f}); "
-              f"process RSS {veil_runs[-1]['rss_after_mb']:.0f} MiB", file=sys.stderr)
+        print(
+            f"table run {i + 1}: presidio (extrapolated) {extrapolated:.1f}s, veil {veil_runs[-1]['total']:.2f}s "
+            f"(scan {veil_runs[-1]['scan']:.2f}, scrub {veil_runs[-1]['scrub']:.2f}); "
+            f"process RSS {veil_runs[-1]['rss_after_mb']:.0f} MiB",
+            file=sys.stderr,
+        )
 
     profile_top = None
     if args.profile:
@@ -318,24 +360,31 @@ def part_table(args, table) -> dict:
     per_column = {c: statistics.median(b[c] for b in base_runs) for c in table.columns}
     veil_total = statistics.median(v["total"] for v in veil_runs)
     return {
-        "rows": len(table), "columns": len(table.columns), "batch_rows": args.batch_rows,
-        "sample_rows": args.sample_rows, "distinct_notes": int(table["note"].nunique()),
-        "veil_load_s": round(veil_load, 2), "presidio_load_s": round(presidio_load, 2),
+        "rows": len(table),
+        "columns": len(table.columns),
+        "batch_rows": args.batch_rows,
+        "sample_rows": args.sample_rows,
+        "distinct_notes": int(table["note"].nunique()),
+        "veil_load_s": round(veil_load, 2),
+        "presidio_load_s": round(presidio_load, 2),
         "veil_kinds": veil_runs[-1]["kinds"],
         "veil_scan_s": round(statistics.median(v["scan"] for v in veil_runs), 3),
         "veil_scrub_s": round(statistics.median(v["scrub"] for v in veil_runs), 3),
-        "veil_total_s": round(veil_total, 3), "veil_rows_per_s": round(len(table) / veil_total, 1),
+        "veil_total_s": round(veil_total, 3),
+        "veil_rows_per_s": round(len(table) / veil_total, 1),
         "veil_runs_s": [round(v["total"], 3) for v in veil_runs],
         "bench_process_rss_after_each_veil_run_mb": [round(v["rss_after_mb"]) for v in veil_runs],
         "baseline_cells_timed": sum(len(r) for r in cells.values()),
         "baseline_ms_per_cell": {c: round(s * 1000, 3) for c, s in per_column.items()},
         "baseline_extrapolated_s": round(sum(per_column.values()) * len(table), 1),
-        "ratio": round(statistics.median(ratios), 1), "ratios": [round(r, 1) for r in ratios],
+        "ratio": round(statistics.median(ratios), 1),
+        "ratios": [round(r, 1) for r in ratios],
         "profile": profile_top,
     }
 
 
 # ---------------------------------------------------------------------------------------------- part 2
+
 
 def wait_for(path: pathlib.Path, minutes: float, what: str) -> bool:
     deadline = time.monotonic() + minutes * 60
@@ -380,9 +429,11 @@ def fallback_scores(docs, predicted) -> dict[str, float]:
                 per_label[g["label"]][1] += 1
         pred_chars += len(pred)
         pred_in_gold += len(pred & gold)
-    return {"span_recall": covered_n / gold_n if gold_n else float("nan"),
-            "char_precision": pred_in_gold / pred_chars if pred_chars else float("nan"),
-            "recall_by_label": {k: round(h / n, 3) for k, (h, n) in sorted(per_label.items())}}
+    return {
+        "span_recall": covered_n / gold_n if gold_n else float("nan"),
+        "char_precision": pred_in_gold / pred_chars if pred_chars else float("nan"),
+        "recall_by_label": {k: round(h / n, 3) for k, (h, n) in sorted(per_label.items())},
+    }
 
 
 def score(docs, predicted) -> tuple[dict, str]:
@@ -396,10 +447,13 @@ def score(docs, predicted) -> tuple[dict, str]:
         return fallback_scores(docs, predicted), "fallback (benchmark's own)"
     gold = [[(g["start"], g["end"], g["label"]) for g in d["spans"]] for d in docs]
     result = score_spans(gold, predicted, [d["text"] for d in docs])
-    return {"span_recall": result.span_recall, "char_precision": result.char_precision,
-            "recall_by_label": {k: None if e.recall is None else round(e.recall, 3)
-                                for k, e in result.per_entity.items() if e.support}}, \
-        "veil.privacy.pii.evaluation.score_spans"
+    return {
+        "span_recall": result.span_recall,
+        "char_precision": result.char_precision,
+        "recall_by_label": {
+            k: None if e.recall is None else round(e.recall, 3) for k, e in result.per_entity.items() if e.support
+        },
+    }, "veil.privacy.pii.evaluation.score_spans"
 
 
 def ner_only():
@@ -446,10 +500,13 @@ def part_text(args, table) -> dict:
         b_med = statistics.median(r[0] for r in runs)
         v_med = statistics.median(r[1] for r in runs)
         entry = {
-            "docs": len(texts), "distinct_docs": len(set(texts)),
+            "docs": len(texts),
+            "distinct_docs": len(set(texts)),
             "mean_words": round(statistics.mean(len(t.split()) for t in texts), 1),
-            "presidio_s": round(b_med, 3), "veil_s": round(v_med, 3),
-            "presidio_docs_per_s": round(len(texts) / b_med, 1), "veil_docs_per_s": round(len(texts) / v_med, 1),
+            "presidio_s": round(b_med, 3),
+            "veil_s": round(v_med, 3),
+            "presidio_docs_per_s": round(len(texts) / b_med, 1),
+            "veil_docs_per_s": round(len(texts) / v_med, 1),
             "ratio": round(statistics.median(r[0] / r[1] for r in runs), 2),
             "ratios": [round(r[0] / r[1], 2) for r in runs],
             "spacy_ner_only_docs_per_s": round(len(texts) / statistics.median(r[2] for r in runs), 1),
@@ -459,14 +516,14 @@ def part_text(args, table) -> dict:
             base_spans = [[(r.start, r.end, r.entity_type) for r in res] for res in base_out]
             base_05 = [[(r.start, r.end, r.entity_type) for r in res if r.score >= 0.5] for res in base_out]
             entry["quality"] = {}
-            for label, predicted in (("veil", veil_spans), ("presidio", base_spans),
-                                     ("presidio_score>=0.5", base_05)):
+            for label, predicted in (("veil", veil_spans), ("presidio", base_spans), ("presidio_score>=0.5", base_05)):
                 entry["quality"][label], entry["scorer"] = score(docs, predicted)
         result[name] = entry
     return result
 
 
 # ---------------------------------------------------------------------------------------------- part 3
+
 
 def _status_kib(pid: int | str, field: str) -> int | None:
     """A ``/proc/<pid>/status`` memory field (VmRSS, VmHWM) in KiB; None once the process is gone."""
@@ -494,8 +551,12 @@ def peak_rss_of(cmd: list[str], log: pathlib.Path) -> tuple[int, float, int, str
     with open(log, "wb") as out:
         if timer.exists():
             report = log.with_suffix(".time")
-            proc = subprocess.Popen([str(timer), "-v", "-o", str(report), *cmd], stdout=out,
-                                    stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+            proc = subprocess.Popen(
+                [str(timer), "-v", "-o", str(report), *cmd],
+                stdout=out,
+                stderr=subprocess.STDOUT,
+                stdin=subprocess.DEVNULL,
+            )
             code = proc.wait()
             seconds = time.perf_counter() - t0
             for line in report.read_text().splitlines():
@@ -536,8 +597,13 @@ def part_memory(args) -> dict:
                 continue
             with open(dst, "rb") as f:
                 out_rows = sum(chunk.count(b"\n") for chunk in iter(lambda f=f: f.read(1 << 20), b"")) - 1
-            result["runs"][n] = {"exit_code": code, "seconds": round(seconds, 2), "peak_rss_mb": round(peak / 2**20, 1),
-                                 "input_mb": round(src.stat().st_size / 2**20, 1), "output_rows": out_rows}
+            result["runs"][n] = {
+                "exit_code": code,
+                "seconds": round(seconds, 2),
+                "peak_rss_mb": round(peak / 2**20, 1),
+                "input_mb": round(src.stat().st_size / 2**20, 1),
+                "output_rows": out_rows,
+            }
             print(f"veil scrub {n} rows: {seconds:.1f}s, peak RSS {peak / 2**20:.0f} MiB", file=sys.stderr)
     ok = [n for n, r in result["runs"].items() if r.get("exit_code") == 0]
     if len(ok) >= 2:
@@ -548,6 +614,7 @@ def part_memory(args) -> dict:
 
 
 # ---------------------------------------------------------------------------------------------- report
+
 
 def markdown(command: str, res: dict) -> str:
     lines = [f"Command: `{command}`", "", "| part | figure | value |", "|---|---|---:|"]
@@ -560,11 +627,17 @@ def markdown(command: str, res: dict) -> str:
         add("table", f"Veil scrub (batches of {t['batch_rows']:,})", f"{t['veil_scrub_s']:.2f} s")
         add("table", "**Veil scan + scrub**", f"**{t['veil_total_s']:.2f} s**")
         add("table", "Veil rows/s", f"{t['veil_rows_per_s']:,.0f}")
-        add("table", f"Presidio cell by cell, **extrapolated** from {t['baseline_cells_timed']:,} sampled cells",
-            f"{t['baseline_extrapolated_s']:,.0f} s")
+        add(
+            "table",
+            f"Presidio cell by cell, **extrapolated** from {t['baseline_cells_timed']:,} sampled cells",
+            f"{t['baseline_extrapolated_s']:,.0f} s",
+        )
         add("table", "**ratio Presidio / Veil** (goal >= 100)", f"**{t['ratio']:.0f}x** (runs {t['ratios']})")
-        add("table", "this process's RSS after each Veil run",
-            ", ".join(f"{v:,} MiB" for v in t["bench_process_rss_after_each_veil_run_mb"]))
+        add(
+            "table",
+            "this process's RSS after each Veil run",
+            ", ".join(f"{v:,} MiB" for v in t["bench_process_rss_after_each_veil_run_mb"]),
+        )
     if "text" in res:
         x = res["text"]
         for name in ("labeled", "notes"):
@@ -584,7 +657,11 @@ def markdown(command: str, res: dict) -> str:
         else:
             for n, r in m["runs"].items():
                 if r.get("exit_code") == 0:
-                    add("memory", f"veil scrub {n:,} rows: peak RSS", f"{r['peak_rss_mb']:.0f} MiB ({r['seconds']:.1f} s)")
+                    add(
+                        "memory",
+                        f"veil scrub {n:,} rows: peak RSS",
+                        f"{r['peak_rss_mb']:.0f} MiB ({r['seconds']:.1f} s)",
+                    )
                 else:
                     add("memory", f"veil scrub {n:,} rows", f"FAILED (exit {r['exit_code']})")
             add("memory", "peak RSS measured with", m.get("measured_with", "?"))
@@ -595,8 +672,12 @@ def markdown(command: str, res: dict) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--part", choices=("table", "text", "memory", "all"), action="append",
-                        help="part(s) to run (repeatable; default all)")
+    parser.add_argument(
+        "--part",
+        choices=("table", "text", "memory", "all"),
+        action="append",
+        help="part(s) to run (repeatable; default all)",
+    )
     parser.add_argument("--quick", action="store_true", help="small smoke run")
     parser.add_argument("--rows", type=int, default=None, help="table rows (default 50000)")
     parser.add_argument("--repeats", type=int, default=None, help="timed runs per side (default 3)")
@@ -607,8 +688,13 @@ def main() -> None:
     parser.add_argument("--text-batch-size", type=int, default=256, help="batch size of both text engines")
     parser.add_argument("--memory-rows", type=int, nargs="+", default=None, help="table sizes for veil scrub")
     parser.add_argument("--wait-minutes", type=float, default=15, help="wait this long for the labeled set")
-    parser.add_argument("--profile", type=int, default=0, metavar="N",
-                        help="also profile one Veil table run and print the top N entries by cumtime")
+    parser.add_argument(
+        "--profile",
+        type=int,
+        default=0,
+        metavar="N",
+        help="also profile one Veil table run and print the top N entries by cumtime",
+    )
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--json", type=pathlib.Path, default=None, help="also write the figures here")
     args = parser.parse_args()
@@ -628,8 +714,9 @@ def main() -> None:
 
     t0 = time.perf_counter()
     table = make_table(args.rows, args.seed)
-    print(f"table: {len(table):,} rows x {len(table.columns)} columns in {time.perf_counter() - t0:.1f}s",
-          file=sys.stderr)
+    print(
+        f"table: {len(table):,} rows x {len(table.columns)} columns in {time.perf_counter() - t0:.1f}s", file=sys.stderr
+    )
     res: dict = {}
     if "table" in parts:
         res["table"] = part_table(args, table)
@@ -637,8 +724,9 @@ def main() -> None:
         res["text"] = part_text(args, table)
     if "memory" in parts:
         res["memory"] = part_memory(args)
-    printable = {k: ({kk: vv for kk, vv in v.items() if kk != "profile"} if isinstance(v, dict) else v)
-                 for k, v in res.items()}
+    printable = {
+        k: ({kk: vv for kk, vv in v.items() if kk != "profile"} if isinstance(v, dict) else v) for k, v in res.items()
+    }
     print(json.dumps(printable, indent=2, default=str))
     if args.json:
         args.json.write_text(json.dumps(res, indent=2, default=str))

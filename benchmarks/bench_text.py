@@ -95,6 +95,7 @@ def demo(n: int, seed: int, *, notes: bool = True):
 
 # ---------------------------------------------------------------------------------------------- part 1
 
+
 def part_surrogate(args) -> dict:
     from veil.synthesizers.text import create_text_synthesizer
 
@@ -137,8 +138,10 @@ def part_surrogate(args) -> dict:
         for run in range(args.repeats):
             bases.append(baseline(run))
             engines.append(engine_run())
-            log(f"surrogate {n:,} run {run + 1}: pandas sample {bases[-1] * 1e3:.2f} ms, "
-                f"surrogate fit {engines[-1]['fit']:.2f}s + sample {engines[-1]['sample']:.2f}s")
+            log(
+                f"surrogate {n:,} run {run + 1}: pandas sample {bases[-1] * 1e3:.2f} ms, "
+                f"surrogate fit {engines[-1]['fit']:.2f}s + sample {engines[-1]['sample']:.2f}s"
+            )
         out = engines[-1]["out"]
         digests = {digest(e["out"]) for e in engines}
         own = sum(isinstance(t, str) and name in t for t, name in zip(out, synthetic_context["customer_name"]))
@@ -149,22 +152,33 @@ def part_surrogate(args) -> dict:
         base = statistics.median(bases)
         ratios = [(e["fit"] + e["sample"]) / b for e, b in zip(engines, bases)]
         ratios_sample = [e["sample"] / b for e, b in zip(engines, bases)]
-        rows.append({
-            "rows": n, "repeats": args.repeats, "distinct_notes": int(notes.nunique()),
-            "fit_s": fit, "sample_s": sample, "fit_docs_per_s": n / fit, "sample_docs_per_s": n / sample,
-            "fit_sample_docs_per_s": n / (fit + sample), "baseline_s": base, "baseline_docs_per_s": n / base,
-            "ratio_fit_sample_to_baseline": statistics.median(ratios),
-            "ratio_sample_to_baseline": statistics.median(ratios_sample),
-            "ratios": [round(r) for r in ratios],
-            "templates": engines[-1]["generation"].get("templates"),
-            "unfilled_rows": engines[-1]["generation"].get("unfilled_rows"),
-            "own_name_share": own / n, "own_name_share_baseline": own_base / n,
-            "output_digest": sorted(digests),
-        })
+        rows.append(
+            {
+                "rows": n,
+                "repeats": args.repeats,
+                "distinct_notes": int(notes.nunique()),
+                "fit_s": fit,
+                "sample_s": sample,
+                "fit_docs_per_s": n / fit,
+                "sample_docs_per_s": n / sample,
+                "fit_sample_docs_per_s": n / (fit + sample),
+                "baseline_s": base,
+                "baseline_docs_per_s": n / base,
+                "ratio_fit_sample_to_baseline": statistics.median(ratios),
+                "ratio_sample_to_baseline": statistics.median(ratios_sample),
+                "ratios": [round(r) for r in ratios],
+                "templates": engines[-1]["generation"].get("templates"),
+                "unfilled_rows": engines[-1]["generation"].get("unfilled_rows"),
+                "own_name_share": own / n,
+                "own_name_share_baseline": own_base / n,
+                "output_digest": sorted(digests),
+            }
+        )
     return {"sizes": rows}
 
 
 # ---------------------------------------------------------------------------------------------- fake server
+
 
 def _tuned_server(backlog: int, nagle: bool):
     """A started FakeOpenAIServer with a larger listen backlog and (unless ``nagle``) TCP_NODELAY."""
@@ -248,8 +262,9 @@ class FakeServer:
 def llm_client(base_url: str, concurrency: int):
     from veil.synthesizers.text.llm import LLMSettings, create_llm_client
 
-    return create_llm_client(LLMSettings(base_url=base_url, model="fake-chat", concurrency=concurrency,
-                                         timeout_s=60.0, max_retries=4))
+    return create_llm_client(
+        LLMSettings(base_url=base_url, model="fake-chat", concurrency=concurrency, timeout_s=60.0, max_retries=4)
+    )
 
 
 class RecordingEmbedder:
@@ -320,12 +335,21 @@ def run_llm_rewrite(client, real, synthetic_context, *, seed: int, options: dict
         t = time.perf_counter()
         out = engine.sample(len(synthetic_context), context=synthetic_context[columns])
         sample = time.perf_counter() - t
-    return {"fit_s": fit, "sample_s": sample, "llm_s": stages.llm_s, "diversity_s": stages.diversity_s,
-            "other_s": sample - stages.llm_s - stages.diversity_s, "out": out, "generation": dict(engine.generation),
-            "usage": client.usage.to_dict(), "selection": stages.calls[-1] if stages.calls else None}
+    return {
+        "fit_s": fit,
+        "sample_s": sample,
+        "llm_s": stages.llm_s,
+        "diversity_s": stages.diversity_s,
+        "other_s": sample - stages.llm_s - stages.diversity_s,
+        "out": out,
+        "generation": dict(engine.generation),
+        "usage": client.usage.to_dict(),
+        "selection": stages.calls[-1] if stages.calls else None,
+    }
 
 
 # ---------------------------------------------------------------------------------------------- part 2
+
 
 def part_llm(args) -> dict:
     from veil.synthesizers.text.llm import ChatRequest
@@ -335,8 +359,14 @@ def part_llm(args) -> dict:
     prompt = load_prompt("paraphrase")
     notes = demo(args.requests, args.seed)["note"].tolist()
     requests = [ChatRequest(messages=prompt.render(text=t), seed=args.seed + i) for i, t in enumerate(notes)]
-    result: dict = {"server": args.server, "nagle": args.server_nagle, "latency_ms": args.latency_ms, "requests": len(requests),
-                    "prompt": prompt.id, "levels": []}
+    result: dict = {
+        "server": args.server,
+        "nagle": args.server_nagle,
+        "latency_ms": args.latency_ms,
+        "requests": len(requests),
+        "prompt": prompt.id,
+        "levels": [],
+    }
     with FakeServer(args.server, nagle=args.server_nagle) as server:
         server("latency", latency)
         llm_client(server.base_url, 4).chat_many(requests[:8])  # warm-up: imports, first connections
@@ -351,12 +381,21 @@ def part_llm(args) -> dict:
             stats = server("stats")
             usage = client.usage.to_dict()
             answers.add(digest(r.text for r in results))
-            level = {"concurrency": c, "wall_s": wall, "req_per_s": len(requests) / wall,
-                     "ideal_req_per_s": min(c, len(requests)) / latency, "ok": sum(r.ok for r in results),
-                     "max_in_flight": stats["max_in_flight"], "server_requests": stats["chat_requests"], **usage}
+            level = {
+                "concurrency": c,
+                "wall_s": wall,
+                "req_per_s": len(requests) / wall,
+                "ideal_req_per_s": min(c, len(requests)) / latency,
+                "ok": sum(r.ok for r in results),
+                "max_in_flight": stats["max_in_flight"],
+                "server_requests": stats["chat_requests"],
+                **usage,
+            }
             result["levels"].append(level)
-            log(f"llm: concurrency {c:3d}: {level['req_per_s']:.1f} req/s ({wall:.2f}s), "
-                f"max in flight {level['max_in_flight']}, failures {usage['failures']}, retries {usage['retries']}")
+            log(
+                f"llm: concurrency {c:3d}: {level['req_per_s']:.1f} req/s ({wall:.2f}s), "
+                f"max in flight {level['max_in_flight']}, failures {usage['failures']}, retries {usage['retries']}"
+            )
         base = result["levels"][0]["req_per_s"]
         for level in result["levels"]:
             level["speedup"] = level["req_per_s"] / base
@@ -376,25 +415,50 @@ def part_llm(args) -> dict:
     gen = run["generation"]
     filled = sum(t is not None for t in run["out"])
     result["engine"] = {
-        "rows": len(real), "concurrency": args.engine_concurrency, "options": options,
-        "fit_s": run["fit_s"], "sample_s": run["sample_s"], "docs_per_s": len(real) / run["sample_s"],
-        "fit_docs_per_s": len(real) / run["fit_s"], "llm_s": run["llm_s"], "diversity_s": run["diversity_s"],
-        "other_s": run["other_s"], "llm_floor_s": gen.get("candidates", 0) * latency / args.engine_concurrency,
-        "filled_rows": filled, "max_in_flight": run["max_in_flight"], "usage": run["usage"],
-        "generation": {k: gen.get(k) for k in ("candidates", "kept", "selected", "rejected", "diversity_before",
-                                               "diversity_after", "reused_texts", "unfilled_rows", "prompts")},
+        "rows": len(real),
+        "concurrency": args.engine_concurrency,
+        "options": options,
+        "fit_s": run["fit_s"],
+        "sample_s": run["sample_s"],
+        "docs_per_s": len(real) / run["sample_s"],
+        "fit_docs_per_s": len(real) / run["fit_s"],
+        "llm_s": run["llm_s"],
+        "diversity_s": run["diversity_s"],
+        "other_s": run["other_s"],
+        "llm_floor_s": gen.get("candidates", 0) * latency / args.engine_concurrency,
+        "filled_rows": filled,
+        "max_in_flight": run["max_in_flight"],
+        "usage": run["usage"],
+        "generation": {
+            k: gen.get(k)
+            for k in (
+                "candidates",
+                "kept",
+                "selected",
+                "rejected",
+                "diversity_before",
+                "diversity_after",
+                "reused_texts",
+                "unfilled_rows",
+                "prompts",
+            )
+        },
         "output_digest": digest(run["out"]),
     }
-    log(f"llm_rewrite: {len(real)} rows, fit {run['fit_s']:.2f}s, sample {run['sample_s']:.2f}s "
-        f"(llm {run['llm_s']:.2f}s, diversity {run['diversity_s']:.2f}s)")
+    log(
+        f"llm_rewrite: {len(real)} rows, fit {run['fit_s']:.2f}s, sample {run['sample_s']:.2f}s "
+        f"(llm {run['llm_s']:.2f}s, diversity {run['diversity_s']:.2f}s)"
+    )
     return result
 
 
 # ---------------------------------------------------------------------------------------------- part 3
 
+# fmt: off
 PRODUCTS = ("engagement ring", "gold necklace", "silver bracelet", "pearl earrings", "diamond pendant",
             "wedding band", "wrist watch", "gift card", "jewellery box", "cleaning kit", "charm anklet",
             "sapphire brooch", "cufflinks", "tennis bracelet", "signet ring")
+# fmt: on
 PROBLEMS = (
     ("arrived damaged", "came with a broken clasp"),
     ("is the wrong size", "does not fit at all"),
@@ -404,8 +468,15 @@ PROBLEMS = (
 )
 OPENERS = ("Hi,", "Hello,", "Good morning,", "Dear team,", "Hey there,", "")
 WHEN = ("since last week", "after two weeks", "for three days", "since Monday", "again", "")
-ASKS = ("Please advise.", "Can you check?", "I would like this sorted.", "Please send an update.",
-        "What are my options?", "Thanks for looking into it.", "This is urgent.")
+ASKS = (
+    "Please advise.",
+    "Can you check?",
+    "I would like this sorted.",
+    "Please send an update.",
+    "What are my options?",
+    "Thanks for looking into it.",
+    "This is urgent.",
+)
 FRAMES = (
     "{opener} my {product} {problem} {when}. {ask}",
     "{opener} I am writing because the {product} I ordered {problem} {when}. {ask}",
@@ -434,9 +505,13 @@ def collapsed_pool(n: int, patterns: int, seed: int) -> tuple[list[str], list[in
     for label in labels:
         product, problem = pairs[label]
         text = FRAMES[rng.integers(len(FRAMES))].format(
-            opener=OPENERS[rng.integers(len(OPENERS))], product=product,
-            problem=PROBLEMS[problem][rng.integers(2)], when=WHEN[rng.integers(len(WHEN))],
-            ask=ASKS[rng.integers(len(ASKS))], order=int(rng.integers(100000, 999999)))
+            opener=OPENERS[rng.integers(len(OPENERS))],
+            product=product,
+            problem=PROBLEMS[problem][rng.integers(2)],
+            when=WHEN[rng.integers(len(WHEN))],
+            ask=ASKS[rng.integers(len(ASKS))],
+            order=int(rng.integers(100000, 999999)),
+        )
         texts.append(" ".join(text.replace(" .", ".").split()))
     return texts, labels
 
@@ -446,9 +521,13 @@ def subset_measures(texts, embeddings, picked, pool_embeddings, *, seed: int, la
     from veil.reports.text import cluster_coverage
 
     sub = [texts[i] for i in picked]
-    out = {"n": len(picked), "distinct_1": distinct_n(sub, 1), "distinct_2": distinct_n(sub, 2),
-           "vendi": vendi_score(embeddings[picked]),
-           "cluster_coverage": cluster_coverage(pool_embeddings, embeddings[picked], seed=seed)}
+    out = {
+        "n": len(picked),
+        "distinct_1": distinct_n(sub, 1),
+        "distinct_2": distinct_n(sub, 2),
+        "vendi": vendi_score(embeddings[picked]),
+        "cluster_coverage": cluster_coverage(pool_embeddings, embeddings[picked], seed=seed),
+    }
     if labels is not None:
         out["patterns"] = len({labels[i] for i in picked})
     return out
@@ -459,10 +538,20 @@ def random_baseline(texts, embeddings, k: int, draws: int, seed: int, labels=Non
     import numpy as np
 
     rng = np.random.default_rng(seed)
-    runs = [subset_measures(texts, embeddings, sorted(rng.choice(len(texts), size=k, replace=False).tolist()),
-                            embeddings, seed=seed, labels=labels) for _ in range(draws)]
-    return {key: statistics.mean(r[key] for r in runs) for key in runs[0]} | \
-        {key + "_sd": (statistics.stdev(r[key] for r in runs) if draws > 1 else 0.0) for key in runs[0]}
+    runs = [
+        subset_measures(
+            texts,
+            embeddings,
+            sorted(rng.choice(len(texts), size=k, replace=False).tolist()),
+            embeddings,
+            seed=seed,
+            labels=labels,
+        )
+        for _ in range(draws)
+    ]
+    return {key: statistics.mean(r[key] for r in runs) for key in runs[0]} | {
+        key + "_sd": (statistics.stdev(r[key] for r in runs) if draws > 1 else 0.0) for key in runs[0]
+    }
 
 
 def part_diversity(args) -> dict:
@@ -489,15 +578,28 @@ def part_diversity(args) -> dict:
             chosen = subset_measures(texts, embeddings, picked, embeddings, seed=args.seed)
             assert math.isclose(chosen["vendi"], gen["diversity_after"]["vendi"], rel_tol=1e-6)
             rand = random_baseline(texts, embeddings, len(picked), args.random_draws, args.seed)
-            result["engine"].append({
-                "embedder": name, "rows": len(real), "oversample": args.collapse_oversample,
-                "candidates": gen["candidates"], "kept": gen["kept"], "selected": gen["selected"],
-                "rejected": gen["rejected"], "before": gen["diversity_before"], "after": gen["diversity_after"],
-                "all_check": everything, "selected_check": chosen, "random": rand, "sample_s": run["sample_s"],
-                "output_digest": digest(run["out"]),
-            })
-            log(f"diversity engine ({name}): {gen['candidates']} candidates, {gen['kept']} kept, "
-                f"{gen['selected']} selected in {run['sample_s']:.1f}s")
+            result["engine"].append(
+                {
+                    "embedder": name,
+                    "rows": len(real),
+                    "oversample": args.collapse_oversample,
+                    "candidates": gen["candidates"],
+                    "kept": gen["kept"],
+                    "selected": gen["selected"],
+                    "rejected": gen["rejected"],
+                    "before": gen["diversity_before"],
+                    "after": gen["diversity_after"],
+                    "all_check": everything,
+                    "selected_check": chosen,
+                    "random": rand,
+                    "sample_s": run["sample_s"],
+                    "output_digest": digest(run["out"]),
+                }
+            )
+            log(
+                f"diversity engine ({name}): {gen['candidates']} candidates, {gen['kept']} kept, "
+                f"{gen['selected']} selected in {run['sample_s']:.1f}s"
+            )
 
     # (b) select_diverse directly on a synthetic collapsed pool versus random subsets
     texts, labels = collapsed_pool(args.pool, args.patterns, args.seed)
@@ -511,19 +613,32 @@ def part_diversity(args) -> dict:
         select_s = time.perf_counter() - t
         pool = subset_measures(texts, embeddings, list(range(len(texts))), embeddings, seed=args.seed, labels=labels)
         chosen = subset_measures(texts, embeddings, selection.indices, embeddings, seed=args.seed, labels=labels)
-        rand = random_baseline(texts, embeddings, len(selection.indices), args.random_draws, args.seed,
-                               labels=labels)
+        rand = random_baseline(texts, embeddings, len(selection.indices), args.random_draws, args.seed, labels=labels)
         assert math.isclose(chosen["vendi"], selection.after["vendi"], rel_tol=1e-6)
-        result["pool"].append({"embedder": name, "pool": len(texts), "patterns": args.patterns, "k": args.keep,
-                               "embed_s": embed_s, "select_s": select_s, "all": pool, "select_diverse": chosen,
-                               "random": rand, "indices_digest": digest(map(str, selection.indices)),
-                               "dims": int(np.asarray(embeddings).shape[1])})
-        log(f"diversity pool ({name}): select_diverse covers {chosen['patterns']}/{args.patterns} patterns, "
-            f"random {rand['patterns']:.1f}")
+        result["pool"].append(
+            {
+                "embedder": name,
+                "pool": len(texts),
+                "patterns": args.patterns,
+                "k": args.keep,
+                "embed_s": embed_s,
+                "select_s": select_s,
+                "all": pool,
+                "select_diverse": chosen,
+                "random": rand,
+                "indices_digest": digest(map(str, selection.indices)),
+                "dims": int(np.asarray(embeddings).shape[1]),
+            }
+        )
+        log(
+            f"diversity pool ({name}): select_diverse covers {chosen['patterns']}/{args.patterns} patterns, "
+            f"random {rand['patterns']:.1f}"
+        )
     return result
 
 
 # ---------------------------------------------------------------------------------------------- report
+
 
 def fmt(x, digits: int = 3) -> str:
     if x is None or (isinstance(x, float) and math.isnan(x)):
@@ -534,45 +649,67 @@ def fmt(x, digits: int = 3) -> str:
 def markdown(res: dict) -> str:
     lines: list[str] = []
     if "surrogate" in res:
-        lines += ["### Surrogate rewriting (fit + sample) versus pandas resampling", "",
-                  "| rows | fit docs/s | sample docs/s | fit + sample docs/s | pandas `sample(n, replace=True)` docs/s "
-                  "| ratio (fit + sample) / pandas | ratio sample / pandas | notes naming their row's customer, full name "
-                  "(surrogate / pandas) | templates | output digest |",
-                  "|---:|---:|---:|---:|---:|---:|---:|---|---:|---|"]
+        lines += [
+            "### Surrogate rewriting (fit + sample) versus pandas resampling",
+            "",
+            "| rows | fit docs/s | sample docs/s | fit + sample docs/s | pandas `sample(n, replace=True)` docs/s "
+            "| ratio (fit + sample) / pandas | ratio sample / pandas | notes naming their row's customer, full name "
+            "(surrogate / pandas) | templates | output digest |",
+            "|---:|---:|---:|---:|---:|---:|---:|---|---:|---|",
+        ]
         for r in res["surrogate"]["sizes"]:
             lines.append(
                 f"| {r['rows']:,} | {r['fit_docs_per_s']:,.0f} | {r['sample_docs_per_s']:,.0f} | "
                 f"{r['fit_sample_docs_per_s']:,.0f} | {r['baseline_docs_per_s']:,.0f} | "
                 f"{r['ratio_fit_sample_to_baseline']:,.0f}x (runs {', '.join(f'{x:,}' for x in r['ratios'])}) | "
                 f"{r['ratio_sample_to_baseline']:,.0f}x | {r['own_name_share']:.1%} / {r['own_name_share_baseline']:.1%}"
-                f" | {r['templates']:,} | {', '.join(r['output_digest'])} |")
-        lines += ["", f"Medians of {res['surrogate']['sizes'][0]['repeats']} alternating runs (pandas, surrogate, "
-                  "...); ratios are run by run. The pandas figure is the per-call median of "
-                  f"{res['surrogate'].get('baseline_loops', '?')} calls.", ""]
+                f" | {r['templates']:,} | {', '.join(r['output_digest'])} |"
+            )
+        lines += [
+            "",
+            f"Medians of {res['surrogate']['sizes'][0]['repeats']} alternating runs (pandas, surrogate, "
+            "...); ratios are run by run. The pandas figure is the per-call median of "
+            f"{res['surrogate'].get('baseline_loops', '?')} calls.",
+            "",
+        ]
     if "llm" in res:
         x = res["llm"]
-        lines += [f"### LLM path: {x['requests']} `{x['prompt']}` requests, {x['latency_ms']:g} ms simulated latency "
-                  f"(fake server in {'a child process' if x['server'] == 'subprocess' else 'this process'}"
-                  f"{', Nagle on' if x['nagle'] else ', TCP_NODELAY'})", "",
-                  "| concurrency | requests/s | speed-up vs 1 | ideal requests/s (c / latency) | share of ideal | "
-                  "max in flight (server) | ok | retries | prompt tokens | completion tokens |",
-                  "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+        lines += [
+            f"### LLM path: {x['requests']} `{x['prompt']}` requests, {x['latency_ms']:g} ms simulated latency "
+            f"(fake server in {'a child process' if x['server'] == 'subprocess' else 'this process'}"
+            f"{', Nagle on' if x['nagle'] else ', TCP_NODELAY'})",
+            "",
+            "| concurrency | requests/s | speed-up vs 1 | ideal requests/s (c / latency) | share of ideal | "
+            "max in flight (server) | ok | retries | prompt tokens | completion tokens |",
+            "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        ]
         for lv in x["levels"]:
             lines.append(
                 f"| {lv['concurrency']} | {lv['req_per_s']:,.1f} | {lv['speedup']:.1f}x | {lv['ideal_req_per_s']:,.0f} | "
                 f"{lv['req_per_s'] / lv['ideal_req_per_s']:.0%} | {lv['max_in_flight']} | {lv['ok']}/{x['requests']} | "
-                f"{lv['retries']} | {lv['prompt_tokens']:,} | {lv['completion_tokens']:,} |")
-        lines += ["", f"Answers identical at every concurrency: {'yes' if x['answers_identical_across_levels'] else 'NO'}.",
-                  ""]
+                f"{lv['retries']} | {lv['prompt_tokens']:,} | {lv['completion_tokens']:,} |"
+            )
+        lines += [
+            "",
+            f"Answers identical at every concurrency: {'yes' if x['answers_identical_across_levels'] else 'NO'}.",
+            "",
+        ]
         e = x["engine"]
         g = e["generation"]
-        lines += [f"#### `llm_rewrite` engine, {e['rows']:,} rows, concurrency {e['concurrency']}, "
-                  f"options {json.dumps(e['options'])}", "", "| figure | value |", "|---|---:|"]
+        lines += [
+            f"#### `llm_rewrite` engine, {e['rows']:,} rows, concurrency {e['concurrency']}, "
+            f"options {json.dumps(e['options'])}",
+            "",
+            "| figure | value |",
+            "|---|---:|",
+        ]
         add = lambda k, v: lines.append(f"| {k} | {v} |")
         add("fit (templates from notes + context)", f"{e['fit_s']:.2f} s ({e['fit_docs_per_s']:,.0f} docs/s)")
         add("**sample docs/s**", f"**{e['docs_per_s']:,.1f}** ({e['sample_s']:.2f} s)")
-        add("&nbsp;&nbsp;LLM calls (chat_many)", f"{e['llm_s']:.2f} s (floor: candidates x latency / concurrency "
-            f"= {e['llm_floor_s']:.2f} s)")
+        add(
+            "&nbsp;&nbsp;LLM calls (chat_many)",
+            f"{e['llm_s']:.2f} s (floor: candidates x latency / concurrency = {e['llm_floor_s']:.2f} s)",
+        )
         add("&nbsp;&nbsp;diversity filter (embed + k-means)", f"{e['diversity_s']:.2f} s")
         add("&nbsp;&nbsp;validation (format, leakage, PII re-scan) + assignment", f"{e['other_s']:.2f} s")
         add("rows filled", f"{e['filled_rows']:,} / {e['rows']:,}")
@@ -581,8 +718,10 @@ def markdown(res: dict) -> str:
         add("reused texts / unfilled rows", f"{g['reused_texts']} / {g['unfilled_rows']}")
         for when in ("before", "after"):
             d = g[f"diversity_{when}"]
-            add(f"diversity_{when} (distinct-1 / distinct-2 / Vendi)",
-                f"{fmt(d.get('distinct_1'))} / {fmt(d.get('distinct_2'))} / {fmt(d.get('vendi'), 1)}")
+            add(
+                f"diversity_{when} (distinct-1 / distinct-2 / Vendi)",
+                f"{fmt(d.get('distinct_1'))} / {fmt(d.get('distinct_2'))} / {fmt(d.get('vendi'), 1)}",
+            )
         u = e["usage"]
         add("client.usage: requests / retries / failures", f"{u['requests']:,} / {u['retries']} / {u['failures'] or 0}")
         add("client.usage: prompt / completion tokens", f"{u['prompt_tokens']:,} / {u['completion_tokens']:,}")
@@ -593,47 +732,81 @@ def markdown(res: dict) -> str:
         d = res["diversity"]
         if d["engine"]:
             first = d["engine"][0]
-            lines += [f"### Diversity filter inside `llm_rewrite` (demo notes, 7 note templates, "
-                      f"{first['rows']} rows, oversample x{first['oversample']:g})", "",
-                      "| embedder | texts | n | distinct-1 | distinct-2 | Vendi | cluster coverage |",
-                      "|---|---|---:|---:|---:|---:|---:|"]
+            lines += [
+                f"### Diversity filter inside `llm_rewrite` (demo notes, 7 note templates, "
+                f"{first['rows']} rows, oversample x{first['oversample']:g})",
+                "",
+                "| embedder | texts | n | distinct-1 | distinct-2 | Vendi | cluster coverage |",
+                "|---|---|---:|---:|---:|---:|---:|",
+            ]
             for r in d["engine"]:
                 b, a, rnd = r["before"], r["after"], r["random"]
-                lines.append(f"| {r['embedder']} | candidates after validation (`diversity_before`) | {r['kept']:,} | "
-                             f"{fmt(b['distinct_1'])} | {fmt(b['distinct_2'])} | {fmt(b['vendi'], 1)} | "
-                             f"{fmt(r['all_check']['cluster_coverage'])} |")
-                lines.append(f"| {r['embedder']} | kept by the filter (`diversity_after`) | {r['selected']:,} | "
-                             f"{fmt(a['distinct_1'])} | {fmt(a['distinct_2'])} | {fmt(a['vendi'], 1)} | "
-                             f"{fmt(r['selected_check']['cluster_coverage'])} |")
-                lines.append(f"| {r['embedder']} | random subset, same size (mean of {args_draws(res)}) | "
-                             f"{r['selected']:,} | {fmt(rnd['distinct_1'])} | {fmt(rnd['distinct_2'])} | "
-                             f"{fmt(rnd['vendi'], 1)} | {fmt(rnd['cluster_coverage'])} |")
-            lines += ["", "Cluster coverage here: share of k-means clusters (k = 20) of the validated candidates' "
-                      "embeddings that receive a kept text. Candidates: " + "; ".join(
-                f"{r['embedder']}: {r['candidates']:,} generated, rejected {r['rejected'] or 'none'}, "
-                f"sample {r['sample_s']:.1f} s, output digest {r['output_digest']}" for r in d["engine"]) + ".", ""]
+                lines.append(
+                    f"| {r['embedder']} | candidates after validation (`diversity_before`) | {r['kept']:,} | "
+                    f"{fmt(b['distinct_1'])} | {fmt(b['distinct_2'])} | {fmt(b['vendi'], 1)} | "
+                    f"{fmt(r['all_check']['cluster_coverage'])} |"
+                )
+                lines.append(
+                    f"| {r['embedder']} | kept by the filter (`diversity_after`) | {r['selected']:,} | "
+                    f"{fmt(a['distinct_1'])} | {fmt(a['distinct_2'])} | {fmt(a['vendi'], 1)} | "
+                    f"{fmt(r['selected_check']['cluster_coverage'])} |"
+                )
+                lines.append(
+                    f"| {r['embedder']} | random subset, same size (mean of {args_draws(res)}) | "
+                    f"{r['selected']:,} | {fmt(rnd['distinct_1'])} | {fmt(rnd['distinct_2'])} | "
+                    f"{fmt(rnd['vendi'], 1)} | {fmt(rnd['cluster_coverage'])} |"
+                )
+            lines += [
+                "",
+                "Cluster coverage here: share of k-means clusters (k = 20) of the validated candidates' "
+                "embeddings that receive a kept text. Candidates: "
+                + "; ".join(
+                    f"{r['embedder']}: {r['candidates']:,} generated, rejected {r['rejected'] or 'none'}, "
+                    f"sample {r['sample_s']:.1f} s, output digest {r['output_digest']}"
+                    for r in d["engine"]
+                )
+                + ".",
+                "",
+            ]
         if d["pool"]:
             first = d["pool"][0]
-            lines += [f"### `select_diverse` on a collapsed pool: {first['pool']:,} candidates from "
-                      f"{first['patterns']} patterns (Zipf-skewed), keep k = {first['k']}", "",
-                      f"| embedder | texts | patterns covered (of {first['patterns']}) | cluster coverage | Vendi | "
-                      "distinct-1 | distinct-2 |", "|---|---|---:|---:|---:|---:|---:|"]
+            lines += [
+                f"### `select_diverse` on a collapsed pool: {first['pool']:,} candidates from "
+                f"{first['patterns']} patterns (Zipf-skewed), keep k = {first['k']}",
+                "",
+                f"| embedder | texts | patterns covered (of {first['patterns']}) | cluster coverage | Vendi | "
+                "distinct-1 | distinct-2 |",
+                "|---|---|---:|---:|---:|---:|---:|",
+            ]
             for r in d["pool"]:
                 a, s, rnd = r["all"], r["select_diverse"], r["random"]
-                lines.append(f"| {r['embedder']} | whole pool ({a['n']:,}) | {a['patterns']} | {fmt(a['cluster_coverage'])} "
-                             f"| {fmt(a['vendi'], 1)} | {fmt(a['distinct_1'])} | {fmt(a['distinct_2'])} |")
-                lines.append(f"| {r['embedder']} | **select_diverse** ({s['n']}) | **{s['patterns']}** | "
-                             f"**{fmt(s['cluster_coverage'])}** | **{fmt(s['vendi'], 1)}** | {fmt(s['distinct_1'])} | "
-                             f"{fmt(s['distinct_2'])} |")
-                lines.append(f"| {r['embedder']} | random subset ({s['n']}, mean ± sd of {args_draws(res)}) | "
-                             f"{rnd['patterns']:.1f} ± {rnd['patterns_sd']:.1f} | {fmt(rnd['cluster_coverage'])} ± "
-                             f"{fmt(rnd['cluster_coverage_sd'])} | {fmt(rnd['vendi'], 1)} ± {fmt(rnd['vendi_sd'], 1)} | "
-                             f"{fmt(rnd['distinct_1'])} | {fmt(rnd['distinct_2'])} |")
-            lines += ["", "Cluster coverage: share of k-means clusters (k = 20) of the whole pool's embeddings "
-                      "that receive a kept text (`reports.text.cluster_coverage`); Vendi with the same embedder. "
-                      + "; ".join(f"{r['embedder']}: {r['dims']} dims, embed {r['embed_s']:.2f} s, select "
-                                  f"{r['select_s']:.2f} s, indices digest {r['indices_digest']}" for r in d["pool"])
-                      + ".", ""]
+                lines.append(
+                    f"| {r['embedder']} | whole pool ({a['n']:,}) | {a['patterns']} | {fmt(a['cluster_coverage'])} "
+                    f"| {fmt(a['vendi'], 1)} | {fmt(a['distinct_1'])} | {fmt(a['distinct_2'])} |"
+                )
+                lines.append(
+                    f"| {r['embedder']} | **select_diverse** ({s['n']}) | **{s['patterns']}** | "
+                    f"**{fmt(s['cluster_coverage'])}** | **{fmt(s['vendi'], 1)}** | {fmt(s['distinct_1'])} | "
+                    f"{fmt(s['distinct_2'])} |"
+                )
+                lines.append(
+                    f"| {r['embedder']} | random subset ({s['n']}, mean ± sd of {args_draws(res)}) | "
+                    f"{rnd['patterns']:.1f} ± {rnd['patterns_sd']:.1f} | {fmt(rnd['cluster_coverage'])} ± "
+                    f"{fmt(rnd['cluster_coverage_sd'])} | {fmt(rnd['vendi'], 1)} ± {fmt(rnd['vendi_sd'], 1)} | "
+                    f"{fmt(rnd['distinct_1'])} | {fmt(rnd['distinct_2'])} |"
+                )
+            lines += [
+                "",
+                "Cluster coverage: share of k-means clusters (k = 20) of the whole pool's embeddings "
+                "that receive a kept text (`reports.text.cluster_coverage`); Vendi with the same embedder. "
+                + "; ".join(
+                    f"{r['embedder']}: {r['dims']} dims, embed {r['embed_s']:.2f} s, select "
+                    f"{r['select_s']:.2f} s, indices digest {r['indices_digest']}"
+                    for r in d["pool"]
+                )
+                + ".",
+                "",
+            ]
     return "\n".join(lines)
 
 
@@ -643,8 +816,12 @@ def args_draws(res: dict) -> int:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--part", choices=("surrogate", "llm", "diversity", "all"), action="append",
-                        help="part(s) to run (repeatable; default all)")
+    parser.add_argument(
+        "--part",
+        choices=("surrogate", "llm", "diversity", "all"),
+        action="append",
+        help="part(s) to run (repeatable; default all)",
+    )
     parser.add_argument("--quick", action="store_true", help="small smoke run (< 1 minute)")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--rows", type=int, nargs="+", default=None, help="surrogate: table sizes (10000 50000)")
@@ -656,10 +833,14 @@ def main() -> None:
     parser.add_argument("--engine-rows", type=int, default=None, help="llm: rows sampled by llm_rewrite (1000)")
     parser.add_argument("--engine-concurrency", type=int, default=16)
     parser.add_argument("--engine-oversample", type=float, default=2.0)
-    parser.add_argument("--server", choices=("subprocess", "inprocess"), default="subprocess",
-                        help="where the fake OpenAI server runs")
-    parser.add_argument("--server-nagle", action="store_true",
-                        help="leave Nagle's algorithm on in the fake server (adds ~40 ms per answer)")
+    parser.add_argument(
+        "--server", choices=("subprocess", "inprocess"), default="subprocess", help="where the fake OpenAI server runs"
+    )
+    parser.add_argument(
+        "--server-nagle",
+        action="store_true",
+        help="leave Nagle's algorithm on in the fake server (adds ~40 ms per answer)",
+    )
     parser.add_argument("--collapse-rows", type=int, default=None, help="diversity: llm_rewrite rows (300)")
     parser.add_argument("--collapse-oversample", type=float, default=4.0)
     parser.add_argument("--pool", type=int, default=None, help="diversity: synthetic pool size (1000)")

@@ -55,8 +55,9 @@ def texts_file(notes: int) -> pathlib.Path:
 
 
 def run(code_root: pathlib.Path, texts: pathlib.Path) -> dict[str, float]:
-    out = subprocess.run([sys.executable, "-c", _CHILD, str(code_root), str(texts)], check=True,
-                         capture_output=True, text=True)
+    out = subprocess.run(
+        [sys.executable, "-c", _CHILD, str(code_root), str(texts)], check=True, capture_output=True, text=True
+    )
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
@@ -72,8 +73,11 @@ def main() -> None:
         for i in range(args.pairs):
             new, old = run(ROOT, texts), run(args.baseline_root.resolve(), texts)
             pairs.append((new, old))
-            print(f"pair {i + 1}: this {new['veil_s']:.2f}s (NER alone {new['ner_s']:.2f}s), "
-                  f"baseline {old['veil_s']:.2f}s (NER alone {old['ner_s']:.2f}s)", file=sys.stderr)
+            print(
+                f"pair {i + 1}: this {new['veil_s']:.2f}s (NER alone {new['ner_s']:.2f}s), "
+                f"baseline {old['veil_s']:.2f}s (NER alone {old['ner_s']:.2f}s)",
+                file=sys.stderr,
+            )
     finally:
         texts.unlink(missing_ok=True)
     summary = {

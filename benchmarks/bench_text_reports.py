@@ -55,17 +55,30 @@ def main() -> None:
     frame = make_demo_table(args.rows, seed=args.seed)
     runs = [
         ("surrogate", pb.SynthesisConfig(model="gaussian_copula")),
-        ("llm_rewrite", pb.SynthesisConfig(model="gaussian_copula", text_model="llm_rewrite",
-                                           text=pb.TextConfig(judge_model="fake-judge"))),
-        (f"dp_private_evolution (dp_marginal, eps {args.epsilon:g})",
-         pb.SynthesisConfig(model="dp_marginal", epsilon=args.epsilon, text_model="dp_private_evolution")),
+        (
+            "llm_rewrite",
+            pb.SynthesisConfig(
+                model="gaussian_copula", text_model="llm_rewrite", text=pb.TextConfig(judge_model="fake-judge")
+            ),
+        ),
+        (
+            f"dp_private_evolution (dp_marginal, eps {args.epsilon:g})",
+            pb.SynthesisConfig(model="dp_marginal", epsilon=args.epsilon, text_model="dp_private_evolution"),
+        ),
     ]
     rows = []
     with FakeOpenAIServer() as fake, tempfile.TemporaryDirectory() as tmp:
-        config = ServiceConfig(host="127.0.0.1", port=0, data_dir=pathlib.Path(tmp) / "data",
-                               master_key_file=pathlib.Path(tmp) / "master.key", tokens={TOKEN: "bench"},
-                               llm_base_url=fake.base_url, llm_model="fake-writer", llm_concurrency=16,
-                               default_epsilon_budget=100)
+        config = ServiceConfig(
+            host="127.0.0.1",
+            port=0,
+            data_dir=pathlib.Path(tmp) / "data",
+            master_key_file=pathlib.Path(tmp) / "master.key",
+            tokens={TOKEN: "bench"},
+            llm_base_url=fake.base_url,
+            llm_model="fake-writer",
+            llm_concurrency=16,
+            default_epsilon_budget=100,
+        )
         with VeilServer(config) as server, VeilClient(server.address, TOKEN, timeout=3600) as client:
             client.wait_ready()
             dataset = client.upload(frame, pb.DatasetSpec(dataset_id="notes", seed=args.seed))
@@ -88,23 +101,29 @@ def main() -> None:
     def f(x: float, d: int = 3) -> str:
         return "n/a" if x != x else f"{x:.{d}f}"
 
-    print(f"\n{args.rows:,} demo rows (train {dataset.train_row_count:,}, holdout {dataset.holdout_row_count:,}); "
-          f"{args.canaries} canaries planted in each run (half once, half three times); seed {args.seed}.\n")
-    print("| engine | notes naming their row's customer | length KS | vocab TV | embedding AUC (0.5 ideal) | "
-          "cluster coverage | distinct-2 | Vendi (holdout) | duplicates | longest overlap max / p50 / p95 | "
-          "share >= 8 tokens | PII replay | canaries back | candidates -> kept | rejected | LLM requests | "
-          "seconds | guarantee |")
+    print(
+        f"\n{args.rows:,} demo rows (train {dataset.train_row_count:,}, holdout {dataset.holdout_row_count:,}); "
+        f"{args.canaries} canaries planted in each run (half once, half three times); seed {args.seed}.\n"
+    )
+    print(
+        "| engine | notes naming their row's customer | length KS | vocab TV | embedding AUC (0.5 ideal) | "
+        "cluster coverage | distinct-2 | Vendi (holdout) | duplicates | longest overlap max / p50 / p95 | "
+        "share >= 8 tokens | PII replay | canaries back | candidates -> kept | rejected | LLM requests | "
+        "seconds | guarantee |"
+    )
     print("|---|---:|---:|---:|---:|---:|---:|---|---:|---|---:|---:|---:|---|---|---:|---:|---|")
     for label, t, named, seconds, statement in rows:
         d, v, lk, g = t.drift, t.diversity, t.leakage, t.generation
         rejected = ", ".join(f"{k} {n}" for k, n in sorted(g.rejected.items())) or "-"
         kept = f"{g.candidates:,} -> {g.kept:,}" if g.candidates else "-"
-        print(f"| {label} | {named:.0%} | {f(d.length_ks)} | {f(d.vocab_tv)} | {f(d.embedding_auc)} | "
-              f"{f(d.cluster_coverage, 2)} | {f(v.distinct_2)} | {f(v.vendi, 1)} ({f(v.vendi_real, 1)}) | "
-              f"{f(v.duplicate_share, 2)} | {lk.longest_overlap_max} / {f(lk.longest_overlap_p50, 0)} / "
-              f"{f(lk.longest_overlap_p95, 0)} | {f(lk.share_over_threshold, 2)} | {lk.pii_replay} | "
-              f"{lk.canaries_exposed}/{lk.canaries_planted} | {kept} | {rejected} | {g.requests:,} | "
-              f"{seconds:.0f} | {statement} |")
+        print(
+            f"| {label} | {named:.0%} | {f(d.length_ks)} | {f(d.vocab_tv)} | {f(d.embedding_auc)} | "
+            f"{f(d.cluster_coverage, 2)} | {f(v.distinct_2)} | {f(v.vendi, 1)} ({f(v.vendi_real, 1)}) | "
+            f"{f(v.duplicate_share, 2)} | {lk.longest_overlap_max} / {f(lk.longest_overlap_p50, 0)} / "
+            f"{f(lk.longest_overlap_p95, 0)} | {f(lk.share_over_threshold, 2)} | {lk.pii_replay} | "
+            f"{lk.canaries_exposed}/{lk.canaries_planted} | {kept} | {rejected} | {g.requests:,} | "
+            f"{seconds:.0f} | {statement} |"
+        )
 
 
 if __name__ == "__main__":

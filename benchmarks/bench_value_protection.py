@@ -52,10 +52,19 @@ def run(table: str, engine: str, ks: list[int], seeds: int) -> list[dict]:
             books = synth.books["value_protection"]
         pooled = {c["column"]: c["values"] for c in books["columns"] if c["kind"] == "categorical"}
         clipped = {c["column"]: c["rows"] for c in books["columns"] if c["kind"] == "range"}
-        rows.append({"table": table, "k": k, "quality": statistics.mean(s[0] for s in scores),
-                     "shapes": statistics.mean(s[1] for s in scores), "pairs": statistics.mean(s[2] for s in scores),
-                     "pooled_values": pooled, "clipped_rows": clipped,
-                     "rare_cell_share": statistics.mean(rare_share), "train_rows": len(train)})
+        rows.append(
+            {
+                "table": table,
+                "k": k,
+                "quality": statistics.mean(s[0] for s in scores),
+                "shapes": statistics.mean(s[1] for s in scores),
+                "pairs": statistics.mean(s[2] for s in scores),
+                "pooled_values": pooled,
+                "clipped_rows": clipped,
+                "rare_cell_share": statistics.mean(rare_share),
+                "train_rows": len(train),
+            }
+        )
     return rows
 
 
@@ -67,15 +76,20 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--engine", default="gaussian_copula")
     args = parser.parse_args(argv)
     print(f"engine {args.engine}, mean of {args.seeds} seed(s); quality = SDMetrics QualityReport vs holdout\n")
-    print("| table | k | quality | column shapes | pair trends | categorical values pooled | training rows "
-          "clipped | synthetic categorical cells `_RARE_` |")
+    print(
+        "| table | k | quality | column shapes | pair trends | categorical values pooled | training rows "
+        "clipped | synthetic categorical cells `_RARE_` |"
+    )
     print("|---|---:|---:|---:|---:|---|---|---:|")
     for table in args.tables:
         for row in run(table, args.engine, args.k, args.seeds):
             pooled = ", ".join(f"{c} {n}" for c, n in row["pooled_values"].items()) or "–"
             clipped = ", ".join(f"{c} {n}" for c, n in row["clipped_rows"].items()) or "–"
-            print(f"| {table} ({row['train_rows']:,} train) | {row['k']} | {row['quality']:.3f} | {row['shapes']:.3f} "
-                  f"| {row['pairs']:.3f} | {pooled} | {clipped} | {row['rare_cell_share']:.2%} |", flush=True)
+            print(
+                f"| {table} ({row['train_rows']:,} train) | {row['k']} | {row['quality']:.3f} | {row['shapes']:.3f} "
+                f"| {row['pairs']:.3f} | {pooled} | {clipped} | {row['rare_cell_share']:.2%} |",
+                flush=True,
+            )
 
 
 if __name__ == "__main__":

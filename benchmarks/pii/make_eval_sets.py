@@ -86,17 +86,21 @@ Seg = tuple
 # ----------------------------------------------------------------------------- checksums
 
 
+# fmt: off
 _VERHOEFF_D = (
     (0, 1, 2, 3, 4, 5, 6, 7, 8, 9), (1, 2, 3, 4, 0, 6, 7, 8, 9, 5), (2, 3, 4, 0, 1, 7, 8, 9, 5, 6),
     (3, 4, 0, 1, 2, 8, 9, 5, 6, 7), (4, 0, 1, 2, 3, 9, 5, 6, 7, 8), (5, 9, 8, 7, 6, 0, 4, 3, 2, 1),
     (6, 5, 9, 8, 7, 1, 0, 4, 3, 2), (7, 6, 5, 9, 8, 2, 1, 0, 4, 3), (8, 7, 6, 5, 9, 3, 2, 1, 0, 4),
     (9, 8, 7, 6, 5, 4, 3, 2, 1, 0),
 )
+# fmt: on
+# fmt: off
 _VERHOEFF_P = (
     (0, 1, 2, 3, 4, 5, 6, 7, 8, 9), (1, 5, 7, 6, 2, 8, 3, 0, 9, 4), (5, 8, 0, 3, 7, 9, 6, 1, 4, 2),
     (8, 9, 1, 6, 0, 4, 3, 5, 2, 7), (9, 4, 5, 3, 1, 2, 6, 8, 7, 0), (4, 2, 8, 6, 5, 7, 3, 9, 0, 1),
     (2, 7, 9, 3, 8, 0, 6, 4, 1, 5), (7, 0, 4, 6, 9, 1, 3, 2, 5, 8),
 )
+# fmt: on
 _VERHOEFF_INV = (0, 4, 3, 2, 1, 5, 6, 7, 8, 9)
 
 
@@ -177,16 +181,20 @@ def luhn_valid(number: str) -> bool:
 
 # ----------------------------------------------------------------------------- name pools
 
+# fmt: off
 WORD_FIRST = {
     "Rose": "f", "Will": "m", "Hope": "f", "Mark": "m", "Bill": "m", "May": "f", "Summer": "f",
     "Victoria": "f", "Grant": "m", "Faith": "f", "Joy": "f", "Dawn": "f", "Iris": "f", "Amber": "f",
     "Ruby": "f", "Drew": "m", "Jack": "m", "Pat": "x", "Sky": "x", "Art": "m", "Hunter": "m",
 }
+# fmt: on
+# fmt: off
 WORD_LAST = (
     "Page", "Stone", "Price", "Grant", "Bell", "Wood", "Young", "Little", "Rich", "Brown", "Green",
     "Hill", "Fox", "King", "Cook", "Baker", "Mason", "Hunter", "Read", "Best", "Love", "Field",
     "Sharp", "May", "Banks", "Street", "Church", "Summers", "Chance", "Gold",
 )
+# fmt: on
 
 
 def _dedupe(items):
@@ -221,8 +229,11 @@ TITLES = {
     "x": (("Mx", 5), ("Dr", 3), ("Dr.", 3)),
 }
 LOCAL_TITLES = {
-    "fr_FR": {"m": "M.", "f": "Mme"}, "de_DE": {"m": "Herr", "f": "Frau"}, "es_ES": {"m": "Sr.", "f": "Sra."},
-    "it_IT": {"m": "Sig.", "f": "Sig.ra"}, "nl_NL": {"m": "dhr.", "f": "mevr."},
+    "fr_FR": {"m": "M.", "f": "Mme"},
+    "de_DE": {"m": "Herr", "f": "Frau"},
+    "es_ES": {"m": "Sr.", "f": "Sra."},
+    "it_IT": {"m": "Sig.", "f": "Sig.ra"},
+    "nl_NL": {"m": "dhr.", "f": "mevr."},
 }
 
 
@@ -260,8 +271,10 @@ def ascii_fold(text: str) -> str:
 
 # ----------------------------------------------------------------------------- formats
 
+# fmt: off
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
           "October", "November", "December")
+# fmt: on
 
 
 def format_date(d: dt.date, rng: random.Random, locale: str, *, allow_no_year: bool = False) -> str:
@@ -273,7 +286,11 @@ def format_date(d: dt.date, rng: random.Random, locale: str, *, allow_no_year: b
         f"{d.year}-{d.month:02d}-{d.day:02d}",
         f"{month} {d.day}, {d.year}" if us else f"{d.day} {month} {d.year}",
         f"{d.day} {month[:3]} {d.year}",
-        f"{d.day:02d}.{d.month:02d}.{d.year}" if locale in ("de_DE", "nl_NL") else f"{d.month}/{d.day}/{d.year % 100:02d}" if us else f"{d.day}/{d.month}/{d.year}",
+        f"{d.day:02d}.{d.month:02d}.{d.year}"
+        if locale in ("de_DE", "nl_NL")
+        else f"{d.month}/{d.day}/{d.year % 100:02d}"
+        if us
+        else f"{d.day}/{d.month}/{d.year}",
     ]
     if allow_no_year:
         styles.append(f"{month} {d.day}" if us else f"{d.day} {month}")
@@ -303,6 +320,7 @@ def numerify(pattern: str, rng: random.Random) -> str:
     return "".join(out)
 
 
+# fmt: off
 PHONE_FORMATS = {
     "en_US": ("(^##) ^##-####", "^##-^##-####", "^##.^##.#### ext ##", "+1 ^##-^##-####", "^## ^## ####",
               "(^##) ^##-#### x###"),
@@ -317,12 +335,16 @@ PHONE_FORMATS = {
     "it_IT": ("+39 3## ### ####", "06 #### ####", "3## #######"),
     "nl_NL": ("+31 6 ########", "06-########", "020 ### ####", "+31 (0)20 ### ####"),
 }
+# fmt: on
 
+# fmt: off
 COUNTRY_OF = {
     "en_US": "United States", "en_GB": "United Kingdom", "en_CA": "Canada", "en_AU": "Australia",
     "en_IN": "India", "fr_FR": "France", "de_DE": "Germany", "es_ES": "Spain", "it_IT": "Italy",
     "nl_NL": "Netherlands",
 }
+# fmt: on
+# fmt: off
 REAL_CITIES = {
     "en_US": ("Chicago", "Denver", "Austin", "Boston", "Portland", "Phoenix", "Atlanta", "Seattle"),
     "en_GB": ("London", "Leeds", "Manchester", "Bristol", "Glasgow", "Cardiff", "Norwich", "York"),
@@ -335,12 +357,15 @@ REAL_CITIES = {
     "it_IT": ("Turin", "Bologna", "Naples", "Verona", "Palermo", "Florence"),
     "nl_NL": ("Utrecht", "Rotterdam", "Eindhoven", "Groningen", "Leiden", "Delft"),
 }
+# fmt: on
+# fmt: off
 PRODUCTS = (
     "Aurora X2 router", "Summit Pro 15 laptop", "Willow desk lamp", "Grant Series office chair",
     "Hope Springs candle", "Victoria plum jam", "Mark IV kettle", "PageTurner e-reader",
     "Stone Age trail shoes", "Price Buster blender", "Ruby Red hair dryer", "Nimbus 3 air purifier",
     "Orbit S smartwatch", "Harbor 2-seat sofa", "Ideal Pro stand mixer", "Premium oak shelf",
 )
+# fmt: on
 TRACKER_HOSTS = ("shop.example.com", "status.acme-cloud.io", "track.parcelnet.eu", "downloads.orbitsoft.com")
 
 
@@ -416,10 +441,17 @@ class World:
     def email(self, person: Person, locale: str, rng: random.Random, *, domain: str | None = None) -> str:
         first = ascii_fold(person.first or person.initial) or "x"
         last = ascii_fold(person.last) or "x"
-        user = rng.choice((
-            f"{first}.{last}", f"{first[0]}{last}", f"{first}{last}{rng.randint(1, 99)}", f"{first}_{last}",
-            f"{last}.{first}", f"{first}{rng.randint(70, 99)}", f"{first[0]}.{last}",
-        ))
+        user = rng.choice(
+            (
+                f"{first}.{last}",
+                f"{first[0]}{last}",
+                f"{first}{last}{rng.randint(1, 99)}",
+                f"{first}_{last}",
+                f"{last}.{first}",
+                f"{first}{rng.randint(70, 99)}",
+                f"{first[0]}.{last}",
+            )
+        )
         domain = domain or self.fakers[locale].free_email_domain()
         address = f"{user}@{domain}"
         if rng.random() < 0.12 and person.first:  # some people type their address capitalised
@@ -448,15 +480,17 @@ class World:
     def profile_url(self, person: Person, rng: random.Random) -> str:
         first = ascii_fold(person.first or person.initial) or "x"
         last = ascii_fold(person.last) or "x"
-        return rng.choice((
-            f"https://www.linkedin.com/in/{first}-{last}-{rng.randint(1000, 99999)}",
-            f"https://github.com/{first[0]}{last}{rng.randint(1, 99)}",
-            f"https://twitter.com/{first}_{last}",
-            f"https://{first}{last}.com",
-            f"https://www.facebook.com/{first}.{last}.{rng.randint(100, 999)}",
-            f"linkedin.com/in/{first}{last}",
-            f"https://www.instagram.com/{first}.{last}{rng.randint(1, 9)}/",
-        ))
+        return rng.choice(
+            (
+                f"https://www.linkedin.com/in/{first}-{last}-{rng.randint(1000, 99999)}",
+                f"https://github.com/{first[0]}{last}{rng.randint(1, 99)}",
+                f"https://twitter.com/{first}_{last}",
+                f"https://{first}{last}.com",
+                f"https://www.facebook.com/{first}.{last}.{rng.randint(100, 999)}",
+                f"linkedin.com/in/{first}{last}",
+                f"https://www.instagram.com/{first}.{last}{rng.randint(1, 9)}/",
+            )
+        )
 
     # ---- money and identifiers
     def card(self, locale: str, rng: random.Random) -> str:
@@ -526,26 +560,42 @@ def decoy(kind: str, rng: random.Random, world: World, locale: str) -> str:
     fake = world.fakers[locale]
     letters = "ABCDEFGHJKLMNPRSTUVWXYZ"
     if kind == "sku":
-        return rng.choice((
-            f"SKU-{_digits(rng, 5)}-{rng.choice(letters)}",
-            f"{rng.choice(letters)}{rng.choice(letters)}-{_digits(rng, 4)}-{rng.choice(letters)}{rng.choice(letters)}",
-            f"{rng.choice(letters)}{rng.choice(letters)}{rng.choice(letters)}{_digits(rng, 4)}",
-            f"P/N {_digits(rng, 3)}-{_digits(rng, 4)}",
-        ))
+        return rng.choice(
+            (
+                f"SKU-{_digits(rng, 5)}-{rng.choice(letters)}",
+                f"{rng.choice(letters)}{rng.choice(letters)}-{_digits(rng, 4)}-{rng.choice(letters)}{rng.choice(letters)}",
+                f"{rng.choice(letters)}{rng.choice(letters)}{rng.choice(letters)}{_digits(rng, 4)}",
+                f"P/N {_digits(rng, 3)}-{_digits(rng, 4)}",
+            )
+        )
     if kind == "order":
-        return rng.choice((f"ORD-{rng.randint(0, 999999):07d}", f"#{rng.randint(100000, 999999)}",
-                           f"PO-{rng.randint(2019, 2025)}-{_digits(rng, 5)}"))
+        return rng.choice(
+            (
+                f"ORD-{rng.randint(0, 999999):07d}",
+                f"#{rng.randint(100000, 999999)}",
+                f"PO-{rng.randint(2019, 2025)}-{_digits(rng, 5)}",
+            )
+        )
     if kind == "measure":
         a, b, c = (round(rng.uniform(1, 120), 1) for _ in range(3))
-        return rng.choice((f"{a} x {b} cm", f"{int(a * 10)} mm", f'{int(a)}" x {int(b)}"', f"{a} x {b} x {c} mm",
-                           f"{a} m"))
+        return rng.choice(
+            (f"{a} x {b} cm", f"{int(a * 10)} mm", f'{int(a)}" x {int(b)}"', f"{a} x {b} x {c} mm", f"{a} m")
+        )
     if kind == "weight":
-        return rng.choice((f"{round(rng.uniform(0.1, 30), 1)} kg", f"{rng.randint(50, 950)} g",
-                           f"{round(rng.uniform(1, 60), 1)} lb"))
+        return rng.choice(
+            (f"{round(rng.uniform(0.1, 30), 1)} kg", f"{rng.randint(50, 950)} g", f"{round(rng.uniform(1, 60), 1)} lb")
+        )
     if kind == "price":
         amount = rng.uniform(2, 2500)
-        return rng.choice((f"£{amount:,.2f}", f"${amount:,.2f}", f"€{amount:.2f}".replace(".", ","),
-                           f"USD {int(amount)}", f"{amount:.2f} EUR"))
+        return rng.choice(
+            (
+                f"£{amount:,.2f}",
+                f"${amount:,.2f}",
+                f"€{amount:.2f}".replace(".", ","),
+                f"USD {int(amount)}",
+                f"{amount:.2f} EUR",
+            )
+        )
     if kind == "version":
         return f"{rng.randint(1, 9)}.{rng.randint(0, 24)}.{rng.randint(0, 12)}"
     if kind == "date":
@@ -553,16 +603,22 @@ def decoy(kind: str, rng: random.Random, world: World, locale: str) -> str:
     if kind == "time":
         return f"{rng.randint(7, 21):02d}:{rng.randint(0, 59):02d}"
     if kind == "ticket":
-        return rng.choice((f"INC{rng.randint(0, 9999999):07d}", f"#{rng.randint(10000, 99999)}",
-                           f"CASE-{_digits(rng, 6)}"))
+        return rng.choice(
+            (f"INC{rng.randint(0, 9999999):07d}", f"#{rng.randint(10000, 99999)}", f"CASE-{_digits(rng, 6)}")
+        )
     if kind == "invoice":
         return f"INV-{rng.randint(2019, 2025)}-{rng.randint(0, 99999):05d}"
     if kind == "product":
         return rng.choice(PRODUCTS)
     if kind == "shopurl":
         host = rng.choice(TRACKER_HOSTS)
-        return rng.choice((f"https://{host}/p/{_digits(rng, 5)}?ref=email", f"https://{host}/orders/{_digits(rng, 8)}",
-                           f"https://{host}/releases/v{rng.randint(1, 9)}.{rng.randint(0, 20)}"))
+        return rng.choice(
+            (
+                f"https://{host}/p/{_digits(rng, 5)}?ref=email",
+                f"https://{host}/orders/{_digits(rng, 8)}",
+                f"https://{host}/releases/v{rng.randint(1, 9)}.{rng.randint(0, 20)}",
+            )
+        )
     if kind == "qty":
         return str(rng.randint(1, 12))
     if kind == "build":
@@ -649,8 +705,16 @@ def title_segments(person: Person, *, full: bool) -> list[Seg]:
     return [(person.title, "TITLE"), (" ", None), (name, "PERSON", person.source)]
 
 
-NAME_FORMS = (("full", 42), ("lower", 7), ("caps", 5), ("lastfirst", 10), ("initial", 10), ("titledfull", 14),
-              ("titled", 6), ("firstlast", 6))
+NAME_FORMS = (
+    ("full", 42),
+    ("lower", 7),
+    ("caps", 5),
+    ("lastfirst", 10),
+    ("initial", 10),
+    ("titledfull", 14),
+    ("titled", 6),
+    ("firstlast", 6),
+)
 
 
 class DocBuilder:
@@ -769,8 +833,16 @@ class DocBuilder:
         if attr == "transit":
             return [(f"{_digits(rng, 5)}-{rng.choice(('001', '002', '003', '004', '006', '010'))}", "BANK_ACCOUNT")]
         if attr in ("ssn", "nino", "nhs", "sin", "nir", "nif", "cf", "aadhaar"):
-            label = {"ssn": "US_SSN", "nino": "UK_NINO", "nhs": "UK_NHS", "sin": "CA_SIN", "nir": "FR_NIR",
-                     "nif": "ES_NIF", "cf": "IT_FISCAL_CODE", "aadhaar": "IN_AADHAAR"}[attr]
+            label = {
+                "ssn": "US_SSN",
+                "nino": "UK_NINO",
+                "nhs": "UK_NHS",
+                "sin": "CA_SIN",
+                "nir": "FR_NIR",
+                "nif": "ES_NIF",
+                "cf": "IT_FISCAL_CODE",
+                "aadhaar": "IN_AADHAAR",
+            }[attr]
             return [(w.national_id(attr, locale, rng), label)]
         if attr == "natid":
             kind, label, _ = NATID[locale]
@@ -797,179 +869,479 @@ class Template:
 
 P = Template
 POSITIVE = (
-    P("P01", "ticket", "Ticket {ticket}: customer {c.name} ({c.email}) reports that order {order} arrived damaged. "
-      "The {product} measured {measure} and the box weighed {weight}. Refund of {price} approved; "
-      "{a.first} will call back on {c.phone}."),
-    P("P02", "ticket", "User {c.email} cannot sign in since the v{version} update. Last successful login from "
-      "{c.ip} on {date} at {time}. Password reset sent; account holder is {c.name}."),
-    P("P03", "ticket", "Hi team,\nplease update the delivery address for {c.name} to:\n{c.address}\n"
-      "Orders {order} and {order2} can stay as they are.\nThanks,\n{a.first}"),
-    P("P04", "ticket", "Hello {c.first},\n\nThanks for your patience. The replacement {product} (part {sku}) left our "
-      "warehouse on {date}. Reply to this email if anything is missing.\n\nBest regards,\n{a.full}\n"
-      "Customer Support, {org}\nT: {a.phone}\nE: {a.email}"),
-    P("P05", "ticket", "URGENT - {c.caps} CALLED ABOUT ORDER {order}, STILL NOT DELIVERED. CALL BACK ON {c.phone} "
-      "BEFORE {time}."),
-    P("P06", "ticket", "Escalated by {a.initial}: {c.titledfull} has phoned three times about invoice {invoice} "
-      "({price}). Prefers email at {c.email}. Will go to billing if not resolved by {date}."),
-    P("P07", "chat", "[{time}] {a.first} (agent): Hi, could I have your full name and postcode please?\n"
-      "[{time2}] customer: sure its {c.lower}, {c.postcode}\n"
-      "[{time3}] {a.first} (agent): Thanks {c.firstlower}, I can see order {order} for the {product}."),
-    P("P08", "chat", "customer: my number changed, new one is {c.phone}\nagent: got it, and is the email still "
-      "{c.email}?\ncustomer: yes\nagent: great {c.first}, the {product} will ship on {date}."),
-    P("P09", "chat", "hey its {c.firstlower} again lol, order {order} still not here?? my address is {c.addressline} "
-      "and my phone is {c.phone}"),
-    P("P10", "chat", "spoke to {c.lower} today, they will send the photos to {c.email} by friday. number is "
-      "{c.phone} if you need it"),
-    P("P11", "clinical", "Pt: {c.titledfull}  DOB: {c.dob}  NHS No: {c.nhs}\nSeen in clinic {date}. BP 128/82, "
-      "weight {weight}. Plan: repeat bloods in 6 weeks.\nReviewed by {d.titled}.", ("en_GB",)),
-    P("P12", "clinical", "Referral: {c.name} (born {c.dob}) referred by {d.titledfull} for assessment. "
-      "Next of kin: {r.name}, {r.phone}. Home address:\n{c.address}"),
-    P("P13", "clinical", "Lab report for {c.lastfirst}, DOB {c.dob}. HbA1c 6.1%, LDL 3.2 mmol/L, sample {sample}. "
-      "Please ask {d.titled} to review before {date}."),
-    P("P14", "clinical", "Discharge summary: {c.name}, {age}y, admitted {date} with chest pain, discharged {date2}. "
-      "Follow-up with GP {d.titled} in 2 weeks. Patient lives with {r.first} in {c.city}."),
-    P("P15", "clinical", "Rx: {c.titledfull}, DOB {c.dob}. Amoxicillin 500 mg three times daily for 7 days. "
-      "Collected by {r.poss} partner on {date}."),
-    P("P16", "clinical", "Pupil {c.name} (DOB {c.dob}) was collected early by {r.name} at 13:30. "
-      "Emergency contact number {r.phone}."),
-    P("P17", "hr", "Dear {c.titled},\n\nWe are pleased to offer you the role of Data Analyst at {org}, starting "
-      "{date}. Please return the signed contract to {a.email}.\n\nKind regards,\n{a.full}\nHR Business Partner\n"
-      "{a.phone}"),
-    P("P18", "hr", "Payroll change for {c.lastfirst}: salary to be paid into sort code {c.sortcode}, account "
-      "{c.acct} from next month. NI number {c.nino}. Band {band} unchanged.", ("en_GB",)),
-    P("P19", "hr", "Direct deposit form - {c.name}\nRouting number: {c.routing}\nAccount number: {c.acct}\n"
-      "SSN: {c.ssn}\nEffective {date}.", ("en_US",)),
-    P("P20", "hr", "{c.full} phoned in sick on {date}; line manager {a.name} informed. Expected back {date2}. "
-      "Cover arranged with {r.first}."),
-    P("P21", "hr", "Reference request: {c.titledfull}, DOB {c.dob}, worked at {org} from {year} to {year2}. "
-      "Contact referee {r.name} at {r.email}."),
-    P("P22", "hr", "Onboarding checklist for {c.name}: Aadhaar {c.aadhaar} verified, salary account {c.acct}, "
-      "mobile {c.phone}. Joining {date} at the {city} office.", ("en_IN",)),
+    P(
+        "P01",
+        "ticket",
+        "Ticket {ticket}: customer {c.name} ({c.email}) reports that order {order} arrived damaged. "
+        "The {product} measured {measure} and the box weighed {weight}. Refund of {price} approved; "
+        "{a.first} will call back on {c.phone}.",
+    ),
+    P(
+        "P02",
+        "ticket",
+        "User {c.email} cannot sign in since the v{version} update. Last successful login from "
+        "{c.ip} on {date} at {time}. Password reset sent; account holder is {c.name}.",
+    ),
+    P(
+        "P03",
+        "ticket",
+        "Hi team,\nplease update the delivery address for {c.name} to:\n{c.address}\n"
+        "Orders {order} and {order2} can stay as they are.\nThanks,\n{a.first}",
+    ),
+    P(
+        "P04",
+        "ticket",
+        "Hello {c.first},\n\nThanks for your patience. The replacement {product} (part {sku}) left our "
+        "warehouse on {date}. Reply to this email if anything is missing.\n\nBest regards,\n{a.full}\n"
+        "Customer Support, {org}\nT: {a.phone}\nE: {a.email}",
+    ),
+    P(
+        "P05",
+        "ticket",
+        "URGENT - {c.caps} CALLED ABOUT ORDER {order}, STILL NOT DELIVERED. CALL BACK ON {c.phone} BEFORE {time}.",
+    ),
+    P(
+        "P06",
+        "ticket",
+        "Escalated by {a.initial}: {c.titledfull} has phoned three times about invoice {invoice} "
+        "({price}). Prefers email at {c.email}. Will go to billing if not resolved by {date}.",
+    ),
+    P(
+        "P07",
+        "chat",
+        "[{time}] {a.first} (agent): Hi, could I have your full name and postcode please?\n"
+        "[{time2}] customer: sure its {c.lower}, {c.postcode}\n"
+        "[{time3}] {a.first} (agent): Thanks {c.firstlower}, I can see order {order} for the {product}.",
+    ),
+    P(
+        "P08",
+        "chat",
+        "customer: my number changed, new one is {c.phone}\nagent: got it, and is the email still "
+        "{c.email}?\ncustomer: yes\nagent: great {c.first}, the {product} will ship on {date}.",
+    ),
+    P(
+        "P09",
+        "chat",
+        "hey its {c.firstlower} again lol, order {order} still not here?? my address is {c.addressline} "
+        "and my phone is {c.phone}",
+    ),
+    P(
+        "P10",
+        "chat",
+        "spoke to {c.lower} today, they will send the photos to {c.email} by friday. number is "
+        "{c.phone} if you need it",
+    ),
+    P(
+        "P11",
+        "clinical",
+        "Pt: {c.titledfull}  DOB: {c.dob}  NHS No: {c.nhs}\nSeen in clinic {date}. BP 128/82, "
+        "weight {weight}. Plan: repeat bloods in 6 weeks.\nReviewed by {d.titled}.",
+        ("en_GB",),
+    ),
+    P(
+        "P12",
+        "clinical",
+        "Referral: {c.name} (born {c.dob}) referred by {d.titledfull} for assessment. "
+        "Next of kin: {r.name}, {r.phone}. Home address:\n{c.address}",
+    ),
+    P(
+        "P13",
+        "clinical",
+        "Lab report for {c.lastfirst}, DOB {c.dob}. HbA1c 6.1%, LDL 3.2 mmol/L, sample {sample}. "
+        "Please ask {d.titled} to review before {date}.",
+    ),
+    P(
+        "P14",
+        "clinical",
+        "Discharge summary: {c.name}, {age}y, admitted {date} with chest pain, discharged {date2}. "
+        "Follow-up with GP {d.titled} in 2 weeks. Patient lives with {r.first} in {c.city}.",
+    ),
+    P(
+        "P15",
+        "clinical",
+        "Rx: {c.titledfull}, DOB {c.dob}. Amoxicillin 500 mg three times daily for 7 days. "
+        "Collected by {r.poss} partner on {date}.",
+    ),
+    P(
+        "P16",
+        "clinical",
+        "Pupil {c.name} (DOB {c.dob}) was collected early by {r.name} at 13:30. Emergency contact number {r.phone}.",
+    ),
+    P(
+        "P17",
+        "hr",
+        "Dear {c.titled},\n\nWe are pleased to offer you the role of Data Analyst at {org}, starting "
+        "{date}. Please return the signed contract to {a.email}.\n\nKind regards,\n{a.full}\nHR Business Partner\n"
+        "{a.phone}",
+    ),
+    P(
+        "P18",
+        "hr",
+        "Payroll change for {c.lastfirst}: salary to be paid into sort code {c.sortcode}, account "
+        "{c.acct} from next month. NI number {c.nino}. Band {band} unchanged.",
+        ("en_GB",),
+    ),
+    P(
+        "P19",
+        "hr",
+        "Direct deposit form - {c.name}\nRouting number: {c.routing}\nAccount number: {c.acct}\n"
+        "SSN: {c.ssn}\nEffective {date}.",
+        ("en_US",),
+    ),
+    P(
+        "P20",
+        "hr",
+        "{c.full} phoned in sick on {date}; line manager {a.name} informed. Expected back {date2}. "
+        "Cover arranged with {r.first}.",
+    ),
+    P(
+        "P21",
+        "hr",
+        "Reference request: {c.titledfull}, DOB {c.dob}, worked at {org} from {year} to {year2}. "
+        "Contact referee {r.name} at {r.email}.",
+    ),
+    P(
+        "P22",
+        "hr",
+        "Onboarding checklist for {c.name}: Aadhaar {c.aadhaar} verified, salary account {c.acct}, "
+        "mobile {c.phone}. Joining {date} at the {city} office.",
+        ("en_IN",),
+    ),
     P("P23", "hr", "SIN {c.sin} received for {c.name}. The T4 slip will be mailed to\n{c.address}", ("en_CA",)),
-    P("P24", "hr", "Exit interview with {c.initial} on {date}: leaving for a role at {org}. Forward personal mail "
-      "to {c.addressline}. Personal email {c.email}."),
-    P("P25", "crm", "Met {c.name} from {org} at the {city} expo. Interested in the Premium plan (50 seats, "
-      "{price}/month). Follow up via {c.email} or {c.phone}. LinkedIn: {c.url}"),
-    P("P26", "crm", "Possible duplicate: {c.lastfirst} <{c.email}> vs {c.initial} <{c.email2}>. Same phone "
-      "{c.phone}. Tier: Ideal. Merge?"),
-    P("P27", "crm", "Call log {date} {time}: {a.first} spoke with {c.name} about renewal of contract {ref}. "
-      "{c.first} will decide by {date2}; mark as warm lead."),
-    P("P28", "crm", "{c.name} has moved from {c.city} to {country}. New postcode {c.postcode} not yet in the "
-      "system. Do not send the Summer catalogue."),
-    P("P29", "crm", "Web lead #{digits5}\nName: {c.full}\nCompany: {org}\nEmail: {c.email}\nPhone: {c.phone}\n"
-      "Website: {c.url}\nMessage: please send pricing for 200 units of {sku}."),
-    P("P30", "shipping", "SHIP TO:\n{c.caps}\n{c.addresscaps}\nTEL: {c.phone}\nITEMS: {qty} x {sku}, "
-      "{qty2} x {sku2}\nDECLARED VALUE: {price}"),
-    P("P31", "shipping", "{c.poss} parcel ({sku}, {weight}) was left with a neighbour at {c.addressline}. "
-      "{c.first} wants it redelivered after {date}."),
-    P("P32", "shipping", "Please forward all post for {c.titledfull} to:\n{c.addresscountry}\nfrom {date} until "
-      "further notice."),
-    P("P33", "shipping", "Driver note: leave at the back door and ring {c.phone}. Recipient {c.name}, postcode "
-      "{c.postcode}. Parcel {measure}, {weight}."),
-    P("P34", "shipping", "Return authorised RMA-{digits6} for {c.name}. Drop the {product} at any depot in {c.city} "
-      "and keep the receipt."),
-    P("P35", "bank", "{c.titledfull}\n{c.address}\n\n{date}\n\nDear {c.titled},\n\nWe confirm the direct debit of "
-      "{price} to {org} from account {c.iban} will be collected on {date2}. If you did not authorise it, please "
-      "call {a.name} on {a.phone}.\n\nYours sincerely,\nCustomer Services", IBAN_LOCALES),
-    P("P36", "bank", "Card dispute: cardholder {c.name}, card number {c.card}, transaction of {price} at {org} "
-      "on {date}. Cardholder reachable on {c.phone}."),
-    P("P37", "bank", "Flagged: card {c.card} used from IP {c.ip} in {country}; billing postcode {c.postcode} does "
-      "not match. Holder {c.name}, DOB {c.dob}."),
-    P("P38", "bank", "Wire {price} to beneficiary {c.name}, IBAN {c.iban}, reference INV-{digits5}. Ordering "
-      "customer: {r.name}, {r.addressline}.", IBAN_LOCALES),
-    P("P39", "bank", "Dear {c.titled},\nOur records show SSN {c.ssn} and account {c.acct} (routing {c.routing}) "
-      "for {c.full}. Please confirm your date of birth, {c.dob}, by calling {a.phone}.", ("en_US",)),
-    P("P40", "bank", "Tenant {c.name} vacated {c.addressline} on {date}. Bond refund of {price} to BSB {c.bsb}, "
-      "account {c.acct}.", ("en_AU",)),
-    P("P41", "bank", "Pre-authorized debit for {c.name}: transit {c.transit}, account {c.acct}. Monthly amount "
-      "{price} starting {date}.", ("en_CA",)),
-    P("P42", "insurance", "Health claim for {c.name}: social security number (NIR) {c.nir}, refund to IBAN "
-      "{c.iban}. Tel {c.phone}.", ("fr_FR",)),
-    P("P43", "crm", "Supplier contact {c.name}, tax ID (NIF) {c.nif}, {c.addressline}. Invoices in EUR, payment to "
-      "{c.iban}.", ("es_ES",)),
-    P("P44", "bank", "Codice fiscale {c.cf} verified for {c.titledfull}, born {c.dob} in {c.city}. "
-      "Account {c.iban}.", ("it_IT",)),
-    P("P45", "bank", "KYC done for {c.name}: Aadhaar {c.aadhaar}, mobile {c.phone}, address {c.addressline}. "
-      "Risk rating: low.", ("en_IN",)),
-    P("P46", "bank", "SEPA mandate for {c.name}: IBAN {c.iban}, signed {date} in {c.city}. Creditor ID {creditor}.",
-      ("fr_FR", "de_DE", "es_ES", "it_IT", "nl_NL")),
-    P("P47", "ticket", "Security alert: 5 failed logins for {c.email} from {c.ip} at {time} UTC on {date}. "
-      "Account owner {c.name} notified by SMS to {c.phone}."),
-    P("P48", "web", "Unsubscribe request from {c.email} (IP {c.ip}) received {date} {time}. No further mail to "
-      "{c.name}."),
-    P("P49", "hr", "Candidate {c.name}, portfolio {c.url}, GitHub {c.url2}. Applied for REQ-{digits5} on {date}; "
-      "phone screen with {a.first} booked."),
+    P(
+        "P24",
+        "hr",
+        "Exit interview with {c.initial} on {date}: leaving for a role at {org}. Forward personal mail "
+        "to {c.addressline}. Personal email {c.email}.",
+    ),
+    P(
+        "P25",
+        "crm",
+        "Met {c.name} from {org} at the {city} expo. Interested in the Premium plan (50 seats, "
+        "{price}/month). Follow up via {c.email} or {c.phone}. LinkedIn: {c.url}",
+    ),
+    P(
+        "P26",
+        "crm",
+        "Possible duplicate: {c.lastfirst} <{c.email}> vs {c.initial} <{c.email2}>. Same phone "
+        "{c.phone}. Tier: Ideal. Merge?",
+    ),
+    P(
+        "P27",
+        "crm",
+        "Call log {date} {time}: {a.first} spoke with {c.name} about renewal of contract {ref}. "
+        "{c.first} will decide by {date2}; mark as warm lead.",
+    ),
+    P(
+        "P28",
+        "crm",
+        "{c.name} has moved from {c.city} to {country}. New postcode {c.postcode} not yet in the "
+        "system. Do not send the Summer catalogue.",
+    ),
+    P(
+        "P29",
+        "crm",
+        "Web lead #{digits5}\nName: {c.full}\nCompany: {org}\nEmail: {c.email}\nPhone: {c.phone}\n"
+        "Website: {c.url}\nMessage: please send pricing for 200 units of {sku}.",
+    ),
+    P(
+        "P30",
+        "shipping",
+        "SHIP TO:\n{c.caps}\n{c.addresscaps}\nTEL: {c.phone}\nITEMS: {qty} x {sku}, "
+        "{qty2} x {sku2}\nDECLARED VALUE: {price}",
+    ),
+    P(
+        "P31",
+        "shipping",
+        "{c.poss} parcel ({sku}, {weight}) was left with a neighbour at {c.addressline}. "
+        "{c.first} wants it redelivered after {date}.",
+    ),
+    P(
+        "P32",
+        "shipping",
+        "Please forward all post for {c.titledfull} to:\n{c.addresscountry}\nfrom {date} until further notice.",
+    ),
+    P(
+        "P33",
+        "shipping",
+        "Driver note: leave at the back door and ring {c.phone}. Recipient {c.name}, postcode "
+        "{c.postcode}. Parcel {measure}, {weight}.",
+    ),
+    P(
+        "P34",
+        "shipping",
+        "Return authorised RMA-{digits6} for {c.name}. Drop the {product} at any depot in {c.city} "
+        "and keep the receipt.",
+    ),
+    P(
+        "P35",
+        "bank",
+        "{c.titledfull}\n{c.address}\n\n{date}\n\nDear {c.titled},\n\nWe confirm the direct debit of "
+        "{price} to {org} from account {c.iban} will be collected on {date2}. If you did not authorise it, please "
+        "call {a.name} on {a.phone}.\n\nYours sincerely,\nCustomer Services",
+        IBAN_LOCALES,
+    ),
+    P(
+        "P36",
+        "bank",
+        "Card dispute: cardholder {c.name}, card number {c.card}, transaction of {price} at {org} "
+        "on {date}. Cardholder reachable on {c.phone}.",
+    ),
+    P(
+        "P37",
+        "bank",
+        "Flagged: card {c.card} used from IP {c.ip} in {country}; billing postcode {c.postcode} does "
+        "not match. Holder {c.name}, DOB {c.dob}.",
+    ),
+    P(
+        "P38",
+        "bank",
+        "Wire {price} to beneficiary {c.name}, IBAN {c.iban}, reference INV-{digits5}. Ordering "
+        "customer: {r.name}, {r.addressline}.",
+        IBAN_LOCALES,
+    ),
+    P(
+        "P39",
+        "bank",
+        "Dear {c.titled},\nOur records show SSN {c.ssn} and account {c.acct} (routing {c.routing}) "
+        "for {c.full}. Please confirm your date of birth, {c.dob}, by calling {a.phone}.",
+        ("en_US",),
+    ),
+    P(
+        "P40",
+        "bank",
+        "Tenant {c.name} vacated {c.addressline} on {date}. Bond refund of {price} to BSB {c.bsb}, account {c.acct}.",
+        ("en_AU",),
+    ),
+    P(
+        "P41",
+        "bank",
+        "Pre-authorized debit for {c.name}: transit {c.transit}, account {c.acct}. Monthly amount "
+        "{price} starting {date}.",
+        ("en_CA",),
+    ),
+    P(
+        "P42",
+        "insurance",
+        "Health claim for {c.name}: social security number (NIR) {c.nir}, refund to IBAN {c.iban}. Tel {c.phone}.",
+        ("fr_FR",),
+    ),
+    P(
+        "P43",
+        "crm",
+        "Supplier contact {c.name}, tax ID (NIF) {c.nif}, {c.addressline}. Invoices in EUR, payment to {c.iban}.",
+        ("es_ES",),
+    ),
+    P(
+        "P44",
+        "bank",
+        "Codice fiscale {c.cf} verified for {c.titledfull}, born {c.dob} in {c.city}. Account {c.iban}.",
+        ("it_IT",),
+    ),
+    P(
+        "P45",
+        "bank",
+        "KYC done for {c.name}: Aadhaar {c.aadhaar}, mobile {c.phone}, address {c.addressline}. Risk rating: low.",
+        ("en_IN",),
+    ),
+    P(
+        "P46",
+        "bank",
+        "SEPA mandate for {c.name}: IBAN {c.iban}, signed {date} in {c.city}. Creditor ID {creditor}.",
+        ("fr_FR", "de_DE", "es_ES", "it_IT", "nl_NL"),
+    ),
+    P(
+        "P47",
+        "ticket",
+        "Security alert: 5 failed logins for {c.email} from {c.ip} at {time} UTC on {date}. "
+        "Account owner {c.name} notified by SMS to {c.phone}.",
+    ),
+    P(
+        "P48",
+        "web",
+        "Unsubscribe request from {c.email} (IP {c.ip}) received {date} {time}. No further mail to {c.name}.",
+    ),
+    P(
+        "P49",
+        "hr",
+        "Candidate {c.name}, portfolio {c.url}, GitHub {c.url2}. Applied for REQ-{digits5} on {date}; "
+        "phone screen with {a.first} booked.",
+    ),
     P("P50", "crm", "Attendees: {c.lastfirst}; {a.lastfirst}; {r.lastfirst}. Room {room} booked for {date}, {time}."),
     P("P51", "form", "VISITOR: {c.caps} | HOST: {a.full} | BADGE 0047 | IN {time} OUT {time2}"),
-    P("P52", "ticket", "From: {c.full} <{c.email}>\nTo: support@{domain}\nSubject: Re: order {order}\n\n"
-      "Hi, my phone is {c.phone} if that's easier.\n{c.first}"),
-    P("P53", "crm", "{w.full} will review the bill for the rose garden project in May. Mark the invoice as paid "
-      "once {w.first} signs. Hope to hear back from {w.titled} by {date}."),
-    P("P54", "chat", "agent: is this {w.lower}?\ncustomer: yes, will the Summer range be back in stock?\n"
-      "agent: we hope so, {w.firstlower}, maybe by {date}."),
-    P("P55", "hr", "Grant application: {w.titledfull} and {w2.full} will present. Price quotes from {org} are on "
-      "page 4."),
-    P("P56", "ticket", "{c.poss} account was locked after {digits1} failed attempts. {a.initial} reset it; "
-      "{c.first} confirmed their date of birth ({c.dob})."),
-    P("P57", "bank", "I, {c.full}, of {c.addressline}, wish to complain about invoice {invoice} for {price} issued "
-      "on {date}."),
-    P("P58", "crm", "Member {c.name} ({c.phone}) froze their membership until {date}; locker 212 released. "
-      "Emergency contact {r.name}."),
-    P("P59", "insurance", "Claim {claim} filed by {c.name} for water damage at\n{c.address}\nLoss adjuster: "
-      "{a.name} ({a.phone}). Excess {price}."),
-    P("P60", "travel", "Passenger {c.titledfull} flying {flight} to {country} on {date}; seat 14C, one bag of "
-      "{weight}. Booking email {c.email}."),
-    P("P61", "web", "RSVP from {c.name} plus one ({r.first}). Dietary needs: vegetarian. Confirmation sent to "
-      "{c.email} on {date}."),
-    P("P62", "crm", "Reference for {c.titledfull}, currently at {c.addressline}. Previous landlord {r.name}, "
-      "{r.phone}. Monthly rent {price}."),
-    P("P63", "clinical", "Patient: {c.lastfirst} ({c.dob})\nAllergies: penicillin\nNext review {date}, clinic "
-      "room {room}."),
-    P("P64", "chat", "[{date} {time}] {c.name}: hi, the {product} stopped working after update v{version}\n"
-      "[{date} {time2}] {a.name}: sorry to hear that! can you send the serial and your phone number?\n"
-      "[{date} {time3}] {c.name}: serial {sku}, phone {c.phone}"),
-    P("P65", "bank", "HMRC letter for {c.titledfull}, National Insurance number {c.nino}, tax code 1257L. "
-      "Address on file: {c.addressline}.", ("en_GB",)),
-    P("P66", "ticket", "Abuse report: comments posted from {c.ip} and {c.ip2} by account {c.email}. Profile "
-      "{c.url}. Suspend pending review."),
+    P(
+        "P52",
+        "ticket",
+        "From: {c.full} <{c.email}>\nTo: support@{domain}\nSubject: Re: order {order}\n\n"
+        "Hi, my phone is {c.phone} if that's easier.\n{c.first}",
+    ),
+    P(
+        "P53",
+        "crm",
+        "{w.full} will review the bill for the rose garden project in May. Mark the invoice as paid "
+        "once {w.first} signs. Hope to hear back from {w.titled} by {date}.",
+    ),
+    P(
+        "P54",
+        "chat",
+        "agent: is this {w.lower}?\ncustomer: yes, will the Summer range be back in stock?\n"
+        "agent: we hope so, {w.firstlower}, maybe by {date}.",
+    ),
+    P(
+        "P55",
+        "hr",
+        "Grant application: {w.titledfull} and {w2.full} will present. Price quotes from {org} are on page 4.",
+    ),
+    P(
+        "P56",
+        "ticket",
+        "{c.poss} account was locked after {digits1} failed attempts. {a.initial} reset it; "
+        "{c.first} confirmed their date of birth ({c.dob}).",
+    ),
+    P(
+        "P57",
+        "bank",
+        "I, {c.full}, of {c.addressline}, wish to complain about invoice {invoice} for {price} issued on {date}.",
+    ),
+    P(
+        "P58",
+        "crm",
+        "Member {c.name} ({c.phone}) froze their membership until {date}; locker 212 released. "
+        "Emergency contact {r.name}.",
+    ),
+    P(
+        "P59",
+        "insurance",
+        "Claim {claim} filed by {c.name} for water damage at\n{c.address}\nLoss adjuster: "
+        "{a.name} ({a.phone}). Excess {price}.",
+    ),
+    P(
+        "P60",
+        "travel",
+        "Passenger {c.titledfull} flying {flight} to {country} on {date}; seat 14C, one bag of "
+        "{weight}. Booking email {c.email}.",
+    ),
+    P(
+        "P61",
+        "web",
+        "RSVP from {c.name} plus one ({r.first}). Dietary needs: vegetarian. Confirmation sent to {c.email} on {date}.",
+    ),
+    P(
+        "P62",
+        "crm",
+        "Reference for {c.titledfull}, currently at {c.addressline}. Previous landlord {r.name}, "
+        "{r.phone}. Monthly rent {price}.",
+    ),
+    P(
+        "P63",
+        "clinical",
+        "Patient: {c.lastfirst} ({c.dob})\nAllergies: penicillin\nNext review {date}, clinic room {room}.",
+    ),
+    P(
+        "P64",
+        "chat",
+        "[{date} {time}] {c.name}: hi, the {product} stopped working after update v{version}\n"
+        "[{date} {time2}] {a.name}: sorry to hear that! can you send the serial and your phone number?\n"
+        "[{date} {time3}] {c.name}: serial {sku}, phone {c.phone}",
+    ),
+    P(
+        "P65",
+        "bank",
+        "HMRC letter for {c.titledfull}, National Insurance number {c.nino}, tax code 1257L. "
+        "Address on file: {c.addressline}.",
+        ("en_GB",),
+    ),
+    P(
+        "P66",
+        "ticket",
+        "Abuse report: comments posted from {c.ip} and {c.ip2} by account {c.email}. Profile "
+        "{c.url}. Suspend pending review.",
+    ),
     P("P67", "form", "SURNAME: {c.lastcaps}  FORENAME: {c.firstcaps}\nDATE OF BIRTH: {c.dob}\nTEL: {c.phone}"),
     P("P68", "form", "Identity check passed for {c.name}: {c.natidname} {c.natid}, DOB {c.dob}.", NATID_LOCALES),
-    P("P69", "crm", "Updated {c.natidname} on file for {c.lastfirst} to {c.natid} after the call on {date}.",
-      NATID_LOCALES),
+    P(
+        "P69",
+        "crm",
+        "Updated {c.natidname} on file for {c.lastfirst} to {c.natid} after the call on {date}.",
+        NATID_LOCALES,
+    ),
     P("P70", "ticket", "Card ending {digits4} was replaced. New card {c.card} posted to {c.titled} at\n{c.address}"),
 )
 
 NEGATIVE = (
-    P("N01", "shipping", "Order {order} shipped on {date}: {qty} x {sku} ({measure}, {weight}). Total {price} "
-      "including delivery."),
-    P("N02", "ticket", "Release v{version} fixes the CSV export bug; build {build} is available from {shopurl}. "
-      "Roll back to v{version2} if the May patch fails."),
-    P("N03", "crm", "The Premium cut in colour E, clarity VS2 sells for {price}; the Ideal cut is {price2}. "
-      "Both are {carat} carat."),
-    P("N04", "crm", "We may ship the rose gold range in May, but the bill of materials will change. Hope to "
-      "confirm by {date}."),
-    P("N05", "shipping", "Part {sku} replaces AB-1234-XY; tolerance 0.05 mm, overall length {measure}. Stock: "
-      "{qty} units in bin {bin}."),
+    P(
+        "N01",
+        "shipping",
+        "Order {order} shipped on {date}: {qty} x {sku} ({measure}, {weight}). Total {price} including delivery.",
+    ),
+    P(
+        "N02",
+        "ticket",
+        "Release v{version} fixes the CSV export bug; build {build} is available from {shopurl}. "
+        "Roll back to v{version2} if the May patch fails.",
+    ),
+    P(
+        "N03",
+        "crm",
+        "The Premium cut in colour E, clarity VS2 sells for {price}; the Ideal cut is {price2}. "
+        "Both are {carat} carat.",
+    ),
+    P(
+        "N04",
+        "crm",
+        "We may ship the rose gold range in May, but the bill of materials will change. Hope to confirm by {date}.",
+    ),
+    P(
+        "N05",
+        "shipping",
+        "Part {sku} replaces AB-1234-XY; tolerance 0.05 mm, overall length {measure}. Stock: {qty} units in bin {bin}.",
+    ),
     P("N06", "shipping", "Inventory count on {date}: aisle 12, bin {bin}, {qty} units of {product} at {price} each."),
-    P("N07", "hr", "Meeting moved to {date} at {time}. Agenda: Q3 price list, Summer catalogue page 14, grant "
-      "application status, version {version} sign-off."),
-    P("N08", "bank", "Invoice {invoice} is due on {date}. Amount {price} incl. VAT, payment terms 30 days, "
-      "PO-{digits5}."),
-    P("N09", "ticket", "Sensor {sku} read 21.4 °C at {time}; firmware {version}; next calibration {date}; "
-      "drift 0.3%."),
-    P("N10", "chat", "Victoria sponge: 225 g butter, 225 g sugar, 4 eggs, bake 25 min at 180 °C. Serves {qty}; "
-      "costs about {price}."),
-    P("N11", "shipping", "The tracking page {shopurl} shows parcel {order} left the depot on {date} at {time}, "
-      "weight {weight}."),
-    P("N12", "chat", "Will the {product} fit a {measure} shelf? The Stone grey and Mark II versions are both in "
-      "stock at {price}."),
-    P("N13", "ticket", "Ticket {ticket} closed as a duplicate of {ticket2}. Fixed in version {version}, deployed "
-      "{date}."),
+    P(
+        "N07",
+        "hr",
+        "Meeting moved to {date} at {time}. Agenda: Q3 price list, Summer catalogue page 14, grant "
+        "application status, version {version} sign-off.",
+    ),
+    P(
+        "N08",
+        "bank",
+        "Invoice {invoice} is due on {date}. Amount {price} incl. VAT, payment terms 30 days, PO-{digits5}.",
+    ),
+    P("N09", "ticket", "Sensor {sku} read 21.4 °C at {time}; firmware {version}; next calibration {date}; drift 0.3%."),
+    P(
+        "N10",
+        "chat",
+        "Victoria sponge: 225 g butter, 225 g sugar, 4 eggs, bake 25 min at 180 °C. Serves {qty}; costs about {price}.",
+    ),
+    P(
+        "N11",
+        "shipping",
+        "The tracking page {shopurl} shows parcel {order} left the depot on {date} at {time}, weight {weight}.",
+    ),
+    P(
+        "N12",
+        "chat",
+        "Will the {product} fit a {measure} shelf? The Stone grey and Mark II versions are both in stock at {price}.",
+    ),
+    P(
+        "N13",
+        "ticket",
+        "Ticket {ticket} closed as a duplicate of {ticket2}. Fixed in version {version}, deployed {date}.",
+    ),
     P("N14", "clinical", "Batch {batch}: {weight} cooled to 3 °C by {time}, dispatched {date}, invoice {invoice}."),
-    P("N15", "web", "Spec sheet for the {product}: {measure}, {weight}, 2.4 GHz, IP67, warranty until {date}. "
-      "SKU {sku}, EAN {ean}."),
-    P("N16", "ticket", "Our support line is open 9:00-17:30; email support@{domain} and quote ticket {ticket}. "
-      "Version {version} users should update before {date}."),
+    P(
+        "N15",
+        "web",
+        "Spec sheet for the {product}: {measure}, {weight}, 2.4 GHz, IP67, warranty until {date}. "
+        "SKU {sku}, EAN {ean}.",
+    ),
+    P(
+        "N16",
+        "ticket",
+        "Our support line is open 9:00-17:30; email support@{domain} and quote ticket {ticket}. "
+        "Version {version} users should update before {date}.",
+    ),
 )
 
 
@@ -997,15 +1369,17 @@ def make_text_docs(world: World, n_docs: int = N_DOCS) -> list[dict]:
             if label == "PERSON":
                 entry["source"] = source
             span_dicts.append(entry)
-        docs.append({
-            "id": f"t{i:04d}",
-            "locale": locale,
-            "template": template.id,
-            "register": template.register,
-            "name_source": builder.name_sources[0] if builder.name_sources else None,
-            "text": text,
-            "spans": span_dicts,
-        })
+        docs.append(
+            {
+                "id": f"t{i:04d}",
+                "locale": locale,
+                "template": template.id,
+                "register": template.register,
+                "name_source": builder.name_sources[0] if builder.name_sources else None,
+                "text": text,
+                "spans": span_dicts,
+            }
+        )
     return docs
 
 
@@ -1045,8 +1419,9 @@ def _person_slots(world: World, person: Person, locale: str, rng: random.Random)
     }
 
 
-def _labels(frame: pd.DataFrame, pii: dict[str, str], text: list[str], decoys: list[str], source: str,
-            text_spans: dict) -> dict:
+def _labels(
+    frame: pd.DataFrame, pii: dict[str, str], text: list[str], decoys: list[str], source: str, text_spans: dict
+) -> dict:
     columns = {}
     for column in frame.columns:
         if column in pii:
@@ -1056,8 +1431,13 @@ def _labels(frame: pd.DataFrame, pii: dict[str, str], text: list[str], decoys: l
         else:
             columns[column] = {"kind": "none", "decoy": column in decoys}
     strings = [c for c in frame.columns if frame[c].dtype == object]
-    return {"source": source, "rows": len(frame), "string_columns": strings, "columns": columns,
-            "text_spans": text_spans}
+    return {
+        "source": source,
+        "rows": len(frame),
+        "string_columns": strings,
+        "columns": columns,
+        "text_spans": text_spans,
+    }
 
 
 def _sample(package: str, name: str, seed: int, drop: tuple[str, ...] = ("rownames",)) -> pd.DataFrame:
@@ -1079,22 +1459,26 @@ def diamonds_table(world: World) -> tuple[pd.DataFrame, dict]:
     emails = [world.email(p, locale, rng) for p in people]
     addresses = [", ".join(world.address_lines(locale)) for _ in people]
     cards = [world.card(locale, rng) for _ in people]
-    frame = pd.DataFrame({
-        "order_ref": [f"ORD-{start + i:06d}" for i in range(len(base))],
-        "sku": [f"DM-{_digits(rng, 5)}-{rng.choice('ABCDEFGH')}" for _ in people],
-        "customer": [p.full for p in people],
-    })
+    frame = pd.DataFrame(
+        {
+            "order_ref": [f"ORD-{start + i:06d}" for i in range(len(base))],
+            "sku": [f"DM-{_digits(rng, 5)}-{rng.choice('ABCDEFGH')}" for _ in people],
+            "customer": [p.full for p in people],
+        }
+    )
     frame = pd.concat([frame, base], axis=1)
     frame["dims"] = [f"{x:.2f} x {y:.2f} x {z:.2f} mm" for x, y, z in zip(base["x"], base["y"], base["z"])]
-    frame["part_no"] = [f"{rng.randint(0, 9999) if rng.random() < 0.4 else rng.randint(10000, 99999):05d}"
-                        for _ in people]
+    frame["part_no"] = [
+        f"{rng.randint(0, 9999) if rng.random() < 0.4 else rng.randint(10000, 99999):05d}" for _ in people
+    ]
     frame["Email"] = emails
     frame["phone_no"] = phones
     frame["shipping_address"] = addresses
     frame["card_number"] = cards
-    frame["description"] = [f"{cut} cut, colour {color}, clarity {clarity}, {carat} carat."
-                            for cut, color, clarity, carat in zip(base["cut"], base["color"], base["clarity"],
-                                                                   base["carat"])]
+    frame["description"] = [
+        f"{cut} cut, colour {color}, clarity {clarity}, {carat} carat."
+        for cut, color, clarity, carat in zip(base["cut"], base["color"], base["clarity"], base["carat"])
+    ]
     templates = (
         "Customer {name} asked about the {cut} {carat} carat stone; call back on {phone}.",
         "Sent the grading certificate to {email} as {first} requested.",
@@ -1109,16 +1493,25 @@ def diamonds_table(world: World) -> tuple[pd.DataFrame, dict]:
     slots = []
     for i, person in enumerate(people):
         values = _person_slots(world, person, locale, rng)
-        values.update({
-            "phone": (phones[i], "PHONE_NUMBER"), "email": (emails[i], "EMAIL_ADDRESS"),
-            "address": (addresses[i], "ADDRESS"), "cut": (str(base["cut"][i]), None),
-            "carat": (str(base["carat"][i]), None),
-        })
+        values.update(
+            {
+                "phone": (phones[i], "PHONE_NUMBER"),
+                "email": (emails[i], "EMAIL_ADDRESS"),
+                "address": (addresses[i], "ADDRESS"),
+                "cut": (str(base["cut"][i]), None),
+                "carat": (str(base["carat"][i]), None),
+            }
+        )
         slots.append(values)
     notes, spans = _notes(templates, slots, rng)
     frame["support_notes"] = notes
-    pii = {"customer": "PERSON", "Email": "EMAIL_ADDRESS", "phone_no": "PHONE_NUMBER",
-           "shipping_address": "ADDRESS", "card_number": "CREDIT_CARD"}
+    pii = {
+        "customer": "PERSON",
+        "Email": "EMAIL_ADDRESS",
+        "phone_no": "PHONE_NUMBER",
+        "shipping_address": "ADDRESS",
+        "card_number": "CREDIT_CARD",
+    }
     decoys = ["order_ref", "sku", "dims", "part_no", "description"]
     return frame, _labels(frame, pii, ["support_notes"], decoys, "ggplot2/diamonds", {"support_notes": spans})
 
@@ -1133,8 +1526,10 @@ def seattlepets_table(world: World) -> tuple[pd.DataFrame, dict]:
     fake = world.fakers[locale]
     zips = [z if isinstance(z, str) else fake.zipcode() for z in base["zip_code"]]
     addresses = [f"{fake.street_address()}, Seattle, WA {z}" for z in zips]
-    phones = [numerify(rng.choice(("(206) ^##-####", "206-^##-####", "+1 206 ^## ####", "(425) ^##-####")), rng)
-              for _ in range(n)]
+    phones = [
+        numerify(rng.choice(("(206) ^##-####", "206-^##-####", "+1 206 ^## ####", "(425) ^##-####")), rng)
+        for _ in range(n)
+    ]
     emails = [world.email(p, locale, rng) for p in people]
     letters = "ABCDEFGHJKLMNPRSTUVWXYZ"
     frame = base.copy()
@@ -1142,15 +1537,18 @@ def seattlepets_table(world: World) -> tuple[pd.DataFrame, dict]:
     frame.insert(1, "field_7", [p.full for p in people])
     frame["contact"] = phones
     frame["field_9"] = emails
-    frame["tag_code"] = [f"{rng.choice(letters)}{rng.choice(letters)}-{_digits(rng, 4)}-"
-                         f"{rng.choice(letters)}{rng.choice(letters)}" for _ in range(n)]
+    frame["tag_code"] = [
+        f"{rng.choice(letters)}{rng.choice(letters)}-{_digits(rng, 4)}-{rng.choice(letters)}{rng.choice(letters)}"
+        for _ in range(n)
+    ]
     frame["microchip"] = [f"985{_digits(rng, 12)}" for _ in range(n)]  # ISO pet chip: 15 digits, like an ID
     frame["app_version"] = [f"{rng.randint(1, 4)}.{rng.randint(0, 20)}.{rng.randint(0, 9)}" for _ in range(n)]
     frame["weight"] = [f"{rng.uniform(1.5, 45):.1f} kg" for _ in range(n)]
     frame["pet_summary"] = [
         f"{species}, {breed}" + (f" / {second}" if isinstance(second, str) else "") + f", licensed {issued}."
-        for species, breed, second, issued in zip(base["species"], base["primary_breed"], base["secondary_breed"],
-                                                  base["license_issue_date"])
+        for species, breed, second, issued in zip(
+            base["species"], base["primary_breed"], base["secondary_breed"], base["license_issue_date"]
+        )
     ]
     templates = (
         "Owner {name} called from {phone} about the licence renewal for their {species}.",
@@ -1164,17 +1562,26 @@ def seattlepets_table(world: World) -> tuple[pd.DataFrame, dict]:
     slots = []
     for i, person in enumerate(people):
         values = _person_slots(world, person, locale, rng)
-        values.update({
-            "phone": (phones[i], "PHONE_NUMBER"), "email": (emails[i], "EMAIL_ADDRESS"),
-            "address": (addresses[i], "ADDRESS"), "species": (str(base["species"][i]).lower(), None),
-            "breed": (str(base["primary_breed"][i]), None),
-        })
+        values.update(
+            {
+                "phone": (phones[i], "PHONE_NUMBER"),
+                "email": (emails[i], "EMAIL_ADDRESS"),
+                "address": (addresses[i], "ADDRESS"),
+                "species": (str(base["species"][i]).lower(), None),
+                "breed": (str(base["primary_breed"][i]), None),
+            }
+        )
         slots.append(values)
     notes, spans = _notes(templates, slots, rng)
     frame["owner_notes"] = notes
     # zip_code is the owner's real ZIP (a quasi-identifier): PII, entity POSTCODE.
-    pii = {"field_3": "ADDRESS", "field_7": "PERSON", "contact": "PHONE_NUMBER", "field_9": "EMAIL_ADDRESS",
-           "zip_code": "POSTCODE"}
+    pii = {
+        "field_3": "ADDRESS",
+        "field_7": "PERSON",
+        "contact": "PHONE_NUMBER",
+        "field_9": "EMAIL_ADDRESS",
+        "zip_code": "POSTCODE",
+    }
     decoys = ["tag_code", "microchip", "app_version", "weight", "pet_summary", "license_number"]
     return frame, _labels(frame, pii, ["owner_notes"], decoys, "openintro/seattlepets", {"owner_notes": spans})
 
@@ -1183,14 +1590,32 @@ def flights_table(world: World) -> tuple[pd.DataFrame, dict]:
     """Bookings: airline-style names ("SMITH/JOHN MR"), birth dates as strings, national IDs, IBANs."""
     rng = random.Random(SEED + 203)
     base = _sample("nycflights13", "flights", SEED)
-    base = base[["year", "month", "day", "dep_time", "dep_delay", "arr_delay", "carrier", "flight", "tailnum",
-                 "origin", "dest", "air_time", "distance", "time_hour"]]
+    base = base[
+        [
+            "year",
+            "month",
+            "day",
+            "dep_time",
+            "dep_delay",
+            "arr_delay",
+            "carrier",
+            "flight",
+            "tailnum",
+            "origin",
+            "dest",
+            "air_time",
+            "distance",
+            "time_hour",
+        ]
+    ]
     n = len(base)
     locales = [rng.choices(LOCALES, weights=list(LOCALE_WEIGHTS.values()))[0] for _ in range(n)]
     people = [world.person(loc, rng) for loc in locales]
     pnr_titles = {"m": ("MR",), "f": ("MRS", "MS"), "x": ("MX",)}
-    passengers = [f"{ascii_fold_upper(p.last)}/{ascii_fold_upper(p.first or p.initial)} {rng.choice(pnr_titles[p.gender])}"
-                  for p in people]
+    passengers = [
+        f"{ascii_fold_upper(p.last)}/{ascii_fold_upper(p.first or p.initial)} {rng.choice(pnr_titles[p.gender])}"
+        for p in people
+    ]
     dobs = [birth_date(rng) for _ in range(n)]
     dob_strings = [f"{d.month:02d}/{d.day:02d}/{d.year}" for d in dobs]
     ssns = [world.fakers["en_US"].ssn() for _ in range(n)]
@@ -1203,15 +1628,22 @@ def flights_table(world: World) -> tuple[pd.DataFrame, dict]:
     frame["ssn"] = ssns
     frame["iban"] = ibans
     frame["ip"] = ips
-    frame["fare_basis"] = [rng.choice("BHKLMQVWY") + rng.choice("LHK") + rng.choice("XW0123456789")
-                           + rng.choice("7NRSAP") + rng.choice("NRUS") for _ in range(n)]
+    frame["fare_basis"] = [
+        rng.choice("BHKLMQVWY")
+        + rng.choice("LHK")
+        + rng.choice("XW0123456789")
+        + rng.choice("7NRSAP")
+        + rng.choice("NRUS")
+        for _ in range(n)
+    ]
     frame["bag_weight"] = [f"{rng.uniform(5, 32):.1f} kg" for _ in range(n)]
     frame["app_version"] = [f"v{rng.randint(3, 6)}.{rng.randint(0, 15)}.{rng.randint(0, 9)}" for _ in range(n)]
     frame["cargo_zone"] = [f"{rng.randint(0, 99999):05d}" for _ in range(n)]
     frame["flight_summary"] = [
         f"{c} {f} {o} to {d}, left {'on time' if pd.isna(dd) or dd <= 0 else f'{int(dd)} min late'}, {dist} miles."
-        for c, f, o, d, dd, dist in zip(base["carrier"], base["flight"], base["origin"], base["dest"],
-                                         base["dep_delay"], base["distance"])
+        for c, f, o, d, dd, dist in zip(
+            base["carrier"], base["flight"], base["origin"], base["dest"], base["dep_delay"], base["distance"]
+        )
     ]
     templates = (
         "Passenger {name} (DOB {dob}) asked for an aisle seat; call {phone2} if the gate changes.",
@@ -1226,13 +1658,17 @@ def flights_table(world: World) -> tuple[pd.DataFrame, dict]:
     slots = []
     for i, person in enumerate(people):
         values = _person_slots(world, person, locales[i], rng)
-        values.update({
-            "dob": (format_date(dobs[i], rng, "en_US"), "DATE_OF_BIRTH"),
-            "dob2": (format_date(birth_date(rng), rng, "en_US"), "DATE_OF_BIRTH"),
-            "iban": (ibans[i], "IBAN_CODE"), "ssn": (ssns[i], "US_SSN"),
-            "email": (world.email(person, locales[i], rng), "EMAIL_ADDRESS"),
-            "carrier": (str(base["carrier"].iloc[i]), None), "dest": (str(base["dest"].iloc[i]), None),
-        })
+        values.update(
+            {
+                "dob": (format_date(dobs[i], rng, "en_US"), "DATE_OF_BIRTH"),
+                "dob2": (format_date(birth_date(rng), rng, "en_US"), "DATE_OF_BIRTH"),
+                "iban": (ibans[i], "IBAN_CODE"),
+                "ssn": (ssns[i], "US_SSN"),
+                "email": (world.email(person, locales[i], rng), "EMAIL_ADDRESS"),
+                "carrier": (str(base["carrier"].iloc[i]), None),
+                "dest": (str(base["dest"].iloc[i]), None),
+            }
+        )
         slots.append(values)
     notes, spans = _notes(templates, slots, rng)
     frame["agent_notes"] = notes
@@ -1267,9 +1703,9 @@ def dump_labels(labels: dict) -> str:
             blocks.append(f"   {d(column)}: {{\n{inner}\n   }}")
         spans = ",\n".join(blocks)
         tables.append(
-            f" {d(name)}: {{\n  \"source\": {d(entry['source'])},\n  \"rows\": {entry['rows']},\n"
-            f"  \"string_columns\": {d(entry['string_columns'])},\n"
-            f"  \"columns\": {{\n{columns}\n  }},\n  \"text_spans\": {{\n{spans}\n  }}\n }}"
+            f' {d(name)}: {{\n  "source": {d(entry["source"])},\n  "rows": {entry["rows"]},\n'
+            f'  "string_columns": {d(entry["string_columns"])},\n'
+            f'  "columns": {{\n{columns}\n  }},\n  "text_spans": {{\n{spans}\n  }}\n }}'
         )
     text = "{\n" + ",\n".join(tables) + "\n}\n"
     assert json.loads(text) == labels

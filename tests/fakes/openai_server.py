@@ -40,6 +40,7 @@ _SLOT_RE = re.compile(r"\[\[[A-Z0-9_]+(?::[A-Z]+)?\]\]")
 _PIECE_RE = re.compile(r"\[\[[A-Z0-9_]+(?::[A-Z]+)?\]\]|\w+|(?:(?!\[\[)[^\w\s])+")
 _REWRITE_PROMPTS = {"paraphrase", "persona", "style", "translate", "pe_variation"}
 
+# fmt: off
 _SYNONYMS = {
     "problem": "issue", "issue": "problem", "issues": "problems", "problems": "issues",
     "buy": "purchase", "bought": "purchased", "help": "assist", "need": "require", "needs": "requires",
@@ -53,24 +54,40 @@ _SYNONYMS = {
     "fix": "repair", "repair": "fix", "send": "ship", "sent": "shipped",
     "maybe": "perhaps", "perhaps": "maybe", "soon": "shortly", "now": "currently",
 }
+# fmt: on
+# fmt: off
 _FILLERS = (
     "indeed", "notably", "basically", "frankly", "honestly", "essentially", "clearly",
     "apparently", "admittedly", "naturally", "certainly", "evidently", "reportedly", "seemingly",
 )
+# fmt: on
 _OPENERS = ("Briefly,", "Overall,", "Basically,", "So,", "Well,", "Anyway,", "Summarising,", "Okay,")
 
+# fmt: off
 _SUBJECTS = (
     "My order", "The invoice", "The delivery", "My account", "The replacement ring", "The app",
     "The refund", "The warranty claim", "The necklace I ordered", "My subscription",
 )
+# fmt: on
 _PROBLEMS = (
-    "has not arrived yet", "shows the wrong amount", "was charged twice", "cannot be opened",
-    "arrived damaged", "is still pending", "was cancelled without notice", "keeps failing at checkout",
+    "has not arrived yet",
+    "shows the wrong amount",
+    "was charged twice",
+    "cannot be opened",
+    "arrived damaged",
+    "is still pending",
+    "was cancelled without notice",
+    "keeps failing at checkout",
 )
 _WHEN = ("since last week", "after two weeks", "for three days", "since Monday", "after the update", "")
 _ASKS = (
-    "Please advise.", "Can you check?", "I would like a refund.", "Please send an update.",
-    "What are my options?", "Thanks for looking into it.", "This is urgent.",
+    "Please advise.",
+    "Can you check?",
+    "I would like a refund.",
+    "Please send an update.",
+    "What are my options?",
+    "Thanks for looking into it.",
+    "This is urgent.",
 )
 
 
@@ -333,7 +350,9 @@ class FakeOpenAIServer:
     def copied_text(self, body: dict[str, Any]) -> str:
         """What a copying model returns: the prompt's <text> block (or the whole user message)."""
         user = "\n".join(
-            str(m.get("content", "")) for m in body.get("messages", []) if isinstance(m, dict) and m.get("role") == "user"
+            str(m.get("content", ""))
+            for m in body.get("messages", [])
+            if isinstance(m, dict) and m.get("role") == "user"
         )
         block = _TEXT_RE.search(user)
         return block.group(1) if block else user
@@ -348,9 +367,7 @@ class FakeOpenAIServer:
             "object": "chat.completion",
             "created": 0,
             "model": str(body.get("model", "")),
-            "choices": [
-                {"index": 0, "message": {"role": "assistant", "content": content}, "finish_reason": "stop"}
-            ],
+            "choices": [{"index": 0, "message": {"role": "assistant", "content": content}, "finish_reason": "stop"}],
         }
         if usage:
             prompt = sum(_whitespace_tokens(str(m.get("content", ""))) for m in body.get("messages", []))
@@ -433,7 +450,10 @@ class _Handler(BaseHTTPRequestHandler):
     def do_GET(self) -> None:
         if self.path.rstrip("/") == "/v1/models":
             self.fake._count("models")
-            models = [{"id": m, "object": "model", "created": 0, "owned_by": "veil-fake"} for m in ("fake-chat", "fake-judge", "fake-embed")]
+            models = [
+                {"id": m, "object": "model", "created": 0, "owned_by": "veil-fake"}
+                for m in ("fake-chat", "fake-judge", "fake-embed")
+            ]
             self._json(200, {"object": "list", "data": models})
         else:
             self._error(404, "not found", "not_found")

@@ -15,8 +15,14 @@ TOKEN_B = "token-tenant-b-" + "b" * 16
 
 
 def make_config(data_dir: pathlib.Path, key_file: pathlib.Path, **extra) -> ServiceConfig:
-    return ServiceConfig(host="127.0.0.1", port=0, data_dir=data_dir, master_key_file=key_file,
-                         tokens={TOKEN_A: "tenant-a", TOKEN_B: "tenant-b"}, **extra)
+    return ServiceConfig(
+        host="127.0.0.1",
+        port=0,
+        data_dir=data_dir,
+        master_key_file=key_file,
+        tokens={TOKEN_A: "tenant-a", TOKEN_B: "tenant-b"},
+        **extra,
+    )
 
 
 @pytest.fixture(scope="session")
@@ -59,8 +65,9 @@ def dataset(client_a, demo_frame):
 @pytest.fixture(scope="session")
 def finished(client_a, dataset):
     """A finished gaussian_copula synthesis of the demo dataset: (operation, synthesis)."""
-    op = client_a.create_synthesis(dataset.name, pb.SynthesisConfig(model="gaussian_copula", seed=11,
-                                                                     target_column="cut"), synthesis_id="gc")
+    op = client_a.create_synthesis(
+        dataset.name, pb.SynthesisConfig(model="gaussian_copula", seed=11, target_column="cut"), synthesis_id="gc"
+    )
     seen = []
     done = client_a.wait_operation(op.name, on_progress=seen.append)
     assert not done.HasField("error"), done.error

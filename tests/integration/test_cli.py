@@ -33,8 +33,23 @@ def input_csv(tmp_path_factory):
 def test_synth_writes_records_and_reports(input_csv):
     path, frame = input_csv
     folder = path.parent
-    result = run_veil("synth", "in.csv", "--out", "out/synthetic.csv", "--rows", "250", "--seed", "4",
-                      "--target", "price", "--report-html", "r.html", "--report-json", "r.json", cwd=folder)
+    result = run_veil(
+        "synth",
+        "in.csv",
+        "--out",
+        "out/synthetic.csv",
+        "--rows",
+        "250",
+        "--seed",
+        "4",
+        "--target",
+        "price",
+        "--report-html",
+        "r.html",
+        "--report-json",
+        "r.json",
+        cwd=folder,
+    )
     assert result.returncode == 0, result.stderr[-2000:]
     out = pd.read_csv(folder / "out" / "synthetic.csv")
     assert len(out) == 250 and list(out.columns) == list(frame.columns)
@@ -76,17 +91,33 @@ def test_synth_against_a_running_server(input_csv, server, client_a):
     from veil.v1 import veil_pb2 as pb
 
     path, frame = input_csv
-    before = {d.name for d in client_a.veil.ListDatasets(pb.ListDatasetsRequest(page_size=1000),
-                                                          metadata=client_a.metadata).datasets}
-    result = run_veil("synth", "in.csv", "--out", "remote.csv", "--server", server.address, "--token", TOKEN_A,
-                      "--rows", "100", cwd=path.parent)
+    before = {
+        d.name
+        for d in client_a.veil.ListDatasets(pb.ListDatasetsRequest(page_size=1000), metadata=client_a.metadata).datasets
+    }
+    result = run_veil(
+        "synth",
+        "in.csv",
+        "--out",
+        "remote.csv",
+        "--server",
+        server.address,
+        "--token",
+        TOKEN_A,
+        "--rows",
+        "100",
+        cwd=path.parent,
+    )
     assert result.returncode == 0, result.stderr[-2000:]
     assert len(pd.read_csv(path.parent / "remote.csv")) == 100
-    after = {d.name for d in client_a.veil.ListDatasets(pb.ListDatasetsRequest(page_size=1000),
-                                                         metadata=client_a.metadata).datasets}
+    after = {
+        d.name
+        for d in client_a.veil.ListDatasets(pb.ListDatasetsRequest(page_size=1000), metadata=client_a.metadata).datasets
+    }
     assert len(after - before) == 1  # the upload went to the running service, under the token's tenant
-    refused = run_veil("synth", "in.csv", "--out", "x.csv", "--server", server.address, "--token", "w" * 30,
-                       cwd=path.parent)
+    refused = run_veil(
+        "synth", "in.csv", "--out", "x.csv", "--server", server.address, "--token", "w" * 30, cwd=path.parent
+    )
     assert refused.returncode == 2 and "UNAUTHENTICATED" in refused.stderr
 
 
@@ -130,10 +161,26 @@ def test_scrub_names_an_unknown_column_and_leaves_no_file(input_csv):
 def test_synth_with_a_dp_model(input_csv):
     path, frame = input_csv
     folder = path.parent
-    (folder / "public.json").write_text(json.dumps(
-        {"columns": {"cut": {"categories": ["Fair", "Good", "Very Good", "Premium", "Ideal"]}}}))
-    result = run_veil("synth", "in.csv", "--out", "dp.csv", "--model", "dp_marginal", "--epsilon", "1",
-                      "--delta", "1e-7", "--public", "public.json", "--report-json", "dp.json", cwd=folder)
+    (folder / "public.json").write_text(
+        json.dumps({"columns": {"cut": {"categories": ["Fair", "Good", "Very Good", "Premium", "Ideal"]}}})
+    )
+    result = run_veil(
+        "synth",
+        "in.csv",
+        "--out",
+        "dp.csv",
+        "--model",
+        "dp_marginal",
+        "--epsilon",
+        "1",
+        "--delta",
+        "1e-7",
+        "--public",
+        "public.json",
+        "--report-json",
+        "dp.json",
+        cwd=folder,
+    )
     assert result.returncode == 0, result.stderr[-2000:]
     out = pd.read_csv(folder / "dp.csv")
     assert list(out.columns) == list(frame.columns) and 400 < len(out) < 560  # a DP estimate of 480 rows
@@ -159,10 +206,31 @@ def test_synth_with_the_llm_rewriter(input_csv):
     path, frame = input_csv
     folder = path.parent
     with FakeOpenAIServer() as fake:
-        result = run_veil("synth", "in.csv", "--out", "llm.csv", "--rows", "60", "--seed", "2",
-                          "--text-model", "llm_rewrite", "--text-columns", "note", "--llm-base-url", fake.base_url,
-                          "--llm-model", "writer", "--judge-model", "judge", "--embedder", "tfidf",
-                          "--report-json", "llm.json", cwd=folder)
+        result = run_veil(
+            "synth",
+            "in.csv",
+            "--out",
+            "llm.csv",
+            "--rows",
+            "60",
+            "--seed",
+            "2",
+            "--text-model",
+            "llm_rewrite",
+            "--text-columns",
+            "note",
+            "--llm-base-url",
+            fake.base_url,
+            "--llm-model",
+            "writer",
+            "--judge-model",
+            "judge",
+            "--embedder",
+            "tfidf",
+            "--report-json",
+            "llm.json",
+            cwd=folder,
+        )
         assert result.returncode == 0, result.stderr[-2000:]
         assert any(r.get("model") == "judge" for r in fake.requests)
     report = json.loads((folder / "llm.json").read_text())

@@ -13,8 +13,10 @@ from veil.v1 import veil_pb2 as pb
 
 
 def stored_state(client, server):
-    names = [d.name for d in client.veil.ListDatasets(pb.ListDatasetsRequest(page_size=1000),
-                                                      metadata=client.metadata).datasets]
+    names = [
+        d.name
+        for d in client.veil.ListDatasets(pb.ListDatasetsRequest(page_size=1000), metadata=client.metadata).datasets
+    ]
     files = sorted(str(p) for p in (server.config.data_dir / "artifacts").rglob("*"))
     staging = list((server.config.data_dir / "staging").iterdir())
     return names, files, staging
@@ -37,30 +39,69 @@ def data(table):
 
 
 CASES = {
-    "unreadable arrow": ([spec(), pb.UploadDatasetRequest(arrow_ipc=b"not arrow at all")],
-                         grpc.StatusCode.INVALID_ARGUMENT, "arrow_ipc", "ARROW_UNREADABLE"),
+    "unreadable arrow": (
+        [spec(), pb.UploadDatasetRequest(arrow_ipc=b"not arrow at all")],
+        grpc.StatusCode.INVALID_ARGUMENT,
+        "arrow_ipc",
+        "ARROW_UNREADABLE",
+    ),
     "empty table": ([spec(), data(small_table(0))], grpc.StatusCode.INVALID_ARGUMENT, "arrow_ipc", "EMPTY_TABLE"),
     "no data": ([spec()], grpc.StatusCode.INVALID_ARGUMENT, "arrow_ipc", "EMPTY_TABLE"),
     "too few rows": ([spec(), data(small_table(10))], grpc.StatusCode.INVALID_ARGUMENT, "arrow_ipc", "TOO_FEW_ROWS"),
     "mixed types across chunks": (
         [spec(), data(small_table(60)), data(pa.table({"a": [f"s{i}" for i in range(60)], "b": ["x"] * 60}))],
-        grpc.StatusCode.INVALID_ARGUMENT, "columns.a", "MIXED_TYPES"),
+        grpc.StatusCode.INVALID_ARGUMENT,
+        "columns.a",
+        "MIXED_TYPES",
+    ),
     "union column": (
-        [spec(), data(pa.table({"u": pa.UnionArray.from_sparse(pa.array([0, 1] * 30, type=pa.int8()), [
-            pa.array(list(range(60))), pa.array([str(i) for i in range(60)])])}))],
-        grpc.StatusCode.INVALID_ARGUMENT, "columns.u", "MIXED_TYPES"),
-    "spec after data": ([spec(), data(small_table(60)), spec()], grpc.StatusCode.INVALID_ARGUMENT, "spec",
-                        "SPEC_AFTER_DATA"),
+        [
+            spec(),
+            data(
+                pa.table(
+                    {
+                        "u": pa.UnionArray.from_sparse(
+                            pa.array([0, 1] * 30, type=pa.int8()),
+                            [pa.array(list(range(60))), pa.array([str(i) for i in range(60)])],
+                        )
+                    }
+                )
+            ),
+        ],
+        grpc.StatusCode.INVALID_ARGUMENT,
+        "columns.u",
+        "MIXED_TYPES",
+    ),
+    "spec after data": (
+        [spec(), data(small_table(60)), spec()],
+        grpc.StatusCode.INVALID_ARGUMENT,
+        "spec",
+        "SPEC_AFTER_DATA",
+    ),
     "data before spec": ([data(small_table(60))], grpc.StatusCode.INVALID_ARGUMENT, "spec", "SPEC_REQUIRED"),
-    "oversize message": ([spec(), pb.UploadDatasetRequest(arrow_ipc=b"\0" * (4 * 1024 * 1024 + 1))],
-                         grpc.StatusCode.INVALID_ARGUMENT, "arrow_ipc", "MESSAGE_TOO_LARGE"),
-    "bad dataset id": ([spec("Not_Valid"), data(small_table(60))], grpc.StatusCode.INVALID_ARGUMENT,
-                       "spec.dataset_id", "BAD_ID"),
+    "oversize message": (
+        [spec(), pb.UploadDatasetRequest(arrow_ipc=b"\0" * (4 * 1024 * 1024 + 1))],
+        grpc.StatusCode.INVALID_ARGUMENT,
+        "arrow_ipc",
+        "MESSAGE_TOO_LARGE",
+    ),
+    "bad dataset id": (
+        [spec("Not_Valid"), data(small_table(60))],
+        grpc.StatusCode.INVALID_ARGUMENT,
+        "spec.dataset_id",
+        "BAD_ID",
+    ),
     "override of unknown column": (
-        [pb.UploadDatasetRequest(spec=pb.DatasetSpec(column_overrides=[pb.ColumnOverride(column="nope",
-                                                                                          kind=pb.NUMERIC)])),
-         data(small_table(60))], grpc.StatusCode.INVALID_ARGUMENT, "spec.column_overrides[0].column",
-        "UNKNOWN_COLUMN"),
+        [
+            pb.UploadDatasetRequest(
+                spec=pb.DatasetSpec(column_overrides=[pb.ColumnOverride(column="nope", kind=pb.NUMERIC)])
+            ),
+            data(small_table(60)),
+        ],
+        grpc.StatusCode.INVALID_ARGUMENT,
+        "spec.column_overrides[0].column",
+        "UNKNOWN_COLUMN",
+    ),
 }
 
 
@@ -126,8 +167,9 @@ def test_pagination_walks_every_dataset(client_a, server):
     made = {client_a.upload(frame, pb.DatasetSpec(dataset_id=f"page-{i}")).name for i in range(3)}
     seen, token = [], ""
     while True:
-        page = client_a.veil.ListDatasets(pb.ListDatasetsRequest(page_size=2, page_token=token),
-                                          metadata=client_a.metadata)
+        page = client_a.veil.ListDatasets(
+            pb.ListDatasetsRequest(page_size=2, page_token=token), metadata=client_a.metadata
+        )
         assert len(page.datasets) <= 2
         seen += [d.name for d in page.datasets]
         token = page.next_page_token

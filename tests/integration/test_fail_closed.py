@@ -48,15 +48,25 @@ def survey(client_a):
     with captured_logs() as lines:
         scan = client_a.scan(frame)
         dataset = client_a.upload(frame, pb.DatasetSpec(dataset_id="survey-fail-closed", seed=2))
-        op = client_a.wait_operation(client_a.create_synthesis(
-            dataset.name, pb.SynthesisConfig(model="gaussian_copula", seed=4), synthesis_id="gc").name)
+        op = client_a.wait_operation(
+            client_a.create_synthesis(
+                dataset.name, pb.SynthesisConfig(model="gaussian_copula", seed=4), synthesis_id="gc"
+            ).name
+        )
         assert not op.HasField("error"), op.error.message
         synthesis = client_a.synthesis_of(op)
         records = client_a.read_records(synthesis.name)
         report = client_a.report(synthesis.name, view=pb.GetReportRequest.FULL)
         again = client_a.veil.GetDataset(pb.GetDatasetRequest(name=dataset.name), metadata=client_a.metadata)
-    return {"frame": frame, "planted": planted, "scan": scan, "dataset": again, "records": records,
-            "report": report, "logs": "\n".join(lines)}
+    return {
+        "frame": frame,
+        "planted": planted,
+        "scan": scan,
+        "dataset": again,
+        "records": records,
+        "report": report,
+        "logs": "\n".join(lines),
+    }
 
 
 def test_kinds_model_the_columns_and_scanning_does_not_depend_on_them(survey):
@@ -123,8 +133,11 @@ def test_a_learned_raw_value_refuses_the_release(client_a, server):
     fingerprints.add("Ideal")  # as if "Ideal" were a name the scrub had missed in the cut column
     path.write_bytes(fingerprints.to_bytes())
 
-    op = client_a.wait_operation(client_a.create_synthesis(
-        dataset.name, pb.SynthesisConfig(model="gaussian_copula"), synthesis_id="refused").name)
+    op = client_a.wait_operation(
+        client_a.create_synthesis(
+            dataset.name, pb.SynthesisConfig(model="gaussian_copula"), synthesis_id="refused"
+        ).name
+    )
     assert op.error.code == grpc.StatusCode.FAILED_PRECONDITION.value[0]
     infos, fields = [], {}
     for detail in op.error.details:
@@ -139,8 +152,9 @@ def test_a_learned_raw_value_refuses_the_release(client_a, server):
     assert infos == ["PII_REPLAY"]
     assert set(fields) == {"columns.cut"} and re.match(r"\d+ cell", fields["columns.cut"])
     assert "Ideal" not in op.error.message
-    synthesis = client_a.veil.GetSynthesis(pb.GetSynthesisRequest(name=f"{dataset.name}/syntheses/refused"),
-                                           metadata=client_a.metadata)
+    synthesis = client_a.veil.GetSynthesis(
+        pb.GetSynthesisRequest(name=f"{dataset.name}/syntheses/refused"), metadata=client_a.metadata
+    )
     assert synthesis.state == pb.Synthesis.FAILED
     assert not ctx.store.synthesis_dir("tenant-a", "missed-value", "refused").exists()
     with pytest.raises(grpc.RpcError) as info:
@@ -149,11 +163,14 @@ def test_a_learned_raw_value_refuses_the_release(client_a, server):
     assert code in (grpc.StatusCode.FAILED_PRECONDITION, grpc.StatusCode.NOT_FOUND)
 
 
-@pytest.mark.parametrize("config, reason", [
-    (pb.SynthesisConfig(model="gaussian_copula", rare_value_threshold=-1), "BAD_RARE_VALUE_THRESHOLD"),
-    (pb.SynthesisConfig(model="gaussian_copula", rare_value_threshold=5000), "BAD_RARE_VALUE_THRESHOLD"),
-    (pb.SynthesisConfig(model="dp_marginal", epsilon=1.0, rare_value_threshold=5), "NOT_FOR_DP_MODEL"),
-])
+@pytest.mark.parametrize(
+    "config, reason",
+    [
+        (pb.SynthesisConfig(model="gaussian_copula", rare_value_threshold=-1), "BAD_RARE_VALUE_THRESHOLD"),
+        (pb.SynthesisConfig(model="gaussian_copula", rare_value_threshold=5000), "BAD_RARE_VALUE_THRESHOLD"),
+        (pb.SynthesisConfig(model="dp_marginal", epsilon=1.0, rare_value_threshold=5), "NOT_FOR_DP_MODEL"),
+    ],
+)
 def test_a_bad_rare_value_threshold_names_the_field(client_a, dataset, config, reason):
     with pytest.raises(grpc.RpcError) as info:
         client_a.create_synthesis(dataset.name, config)
@@ -163,8 +180,11 @@ def test_a_bad_rare_value_threshold_names_the_field(client_a, dataset, config, r
 
 
 def test_protection_can_be_turned_off_and_the_report_says_so(client_a, dataset):
-    op = client_a.wait_operation(client_a.create_synthesis(
-        dataset.name, pb.SynthesisConfig(model="gaussian_copula", rare_value_threshold=1, num_rows=200)).name)
+    op = client_a.wait_operation(
+        client_a.create_synthesis(
+            dataset.name, pb.SynthesisConfig(model="gaussian_copula", rare_value_threshold=1, num_rows=200)
+        ).name
+    )
     assert not op.HasField("error"), op.error.message
     report = client_a.report(client_a.synthesis_of(op).name, view=pb.GetReportRequest.HTML)
     assert report.leakage.value_protection.k == 1 and not report.leakage.value_protection.columns

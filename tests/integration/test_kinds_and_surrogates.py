@@ -13,11 +13,14 @@ from veil.v1 import veil_pb2 as pb
 
 def test_overrides_win_over_inference(client_a):
     frame = make_demo_table(200, seed=4)
-    spec = pb.DatasetSpec(dataset_id="overridden", column_overrides=[
-        pb.ColumnOverride(column="order_id", kind=pb.CATEGORICAL),
-        pb.ColumnOverride(column="clarity", kind=pb.PII, pii_entity="PRODUCT_CODE"),
-        pb.ColumnOverride(column="address", kind=pb.TEXT),
-    ])
+    spec = pb.DatasetSpec(
+        dataset_id="overridden",
+        column_overrides=[
+            pb.ColumnOverride(column="order_id", kind=pb.CATEGORICAL),
+            pb.ColumnOverride(column="clarity", kind=pb.PII, pii_entity="PRODUCT_CODE"),
+            pb.ColumnOverride(column="address", kind=pb.TEXT),
+        ],
+    )
     ds = client_a.upload(frame, spec)
     columns = {c.name: c for c in ds.columns}
     assert columns["order_id"].kind == pb.CATEGORICAL and columns["order_id"].overridden

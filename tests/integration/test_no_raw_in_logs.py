@@ -14,7 +14,9 @@ def test_logs_carry_no_raw_values(client_a):
     frame = make_demo_table(400, seed=21)
     with captured_logs() as lines:
         ds = client_a.upload(frame, pb.DatasetSpec(dataset_id="log-check"))
-        op = client_a.wait_operation(client_a.create_synthesis(ds.name, pb.SynthesisConfig(model="gaussian_copula")).name)
+        op = client_a.wait_operation(
+            client_a.create_synthesis(ds.name, pb.SynthesisConfig(model="gaussian_copula")).name
+        )
         assert not op.HasField("error")
         with pytest.raises(grpc.RpcError):  # a failing call logs too
             client_a.create_synthesis(ds.name, pb.SynthesisConfig(target_column="email"))

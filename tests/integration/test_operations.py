@@ -41,15 +41,16 @@ def wait_for_stage(client, name, stages, timeout=120):
 
 
 def test_cancel_a_running_synthesis(client_a, dataset):
-    op = client_a.create_synthesis(dataset.name, pb.SynthesisConfig(model="ctgan", epochs=5000, seed=1),
-                                   synthesis_id="to-cancel")
+    op = client_a.create_synthesis(
+        dataset.name, pb.SynthesisConfig(model="ctgan", epochs=5000, seed=1), synthesis_id="to-cancel"
+    )
     wait_for_stage(client_a, op.name, {"fit"})
-    client_a.operations.CancelOperation(operations_pb2.CancelOperationRequest(name=op.name),
-                                        metadata=client_a.metadata)
+    client_a.operations.CancelOperation(operations_pb2.CancelOperationRequest(name=op.name), metadata=client_a.metadata)
     done = client_a.wait_operation(op.name, timeout=120)
     assert done.done and done.error.code == grpc.StatusCode.CANCELLED.value[0]
-    synthesis = client_a.veil.GetSynthesis(pb.GetSynthesisRequest(name=metadata_of(done).synthesis),
-                                           metadata=client_a.metadata)
+    synthesis = client_a.veil.GetSynthesis(
+        pb.GetSynthesisRequest(name=metadata_of(done).synthesis), metadata=client_a.metadata
+    )
     assert synthesis.state == pb.Synthesis.CANCELLED
     with pytest.raises(grpc.RpcError) as info:
         client_a.read_records(synthesis.name)
@@ -60,7 +61,8 @@ def test_wait_list_and_delete_operation(client_a, finished):
     op, synthesis, _ = finished
     waited = client_a.operations.WaitOperation(
         operations_pb2.WaitOperationRequest(name=op.name, timeout=duration_pb2.Duration(seconds=5)),
-        metadata=client_a.metadata)
+        metadata=client_a.metadata,
+    )
     assert waited.done
     listed = client_a.operations.ListOperations(operations_pb2.ListOperationsRequest(), metadata=client_a.metadata)
     assert op.name in [o.name for o in listed.operations]
@@ -75,10 +77,11 @@ def test_delete_dataset_removes_everything(client_a, server):
     assert (folder / "train.parquet").exists()
     client_a.veil.DeleteDataset(pb.DeleteDatasetRequest(name=ds.name), metadata=client_a.metadata)
     assert not folder.exists()
-    for call in (lambda: client_a.veil.GetDataset(pb.GetDatasetRequest(name=ds.name), metadata=client_a.metadata),
-                 lambda: client_a.veil.GetSynthesis(pb.GetSynthesisRequest(name=synthesis.name),
-                                                    metadata=client_a.metadata),
-                 lambda: client_a.get_operation(op.name)):
+    for call in (
+        lambda: client_a.veil.GetDataset(pb.GetDatasetRequest(name=ds.name), metadata=client_a.metadata),
+        lambda: client_a.veil.GetSynthesis(pb.GetSynthesisRequest(name=synthesis.name), metadata=client_a.metadata),
+        lambda: client_a.get_operation(op.name),
+    ):
         with pytest.raises(grpc.RpcError) as info:
             call()
         assert info.value.code() == grpc.StatusCode.NOT_FOUND
@@ -86,8 +89,13 @@ def test_delete_dataset_removes_everything(client_a, server):
 
 def start_veil_serve(data_dir, env):
     """`veil serve` as a child process on a free port; returns (process, address)."""
-    proc = subprocess.Popen([sys.executable, "-m", "veil.service.cli", "serve", "--port", "0", "--data-dir", str(data_dir)],
-                            env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "veil.service.cli", "serve", "--port", "0", "--data-dir", str(data_dir)],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     found: queue.Queue[str] = queue.Queue()
 
     def drain():  # keep reading so the child never blocks on a full pipe
@@ -107,18 +115,22 @@ def start_veil_serve(data_dir, env):
 def test_restart_keeps_finished_and_fails_interrupted(tmp_path):
     """A killed `veil serve`: finished syntheses survive, the running one is FAILED with a reason."""
     data_dir, key_file = tmp_path / "data", tmp_path / "keys" / "master.key"
-    env = {**os.environ, "VEIL_TOKENS": f"{TOKEN_A}=tenant-a", "VEIL_MASTER_KEY_FILE": str(key_file),
-           "COLUMNS": "200"}
+    env = {**os.environ, "VEIL_TOKENS": f"{TOKEN_A}=tenant-a", "VEIL_MASTER_KEY_FILE": str(key_file), "COLUMNS": "200"}
     proc, address = start_veil_serve(data_dir, env)
     try:
         with VeilClient(address, TOKEN_A) as client:
             client.wait_ready()
             ds = client.upload(make_demo_table(300, seed=2), pb.DatasetSpec(dataset_id="survivor"))
-            done = client.synthesis_of(client.wait_operation(
-                client.create_synthesis(ds.name, pb.SynthesisConfig(model="gaussian_copula"),
-                                        synthesis_id="finished").name))
-            running = client.create_synthesis(ds.name, pb.SynthesisConfig(model="ctgan", epochs=5000),
-                                              synthesis_id="interrupted")
+            done = client.synthesis_of(
+                client.wait_operation(
+                    client.create_synthesis(
+                        ds.name, pb.SynthesisConfig(model="gaussian_copula"), synthesis_id="finished"
+                    ).name
+                )
+            )
+            running = client.create_synthesis(
+                ds.name, pb.SynthesisConfig(model="ctgan", epochs=5000), synthesis_id="interrupted"
+            )
             wait_for_stage(client, running.name, {"fit"})
             before = client.read_records(done.name)
     finally:
@@ -131,7 +143,8 @@ def test_restart_keeps_finished_and_fails_interrupted(tmp_path):
             after = client.read_records(done.name)
             pd.testing.assert_frame_equal(before, after)
             interrupted = client.veil.GetSynthesis(
-                pb.GetSynthesisRequest(name="datasets/survivor/syntheses/interrupted"), metadata=client.metadata)
+                pb.GetSynthesisRequest(name="datasets/survivor/syntheses/interrupted"), metadata=client.metadata
+            )
             assert interrupted.state == pb.Synthesis.FAILED
             assert "stopped while this job was running" in interrupted.error.message
             op = client.get_operation(running.name)
@@ -146,8 +159,9 @@ def test_cancel_a_queued_synthesis_and_delete_a_busy_dataset(client_a, server):
     queued = client_a.create_synthesis(ds.name, pb.SynthesisConfig(model="gaussian_copula"), synthesis_id="queued")
     wait_for_stage(client_a, running.name, {"fit"})
     assert metadata_of(client_a.get_operation(queued.name)).stage == "queued"  # one worker: it waits its turn
-    client_a.operations.CancelOperation(operations_pb2.CancelOperationRequest(name=queued.name),
-                                        metadata=client_a.metadata)
+    client_a.operations.CancelOperation(
+        operations_pb2.CancelOperationRequest(name=queued.name), metadata=client_a.metadata
+    )
     # Deleting the dataset stops the running job and removes everything.
     client_a.veil.DeleteDataset(pb.DeleteDatasetRequest(name=ds.name), metadata=client_a.metadata)
     assert not (server.config.data_dir / "artifacts" / "tenant-a" / "busy").exists()
@@ -168,8 +182,9 @@ def test_stopping_the_server_fails_running_jobs_with_a_reason(tmp_path):
     server = VeilServer(make_config(data_dir, key_file)).start()
     try:
         with VeilClient(server.address, TOKEN_A) as client:
-            synthesis = client.veil.GetSynthesis(pb.GetSynthesisRequest(name="datasets/stopped/syntheses/cut"),
-                                                 metadata=client.metadata)
+            synthesis = client.veil.GetSynthesis(
+                pb.GetSynthesisRequest(name="datasets/stopped/syntheses/cut"), metadata=client.metadata
+            )
             assert synthesis.state == pb.Synthesis.FAILED
             assert synthesis.error.code == grpc.StatusCode.ABORTED.value[0]
             assert "server stopped" in synthesis.error.message

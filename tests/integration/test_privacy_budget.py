@@ -24,8 +24,14 @@ def _small_table(rows: int = 400, seed: int = 5):
     return frame[["order_id", "carat", "cut", "color", "price", "customer_name"]]
 
 
-def _upload(client: VeilClient, dataset_id: str, *, epsilon_budget: float = 0.0,
-            non_dp: int = pb.PrivacyPolicy.NON_DP_SYNTHESES_UNSPECIFIED, rows: int = 400) -> pb.Dataset:
+def _upload(
+    client: VeilClient,
+    dataset_id: str,
+    *,
+    epsilon_budget: float = 0.0,
+    non_dp: int = pb.PrivacyPolicy.NON_DP_SYNTHESES_UNSPECIFIED,
+    rows: int = 400,
+) -> pb.Dataset:
     policy = pb.PrivacyPolicy(epsilon_budget=epsilon_budget, non_dp_syntheses=non_dp)
     return client.upload(_small_table(rows), pb.DatasetSpec(dataset_id=dataset_id, privacy_policy=policy, seed=2))
 
@@ -47,8 +53,9 @@ def dp_dataset(client_a):
 
 @pytest.fixture(scope="module")
 def dp_done(client_a, dp_dataset):
-    op = client_a.create_synthesis(dp_dataset.name, pb.SynthesisConfig(model="dp_marginal", epsilon=1.0, seed=4),
-                                   synthesis_id="mst")
+    op = client_a.create_synthesis(
+        dp_dataset.name, pb.SynthesisConfig(model="dp_marginal", epsilon=1.0, seed=4), synthesis_id="mst"
+    )
     done = client_a.wait_operation(op.name)
     assert not done.HasField("error"), done.error
     return client_a.synthesis_of(done)
@@ -91,8 +98,9 @@ def test_dp_marginal_end_to_end(client_a, dp_dataset, dp_done):
 def test_budget_refuses_overspend_and_says_what_is_left(client_a, dp_dataset, dp_done):
     before = client_a.privacy_budget(dp_dataset.name)
     with pytest.raises(grpc.RpcError) as info:
-        client_a.create_synthesis(dp_dataset.name, pb.SynthesisConfig(model="dp_marginal", epsilon=2.5),
-                                  synthesis_id="too-much")
+        client_a.create_synthesis(
+            dp_dataset.name, pb.SynthesisConfig(model="dp_marginal", epsilon=2.5), synthesis_id="too-much"
+        )
     code, fields, reasons = error_details(info.value)
     assert code == grpc.StatusCode.FAILED_PRECONDITION and "PRIVACY_BUDGET_EXHAUSTED" in reasons
     assert "config.epsilon" in fields
@@ -100,22 +108,33 @@ def test_budget_refuses_overspend_and_says_what_is_left(client_a, dp_dataset, dp
     assert left == pytest.approx(before.epsilon_remaining, rel=1e-5) and 1.9 < left < 2.1
     # nothing was created and nothing was charged
     with pytest.raises(grpc.RpcError):
-        client_a.veil.GetSynthesis(pb.GetSynthesisRequest(name=f"{dp_dataset.name}/syntheses/too-much"),
-                                   metadata=client_a.metadata)
+        client_a.veil.GetSynthesis(
+            pb.GetSynthesisRequest(name=f"{dp_dataset.name}/syntheses/too-much"), metadata=client_a.metadata
+        )
     assert client_a.privacy_budget(dp_dataset.name).epsilon_spent == pytest.approx(before.epsilon_spent)
 
 
-@pytest.mark.parametrize("config, field, reason", [
-    (pb.SynthesisConfig(model="dp_marginal"), "config.epsilon", "EPSILON_REQUIRED"),
-    (pb.SynthesisConfig(model="dp_sgd", epsilon=-1), "config.epsilon", "BAD_EPSILON"),
-    (pb.SynthesisConfig(model="dp_marginal", epsilon=1, delta=2), "config.delta", "BAD_DELTA"),
-    (pb.SynthesisConfig(model="gaussian_copula", epsilon=1), "config.epsilon", "NOT_A_DP_MODEL"),
-    (pb.SynthesisConfig(model="dp_marginal", epsilon=1, public_columns=[pb.PublicColumn(column="nope")]),
-     "config.public_columns.nope", "BAD_PUBLIC_METADATA"),
-    (pb.SynthesisConfig(model="dp_marginal", epsilon=1, public_columns=[pb.PublicColumn(column="carat", lower=3,
-                                                                                        upper=1)]),
-     "config.public_columns.carat", "BAD_PUBLIC_METADATA"),
-])
+@pytest.mark.parametrize(
+    "config, field, reason",
+    [
+        (pb.SynthesisConfig(model="dp_marginal"), "config.epsilon", "EPSILON_REQUIRED"),
+        (pb.SynthesisConfig(model="dp_sgd", epsilon=-1), "config.epsilon", "BAD_EPSILON"),
+        (pb.SynthesisConfig(model="dp_marginal", epsilon=1, delta=2), "config.delta", "BAD_DELTA"),
+        (pb.SynthesisConfig(model="gaussian_copula", epsilon=1), "config.epsilon", "NOT_A_DP_MODEL"),
+        (
+            pb.SynthesisConfig(model="dp_marginal", epsilon=1, public_columns=[pb.PublicColumn(column="nope")]),
+            "config.public_columns.nope",
+            "BAD_PUBLIC_METADATA",
+        ),
+        (
+            pb.SynthesisConfig(
+                model="dp_marginal", epsilon=1, public_columns=[pb.PublicColumn(column="carat", lower=3, upper=1)]
+            ),
+            "config.public_columns.carat",
+            "BAD_PUBLIC_METADATA",
+        ),
+    ],
+)
 def test_bad_privacy_requests_name_the_field(client_a, dp_dataset, config, field, reason):
     spent = client_a.privacy_budget(dp_dataset.name).epsilon_spent
     with pytest.raises(grpc.RpcError) as info:
@@ -126,12 +145,16 @@ def test_bad_privacy_requests_name_the_field(client_a, dp_dataset, config, field
 
 
 def test_public_metadata_is_not_paid_for(client_a, dp_dataset):
-    public = [pb.PublicColumn(column="carat", lower=0.1, upper=6.0), pb.PublicColumn(column="price", lower=0,
-                                                                                     upper=20000),
-              pb.PublicColumn(column="cut", categories=["Fair", "Good", "Very Good", "Premium", "Ideal"]),
-              pb.PublicColumn(column="color", categories=list("DEFGHIJ"))]
-    op = client_a.create_synthesis(dp_dataset.name, pb.SynthesisConfig(
-        model="dp_marginal", epsilon=0.5, public_columns=public, public_row_count=320, num_rows=100))
+    public = [
+        pb.PublicColumn(column="carat", lower=0.1, upper=6.0),
+        pb.PublicColumn(column="price", lower=0, upper=20000),
+        pb.PublicColumn(column="cut", categories=["Fair", "Good", "Very Good", "Premium", "Ideal"]),
+        pb.PublicColumn(column="color", categories=list("DEFGHIJ")),
+    ]
+    op = client_a.create_synthesis(
+        dp_dataset.name,
+        pb.SynthesisConfig(model="dp_marginal", epsilon=0.5, public_columns=public, public_row_count=320, num_rows=100),
+    )
     done = client_a.wait_operation(op.name)
     assert not done.HasField("error"), done.error
     g = client_a.synthesis_of(done).privacy_guarantee
@@ -157,8 +180,9 @@ def test_non_dp_synthesis_voids_the_dataset_guarantee(client_a):
     assert g.kind == pb.PrivacyGuarantee.NONE and g.dataset_guarantee_void and "void" in g.statement
     budget = client_a.privacy_budget(ds.name)
     assert budget.guarantee_void and budget.epsilon_spent == 0
-    op = client_a.wait_operation(client_a.create_synthesis(
-        ds.name, pb.SynthesisConfig(model="dp_marginal", epsilon=1.0, num_rows=50)).name)
+    op = client_a.wait_operation(
+        client_a.create_synthesis(ds.name, pb.SynthesisConfig(model="dp_marginal", epsilon=1.0, num_rows=50)).name
+    )
     syn = client_a.synthesis_of(op)
     assert syn.privacy_guarantee.dataset_guarantee_void
     report = client_a.report(syn.name, view=pb.GetReportRequest.BASIC)
@@ -174,8 +198,9 @@ def test_fifty_concurrent_requests_never_overspend(client_a):
     def request(i: int) -> None:
         barrier.wait()
         try:
-            op = client_a.create_synthesis(ds.name, pb.SynthesisConfig(model="dp_marginal", epsilon=1.0,
-                                                                       num_rows=20), synthesis_id=f"c{i}")
+            op = client_a.create_synthesis(
+                ds.name, pb.SynthesisConfig(model="dp_marginal", epsilon=1.0, num_rows=20), synthesis_id=f"c{i}"
+            )
             result: object = op.name
         except grpc.RpcError as exc:
             result = exc.code()
@@ -228,8 +253,11 @@ def test_ledger_survives_a_restart(tmp_path):
         with VeilClient(server.address, TOKEN_A, timeout=300) as client:
             client.wait_ready()
             ds = _upload(client, "kept", epsilon_budget=4.0, rows=200)
-            op = client.wait_operation(client.create_synthesis(
-                ds.name, pb.SynthesisConfig(model="dp_marginal", epsilon=1.25, num_rows=20)).name)
+            op = client.wait_operation(
+                client.create_synthesis(
+                    ds.name, pb.SynthesisConfig(model="dp_marginal", epsilon=1.25, num_rows=20)
+                ).name
+            )
             assert not op.HasField("error")
             before = client.privacy_budget(ds.name)
     finally:

@@ -28,8 +28,15 @@ def fake_llm():
 @pytest.fixture(scope="module")
 def text_client(tmp_path_factory, fake_llm):
     root = tmp_path_factory.mktemp("veil-text")
-    config = make_config(root / "data", root / "keys" / "master.key", llm_base_url=fake_llm.base_url,
-                         llm_model=GENERATOR, llm_max_retries=3, llm_concurrency=8, text_embedder="tfidf")
+    config = make_config(
+        root / "data",
+        root / "keys" / "master.key",
+        llm_base_url=fake_llm.base_url,
+        llm_model=GENERATOR,
+        llm_max_retries=3,
+        llm_concurrency=8,
+        text_embedder="tfidf",
+    )
     srv = VeilServer(config).start()
     with VeilClient(srv.address, TOKEN_A, timeout=300) as client:
         client.wait_ready()
@@ -69,8 +76,12 @@ def _names_follow_rows(frame) -> int:
 
 
 def test_surrogate_notes_name_their_row_and_report_the_overlap(text_client, text_dataset, tickets):
-    synthesis, out, report = _run(text_client, text_dataset, pb.SynthesisConfig(
-        model="gaussian_copula", seed=3, text=pb.TextConfig(canaries=6)), "surrogate")
+    synthesis, out, report = _run(
+        text_client,
+        text_dataset,
+        pb.SynthesisConfig(model="gaussian_copula", seed=3, text=pb.TextConfig(canaries=6)),
+        "surrogate",
+    )
     raw = pii_values(tickets)
     notes = [n for n in out["note"] if isinstance(n, str)]
     assert len(notes) > 0.9 * len(out)
@@ -95,9 +106,18 @@ def test_llm_rewrite_handles_misbehaviour_and_reports_it(text_client, text_datas
     fake_llm.misbehave("copy_prompt", times=6)
     fake_llm.misbehave("pii", times=6)
     fake_llm.misbehave("empty", times=4)
-    synthesis, out, report = _run(text_client, text_dataset, pb.SynthesisConfig(
-        model="gaussian_copula", seed=4, text_model="llm_rewrite", num_rows=120,
-        text=pb.TextConfig(judge_model=JUDGE, oversample=2.0)), "llm")
+    synthesis, out, report = _run(
+        text_client,
+        text_dataset,
+        pb.SynthesisConfig(
+            model="gaussian_copula",
+            seed=4,
+            text_model="llm_rewrite",
+            num_rows=120,
+            text=pb.TextConfig(judge_model=JUDGE, oversample=2.0),
+        ),
+        "llm",
+    )
     (text,) = report.text_columns
     gen = text.generation
     assert gen.engine == "llm_rewrite" and gen.generator_model == GENERATOR and gen.judge_model == JUDGE
@@ -123,16 +143,34 @@ def test_llm_rewrite_handles_misbehaviour_and_reports_it(text_client, text_datas
 
 def test_text_config_errors_name_the_field(text_client, text_dataset, fake_llm):
     cases = [
-        (pb.SynthesisConfig(text_model="llm_rewrite", text=pb.TextConfig(llm_base_url="http://10.9.9.9:1/v1")),
-         "config.text.llm_base_url", "LLM_ENDPOINT_NOT_ALLOWED"),
-        (pb.SynthesisConfig(text_model="llm_rewrite", text=pb.TextConfig(judge_model=GENERATOR)),
-         "config.text.judge_model", "SAME_JUDGE"),
-        (pb.SynthesisConfig(model="gaussian_copula", text_model="dp_private_evolution",
-                            text=pb.TextConfig(embedder="minilm")),
-         "config.text_model", "NOT_A_DP_MODEL"),
+        (
+            pb.SynthesisConfig(text_model="llm_rewrite", text=pb.TextConfig(llm_base_url="http://10.9.9.9:1/v1")),
+            "config.text.llm_base_url",
+            "LLM_ENDPOINT_NOT_ALLOWED",
+        ),
+        (
+            pb.SynthesisConfig(text_model="llm_rewrite", text=pb.TextConfig(judge_model=GENERATOR)),
+            "config.text.judge_model",
+            "SAME_JUDGE",
+        ),
+        (
+            pb.SynthesisConfig(
+                model="gaussian_copula", text_model="dp_private_evolution", text=pb.TextConfig(embedder="minilm")
+            ),
+            "config.text_model",
+            "NOT_A_DP_MODEL",
+        ),
         (pb.SynthesisConfig(text=pb.TextConfig(embedder="word2vec")), "config.text.embedder", "BAD_TEXT_CONFIG"),
-        (pb.SynthesisConfig(model="dp_marginal", epsilon=1.0, text_model="dp_private_evolution",
-                            text=pb.TextConfig(embedder="tfidf")), "config.text.embedder", "BAD_TEXT_CONFIG"),
+        (
+            pb.SynthesisConfig(
+                model="dp_marginal",
+                epsilon=1.0,
+                text_model="dp_private_evolution",
+                text=pb.TextConfig(embedder="tfidf"),
+            ),
+            "config.text.embedder",
+            "BAD_TEXT_CONFIG",
+        ),
         (pb.SynthesisConfig(text=pb.TextConfig(leakage_ngram=1)), "config.text.leakage_ngram", "BAD_TEXT_CONFIG"),
     ]
     for config, field, reason in cases:
@@ -145,9 +183,18 @@ def test_text_config_errors_name_the_field(text_client, text_dataset, fake_llm):
 
 def test_same_judge_allowed_on_request_warns(text_client, text_dataset, fake_llm):
     fake_llm.reset()
-    _, _, report = _run(text_client, text_dataset, pb.SynthesisConfig(
-        model="gaussian_copula", seed=5, text_model="llm_rewrite", num_rows=40,
-        text=pb.TextConfig(judge_model=GENERATOR, allow_same_judge=True, rewrite="persona")), "same-judge")
+    _, _, report = _run(
+        text_client,
+        text_dataset,
+        pb.SynthesisConfig(
+            model="gaussian_copula",
+            seed=5,
+            text_model="llm_rewrite",
+            num_rows=40,
+            text=pb.TextConfig(judge_model=GENERATOR, allow_same_judge=True, rewrite="persona"),
+        ),
+        "same-judge",
+    )
     (text,) = report.text_columns
     assert any("same model" in w for w in text.warnings)
     assert any(p.startswith("persona") for p in text.generation.prompts)
@@ -155,9 +202,18 @@ def test_same_judge_allowed_on_request_warns(text_client, text_dataset, fake_llm
 
 def test_dp_private_evolution_is_charged_to_the_budget(text_client, text_dataset, fake_llm):
     fake_llm.reset()
-    synthesis, out, report = _run(text_client, text_dataset, pb.SynthesisConfig(
-        model="dp_marginal", epsilon=2.0, seed=6, text_model="dp_private_evolution",
-        text=pb.TextConfig(embedder="minilm", pe_iterations=2)), "dp-text")
+    synthesis, out, report = _run(
+        text_client,
+        text_dataset,
+        pb.SynthesisConfig(
+            model="dp_marginal",
+            epsilon=2.0,
+            seed=6,
+            text_model="dp_private_evolution",
+            text=pb.TextConfig(embedder="minilm", pe_iterations=2),
+        ),
+        "dp-text",
+    )
     guarantee = report.privacy_guarantee
     assert guarantee.kind == pb.PrivacyGuarantee.DIFFERENTIAL_PRIVACY
     assert 1.9 < guarantee.epsilon <= 2.0 + 1e-6
@@ -193,8 +249,12 @@ def test_llm_path_logs_carry_no_raw_values(text_client, text_dataset, fake_llm, 
     fake_llm.misbehave("pii", times=3)
     fake_llm.misbehave("rate_limit", times=2)
     with captured_logs() as lines:
-        _run(text_client, text_dataset, pb.SynthesisConfig(model="gaussian_copula", seed=8, text_model="llm_rewrite",
-                                                           num_rows=30), "llm-logs")
+        _run(
+            text_client,
+            text_dataset,
+            pb.SynthesisConfig(model="gaussian_copula", seed=8, text_model="llm_rewrite", num_rows=30),
+            "llm-logs",
+        )
     text = "\n".join(lines)
     assert "llm_rewrite" in text
     assert [v for v in pii_values(tickets) if v in text] == []
@@ -205,8 +265,11 @@ def test_an_endpoint_that_answers_nothing_fails_the_job_clearly(text_client, tex
     fake_llm.reset()
     fake_llm.always("server_error")
     try:
-        op = text_client.create_synthesis(text_dataset.name, pb.SynthesisConfig(
-            model="gaussian_copula", text_model="llm_rewrite", num_rows=20), synthesis_id="llm-down")
+        op = text_client.create_synthesis(
+            text_dataset.name,
+            pb.SynthesisConfig(model="gaussian_copula", text_model="llm_rewrite", num_rows=20),
+            synthesis_id="llm-down",
+        )
         done = text_client.wait_operation(op.name)
     finally:
         fake_llm.always(None)
@@ -216,8 +279,12 @@ def test_an_endpoint_that_answers_nothing_fails_the_job_clearly(text_client, tex
 
 def test_report_embeds_through_the_endpoint(text_client, text_dataset, fake_llm):
     fake_llm.reset()
-    _, _, report = _run(text_client, text_dataset, pb.SynthesisConfig(
-        model="gaussian_copula", seed=9, num_rows=100, text=pb.TextConfig(embedder="openai")), "openai-embed")
+    _, _, report = _run(
+        text_client,
+        text_dataset,
+        pb.SynthesisConfig(model="gaussian_copula", seed=9, num_rows=100, text=pb.TextConfig(embedder="openai")),
+        "openai-embed",
+    )
     (text,) = report.text_columns
     assert fake_llm.counts["embeddings"] > 0
     assert 0 <= text.drift.embedding_auc <= 1 and text.diversity.vendi > 1

@@ -33,14 +33,14 @@ _ENTITY_RE = re.compile(r"^[A-Z][A-Z0-9_]*$")
 
 def is_pii_kind(kind: str) -> bool:
     """True for ``pii:<ENTITY>`` kinds with a well-formed entity name."""
-    return isinstance(kind, str) and kind.startswith(PII_PREFIX) and bool(_ENTITY_RE.match(kind[len(PII_PREFIX):]))
+    return isinstance(kind, str) and kind.startswith(PII_PREFIX) and bool(_ENTITY_RE.match(kind[len(PII_PREFIX) :]))
 
 
 def pii_entity(kind: str) -> str:
     """The entity of a ``pii:<ENTITY>`` kind (e.g. ``"PERSON"``)."""
     if not is_pii_kind(kind):
         raise ValueError(f"not a pii kind: {kind!r}")
-    return kind[len(PII_PREFIX):]
+    return kind[len(PII_PREFIX) :]
 
 
 def split_kind(kind: str) -> tuple[str, str]:

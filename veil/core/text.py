@@ -121,8 +121,9 @@ class NgramIndex:
         self.num_sources = docs
         rng = np.random.default_rng([int(seed), 0x7E17])
         self._base = int(rng.integers(1 << 62, 1 << 63)) * 2 + 1  # odd -> invertible mod 2^64
-        self._values = rng.integers(0, np.iinfo(np.uint64).max, size=max(len(self._vocab), 1), dtype=np.uint64,
-                                    endpoint=True)
+        self._values = rng.integers(
+            0, np.iinfo(np.uint64).max, size=max(len(self._vocab), 1), dtype=np.uint64, endpoint=True
+        )
         self._n = len(arr)
         self._prefix = self._prefix_hashes(self._values[arr]) if self._n else np.zeros(1, dtype=np.uint64)
         # seps[i] = separators among the first i positions: a window is inside one text iff it has none.

@@ -65,7 +65,10 @@ def _validate(
     for column, kind in kinds.items():
         if not isinstance(kind, str) or not is_valid_kind(kind):
             violations.append(
-                (f"kinds.{column}", "unknown column kind (expected numeric, categorical, datetime, boolean, id, text or pii:<ENTITY>)")
+                (
+                    f"kinds.{column}",
+                    "unknown column kind (expected numeric, categorical, datetime, boolean, id, text or pii:<ENTITY>)",
+                )
             )
     for name, frame in frames.items():
         if isinstance(frame, pd.DataFrame):
@@ -77,7 +80,10 @@ def _validate(
             violations.append(("target_column", "not a column of the table"))
         elif kinds[target_column] not in UTILITY_TARGET_KINDS:
             violations.append(
-                ("target_column", f"target of kind {kinds[target_column]!r} cannot be modelled; need numeric, categorical or boolean")
+                (
+                    "target_column",
+                    f"target of kind {kinds[target_column]!r} cannot be modelled; need numeric, categorical or boolean",
+                )
             )
     if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or seed < 0:
         violations.append(("seed", "must be a non-negative integer"))
@@ -150,11 +156,19 @@ def build_report(
     t = time.perf_counter()
     columns = modelled_columns(kinds, list(train.columns))
     if len(holdout) < TINY_ROWS:
-        alerts.add(TinyHoldoutWarning, f"holdout has only {len(holdout)} rows (< {TINY_ROWS}); drift and leakage numbers are noisy")
+        alerts.add(
+            TinyHoldoutWarning,
+            f"holdout has only {len(holdout)} rows (< {TINY_ROWS}); drift and leakage numbers are noisy",
+        )
     if len(synthetic) < TINY_ROWS:
-        alerts.add(TinySyntheticWarning, f"only {len(synthetic)} synthetic rows (< {TINY_ROWS}); drift numbers are noisy")
+        alerts.add(
+            TinySyntheticWarning, f"only {len(synthetic)} synthetic rows (< {TINY_ROWS}); drift numbers are noisy"
+        )
     if not columns:
-        alerts.add(NoModelledColumnsWarning, "no numeric, categorical, datetime or boolean column; drift and distance metrics are empty")
+        alerts.add(
+            NoModelledColumnsWarning,
+            "no numeric, categorical, datetime or boolean column; drift and distance metrics are empty",
+        )
     n_train, n_holdout, n_synth = len(train), len(holdout), len(synthetic)
     norm_train = normalise(train, kinds, columns)
     norm_holdout = normalise(holdout, kinds, columns)
@@ -172,7 +186,9 @@ def build_report(
     )
     t = stage("pair_drift", t, 0.35)
 
-    auc = drift_metrics.detection_auc(holdout=norm_holdout, synthetic=norm_synth, kinds=kinds, columns=columns, seed=seed)
+    auc = drift_metrics.detection_auc(
+        holdout=norm_holdout, synthetic=norm_synth, kinds=kinds, columns=columns, seed=seed
+    )
     t = stage("detection", t, 0.6)
 
     utility = None
@@ -201,7 +217,9 @@ def build_report(
 
     # ---- soft problems
     if notes.skipped:
-        shown = "; ".join(notes.skipped[:5]) + (f"; and {len(notes.skipped) - 5} more" if len(notes.skipped) > 5 else "")
+        shown = "; ".join(notes.skipped[:5]) + (
+            f"; and {len(notes.skipped) - 5} more" if len(notes.skipped) > 5 else ""
+        )
         alerts.add(MetricSkippedWarning, f"{len(notes.skipped)} metric(s) not computable: {shown}")
     if distances.exact_copies > 0:
         baseline = count_exact_copies(train=train, synthetic=holdout, kinds=kinds, columns=columns) / n_holdout
@@ -219,7 +237,9 @@ def build_report(
     if pii_replay.count > 0:
         alerts.add(PiiReplayWarning, f"{pii_replay.count} raw PII value(s) of the input appear in the output")
     if not math.isnan(auc) and auc > DETECTION_ALERT:
-        alerts.add(HighDetectionWarning, f"a classifier tells synthetic from holdout rows with AUC {auc:.3f} (0.5 is ideal)")
+        alerts.add(
+            HighDetectionWarning, f"a classifier tells synthetic from holdout rows with AUC {auc:.3f} (0.5 is ideal)"
+        )
     if utility is not None and not (math.isnan(utility.synthetic_score) or math.isnan(utility.real_score)):
         gap = utility.real_score - utility.synthetic_score
         if gap > UTILITY_GAP_ALERT:

@@ -143,7 +143,9 @@ def pair_drift(
                 warnings.simplefilter("ignore")
                 if both_continuous:
                     metric = "CorrelationSimilarity"
-                    score = CorrelationSimilarity.compute(real[[a, b]].copy(), synth[[a, b]].copy(), coefficient="Pearson")
+                    score = CorrelationSimilarity.compute(
+                        real[[a, b]].copy(), synth[[a, b]].copy(), coefficient="Pearson"
+                    )
                 else:
                     metric = "ContingencySimilarity"
                     continuous = [c for c in (a, b) if kinds[c] in CONTINUOUS_KINDS]
@@ -299,7 +301,9 @@ def utility(
     synth_train = usable(synthetic, max_train_rows, 7)
     test = usable(holdout, max_test_rows, 8)
     if len(test) == 0:
-        return Utility(target_column=target_column, task=task, metric=metric, synthetic_score=math.nan, real_score=math.nan)
+        return Utility(
+            target_column=target_column, task=task, metric=metric, synthetic_score=math.nan, real_score=math.nan
+        )
 
     encoder = _Encoder(kinds, features).fit(real_train)
     x_test = encoder.transform(test)

@@ -149,9 +149,16 @@ class PrivacyGuarantee(_Model):
         return cls(kind="none", statement=statement, dataset_guarantee_void=dataset_guarantee_void)
 
     @classmethod
-    def differential_privacy(cls, *, epsilon: float, delta: float, accountant: str = "",
-                             preprocessing: dict[str, str] | None = None, spends: list | None = None,
-                             dataset_guarantee_void: bool = False) -> PrivacyGuarantee:
+    def differential_privacy(
+        cls,
+        *,
+        epsilon: float,
+        delta: float,
+        accountant: str = "",
+        preprocessing: dict[str, str] | None = None,
+        spends: list | None = None,
+        dataset_guarantee_void: bool = False,
+    ) -> PrivacyGuarantee:
         """An (epsilon, delta)-DP guarantee as stated by the accountant."""
         statement = f"({epsilon:.4g}, {delta:g})-differential privacy"
         if dataset_guarantee_void:

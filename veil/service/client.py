@@ -32,8 +32,7 @@ def frame_to_arrow(frame: pd.DataFrame) -> pa.Table:
 
 class VeilClient:
     def __init__(self, address: str, token: str, *, timeout: float = 600.0) -> None:
-        self.channel = grpc.insecure_channel(address, options=[
-            ("grpc.max_receive_message_length", MAX_MESSAGE_BYTES)])
+        self.channel = grpc.insecure_channel(address, options=[("grpc.max_receive_message_length", MAX_MESSAGE_BYTES)])
         self.veil = veil_pb2_grpc.VeilStub(self.channel)
         self.operations = operations_pb2_grpc.OperationsStub(self.channel)
         self.metadata = (("authorization", f"Bearer {token}"),)
@@ -52,8 +51,13 @@ class VeilClient:
         grpc.channel_ready_future(self.channel).result(timeout=timeout)
 
     # ------------------------------------------------------------ calls
-    def upload(self, frame: pd.DataFrame, spec: pb.DatasetSpec | None = None, *,
-               on_progress: Callable[[int, int], None] | None = None) -> pb.Dataset:
+    def upload(
+        self,
+        frame: pd.DataFrame,
+        spec: pb.DatasetSpec | None = None,
+        *,
+        on_progress: Callable[[int, int], None] | None = None,
+    ) -> pb.Dataset:
         table = frame_to_arrow(frame)
 
         def requests() -> Iterator[pb.UploadDatasetRequest]:
@@ -69,18 +73,28 @@ class VeilClient:
         data = next(iter_ipc_chunks(frame_to_arrow(frame), batch_rows=len(frame) or 1))[0]
         return self.veil.ScanPii(pb.ScanPiiRequest(arrow_ipc=data), metadata=self.metadata, timeout=self.timeout)
 
-    def create_synthesis(self, dataset: str, config: pb.SynthesisConfig, synthesis_id: str = "") -> operations_pb2.Operation:
+    def create_synthesis(
+        self, dataset: str, config: pb.SynthesisConfig, synthesis_id: str = ""
+    ) -> operations_pb2.Operation:
         return self.veil.CreateSynthesis(
             pb.CreateSynthesisRequest(parent=dataset, config=config, synthesis_id=synthesis_id),
-            metadata=self.metadata, timeout=self.timeout)
+            metadata=self.metadata,
+            timeout=self.timeout,
+        )
 
     def get_operation(self, name: str) -> operations_pb2.Operation:
-        return self.operations.GetOperation(operations_pb2.GetOperationRequest(name=name), metadata=self.metadata,
-                                            timeout=self.timeout)
+        return self.operations.GetOperation(
+            operations_pb2.GetOperationRequest(name=name), metadata=self.metadata, timeout=self.timeout
+        )
 
-    def wait_operation(self, name: str, *, poll: float = 0.25, timeout: float = 3600.0,
-                       on_progress: Callable[[pb.SynthesisOperationMetadata], None] | None = None
-                       ) -> operations_pb2.Operation:
+    def wait_operation(
+        self,
+        name: str,
+        *,
+        poll: float = 0.25,
+        timeout: float = 3600.0,
+        on_progress: Callable[[pb.SynthesisOperationMetadata], None] | None = None,
+    ) -> operations_pb2.Operation:
         deadline = time.monotonic() + timeout
         while True:
             op = self.get_operation(name)
@@ -102,8 +116,9 @@ class VeilClient:
     def read_records(self, synthesis: str, *, on_progress: Callable[[int], None] | None = None) -> pd.DataFrame:
         tables = []
         rows = 0
-        for batch in self.veil.ReadSyntheticRecords(pb.ReadSyntheticRecordsRequest(name=synthesis),
-                                                   metadata=self.metadata, timeout=self.timeout):
+        for batch in self.veil.ReadSyntheticRecords(
+            pb.ReadSyntheticRecordsRequest(name=synthesis), metadata=self.metadata, timeout=self.timeout
+        ):
             tables.append(decode_ipc(batch.arrow_ipc))
             rows += batch.row_count
             if on_progress:
@@ -111,9 +126,11 @@ class VeilClient:
         return pa.concat_tables(tables).to_pandas() if tables else pd.DataFrame()
 
     def report(self, synthesis: str, view: int = pb.GetReportRequest.FULL) -> pb.Report:
-        return self.veil.GetReport(pb.GetReportRequest(name=synthesis, view=view), metadata=self.metadata,
-                                   timeout=self.timeout)
+        return self.veil.GetReport(
+            pb.GetReportRequest(name=synthesis, view=view), metadata=self.metadata, timeout=self.timeout
+        )
 
     def privacy_budget(self, dataset: str) -> pb.PrivacyBudget:
-        return self.veil.GetPrivacyBudget(pb.GetPrivacyBudgetRequest(name=f"{dataset}/privacyBudget"),
-                                          metadata=self.metadata, timeout=self.timeout)
+        return self.veil.GetPrivacyBudget(
+            pb.GetPrivacyBudgetRequest(name=f"{dataset}/privacyBudget"), metadata=self.metadata, timeout=self.timeout
+        )

@@ -108,8 +108,11 @@ def _env_values(env: Mapping[str, str]) -> dict[str, object]:
         if name == "tokens":
             # "token1=tenant-a,token2=tenant-b" or a JSON object
             raw = raw.strip()
-            values[name] = json.loads(raw) if raw.startswith("{") else dict(
-                pair.split("=", 1) for pair in raw.split(",") if pair.strip())
+            values[name] = (
+                json.loads(raw)
+                if raw.startswith("{")
+                else dict(pair.split("=", 1) for pair in raw.split(",") if pair.strip())
+            )
         elif name in JSON_FIELDS:
             try:
                 values[name] = json.loads(raw)
@@ -120,8 +123,12 @@ def _env_values(env: Mapping[str, str]) -> dict[str, object]:
     return values
 
 
-def load_config(*, file: pathlib.Path | None = None, env: Mapping[str, str] | None = None,
-                overrides: Mapping[str, object] | None = None) -> ServiceConfig:
+def load_config(
+    *,
+    file: pathlib.Path | None = None,
+    env: Mapping[str, str] | None = None,
+    overrides: Mapping[str, object] | None = None,
+) -> ServiceConfig:
     """Build the config from a TOML file, VEIL_* variables and explicit overrides.
 
     Explicit overrides (command-line flags) win over both and are not a
@@ -136,18 +143,18 @@ def load_config(*, file: pathlib.Path | None = None, env: Mapping[str, str] | No
         try:
             from_file = tomllib.loads(pathlib.Path(file).read_text())
         except (OSError, tomllib.TOMLDecodeError) as exc:
-            raise ConfigError(f"cannot read config file {file}",
-                              violations=[("config", str(exc))]) from None
+            raise ConfigError(f"cannot read config file {file}", violations=[("config", str(exc))]) from None
     from_env = _env_values(env)
     both = sorted(set(from_file) & set(from_env))
     if both:
         raise ConfigError(
             "set in both the config file and the environment",
-            reason="CONFIG_SET_TWICE", violations=[(f, "set in file and environment") for f in both])
+            reason="CONFIG_SET_TWICE",
+            violations=[(f, "set in file and environment") for f in both],
+        )
     merged = {**from_file, **from_env, **{k: v for k, v in (overrides or {}).items() if v is not None}}
     try:
         return ServiceConfig(**merged)
     except ValidationError as exc:
         violations = [(".".join(str(p) for p in e["loc"]) or "config", e["msg"]) for e in exc.errors()]
-        raise ConfigError("invalid configuration",
-                          violations=violations) from None
+        raise ConfigError("invalid configuration", violations=violations) from None

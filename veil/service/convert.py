@@ -17,8 +17,13 @@ from veil.service.storage.db import DatasetRow, OperationRow, SynthesisRow
 from veil.v1 import veil_pb2 as pb
 
 KIND_TO_PB = {
-    "numeric": pb.NUMERIC, "categorical": pb.CATEGORICAL, "datetime": pb.DATETIME, "boolean": pb.BOOLEAN,
-    "id": pb.ID, "text": pb.TEXT, "pii": pb.PII,
+    "numeric": pb.NUMERIC,
+    "categorical": pb.CATEGORICAL,
+    "datetime": pb.DATETIME,
+    "boolean": pb.BOOLEAN,
+    "id": pb.ID,
+    "text": pb.TEXT,
+    "pii": pb.PII,
 }
 PB_TO_KIND = {v: k for k, v in KIND_TO_PB.items()}
 SCAN_KIND_TO_PB = {"pii": pb.PII, "text": pb.TEXT}
@@ -36,48 +41,85 @@ def spec_from_pb(spec: pb.DatasetSpec) -> UploadSpec:
         base = PB_TO_KIND.get(o.kind, "")
         kind = f"pii:{o.pii_entity}" if base == "pii" else base
         overrides.append(ColumnOverride(column=o.column, kind=kind))
-    return UploadSpec(dataset_id=spec.dataset_id, display_name=spec.display_name, overrides=tuple(overrides),
-                      holdout_fraction=spec.holdout_fraction, seed=spec.seed,
-                      policy=policy_from_pb(spec.privacy_policy))
+    return UploadSpec(
+        dataset_id=spec.dataset_id,
+        display_name=spec.display_name,
+        overrides=tuple(overrides),
+        holdout_fraction=spec.holdout_fraction,
+        seed=spec.seed,
+        policy=policy_from_pb(spec.privacy_policy),
+    )
 
 
 def column_scan_to_pb(column: str, scan: dict, kinds: dict[str, str]) -> pb.ColumnPiiScan:
     kind = SCAN_KIND_TO_PB.get(scan.get("kind"), KIND_TO_PB.get(kinds.get(column, ""), pb.COLUMN_KIND_UNSPECIFIED))
     return pb.ColumnPiiScan(
-        column=column, kind=kind, pii_entity=scan.get("entity_type") or "",
+        column=column,
+        kind=kind,
+        pii_entity=scan.get("entity_type") or "",
         confidence=float(scan.get("confidence", 0.0)),
-        entities=[pb.EntityShare(entity_type=e["entity_type"], cell_share=e["cell_share"],
-                                 mean_score=e["mean_score"]) for e in scan.get("entities", [])],
-        masked_samples=list(scan.get("masked_samples", [])), scanned_cells=int(scan.get("scanned_cells", 0)))
+        entities=[
+            pb.EntityShare(entity_type=e["entity_type"], cell_share=e["cell_share"], mean_score=e["mean_score"])
+            for e in scan.get("entities", [])
+        ],
+        masked_samples=list(scan.get("masked_samples", [])),
+        scanned_cells=int(scan.get("scanned_cells", 0)),
+    )
 
 
 def scan_to_pb(scan: dict, kinds: dict[str, str] | None = None) -> pb.PiiScan:
     kinds = kinds or {}
-    return pb.PiiScan(columns=[column_scan_to_pb(c, s, kinds) for c, s in scan.get("columns", {}).items()],
-                      scanned_rows=int(scan.get("scanned_rows", 0)))
+    return pb.PiiScan(
+        columns=[column_scan_to_pb(c, s, kinds) for c, s in scan.get("columns", {}).items()],
+        scanned_rows=int(scan.get("scanned_rows", 0)),
+    )
 
 
 def dataset_to_pb(row: DatasetRow, budget: BudgetStatement | None = None) -> pb.Dataset:
     kinds = {c["name"]: c["kind"] for c in row.columns}
     return pb.Dataset(
-        name=f"datasets/{row.id}", display_name=row.display_name,
-        columns=[pb.Column(name=c["name"], kind=KIND_TO_PB[c["kind"]], pii_entity=c["pii_entity"],
-                           arrow_type=c["arrow_type"], null_count=c["null_count"], overridden=c["overridden"])
-                 for c in row.columns],
-        row_count=row.row_count, train_row_count=row.train_rows, holdout_row_count=row.holdout_rows,
-        pii_summary=[column_scan_to_pb(c, s, kinds) for c, s in row.scan.get("columns", {}).items()
-                     if s.get("kind") in ("pii", "text") or s.get("entities")],
-        create_time=timestamp(row.create_time), holdout_fraction=row.holdout_fraction, seed=row.seed,
+        name=f"datasets/{row.id}",
+        display_name=row.display_name,
+        columns=[
+            pb.Column(
+                name=c["name"],
+                kind=KIND_TO_PB[c["kind"]],
+                pii_entity=c["pii_entity"],
+                arrow_type=c["arrow_type"],
+                null_count=c["null_count"],
+                overridden=c["overridden"],
+            )
+            for c in row.columns
+        ],
+        row_count=row.row_count,
+        train_row_count=row.train_rows,
+        holdout_row_count=row.holdout_rows,
+        pii_summary=[
+            column_scan_to_pb(c, s, kinds)
+            for c, s in row.scan.get("columns", {}).items()
+            if s.get("kind") in ("pii", "text") or s.get("entities")
+        ],
+        create_time=timestamp(row.create_time),
+        holdout_fraction=row.holdout_fraction,
+        seed=row.seed,
         stage_seconds=row.timings,
-        privacy_policy=None if budget is None else pb.PrivacyPolicy(
-            epsilon_budget=budget.epsilon_total, delta_budget=budget.delta_total,
-            non_dp_syntheses=_NON_DP[budget.allow_non_dp]))
+        privacy_policy=None
+        if budget is None
+        else pb.PrivacyPolicy(
+            epsilon_budget=budget.epsilon_total,
+            delta_budget=budget.delta_total,
+            non_dp_syntheses=_NON_DP[budget.allow_non_dp],
+        ),
+    )
 
 
 def _public_column(c: pb.PublicColumn) -> dict:
-    return {"column": c.column, "lower": c.lower if c.HasField("lower") else None,
-            "upper": c.upper if c.HasField("upper") else None,
-            "categories": list(c.categories) if c.categories else None}
+    return {
+        "column": c.column,
+        "lower": c.lower if c.HasField("lower") else None,
+        "upper": c.upper if c.HasField("upper") else None,
+        "categories": list(c.categories) if c.categories else None,
+    }
 
 
 def text_config_from_pb(text: pb.TextConfig) -> dict:
@@ -86,29 +128,47 @@ def text_config_from_pb(text: pb.TextConfig) -> dict:
 
 
 def config_from_pb(config: pb.SynthesisConfig) -> SynthesisConfig:
-    return SynthesisConfig(model=config.model or "auto", num_rows=config.num_rows, seed=config.seed,
-                           target_column=config.target_column, epochs=config.epochs,
-                           text_model=config.text_model or "surrogate", epsilon=config.epsilon,
-                           delta=config.delta, public_columns=tuple(_public_column(c) for c in config.public_columns),
-                           public_row_count=config.public_row_count, text=text_config_from_pb(config.text),
-                           rare_value_threshold=config.rare_value_threshold)
+    return SynthesisConfig(
+        model=config.model or "auto",
+        num_rows=config.num_rows,
+        seed=config.seed,
+        target_column=config.target_column,
+        epochs=config.epochs,
+        text_model=config.text_model or "surrogate",
+        epsilon=config.epsilon,
+        delta=config.delta,
+        public_columns=tuple(_public_column(c) for c in config.public_columns),
+        public_row_count=config.public_row_count,
+        text=text_config_from_pb(config.text),
+        rare_value_threshold=config.rare_value_threshold,
+    )
 
 
 def config_to_pb(config: dict) -> pb.SynthesisConfig:
-    public = [pb.PublicColumn(column=c["column"], lower=c.get("lower"), upper=c.get("upper"),
-                              categories=c.get("categories") or []) for c in config.get("public_columns", [])]
-    return pb.SynthesisConfig(model=config["model"], num_rows=config["num_rows"], seed=config["seed"],
-                              target_column=config["target_column"], epochs=config["epochs"],
-                              text_model=config["text_model"], epsilon=config.get("epsilon", 0.0),
-                              delta=config.get("delta", 0.0), public_columns=public,
-                              public_row_count=config.get("public_row_count", 0),
-                              text=pb.TextConfig(**config.get("text", {})),
-                              rare_value_threshold=config.get("rare_value_threshold", 0))
+    public = [
+        pb.PublicColumn(
+            column=c["column"], lower=c.get("lower"), upper=c.get("upper"), categories=c.get("categories") or []
+        )
+        for c in config.get("public_columns", [])
+    ]
+    return pb.SynthesisConfig(
+        model=config["model"],
+        num_rows=config["num_rows"],
+        seed=config["seed"],
+        target_column=config["target_column"],
+        epochs=config["epochs"],
+        text_model=config["text_model"],
+        epsilon=config.get("epsilon", 0.0),
+        delta=config.get("delta", 0.0),
+        public_columns=public,
+        public_row_count=config.get("public_row_count", 0),
+        text=pb.TextConfig(**config.get("text", {})),
+        rare_value_threshold=config.get("rare_value_threshold", 0),
+    )
 
 
 _NON_DP = {True: pb.PrivacyPolicy.ALLOW, False: pb.PrivacyPolicy.DENY}
-_CHARGE_STATE = {"held": pb.PrivacyCharge.HELD, "spent": pb.PrivacyCharge.SPENT,
-                 "refunded": pb.PrivacyCharge.REFUNDED}
+_CHARGE_STATE = {"held": pb.PrivacyCharge.HELD, "spent": pb.PrivacyCharge.SPENT, "refunded": pb.PrivacyCharge.REFUNDED}
 
 
 def policy_from_pb(policy: pb.PrivacyPolicy) -> PolicySpec:
@@ -118,43 +178,77 @@ def policy_from_pb(policy: pb.PrivacyPolicy) -> PolicySpec:
 
 def budget_to_pb(st: BudgetStatement) -> pb.PrivacyBudget:
     return pb.PrivacyBudget(
-        name=f"datasets/{st.dataset}/privacyBudget", epsilon_total=st.epsilon_total, delta_total=st.delta_total,
-        epsilon_spent=st.epsilon_spent, delta_spent=st.delta_spent, epsilon_remaining=st.epsilon_remaining,
-        delta_remaining=st.delta_remaining, guarantee_void=st.guarantee_void,
-        policy=pb.PrivacyPolicy(epsilon_budget=st.epsilon_total, delta_budget=st.delta_total,
-                                non_dp_syntheses=_NON_DP[st.allow_non_dp]),
-        charges=[pb.PrivacyCharge(
-            synthesis=f"datasets/{st.dataset}/syntheses/{c.synthesis}" if c.synthesis else "",
-            mechanism=c.mechanism, epsilon=c.epsilon, delta=c.delta, epsilon_spent=c.epsilon_spent,
-            delta_spent=c.delta_spent, state=_CHARGE_STATE[c.state], differentially_private=c.kind == "dp",
-            create_time=timestamp(c.create_time), update_time=timestamp(c.update_time)) for c in st.charges])
+        name=f"datasets/{st.dataset}/privacyBudget",
+        epsilon_total=st.epsilon_total,
+        delta_total=st.delta_total,
+        epsilon_spent=st.epsilon_spent,
+        delta_spent=st.delta_spent,
+        epsilon_remaining=st.epsilon_remaining,
+        delta_remaining=st.delta_remaining,
+        guarantee_void=st.guarantee_void,
+        policy=pb.PrivacyPolicy(
+            epsilon_budget=st.epsilon_total, delta_budget=st.delta_total, non_dp_syntheses=_NON_DP[st.allow_non_dp]
+        ),
+        charges=[
+            pb.PrivacyCharge(
+                synthesis=f"datasets/{st.dataset}/syntheses/{c.synthesis}" if c.synthesis else "",
+                mechanism=c.mechanism,
+                epsilon=c.epsilon,
+                delta=c.delta,
+                epsilon_spent=c.epsilon_spent,
+                delta_spent=c.delta_spent,
+                state=_CHARGE_STATE[c.state],
+                differentially_private=c.kind == "dp",
+                create_time=timestamp(c.create_time),
+                update_time=timestamp(c.update_time),
+            )
+            for c in st.charges
+        ],
+    )
 
 
 def guarantee_to_pb(g: dict) -> pb.PrivacyGuarantee:
     if not g:
         return pb.PrivacyGuarantee()
-    kind = {"none": pb.PrivacyGuarantee.NONE,
-            "differential_privacy": pb.PrivacyGuarantee.DIFFERENTIAL_PRIVACY}[g["kind"]]
-    return pb.PrivacyGuarantee(kind=kind, epsilon=g.get("epsilon", 0.0), delta=g.get("delta", 0.0),
-                               statement=g.get("statement", ""), accountant=g.get("accountant", ""),
-                               preprocessing=g.get("preprocessing", {}),
-                               spends=[pb.PrivacySpend(**s) for s in g.get("spends", [])],
-                               dataset_guarantee_void=g.get("dataset_guarantee_void", False))
+    kind = {"none": pb.PrivacyGuarantee.NONE, "differential_privacy": pb.PrivacyGuarantee.DIFFERENTIAL_PRIVACY}[
+        g["kind"]
+    ]
+    return pb.PrivacyGuarantee(
+        kind=kind,
+        epsilon=g.get("epsilon", 0.0),
+        delta=g.get("delta", 0.0),
+        statement=g.get("statement", ""),
+        accountant=g.get("accountant", ""),
+        preprocessing=g.get("preprocessing", {}),
+        spends=[pb.PrivacySpend(**s) for s in g.get("spends", [])],
+        dataset_guarantee_void=g.get("dataset_guarantee_void", False),
+    )
 
 
 def error_to_status(error: dict | None) -> status_pb2.Status | None:
     if not error:
         return None
-    return build_status(error.get("code", "INTERNAL"), error.get("message", ""), reason=error.get("reason", "INTERNAL"),
-                        violations=[tuple(v) for v in error.get("violations", [])])
+    return build_status(
+        error.get("code", "INTERNAL"),
+        error.get("message", ""),
+        reason=error.get("reason", "INTERNAL"),
+        violations=[tuple(v) for v in error.get("violations", [])],
+    )
 
 
 def synthesis_to_pb(row: SynthesisRow) -> pb.Synthesis:
     msg = pb.Synthesis(
-        name=row.name, config=config_to_pb(row.config), state=pb.Synthesis.State.Value(row.state),
-        resolved_model=row.resolved_model, privacy_guarantee=guarantee_to_pb(row.guarantee),
-        row_count=row.row_count, create_time=timestamp(row.create_time), update_time=timestamp(row.update_time),
-        operation=f"operations/{row.operation}", stage_seconds=row.timings)
+        name=row.name,
+        config=config_to_pb(row.config),
+        state=pb.Synthesis.State.Value(row.state),
+        resolved_model=row.resolved_model,
+        privacy_guarantee=guarantee_to_pb(row.guarantee),
+        row_count=row.row_count,
+        create_time=timestamp(row.create_time),
+        update_time=timestamp(row.update_time),
+        operation=f"operations/{row.operation}",
+        stage_seconds=row.timings,
+    )
     if row.summary:
         msg.report_summary.CopyFrom(pb.ReportSummary(**row.summary))
     status = error_to_status(row.error)
@@ -165,8 +259,13 @@ def synthesis_to_pb(row: SynthesisRow) -> pb.Synthesis:
 
 def operation_to_pb(op: OperationRow, synthesis: SynthesisRow | None) -> operations_pb2.Operation:
     meta = pb.SynthesisOperationMetadata(
-        synthesis=op.synthesis, stage=op.stage, progress_percent=op.progress, create_time=timestamp(op.create_time),
-        update_time=timestamp(op.update_time), cancel_requested=op.cancel_requested)
+        synthesis=op.synthesis,
+        stage=op.stage,
+        progress_percent=op.progress,
+        create_time=timestamp(op.create_time),
+        update_time=timestamp(op.update_time),
+        cancel_requested=op.cancel_requested,
+    )
     packed = any_pb2.Any()
     packed.Pack(meta)
     msg = operations_pb2.Operation(name=op.name, metadata=packed, done=op.done)
@@ -187,22 +286,39 @@ def report_to_pb(name: str, report: dict) -> pb.Report:
     msg = pb.Report(
         name=name,
         drift=pb.DriftReport(
-            columns=[pb.ColumnDrift(column=c["column"], kind=KIND_TO_PB.get(c["kind"], 0),
-                                    metric=c["metric"], score_vs_holdout=c["score_vs_holdout"],
-                                    score_vs_train=c["score_vs_train"]) for c in drift["columns"]],
+            columns=[
+                pb.ColumnDrift(
+                    column=c["column"],
+                    kind=KIND_TO_PB.get(c["kind"], 0),
+                    metric=c["metric"],
+                    score_vs_holdout=c["score_vs_holdout"],
+                    score_vs_train=c["score_vs_train"],
+                )
+                for c in drift["columns"]
+            ],
             pairs=[pb.PairDrift(**p) for p in drift["pairs"]],
-            column_shape_score=drift["column_shape_score"], pair_trend_score=drift["pair_trend_score"],
-            detection_auc=drift["detection_auc"]),
+            column_shape_score=drift["column_shape_score"],
+            pair_trend_score=drift["pair_trend_score"],
+            detection_auc=drift["detection_auc"],
+        ),
         leakage=pb.LeakageReport(
-            exact_copies=leak["exact_copies"], exact_copy_share=leak["exact_copy_share"], dcr_share=leak["dcr_share"],
-            dcr_median=leak["dcr_median"], nndr_median=leak["nndr_median"],
+            exact_copies=leak["exact_copies"],
+            exact_copy_share=leak["exact_copy_share"],
+            dcr_share=leak["dcr_share"],
+            dcr_median=leak["dcr_median"],
+            nndr_median=leak["nndr_median"],
             pii_replay=pb.PiiReplay(**leak["pii_replay"]),
             value_protection=pb.ValueProtection(
                 k=leak.get("value_protection", {}).get("k", 0),
-                columns=[pb.ProtectedColumn(**c) for c in leak.get("value_protection", {}).get("columns", [])])),
+                columns=[pb.ProtectedColumn(**c) for c in leak.get("value_protection", {}).get("columns", [])],
+            ),
+        ),
         privacy_guarantee=guarantee_to_pb(report["privacy_guarantee"]),
-        train_rows=report["train_rows"], holdout_rows=report["holdout_rows"], synthetic_rows=report["synthetic_rows"],
-        warnings=report.get("warnings", []))
+        train_rows=report["train_rows"],
+        holdout_rows=report["holdout_rows"],
+        synthetic_rows=report["synthetic_rows"],
+        warnings=report.get("warnings", []),
+    )
     if drift.get("utility"):
         msg.drift.utility.CopyFrom(pb.Utility(**drift["utility"]))
     msg.text_columns.extend(text_report_to_pb(t) for t in report.get("text_columns", []))
@@ -223,16 +339,23 @@ def text_report_to_pb(t: dict) -> pb.TextColumnReport:
         diversity=pb.TextDiversity(**{k: _nan(v) for k, v in t["diversity"].items()}),
         leakage=pb.TextLeakage(**{k: (_nan(v) if k in _TEXT_LEAKAGE_FLOATS else v) for k, v in t["leakage"].items()}),
         generation=pb.TextGeneration(
-            engine=t.get("engine", ""), generator_model=gen.get("generator_model", ""),
-            judge_model=gen.get("judge_model", ""), prompts=gen.get("prompts", []),
-            candidates=gen.get("candidates", 0), kept=gen.get("kept", 0),
+            engine=t.get("engine", ""),
+            generator_model=gen.get("generator_model", ""),
+            judge_model=gen.get("judge_model", ""),
+            prompts=gen.get("prompts", []),
+            candidates=gen.get("candidates", 0),
+            kept=gen.get("kept", 0),
             rejected={k: int(v) for k, v in (gen.get("rejected") or {}).items()},
-            requests=usage.get("requests", 0), retries=usage.get("retries", 0),
-            prompt_tokens=usage.get("prompt_tokens", 0), completion_tokens=usage.get("completion_tokens", 0),
+            requests=usage.get("requests", 0),
+            retries=usage.get("retries", 0),
+            prompt_tokens=usage.get("prompt_tokens", 0),
+            completion_tokens=usage.get("completion_tokens", 0),
             cost=usage.get("cost", 0.0),
             diversity_before={k: _nan(v) for k, v in (gen.get("diversity_before") or {}).items()},
-            diversity_after={k: _nan(v) for k, v in (gen.get("diversity_after") or {}).items()}),
-        warnings=t.get("warnings", []))
+            diversity_after={k: _nan(v) for k, v in (gen.get("diversity_after") or {}).items()},
+        ),
+        warnings=t.get("warnings", []),
+    )
 
 
 _TEXT_LEAKAGE_FLOATS = {"longest_overlap_p50", "longest_overlap_p95", "share_over_threshold", "canary_exposure"}

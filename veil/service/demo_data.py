@@ -13,10 +13,12 @@ import numpy as np
 import pandas as pd
 
 # Kinds of the real diamonds columns (the ones a tabular model learns).
+# fmt: off
 DIAMOND_KINDS = {
     "carat": "numeric", "cut": "categorical", "color": "categorical", "clarity": "categorical",
     "depth": "numeric", "table": "numeric", "price": "numeric", "x": "numeric", "y": "numeric", "z": "numeric",
 }
+# fmt: on
 
 NOTE_TEMPLATES = (
     "Customer {name} asked about a {cut} {carat} carat stone. Call back on {phone}.",
@@ -61,7 +63,9 @@ def make_demo_table(n_rows: int = 2000, *, seed: int = 0, with_notes: bool = Tru
     names = [f"{f} {l}" for f, l in zip(firsts, lasts)]
     emails = [f"{f}.{l}{i % 97}@{fake.free_email_domain()}".lower() for i, (f, l) in enumerate(zip(firsts, lasts))]
     phones = [fake.numerify("(###) ###-####") for _ in range(n)]
-    addresses = [fake.street_address() + ", " + fake.city() + ", " + fake.state_abbr() + " " + fake.zipcode() for _ in range(n)]
+    addresses = [
+        fake.street_address() + ", " + fake.city() + ", " + fake.state_abbr() + " " + fake.zipcode() for _ in range(n)
+    ]
     table = pd.DataFrame({"order_id": [f"ORD-{100000 + i}" for i in range(n)]})
     table = pd.concat([table, rows], axis=1)
     table["customer_name"] = names
@@ -73,8 +77,14 @@ def make_demo_table(n_rows: int = 2000, *, seed: int = 0, with_notes: bool = Tru
         picks = rng.integers(0, len(NOTE_TEMPLATES), size=n)
         table["note"] = [
             NOTE_TEMPLATES[k].format(
-                name=names[i], first=firsts[i], email=emails[i], phone=phones[i], address=addresses[i],
-                cut=rows.at[i, "cut"], carat=rows.at[i, "carat"], color=rows.at[i, "color"],
+                name=names[i],
+                first=firsts[i],
+                email=emails[i],
+                phone=phones[i],
+                address=addresses[i],
+                cut=rows.at[i, "cut"],
+                carat=rows.at[i, "carat"],
+                color=rows.at[i, "color"],
                 clarity=rows.at[i, "clarity"],
             )
             for i, k in enumerate(picks)

@@ -30,16 +30,20 @@ def _wrap_handler(handler: grpc.RpcMethodHandler, wrap: Callable) -> grpc.RpcMet
     if handler is None:
         return None
     if handler.unary_unary:
-        return grpc.unary_unary_rpc_method_handler(wrap(handler.unary_unary, False),
-                                                   handler.request_deserializer, handler.response_serializer)
+        return grpc.unary_unary_rpc_method_handler(
+            wrap(handler.unary_unary, False), handler.request_deserializer, handler.response_serializer
+        )
     if handler.unary_stream:
-        return grpc.unary_stream_rpc_method_handler(wrap(handler.unary_stream, True),
-                                                    handler.request_deserializer, handler.response_serializer)
+        return grpc.unary_stream_rpc_method_handler(
+            wrap(handler.unary_stream, True), handler.request_deserializer, handler.response_serializer
+        )
     if handler.stream_unary:
-        return grpc.stream_unary_rpc_method_handler(wrap(handler.stream_unary, False),
-                                                    handler.request_deserializer, handler.response_serializer)
-    return grpc.stream_stream_rpc_method_handler(wrap(handler.stream_stream, True),
-                                                 handler.request_deserializer, handler.response_serializer)
+        return grpc.stream_unary_rpc_method_handler(
+            wrap(handler.stream_unary, False), handler.request_deserializer, handler.response_serializer
+        )
+    return grpc.stream_stream_rpc_method_handler(
+        wrap(handler.stream_stream, True), handler.request_deserializer, handler.response_serializer
+    )
 
 
 class Authenticator:
@@ -52,7 +56,7 @@ class Authenticator:
         header = next((value for key, value in metadata or () if key == "authorization"), None)
         if not header or not header.startswith("Bearer "):
             return None
-        presented = header[len("Bearer "):].strip()
+        presented = header[len("Bearer ") :].strip()
         for token, tenant in self._tokens.items():
             if hmac.compare_digest(token.encode(), presented.encode()):
                 return tenant
@@ -79,25 +83,34 @@ class AuthInterceptor(grpc.ServerInterceptor):
 
         def wrap(behaviour, streaming):
             def deny(request, context):
-                status = build_status("UNAUTHENTICATED", "a valid bearer token is required (authorization: "
-                                      "Bearer <token>)", reason="MISSING_OR_BAD_TOKEN", violations=[])
+                status = build_status(
+                    "UNAUTHENTICATED",
+                    "a valid bearer token is required (authorization: Bearer <token>)",
+                    reason="MISSING_OR_BAD_TOKEN",
+                    violations=[],
+                )
                 context.abort_with_status(rpc_status.to_status(status))
+
             return deny
 
         return _wrap_handler(handler, wrap)
 
 
-def build_status(code_name: str, message: str, *, reason: str, violations,
-                 metadata: dict[str, str] | None = None) -> status_pb2.Status:
+def build_status(
+    code_name: str, message: str, *, reason: str, violations, metadata: dict[str, str] | None = None
+) -> status_pb2.Status:
     code = code_pb2.Code.Value(code_name) if code_name in code_pb2.Code.keys() else code_pb2.INTERNAL
     status = status_pb2.Status(code=code, message=message)
     info = any_pb2.Any()
     info.Pack(error_details_pb2.ErrorInfo(reason=reason, domain=ERROR_DOMAIN, metadata=metadata or {}))
     status.details.append(info)
     if violations:
-        bad = error_details_pb2.BadRequest(field_violations=[
-            error_details_pb2.BadRequest.FieldViolation(field=f, description=d, reason=reason)
-            for f, d in violations])
+        bad = error_details_pb2.BadRequest(
+            field_violations=[
+                error_details_pb2.BadRequest.FieldViolation(field=f, description=d, reason=reason)
+                for f, d in violations
+            ]
+        )
         detail = any_pb2.Any()
         detail.Pack(bad)
         status.details.append(detail)
@@ -107,8 +120,9 @@ def build_status(code_name: str, message: str, *, reason: str, violations,
 def status_for_exception(exc: BaseException) -> status_pb2.Status:
     """Veil errors keep their code, reason and violations; anything else is INTERNAL with no detail."""
     if isinstance(exc, VeilError):
-        return build_status(exc.code, str(exc), reason=exc.reason, violations=exc.violations,
-                            metadata=getattr(exc, "metadata", None))
+        return build_status(
+            exc.code, str(exc), reason=exc.reason, violations=exc.violations, metadata=getattr(exc, "metadata", None)
+        )
     return build_status("INTERNAL", "internal error; see the server log", reason="INTERNAL", violations=[])
 
 
@@ -126,6 +140,7 @@ class ErrorInterceptor(grpc.ServerInterceptor):
 
         def wrap(behaviour, streaming):
             if streaming:
+
                 def stream_behaviour(request, context):
                     try:
                         yield from behaviour(request, context)
@@ -133,6 +148,7 @@ class ErrorInterceptor(grpc.ServerInterceptor):
                         if _is_abort(exc, context):
                             raise
                         abort(context, exc)
+
                 return stream_behaviour
 
             def unary_behaviour(request, context):
@@ -142,6 +158,7 @@ class ErrorInterceptor(grpc.ServerInterceptor):
                     if _is_abort(exc, context):
                         raise
                     abort(context, exc)
+
             return unary_behaviour
 
         return _wrap_handler(handler, wrap)
@@ -162,16 +179,19 @@ class LoggingInterceptor(grpc.ServerInterceptor):
         def wrap(behaviour, streaming):
             def finish(context, started):
                 code = context.code() if hasattr(context, "code") else None
-                logger.info("%s %s %.3fs", method, getattr(code, "name", "OK") if code else "OK",
-                            time.perf_counter() - started)
+                logger.info(
+                    "%s %s %.3fs", method, getattr(code, "name", "OK") if code else "OK", time.perf_counter() - started
+                )
 
             if streaming:
+
                 def stream_behaviour(request, context):
                     started = time.perf_counter()
                     try:
                         yield from behaviour(request, context)
                     finally:
                         finish(context, started)
+
                 return stream_behaviour
 
             def unary_behaviour(request, context):
@@ -180,6 +200,7 @@ class LoggingInterceptor(grpc.ServerInterceptor):
                     return behaviour(request, context)
                 finally:
                     finish(context, started)
+
             return unary_behaviour
 
         return _wrap_handler(handler, wrap)

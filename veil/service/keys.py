@@ -25,8 +25,11 @@ def load_or_create_master_key(path: pathlib.Path) -> bytes:
     if path.exists():
         data = path.read_bytes()
         if len(data) < KEY_BYTES:
-            raise ConfigError(f"master key file {path} is too short", reason="BAD_MASTER_KEY",
-                              violations=[("master_key_file", f"needs at least {KEY_BYTES} bytes")])
+            raise ConfigError(
+                f"master key file {path} is too short",
+                reason="BAD_MASTER_KEY",
+                violations=[("master_key_file", f"needs at least {KEY_BYTES} bytes")],
+            )
         return data[:KEY_BYTES]
     path.parent.mkdir(parents=True, exist_ok=True)
     key = secrets.token_bytes(KEY_BYTES)

@@ -19,8 +19,11 @@ MAX_PAGE_SIZE = 1000
 def parse_dataset(name: str, field: str = "name") -> str:
     m = DATASET_RE.match(name or "")
     if not m:
-        raise InvalidArgument(f"{field} must look like datasets/{{dataset}}", reason="BAD_RESOURCE_NAME",
-                              violations=[(field, "must look like datasets/{dataset}")])
+        raise InvalidArgument(
+            f"{field} must look like datasets/{{dataset}}",
+            reason="BAD_RESOURCE_NAME",
+            violations=[(field, "must look like datasets/{dataset}")],
+        )
     return m["dataset"]
 
 
@@ -30,8 +33,11 @@ def parse_budget(name: str, field: str = "name") -> str:
     base = name[: -len(suffix)] if (name or "").endswith(suffix) else name
     m = DATASET_RE.match(base or "")
     if not m:
-        raise InvalidArgument(f"{field} must look like datasets/{{dataset}}/privacyBudget", reason="BAD_RESOURCE_NAME",
-                              violations=[(field, "must look like datasets/{dataset}/privacyBudget")])
+        raise InvalidArgument(
+            f"{field} must look like datasets/{{dataset}}/privacyBudget",
+            reason="BAD_RESOURCE_NAME",
+            violations=[(field, "must look like datasets/{dataset}/privacyBudget")],
+        )
     return m["dataset"]
 
 
@@ -39,23 +45,30 @@ def parse_synthesis(name: str, field: str = "name", *, allow_report: bool = Fals
     m = SYNTHESIS_RE.match(name or "")
     if not m or (m["report"] and not allow_report):
         shape = "datasets/{dataset}/syntheses/{synthesis}" + ("[/report]" if allow_report else "")
-        raise InvalidArgument(f"{field} must look like {shape}", reason="BAD_RESOURCE_NAME",
-                              violations=[(field, f"must look like {shape}")])
+        raise InvalidArgument(
+            f"{field} must look like {shape}",
+            reason="BAD_RESOURCE_NAME",
+            violations=[(field, f"must look like {shape}")],
+        )
     return m["dataset"], m["synthesis"]
 
 
 def parse_operation(name: str, field: str = "name") -> str:
     m = OPERATION_RE.match(name or "")
     if not m:
-        raise InvalidArgument(f"{field} must look like operations/{{operation}}", reason="BAD_RESOURCE_NAME",
-                              violations=[(field, "must look like operations/{operation}")])
+        raise InvalidArgument(
+            f"{field} must look like operations/{{operation}}",
+            reason="BAD_RESOURCE_NAME",
+            violations=[(field, "must look like operations/{operation}")],
+        )
     return m["op"]
 
 
 def page_size(requested: int) -> int:
     if requested < 0:
-        raise InvalidArgument("page_size must not be negative", reason="BAD_PAGE_SIZE",
-                              violations=[("page_size", "must not be negative")])
+        raise InvalidArgument(
+            "page_size must not be negative", reason="BAD_PAGE_SIZE", violations=[("page_size", "must not be negative")]
+        )
     return min(requested or DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE)
 
 
@@ -95,6 +108,9 @@ def decode_page_token(token: str, scope: str) -> tuple[float, str] | None:
     except (ValueError, KeyError, TypeError):
         ok = False
     if not ok:
-        raise InvalidArgument("page_token is not a token this listing issued", reason="BAD_PAGE_TOKEN",
-                              violations=[("page_token", "not issued by this listing")])
+        raise InvalidArgument(
+            "page_token is not a token this listing issued",
+            reason="BAD_PAGE_TOKEN",
+            violations=[("page_token", "not issued by this listing")],
+        )
     return cursor

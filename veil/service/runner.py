@@ -19,6 +19,7 @@ from veil.service.storage.db import MetadataDB
 
 logger = logging.getLogger(__name__)
 
+
 class ServerStopping(ServiceError):
     """A job stopped by a server shutdown: it ends FAILED (ABORTED), as after a crash, not CANCELLED."""
 

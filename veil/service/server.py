@@ -46,8 +46,13 @@ class VeilServer:
         # The privacy budget ledger: its own SQLite file, so budgets outlive any job.
         self.ledger = PrivacyLedger(data_dir / "ledger.sqlite3")
         self._recover()
-        self.ctx = ServiceContext(config=config, db=self.db, store=self.store, ledger=self.ledger,
-                                  master_key=master_key or load_or_create_master_key(config.master_key_file))
+        self.ctx = ServiceContext(
+            config=config,
+            db=self.db,
+            store=self.store,
+            ledger=self.ledger,
+            master_key=master_key or load_or_create_master_key(config.master_key_file),
+        )
         if preload_pii:
             _ = self.ctx.pii  # fail at start, not on the first upload, if the spaCy model is missing
         self.runner = OperationRunner(self.db, workers=config.workers)
@@ -55,17 +60,27 @@ class VeilServer:
         self.server = grpc.server(
             futures.ThreadPoolExecutor(max_workers=config.grpc_threads, thread_name_prefix="veil-rpc"),
             interceptors=[LoggingInterceptor(), AuthInterceptor(auth), ErrorInterceptor()],
-            options=[("grpc.max_receive_message_length", GRPC_MAX_MESSAGE_BYTES),
-                     ("grpc.max_send_message_length", GRPC_MAX_MESSAGE_BYTES),
-                     ("grpc.so_reuseport", 0)])
+            options=[
+                ("grpc.max_receive_message_length", GRPC_MAX_MESSAGE_BYTES),
+                ("grpc.max_send_message_length", GRPC_MAX_MESSAGE_BYTES),
+                ("grpc.so_reuseport", 0),
+            ],
+        )
         veil_pb2_grpc.add_VeilServicer_to_server(VeilServicer(self.ctx, self.runner, auth), self.server)
-        operations_pb2_grpc.add_OperationsServicer_to_server(OperationsServicer(self.ctx, self.runner, auth),
-                                                             self.server)
+        operations_pb2_grpc.add_OperationsServicer_to_server(
+            OperationsServicer(self.ctx, self.runner, auth), self.server
+        )
         self.health = health.HealthServicer()
         health_pb2_grpc.add_HealthServicer_to_server(self.health, self.server)
         reflection.enable_server_reflection(
-            (VEIL_SERVICE, operations_pb2.DESCRIPTOR.services_by_name["Operations"].full_name,
-             health_pb2.DESCRIPTOR.services_by_name["Health"].full_name, reflection.SERVICE_NAME), self.server)
+            (
+                VEIL_SERVICE,
+                operations_pb2.DESCRIPTOR.services_by_name["Operations"].full_name,
+                health_pb2.DESCRIPTOR.services_by_name["Health"].full_name,
+                reflection.SERVICE_NAME,
+            ),
+            self.server,
+        )
         self.port = self.server.add_insecure_port(f"{config.host}:{config.port}")
         if self.port == 0:
             raise OSError(f"cannot listen on {config.host}:{config.port}")

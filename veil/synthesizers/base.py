@@ -181,8 +181,11 @@ class Synthesizer(SynthesizerPersistence, ABC):
         self.llm = llm  # the generator endpoint's client: used, never serialised
         self.pii_scanner = pii_scanner  # likewise
         if epochs is not None and not self.uses_epochs:
-            warnings.warn(f"{self.name!r} does not train in epochs; epochs={epochs} is ignored", EpochsIgnoredWarning,
-                          stacklevel=2)
+            warnings.warn(
+                f"{self.name!r} does not train in epochs; epochs={epochs} is ignored",
+                EpochsIgnoredWarning,
+                stacklevel=2,
+            )
         self.seed = int(seed)
         self.epochs = None if epochs is None else int(epochs)
         self.text_model = text_model
@@ -245,8 +248,7 @@ class Synthesizer(SynthesizerPersistence, ABC):
         seed_everything(self.seed)
         modelled, null_columns = self._prepare_modelled(frame, kinds)
         modelled_kinds = {c: kinds[c] for c in modelled.columns}
-        protection = learn_protection(modelled, modelled_kinds,
-                                      k=self.rare_value_k if self.protects_rare_values else 1)
+        protection = learn_protection(modelled, modelled_kinds, k=self.rare_value_k if self.protects_rare_values else 1)
         modelled = pool_rare(modelled, protection)
         if modelled_kinds and len(frame) < max(FEW_ROWS_MIN, FEW_ROWS_PER_COLUMN * len(modelled_kinds)):
             warnings.warn(
@@ -276,10 +278,17 @@ class Synthesizer(SynthesizerPersistence, ABC):
         entities = {c: K.pii_entity(k) for c, k in kinds.items() if K.is_pii_kind(k)}
         context = frame[list(entities)].astype(object).reset_index(drop=True) if entities else None
         for i, col in enumerate(text_columns):
-            column_progress = _scaled(text_progress, i / len(text_columns), (i + 1) / len(text_columns)) \
-                if text_progress else None
-            engine = self._unwrap_abort(self._fit_text, col, frame[col].reset_index(drop=True), context=context,
-                                        entities=entities, progress=column_progress)
+            column_progress = (
+                _scaled(text_progress, i / len(text_columns), (i + 1) / len(text_columns)) if text_progress else None
+            )
+            engine = self._unwrap_abort(
+                self._fit_text,
+                col,
+                frame[col].reset_index(drop=True),
+                context=context,
+                entities=entities,
+                progress=column_progress,
+            )
             if engine is not None:
                 text_engines[col] = engine
             if text_progress:
@@ -308,8 +317,9 @@ class Synthesizer(SynthesizerPersistence, ABC):
         if not isinstance(frame, pd.DataFrame):
             raise InvalidDataError("frame must be a pandas DataFrame", violations=[("frame", "not a pandas DataFrame")])
         if not isinstance(kinds, Mapping):
-            raise InvalidKindsError("kinds must be a mapping of column -> kind",
-                                    violations=[("kinds", "not a mapping")])
+            raise InvalidKindsError(
+                "kinds must be a mapping of column -> kind", violations=[("kinds", "not a mapping")]
+            )
         kind_violations: list[tuple[str, str]] = []
         data_violations: list[tuple[str, str]] = []
         columns = list(frame.columns)
@@ -325,8 +335,9 @@ class Synthesizer(SynthesizerPersistence, ABC):
             if col not in kinds:
                 kind_violations.append((str(col), "no kind given for this column"))
             elif not K.is_valid_kind(kinds[col]):
-                kind_violations.append((str(col), f"invalid kind {kinds[col]!r}; expected one of "
-                                                  f"{sorted(K.BASE_KINDS)} or pii:<ENTITY>"))
+                kind_violations.append(
+                    (str(col), f"invalid kind {kinds[col]!r}; expected one of {sorted(K.BASE_KINDS)} or pii:<ENTITY>")
+                )
         for col in kinds:
             if col not in column_set:
                 kind_violations.append((str(col), "kind given for a column the frame does not have"))
@@ -395,22 +406,27 @@ class Synthesizer(SynthesizerPersistence, ABC):
                 columns[col] = modelled[col]
         rest = _scaled(progress, 0.8, 1.0)
         # Text last: a text's slots are filled from its row's generated PII values.
-        generated = sorted((c for c in books["columns"] if c not in columns),
-                           key=lambda c: books["kinds"][c] == K.TEXT)
+        generated = sorted((c for c in books["columns"] if c not in columns), key=lambda c: books["kinds"][c] == K.TEXT)
         pii_columns = [c for c in books["columns"] if K.is_pii_kind(books["kinds"][c])]
         for i, col in enumerate(generated):
             kind = books["kinds"][col]
             if kind == K.ID:
                 columns[col] = generate_ids(self._id_specs[col], num_rows, seed=column_seed(seed, col, "id"))
             elif K.is_pii_kind(kind):
-                columns[col] = generate_pii(self._pii_specs[col], num_rows, seed=column_seed(seed, col, "pii"),
-                                            locale=self.locale)
+                columns[col] = generate_pii(
+                    self._pii_specs[col], num_rows, seed=column_seed(seed, col, "pii"), locale=self.locale
+                )
             elif kind == K.TEXT and col in self._text_engines:
-                context = pd.DataFrame({c: columns[c].reset_index(drop=True) for c in pii_columns}) \
-                    if pii_columns else None
+                context = (
+                    pd.DataFrame({c: columns[c].reset_index(drop=True) for c in pii_columns}) if pii_columns else None
+                )
                 columns[col] = self._unwrap_abort(
-                    self._text_engines[col].sample, num_rows, context=context, seed=column_seed(seed, col, "text"),
-                    progress=_scaled(rest, i / len(generated), (i + 1) / len(generated)) if rest else None)
+                    self._text_engines[col].sample,
+                    num_rows,
+                    context=context,
+                    seed=column_seed(seed, col, "text"),
+                    progress=_scaled(rest, i / len(generated), (i + 1) / len(generated)) if rest else None,
+                )
             else:  # all-null modelled column, or a text column the engine withholds
                 columns[col] = pd.Series([None] * num_rows, dtype=object)
             if rest:
@@ -425,8 +441,9 @@ class Synthesizer(SynthesizerPersistence, ABC):
         dtype = self._dtypes.get(col)
         if dtype is None or self._books is None:
             return values
-        return restore(col, values, kind=self._books["kinds"][col], dtype=dtype,
-                       book=self._books["datetime"].get(col, {}))
+        return restore(
+            col, values, kind=self._books["kinds"][col], dtype=dtype, book=self._books["datetime"].get(col, {})
+        )
 
     # --- engine hooks --------------------------------------------------------------
 
@@ -438,15 +455,27 @@ class Synthesizer(SynthesizerPersistence, ABC):
         """How ``sample`` regenerates a ``pii:<entity>`` column (null share and layout learnt from ``values``)."""
         return learn_pii_spec(entity, values)
 
-    def _fit_text(self, column: str, values: pd.Series, *, context: pd.DataFrame | None,
-                  entities: Mapping[str, str], progress: ProgressFn | None = None) -> TextSynthesizer | None:
+    def _fit_text(
+        self,
+        column: str,
+        values: pd.Series,
+        *,
+        context: pd.DataFrame | None,
+        entities: Mapping[str, str],
+        progress: ProgressFn | None = None,
+    ) -> TextSynthesizer | None:
         """The fitted text engine of a ``text`` column; ``None`` withholds the column (emitted as nulls).
 
         ``context`` holds the same rows' PII columns (``entities``: column -> entity), so that
         the engine can tie each text to its row.
         """
-        engine = create_text_synthesizer(self.text_model, seed=column_seed(self.seed, column, "text"),
-                                         options=self.text_options, llm=self.llm, pii_scanner=self.pii_scanner)
+        engine = create_text_synthesizer(
+            self.text_model,
+            seed=column_seed(self.seed, column, "text"),
+            options=self.text_options,
+            llm=self.llm,
+            pii_scanner=self.pii_scanner,
+        )
         engine.fit(values, context=context, entities=entities, progress=progress)
         return engine
 

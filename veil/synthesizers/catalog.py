@@ -82,8 +82,9 @@ class Registry:
             registered and are listed among the known names when a name is unknown.
     """
 
-    def __init__(self, *, kind: str, base: str, field: str, builtins: Mapping[str, Entry],
-                 reserved: Iterable[str] = ()) -> None:
+    def __init__(
+        self, *, kind: str, base: str, field: str, builtins: Mapping[str, Entry], reserved: Iterable[str] = ()
+    ) -> None:
         self.kind = kind
         self.field = field
         self.reserved = frozenset(reserved)
@@ -200,16 +201,19 @@ TABULAR = Registry(
     reserved=(AUTO,),
     builtins={
         "gaussian_copula": Entry("veil.synthesizers.tabular.sdv_engines:GaussianCopulaSynthesizer"),
-        "ctgan": Entry("veil.synthesizers.tabular.sdv_engines:CTGANSynthesizer",
-                       Capabilities(trains_in_epochs=True)),
+        "ctgan": Entry("veil.synthesizers.tabular.sdv_engines:CTGANSynthesizer", Capabilities(trains_in_epochs=True)),
         "tvae": Entry("veil.synthesizers.tabular.sdv_engines:TVAESynthesizer", Capabilities(trains_in_epochs=True)),
-        "copulagan": Entry("veil.synthesizers.tabular.sdv_engines:CopulaGANSynthesizer",
-                           Capabilities(trains_in_epochs=True)),
+        "copulagan": Entry(
+            "veil.synthesizers.tabular.sdv_engines:CopulaGANSynthesizer", Capabilities(trains_in_epochs=True)
+        ),
         # differentially private engines: no SDV import on these paths
-        "dp_sgd": Entry("veil.synthesizers.tabular.dp_sgd:DPSGDSynthesizer",
-                        Capabilities(differentially_private=True, trains_in_epochs=True)),
-        "dp_marginal": Entry("veil.synthesizers.tabular.dp_marginal:DPMarginalSynthesizer",
-                             Capabilities(differentially_private=True)),
+        "dp_sgd": Entry(
+            "veil.synthesizers.tabular.dp_sgd:DPSGDSynthesizer",
+            Capabilities(differentially_private=True, trains_in_epochs=True),
+        ),
+        "dp_marginal": Entry(
+            "veil.synthesizers.tabular.dp_marginal:DPMarginalSynthesizer", Capabilities(differentially_private=True)
+        ),
     },
 )
 
@@ -221,10 +225,21 @@ TEXT = Registry(
     builtins={
         "surrogate": Entry("veil.synthesizers.text.surrogate:SurrogateTextSynthesizer"),
         "llm_rewrite": Entry("veil.synthesizers.text.llm_rewrite:LLMRewriteSynthesizer", Capabilities(needs_llm=True)),
-        "dp_private_evolution": Entry("veil.synthesizers.text.dp_private_evolution:PrivateEvolutionSynthesizer",
-                                      Capabilities(differentially_private=True, needs_llm=True)),
+        "dp_private_evolution": Entry(
+            "veil.synthesizers.text.dp_private_evolution:PrivateEvolutionSynthesizer",
+            Capabilities(differentially_private=True, needs_llm=True),
+        ),
     },
 )
 
-__all__ = ["AUTO", "NO_CAPABILITIES", "TABULAR", "TEXT", "Capabilities", "Entry", "Registry", "capability",
-           "resolve_auto"]
+__all__ = [
+    "AUTO",
+    "NO_CAPABILITIES",
+    "TABULAR",
+    "TEXT",
+    "Capabilities",
+    "Entry",
+    "Registry",
+    "capability",
+    "resolve_auto",
+]

@@ -32,8 +32,9 @@ _TRUE = {"true", "t", "yes", "y", "1", "1.0"}
 _FALSE = {"false", "f", "no", "n", "0", "0.0"}
 
 
-def coerce_modelled(frame: pd.DataFrame, kinds: Mapping[str, str], *,
-                    stacklevel: int = 2) -> tuple[pd.DataFrame, list[str], dict[str, dict[str, Any]]]:
+def coerce_modelled(
+    frame: pd.DataFrame, kinds: Mapping[str, str], *, stacklevel: int = 2
+) -> tuple[pd.DataFrame, list[str], dict[str, dict[str, Any]]]:
     """Coerce the modelled columns of ``frame``; collect every problem, raise once.
 
     Args:
@@ -57,8 +58,9 @@ def coerce_modelled(frame: pd.DataFrame, kinds: Mapping[str, str], *,
             continue
         series = frame[col]
         if series.isna().all():
-            warnings.warn(f"column {col!r} holds only nulls; it is not modelled", AllNullColumnWarning,
-                          stacklevel=stacklevel + 1)
+            warnings.warn(
+                f"column {col!r} holds only nulls; it is not modelled", AllNullColumnWarning, stacklevel=stacklevel + 1
+            )
             null_columns.append(col)
             continue
         coerced, bad, problem = coerce(series, kind)
@@ -71,8 +73,11 @@ def coerce_modelled(frame: pd.DataFrame, kinds: Mapping[str, str], *,
             if share > MAX_UNPARSED_SHARE:
                 violations.append((str(col), f"{bad} of {non_null} values are not valid {kind} values"))
                 continue
-            warnings.warn(f"column {col!r}: {bad} values are not valid {kind} values and were set to null",
-                          UnparsedValuesWarning, stacklevel=stacklevel + 1)
+            warnings.warn(
+                f"column {col!r}: {bad} values are not valid {kind} values and were set to null",
+                UnparsedValuesWarning,
+                stacklevel=stacklevel + 1,
+            )
         if kind == K.DATETIME:
             datetime_books[col] = datetime_book(series)
         out[col] = coerced
@@ -165,8 +170,11 @@ def restore(column: str, values: pd.Series, *, kind: str, dtype: Any, book: Mapp
             if isinstance(dtype, pd.StringDtype):
                 return values.astype(dtype)
             return values
-        if kind == K.ID and pd.api.types.is_integer_dtype(dtype) \
-                and not isinstance(dtype, pd.api.extensions.ExtensionDtype):
+        if (
+            kind == K.ID
+            and pd.api.types.is_integer_dtype(dtype)
+            and not isinstance(dtype, pd.api.extensions.ExtensionDtype)
+        ):
             return values.astype(dtype)
         if isinstance(dtype, pd.StringDtype):
             return values.astype(dtype)

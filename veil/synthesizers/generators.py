@@ -52,8 +52,9 @@ class IdSpec:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "IdSpec":
-        return cls(style=str(data["style"]), start=int(data["start"]), prefix=str(data["prefix"]),
-                   width=int(data["width"]))
+        return cls(
+            style=str(data["style"]), start=int(data["start"]), prefix=str(data["prefix"]), width=int(data["width"])
+        )
 
 
 def learn_id_spec(values: pd.Series) -> IdSpec:
@@ -155,8 +156,13 @@ def learn_pii_spec(entity: str, values: pd.Series) -> PiiSpec:
     nulls = values.isna()
     key = secrets.token_hex(8)  # 16 chars, as hash_pandas_object requires
     hashes = np.unique(_hash(values[~nulls], key)) if entity not in LOW_ENTROPY_ENTITIES else np.empty(0, np.uint64)
-    return PiiSpec(entity=entity, null_share=float(nulls.mean()) if len(values) else 0.0, hash_key=key,
-                   input_hashes=hashes, shape=_digit_shape(values[~nulls]))
+    return PiiSpec(
+        entity=entity,
+        null_share=float(nulls.mean()) if len(values) else 0.0,
+        hash_key=key,
+        input_hashes=hashes,
+        shape=_digit_shape(values[~nulls]),
+    )
 
 
 def _digit_shape(values: pd.Series) -> str:
@@ -233,8 +239,10 @@ def _fast_generate(entity: str, fake: Any, rng: np.random.Generator, n: int, sha
         c_pick = cities[rng.integers(0, pool, size=n)]
         st_pick = states[rng.integers(0, len(states), size=n)]
         zips = rng.integers(1001, 99950, size=n)
-        return np.asarray([f"{k} {st}, {c}, {a} {z:05d}"
-                           for k, st, c, a, z in zip(numbers, s_pick, c_pick, st_pick, zips)], dtype=object)
+        return np.asarray(
+            [f"{k} {st}, {c}, {a} {z:05d}" for k, st, c, a, z in zip(numbers, s_pick, c_pick, st_pick, zips)],
+            dtype=object,
+        )
     return None
 
 
@@ -251,7 +259,8 @@ def generate_pii(spec: PiiSpec, num_rows: int, *, seed: int, locale: str = "en_U
     values = _fast_generate(spec.entity, fake, rng, n, spec.shape)
     if values is not None:
         values = _replace_input_values(
-            values, spec, fake, gen, redraw=lambda k: _fast_generate(spec.entity, fake, rng, k, spec.shape))
+            values, spec, fake, gen, redraw=lambda k: _fast_generate(spec.entity, fake, rng, k, spec.shape)
+        )
     elif n > PII_POOL_THRESHOLD:
         pool = np.asarray([gen(fake) for _ in range(PII_POOL_THRESHOLD)], dtype=object)
         pool = _replace_input_values(pool, spec, fake, gen)
@@ -264,8 +273,9 @@ def generate_pii(spec: PiiSpec, num_rows: int, *, seed: int, locale: str = "en_U
     return pd.Series(out, dtype=object)
 
 
-def _replace_input_values(values: np.ndarray, spec: PiiSpec, fake: Any, gen: FakerFn,
-                          redraw: Callable[[int], np.ndarray] | None = None) -> np.ndarray:
+def _replace_input_values(
+    values: np.ndarray, spec: PiiSpec, fake: Any, gen: FakerFn, redraw: Callable[[int], np.ndarray] | None = None
+) -> np.ndarray:
     """Redraw every value equal to an input value (redraw(k) makes k new ones; Faker by default)."""
     if len(spec.input_hashes) == 0 or len(values) == 0:
         return values

@@ -25,8 +25,10 @@ from veil.synthesizers.warnings import EpochsIgnoredWarning
 SAVE_FORMAT = "veil.synthesizer"
 SAVE_VERSION = 1
 
+# fmt: off
 _DICT_KEYS = frozenset({"name", "requested_name", "resolved_name", "seed", "epochs", "text_model", "locale",
                         "fitted", "books", "engine_options", "text_options", "rare_value_k"})
+# fmt: on
 
 # Held by a synthesizer for its run only: clients with API keys, open connections, loaded models and locks.
 _NOT_PICKLED = ("llm", "pii_scanner")
@@ -74,8 +76,9 @@ class SynthesizerPersistence:
             raise InvalidStateError("synthesizer dict needs a 'name'", violations=[("name", "missing")])
         unknown = sorted(set(data) - _DICT_KEYS)
         if unknown:
-            raise InvalidStateError("unexpected keys in synthesizer dict",
-                                    violations=[(k, "unexpected key") for k in unknown])
+            raise InvalidStateError(
+                "unexpected keys in synthesizer dict", violations=[(k, "unexpected key") for k in unknown]
+            )
         name = data.get("resolved_name", data["name"])
         engine_cls = TABULAR.get(resolve_auto() if name == AUTO else name)
         # Every registered engine is a Synthesizer: asked on the base, any engine will do.
@@ -138,17 +141,22 @@ class SynthesizerPersistence:
         except FileNotFoundError:
             raise InvalidStateError("saved synthesizer not found", violations=[("path", "no such file")]) from None
         except Exception as exc:
-            raise InvalidStateError(f"cannot read saved synthesizer ({type(exc).__name__})",
-                                    violations=[("path", "not a saved synthesizer")]) from None
+            raise InvalidStateError(
+                f"cannot read saved synthesizer ({type(exc).__name__})",
+                violations=[("path", "not a saved synthesizer")],
+            ) from None
         if not isinstance(payload, dict) or payload.get("format") != SAVE_FORMAT:
             raise InvalidStateError("not a saved Veil synthesizer", violations=[("path", "not a saved synthesizer")])
         if payload.get("version") != SAVE_VERSION:
-            raise InvalidStateError(f"unsupported save version {payload.get('version')!r}",
-                                    violations=[("path", "unsupported version")])
+            raise InvalidStateError(
+                f"unsupported save version {payload.get('version')!r}", violations=[("path", "unsupported version")]
+            )
         synth = payload.get("synthesizer")
         if not isinstance(synth, cls):
-            raise InvalidStateError(f"file holds {type(synth).__name__}, not {cls.__name__}",
-                                    violations=[("path", "wrong synthesizer class")])
+            raise InvalidStateError(
+                f"file holds {type(synth).__name__}, not {cls.__name__}",
+                violations=[("path", "wrong synthesizer class")],
+            )
         return synth
 
     def __getstate__(self) -> dict[str, Any]:

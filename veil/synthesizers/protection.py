@@ -64,13 +64,26 @@ class ValueProtection:
         columns = []
         for column, n in self.rare_values.items():
             if n:
-                columns.append({"column": column, "kind": K.CATEGORICAL, "values": n,
-                                "rows": self.rare_rows.get(column, 0),
-                                "how": f"values held by fewer than {self.k} rows pooled into {RARE}"})
+                columns.append(
+                    {
+                        "column": column,
+                        "kind": K.CATEGORICAL,
+                        "values": n,
+                        "rows": self.rare_rows.get(column, 0),
+                        "how": f"values held by fewer than {self.k} rows pooled into {RARE}",
+                    }
+                )
         for column, n in self.clipped_rows.items():
             if n:
-                columns.append({"column": column, "kind": "range", "values": n, "rows": n,
-                                "how": f"clipped to the range that at least {self.k} rows share at each end"})
+                columns.append(
+                    {
+                        "column": column,
+                        "kind": "range",
+                        "values": n,
+                        "rows": n,
+                        "how": f"clipped to the range that at least {self.k} rows share at each end",
+                    }
+                )
         return {"k": self.k, "columns": columns}
 
 
@@ -142,8 +155,10 @@ def protect(frame: pd.DataFrame, protection: ValueProtection, kinds: Mapping[str
             stamps = pd.to_datetime(series, errors="coerce")
             low, high = pd.Timestamp(int(lo)), pd.Timestamp(int(hi))
             if stamps.dt.tz is not None:
-                low, high = low.tz_localize("UTC").tz_convert(stamps.dt.tz), high.tz_localize("UTC").tz_convert(
-                    stamps.dt.tz)
+                low, high = (
+                    low.tz_localize("UTC").tz_convert(stamps.dt.tz),
+                    high.tz_localize("UTC").tz_convert(stamps.dt.tz),
+                )
             out[column] = stamps.clip(lower=low, upper=high)
         else:
             numeric = pd.to_numeric(series, errors="coerce")

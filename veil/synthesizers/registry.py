@@ -107,18 +107,32 @@ def create_synthesizer(
     if capabilities.differentially_private:
         options = {"epsilon": epsilon, "delta": delta, "public": public}
     elif epsilon is not None or delta is not None or public is not None:
-        field = "config.epsilon" if epsilon is not None else "config.delta" if delta is not None \
+        field = (
+            "config.epsilon"
+            if epsilon is not None
+            else "config.delta"
+            if delta is not None
             else "config.public_columns"
-        raise InvalidConfigError(f"{cls.name!r} is not differentially private; a privacy target applies only to "
-                                 f"{', '.join(TABULAR.names(differentially_private=True))}",
-                                 violations=[(field, f"not used by model {cls.name}")])
+        )
+        raise InvalidConfigError(
+            f"{cls.name!r} is not differentially private; a privacy target applies only to "
+            f"{', '.join(TABULAR.names(differentially_private=True))}",
+            violations=[(field, f"not used by model {cls.name}")],
+        )
     if rare_value_k is not None:
         options["rare_value_k"] = rare_value_k
-    synth = cls(seed=seed, epochs=epochs, text_model=text_model, locale=locale, text_options=text_options, llm=llm,
-                pii_scanner=pii_scanner, **options)
+    synth = cls(
+        seed=seed,
+        epochs=epochs,
+        text_model=text_model,
+        locale=locale,
+        text_options=text_options,
+        llm=llm,
+        pii_scanner=pii_scanner,
+        **options,
+    )
     synth.requested_name = requested
     return synth
 
 
-__all__ = ["AUTO", "available_synthesizers", "create_synthesizer", "get_synthesizer_class", "register",
-           "resolve_auto"]
+__all__ = ["AUTO", "available_synthesizers", "create_synthesizer", "get_synthesizer_class", "register", "resolve_auto"]

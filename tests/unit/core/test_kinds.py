@@ -74,7 +74,9 @@ def test_infer_kinds_rules():
 
 
 def test_low_cardinality_ints_and_short_codes_are_not_ids():
-    df = pd.DataFrame({"n": [1, 2, 3, 1, 2, 3] * 10, "code": ["A", "B", "C"] * 20, "few": ["x1", "x2", "x3"] + ["x1"] * 57})
+    df = pd.DataFrame(
+        {"n": [1, 2, 3, 1, 2, 3] * 10, "code": ["A", "B", "C"] * 20, "few": ["x1", "x2", "x3"] + ["x1"] * 57}
+    )
     assert infer_kinds(df) == {"n": "numeric", "code": "categorical", "few": "categorical"}
 
 
@@ -99,8 +101,12 @@ def test_infer_kinds_is_fast_on_a_million_rows():
 def test_notes_between_canned_phrases_are_text():
     canned = ["Respondent answered all questions; no follow-up needed."] * 140
     written = [f"Spoke with respondent {i} on the phone; follow up by mail next week." for i in range(60)]
-    frame = pd.DataFrame({"note": canned + written,
-                          "job": ["Senior software engineer, backend team"] * 100 + ["Nurse on the night shift"] * 100})
+    frame = pd.DataFrame(
+        {
+            "note": canned + written,
+            "job": ["Senior software engineer, backend team"] * 100 + ["Nurse on the night shift"] * 100,
+        }
+    )
     kinds = infer_kinds(frame)
     assert kinds["note"] == "text"  # 61 distinct values, 30% of rows
     assert kinds["job"] == "categorical"  # two long labels are categories

@@ -32,8 +32,14 @@ def _quiet(**kwargs) -> Report:
 def test_fresh_sample_report(parts, kinds):
     seen = []
     report = _quiet(
-        train=parts["train"], holdout=parts["holdout"], synthetic=parts["fresh"], kinds=kinds,
-        target_column="cut", seed=1, progress=seen.append, title="fresh",
+        train=parts["train"],
+        holdout=parts["holdout"],
+        synthetic=parts["fresh"],
+        kinds=kinds,
+        target_column="cut",
+        seed=1,
+        progress=seen.append,
+        title="fresh",
     )
     assert report.train_rows == report.holdout_rows == report.synthetic_rows == 3000
     assert len(report.drift.columns) == 10 and len(report.drift.pairs) == 45
@@ -62,7 +68,9 @@ def test_shifted_synthetic_scores_lower_than_fresh(parts, kinds):
 
 def test_copy_of_train_raises_leakage_warnings(parts, kinds):
     with pytest.warns(ReportWarning) as caught:
-        report = build_report(train=parts["train"], holdout=parts["holdout"], synthetic=parts["train"].copy(), kinds=kinds)
+        report = build_report(
+            train=parts["train"], holdout=parts["holdout"], synthetic=parts["train"].copy(), kinds=kinds
+        )
     categories = {w.category for w in caught}
     assert ExactCopiesWarning in categories and MembershipRiskWarning in categories
     assert report.leakage.exact_copies == 3000 and report.leakage.exact_copy_share == 1.0
@@ -72,7 +80,9 @@ def test_copy_of_train_raises_leakage_warnings(parts, kinds):
 
 def test_tiny_holdout_warns(parts, kinds):
     with pytest.warns(TinyHoldoutWarning):
-        report = build_report(train=parts["train"], holdout=parts["holdout"].iloc[:150], synthetic=parts["fresh"], kinds=kinds)
+        report = build_report(
+            train=parts["train"], holdout=parts["holdout"].iloc[:150], synthetic=parts["fresh"], kinds=kinds
+        )
     assert any("holdout" in w for w in report.warnings)
 
 
@@ -81,8 +91,12 @@ def test_pii_replay_and_weak_guarantee_are_carried(parts, kinds):
     guarantee = PrivacyGuarantee.differential_privacy(epsilon=50, delta=1e-6)
     with pytest.warns(ReportWarning) as caught:
         report = build_report(
-            train=parts["train"], holdout=parts["holdout"], synthetic=parts["fresh"], kinds=kinds,
-            pii_replay=replay, guarantee=guarantee,
+            train=parts["train"],
+            holdout=parts["holdout"],
+            synthetic=parts["fresh"],
+            kinds=kinds,
+            pii_replay=replay,
+            guarantee=guarantee,
         )
     categories = {w.category for w in caught}
     assert PiiReplayWarning in categories and WeakGuaranteeWarning in categories
@@ -100,18 +114,28 @@ def test_id_text_pii_columns_are_excluded(parts, kinds):
 
     all_kinds = {**kinds, "order_id": "id", "email": "pii:EMAIL_ADDRESS", "note": "text"}
     report = _quiet(
-        train=with_extras(parts["train"], 0), holdout=with_extras(parts["holdout"], 10_000),
-        synthetic=with_extras(parts["train"], 20_000), kinds=all_kinds,
+        train=with_extras(parts["train"], 0),
+        holdout=with_extras(parts["holdout"], 10_000),
+        synthetic=with_extras(parts["train"], 20_000),
+        kinds=all_kinds,
     )
-    names = {c.column for c in report.drift.columns} | {p.column_a for p in report.drift.pairs} | {p.column_b for p in report.drift.pairs}
+    names = (
+        {c.column for c in report.drift.columns}
+        | {p.column_a for p in report.drift.pairs}
+        | {p.column_b for p in report.drift.pairs}
+    )
     assert names == set(kinds)
     assert report.leakage.exact_copies == 3000  # ids and emails differ, but they are not compared
 
 
 def test_same_seed_same_report(parts, kinds):
     synth = shifted(parts["fresh"])
-    a = _quiet(train=parts["train"], holdout=parts["holdout"], synthetic=synth, kinds=kinds, target_column="price", seed=9)
-    b = _quiet(train=parts["train"], holdout=parts["holdout"], synthetic=synth, kinds=kinds, target_column="price", seed=9)
+    a = _quiet(
+        train=parts["train"], holdout=parts["holdout"], synthetic=synth, kinds=kinds, target_column="price", seed=9
+    )
+    b = _quiet(
+        train=parts["train"], holdout=parts["holdout"], synthetic=synth, kinds=kinds, target_column="price", seed=9
+    )
     strip = lambda r: {k: v for k, v in r.to_dict().items() if k != "timings"}  # noqa: E731
     assert strip(a) == strip(b)
 
@@ -120,8 +144,12 @@ def test_invalid_input_collects_every_violation(parts, kinds):
     bad_kinds = {**kinds, "mystery": "blob", "note": "text"}
     with pytest.raises(InvalidReportInputError) as info:
         build_report(
-            train=parts["train"], holdout=parts["holdout"].drop(columns=["price"]), synthetic=parts["fresh"],
-            kinds=bad_kinds, target_column="nope", seed=-1,
+            train=parts["train"],
+            holdout=parts["holdout"].drop(columns=["price"]),
+            synthetic=parts["fresh"],
+            kinds=bad_kinds,
+            target_column="nope",
+            seed=-1,
         )
     err = info.value
     assert isinstance(err, ReportError)
@@ -138,8 +166,11 @@ def test_target_of_non_modelled_kind_is_rejected(parts, kinds, target, kind):
     frames = {k: v.assign(**{target: "x"}) for k, v in parts.items()}
     with pytest.raises(InvalidReportInputError) as info:
         build_report(
-            train=frames["train"], holdout=frames["holdout"], synthetic=frames["fresh"],
-            kinds={**kinds, target: kind}, target_column=target,
+            train=frames["train"],
+            holdout=frames["holdout"],
+            synthetic=frames["fresh"],
+            kinds={**kinds, target: kind},
+            target_column=target,
         )
     assert info.value.violations[0][0] == "target_column"
     assert kind in info.value.violations[0][1]
@@ -147,7 +178,9 @@ def test_target_of_non_modelled_kind_is_rejected(parts, kinds, target, kind):
 
 def test_empty_tables_are_rejected(parts, kinds):
     with pytest.raises(InvalidReportInputError) as info:
-        build_report(train=parts["train"], holdout=parts["holdout"].iloc[:0], synthetic=parts["fresh"].iloc[:0], kinds=kinds)
+        build_report(
+            train=parts["train"], holdout=parts["holdout"].iloc[:0], synthetic=parts["fresh"].iloc[:0], kinds=kinds
+        )
     assert {f for f, _ in info.value.violations} == {"holdout", "synthetic"}
 
 

@@ -50,7 +50,10 @@ def test_fresh_sample_is_close_and_undetectable(parts, kinds):
 
 def test_shifted_synthetic_scores_lower(parts, kinds):
     train, holdout, synth, cols = _all(parts, kinds, shifted(parts["holdout"]))
-    by_col = {c.column: c for c in drift.column_drift(train=train, holdout=holdout, synthetic=synth, kinds=kinds, columns=cols)}
+    by_col = {
+        c.column: c
+        for c in drift.column_drift(train=train, holdout=holdout, synthetic=synth, kinds=kinds, columns=cols)
+    }
     assert by_col["price"].score_vs_holdout < 0.85
     assert by_col["carat"].score_vs_holdout < 0.7
     assert by_col["depth"].score_vs_holdout == pytest.approx(1.0)  # untouched column
@@ -86,7 +89,9 @@ def test_tstr_classification_and_regression(parts, kinds):
     # A synthetic table whose target is unrelated to the features is useless for the task.
     broken = synth.copy()
     broken["price"] = np.random.default_rng(0).permutation(broken["price"].to_numpy())
-    bad = drift.utility(train=train, holdout=holdout, synthetic=broken, kinds=kinds, columns=cols, target_column="price")
+    bad = drift.utility(
+        train=train, holdout=holdout, synthetic=broken, kinds=kinds, columns=cols, target_column="price"
+    )
     assert bad.synthetic_score < 0.1 and bad.real_score == pytest.approx(reg.real_score)
 
 
@@ -103,8 +108,19 @@ def test_same_seed_same_numbers_other_seed_differs(parts, kinds):
     runs = [
         (
             drift.detection_auc(holdout=holdout, synthetic=synth, kinds=kinds, columns=cols, seed=s, max_rows=1500),
-            drift.pair_drift(holdout=holdout, synthetic=synth, kinds=kinds, pairs=drift.choose_pairs(cols), seed=s, max_rows=1500),
-            drift.utility(train=train, holdout=holdout, synthetic=synth, kinds=kinds, columns=cols, target_column="cut", seed=s, max_train_rows=800),
+            drift.pair_drift(
+                holdout=holdout, synthetic=synth, kinds=kinds, pairs=drift.choose_pairs(cols), seed=s, max_rows=1500
+            ),
+            drift.utility(
+                train=train,
+                holdout=holdout,
+                synthetic=synth,
+                kinds=kinds,
+                columns=cols,
+                target_column="cut",
+                seed=s,
+                max_train_rows=800,
+            ),
         )
         for s in (5, 5, 6)
     ]
@@ -139,12 +155,23 @@ def test_datetime_boolean_and_missing_values():
     scores = {
         c.column: c
         for c in drift.column_drift(
-            train=_norm(real, kinds), holdout=_norm(same, kinds), synthetic=_norm(late, kinds), kinds=kinds, columns=cols, notes=notes
+            train=_norm(real, kinds),
+            holdout=_norm(same, kinds),
+            synthetic=_norm(late, kinds),
+            kinds=kinds,
+            columns=cols,
+            notes=notes,
         )
     }
     assert scores["when"].metric == "KSComplement" and scores["when"].score_vs_holdout < 0.8
     assert scores["flag"].metric == "TVComplement" and scores["flag"].score_vs_holdout > 0.9
-    pairs = drift.pair_drift(holdout=_norm(same, kinds), synthetic=_norm(late, kinds), kinds=kinds, pairs=drift.choose_pairs(cols), notes=notes)
+    pairs = drift.pair_drift(
+        holdout=_norm(same, kinds),
+        synthetic=_norm(late, kinds),
+        kinds=kinds,
+        pairs=drift.choose_pairs(cols),
+        notes=notes,
+    )
     undefined = [p for p in pairs if math.isnan(p.score_vs_holdout)]
     assert undefined and all("constant" in (p.column_a, p.column_b) for p in undefined)
     assert notes.skipped

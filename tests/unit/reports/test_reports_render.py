@@ -35,8 +35,13 @@ def report(parts, kinds) -> Report:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", ReportWarning)
         return build_report(
-            train=parts["train"], holdout=parts["holdout"].iloc[:150], synthetic=parts["fresh"], kinds=kinds,
-            target_column="price", seed=2, title="Diamonds <test> & co",
+            train=parts["train"],
+            holdout=parts["holdout"].iloc[:150],
+            synthetic=parts["fresh"],
+            kinds=kinds,
+            target_column="price",
+            seed=2,
+            title="Diamonds <test> & co",
             pii_replay=PiiReplay(count=1, by_column={"e<mail>": 1}, fingerprints_checked=10),
         )
 
@@ -56,12 +61,23 @@ def test_json_round_trip(report):
 def test_nan_scores_round_trip_as_null():
     report = Report(
         drift=DriftReport(
-            columns=[ColumnDrift(column="c", kind="numeric", metric="KSComplement", score_vs_holdout=math.nan, score_vs_train=1)],
-            column_shape_score=math.nan, pair_trend_score=math.nan, detection_auc=math.nan,
+            columns=[
+                ColumnDrift(
+                    column="c", kind="numeric", metric="KSComplement", score_vs_holdout=math.nan, score_vs_train=1
+                )
+            ],
+            column_shape_score=math.nan,
+            pair_trend_score=math.nan,
+            detection_auc=math.nan,
             utility=Utility(target_column="c", task="regression", metric="r2", synthetic_score=-0.5, real_score=0.9),
         ),
-        leakage=LeakageReport(exact_copies=0, exact_copy_share=0, dcr_share=math.nan, dcr_median=math.nan, nndr_median=math.nan),
-        privacy_guarantee=PrivacyGuarantee.none(), train_rows=1, holdout_rows=1, synthetic_rows=1,
+        leakage=LeakageReport(
+            exact_copies=0, exact_copy_share=0, dcr_share=math.nan, dcr_median=math.nan, nndr_median=math.nan
+        ),
+        privacy_guarantee=PrivacyGuarantee.none(),
+        train_rows=1,
+        holdout_rows=1,
+        synthetic_rows=1,
     )
     text = render_json(report)
     data = json.loads(text)
@@ -115,7 +131,10 @@ def test_html_escapes_hostile_column_names_and_stays_small():
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", ReportWarning)
         report = build_report(
-            train=frame.iloc[:500], holdout=frame.iloc[500:1000], synthetic=frame.iloc[1000:], kinds=kinds,
+            train=frame.iloc[:500],
+            holdout=frame.iloc[500:1000],
+            synthetic=frame.iloc[1000:],
+            kinds=kinds,
             guarantee=PrivacyGuarantee.differential_privacy(epsilon=1.0, delta=1e-5),
         )
     assert len(report.drift.pairs) == 45  # 190 candidate pairs, capped
@@ -130,29 +149,62 @@ def test_html_escapes_hostile_column_names_and_stays_small():
 
 # ---------------------------------------------------------------- text columns
 
+
 def _text_column(*, nan: bool = False, generation: dict | None = None) -> TextColumnReport:
     """A hand-built text column report (no engines); ``nan`` leaves some scores not computable."""
     missing = math.nan
     return TextColumnReport(
-        column="<note> & \"memo\"",
+        column='<note> & "memo"',
         engine="llm_rewrite",
-        drift=TextDrift(length_ks=0.8766, vocab_tv=missing if nan else 0.7123, embedding_mmd=0.01234,
-                        embedding_auc=missing if nan else 0.6789, cluster_coverage=0.85,
-                        mean_tokens_real=23.44, mean_tokens_synthetic=21.06),
-        diversity=TextDiversity(distinct_1=0.4321, distinct_2=0.8642, vendi=12.34, vendi_real=missing if nan else 15.67,
-                                cluster_coverage=0.9, duplicate_share=0.015),
-        leakage=TextLeakage(longest_overlap_max=17, longest_overlap_p50=4.0, longest_overlap_p95=missing if nan else 9.5,
-                            share_over_threshold=0.0125, threshold=8, pii_replay=3, canaries_planted=5,
-                            canaries_exposed=2, canary_exposure=0.4),
-        generation=generation if generation is not None else {
-            "generator_model": "gen-<model>", "judge_model": "judge-model",
+        drift=TextDrift(
+            length_ks=0.8766,
+            vocab_tv=missing if nan else 0.7123,
+            embedding_mmd=0.01234,
+            embedding_auc=missing if nan else 0.6789,
+            cluster_coverage=0.85,
+            mean_tokens_real=23.44,
+            mean_tokens_synthetic=21.06,
+        ),
+        diversity=TextDiversity(
+            distinct_1=0.4321,
+            distinct_2=0.8642,
+            vendi=12.34,
+            vendi_real=missing if nan else 15.67,
+            cluster_coverage=0.9,
+            duplicate_share=0.015,
+        ),
+        leakage=TextLeakage(
+            longest_overlap_max=17,
+            longest_overlap_p50=4.0,
+            longest_overlap_p95=missing if nan else 9.5,
+            share_over_threshold=0.0125,
+            threshold=8,
+            pii_replay=3,
+            canaries_planted=5,
+            canaries_exposed=2,
+            canary_exposure=0.4,
+        ),
+        generation=generation
+        if generation is not None
+        else {
+            "generator_model": "gen-<model>",
+            "judge_model": "judge-model",
             "prompts": ["paraphrase@v2", "persona@v1"],
-            "candidates": 1234, "kept": 987, "selected": 600,
+            "candidates": 1234,
+            "kept": 987,
+            "selected": 600,
             "rejected": {"judge_low_score": 150, "verbatim_overlap": 97},
             "diversity_before": {"distinct_1": 0.31, "distinct_2": 0.62, "vendi": 9.87},
             "diversity_after": {"distinct_1": 0.43, "distinct_2": 0.86, "vendi": 12.34},
-            "usage": {"requests": 2345, "retries": 7, "prompt_tokens": 123456, "completion_tokens": 65432,
-                      "cost": 1.2345, "failures": {}, "retry_reasons": {"rate_limited": 7}},
+            "usage": {
+                "requests": 2345,
+                "retries": 7,
+                "prompt_tokens": 123456,
+                "completion_tokens": 65432,
+                "cost": 1.2345,
+                "failures": {},
+                "retry_reasons": {"rate_limited": 7},
+            },
             "unfilled_rows": 2,
             "private_evolution": {"iterations": 3, "sigma": 1.5},
         },
@@ -164,7 +216,10 @@ def _report_with_text(*text_columns: TextColumnReport) -> Report:
     return Report(
         drift=DriftReport(column_shape_score=0.9, pair_trend_score=math.nan, detection_auc=0.55),
         leakage=LeakageReport(exact_copies=0, exact_copy_share=0, dcr_share=0.5, dcr_median=1.0, nndr_median=0.8),
-        privacy_guarantee=PrivacyGuarantee.none(), train_rows=10, holdout_rows=5, synthetic_rows=10,
+        privacy_guarantee=PrivacyGuarantee.none(),
+        train_rows=10,
+        holdout_rows=5,
+        synthetic_rows=10,
         text_columns=list(text_columns),
     )
 

@@ -57,8 +57,15 @@ def data():
 
 
 def _report(data, synthetic, **kw):
-    args = {"column": "note", "engine": "test", "train": data["train"], "holdout": data["holdout"],
-            "synthetic": synthetic, "embed": _hash_embed, "seed": 7}
+    args = {
+        "column": "note",
+        "engine": "test",
+        "train": data["train"],
+        "holdout": data["holdout"],
+        "synthetic": synthetic,
+        "embed": _hash_embed,
+        "seed": 7,
+    }
     args.update(kw)
     return text_column_report(**args)
 

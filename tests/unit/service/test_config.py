@@ -9,8 +9,10 @@ TOKEN = "t" * 20
 
 
 def test_env_tokens_and_defaults(tmp_path):
-    config = load_config(env={"VEIL_TOKENS": f"{TOKEN}=acme", "VEIL_PORT": "6000"},
-                         overrides={"data_dir": tmp_path / "d", "master_key_file": tmp_path / "k"})
+    config = load_config(
+        env={"VEIL_TOKENS": f"{TOKEN}=acme", "VEIL_PORT": "6000"},
+        overrides={"data_dir": tmp_path / "d", "master_key_file": tmp_path / "k"},
+    )
     assert config.tokens == {TOKEN: "acme"} and config.port == 6000 and config.min_rows == 50
 
 

@@ -13,8 +13,9 @@ KINDS = {"note": "text", "name": "pii:PERSON", "price": "numeric"}
 
 def _plan(text: dict, *, text_model: str = "llm_rewrite", model: str = "gaussian_copula", **service):
     problems = ViolationCollector()
-    plan = plan_text(model=model, text_model=text_model, text=text, kinds=KINDS,
-                     service=ServiceConfig(**service), problems=problems)
+    plan = plan_text(
+        model=model, text_model=text_model, text=text, kinds=KINDS, service=ServiceConfig(**service), problems=problems
+    )
     return plan, dict(zip((f for f, _ in problems.violations), problems.reasons))
 
 
@@ -22,11 +23,14 @@ def test_endpoint_comes_from_the_service_and_requests_stay_on_its_allow_list():
     plan, problems = _plan({}, llm_base_url="http://127.0.0.1:9/v1", llm_model="m", llm_api_key="sk-secret")
     assert problems == {} and plan.llm.base_url == "http://127.0.0.1:9/v1" and plan.llm.model == "m"
     assert plan.llm.api_key.get_secret_value() == "sk-secret" and "sk-secret" not in repr(plan)
-    _, problems = _plan({"llm_base_url": "http://evil.example/v1"}, llm_base_url="http://127.0.0.1:9/v1",
-                        llm_model="m")
+    _, problems = _plan({"llm_base_url": "http://evil.example/v1"}, llm_base_url="http://127.0.0.1:9/v1", llm_model="m")
     assert problems == {"config.text.llm_base_url": "LLM_ENDPOINT_NOT_ALLOWED"}
-    plan, problems = _plan({"llm_base_url": "http://10.0.0.2:8000/v1/"}, llm_base_url="http://127.0.0.1:9/v1",
-                           llm_model="m", llm_allowed_base_urls=["http://10.0.0.2:8000/v1"])
+    plan, problems = _plan(
+        {"llm_base_url": "http://10.0.0.2:8000/v1/"},
+        llm_base_url="http://127.0.0.1:9/v1",
+        llm_model="m",
+        llm_allowed_base_urls=["http://10.0.0.2:8000/v1"],
+    )
     assert problems == {} and plan.llm.base_url == "http://10.0.0.2:8000/v1"
     _, problems = _plan({})
     assert problems == {"config.text.llm_base_url": "LLM_ENDPOINT_REQUIRED"}
@@ -39,8 +43,9 @@ def test_surrogate_needs_no_endpoint_and_judge_defaults_apply():
     assert problems == {} and plan.llm is None and plan.columns == ("note",)
     plan, problems = _plan({}, llm_base_url="http://127.0.0.1:9/v1", llm_model="m", judge_model="j")
     assert problems == {} and plan.options.judge_model == "j" and plan.judge_warning is None
-    plan, problems = _plan({"judge_model": "m", "allow_same_judge": True}, llm_base_url="http://127.0.0.1:9/v1",
-                           llm_model="m")
+    plan, problems = _plan(
+        {"judge_model": "m", "allow_same_judge": True}, llm_base_url="http://127.0.0.1:9/v1", llm_model="m"
+    )
     assert problems == {} and "self-preference" in plan.judge_warning
 
 
@@ -54,16 +59,29 @@ def test_canaries_are_planted_measured_and_never_released():
     assert train["note"].tolist() == [f"note {i}" for i in range(20)]  # the real split is untouched
 
     words = canaries[0].split()[4:7]  # three of its rare words, reworded around them
-    synthetic = pd.DataFrame({"note": [f"first line\nsecond {canaries[1]}", "kept\nas it is",
-                                       f"my secret words are {' and '.join(words)}", None]})
+    synthetic = pd.DataFrame(
+        {
+            "note": [
+                f"first line\nsecond {canaries[1]}",
+                "kept\nas it is",
+                f"my secret words are {' and '.join(words)}",
+                None,
+            ]
+        }
+    )
     out, dropped = strip_canaries(synthetic, ["note"], canaries, threshold=8)
     assert out["note"].tolist()[:2] == ["first line second", "kept\nas it is"]
     assert out["note"][2] is None and dropped == 1
 
 
 def test_openai_embedder_uses_the_endpoint_and_its_embedding_model():
-    plan, problems = _plan({"embedder": "openai"}, text_model="surrogate", llm_base_url="http://127.0.0.1:9/v1",
-                           llm_model="m", llm_embedding_model="emb-small")
+    plan, problems = _plan(
+        {"embedder": "openai"},
+        text_model="surrogate",
+        llm_base_url="http://127.0.0.1:9/v1",
+        llm_model="m",
+        llm_embedding_model="emb-small",
+    )
     assert problems == {} and plan.llm is not None and plan.options.embedding_model == "emb-small"
     _, problems = _plan({"embedder": "openai"}, text_model="surrogate")
     assert problems == {"config.text.llm_base_url": "LLM_ENDPOINT_REQUIRED"}

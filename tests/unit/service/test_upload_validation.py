@@ -8,8 +8,14 @@ import pytest
 
 from veil.service.arrow_io import encode_ipc
 from veil.service.errors import InvalidArgument
-from veil.service.pipeline.upload import (ColumnOverride, UploadSpec, assemble_table, read_stream, resolve_kinds,
-                                     split_holdout)
+from veil.service.pipeline.upload import (
+    ColumnOverride,
+    UploadSpec,
+    assemble_table,
+    read_stream,
+    resolve_kinds,
+    split_holdout,
+)
 
 
 def test_stream_must_start_with_spec():
@@ -32,13 +38,21 @@ def test_problems_are_collected_at_once():
 
 def test_overrides_are_validated_together():
     frame = pd.DataFrame({"a": ["x", "y"], "b": [1, 2]})
-    spec = UploadSpec(overrides=(ColumnOverride("missing", "numeric"), ColumnOverride("a", "numeric"),
-                                 ColumnOverride("b", "pii:lower")))
+    spec = UploadSpec(
+        overrides=(
+            ColumnOverride("missing", "numeric"),
+            ColumnOverride("a", "numeric"),
+            ColumnOverride("b", "pii:lower"),
+        )
+    )
     with pytest.raises(InvalidArgument) as info:
         resolve_kinds(frame, spec)
     fields = [f for f, _ in info.value.violations]
-    assert fields == ["spec.column_overrides[0].column", "spec.column_overrides[1].kind",
-                      "spec.column_overrides[2].kind"]
+    assert fields == [
+        "spec.column_overrides[0].column",
+        "spec.column_overrides[1].kind",
+        "spec.column_overrides[2].kind",
+    ]
 
 
 def test_split_is_seeded_and_disjoint():

@@ -42,9 +42,14 @@ def worlds() -> tuple[pd.DataFrame, pd.DataFrame]:
 
 def _score(model: str, frame: pd.DataFrame, seed: int, **options) -> int:
     if model.startswith("dp_"):
-        options = {"epsilon": 1.0, "delta": 1e-6, "public": PublicMetadata(
-            columns={"cut": PublicColumn(categories=CUTS + (CANARY,)), "carat": PublicColumn(lower=0.0, upper=6.0)},
-            row_count=ROWS)}
+        options = {
+            "epsilon": 1.0,
+            "delta": 1e-6,
+            "public": PublicMetadata(
+                columns={"cut": PublicColumn(categories=CUTS + (CANARY,)), "carat": PublicColumn(lower=0.0, upper=6.0)},
+                row_count=ROWS,
+            ),
+        }
     synth = create_synthesizer(model, seed=seed, epochs=5 if model == "dp_sgd" else None, **options)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")

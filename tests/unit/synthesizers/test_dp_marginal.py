@@ -16,8 +16,14 @@ from veil.synthesizers.registry import create_synthesizer
 from veil.synthesizers.tabular import dp_marginal
 from veil.synthesizers.tabular.dp_domain import PublicColumn, PublicMetadata
 
-KINDS = {"carat": "numeric", "cut": "categorical", "color": "categorical", "price": "numeric", "sold": "datetime",
-         "certified": "boolean"}
+KINDS = {
+    "carat": "numeric",
+    "cut": "categorical",
+    "color": "categorical",
+    "price": "numeric",
+    "sold": "datetime",
+    "certified": "boolean",
+}
 
 
 @pytest.fixture(scope="module")
@@ -71,16 +77,22 @@ def test_noise_scale_follows_from_epsilon(frame):
         # MST's split: 5% per discovery step, then a third each to one-ways, the tree and the two-ways
         assert sum(pairs) == pytest.approx((rho - 0.1 * rho) / 3, rel=1e-9)
         return pairs[0]
+
     low, high = two_way_rho(0.5), two_way_rho(4.0)
     assert high / low == pytest.approx(zcdp_rho_for(4.0, 1e-6 * 0.9) / zcdp_rho_for(0.5, 1e-6 * 0.9), rel=1e-6)
 
 
 def test_public_metadata_is_not_paid_for(frame):
-    public = PublicMetadata(columns={
-        "carat": PublicColumn(lower=0.0, upper=6.0), "price": PublicColumn(lower=0, upper=20000),
-        "sold": PublicColumn(lower=1.5e9, upper=1.7e9),
-        "cut": PublicColumn(categories=("Fair", "Good", "Very Good", "Premium", "Ideal")),
-        "color": PublicColumn(categories=tuple("DEFGHIJ"))}, row_count=3000)
+    public = PublicMetadata(
+        columns={
+            "carat": PublicColumn(lower=0.0, upper=6.0),
+            "price": PublicColumn(lower=0, upper=20000),
+            "sold": PublicColumn(lower=1.5e9, upper=1.7e9),
+            "cut": PublicColumn(categories=("Fair", "Good", "Very Good", "Premium", "Ideal")),
+            "color": PublicColumn(categories=tuple("DEFGHIJ")),
+        },
+        row_count=3000,
+    )
     synth = create_synthesizer("dp_marginal", seed=0, epsilon=1.0, public=public)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")

@@ -17,8 +17,16 @@ from veil.synthesizers.registry import create_synthesizer
 from veil.synthesizers.tabular.dp_domain import PublicColumn, PublicMetadata
 from veil.synthesizers.tabular.dp_sgd import DPSGDSynthesizer
 
-KINDS = {"carat": "numeric", "cut": "categorical", "color": "categorical", "clarity": "categorical",
-         "depth": "numeric", "price": "numeric", "sold": "datetime", "certified": "boolean"}
+KINDS = {
+    "carat": "numeric",
+    "cut": "categorical",
+    "color": "categorical",
+    "clarity": "categorical",
+    "depth": "numeric",
+    "price": "numeric",
+    "sold": "datetime",
+    "certified": "boolean",
+}
 EPOCHS = 2
 
 
@@ -52,8 +60,9 @@ def _public(frame: pd.DataFrame) -> PublicMetadata:
         if kind == "numeric":
             columns[col] = PublicColumn(lower=0.0, upper=float(frame[col].max()) * 1.5)
         elif kind == "datetime":
-            columns[col] = PublicColumn(lower=pd.Timestamp("2019-12-01").timestamp(),
-                                        upper=pd.Timestamp("2023-01-01").timestamp())
+            columns[col] = PublicColumn(
+                lower=pd.Timestamp("2019-12-01").timestamp(), upper=pd.Timestamp("2023-01-01").timestamp()
+            )
         elif kind == "categorical":
             columns[col] = PublicColumn(categories=tuple(sorted(frame[col].unique())))
     return PublicMetadata(columns=columns, row_count=len(frame))
@@ -90,13 +99,15 @@ def test_reported_epsilon_is_the_accountants(fitted):
     assert books["sample_rate"] == pytest.approx(min(1.0, books["expected_batch_size"] / fitted.estimated_rows))
     assert books["rho_preprocessing"] == pytest.approx(sum(r for _, r in books["rho_spends"]), rel=1e-12)
     orders = list(ORDERS)
-    rdp = opacus_rdp.compute_rdp(q=books["sample_rate"], noise_multiplier=books["noise_multiplier"],
-                                 steps=books["steps"], orders=orders)
+    rdp = opacus_rdp.compute_rdp(
+        q=books["sample_rate"], noise_multiplier=books["noise_multiplier"], steps=books["steps"], orders=orders
+    )
     rdp = np.asarray(rdp) + books["rho_preprocessing"] * np.asarray(orders)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        eps, _ = opacus_rdp.get_privacy_spent(orders=orders, rdp=rdp,
-                                              delta=fitted.delta - books["delta_partition_selection"])
+        eps, _ = opacus_rdp.get_privacy_spent(
+            orders=orders, rdp=rdp, delta=fitted.delta - books["delta_partition_selection"]
+        )
     spent, delta = fitted.privacy_spent
     assert spent == pytest.approx(eps, rel=1e-9) and delta == fitted.delta
     assert spent <= fitted.epsilon and books["epsilon"] == spent and books["target_epsilon"] == 2.0
@@ -108,10 +119,22 @@ def test_noise_follows_from_the_target(frame, fitted):
     sigma, q, steps = books["noise_multiplier"], books["sample_rate"], books["steps"]
     delta = fitted.delta - books["delta_partition_selection"]
     # the smallest noise that meets the target: a little less would overspend
-    assert dpsgd_epsilon(noise_multiplier=sigma, sample_rate=q, steps=steps, delta=delta,
-                         extra_rho=books["rho_preprocessing"]) <= fitted.epsilon
-    assert dpsgd_epsilon(noise_multiplier=sigma * 0.995, sample_rate=q, steps=steps, delta=delta,
-                         extra_rho=books["rho_preprocessing"]) > fitted.epsilon
+    assert (
+        dpsgd_epsilon(
+            noise_multiplier=sigma, sample_rate=q, steps=steps, delta=delta, extra_rho=books["rho_preprocessing"]
+        )
+        <= fitted.epsilon
+    )
+    assert (
+        dpsgd_epsilon(
+            noise_multiplier=sigma * 0.995,
+            sample_rate=q,
+            steps=steps,
+            delta=delta,
+            extra_rho=books["rho_preprocessing"],
+        )
+        > fitted.epsilon
+    )
     looser = _fit(frame, epsilon=8.0, delta=1e-6)
     assert looser.dp_books["noise_multiplier"] < sigma
     assert looser.privacy_spent[0] <= 8.0
@@ -188,7 +211,11 @@ def test_an_aborted_fit_is_charged_for_the_steps_that_ran(frame):
     books = synth.dp_books
     assert 0 < books["steps_done"] < books["steps"]
     spent, _ = synth.privacy_spent
-    expected = dpsgd_epsilon(noise_multiplier=books["noise_multiplier"], sample_rate=books["sample_rate"],
-                             steps=books["steps_done"], delta=synth.delta - books["delta_partition_selection"],
-                             extra_rho=books["rho_preprocessing"])
+    expected = dpsgd_epsilon(
+        noise_multiplier=books["noise_multiplier"],
+        sample_rate=books["sample_rate"],
+        steps=books["steps_done"],
+        delta=synth.delta - books["delta_partition_selection"],
+        extra_rho=books["rho_preprocessing"],
+    )
     assert 0 < spent == pytest.approx(expected, rel=1e-9) and spent < 1.0

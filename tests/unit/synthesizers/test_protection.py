@@ -19,9 +19,14 @@ def table() -> pd.DataFrame:
     occupation[:7] = ["astronaut", "astronaut", "falconer", "diver-1", "diver-2", "diver-3", "diver-4"]
     income = rng.lognormal(10, 0.5, size=n)
     income[10] = 5_000_000.0  # one person's income, far above the rest
-    return pd.DataFrame({"occupation": occupation, "income": income,
-                         "joined": pd.Timestamp("2020-01-01") + pd.to_timedelta(rng.integers(0, 900, n), unit="D"),
-                         "member": rng.random(n) < 0.02})
+    return pd.DataFrame(
+        {
+            "occupation": occupation,
+            "income": income,
+            "joined": pd.Timestamp("2020-01-01") + pd.to_timedelta(rng.integers(0, 900, n), unit="D"),
+            "member": rng.random(n) < 0.02,
+        }
+    )
 
 
 KINDS = {"occupation": "categorical", "income": "numeric", "joined": "datetime", "member": "boolean"}
@@ -41,9 +46,14 @@ def test_learn_counts_and_pools(table) -> None:
 
 def test_sampled_values_stay_within_what_k_rows_share(table) -> None:
     protection = learn_protection(table, KINDS, k=5)
-    wild = pd.DataFrame({"occupation": ["astronaut", "nurse", "pilot"], "income": [9e9, -1.0, 20_000.0],
-                         "joined": pd.to_datetime(["1990-01-01", "2021-01-01", "2030-01-01"]),
-                         "member": [True, False, True]})
+    wild = pd.DataFrame(
+        {
+            "occupation": ["astronaut", "nurse", "pilot"],
+            "income": [9e9, -1.0, 20_000.0],
+            "joined": pd.to_datetime(["1990-01-01", "2021-01-01", "2030-01-01"]),
+            "member": [True, False, True],
+        }
+    )
     out = protect(wild, protection, KINDS)
     assert out["occupation"].tolist() == [RARE, "nurse", RARE]
     incomes = np.sort(table["income"].to_numpy())

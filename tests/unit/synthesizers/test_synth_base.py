@@ -168,7 +168,9 @@ def test_progress_is_monotonic_and_ends_at_one(demo_small, demo_kinds):
 
 
 def test_only_generated_columns_need_no_engine():
-    frame = pd.DataFrame({"user_id": np.arange(100, 130), "name": [f"N{i}" for i in range(30)], "bio": ["Likes tea."] * 30})
+    frame = pd.DataFrame(
+        {"user_id": np.arange(100, 130), "name": [f"N{i}" for i in range(30)], "bio": ["Likes tea."] * 30}
+    )
     synth = create_synthesizer("gaussian_copula", seed=0)
     synth.fit(frame, kinds={"user_id": "id", "name": "pii:PERSON", "bio": "text"})
     out = synth.sample(5)
@@ -194,8 +196,15 @@ def test_mixed_dtypes_round_trip():
         }
     )
     kinds = {
-        "when": "datetime", "day": "datetime", "ok": "boolean", "maybe": "boolean", "count": "numeric",
-        "grade": "categorical", "uuid": "id", "code": "id", "nothing": "numeric",
+        "when": "datetime",
+        "day": "datetime",
+        "ok": "boolean",
+        "maybe": "boolean",
+        "count": "numeric",
+        "grade": "categorical",
+        "uuid": "id",
+        "code": "id",
+        "nothing": "numeric",
     }
     synth = create_synthesizer("gaussian_copula", seed=2)
     with pytest.warns(AllNullColumnWarning):

@@ -4,7 +4,14 @@ import warnings
 
 import pytest
 
-from veil.synthesizers import Synthesizer, available_synthesizers, create_synthesizer, get_synthesizer_class, register, resolve_auto
+from veil.synthesizers import (
+    Synthesizer,
+    available_synthesizers,
+    create_synthesizer,
+    get_synthesizer_class,
+    register,
+    resolve_auto,
+)
 from veil.synthesizers.errors import InvalidConfigError, SynthesizerError, UnknownSynthesizerError
 from veil.synthesizers.warnings import EpochsIgnoredWarning
 

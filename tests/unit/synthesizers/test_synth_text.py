@@ -56,8 +56,10 @@ def test_template_extraction_and_filling():
     row = {"customer name": "Ana Ruiz", "email": "ana.ruiz@example.org"}
     text = "Ana Ruiz wrote from ana.ruiz@example.org; ana said Ruiz is her surname. Anatomy [[odd]]."
     template = extract_template(text, row, SLOTS)
-    assert template == ("[[CUSTOMER_NAME]] wrote from [[EMAIL]]; [[CUSTOMER_NAME:FIRST]] said [[CUSTOMER_NAME:LAST]] "
-                        "is her surname. Anatomy [ [odd]].")
+    assert template == (
+        "[[CUSTOMER_NAME]] wrote from [[EMAIL]]; [[CUSTOMER_NAME:FIRST]] said [[CUSTOMER_NAME:LAST]] "
+        "is her surname. Anatomy [ [odd]]."
+    )
     assert template_slots(template) == {"CUSTOMER_NAME", "EMAIL"}
     filled = fill_template(template, {"customer name": "Bo Lind", "email": "bo@x.net"}, SLOTS)
     assert filled == "Bo Lind wrote from bo@x.net; Bo said Lind is her surname. Anatomy [ [odd]]."
@@ -67,8 +69,9 @@ def test_template_extraction_and_filling():
 def test_surrogate_note_names_its_own_row():
     names = [f"{first} {last}" for first in ("Ana", "Bea", "Cyd", "Dan") for last in ("Ruiz", "Lind", "Moss")]
     train = pd.DataFrame({"name": names, "email": [f"p{i}@example.com" for i in range(len(names))]})
-    notes = pd.Series([f"Ticket from {n}: {n.split()[0]} cannot log in, reply to p{i}@example.com." for i, n in
-                       enumerate(names)])
+    notes = pd.Series(
+        [f"Ticket from {n}: {n.split()[0]} cannot log in, reply to p{i}@example.com." for i, n in enumerate(names)]
+    )
     engine = create_text_synthesizer("surrogate", seed=2)
     engine.fit(notes, context=train, entities={"name": "PERSON", "email": "EMAIL_ADDRESS"})
     synthetic = pd.DataFrame({"name": ["Zed Quill", "Mia Moss", "Al Bee"], "email": ["z@q.io", "m@m.io", None]})

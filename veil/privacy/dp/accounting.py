@@ -25,8 +25,10 @@ from opacus.accountants.analysis import rdp as rdp_analysis
 from veil.privacy.errors import PrivacyInvalidArgumentError
 
 #: RDP orders: Opacus's defaults plus large orders, which small ρ (ε < 1) needs for a tight bound.
+# fmt: off
 ORDERS: tuple[float, ...] = tuple(RDPAccountant.DEFAULT_ALPHAS) + (
     64, 80, 96, 128, 160, 192, 256, 384, 512, 768, 1024, 2048, 4096, 8192)
+# fmt: on
 
 _ORDERS = np.asarray(ORDERS, dtype=float)
 
@@ -39,8 +41,9 @@ def check_target(*, epsilon: float, delta: float) -> None:
     if not (isinstance(delta, (int, float)) and math.isfinite(delta) and 0 < delta < 1):
         violations.append(("config.delta", "must be in (0, 1)"))
     if violations:
-        raise PrivacyInvalidArgumentError("invalid privacy target", violations=violations,
-                                          reason="INVALID_PRIVACY_TARGET")
+        raise PrivacyInvalidArgumentError(
+            "invalid privacy target", violations=violations, reason="INVALID_PRIVACY_TARGET"
+        )
 
 
 def epsilon_from_rdp(rdp: np.ndarray, delta: float) -> float:
@@ -86,19 +89,23 @@ def dpsgd_curve(*, noise_multiplier: float, sample_rate: float, steps: int) -> n
     """RDP curve of ``steps`` Poisson-subsampled Gaussian steps (Opacus's analysis)."""
     if steps <= 0:
         return np.zeros_like(_ORDERS)
-    return np.asarray(rdp_analysis.compute_rdp(q=sample_rate, noise_multiplier=noise_multiplier, steps=steps,
-                                               orders=list(ORDERS)), dtype=float)
+    return np.asarray(
+        rdp_analysis.compute_rdp(q=sample_rate, noise_multiplier=noise_multiplier, steps=steps, orders=list(ORDERS)),
+        dtype=float,
+    )
 
 
-def dpsgd_epsilon(*, noise_multiplier: float, sample_rate: float, steps: int, delta: float,
-                  extra_rho: float = 0.0) -> float:
+def dpsgd_epsilon(
+    *, noise_multiplier: float, sample_rate: float, steps: int, delta: float, extra_rho: float = 0.0
+) -> float:
     """ε of a DP-SGD run composed with ``extra_rho`` of zCDP spent elsewhere (e.g. preprocessing)."""
     curve = dpsgd_curve(noise_multiplier=noise_multiplier, sample_rate=sample_rate, steps=steps)
     return epsilon_from_rdp(curve + zcdp_curve(extra_rho), delta)
 
 
-def dpsgd_noise_for(*, epsilon: float, delta: float, sample_rate: float, steps: int,
-                    extra_rho: float = 0.0, precision: float = 1e-4) -> float:
+def dpsgd_noise_for(
+    *, epsilon: float, delta: float, sample_rate: float, steps: int, extra_rho: float = 0.0, precision: float = 1e-4
+) -> float:
     """The smallest noise multiplier whose composed ε stays within ``epsilon``.
 
     Raises:
@@ -106,21 +113,26 @@ def dpsgd_noise_for(*, epsilon: float, delta: float, sample_rate: float, steps: 
     """
     check_target(epsilon=epsilon, delta=delta)
     if zcdp_epsilon(extra_rho, delta) >= epsilon:
-        raise PrivacyInvalidArgumentError("the preprocessing share leaves nothing for training",
-                                          violations=[("config.epsilon", "too small for this configuration")],
-                                          reason="INVALID_PRIVACY_TARGET")
+        raise PrivacyInvalidArgumentError(
+            "the preprocessing share leaves nothing for training",
+            violations=[("config.epsilon", "too small for this configuration")],
+            reason="INVALID_PRIVACY_TARGET",
+        )
 
     def eps(sigma: float) -> float:
-        return dpsgd_epsilon(noise_multiplier=sigma, sample_rate=sample_rate, steps=steps, delta=delta,
-                             extra_rho=extra_rho)
+        return dpsgd_epsilon(
+            noise_multiplier=sigma, sample_rate=sample_rate, steps=steps, delta=delta, extra_rho=extra_rho
+        )
 
     lo, hi = 0.0, 1.0
     while eps(hi) > epsilon:
         lo, hi = hi, hi * 2
         if hi > 1e6:
-            raise PrivacyInvalidArgumentError("no noise multiplier reaches the target",
-                                              violations=[("config.epsilon", "unreachable for these steps")],
-                                              reason="INVALID_PRIVACY_TARGET")
+            raise PrivacyInvalidArgumentError(
+                "no noise multiplier reaches the target",
+                violations=[("config.epsilon", "unreachable for these steps")],
+                reason="INVALID_PRIVACY_TARGET",
+            )
     while hi - lo > precision * hi:
         mid = (lo + hi) / 2
         if eps(mid) > epsilon:
@@ -164,7 +176,8 @@ class ZcdpBudget:
     @classmethod
     def from_dict(cls, data: dict) -> "ZcdpBudget":
         try:
-            return cls(total_rho=float(data["total_rho"]),
-                       spends=[(str(p), float(r)) for p, r in data.get("spends", [])])
+            return cls(
+                total_rho=float(data["total_rho"]), spends=[(str(p), float(r)) for p, r in data.get("spends", [])]
+            )
         except (KeyError, TypeError, ValueError):
             raise PrivacyInvalidArgumentError("not a zCDP budget", violations=[("budget", "malformed")]) from None

@@ -86,10 +86,20 @@ def _closed(charge: Charge) -> LedgerError:
 
 def _charge_from_row(row: sqlite3.Row) -> Charge:
     return Charge(
-        id=row["id"], tenant=row["tenant"], dataset=row["dataset"], synthesis=row["synthesis"],
-        mechanism=row["mechanism"], kind=row["kind"], epsilon=float(row["epsilon"]), delta=float(row["delta"]),
-        epsilon_spent=float(row["epsilon_spent"]), delta_spent=float(row["delta_spent"]), state=row["state"],
-        touched=bool(row["touched"]), create_time=float(row["create_time"]), update_time=float(row["update_time"]),
+        id=row["id"],
+        tenant=row["tenant"],
+        dataset=row["dataset"],
+        synthesis=row["synthesis"],
+        mechanism=row["mechanism"],
+        kind=row["kind"],
+        epsilon=float(row["epsilon"]),
+        delta=float(row["delta"]),
+        epsilon_spent=float(row["epsilon_spent"]),
+        delta_spent=float(row["delta_spent"]),
+        state=row["state"],
+        touched=bool(row["touched"]),
+        create_time=float(row["create_time"]),
+        update_time=float(row["update_time"]),
     )
 
 
@@ -133,19 +143,22 @@ class PrivacyLedger:
             self._conn.execute("COMMIT")
 
     # ------------------------------------------------------------ budgets
-    def open_budget(self, *, tenant: str, dataset: str, epsilon: float, delta: float,
-                    allow_non_dp: bool) -> BudgetStatement:
+    def open_budget(
+        self, *, tenant: str, dataset: str, epsilon: float, delta: float, allow_non_dp: bool
+    ) -> BudgetStatement:
         """Open a dataset's budget.
 
         Raises:
             BudgetExistsError: The dataset already has a budget.
             LedgerError: ``epsilon`` is not finite and > 0, or ``delta`` not in [0, 1).
         """
-        return self._open(tenant=tenant, dataset=dataset, epsilon=epsilon, delta=delta,
-                          allow_non_dp=allow_non_dp, exist_ok=False)
+        return self._open(
+            tenant=tenant, dataset=dataset, epsilon=epsilon, delta=delta, allow_non_dp=allow_non_dp, exist_ok=False
+        )
 
-    def ensure_budget(self, *, tenant: str, dataset: str, epsilon: float, delta: float,
-                      allow_non_dp: bool) -> BudgetStatement:
+    def ensure_budget(
+        self, *, tenant: str, dataset: str, epsilon: float, delta: float, allow_non_dp: bool
+    ) -> BudgetStatement:
         """Open a dataset's budget if it has none, else return the existing one unchanged.
 
         For datasets created before the ledger existed.
@@ -159,25 +172,35 @@ class PrivacyLedger:
             return self.statement(tenant=tenant, dataset=dataset)
         except UnknownBudgetError:
             pass
-        return self._open(tenant=tenant, dataset=dataset, epsilon=epsilon, delta=delta,
-                          allow_non_dp=allow_non_dp, exist_ok=True)
+        return self._open(
+            tenant=tenant, dataset=dataset, epsilon=epsilon, delta=delta, allow_non_dp=allow_non_dp, exist_ok=True
+        )
 
-    def _open(self, *, tenant: str, dataset: str, epsilon: float, delta: float, allow_non_dp: bool,
-              exist_ok: bool) -> BudgetStatement:
+    def _open(
+        self, *, tenant: str, dataset: str, epsilon: float, delta: float, allow_non_dp: bool, exist_ok: bool
+    ) -> BudgetStatement:
         tenant, dataset = _text(tenant, "tenant"), _text(dataset, "dataset")
         epsilon, delta = _epsilon(epsilon), _delta(delta)
         allow_non_dp = _flag(allow_non_dp, "allow_non_dp")
         with self._transaction() as conn:
             inserted = conn.execute(
                 "INSERT OR IGNORE INTO budgets VALUES (?,?,?,?,?,?)",
-                (tenant, dataset, epsilon, delta, int(allow_non_dp), time.time())).rowcount
+                (tenant, dataset, epsilon, delta, int(allow_non_dp), time.time()),
+            ).rowcount
             if not inserted and not exist_ok:
-                raise BudgetExistsError(f"datasets/{dataset} already has a privacy budget",
-                                        violations=[("dataset", "budget already open")])
+                raise BudgetExistsError(
+                    f"datasets/{dataset} already has a privacy budget", violations=[("dataset", "budget already open")]
+                )
             statement = self._statement(conn, tenant, dataset)
         if inserted:
-            logger.info("privacy budget opened for %s/%s: epsilon=%g delta=%g allow_non_dp=%d",
-                        tenant, dataset, epsilon, delta, allow_non_dp)
+            logger.info(
+                "privacy budget opened for %s/%s: epsilon=%g delta=%g allow_non_dp=%d",
+                tenant,
+                dataset,
+                epsilon,
+                delta,
+                allow_non_dp,
+            )
         return statement
 
     def statement(self, *, tenant: str, dataset: str) -> BudgetStatement:
@@ -192,14 +215,20 @@ class PrivacyLedger:
     def _statement(self, conn: sqlite3.Connection, tenant: str, dataset: str) -> BudgetStatement:
         row = conn.execute("SELECT * FROM budgets WHERE tenant=? AND dataset=?", (tenant, dataset)).fetchone()
         if row is None:
-            raise UnknownBudgetError(f"datasets/{dataset} has no privacy budget",
-                                     violations=[("dataset", "no privacy budget")])
-        charges = conn.execute("SELECT * FROM charges WHERE tenant=? AND dataset=? ORDER BY rowid",
-                               (tenant, dataset)).fetchall()
+            raise UnknownBudgetError(
+                f"datasets/{dataset} has no privacy budget", violations=[("dataset", "no privacy budget")]
+            )
+        charges = conn.execute(
+            "SELECT * FROM charges WHERE tenant=? AND dataset=? ORDER BY rowid", (tenant, dataset)
+        ).fetchall()
         return BudgetStatement._build(
-            tenant=tenant, dataset=dataset, epsilon_total=float(row["epsilon_total"]),
-            delta_total=float(row["delta_total"]), allow_non_dp=bool(row["allow_non_dp"]),
-            create_time=float(row["create_time"]), charges=map(_charge_from_row, charges),
+            tenant=tenant,
+            dataset=dataset,
+            epsilon_total=float(row["epsilon_total"]),
+            delta_total=float(row["delta_total"]),
+            allow_non_dp=bool(row["allow_non_dp"]),
+            create_time=float(row["create_time"]),
+            charges=map(_charge_from_row, charges),
         )
 
     def delete_dataset(self, *, tenant: str, dataset: str) -> None:
@@ -210,8 +239,9 @@ class PrivacyLedger:
         logger.info("privacy budget deleted for %s/%s", tenant, dataset)
 
     # ------------------------------------------------------------ charges
-    def charge(self, *, tenant: str, dataset: str, synthesis: str, mechanism: str,
-               epsilon: float, delta: float) -> Charge:
+    def charge(
+        self, *, tenant: str, dataset: str, synthesis: str, mechanism: str, epsilon: float, delta: float
+    ) -> Charge:
         """Reserve ``(epsilon, delta)`` for a DP synthesis before it starts.
 
         Raises:
@@ -227,15 +257,16 @@ class PrivacyLedger:
             delta_ok = _fits(st.delta_spent, delta, st.delta_total)
             if not (eps_ok and delta_ok):
                 raise self._exhausted(st, epsilon, delta, eps_ok=eps_ok, delta_ok=delta_ok)
-            charge = self._insert(conn, st, synthesis=synthesis, mechanism=mechanism, kind="dp",
-                                  epsilon=epsilon, delta=delta)
-        logger.info("privacy charge %s held for %s/%s: epsilon=%g delta=%g",
-                    charge.id, tenant, dataset, epsilon, delta)
+            charge = self._insert(
+                conn, st, synthesis=synthesis, mechanism=mechanism, kind="dp", epsilon=epsilon, delta=delta
+            )
+        logger.info("privacy charge %s held for %s/%s: epsilon=%g delta=%g", charge.id, tenant, dataset, epsilon, delta)
         return charge
 
     @staticmethod
-    def _exhausted(st: BudgetStatement, epsilon: float, delta: float, *, eps_ok: bool,
-                   delta_ok: bool) -> BudgetExhaustedError:
+    def _exhausted(
+        st: BudgetStatement, epsilon: float, delta: float, *, eps_ok: bool, delta_ok: bool
+    ) -> BudgetExhaustedError:
         violations = []
         if not eps_ok:
             remaining = f"{st.epsilon_remaining:g} of {st.epsilon_total:g}"
@@ -243,14 +274,22 @@ class PrivacyLedger:
         if not delta_ok:
             remaining = f"{st.delta_remaining:g} of {st.delta_total:g}"
             violations.append(("config.delta", f"delta {delta:g} exceeds the remaining {remaining}"))
-        logger.warning("privacy charge refused for %s/%s: epsilon=%g delta=%g epsilon_remaining=%g "
-                       "delta_remaining=%g", st.tenant, st.dataset, epsilon, delta,
-                       st.epsilon_remaining, st.delta_remaining)
+        logger.warning(
+            "privacy charge refused for %s/%s: epsilon=%g delta=%g epsilon_remaining=%g delta_remaining=%g",
+            st.tenant,
+            st.dataset,
+            epsilon,
+            delta,
+            st.epsilon_remaining,
+            st.delta_remaining,
+        )
         return BudgetExhaustedError(
             f"charging epsilon={epsilon:g} delta={delta:g} would overspend datasets/{st.dataset}'s privacy "
             f"budget: epsilon {st.epsilon_remaining:g} of {st.epsilon_total:g} and delta "
             f"{st.delta_remaining:g} of {st.delta_total:g} remain",
-            epsilon_remaining=st.epsilon_remaining, delta_remaining=st.delta_remaining, violations=violations,
+            epsilon_remaining=st.epsilon_remaining,
+            delta_remaining=st.delta_remaining,
+            violations=violations,
         )
 
     def record_non_dp(self, *, tenant: str, dataset: str, synthesis: str, mechanism: str) -> Charge:
@@ -266,23 +305,61 @@ class PrivacyLedger:
             if not st.allow_non_dp:
                 raise NonDpNotAllowedError(
                     f"datasets/{dataset} allows only differentially private models",
-                    violations=[("config.model", "dataset policy allows only differentially private models")])
-            charge = self._insert(conn, st, synthesis=synthesis, mechanism=mechanism, kind="non_dp",
-                                  epsilon=0.0, delta=0.0)
+                    violations=[("config.model", "dataset policy allows only differentially private models")],
+                )
+            charge = self._insert(
+                conn, st, synthesis=synthesis, mechanism=mechanism, kind="non_dp", epsilon=0.0, delta=0.0
+            )
         logger.info("privacy charge %s held for %s/%s: non_dp", charge.id, tenant, dataset)
         return charge
 
     @staticmethod
-    def _insert(conn: sqlite3.Connection, st: BudgetStatement, *, synthesis: str, mechanism: str, kind: str,
-                epsilon: float, delta: float) -> Charge:
+    def _insert(
+        conn: sqlite3.Connection,
+        st: BudgetStatement,
+        *,
+        synthesis: str,
+        mechanism: str,
+        kind: str,
+        epsilon: float,
+        delta: float,
+    ) -> Charge:
         now = time.time()
-        charge = Charge(id=uuid.uuid4().hex, tenant=st.tenant, dataset=st.dataset, synthesis=synthesis,
-                        mechanism=mechanism, kind=kind, epsilon=epsilon, delta=delta, epsilon_spent=epsilon,
-                        delta_spent=delta, state="held", touched=False, create_time=now, update_time=now)
-        conn.execute("INSERT INTO charges VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                     (charge.id, charge.tenant, charge.dataset, charge.synthesis, charge.mechanism, charge.kind,
-                      charge.epsilon, charge.delta, charge.epsilon_spent, charge.delta_spent, charge.state,
-                      int(charge.touched), charge.create_time, charge.update_time))
+        charge = Charge(
+            id=uuid.uuid4().hex,
+            tenant=st.tenant,
+            dataset=st.dataset,
+            synthesis=synthesis,
+            mechanism=mechanism,
+            kind=kind,
+            epsilon=epsilon,
+            delta=delta,
+            epsilon_spent=epsilon,
+            delta_spent=delta,
+            state="held",
+            touched=False,
+            create_time=now,
+            update_time=now,
+        )
+        conn.execute(
+            "INSERT INTO charges VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (
+                charge.id,
+                charge.tenant,
+                charge.dataset,
+                charge.synthesis,
+                charge.mechanism,
+                charge.kind,
+                charge.epsilon,
+                charge.delta,
+                charge.epsilon_spent,
+                charge.delta_spent,
+                charge.state,
+                int(charge.touched),
+                charge.create_time,
+                charge.update_time,
+            ),
+        )
         return charge
 
     def get_charge(self, charge_id: str) -> Charge:
@@ -298,18 +375,28 @@ class PrivacyLedger:
     def _charge(conn: sqlite3.Connection, charge_id: str) -> Charge:
         row = conn.execute("SELECT * FROM charges WHERE id=?", (charge_id,)).fetchone()
         if row is None:
-            raise UnknownChargeError(f"privacy charge {charge_id} not found",
-                                     violations=[("charge", "not found")])
+            raise UnknownChargeError(f"privacy charge {charge_id} not found", violations=[("charge", "not found")])
         return _charge_from_row(row)
 
     @staticmethod
-    def _update(conn: sqlite3.Connection, charge: Charge, *, state: str, epsilon_spent: float,
-                delta_spent: float, touched: bool) -> Charge:
+    def _update(
+        conn: sqlite3.Connection, charge: Charge, *, state: str, epsilon_spent: float, delta_spent: float, touched: bool
+    ) -> Charge:
         now = time.time()
-        conn.execute("UPDATE charges SET state=?, epsilon_spent=?, delta_spent=?, touched=?, update_time=? "
-                     "WHERE id=?", (state, epsilon_spent, delta_spent, int(touched), now, charge.id))
-        return Charge(**{**asdict(charge), "state": state, "epsilon_spent": epsilon_spent,
-                         "delta_spent": delta_spent, "touched": touched, "update_time": now})
+        conn.execute(
+            "UPDATE charges SET state=?, epsilon_spent=?, delta_spent=?, touched=?, update_time=? WHERE id=?",
+            (state, epsilon_spent, delta_spent, int(touched), now, charge.id),
+        )
+        return Charge(
+            **{
+                **asdict(charge),
+                "state": state,
+                "epsilon_spent": epsilon_spent,
+                "delta_spent": delta_spent,
+                "touched": touched,
+                "update_time": now,
+            }
+        )
 
     def mark_touched(self, charge_id: str) -> None:
         """Record, before a job reads the data, that it is about to (write-ahead).
@@ -323,8 +410,14 @@ class PrivacyLedger:
             if charge.state != "held":
                 raise _closed(charge)
             if not charge.touched:
-                self._update(conn, charge, state="held", epsilon_spent=charge.epsilon_spent,
-                             delta_spent=charge.delta_spent, touched=True)
+                self._update(
+                    conn,
+                    charge,
+                    state="held",
+                    epsilon_spent=charge.epsilon_spent,
+                    delta_spent=charge.delta_spent,
+                    touched=True,
+                )
         logger.info("privacy charge %s touched", charge_id)
 
     def settle(self, charge_id: str, *, epsilon_spent: float, delta_spent: float) -> Charge:
@@ -341,19 +434,32 @@ class PrivacyLedger:
             charge = self._charge(conn, charge_id)
             if charge.state != "held":
                 raise _closed(charge)
-            over = [(f, "exceeds the reservation") for f, spent, reserved in
-                    (("epsilon_spent", eps, charge.epsilon), ("delta_spent", delta, charge.delta))
-                    if not _fits(0.0, spent, reserved)]
+            over = [
+                (f, "exceeds the reservation")
+                for f, spent, reserved in (("epsilon_spent", eps, charge.epsilon), ("delta_spent", delta, charge.delta))
+                if not _fits(0.0, spent, reserved)
+            ]
             if over:
                 raise LedgerError(
                     f"privacy charge {charge_id} spent more than it reserved "
                     f"(epsilon {eps:g} of {charge.epsilon:g}, delta {delta:g} of {charge.delta:g})",
-                    violations=over)
+                    violations=over,
+                )
             # Clamp the float slack so sums never exceed what was reserved.
-            charge = self._update(conn, charge, state="spent", epsilon_spent=min(eps, charge.epsilon),
-                                  delta_spent=min(delta, charge.delta), touched=charge.touched)
-        logger.info("privacy charge %s settled: epsilon_spent=%g delta_spent=%g",
-                    charge_id, charge.epsilon_spent, charge.delta_spent)
+            charge = self._update(
+                conn,
+                charge,
+                state="spent",
+                epsilon_spent=min(eps, charge.epsilon),
+                delta_spent=min(delta, charge.delta),
+                touched=charge.touched,
+            )
+        logger.info(
+            "privacy charge %s settled: epsilon_spent=%g delta_spent=%g",
+            charge_id,
+            charge.epsilon_spent,
+            charge.delta_spent,
+        )
         return charge
 
     def release(self, charge_id: str, *, epsilon_spent: float = 0.0, delta_spent: float = 0.0) -> Charge:
@@ -378,13 +484,23 @@ class PrivacyLedger:
             if charge.state != "held":
                 raise _closed(charge)
             if charge.touched:
-                charge = self._update(conn, charge, state="spent", epsilon_spent=min(eps, charge.epsilon),
-                                      delta_spent=min(delta, charge.delta), touched=True)
+                charge = self._update(
+                    conn,
+                    charge,
+                    state="spent",
+                    epsilon_spent=min(eps, charge.epsilon),
+                    delta_spent=min(delta, charge.delta),
+                    touched=True,
+                )
             else:
-                charge = self._update(conn, charge, state="refunded", epsilon_spent=0.0, delta_spent=0.0,
-                                      touched=False)
-        logger.info("privacy charge %s released: state=%s epsilon_spent=%g delta_spent=%g",
-                    charge_id, charge.state, charge.epsilon_spent, charge.delta_spent)
+                charge = self._update(conn, charge, state="refunded", epsilon_spent=0.0, delta_spent=0.0, touched=False)
+        logger.info(
+            "privacy charge %s released: state=%s epsilon_spent=%g delta_spent=%g",
+            charge_id,
+            charge.state,
+            charge.epsilon_spent,
+            charge.delta_spent,
+        )
         return charge
 
     def recover(self) -> int:
@@ -400,13 +516,21 @@ class PrivacyLedger:
         with self._transaction() as conn:
             refunded = conn.execute(
                 "UPDATE charges SET state='refunded', epsilon_spent=0, delta_spent=0, update_time=? "
-                "WHERE state='held' AND touched=0", (now,)).rowcount
+                "WHERE state='held' AND touched=0",
+                (now,),
+            ).rowcount
             spent = conn.execute(
                 "UPDATE charges SET state='spent', epsilon_spent=epsilon, delta_spent=delta, update_time=? "
-                "WHERE state='held' AND touched=1", (now,)).rowcount
+                "WHERE state='held' AND touched=1",
+                (now,),
+            ).rowcount
         if refunded or spent:
-            logger.warning("privacy ledger recovered %d held charges: %d refunded, %d spent in full",
-                           refunded + spent, refunded, spent)
+            logger.warning(
+                "privacy ledger recovered %d held charges: %d refunded, %d spent in full",
+                refunded + spent,
+                refunded,
+                spent,
+            )
         return refunded + spent
 
 

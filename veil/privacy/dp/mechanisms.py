@@ -86,11 +86,12 @@ class GaussianPartitionSelection(Mechanism):
 
 #: A data-independent grid for DP bounds: 0, then ±2^k for k in [-20, 60].
 _EXPONENTS = np.arange(-20, 61)
-BOUND_GRID = np.concatenate([-(2.0 ** _EXPONENTS[::-1]), [0.0], 2.0 ** _EXPONENTS])
+BOUND_GRID = np.concatenate([-(2.0 ** _EXPONENTS[::-1]), [0.0], 2.0**_EXPONENTS])
 
 
-def private_bounds(values: np.ndarray, *, rho: float, rng: np.random.Generator,
-                   cell_sigmas: float = 4.0) -> tuple[float, float] | None:
+def private_bounds(
+    values: np.ndarray, *, rho: float, rng: np.random.Generator, cell_sigmas: float = 4.0
+) -> tuple[float, float] | None:
     """DP (lower, upper) bounds of ``values`` on the power-of-two grid ``BOUND_GRID``.
 
     A noisy histogram over the fixed grid (ρ-zCDP; a record is in one cell),

@@ -73,17 +73,24 @@ class Charge:
         else:
             epsilon, delta = _amount(d["epsilon"], "epsilon"), _amount(d["delta"], "delta")
             if epsilon or delta:
-                raise LedgerError("a non-DP charge reserves no budget",
-                                  violations=[("epsilon", "must be 0 for non_dp"), ("delta", "must be 0 for non_dp")])
+                raise LedgerError(
+                    "a non-DP charge reserves no budget",
+                    violations=[("epsilon", "must be 0 for non_dp"), ("delta", "must be 0 for non_dp")],
+                )
         eps_spent, delta_spent = _amount(d["epsilon_spent"], "epsilon_spent"), _amount(d["delta_spent"], "delta_spent")
         expected = {"held": (epsilon, delta), "refunded": (0.0, 0.0)}.get(state)
         if expected is not None and (eps_spent, delta_spent) != expected:
-            raise LedgerError(f"the spent amounts of a {state} charge are inconsistent with its state",
-                              violations=[("epsilon_spent", f"inconsistent with state {state}"),
-                                          ("delta_spent", f"inconsistent with state {state}")])
+            raise LedgerError(
+                f"the spent amounts of a {state} charge are inconsistent with its state",
+                violations=[
+                    ("epsilon_spent", f"inconsistent with state {state}"),
+                    ("delta_spent", f"inconsistent with state {state}"),
+                ],
+            )
         if not (_fits(0.0, eps_spent, epsilon) and _fits(0.0, delta_spent, delta)):
-            raise LedgerError("a charge cannot spend more than it reserved",
-                              violations=[("epsilon_spent", "exceeds the reservation")])
+            raise LedgerError(
+                "a charge cannot spend more than it reserved", violations=[("epsilon_spent", "exceeds the reservation")]
+            )
         return cls(
             id=d["id"],
             tenant=_text(d["tenant"], "tenant"),
@@ -135,18 +142,35 @@ class BudgetStatement:
     create_time: float
 
     @classmethod
-    def _build(cls, *, tenant: str, dataset: str, epsilon_total: float, delta_total: float,
-              allow_non_dp: bool, create_time: float, charges: Iterable[Charge]) -> BudgetStatement:
+    def _build(
+        cls,
+        *,
+        tenant: str,
+        dataset: str,
+        epsilon_total: float,
+        delta_total: float,
+        allow_non_dp: bool,
+        create_time: float,
+        charges: Iterable[Charge],
+    ) -> BudgetStatement:
         """A statement with the derived fields computed from ``charges``."""
         charges = tuple(charges)
         counted = [c for c in charges if c.state != "refunded"]
         eps_spent = math.fsum(c.epsilon_spent for c in counted)
         delta_spent = math.fsum(c.delta_spent for c in counted)
         return cls(
-            tenant=tenant, dataset=dataset, epsilon_total=epsilon_total, delta_total=delta_total,
-            allow_non_dp=allow_non_dp, epsilon_spent=eps_spent, delta_spent=delta_spent,
-            epsilon_remaining=max(0.0, epsilon_total - eps_spent), delta_remaining=max(0.0, delta_total - delta_spent),
-            guarantee_void=any(c.kind == "non_dp" for c in counted), charges=charges, create_time=create_time,
+            tenant=tenant,
+            dataset=dataset,
+            epsilon_total=epsilon_total,
+            delta_total=delta_total,
+            allow_non_dp=allow_non_dp,
+            epsilon_spent=eps_spent,
+            delta_spent=delta_spent,
+            epsilon_remaining=max(0.0, epsilon_total - eps_spent),
+            delta_remaining=max(0.0, delta_total - delta_spent),
+            guarantee_void=any(c.kind == "non_dp" for c in counted),
+            charges=charges,
+            create_time=create_time,
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -173,16 +197,21 @@ class BudgetStatement:
         if any((c.tenant, c.dataset) != (tenant, dataset) for c in charges):
             raise LedgerError("a charge belongs to another dataset", violations=[("charges", "wrong dataset")])
         built = cls._build(
-            tenant=tenant, dataset=dataset, epsilon_total=_epsilon(d["epsilon_total"], "epsilon_total"),
-            delta_total=_delta(d["delta_total"], "delta_total"), allow_non_dp=_flag(d["allow_non_dp"], "allow_non_dp"),
-            create_time=_real(d["create_time"], "create_time"), charges=charges,
+            tenant=tenant,
+            dataset=dataset,
+            epsilon_total=_epsilon(d["epsilon_total"], "epsilon_total"),
+            delta_total=_delta(d["delta_total"], "delta_total"),
+            allow_non_dp=_flag(d["allow_non_dp"], "allow_non_dp"),
+            create_time=_real(d["create_time"], "create_time"),
+            charges=charges,
         )
         for name in ("epsilon_spent", "delta_spent", "epsilon_remaining", "delta_remaining"):
             if not math.isclose(_real(d[name], name), getattr(built, name), rel_tol=REL_TOL, abs_tol=1e-15):
                 raise LedgerError(f"{name} disagrees with the charges", violations=[(name, "inconsistent")])
         if _flag(d["guarantee_void"], "guarantee_void") != built.guarantee_void:
-            raise LedgerError("guarantee_void disagrees with the charges",
-                              violations=[("guarantee_void", "inconsistent")])
+            raise LedgerError(
+                "guarantee_void disagrees with the charges", violations=[("guarantee_void", "inconsistent")]
+            )
         return built
 
 

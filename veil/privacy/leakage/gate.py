@@ -68,8 +68,11 @@ class GateOutcome:
                 f"the synthesis still carries raw PII values of its input in {total} cell(s) of "
                 f"{len(self.remaining)} column(s) and is not released; scrubbing missed these values "
                 "(declare the columns as PII or add the terms to the deny list, then upload again)",
-                violations=[(f"columns.{c}", f"{n} cell(s) carry a raw PII value of the input")
-                            for c, n in sorted(self.remaining.items())])
+                violations=[
+                    (f"columns.{c}", f"{n} cell(s) carry a raw PII value of the input")
+                    for c, n in sorted(self.remaining.items())
+                ],
+            )
 
 
 def _entity_of(run: str) -> str:
@@ -87,8 +90,9 @@ def _entity_of(run: str) -> str:
     return "PERSON"
 
 
-def _stand_in(run: str, fingerprints: PiiFingerprints, factory: SurrogateFactory,
-              entity: str | None = None) -> str | None:
+def _stand_in(
+    run: str, fingerprints: PiiFingerprints, factory: SurrogateFactory, entity: str | None = None
+) -> str | None:
     """A stand-in for ``run`` that is itself no raw value (``None`` if none is found)."""
     entity = entity or _entity_of(run)
     for attempt in range(_MAX_TRIES):
@@ -98,8 +102,13 @@ def _stand_in(run: str, fingerprints: PiiFingerprints, factory: SurrogateFactory
     return None
 
 
-def _patch(series: pd.Series, values: list[str], fingerprints: PiiFingerprints, factory: SurrogateFactory,
-           entity: str | None = None) -> tuple[pd.Series, int]:
+def _patch(
+    series: pd.Series,
+    values: list[str],
+    fingerprints: PiiFingerprints,
+    factory: SurrogateFactory,
+    entity: str | None = None,
+) -> tuple[pd.Series, int]:
     """``series`` with the fingerprinted runs of ``values`` (its replaying values) replaced."""
     patched: dict[str, str] = {}
     for value in values:
@@ -143,8 +152,12 @@ def release_gate(
     Returns:
         A :class:`GateOutcome`; call :meth:`GateOutcome.raise_if_refused` before releasing.
     """
-    out, _ = fingerprints.redact_replays(frame, entity_by_column=fresh_columns, factory=factory,
-                                         text_columns=[c for c in text_columns if c in frame.columns])
+    out, _ = fingerprints.redact_replays(
+        frame,
+        entity_by_column=fresh_columns,
+        factory=factory,
+        text_columns=[c for c in text_columns if c in frame.columns],
+    )
     replaced: dict[str, int] = {}
     for column in frame.columns:
         before, after = frame[column], out[column]
@@ -157,8 +170,9 @@ def release_gate(
     suspects = set(fresh_columns) | set(replaced)
     for column in out.columns:
         series = out[column]
-        if column in fresh_columns or not (pd.api.types.is_object_dtype(series) or
-                                           pd.api.types.is_string_dtype(series)):
+        if column in fresh_columns or not (
+            pd.api.types.is_object_dtype(series) or pd.api.types.is_string_dtype(series)
+        ):
             continue
         values = fingerprints.replaying(series.dropna().unique())
         if not values:
@@ -166,16 +180,16 @@ def release_gate(
         suspects.add(column)
         if column in label_columns:
             continue
-        out[column], n = _patch(series, values, fingerprints, factory,
-                                "DATE_TIME" if column in date_columns else None)
+        out[column], n = _patch(series, values, fingerprints, factory, "DATE_TIME" if column in date_columns else None)
         if n:
             replaced[str(column)] = replaced.get(str(column), 0) + n
     remaining = fingerprints.count_replays(out[[c for c in out.columns if c in suspects]]) if suspects else {}
     if replaced:
         logger.warning("release gate replaced %d cell(s) in %d column(s)", sum(replaced.values()), len(replaced))
     if remaining:
-        logger.error("release gate: %d cell(s) in %d column(s) still carry raw PII", sum(remaining.values()),
-                     len(remaining))
+        logger.error(
+            "release gate: %d cell(s) in %d column(s) still carry raw PII", sum(remaining.values()), len(remaining)
+        )
     return GateOutcome(frame=out, replaced=replaced, remaining=remaining)
 
 

@@ -32,8 +32,7 @@ DEFAULT_IGNORED_ENTITIES = ("DATE_TIME", "NRP")
 #: Entity types whose single-token text spans (a first name, a city, a year)
 #: are replaced in text but not fingerprinted: alone they are not identifying,
 #: and fingerprinting them would flag every realistic surrogate containing them.
-WEAK_SINGLE_TOKEN_TYPES = frozenset({"PERSON", "LOCATION", "NRP", "DATE_TIME", "ORGANIZATION", "TITLE",
-                                     "POSTCODE"})
+WEAK_SINGLE_TOKEN_TYPES = frozenset({"PERSON", "LOCATION", "NRP", "DATE_TIME", "ORGANIZATION", "TITLE", "POSTCODE"})
 #: What a known value stands as while its text is analysed: a person as a name, so that what the text
 #: says around a name still reads that way ("<name> (4155550123) called": the number is a phone).
 KNOWN_PLACEHOLDERS = {"PERSON": "Maria Silva"}
@@ -174,8 +173,12 @@ class PiiAnalyzer:
         if isinstance(allow_list, str) or not all(isinstance(a, str) for a in allow_list):
             violations.append(("allow_list", "must be a list of strings"))
         for entity, terms in (deny_list or {}).items():
-            if not isinstance(entity, str) or not entity.isupper() or isinstance(terms, str) \
-                    or not all(isinstance(t, str) for t in terms):
+            if (
+                not isinstance(entity, str)
+                or not entity.isupper()
+                or isinstance(terms, str)
+                or not all(isinstance(t, str) for t in terms)
+            ):
                 violations.append((f"deny_list.{entity}", "must map an UPPER_SNAKE entity type to a list of strings"))
         if violations:
             raise PrivacyInvalidArgumentError("invalid PII engine configuration", violations=violations)
@@ -187,8 +190,7 @@ class PiiAnalyzer:
         recognizers = get_recognizer_set(recognizer_set)
         self._nlp_engine = VeilSpacyNlpEngine(model_name=spacy_model, language=language)
         self._nlp_engine.load()
-        registry = recognizers.build(nlp_engine=self._nlp_engine, language=language, locale=locale,
-                                     deny_list=deny_list)
+        registry = recognizers.build(nlp_engine=self._nlp_engine, language=language, locale=locale, deny_list=deny_list)
         self._presidio = AnalyzerEngine(
             nlp_engine=self._nlp_engine,
             registry=registry,
@@ -197,8 +199,9 @@ class PiiAnalyzer:
         )
         ignored = set(ignore_entities)
         self._entities = sorted(set(self._presidio.get_supported_entities(language)) - ignored)
-        self._batch = BatchAnalyzer(self._presidio, language=language, entities=self._entities,
-                                    batch_size=batch_size, n_process=n_process)
+        self._batch = BatchAnalyzer(
+            self._presidio, language=language, entities=self._entities, batch_size=batch_size, n_process=n_process
+        )
         logger.info("PII engine ready: %d entity types", len(self._entities))
 
     @property
@@ -271,14 +274,14 @@ class PiiAnalyzer:
         """
         allowed = {a.casefold() for a in allow_list or ()} | {a.casefold() for a in self._base_allow_list}
         # A one-word name part that is also a category label ("Good", "DEN") is left to the analyzer.
-        known_all = [[k for k in lookup.find(t) if " " in k[3].strip() or t[k[0]:k[1]].casefold() not in allowed]
-                     for t in texts]
+        known_all = [
+            [k for k in lookup.find(t) if " " in k[3].strip() or t[k[0] : k[1]].casefold() not in allowed]
+            for t in texts
+        ]
         masked_all = [_mask_known(t, known) for t, known in zip(texts, known_all)]
         distinct = list(dict.fromkeys(m for m, _ in masked_all))
         position = {m: i for i, m in enumerate(distinct)}
-        analysed = self.analyze(
-            distinct, threshold=self.score_threshold, allow_list=allow_list, progress=progress
-        )
+        analysed = self.analyze(distinct, threshold=self.score_threshold, allow_list=allow_list, progress=progress)
         logger.debug("analysed %d distinct masked text(s) for %d text(s)", len(distinct), len(texts))
         hits_by_masked = [to_hits(r) for r in analysed]
         plans = []
@@ -286,8 +289,10 @@ class PiiAnalyzer:
             hits = _unmask(hits_by_masked[position[masked]], segments)
             taken = [(s, e) for s, e, _, _ in known]
             plan = [(Span(s, e, entity, 1.0), raw) for s, e, entity, raw in known]
-            plan += [(span, text[span.start : span.end])
-                     for span in resolve_spans(hits, threshold=self.score_threshold, taken=taken)]
+            plan += [
+                (span, text[span.start : span.end])
+                for span in resolve_spans(hits, threshold=self.score_threshold, taken=taken)
+            ]
             plans.append(sorted(plan, key=lambda p: p[0].start))
         return plans
 

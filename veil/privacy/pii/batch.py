@@ -66,8 +66,9 @@ class BatchAnalyzer:
         n_process: spaCy worker processes (1 = in this process).
     """
 
-    def __init__(self, analyzer: AnalyzerEngine, *, language: str, entities: Sequence[str], batch_size: int,
-                 n_process: int = 1) -> None:
+    def __init__(
+        self, analyzer: AnalyzerEngine, *, language: str, entities: Sequence[str], batch_size: int, n_process: int = 1
+    ) -> None:
         self._analyzer = analyzer
         self._language = language
         self._entities = list(entities)
@@ -83,15 +84,21 @@ class BatchAnalyzer:
         # one written in lower case, run on the lower-cased text, cheaper for many cue words than a
         # case-insensitive alternation), run only on the texts where a pre-scan matches; the rest
         # run on every text.
-        self._patterned = [r for r in self._recognizers if isinstance(r, PatternRecognizer)
-                           or getattr(r, "prescan", None) or getattr(r, "prescan_lower", None)]
+        self._patterned = [
+            r
+            for r in self._recognizers
+            if isinstance(r, PatternRecognizer) or getattr(r, "prescan", None) or getattr(r, "prescan_lower", None)
+        ]
         self._always = [r for r in self._recognizers if r not in self._patterned]
         # One or two alternations per recognizer: does anything of it match somewhere in the batch?
         self._prescan = [self._triggers(r) for r in self._patterned]
         self._context = {r.id: frozenset(w.lower() for w in (r.context or [])) for r in self._recognizers}
         # Recognizers that say so (``cue_only_score``): their best score without a context cue.
-        self._cue_only = {r.id: r.cue_only_score for r in self._recognizers
-                          if getattr(r, "cue_only_score", None) is not None and self._context[r.id]}
+        self._cue_only = {
+            r.id: r.cue_only_score
+            for r in self._recognizers
+            if getattr(r, "cue_only_score", None) is not None and self._context[r.id]
+        }
 
     @staticmethod
     def _compile(pattern: str, flags: int = 0) -> re.Pattern | regex.Pattern:
@@ -110,8 +117,14 @@ class BatchAnalyzer:
         if own or lower:
             return [(cls._compile(p), on_lower) for p, on_lower in ((own, False), (lower, True)) if p]
         if getattr(recognizer, "patterns", None):
-            return [(cls._compile("|".join(f"(?:{p.regex})" for p in recognizer.patterns),
-                                  recognizer.global_regex_flags), False)]
+            return [
+                (
+                    cls._compile(
+                        "|".join(f"(?:{p.regex})" for p in recognizer.patterns), recognizer.global_regex_flags
+                    ),
+                    False,
+                )
+            ]
         return None
 
     def _candidates(self, texts: Sequence[str]) -> list[list[EntityRecognizer]]:
@@ -158,11 +171,20 @@ class BatchAnalyzer:
         out: list[list[RecognizerResult]] = []
         chunk = max(self._batch_size * 4, 1)
         for offset in range(0, len(texts), chunk):
-            part = texts[offset:offset + chunk]
+            part = texts[offset : offset + chunk]
             candidates = self._candidates(part)
             for i, (text, artifacts) in enumerate(self._docs(part)):
-                out.append(self._analyze_one(text, artifacts, candidates[i], threshold=threshold,
-                                             context=context, allow_list=allow_list, label_words=label_words))
+                out.append(
+                    self._analyze_one(
+                        text,
+                        artifacts,
+                        candidates[i],
+                        threshold=threshold,
+                        context=context,
+                        allow_list=allow_list,
+                        label_words=label_words,
+                    )
+                )
                 done = offset + i + 1
                 if progress is not None and done % 500 == 0:
                     progress(done / len(texts))
@@ -174,8 +196,11 @@ class BatchAnalyzer:
         prose = [text for i, text in enumerate(texts) if i not in codes]
         n_process = self._n_process if len(prose) >= 4 * self._batch_size else 1
         engine = self._analyzer.nlp_engine
-        parsed = iter(engine.process_batch(prose, self._language, batch_size=self._batch_size, n_process=n_process)
-                      if prose else ())
+        parsed = iter(
+            engine.process_batch(prose, self._language, batch_size=self._batch_size, n_process=n_process)
+            if prose
+            else ()
+        )
         nlp = engine.nlp[self._language] if codes else None
         for i, text in enumerate(texts):
             if i in codes:
@@ -183,9 +208,17 @@ class BatchAnalyzer:
             else:
                 yield next(parsed)
 
-    def _analyze_one(self, text: str, artifacts: NlpArtifacts, patterned: list[EntityRecognizer], *,
-                     threshold: float, context: Sequence[str] | None,
-                     allow_list: Sequence[str] | None, label_words: set[str]) -> list[RecognizerResult]:
+    def _analyze_one(
+        self,
+        text: str,
+        artifacts: NlpArtifacts,
+        patterned: list[EntityRecognizer],
+        *,
+        threshold: float,
+        context: Sequence[str] | None,
+        allow_list: Sequence[str] | None,
+        label_words: set[str],
+    ) -> list[RecognizerResult]:
         results: list[RecognizerResult] = []
         used: list[EntityRecognizer] = [*self._always, *patterned]
         lowered = text.lower()
@@ -193,8 +226,14 @@ class BatchAnalyzer:
         if self._cue_only:
             # A recognizer whose every result scores below the threshold until a cue lifts it finds
             # nothing that survives in a text without any of its cues (the filter below says the same).
-            used = [r for r in used if r.id not in self._cue_only or self._cue_only[r.id] >= threshold
-                    or not self._context[r.id].isdisjoint(extra) or any(c in lowered for c in self._context[r.id])]
+            used = [
+                r
+                for r in used
+                if r.id not in self._cue_only
+                or self._cue_only[r.id] >= threshold
+                or not self._context[r.id].isdisjoint(extra)
+                or any(c in lowered for c in self._context[r.id])
+            ]
         for recognizer in used:
             found = recognizer.analyze(text=text, entities=self._entities, nlp_artifacts=artifacts)
             if found:
@@ -218,15 +257,19 @@ class BatchAnalyzer:
         if not kept:
             return kept
         kept = self._analyzer.context_aware_enhancer.enhance_using_context(
-            text=text, raw_results=kept, nlp_artifacts=artifacts, recognizers=used, context=list(context or ()))
+            text=text, raw_results=kept, nlp_artifacts=artifacts, recognizers=used, context=list(context or ())
+        )
         kept = [r for r in kept if r.score >= threshold]
         kept = EntityRecognizer.remove_duplicates(kept)
         if allow_list and kept:
             kept = self._analyzer._remove_allow_list(kept, list(allow_list), text, None, "exact")
             # A name-like span made of allowed words only ("Dog, Beagle": a species and a breed
             # of the table) is labels, not a person.
-            kept = [r for r in kept if r.entity_type not in _NAME_LIKE
-                    or not _all_allowed(text[r.start:r.end], label_words)]
+            kept = [
+                r
+                for r in kept
+                if r.entity_type not in _NAME_LIKE or not _all_allowed(text[r.start : r.end], label_words)
+            ]
         return kept
 
 

@@ -126,11 +126,13 @@ def nif_valid(nif: str) -> bool:
     return bool(m) and nif_letter(m.group(1)) == m.group(2)
 
 
+# fmt: off
 _CF_ODD = dict(zip(
     "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ",
     [1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 2, 4, 18, 20, 11, 3, 6, 8, 12, 14,
      16, 10, 22, 25, 24, 23],
 ))
+# fmt: on
 _CF_EVEN = {**{str(i): i for i in range(10)}, **{c: i for i, c in enumerate(_UPPER)}}
 CF_MONTHS = "ABCDEHLMPRST"
 _CF_RE = re.compile(r"[A-Z]{6}[0-9LMNPQRSTUV]{2}[ABCDEHLMPRST][0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{3}[A-Z]")
@@ -147,17 +149,21 @@ def it_fiscal_code_valid(code: str) -> bool:
     return bool(_CF_RE.fullmatch(c)) and cf_check_char(c[:15]) == c[15]
 
 
+# fmt: off
 _VERHOEFF_D = (
     (0, 1, 2, 3, 4, 5, 6, 7, 8, 9), (1, 2, 3, 4, 0, 6, 7, 8, 9, 5), (2, 3, 4, 0, 1, 7, 8, 9, 5, 6),
     (3, 4, 0, 1, 2, 8, 9, 5, 6, 7), (4, 0, 1, 2, 3, 9, 5, 6, 7, 8), (5, 9, 8, 7, 6, 0, 4, 3, 2, 1),
     (6, 5, 9, 8, 7, 1, 0, 4, 3, 2), (7, 6, 5, 9, 8, 2, 1, 0, 4, 3), (8, 7, 6, 5, 9, 3, 2, 1, 0, 4),
     (9, 8, 7, 6, 5, 4, 3, 2, 1, 0),
 )
+# fmt: on
+# fmt: off
 _VERHOEFF_P = (
     (0, 1, 2, 3, 4, 5, 6, 7, 8, 9), (1, 5, 7, 6, 2, 8, 3, 0, 9, 4), (5, 8, 0, 3, 7, 9, 6, 1, 4, 2),
     (8, 9, 1, 6, 0, 4, 3, 5, 2, 7), (9, 4, 5, 3, 1, 2, 6, 8, 7, 0), (4, 2, 8, 6, 5, 7, 3, 9, 0, 1),
     (2, 7, 9, 3, 8, 0, 6, 4, 1, 5), (7, 0, 4, 6, 9, 1, 3, 2, 5, 8),
 )
+# fmt: on
 _VERHOEFF_INV = (0, 4, 3, 2, 1, 5, 6, 7, 8, 9)
 
 
@@ -185,6 +191,7 @@ def aadhaar_valid(number: str) -> bool:
     return len(d) == 12 and len(compact(number)) == 12 and d[0] in "23456789" and verhoeff_valid(d)
 
 
+# fmt: off
 _IBAN_LENGTHS = {
     "AD": 24, "AE": 23, "AL": 28, "AT": 20, "AZ": 28, "BA": 20, "BE": 16, "BG": 22, "BH": 22, "BR": 29,
     "CH": 21, "CR": 22, "CY": 28, "CZ": 24, "DE": 22, "DK": 18, "DO": 28, "EE": 20, "EG": 29, "ES": 24,
@@ -194,13 +201,16 @@ _IBAN_LENGTHS = {
     "NL": 18, "NO": 15, "PK": 24, "PL": 28, "PS": 29, "PT": 25, "QA": 29, "RO": 24, "RS": 22, "SA": 24,
     "SE": 24, "SI": 19, "SK": 24, "SM": 27, "TN": 24, "TR": 26, "UA": 29, "VG": 24, "XK": 20,
 }
+# fmt: on
 _IBAN_RE = re.compile(r"[A-Z]{2}\d{2}[A-Z0-9]{10,30}")
+# fmt: off
 IBAN_FRESH = {
     "GB": "GB00 AAAA 0000 0000 0000 00", "DE": "DE00 0000 0000 0000 0000 00",
     "FR": "FR00 0000 0000 0000 0000 0000 000", "ES": "ES00 0000 0000 0000 0000 0000",
     "IT": "IT00 A000 0000 0000 0000 0000 000", "NL": "NL00 AAAA 0000 0000 00", "IE": "IE00 AAAA 0000 0000 0000 00",
     "BE": "BE00 0000 0000 0000", "AT": "AT00 0000 0000 0000 0000", "CH": "CH00 0000 0000 0000 0000 0",
 }
+# fmt: on
 
 
 def _iban_mod97(text: str) -> int:
@@ -572,18 +582,85 @@ def sg_nric_valid(number: str) -> bool:
 
 
 __all__ = [
-    "ASCII_DIGITS", "CA_POSTCODE_RE", "CA_POSTCODE_SEARCH", "CF_MONTHS", "IBAN_FRESH", "NINO_BAD_PREFIXES",
-    "NINO_FIRST", "NINO_SECOND", "NL_POSTCODE_RE", "UK_POSTCODE_RE", "UK_POSTCODE_SEARCH", "US_ZIP_RE",
-    "_CF_EVEN", "_CF_ODD", "_CF_RE", "_IBAN_LENGTHS", "_IBAN_RE", "_NIF_LETTERS", "_NIF_RE", "_NINO_RE",
-    "_NIR_RE", "_VERHOEFF_D", "_VERHOEFF_INV", "_VERHOEFF_P", "_iban_mod97", "aadhaar_valid", "aba_prefix_ok",
-    "aba_valid", "at_svnr_valid", "be_national_number_valid", "bg_egn_valid", "bsn_valid",
-    "ca_postcode_valid", "cf_check_char", "ch_ahv_valid", "cl_rut_valid", "cn_resident_id_valid", "compact",
-    "cpf_valid", "cz_birth_number_valid", "de_idnr_valid", "digits_of", "dk_cpr_valid", "ee_isikukood_valid",
-    "fi_hetu_valid", "gr_amka_valid", "hr_oib_valid", "hu_personal_id_valid", "hu_taj_valid",
-    "hu_tax_id_valid", "iban_check_digits", "iban_valid", "ie_pps_valid", "il_id_valid", "is_kennitala_valid",
-    "iso7064_mod11_10_valid", "it_fiscal_code_valid", "luhn_check_digit", "luhn_valid", "nanp_valid",
-    "nhs_check_digit", "nhs_valid", "nif_letter", "nif_valid", "nino_valid", "nir_key", "nir_valid",
-    "nl_postcode_valid", "no_fnr_valid", "pesel_valid", "pt_nif_valid", "ro_cnp_valid",
-    "se_personnummer_valid", "sg_nric_valid", "sin_valid", "ssn_valid", "tr_tckn_valid", "uk_postcode_valid",
-    "verhoeff_check_digit", "verhoeff_valid", "za_id_valid",
+    "ASCII_DIGITS",
+    "CA_POSTCODE_RE",
+    "CA_POSTCODE_SEARCH",
+    "CF_MONTHS",
+    "IBAN_FRESH",
+    "NINO_BAD_PREFIXES",
+    "NINO_FIRST",
+    "NINO_SECOND",
+    "NL_POSTCODE_RE",
+    "UK_POSTCODE_RE",
+    "UK_POSTCODE_SEARCH",
+    "US_ZIP_RE",
+    "_CF_EVEN",
+    "_CF_ODD",
+    "_CF_RE",
+    "_IBAN_LENGTHS",
+    "_IBAN_RE",
+    "_NIF_LETTERS",
+    "_NIF_RE",
+    "_NINO_RE",
+    "_NIR_RE",
+    "_VERHOEFF_D",
+    "_VERHOEFF_INV",
+    "_VERHOEFF_P",
+    "_iban_mod97",
+    "aadhaar_valid",
+    "aba_prefix_ok",
+    "aba_valid",
+    "at_svnr_valid",
+    "be_national_number_valid",
+    "bg_egn_valid",
+    "bsn_valid",
+    "ca_postcode_valid",
+    "cf_check_char",
+    "ch_ahv_valid",
+    "cl_rut_valid",
+    "cn_resident_id_valid",
+    "compact",
+    "cpf_valid",
+    "cz_birth_number_valid",
+    "de_idnr_valid",
+    "digits_of",
+    "dk_cpr_valid",
+    "ee_isikukood_valid",
+    "fi_hetu_valid",
+    "gr_amka_valid",
+    "hr_oib_valid",
+    "hu_personal_id_valid",
+    "hu_taj_valid",
+    "hu_tax_id_valid",
+    "iban_check_digits",
+    "iban_valid",
+    "ie_pps_valid",
+    "il_id_valid",
+    "is_kennitala_valid",
+    "iso7064_mod11_10_valid",
+    "it_fiscal_code_valid",
+    "luhn_check_digit",
+    "luhn_valid",
+    "nanp_valid",
+    "nhs_check_digit",
+    "nhs_valid",
+    "nif_letter",
+    "nif_valid",
+    "nino_valid",
+    "nir_key",
+    "nir_valid",
+    "nl_postcode_valid",
+    "no_fnr_valid",
+    "pesel_valid",
+    "pt_nif_valid",
+    "ro_cnp_valid",
+    "se_personnummer_valid",
+    "sg_nric_valid",
+    "sin_valid",
+    "ssn_valid",
+    "tr_tckn_valid",
+    "uk_postcode_valid",
+    "verhoeff_check_digit",
+    "verhoeff_valid",
+    "za_id_valid",
 ]

@@ -25,6 +25,7 @@ from veil.privacy.pii.types import ColumnScan, EntityShare, Span, TableScan
 logger = logging.getLogger(__name__)
 
 #: Header words that hint at a column's entity type.
+# fmt: off
 HEADER_HINTS: dict[str, tuple[str, ...]] = {
     "PERSON": ("name", "names", "customer", "client", "patient", "person", "firstname", "lastname",
                "fullname", "surname", "forename", "employee", "owner", "contact"),
@@ -52,6 +53,7 @@ HEADER_HINTS: dict[str, tuple[str, ...]] = {
     "US_PASSPORT": ("passport",),
     "US_DRIVER_LICENSE": ("dl", "driver", "drivers", "driving", "driverlicense", "driverslicense"),
 }
+# fmt: on
 PII_SHARE = 0.5
 PII_SHARE_WITH_HINT = 0.3
 HINT_SCORE_RELIEF = 0.15
@@ -90,8 +92,9 @@ def _check_columns(df: pd.DataFrame, groups: dict[str, Sequence[str]]) -> None:
         raise PrivacyInvalidArgumentError("invalid PII scan request", violations=violations)
 
 
-def _classify_column(analyzer: PiiAnalyzer, column: str, values: list[str],
-                     weights: Sequence[int] | None = None) -> ColumnScan:
+def _classify_column(
+    analyzer: PiiAnalyzer, column: str, values: list[str], weights: Sequence[int] | None = None
+) -> ColumnScan:
     """Whether a column holds one PII entity type as a whole.
 
     ``values`` are distinct values and ``weights`` their row counts. The entity must cover
@@ -125,16 +128,13 @@ def _classify_column(analyzer: PiiAnalyzer, column: str, values: list[str],
     for e in cell_entities:
         if e is not None:
             scores[e[0]].append(e[1])
-    shares = [
-        EntityShare(t, counts[t] / n, float(np.mean(scores[t]))) for t, _ in counts.most_common()
-    ] if n else []
+    shares = [EntityShare(t, counts[t] / n, float(np.mean(scores[t]))) for t, _ in counts.most_common()] if n else []
     kind, entity_type, confidence = "none", None, 1.0
     if shares:
         top = shares[0]
         needed = PII_SHARE_WITH_HINT if top.entity_type in hints else PII_SHARE
         total = sum(weights) or 1
-        row_share = sum(w for e, w in zip(cell_entities, weights) if e is not None and e[0] == top.entity_type) \
-            / total
+        row_share = sum(w for e, w in zip(cell_entities, weights) if e is not None and e[0] == top.entity_type) / total
         if top.cell_share >= needed and row_share >= needed:
             kind, entity_type = "pii", top.entity_type
             confidence = min(1.0, top.cell_share * top.mean_score + (0.15 if top.entity_type in hints else 0.0))
@@ -196,16 +196,24 @@ def scan_table(
         if column in text_columns:
             columns[column] = ColumnScan(column, "text", None, any_share, shares, masked, len(texts))
         else:
-            columns[column] = ColumnScan(column, "none", None, found.confidence if found else 1.0, shares,
-                                         masked, max(len(texts), found.scanned_cells if found else 0),
-                                         span_scrubbed=True)
+            columns[column] = ColumnScan(
+                column,
+                "none",
+                None,
+                found.confidence if found else 1.0,
+                shares,
+                masked,
+                max(len(texts), found.scanned_cells if found else 0),
+                span_scrubbed=True,
+            )
     found = {c: s.entity_type for c, s in columns.items() if s.kind == "pii"}
     logger.info("PII scan: %d column(s) scanned, %d PII column(s)", len(columns), len(found))
     return TableScan(columns=columns, scanned_rows=int(len(df)))
 
 
-def _measure(texts: Sequence[str], plans: Sequence[list[tuple[Span, str]]]) -> tuple[
-        list[EntityShare], float, list[str]]:
+def _measure(
+    texts: Sequence[str], plans: Sequence[list[tuple[Span, str]]]
+) -> tuple[list[EntityShare], float, list[str]]:
     """Entity shares per sampled cell, the share of cells with any entity, and 3 masked samples."""
     n = len(texts)
     per_type_cells: Counter[str] = Counter()
@@ -226,8 +234,7 @@ def _measure(texts: Sequence[str], plans: Sequence[list[tuple[Span, str]]]) -> t
     return shares, round(any_cells / n, 4) if n else 0.0, masked
 
 
-def _sample_distinct(series: pd.Series, sample_size: int, rng: np.random.Generator) -> tuple[
-        list[str], list[int]]:
+def _sample_distinct(series: pd.Series, sample_size: int, rng: np.random.Generator) -> tuple[list[str], list[int]]:
     """A seeded sample of distinct values (first-seen order) and each one's row count."""
     counts = series.dropna().astype(str).value_counts(sort=False)
     values, weights = counts.index.to_numpy(), counts.to_numpy()
@@ -259,12 +266,14 @@ def _known_values(df: pd.DataFrame, pii_columns: dict[str, str]) -> ValueLookup:
 def allow_list_for(analyzer: PiiAnalyzer, df: pd.DataFrame, scan: TableScan) -> list[str]:
     """Labels of the table's low-cardinality non-PII columns (like "Ideal") in which no PII was found."""
     present = {c: s for c, s in scan.columns.items() if c in df.columns}
-    return _allow_list(analyzer, df, present, _known_values(df, {c: e for c, e in scan.pii_columns.items()
-                                                                 if c in df.columns}))
+    return _allow_list(
+        analyzer, df, present, _known_values(df, {c: e for c, e in scan.pii_columns.items() if c in df.columns})
+    )
 
 
-def _allow_list(analyzer: PiiAnalyzer, df: pd.DataFrame, columns: dict[str, ColumnScan],
-                lookup: ValueLookup | None = None) -> list[str]:
+def _allow_list(
+    analyzer: PiiAnalyzer, df: pd.DataFrame, columns: dict[str, ColumnScan], lookup: ValueLookup | None = None
+) -> list[str]:
     """Labels of low-cardinality non-PII columns ("Ideal", "VS2") that are safe to allow in text.
 
     NER tags some category labels, and their words, inside notes; the labels a column holds
@@ -276,8 +285,11 @@ def _allow_list(analyzer: PiiAnalyzer, df: pd.DataFrame, columns: dict[str, Colu
     given, family, common = first_names(), last_names(), common_words()
 
     def names_someone(label: str) -> bool:
-        return any(w.casefold() in given or w.casefold() in family for w in re.findall(r"[^\W\d_]+", label)
-                   if w.casefold() not in common)
+        return any(
+            w.casefold() in given or w.casefold() in family
+            for w in re.findall(r"[^\W\d_]+", label)
+            if w.casefold() not in common
+        )
 
     labels: set[str] = set()
     for column, scan in columns.items():
@@ -285,8 +297,7 @@ def _allow_list(analyzer: PiiAnalyzer, df: pd.DataFrame, columns: dict[str, Colu
             continue
         counts = df[column].dropna().astype(str).value_counts()
         if len(counts) <= ALLOW_LIST_MAX_DISTINCT:
-            labels.update(label for label, n in counts.items() if n >= ALLOW_LIST_MIN_ROWS
-                          and not names_someone(label))
+            labels.update(label for label, n in counts.items() if n >= ALLOW_LIST_MIN_ROWS and not names_someone(label))
     if not labels:
         return []
     ordered = sorted(labels)

@@ -57,9 +57,16 @@ class PiiEngine:
         n_process: int = 1,
     ) -> None:
         self._analyzer = PiiAnalyzer(
-            spacy_model=spacy_model, language=language, score_threshold=score_threshold, locale=locale,
-            recognizer_set=recognizer_set, ignore_entities=ignore_entities, allow_list=allow_list,
-            deny_list=deny_list, batch_size=batch_size, n_process=n_process,
+            spacy_model=spacy_model,
+            language=language,
+            score_threshold=score_threshold,
+            locale=locale,
+            recognizer_set=recognizer_set,
+            ignore_entities=ignore_entities,
+            allow_list=allow_list,
+            deny_list=deny_list,
+            batch_size=batch_size,
+            n_process=n_process,
         )
 
     @property
@@ -93,8 +100,9 @@ class PiiEngine:
         progress: ProgressFn | None = None,
     ) -> list[list[RecognizerResult]]:
         """Raw Presidio results per text, overlaps unresolved (see :meth:`PiiAnalyzer.analyze`)."""
-        return self._analyzer.analyze(texts, threshold=threshold, context=context, allow_list=allow_list,
-                                      progress=progress)
+        return self._analyzer.analyze(
+            texts, threshold=threshold, context=context, allow_list=allow_list, progress=progress
+        )
 
     def analyze_texts(self, texts: Sequence[str]) -> list[list[Span]]:
         """Detect entities in free texts.
@@ -138,9 +146,15 @@ class PiiEngine:
         Returns:
             A :class:`TableScan` covering exactly the listed columns.
         """
-        return classify.scan_table(self._analyzer, df, text_columns=text_columns,
-                                   candidate_columns=candidate_columns, span_columns=span_columns,
-                                   sample_size=sample_size, seed=seed)
+        return classify.scan_table(
+            self._analyzer,
+            df,
+            text_columns=text_columns,
+            candidate_columns=candidate_columns,
+            span_columns=span_columns,
+            sample_size=sample_size,
+            seed=seed,
+        )
 
     def allow_list_for(self, df: pd.DataFrame, scan: TableScan) -> list[str]:
         """Labels of the table's low-cardinality non-PII columns (like "Ideal") in which no PII was found."""
@@ -179,8 +193,9 @@ class PiiEngine:
             The scrubbed frame (same shape/columns/order), fingerprints of every
             replaced raw value, and per-column counts of replaced cells.
         """
-        scrubber = self.table_scrubber(scan=scan, key=key, allow_list=self.allow_list_for(df, scan)
-                                       if isinstance(scan, TableScan) else ())
+        scrubber = self.table_scrubber(
+            scan=scan, key=key, allow_list=self.allow_list_for(df, scan) if isinstance(scan, TableScan) else ()
+        )
         frame = scrubber.scrub(df, progress=progress)
         return ScrubResult(frame=frame, fingerprints=scrubber.fingerprints, replaced_cells=scrubber.replaced_cells)
 

@@ -81,9 +81,16 @@ class EntityScores:
     def to_dict(self) -> dict[str, Any]:
         """JSON-safe figures (undefined ratios are None)."""
         return {
-            "label": self.label, "support": self.support, "found": self.found, "typed_found": self.typed_found,
-            "predicted": self.predicted, "correct": self.correct, "precision": self.precision,
-            "recall": self.recall, "f2": self.f2, "typed_recall": self.typed_recall,
+            "label": self.label,
+            "support": self.support,
+            "found": self.found,
+            "typed_found": self.typed_found,
+            "predicted": self.predicted,
+            "correct": self.correct,
+            "precision": self.precision,
+            "recall": self.recall,
+            "f2": self.f2,
+            "typed_recall": self.typed_recall,
         }
 
 
@@ -122,9 +129,13 @@ class SpanScores:
     def to_dict(self) -> dict[str, Any]:
         """JSON-safe figures."""
         return {
-            "documents": self.documents, "gold_spans": self.gold_spans, "found_spans": self.found_spans,
-            "predicted_spans": self.predicted_spans, "predicted_chars": self.predicted_chars,
-            "correct_chars": self.correct_chars, "span_recall": self.span_recall,
+            "documents": self.documents,
+            "gold_spans": self.gold_spans,
+            "found_spans": self.found_spans,
+            "predicted_spans": self.predicted_spans,
+            "predicted_chars": self.predicted_chars,
+            "correct_chars": self.correct_chars,
+            "span_recall": self.span_recall,
             "char_precision": self.char_precision,
             "per_entity": {label: e.to_dict() for label, e in self.per_entity.items()},
         }
@@ -224,15 +235,17 @@ def score_spans(
         predicted_chars += len(predicted_alnum)
         correct_chars += sum(1 for i in predicted_alnum if i in in_gold)
     return SpanScores(
-        documents=len(texts), gold_spans=gold_total, found_spans=found_total, predicted_spans=predicted_total,
-        predicted_chars=predicted_chars, correct_chars=correct_chars,
+        documents=len(texts),
+        gold_spans=gold_total,
+        found_spans=found_total,
+        predicted_spans=predicted_total,
+        predicted_chars=predicted_chars,
+        correct_chars=correct_chars,
         per_entity={label: per_entity[label] for label in sorted(per_entity)},
     )
 
 
-def missed_spans(
-    gold: Sequence[SpanTuple], predicted: Sequence[SpanTuple], text: str
-) -> list[SpanTuple]:
+def missed_spans(gold: Sequence[SpanTuple], predicted: Sequence[SpanTuple], text: str) -> list[SpanTuple]:
     """The gold spans of one document that the predictions do not find (80% rule, any type)."""
     covered: set[int] = set()
     for s, e, _ in predicted:
@@ -245,9 +258,7 @@ def missed_spans(
     return missed
 
 
-def false_positives(
-    gold: Sequence[SpanTuple], predicted: Sequence[SpanTuple], text: str
-) -> list[SpanTuple]:
+def false_positives(gold: Sequence[SpanTuple], predicted: Sequence[SpanTuple], text: str) -> list[SpanTuple]:
     """The predicted spans of one document lying less than 50% inside gold spans."""
     in_gold: set[int] = set()
     for s, e, _ in gold:
@@ -396,8 +407,12 @@ class TableLeaks:
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-safe figures."""
-        return {"leaked": self.leaked, "total": self.total, "rate": self.rate,
-                "per_column": {c: {"leaked": lk, "total": t} for c, (lk, t) in self.per_column.items()}}
+        return {
+            "leaked": self.leaked,
+            "total": self.total,
+            "rate": self.rate,
+            "per_column": {c: {"leaked": lk, "total": t} for c, (lk, t) in self.per_column.items()},
+        }
 
 
 def table_leaks(original: Any, scrubbed: Any, labels: Mapping[str, Any]) -> TableLeaks:
@@ -484,10 +499,14 @@ class ColumnScores:
     def to_dict(self) -> dict[str, Any]:
         """JSON-safe figures."""
         return {
-            "pii_columns": self.pii_columns, "correct": list(self.correct),
-            "missed": [list(m) for m in self.missed], "wrong_entity": [list(w) for w in self.wrong_entity],
-            "flagged_decoys": [list(f) for f in self.flagged_decoys], "false_pii": [list(f) for f in self.false_pii],
-            "missed_text": [list(m) for m in self.missed_text], "ok": self.ok,
+            "pii_columns": self.pii_columns,
+            "correct": list(self.correct),
+            "missed": [list(m) for m in self.missed],
+            "wrong_entity": [list(w) for w in self.wrong_entity],
+            "flagged_decoys": [list(f) for f in self.flagged_decoys],
+            "false_pii": [list(f) for f in self.false_pii],
+            "missed_text": [list(m) for m in self.missed_text],
+            "ok": self.ok,
         }
 
 

@@ -141,8 +141,7 @@ class PiiFingerprints:
     def to_bytes(self) -> bytes:
         """Serialise: magic, key check, counts, sorted digests, sorted head digests."""
         digests, heads = sorted(self._digests), sorted(self._heads)
-        return b"".join([_MAGIC, self._key_check(), struct.pack(">QQ", len(digests), len(heads)), *digests,
-                         *heads])
+        return b"".join([_MAGIC, self._key_check(), struct.pack(">QQ", len(digests), len(heads)), *digests, *heads])
 
     @classmethod
     def from_bytes(cls, key: bytes, data: bytes) -> PiiFingerprints:

@@ -90,8 +90,9 @@ class ThresholdAwareEnhancer(LemmaContextAwareEnhancer):
 
     def __init__(self, *, threshold: float, prefix_words: int = 8, suffix_words: int = 1) -> None:
         # Whole words: Presidio's default substring mode lets "lic" match "public".
-        super().__init__(context_matching_mode="whole_word", context_prefix_count=prefix_words,
-                         context_suffix_count=suffix_words)
+        super().__init__(
+            context_matching_mode="whole_word", context_prefix_count=prefix_words, context_suffix_count=suffix_words
+        )
         self.threshold = threshold
 
     def _extract_surrounding_words(self, nlp_artifacts: NlpArtifacts, word: str, start: int) -> list[str]:
@@ -106,8 +107,8 @@ class ThresholdAwareEnhancer(LemmaContextAwareEnhancer):
         # The words after count from the match's last token: "925 086 721 mobile" reads "mobile".
         last = bisect.bisect_right(nlp_artifacts.tokens_indices, start + max(len(word), 1) - 1) - 1
         words = [w for w in nlp_artifacts.lemmas]
-        before = [w for w in words[:max(index, 0)] if any(c.isalnum() for c in w)][-self.context_prefix_count:]
-        after = [w for w in words[max(last, index) + 1:] if any(c.isalnum() for c in w)][:self.context_suffix_count]
+        before = [w for w in words[: max(index, 0)] if any(c.isalnum() for c in w)][-self.context_prefix_count :]
+        after = [w for w in words[max(last, index) + 1 :] if any(c.isalnum() for c in w)][: self.context_suffix_count]
         return [part for w in before + after for part in w.lower().split(":") if part]
 
     def enhance_using_context(self, text, raw_results, nlp_artifacts, recognizers, context=None):  # noqa: D102

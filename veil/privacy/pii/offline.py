@@ -27,9 +27,7 @@ def ensure_offline() -> None:
             return
         import tldextract.tldextract as tld
 
-        tld.TLD_EXTRACTOR = tld.TLDExtract(
-            suffix_list_urls=(), cache_dir=None, fallback_to_snapshot=True
-        )
+        tld.TLD_EXTRACTOR = tld.TLDExtract(suffix_list_urls=(), cache_dir=None, fallback_to_snapshot=True)
         _done = True
         logger.debug("tldextract switched to its bundled public suffix snapshot")
 

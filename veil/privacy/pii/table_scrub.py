@@ -106,8 +106,9 @@ class TableScrubber:
 
     def scrub(self, df: pd.DataFrame, *, progress: ProgressFn | None = None) -> pd.DataFrame:
         """Scrub one batch; returns a frame of the same shape, columns and order."""
-        missing = [(str(c), "in the scan but not a column of the table") for c in self._scan.columns
-                   if c not in df.columns]
+        missing = [
+            (str(c), "in the scan but not a column of the table") for c in self._scan.columns if c not in df.columns
+        ]
         if missing:
             raise PrivacyInvalidArgumentError("invalid scrub request", violations=missing)
 
@@ -150,8 +151,7 @@ class TableScrubber:
         # detector missed it there: nothing fingerprinted stays behind in the scrubbed table.
         for text, plan in text_plan.items():
             taken = [(s, e) for s, e, _, _ in plan]
-            extra = [hit for hit in self._detected.find(text)
-                     if not any(hit[0] < e and s < hit[1] for s, e in taken)]
+            extra = [hit for hit in self._detected.find(text) if not any(hit[0] < e and s < hit[1] for s, e in taken)]
             if extra:
                 text_plan[text] = sorted(plan + extra)
         report(0.87)
@@ -166,8 +166,10 @@ class TableScrubber:
             if entity in DATE_TYPES and person_columns:
                 # All dates of one person move by that person's offset (intervals are kept).
                 subjects = df[person_columns[0]][notnull]
-                new[notnull] = [factory.surrogate(entity, str(v), subject=None if pd.isna(who) else str(who))
-                                for v, who in zip(series[notnull], subjects)]
+                new[notnull] = [
+                    factory.surrogate(entity, str(v), subject=None if pd.isna(who) else str(who))
+                    for v, who in zip(series[notnull], subjects)
+                ]
             else:
                 mapping = {v: factory.surrogate(entity, str(v)) for v in distinct[column]}
                 new[notnull] = series[notnull].map(mapping)
@@ -199,7 +201,9 @@ class TableScrubber:
         report(1.0)
         logger.info(
             "scrubbed a batch: %d PII column(s), %d span-scrubbed column(s); %d fingerprint(s) so far",
-            len(pii_columns), len(text_columns), len(self.fingerprints),
+            len(pii_columns),
+            len(text_columns),
+            len(self.fingerprints),
         )
         return out
 
@@ -209,8 +213,13 @@ class TableScrubber:
         plan = text_plan[text] + self._row_name_spans(text, text_plan[text], row_names)
         if not plan:
             return value
-        return replace_spans(text, [(s, e, _same_case(text[s:e], raw, self._text_surrogate(entity, raw, row_names)))
-                                    for s, e, entity, raw in plan])
+        return replace_spans(
+            text,
+            [
+                (s, e, _same_case(text[s:e], raw, self._text_surrogate(entity, raw, row_names)))
+                for s, e, entity, raw in plan
+            ],
+        )
 
     def _row_name_spans(self, text: str, plan: list, row_names: tuple) -> list[tuple[int, int, str, str]]:
         """Words of the row's own names left in its text: at a sentence start, in lower case.
@@ -234,8 +243,9 @@ class TableScrubber:
                 start = folded.find(needle)
                 while start != -1:
                     end = start + len(needle)
-                    bounded = (start == 0 or not folded[start - 1].isalnum()) and \
-                        (end == len(folded) or not folded[end].isalnum())
+                    bounded = (start == 0 or not folded[start - 1].isalnum()) and (
+                        end == len(folded) or not folded[end].isalnum()
+                    )
                     if bounded and not any(start < e and s < end for s, e in taken):
                         found.append((start, end, "PERSON", part))
                         taken.append((start, end))

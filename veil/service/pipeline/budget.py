@@ -33,20 +33,29 @@ class PolicySpec:
 def open_budget(ctx: ServiceContext, *, tenant: str, dataset_id: str, policy: PolicySpec) -> BudgetStatement:
     config = ctx.config
     return ctx.ledger.open_budget(
-        tenant=tenant, dataset=dataset_id, epsilon=policy.epsilon_budget or config.default_epsilon_budget,
+        tenant=tenant,
+        dataset=dataset_id,
+        epsilon=policy.epsilon_budget or config.default_epsilon_budget,
         delta=policy.delta_budget or config.default_delta_budget,
-        allow_non_dp=config.default_allow_non_dp if policy.allow_non_dp is None else policy.allow_non_dp)
+        allow_non_dp=config.default_allow_non_dp if policy.allow_non_dp is None else policy.allow_non_dp,
+    )
 
 
 def statement(ctx: ServiceContext, dataset: DatasetRow) -> BudgetStatement:
     """The dataset's budget; datasets stored before the ledger existed get the defaults."""
     config = ctx.config
-    return ctx.ledger.ensure_budget(tenant=dataset.tenant, dataset=dataset.id, epsilon=config.default_epsilon_budget,
-                                    delta=config.default_delta_budget, allow_non_dp=config.default_allow_non_dp)
+    return ctx.ledger.ensure_budget(
+        tenant=dataset.tenant,
+        dataset=dataset.id,
+        epsilon=config.default_epsilon_budget,
+        delta=config.default_delta_budget,
+        allow_non_dp=config.default_allow_non_dp,
+    )
 
 
-def reserve(ctx: ServiceContext, dataset: DatasetRow, *, synthesis_id: str, model: str, dp: bool,
-            epsilon: float, delta: float) -> str:
+def reserve(
+    ctx: ServiceContext, dataset: DatasetRow, *, synthesis_id: str, model: str, dp: bool, epsilon: float, delta: float
+) -> str:
     """Charge the synthesis before its job exists; returns the charge id.
 
     Raises:
@@ -57,13 +66,22 @@ def reserve(ctx: ServiceContext, dataset: DatasetRow, *, synthesis_id: str, mode
     ledger: PrivacyLedger = ctx.ledger
     try:
         if dp:
-            charge = ledger.charge(tenant=dataset.tenant, dataset=dataset.id, synthesis=synthesis_id,
-                                   mechanism=model, epsilon=epsilon, delta=delta)
+            charge = ledger.charge(
+                tenant=dataset.tenant,
+                dataset=dataset.id,
+                synthesis=synthesis_id,
+                mechanism=model,
+                epsilon=epsilon,
+                delta=delta,
+            )
         else:
-            charge = ledger.record_non_dp(tenant=dataset.tenant, dataset=dataset.id, synthesis=synthesis_id,
-                                          mechanism=f"non_dp:{model}")
+            charge = ledger.record_non_dp(
+                tenant=dataset.tenant, dataset=dataset.id, synthesis=synthesis_id, mechanism=f"non_dp:{model}"
+            )
     except BudgetExhaustedError as exc:
-        exc.metadata = {"epsilon_remaining": f"{exc.epsilon_remaining:.6g}",
-                        "delta_remaining": f"{exc.delta_remaining:.6g}"}
+        exc.metadata = {
+            "epsilon_remaining": f"{exc.epsilon_remaining:.6g}",
+            "delta_remaining": f"{exc.delta_remaining:.6g}",
+        }
         raise
     return charge.id

@@ -30,8 +30,12 @@ class ServiceContext:
     def pii(self) -> PiiEngine:
         logger.info("loading PII engine (spaCy model %s)", self.config.spacy_model)
         config = self.config
-        return PiiEngine(spacy_model=config.spacy_model, locale=config.pii_locale,
-                         allow_list=config.pii_allow_list, deny_list=config.pii_deny_list)
+        return PiiEngine(
+            spacy_model=config.spacy_model,
+            locale=config.pii_locale,
+            allow_list=config.pii_allow_list,
+            deny_list=config.pii_deny_list,
+        )
 
     def dataset_key(self, dataset: DatasetRow) -> bytes:
         return derive_dataset_key(self.master_key, dataset.key_salt)

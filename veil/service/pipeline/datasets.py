@@ -19,24 +19,31 @@ DELETE_WAIT_S = 30.0
 def get_dataset(ctx: ServiceContext, tenant: str, dataset_id: str) -> DatasetRow:
     row = ctx.db.get_dataset(tenant, dataset_id)
     if row is None:  # another tenant's dataset is just as absent
-        raise NotFound(f"datasets/{dataset_id} not found", reason="DATASET_NOT_FOUND",
-                       violations=[("name", "no such dataset")])
+        raise NotFound(
+            f"datasets/{dataset_id} not found", reason="DATASET_NOT_FOUND", violations=[("name", "no such dataset")]
+        )
     return row
 
 
 def get_synthesis(ctx: ServiceContext, tenant: str, dataset_id: str, synthesis_id: str) -> SynthesisRow:
     row = ctx.db.get_synthesis(tenant, dataset_id, synthesis_id)
     if row is None:
-        raise NotFound(f"datasets/{dataset_id}/syntheses/{synthesis_id} not found", reason="SYNTHESIS_NOT_FOUND",
-                       violations=[("name", "no such synthesis")])
+        raise NotFound(
+            f"datasets/{dataset_id}/syntheses/{synthesis_id} not found",
+            reason="SYNTHESIS_NOT_FOUND",
+            violations=[("name", "no such synthesis")],
+        )
     return row
 
 
 def _succeeded(ctx: ServiceContext, tenant: str, dataset_id: str, synthesis_id: str) -> SynthesisRow:
     row = get_synthesis(ctx, tenant, dataset_id, synthesis_id)
     if row.state != "SUCCEEDED":
-        raise FailedPrecondition(f"the synthesis is {row.state}; records and reports exist once it SUCCEEDED",
-                                 reason="SYNTHESIS_NOT_READY", violations=[("name", f"state is {row.state}")])
+        raise FailedPrecondition(
+            f"the synthesis is {row.state}; records and reports exist once it SUCCEEDED",
+            reason="SYNTHESIS_NOT_READY",
+            violations=[("name", f"state is {row.state}")],
+        )
     return row
 
 
@@ -45,8 +52,9 @@ def synthetic_table(ctx: ServiceContext, tenant: str, dataset_id: str, synthesis
     return ctx.store.read_table(ctx.store.synthesis_dir(tenant, dataset_id, synthesis_id) / "synthetic.parquet")
 
 
-def report_files(ctx: ServiceContext, tenant: str, dataset_id: str, synthesis_id: str, *,
-                 with_html: bool) -> tuple[str, str | None]:
+def report_files(
+    ctx: ServiceContext, tenant: str, dataset_id: str, synthesis_id: str, *, with_html: bool
+) -> tuple[str, str | None]:
     _succeeded(ctx, tenant, dataset_id, synthesis_id)
     folder = ctx.store.synthesis_dir(tenant, dataset_id, synthesis_id)
     html = (folder / "report.html").read_text() if with_html else None
@@ -62,8 +70,11 @@ def delete_dataset(ctx: ServiceContext, runner: OperationRunner, tenant: str, da
         runner.cancel(syn.operation)
     for syn in active:
         if not runner.wait(syn.operation, DELETE_WAIT_S):
-            raise FailedPrecondition("a synthesis of this dataset is still stopping; try again shortly",
-                                     reason="DATASET_BUSY", violations=[("name", "a job is still stopping")])
+            raise FailedPrecondition(
+                "a synthesis of this dataset is still stopping; try again shortly",
+                reason="DATASET_BUSY",
+                violations=[("name", "a job is still stopping")],
+            )
     ctx.db.delete_dataset(tenant, dataset_id)
     ctx.ledger.delete_dataset(tenant=tenant, dataset=dataset_id)
     ctx.store.remove_tree(ctx.store.dataset_dir(tenant, dataset_id))

@@ -56,8 +56,11 @@ def span_columns(frame: pd.DataFrame, kinds: dict[str, str], columns: Sequence[s
     column whose texts repeat (inferred categorical), a date column with a stray name, an
     id column, all are scrubbed like free text unless classified as a whole PII column.
     """
-    return [column for column, kind in kinds.items()
-            if (columns is None or column in columns) and kind != TEXT and _is_string(frame[column])]
+    return [
+        column
+        for column, kind in kinds.items()
+        if (columns is None or column in columns) and kind != TEXT and _is_string(frame[column])
+    ]
 
 
 def merge_scan(kinds: dict[str, str], overridden: set[str], scan: TableScan) -> dict[str, str]:
@@ -79,9 +82,12 @@ def align_scan_with_kinds(scan: TableScan, kinds: dict[str, str], frame: pd.Data
     for column, kind in kinds.items():
         base, entity = split_kind(kind)
         found = scan.columns.get(column)
-        fields = dict(confidence=found.confidence if found else 1.0, entities=found.entities if found else [],
-                      masked_samples=found.masked_samples if found else [],
-                      scanned_cells=found.scanned_cells if found else 0)
+        fields = dict(
+            confidence=found.confidence if found else 1.0,
+            entities=found.entities if found else [],
+            masked_samples=found.masked_samples if found else [],
+            scanned_cells=found.scanned_cells if found else 0,
+        )
         # A column the caller declared text or PII is treated as such; any other scanned string
         # column keeps its span scrubbing, whatever kind it is modelled as.
         if base == "pii":
@@ -89,9 +95,13 @@ def align_scan_with_kinds(scan: TableScan, kinds: dict[str, str], frame: pd.Data
         elif base == TEXT:
             columns[column] = ColumnScan(column=column, kind="text", entity_type=None, **fields)
         elif found is not None:
-            columns[column] = ColumnScan(column=column, kind="none", entity_type=None,
-                                         span_scrubbed=found.span_scrubbed or found.kind != "none"
-                                         and _is_string(frame[column]), **fields)
+            columns[column] = ColumnScan(
+                column=column,
+                kind="none",
+                entity_type=None,
+                span_scrubbed=found.span_scrubbed or found.kind != "none" and _is_string(frame[column]),
+                **fields,
+            )
     return TableScan(columns=columns, scanned_rows=scan.scanned_rows)
 
 
@@ -110,13 +120,19 @@ def scan_with_kinds(
     """
     text_columns = [c for c, k in kinds.items() if k == TEXT and (columns is None or c in columns)]
     candidates = candidate_columns(frame, kinds, columns)
-    scan = engine.scan_table(frame, text_columns=text_columns, candidate_columns=candidates,
-                             span_columns=span_columns(frame, kinds, columns), seed=seed)
+    scan = engine.scan_table(
+        frame,
+        text_columns=text_columns,
+        candidate_columns=candidates,
+        span_columns=span_columns(frame, kinds, columns),
+        seed=seed,
+    )
     merged = merge_scan(kinds, overridden, scan)
     aligned = align_scan_with_kinds(scan, merged, frame)
     if columns is not None:  # the other columns are neither reported nor scrubbed
-        aligned = TableScan(columns={c: s for c, s in aligned.columns.items() if c in columns},
-                            scanned_rows=aligned.scanned_rows)
+        aligned = TableScan(
+            columns={c: s for c, s in aligned.columns.items() if c in columns}, scanned_rows=aligned.scanned_rows
+        )
         merged = {c: (k if c in columns else kinds[c]) for c, k in merged.items()}
     return merged, aligned
 
@@ -128,8 +144,10 @@ def check_columns(frame: pd.DataFrame, columns: Sequence[str] | None) -> None:
     unknown = [c for c in columns if c not in frame.columns]
     if unknown:
         raise InvalidArgument(
-            f"{len(unknown)} listed column(s) are not in the table", reason="UNKNOWN_COLUMN",
-            violations=[(f"columns.{c}", "names no column of the table") for c in unknown])
+            f"{len(unknown)} listed column(s) are not in the table",
+            reason="UNKNOWN_COLUMN",
+            violations=[(f"columns.{c}", "names no column of the table") for c in unknown],
+        )
 
 
 def scrub_batches(
@@ -166,5 +184,12 @@ def scrub_batches(
     return scan, run()
 
 
-__all__ = ["align_scan_with_kinds", "candidate_columns", "span_columns", "check_columns", "merge_scan", "scan_with_kinds",
-           "scrub_batches"]
+__all__ = [
+    "align_scan_with_kinds",
+    "candidate_columns",
+    "span_columns",
+    "check_columns",
+    "merge_scan",
+    "scan_with_kinds",
+    "scrub_batches",
+]

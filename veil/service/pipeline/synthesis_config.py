@@ -43,40 +43,57 @@ class SynthesisConfig:
         return self.model in TABULAR.names(differentially_private=True)
 
     def public_metadata(self) -> PublicMetadata:
-        return PublicMetadata.from_dict({
-            "columns": {c["column"]: {k: v for k, v in c.items() if k != "column"} for c in self.public_columns},
-            "row_count": self.public_row_count or None})
+        return PublicMetadata.from_dict(
+            {
+                "columns": {c["column"]: {k: v for k, v in c.items() if k != "column"} for c in self.public_columns},
+                "row_count": self.public_row_count or None,
+            }
+        )
 
 
 MAX_EPSILON = 100.0
 """Largest target epsilon accepted: beyond it a DP statement no longer means much."""
 
 
-def validate_config(config: SynthesisConfig, dataset: DatasetRow, *,
-                    service: ServiceConfig) -> tuple[SynthesisConfig, text_stage.TextPlan]:
+def validate_config(
+    config: SynthesisConfig, dataset: DatasetRow, *, service: ServiceConfig
+) -> tuple[SynthesisConfig, text_stage.TextPlan]:
     problems = ViolationCollector()
     models = available_synthesizers()
     if config.model not in models:
-        problems.add("config.model", f"unknown model {config.model!r}; known: {', '.join(models)}",
-                     reason="UNKNOWN_MODEL")
+        problems.add(
+            "config.model", f"unknown model {config.model!r}; known: {', '.join(models)}", reason="UNKNOWN_MODEL"
+        )
     text_models = available_text_synthesizers()
     if config.text_model not in text_models:
-        problems.add("config.text_model", f"unknown text model {config.text_model!r}; known: "
-                     f"{', '.join(text_models)}", reason="UNKNOWN_MODEL")
+        problems.add(
+            "config.text_model",
+            f"unknown text model {config.text_model!r}; known: {', '.join(text_models)}",
+            reason="UNKNOWN_MODEL",
+        )
     if not 0 <= config.num_rows <= MAX_ROWS:
         problems.add("config.num_rows", f"must be between 1 and {MAX_ROWS} (0 = training rows)")
     if config.epochs < 0 or config.epochs > 10_000:
         problems.add("config.epochs", "must be between 0 and 10000")
     _validate_privacy(config, dataset, problems)
-    plan = text_stage.plan_text(model=config.model, text_model=config.text_model, text=config.text,
-                                kinds=dataset_kinds(dataset), service=service, problems=problems)
+    plan = text_stage.plan_text(
+        model=config.model,
+        text_model=config.text_model,
+        text=config.text,
+        kinds=dataset_kinds(dataset),
+        service=service,
+        problems=problems,
+    )
     if config.target_column:
         kinds = {c["name"]: c["kind"] for c in dataset.columns}
         if config.target_column not in kinds:
             problems.add("config.target_column", "names no column of the dataset", reason="UNKNOWN_COLUMN")
         elif kinds[config.target_column] not in ("numeric", "categorical", "boolean"):
-            problems.add("config.target_column", f"a {kinds[config.target_column]} column cannot be a target",
-                         reason="BAD_TARGET")
+            problems.add(
+                "config.target_column",
+                f"a {kinds[config.target_column]} column cannot be a target",
+                reason="BAD_TARGET",
+            )
     problems.raise_if_any("the synthesis config is invalid", error=InvalidArgument)
     if config.differentially_private:
         # The row count is the training data's size: a DP model estimates it (or takes the public one).
@@ -87,23 +104,39 @@ def validate_config(config: SynthesisConfig, dataset: DatasetRow, *,
 def _validate_privacy(config: SynthesisConfig, dataset: DatasetRow, problems: ViolationCollector) -> None:
     if config.differentially_private:
         if config.rare_value_threshold:
-            problems.add("config.rare_value_threshold", f"model {config.model!r} is differentially private; its "
-                         "guarantee covers rare values, and rare-value protection applies to the other models only",
-                         reason="NOT_FOR_DP_MODEL")
+            problems.add(
+                "config.rare_value_threshold",
+                f"model {config.model!r} is differentially private; its "
+                "guarantee covers rare values, and rare-value protection applies to the other models only",
+                reason="NOT_FOR_DP_MODEL",
+            )
     elif config.rare_value_threshold and (problem := check_k(config.rare_value_threshold)) is not None:
-        problems.add("config.rare_value_threshold", f"{problem}; 0 means the default ({DEFAULT_K})",
-                     reason="BAD_RARE_VALUE_THRESHOLD")
+        problems.add(
+            "config.rare_value_threshold",
+            f"{problem}; 0 means the default ({DEFAULT_K})",
+            reason="BAD_RARE_VALUE_THRESHOLD",
+        )
     if not config.differentially_private:
-        for name, value in (("config.epsilon", config.epsilon), ("config.delta", config.delta),
-                            ("config.public_columns", config.public_columns),
-                            ("config.public_row_count", config.public_row_count)):
+        for name, value in (
+            ("config.epsilon", config.epsilon),
+            ("config.delta", config.delta),
+            ("config.public_columns", config.public_columns),
+            ("config.public_row_count", config.public_row_count),
+        ):
             if value:
-                problems.add(name, f"model {config.model!r} is not differentially private; this applies only to "
-                             f"{', '.join(TABULAR.names(differentially_private=True))}", reason="NOT_A_DP_MODEL")
+                problems.add(
+                    name,
+                    f"model {config.model!r} is not differentially private; this applies only to "
+                    f"{', '.join(TABULAR.names(differentially_private=True))}",
+                    reason="NOT_A_DP_MODEL",
+                )
         return
     if not config.epsilon:
-        problems.add("config.epsilon", f"model {config.model!r} is differentially private and needs a target "
-                     "epsilon; there is no default", reason="EPSILON_REQUIRED")
+        problems.add(
+            "config.epsilon",
+            f"model {config.model!r} is differentially private and needs a target epsilon; there is no default",
+            reason="EPSILON_REQUIRED",
+        )
     elif not (math.isfinite(config.epsilon) and 0 < config.epsilon <= MAX_EPSILON):
         problems.add("config.epsilon", f"must be in (0, {MAX_EPSILON:g}]", reason="BAD_EPSILON")
     if config.delta and not (math.isfinite(config.delta) and 0 < config.delta < 1):

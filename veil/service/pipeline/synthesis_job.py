@@ -108,7 +108,9 @@ class SynthesisJob:
         self.canaries = text_stage.make_canaries(plan.canaries, seed=config.seed) if plan.columns else []
         self.train = text_stage.plant_canaries(self.real_train, plan.columns, self.canaries, seed=config.seed)
         with self._timed("fit"):
-            self.synth.fit(self.train, kinds=self.kinds, progress=self.handle.stage_progress("fit", *STAGE_RANGES["fit"]))
+            self.synth.fit(
+                self.train, kinds=self.kinds, progress=self.handle.stage_progress("fit", *STAGE_RANGES["fit"])
+            )
 
     # --- sample ------------------------------------------------------------------------------------
 
@@ -116,7 +118,9 @@ class SynthesisJob:
         """Draw the rows and strip generated texts that carry part of a planted canary."""
         num_rows = self.config.num_rows or (self.synth.estimated_rows if self.dp else len(self.train))
         with self._timed("sample"):
-            synthetic = self.synth.sample(num_rows, progress=self.handle.stage_progress("sample", *STAGE_RANGES["sample"]))
+            synthetic = self.synth.sample(
+                num_rows, progress=self.handle.stage_progress("sample", *STAGE_RANGES["sample"])
+            )
         self.exposed = synthetic  # what the engine produced: canary exposure is measured on it
         self.synthetic, self.canary_drops = text_stage.strip_canaries(
             synthetic, self.plan.columns, self.canaries, threshold=self.plan.options.leakage_ngram

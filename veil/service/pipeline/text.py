@@ -48,13 +48,22 @@ class TextPlan:
     @property
     def judge_warning(self) -> str | None:
         if self.options.judge_model and self.options.judge_model == self.options.llm_model:
-            return (f"judge and generator are the same model ({self.options.llm_model}): the judge may prefer its "
-                    "own texts (self-preference)")
+            return (
+                f"judge and generator are the same model ({self.options.llm_model}): the judge may prefer its "
+                "own texts (self-preference)"
+            )
         return None
 
 
-def plan_text(*, model: str, text_model: str, text: Mapping[str, object], kinds: Mapping[str, str],
-              service: ServiceConfig, problems: ViolationCollector) -> TextPlan:
+def plan_text(
+    *,
+    model: str,
+    text_model: str,
+    text: Mapping[str, object],
+    kinds: Mapping[str, str],
+    service: ServiceConfig,
+    problems: ViolationCollector,
+) -> TextPlan:
     """Resolve the text options of a request against the service's configuration; problems are collected."""
     columns = tuple(c for c, k in kinds.items() if k == "text")
     # The request's TextConfig fields that are TextOptions (the rest: the endpoint and canaries).
@@ -74,54 +83,81 @@ def plan_text(*, model: str, text_model: str, text: Mapping[str, object], kinds:
             problems.add(field, message, reason="BAD_TEXT_CONFIG")
         options = TextOptions()
     if options.embedder not in available_embedders():
-        problems.add("config.text.embedder", f"unknown embedder {options.embedder!r}; known: "
-                     f"{', '.join(available_embedders())}", reason="BAD_TEXT_CONFIG")
+        problems.add(
+            "config.text.embedder",
+            f"unknown embedder {options.embedder!r}; known: {', '.join(available_embedders())}",
+            reason="BAD_TEXT_CONFIG",
+        )
     canaries = int(text.get("canaries", 0) or 0)
     if not 0 <= canaries <= MAX_CANARIES:
         problems.add("config.text.canaries", f"must be between 0 and {MAX_CANARIES}", reason="BAD_TEXT_CONFIG")
     dp_text = text_model in TEXT.names(differentially_private=True)
     if dp_text and options.embedder not in PRETRAINED_EMBEDDERS:
-        problems.add("config.text.embedder", f"{text_model} needs a pretrained embedder "
-                     f"({', '.join(PRETRAINED_EMBEDDERS)}): a TF-IDF vocabulary learnt from the private texts "
-                     "would leak it", reason="BAD_TEXT_CONFIG")
+        problems.add(
+            "config.text.embedder",
+            f"{text_model} needs a pretrained embedder "
+            f"({', '.join(PRETRAINED_EMBEDDERS)}): a TF-IDF vocabulary learnt from the private texts "
+            "would leak it",
+            reason="BAD_TEXT_CONFIG",
+        )
     dp_models = TABULAR.names(differentially_private=True)
     if dp_text and model not in dp_models:
-        problems.add("config.text_model", f"{text_model} is differentially private: use it with a DP model "
-                     f"({', '.join(dp_models)}) and an epsilon", reason="NOT_A_DP_MODEL")
+        problems.add(
+            "config.text_model",
+            f"{text_model} is differentially private: use it with a DP model ({', '.join(dp_models)}) and an epsilon",
+            reason="NOT_A_DP_MODEL",
+        )
     llm = _llm_settings(text, options, service, problems) if needs_llm else None
     if not needs_llm and options.embedder == "openai":
         llm = _llm_settings(text, options, service, problems)
     if options.judge_model and options.judge_model == options.llm_model and not options.allow_same_judge:
-        problems.add("config.text.judge_model", "must differ from the generator model (or set allow_same_judge)",
-                     reason="SAME_JUDGE")
+        problems.add(
+            "config.text.judge_model",
+            "must differ from the generator model (or set allow_same_judge)",
+            reason="SAME_JUDGE",
+        )
     return TextPlan(columns=columns, options=options, llm=llm, embedder=options.embedder, canaries=canaries)
 
 
-def _llm_settings(text: Mapping[str, object], options: TextOptions, service: ServiceConfig,
-                  problems: ViolationCollector) -> LLMSettings | None:
+def _llm_settings(
+    text: Mapping[str, object], options: TextOptions, service: ServiceConfig, problems: ViolationCollector
+) -> LLMSettings | None:
     base_url = str(text.get("llm_base_url") or service.llm_base_url)
     allowed = {u.rstrip("/") for u in (service.llm_base_url, *service.llm_allowed_base_urls) if u}
     if not base_url:
-        problems.add("config.text.llm_base_url", "this text model needs an LLM endpoint and the service has none "
-                     "configured", reason="LLM_ENDPOINT_REQUIRED")
+        problems.add(
+            "config.text.llm_base_url",
+            "this text model needs an LLM endpoint and the service has none configured",
+            reason="LLM_ENDPOINT_REQUIRED",
+        )
         return None
     if base_url.rstrip("/") not in allowed:
-        problems.add("config.text.llm_base_url", "not an endpoint this service may call (see llm_allowed_base_urls)",
-                     reason="LLM_ENDPOINT_NOT_ALLOWED")
+        problems.add(
+            "config.text.llm_base_url",
+            "not an endpoint this service may call (see llm_allowed_base_urls)",
+            reason="LLM_ENDPOINT_NOT_ALLOWED",
+        )
         return None
     if not options.llm_model:
-        problems.add("config.text.llm_model", "this text model needs a generator model and the service has no "
-                     "default", reason="LLM_MODEL_REQUIRED")
+        problems.add(
+            "config.text.llm_model",
+            "this text model needs a generator model and the service has no default",
+            reason="LLM_MODEL_REQUIRED",
+        )
         return None
     try:
-        return LLMSettings(base_url=base_url, model=options.llm_model, api_key=service.llm_api_key,
-                           concurrency=service.llm_concurrency, timeout_s=service.llm_timeout_s,
-                           max_retries=service.llm_max_retries,
-                           prompt_cost_per_1k=service.llm_prompt_cost_per_1k,
-                           completion_cost_per_1k=service.llm_completion_cost_per_1k)
+        return LLMSettings(
+            base_url=base_url,
+            model=options.llm_model,
+            api_key=service.llm_api_key,
+            concurrency=service.llm_concurrency,
+            timeout_s=service.llm_timeout_s,
+            max_retries=service.llm_max_retries,
+            prompt_cost_per_1k=service.llm_prompt_cost_per_1k,
+            completion_cost_per_1k=service.llm_completion_cost_per_1k,
+        )
     except ValueError as exc:  # pydantic: a malformed URL (its value is hidden from the message)
-        problems.add("config.text.llm_base_url", f"invalid endpoint ({type(exc).__name__})",
-                     reason="BAD_TEXT_CONFIG")
+        problems.add("config.text.llm_base_url", f"invalid endpoint ({type(exc).__name__})", reason="BAD_TEXT_CONFIG")
         return None
 
 
@@ -136,9 +172,11 @@ def open_embedder(plan: TextPlan, llm: LLMClient | None) -> Embedder:
 
 # --- canaries ------------------------------------------------------------------------
 
+# fmt: off
 _CANARY_WORDS = ("amber", "birch", "cobalt", "dune", "ember", "fjord", "garnet", "harbor", "indigo", "juniper",
                  "kestrel", "lagoon", "marble", "nectar", "onyx", "pepper", "quartz", "raven", "saffron", "tundra",
                  "umber", "velvet", "willow", "xenon", "yarrow", "zephyr")
+# fmt: on
 
 
 def make_canaries(count: int, *, seed: int) -> list[str]:
@@ -151,8 +189,7 @@ def make_canaries(count: int, *, seed: int) -> list[str]:
     return out
 
 
-def plant_canaries(train: pd.DataFrame, columns: Sequence[str], canaries: Sequence[str], *,
-                   seed: int) -> pd.DataFrame:
+def plant_canaries(train: pd.DataFrame, columns: Sequence[str], canaries: Sequence[str], *, seed: int) -> pd.DataFrame:
     """A copy of ``train`` whose text columns carry each canary, appended to one or to three random texts.
 
     Half the canaries appear once and half three times: exposure is reported for both.
@@ -172,8 +209,9 @@ def plant_canaries(train: pd.DataFrame, columns: Sequence[str], canaries: Sequen
     return planted
 
 
-def strip_canaries(synthetic: pd.DataFrame, columns: Sequence[str], canaries: Sequence[str], *,
-                   threshold: int) -> tuple[pd.DataFrame, int]:
+def strip_canaries(
+    synthetic: pd.DataFrame, columns: Sequence[str], canaries: Sequence[str], *, threshold: int
+) -> tuple[pd.DataFrame, int]:
     """Canaries never reach the output: exact copies are cut; a text that still shares a run of
     tokens with one, or three of its rare words (a paraphrase), is dropped."""
     if not canaries or not columns:
@@ -200,9 +238,21 @@ def strip_canaries(synthetic: pd.DataFrame, columns: Sequence[str], canaries: Se
 
 # --- reports ---------------------------------------------------------------------------
 
-def text_reports(*, synth: object, plan: TextPlan, train: pd.DataFrame, holdout: pd.DataFrame,
-                 synthetic: pd.DataFrame, exposed: pd.DataFrame, embedder: Embedder, llm: LLMClient | None,
-                 replays: Mapping[str, int], canaries: Sequence[str], seed: int) -> list[TextColumnReport]:
+
+def text_reports(
+    *,
+    synth: object,
+    plan: TextPlan,
+    train: pd.DataFrame,
+    holdout: pd.DataFrame,
+    synthetic: pd.DataFrame,
+    exposed: pd.DataFrame,
+    embedder: Embedder,
+    llm: LLMClient | None,
+    replays: Mapping[str, int],
+    canaries: Sequence[str],
+    seed: int,
+) -> list[TextColumnReport]:
     """One report per text column.
 
     ``exposed`` is the output before canaries were stripped (what the engine produced), so the canary
@@ -216,13 +266,21 @@ def text_reports(*, synth: object, plan: TextPlan, train: pd.DataFrame, holdout:
         if llm is not None and engine is not None and engine.needs_llm:
             generation["usage"] = llm.usage.to_dict()
         report = text_column_report(
-            column=col, engine=engine.name if engine is not None else "withheld",
-            train=train[col].to_list(), holdout=holdout[col].to_list(), synthetic=synthetic[col].to_list(),
-            embed=embedder.embed, seed=seed, threshold=plan.options.leakage_ngram, max_texts=REPORT_TEXTS)
+            column=col,
+            engine=engine.name if engine is not None else "withheld",
+            train=train[col].to_list(),
+            holdout=holdout[col].to_list(),
+            synthetic=synthetic[col].to_list(),
+            embed=embedder.embed,
+            seed=seed,
+            threshold=plan.options.leakage_ngram,
+            max_texts=REPORT_TEXTS,
+        )
         report.leakage.pii_replay = int(replays.get(col, 0))
         if canaries:
-            planted, exposed_count = canary_exposure(canaries, [t for t in exposed[col] if isinstance(t, str)],
-                                                     threshold=plan.options.leakage_ngram)
+            planted, exposed_count = canary_exposure(
+                canaries, [t for t in exposed[col] if isinstance(t, str)], threshold=plan.options.leakage_ngram
+            )
             report.leakage.canaries_planted = planted
             report.leakage.canaries_exposed = exposed_count
             report.leakage.canary_exposure = exposed_count / planted if planted else math.nan
@@ -231,8 +289,12 @@ def text_reports(*, synth: object, plan: TextPlan, train: pd.DataFrame, holdout:
             for note in engine.warnings:
                 report.warn(TextEngineWarning(note))
             if generation.get("unfilled_rows"):
-                report.warn(UnfilledTextWarning(f"text column {col!r}: {generation['unfilled_rows']} rows got no text "
-                                                "(no validated text fitted them; see the rejected counts)"))
+                report.warn(
+                    UnfilledTextWarning(
+                        f"text column {col!r}: {generation['unfilled_rows']} rows got no text "
+                        "(no validated text fitted them; see the rejected counts)"
+                    )
+                )
         if plan.judge_warning and engine is not None and engine.needs_llm:
             report.warn(TextEngineWarning(plan.judge_warning))
         reports.append(report)

@@ -69,30 +69,46 @@ def read_stream(items: Iterable[UploadSpec | bytes], *, max_chunk_bytes: int) ->
                 raise InvalidArgument(
                     f"message {index} carries a spec; the spec must be the first and only spec message",
                     reason="SPEC_AFTER_DATA" if upload.chunks else "DUPLICATE_SPEC",
-                    violations=[("spec", "only the first message may carry the spec")])
+                    violations=[("spec", "only the first message may carry the spec")],
+                )
             upload = UploadChunks(spec=item)
             continue
         if upload is None:
-            raise InvalidArgument("the first message must carry the dataset spec", reason="SPEC_REQUIRED",
-                                  violations=[("spec", "the first message must carry the spec")])
+            raise InvalidArgument(
+                "the first message must carry the dataset spec",
+                reason="SPEC_REQUIRED",
+                violations=[("spec", "the first message must carry the spec")],
+            )
         if len(item) > max_chunk_bytes:
             raise InvalidArgument(
                 f"message {index} carries {len(item)} bytes of Arrow IPC; the limit is {max_chunk_bytes}",
                 reason="MESSAGE_TOO_LARGE",
-                violations=[("arrow_ipc", f"each chunk must be at most {max_chunk_bytes} bytes")])
+                violations=[("arrow_ipc", f"each chunk must be at most {max_chunk_bytes} bytes")],
+            )
         upload.chunks.append(item)
     if upload is None:
-        raise InvalidArgument("the upload stream was empty", reason="SPEC_REQUIRED",
-                              violations=[("spec", "the first message must carry the spec")])
+        raise InvalidArgument(
+            "the upload stream was empty",
+            reason="SPEC_REQUIRED",
+            violations=[("spec", "the first message must carry the spec")],
+        )
     return upload
 
 
 def _supported(arrow_type: pa.DataType) -> bool:
     t = pa.types
-    return (t.is_integer(arrow_type) or t.is_floating(arrow_type) or t.is_boolean(arrow_type)
-            or t.is_string(arrow_type) or t.is_large_string(arrow_type) or t.is_timestamp(arrow_type)
-            or t.is_date(arrow_type) or t.is_decimal(arrow_type) or t.is_null(arrow_type)
-            or (t.is_dictionary(arrow_type) and _supported(arrow_type.value_type)))
+    return (
+        t.is_integer(arrow_type)
+        or t.is_floating(arrow_type)
+        or t.is_boolean(arrow_type)
+        or t.is_string(arrow_type)
+        or t.is_large_string(arrow_type)
+        or t.is_timestamp(arrow_type)
+        or t.is_date(arrow_type)
+        or t.is_decimal(arrow_type)
+        or t.is_null(arrow_type)
+        or (t.is_dictionary(arrow_type) and _supported(arrow_type.value_type))
+    )
 
 
 def assemble_table(chunks: Sequence[bytes], *, min_rows: int) -> pa.Table:
@@ -106,8 +122,11 @@ def assemble_table(chunks: Sequence[bytes], *, min_rows: int) -> pa.Table:
             problems.add("arrow_ipc", f"chunk {index} is not a readable Arrow IPC stream", reason="ARROW_UNREADABLE")
     problems.raise_if_any("the upload could not be read", error=InvalidArgument)
     if not tables:
-        raise InvalidArgument("the upload carried no data", reason="EMPTY_TABLE",
-                              violations=[("arrow_ipc", "no Arrow IPC chunk was sent")])
+        raise InvalidArgument(
+            "the upload carried no data",
+            reason="EMPTY_TABLE",
+            violations=[("arrow_ipc", "no Arrow IPC chunk was sent")],
+        )
     first = tables[0].schema
     names = first.names
     if len(set(names)) != len(names):
@@ -120,25 +139,34 @@ def assemble_table(chunks: Sequence[bytes], *, min_rows: int) -> pa.Table:
         if pa.types.is_union(field_.type):
             problems.add(f"columns.{field_.name}", "column holds values of mixed types", reason="MIXED_TYPES")
         elif not _supported(field_.type):
-            problems.add(f"columns.{field_.name}", f"unsupported Arrow type {field_.type}",
-                         reason="UNSUPPORTED_COLUMN_TYPE")
+            problems.add(
+                f"columns.{field_.name}", f"unsupported Arrow type {field_.type}", reason="UNSUPPORTED_COLUMN_TYPE"
+            )
     for index, table in enumerate(tables[1:], start=1):
         if table.schema.names != names:
             problems.add("arrow_ipc", f"chunk {index} has different columns from chunk 0", reason="SCHEMA_MISMATCH")
             continue
         for a, b in zip(first, table.schema):
             if a.type != b.type and not (pa.types.is_null(a.type) or pa.types.is_null(b.type)):
-                problems.add(f"columns.{a.name}", f"chunk {index} holds {b.type} where chunk 0 holds {a.type}",
-                             reason="MIXED_TYPES")
+                problems.add(
+                    f"columns.{a.name}",
+                    f"chunk {index} holds {b.type} where chunk 0 holds {a.type}",
+                    reason="MIXED_TYPES",
+                )
     problems.raise_if_any("the uploaded table is invalid", error=InvalidArgument)
     table = pa.concat_tables(tables, promote_options="default")
     if table.num_rows == 0 or table.num_columns == 0:
-        raise InvalidArgument("the uploaded table is empty", reason="EMPTY_TABLE",
-                              violations=[("arrow_ipc", "the table has no rows or no columns")])
+        raise InvalidArgument(
+            "the uploaded table is empty",
+            reason="EMPTY_TABLE",
+            violations=[("arrow_ipc", "the table has no rows or no columns")],
+        )
     if table.num_rows < min_rows:
-        raise InvalidArgument(f"the table has {table.num_rows} rows; at least {min_rows} are needed",
-                              reason="TOO_FEW_ROWS",
-                              violations=[("arrow_ipc", f"at least {min_rows} rows are needed")])
+        raise InvalidArgument(
+            f"the table has {table.num_rows} rows; at least {min_rows} are needed",
+            reason="TOO_FEW_ROWS",
+            violations=[("arrow_ipc", f"at least {min_rows} rows are needed")],
+        )
     return table
 
 
@@ -162,10 +190,14 @@ def resolve_kinds(frame: pd.DataFrame, spec: UploadSpec) -> tuple[dict[str, str]
         if override.column not in frame.columns:
             problems.add(f"{where}.column", "names no column of the uploaded table", reason="UNKNOWN_COLUMN")
         if not is_valid_kind(override.kind):
-            problems.add(f"{where}.kind", "kind must be set; PII needs pii_entity in UPPER_SNAKE",
-                         reason="BAD_COLUMN_KIND")
-        if override.kind == "numeric" and override.column in frame.columns and not pd.api.types.is_numeric_dtype(
-                frame[override.column]):
+            problems.add(
+                f"{where}.kind", "kind must be set; PII needs pii_entity in UPPER_SNAKE", reason="BAD_COLUMN_KIND"
+            )
+        if (
+            override.kind == "numeric"
+            and override.column in frame.columns
+            and not pd.api.types.is_numeric_dtype(frame[override.column])
+        ):
             problems.add(f"{where}.kind", "a non-numeric column cannot be NUMERIC", reason="BAD_COLUMN_KIND")
     problems.raise_if_any("the spec's column overrides are invalid", error=InvalidArgument)
     kinds = infer_kinds(frame)
@@ -188,13 +220,22 @@ def column_records(table: pa.Table, kinds: dict[str, str], overridden: set[str])
     records = []
     for field_, column in zip(table.schema, table.columns):
         base, entity = split_kind(kinds[field_.name])
-        records.append({"name": field_.name, "kind": base, "pii_entity": entity, "arrow_type": str(field_.type),
-                        "null_count": column.null_count, "overridden": field_.name in overridden})
+        records.append(
+            {
+                "name": field_.name,
+                "kind": base,
+                "pii_entity": entity,
+                "arrow_type": str(field_.type),
+                "null_count": column.null_count,
+                "overridden": field_.name in overridden,
+            }
+        )
     return records
 
 
-def scan_frame(ctx: ServiceContext, frame: pd.DataFrame, kinds: dict[str, str], *, seed: int,
-               overridden: set[str] = frozenset()) -> tuple[dict[str, str], TableScan]:
+def scan_frame(
+    ctx: ServiceContext, frame: pd.DataFrame, kinds: dict[str, str], *, seed: int, overridden: set[str] = frozenset()
+) -> tuple[dict[str, str], TableScan]:
     """Scan under the PII lock; returns (final kinds, aligned scan)."""
     with ctx.pii_lock:
         return scan_with_kinds(ctx.pii, frame, kinds, seed=seed, overridden=overridden)
@@ -213,16 +254,25 @@ def upload_dataset(ctx: ServiceContext, *, tenant: str, upload: UploadChunks) ->
         problems.add("spec.display_name", "at most 200 characters")
     policy = spec.policy
     if policy.epsilon_budget and not (math.isfinite(policy.epsilon_budget) and 0 < policy.epsilon_budget <= 1000):
-        problems.add("spec.privacy_policy.epsilon_budget", "must be in (0, 1000] (0 = the service's default)",
-                     reason="BAD_PRIVACY_BUDGET")
+        problems.add(
+            "spec.privacy_policy.epsilon_budget",
+            "must be in (0, 1000] (0 = the service's default)",
+            reason="BAD_PRIVACY_BUDGET",
+        )
     if policy.delta_budget and not (math.isfinite(policy.delta_budget) and 0 < policy.delta_budget < 1):
-        problems.add("spec.privacy_policy.delta_budget", "must be in (0, 1) (0 = the service's default)",
-                     reason="BAD_PRIVACY_BUDGET")
+        problems.add(
+            "spec.privacy_policy.delta_budget",
+            "must be in (0, 1) (0 = the service's default)",
+            reason="BAD_PRIVACY_BUDGET",
+        )
     problems.raise_if_any("the dataset spec is invalid", error=InvalidArgument)
     dataset_id = spec.dataset_id or f"ds-{uuid.uuid4().hex[:12]}"
     if ctx.db.dataset_exists(tenant, dataset_id):
-        raise AlreadyExists(f"datasets/{dataset_id} already exists", reason="DATASET_EXISTS",
-                            violations=[("spec.dataset_id", "already exists")])
+        raise AlreadyExists(
+            f"datasets/{dataset_id} already exists",
+            reason="DATASET_EXISTS",
+            violations=[("spec.dataset_id", "already exists")],
+        )
 
     started = clock = time.perf_counter()
     timings: dict[str, float] = {}
@@ -250,9 +300,11 @@ def upload_dataset(ctx: ServiceContext, *, tenant: str, upload: UploadChunks) ->
     train = clean.iloc[train_idx].reset_index(drop=True)
     holdout = clean.iloc[holdout_idx].reset_index(drop=True)
     if len(train) < ctx.config.min_rows:
-        raise InvalidArgument(f"after the holdout split {len(train)} training rows remain; "
-                              f"at least {ctx.config.min_rows} are needed", reason="TOO_FEW_ROWS",
-                              violations=[("spec.holdout_fraction", "leaves too few training rows")])
+        raise InvalidArgument(
+            f"after the holdout split {len(train)} training rows remain; at least {ctx.config.min_rows} are needed",
+            reason="TOO_FEW_ROWS",
+            violations=[("spec.holdout_fraction", "leaves too few training rows")],
+        )
 
     lap("split")
     staging = ctx.store.new_staging_dir()
@@ -264,16 +316,29 @@ def upload_dataset(ctx: ServiceContext, *, tenant: str, upload: UploadChunks) ->
         try:
             ctx.store.publish_dir(staging, final)
         except OSError:
-            raise AlreadyExists(f"datasets/{dataset_id} already exists", reason="DATASET_EXISTS",
-                                violations=[("spec.dataset_id", "already exists")]) from None
+            raise AlreadyExists(
+                f"datasets/{dataset_id} already exists",
+                reason="DATASET_EXISTS",
+                violations=[("spec.dataset_id", "already exists")],
+            ) from None
     finally:
         ctx.store.remove_tree(staging)
     lap("store")
     row = DatasetRow(
-        tenant=tenant, id=dataset_id, display_name=spec.display_name or dataset_id, create_time=time.time(),
-        row_count=len(frame), train_rows=len(train), holdout_rows=len(holdout), holdout_fraction=fraction,
-        seed=spec.seed, columns=column_records(table, kinds, overridden), scan=scan.to_dict(), key_salt=salt,
-        timings=timings)
+        tenant=tenant,
+        id=dataset_id,
+        display_name=spec.display_name or dataset_id,
+        create_time=time.time(),
+        row_count=len(frame),
+        train_rows=len(train),
+        holdout_rows=len(holdout),
+        holdout_fraction=fraction,
+        seed=spec.seed,
+        columns=column_records(table, kinds, overridden),
+        scan=scan.to_dict(),
+        key_salt=salt,
+        timings=timings,
+    )
     try:
         ctx.db.insert_dataset(row)
     except Exception:
@@ -285,6 +350,12 @@ def upload_dataset(ctx: ServiceContext, *, tenant: str, upload: UploadChunks) ->
         ctx.db.delete_dataset(tenant, dataset_id)
         ctx.store.remove_tree(final)
         raise
-    logger.info("dataset %s/%s stored: %d rows, %d columns, %.1fs", tenant, dataset_id, len(frame),
-                len(frame.columns), time.perf_counter() - started)
+    logger.info(
+        "dataset %s/%s stored: %d rows, %d columns, %.1fs",
+        tenant,
+        dataset_id,
+        len(frame),
+        len(frame.columns),
+        time.perf_counter() - started,
+    )
     return row

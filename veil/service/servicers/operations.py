@@ -26,7 +26,9 @@ class OperationsServicer(operations_pb2_grpc.OperationsServicer):
     def _get(self, tenant: str, name: str):
         op = self._ctx.db.get_operation(names.parse_operation(name))
         if op is None or op.tenant != tenant:
-            raise NotFound(f"{name} not found", reason="OPERATION_NOT_FOUND", violations=[("name", "no such operation")])
+            raise NotFound(
+                f"{name} not found", reason="OPERATION_NOT_FOUND", violations=[("name", "no such operation")]
+            )
         return op
 
     def _to_pb(self, op):
@@ -42,13 +44,16 @@ class OperationsServicer(operations_pb2_grpc.OperationsServicer):
     def ListOperations(self, request, context):
         tenant = self._auth.tenant(context)
         if request.filter:
-            raise InvalidArgument("filter is not supported", reason="FILTER_UNSUPPORTED",
-                                  violations=[("filter", "leave empty")])
+            raise InvalidArgument(
+                "filter is not supported", reason="FILTER_UNSUPPORTED", violations=[("filter", "leave empty")]
+            )
         rows, token = names.paginate(
             lambda limit, after: self._ctx.db.list_operations(tenant, limit=limit, after=after),
-            page_size_requested=request.page_size, page_token=request.page_token, scope="operations")
-        return operations_pb2.ListOperationsResponse(operations=[self._to_pb(r) for r in rows],
-                                                     next_page_token=token)
+            page_size_requested=request.page_size,
+            page_token=request.page_token,
+            scope="operations",
+        )
+        return operations_pb2.ListOperationsResponse(operations=[self._to_pb(r) for r in rows], next_page_token=token)
 
     def CancelOperation(self, request, context):
         op = self._get(self._auth.tenant(context), request.name)
@@ -60,8 +65,11 @@ class OperationsServicer(operations_pb2_grpc.OperationsServicer):
     def DeleteOperation(self, request, context):
         op = self._get(self._auth.tenant(context), request.name)
         if not op.done:
-            raise FailedPrecondition("the operation is still running; cancel it first", reason="OPERATION_RUNNING",
-                                     violations=[("name", "operation not done")])
+            raise FailedPrecondition(
+                "the operation is still running; cancel it first",
+                reason="OPERATION_RUNNING",
+                violations=[("name", "operation not done")],
+            )
         self._ctx.db.delete_operation(op.id)
         return empty_pb2.Empty()
 

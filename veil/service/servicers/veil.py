@@ -46,8 +46,11 @@ class VeilServicer(veil_pb2_grpc.VeilServicer):
                 elif which == "arrow_ipc":
                     yield message.arrow_ipc
                 else:
-                    raise InvalidArgument("a message carried neither spec nor arrow_ipc", reason="EMPTY_MESSAGE",
-                                          violations=[("payload", "set spec or arrow_ipc")])
+                    raise InvalidArgument(
+                        "a message carried neither spec nor arrow_ipc",
+                        reason="EMPTY_MESSAGE",
+                        violations=[("payload", "set spec or arrow_ipc")],
+                    )
 
         upload = read_stream(items(), max_chunk_bytes=self._ctx.config.max_chunk_bytes)
         row = upload_dataset(self._ctx, tenant=tenant, upload=upload)
@@ -62,9 +65,12 @@ class VeilServicer(veil_pb2_grpc.VeilServicer):
 
     def ListDatasets(self, request, context):
         tenant = self._auth.tenant(context)
-        rows, token = names.paginate(lambda limit, after: self._ctx.db.list_datasets(tenant, limit=limit, after=after),
-                                     page_size_requested=request.page_size, page_token=request.page_token,
-                                     scope="datasets")
+        rows, token = names.paginate(
+            lambda limit, after: self._ctx.db.list_datasets(tenant, limit=limit, after=after),
+            page_size_requested=request.page_size,
+            page_token=request.page_token,
+            scope="datasets",
+        )
         return pb.ListDatasetsResponse(datasets=[self._dataset_pb(r) for r in rows], next_page_token=token)
 
     def DeleteDataset(self, request, context):
@@ -83,8 +89,9 @@ class VeilServicer(veil_pb2_grpc.VeilServicer):
         if source == "arrow_ipc":
             scan, kinds = scan_inline(self._ctx, request.arrow_ipc)
             return convert.scan_to_pb(scan, kinds)
-        raise InvalidArgument("set dataset or arrow_ipc", reason="SOURCE_REQUIRED",
-                              violations=[("source", "set dataset or arrow_ipc")])
+        raise InvalidArgument(
+            "set dataset or arrow_ipc", reason="SOURCE_REQUIRED", violations=[("source", "set dataset or arrow_ipc")]
+        )
 
     def ScrubText(self, request_iterator, context):
         tenant = self._auth.tenant(context)
@@ -101,16 +108,26 @@ class VeilServicer(veil_pb2_grpc.VeilServicer):
             for i, request in enumerate(batch):
                 result = results[i]
                 yield pb.ScrubTextResponse(
-                    id=request.id, scrubbed_text=result.text,
-                    spans=[pb.PiiSpan(start=s.start, end=s.end, entity_type=s.entity_type, score=s.score)
-                           for s in result.spans])
+                    id=request.id,
+                    scrubbed_text=result.text,
+                    spans=[
+                        pb.PiiSpan(start=s.start, end=s.end, entity_type=s.entity_type, score=s.score)
+                        for s in result.spans
+                    ],
+                )
 
     # ------------------------------------------------------------ syntheses
     def CreateSynthesis(self, request, context):
         tenant = self._auth.tenant(context)
         dataset_id = names.parse_dataset(request.parent, "parent")
-        syn, op = create_synthesis(self._ctx, self._runner, tenant=tenant, dataset_id=dataset_id,
-                                   synthesis_id=request.synthesis_id, config=convert.config_from_pb(request.config))
+        syn, op = create_synthesis(
+            self._ctx,
+            self._runner,
+            tenant=tenant,
+            dataset_id=dataset_id,
+            synthesis_id=request.synthesis_id,
+            config=convert.config_from_pb(request.config),
+        )
         return convert.operation_to_pb(op, None)
 
     def GetSynthesis(self, request, context):
@@ -124,7 +141,10 @@ class VeilServicer(veil_pb2_grpc.VeilServicer):
         dataset_ops.get_dataset(self._ctx, tenant, dataset_id)
         rows, token = names.paginate(
             lambda limit, after: self._ctx.db.list_syntheses(tenant, dataset_id, limit=limit, after=after),
-            page_size_requested=request.page_size, page_token=request.page_token, scope=f"syntheses:{dataset_id}")
+            page_size_requested=request.page_size,
+            page_token=request.page_token,
+            scope=f"syntheses:{dataset_id}",
+        )
         return pb.ListSynthesesResponse(syntheses=[convert.synthesis_to_pb(r) for r in rows], next_page_token=token)
 
     def ReadSyntheticRecords(self, request, context):
@@ -139,9 +159,13 @@ class VeilServicer(veil_pb2_grpc.VeilServicer):
     def GetReport(self, request, context):
         tenant = self._auth.tenant(context)
         dataset_id, synthesis_id = names.parse_synthesis(request.name, allow_report=True)
-        report_json, html = dataset_ops.report_files(self._ctx, tenant, dataset_id, synthesis_id,
-                                                     with_html=request.view in (pb.GetReportRequest.HTML,
-                                                                                pb.GetReportRequest.FULL))
+        report_json, html = dataset_ops.report_files(
+            self._ctx,
+            tenant,
+            dataset_id,
+            synthesis_id,
+            with_html=request.view in (pb.GetReportRequest.HTML, pb.GetReportRequest.FULL),
+        )
         msg = convert.report_to_pb(f"datasets/{dataset_id}/syntheses/{synthesis_id}/report", json.loads(report_json))
         if request.view in (pb.GetReportRequest.JSON, pb.GetReportRequest.FULL):
             msg.json = report_json

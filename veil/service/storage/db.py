@@ -157,23 +157,38 @@ class MetadataDB:
         with self._lock:
             return self._conn.execute(sql, params).fetchall()
 
-    def _page(self, table: str, where: str, params: tuple, *, limit: int,
-              after: tuple[float, str] | None) -> list[sqlite3.Row]:
+    def _page(
+        self, table: str, where: str, params: tuple, *, limit: int, after: tuple[float, str] | None
+    ) -> list[sqlite3.Row]:
         """Newest first, keyset-paginated on (create_time, id)."""
         if after is not None:
             where += " AND (create_time < ? OR (create_time = ? AND id < ?))"
             params = (*params, after[0], after[0], after[1])
-        return self._query(f"SELECT * FROM {table} WHERE {where} ORDER BY create_time DESC, id DESC LIMIT ?",
-                           (*params, limit))
+        return self._query(
+            f"SELECT * FROM {table} WHERE {where} ORDER BY create_time DESC, id DESC LIMIT ?", (*params, limit)
+        )
 
     # ------------------------------------------------------------ datasets
     def insert_dataset(self, row: DatasetRow) -> None:
         with self.transaction() as conn:
             conn.execute(
                 "INSERT INTO datasets VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                (row.tenant, row.id, row.display_name, row.create_time, row.row_count, row.train_rows,
-                 row.holdout_rows, row.holdout_fraction, row.seed, json.dumps(row.columns),
-                 json.dumps(row.scan), row.key_salt, json.dumps(row.timings)))
+                (
+                    row.tenant,
+                    row.id,
+                    row.display_name,
+                    row.create_time,
+                    row.row_count,
+                    row.train_rows,
+                    row.holdout_rows,
+                    row.holdout_fraction,
+                    row.seed,
+                    json.dumps(row.columns),
+                    json.dumps(row.scan),
+                    row.key_salt,
+                    json.dumps(row.timings),
+                ),
+            )
 
     def dataset_exists(self, tenant: str, dataset: str) -> bool:
         return bool(self._query("SELECT 1 FROM datasets WHERE tenant=? AND id=?", (tenant, dataset)))
@@ -191,8 +206,10 @@ class MetadataDB:
     def delete_dataset(self, tenant: str, dataset: str) -> list[str]:
         """Delete a dataset, its syntheses and their operations; returns the operation ids."""
         with self.transaction() as conn:
-            ops = [r["operation"] for r in conn.execute(
-                "SELECT operation FROM syntheses WHERE tenant=? AND dataset=?", (tenant, dataset))]
+            ops = [
+                r["operation"]
+                for r in conn.execute("SELECT operation FROM syntheses WHERE tenant=? AND dataset=?", (tenant, dataset))
+            ]
             conn.executemany("DELETE FROM operations WHERE id=?", [(o,) for o in ops])
             conn.execute("DELETE FROM syntheses WHERE tenant=? AND dataset=?", (tenant, dataset))
             conn.execute("DELETE FROM datasets WHERE tenant=? AND id=?", (tenant, dataset))
@@ -201,45 +218,71 @@ class MetadataDB:
     @staticmethod
     def _dataset(r: sqlite3.Row) -> DatasetRow:
         return DatasetRow(
-            tenant=r["tenant"], id=r["id"], display_name=r["display_name"], create_time=r["create_time"],
-            row_count=r["row_count"], train_rows=r["train_rows"], holdout_rows=r["holdout_rows"],
-            holdout_fraction=r["holdout_fraction"], seed=r["seed"], columns=json.loads(r["columns_json"]),
-            scan=json.loads(r["scan_json"]), key_salt=bytes(r["key_salt"]), timings=json.loads(r["timings_json"]))
+            tenant=r["tenant"],
+            id=r["id"],
+            display_name=r["display_name"],
+            create_time=r["create_time"],
+            row_count=r["row_count"],
+            train_rows=r["train_rows"],
+            holdout_rows=r["holdout_rows"],
+            holdout_fraction=r["holdout_fraction"],
+            seed=r["seed"],
+            columns=json.loads(r["columns_json"]),
+            scan=json.loads(r["scan_json"]),
+            key_salt=bytes(r["key_salt"]),
+            timings=json.loads(r["timings_json"]),
+        )
 
     # ------------------------------------------------------------ syntheses + operations
     def insert_synthesis(self, syn: SynthesisRow, op: OperationRow) -> None:
         with self.transaction() as conn:
-            if not conn.execute("SELECT 1 FROM datasets WHERE tenant=? AND id=?",
-                                (syn.tenant, syn.dataset)).fetchone():
+            if not conn.execute("SELECT 1 FROM datasets WHERE tenant=? AND id=?", (syn.tenant, syn.dataset)).fetchone():
                 raise LookupError("dataset vanished")
             conn.execute(
                 "INSERT INTO syntheses (tenant, dataset, id, config_json, state, operation, create_time, update_time)"
                 " VALUES (?,?,?,?,?,?,?,?)",
-                (syn.tenant, syn.dataset, syn.id, json.dumps(syn.config), syn.state, syn.operation,
-                 syn.create_time, syn.update_time))
+                (
+                    syn.tenant,
+                    syn.dataset,
+                    syn.id,
+                    json.dumps(syn.config),
+                    syn.state,
+                    syn.operation,
+                    syn.create_time,
+                    syn.update_time,
+                ),
+            )
             conn.execute(
                 "INSERT INTO operations (id, tenant, synthesis, stage, progress, done, create_time, update_time)"
                 " VALUES (?,?,?,?,?,?,?,?)",
-                (op.id, op.tenant, op.synthesis, op.stage, op.progress, int(op.done), op.create_time,
-                 op.update_time))
+                (op.id, op.tenant, op.synthesis, op.stage, op.progress, int(op.done), op.create_time, op.update_time),
+            )
 
     def synthesis_exists(self, tenant: str, dataset: str, synthesis: str) -> bool:
-        return bool(self._query("SELECT 1 FROM syntheses WHERE tenant=? AND dataset=? AND id=?",
-                                (tenant, dataset, synthesis)))
+        return bool(
+            self._query("SELECT 1 FROM syntheses WHERE tenant=? AND dataset=? AND id=?", (tenant, dataset, synthesis))
+        )
 
     def get_synthesis(self, tenant: str, dataset: str, synthesis: str) -> SynthesisRow | None:
-        rows = self._query("SELECT * FROM syntheses WHERE tenant=? AND dataset=? AND id=?",
-                           (tenant, dataset, synthesis))
+        rows = self._query(
+            "SELECT * FROM syntheses WHERE tenant=? AND dataset=? AND id=?", (tenant, dataset, synthesis)
+        )
         return self._synthesis(rows[0]) if rows else None
 
-    def list_syntheses(self, tenant: str, dataset: str, *, limit: int,
-                       after: tuple[float, str] | None) -> list[SynthesisRow]:
+    def list_syntheses(
+        self, tenant: str, dataset: str, *, limit: int, after: tuple[float, str] | None
+    ) -> list[SynthesisRow]:
         rows = self._page("syntheses", "tenant=? AND dataset=?", (tenant, dataset), limit=limit, after=after)
         return [self._synthesis(r) for r in rows]
 
     def update_synthesis(self, tenant: str, dataset: str, synthesis: str, **fields: Any) -> None:
-        columns = {"config": "config_json", "guarantee": "guarantee_json", "summary": "summary_json",
-                   "error": "error_json", "timings": "timings_json"}
+        columns = {
+            "config": "config_json",
+            "guarantee": "guarantee_json",
+            "summary": "summary_json",
+            "error": "error_json",
+            "timings": "timings_json",
+        }
         sets, params = [], []
         for key, value in fields.items():
             column = columns.get(key, key)
@@ -250,18 +293,29 @@ class MetadataDB:
         sets.append("update_time=?")
         params.append(time.time())
         with self.transaction() as conn:
-            conn.execute(f"UPDATE syntheses SET {', '.join(sets)} WHERE tenant=? AND dataset=? AND id=?",
-                         (*params, tenant, dataset, synthesis))
+            conn.execute(
+                f"UPDATE syntheses SET {', '.join(sets)} WHERE tenant=? AND dataset=? AND id=?",
+                (*params, tenant, dataset, synthesis),
+            )
 
     @staticmethod
     def _synthesis(r: sqlite3.Row) -> SynthesisRow:
         return SynthesisRow(
-            tenant=r["tenant"], dataset=r["dataset"], id=r["id"], config=json.loads(r["config_json"]),
-            state=r["state"], operation=r["operation"], create_time=r["create_time"],
-            update_time=r["update_time"], resolved_model=r["resolved_model"],
-            guarantee=json.loads(r["guarantee_json"] or "{}"), summary=json.loads(r["summary_json"] or "{}"),
-            row_count=r["row_count"], error=json.loads(r["error_json"]) if r["error_json"] else None,
-            timings=json.loads(r["timings_json"]))
+            tenant=r["tenant"],
+            dataset=r["dataset"],
+            id=r["id"],
+            config=json.loads(r["config_json"]),
+            state=r["state"],
+            operation=r["operation"],
+            create_time=r["create_time"],
+            update_time=r["update_time"],
+            resolved_model=r["resolved_model"],
+            guarantee=json.loads(r["guarantee_json"] or "{}"),
+            summary=json.loads(r["summary_json"] or "{}"),
+            row_count=r["row_count"],
+            error=json.loads(r["error_json"]) if r["error_json"] else None,
+            timings=json.loads(r["timings_json"]),
+        )
 
     def get_operation(self, op_id: str) -> OperationRow | None:
         rows = self._query("SELECT * FROM operations WHERE id=?", (op_id,))
@@ -293,19 +347,32 @@ class MetadataDB:
         error = {"code": "ABORTED", "reason": "SERVER_RESTARTED", "message": message}
         now = time.time()
         with self.transaction() as conn:
-            rows = conn.execute("SELECT tenant, dataset, id, operation FROM syntheses WHERE state IN (?, ?)",
-                                ACTIVE_STATES).fetchall()
+            rows = conn.execute(
+                "SELECT tenant, dataset, id, operation FROM syntheses WHERE state IN (?, ?)", ACTIVE_STATES
+            ).fetchall()
             for r in rows:
-                conn.execute("UPDATE syntheses SET state='FAILED', error_json=?, update_time=? "
-                             "WHERE tenant=? AND dataset=? AND id=?",
-                             (json.dumps(error), now, r["tenant"], r["dataset"], r["id"]))
-                conn.execute("UPDATE operations SET done=1, error_json=?, stage='failed', update_time=? WHERE id=?",
-                             (json.dumps(error), now, r["operation"]))
+                conn.execute(
+                    "UPDATE syntheses SET state='FAILED', error_json=?, update_time=? "
+                    "WHERE tenant=? AND dataset=? AND id=?",
+                    (json.dumps(error), now, r["tenant"], r["dataset"], r["id"]),
+                )
+                conn.execute(
+                    "UPDATE operations SET done=1, error_json=?, stage='failed', update_time=? WHERE id=?",
+                    (json.dumps(error), now, r["operation"]),
+                )
         return len(rows)
 
     @staticmethod
     def _operation(r: sqlite3.Row) -> OperationRow:
         return OperationRow(
-            id=r["id"], tenant=r["tenant"], synthesis=r["synthesis"], stage=r["stage"], progress=r["progress"],
-            done=bool(r["done"]), cancel_requested=bool(r["cancel_requested"]), create_time=r["create_time"],
-            update_time=r["update_time"], error=json.loads(r["error_json"]) if r["error_json"] else None)
+            id=r["id"],
+            tenant=r["tenant"],
+            synthesis=r["synthesis"],
+            stage=r["stage"],
+            progress=r["progress"],
+            done=bool(r["done"]),
+            cancel_requested=bool(r["cancel_requested"]),
+            create_time=r["create_time"],
+            update_time=r["update_time"],
+            error=json.loads(r["error_json"]) if r["error_json"] else None,
+        )

@@ -68,12 +68,20 @@ class DPSynthesizer(Synthesizer):
     protects_rare_values: ClassVar[bool] = False
     accountant: ClassVar[str] = "RDP (Opacus analysis) over zCDP measurements"
 
-    def __init__(self, *, epsilon: float | None = None, delta: float | None = None,
-                 public: PublicMetadata | Mapping[str, Any] | None = None, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *,
+        epsilon: float | None = None,
+        delta: float | None = None,
+        public: PublicMetadata | Mapping[str, Any] | None = None,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(**kwargs)
         if epsilon is None:
-            raise InvalidConfigError(f"{self.name!r} is differentially private and needs a target epsilon",
-                                     violations=[("config.epsilon", f"required for model {self.name}")])
+            raise InvalidConfigError(
+                f"{self.name!r} is differentially private and needs a target epsilon",
+                violations=[("config.epsilon", f"required for model {self.name}")],
+            )
         delta = DEFAULT_DELTA if delta is None else delta
         try:
             check_target(epsilon=epsilon, delta=delta)
@@ -113,8 +121,14 @@ class DPSynthesizer(Synthesizer):
     def dp_books(self) -> dict[str, Any]:
         """The engine's privacy books: target, spent, mechanisms, and what was public vs DP-estimated."""
         epsilon, delta = self.privacy_spent
-        books = {"target_epsilon": self.epsilon, "target_delta": self.delta, "epsilon": epsilon, "delta": delta,
-                 "accountant": self.accountant, **self._dp_books}
+        books = {
+            "target_epsilon": self.epsilon,
+            "target_delta": self.delta,
+            "epsilon": epsilon,
+            "delta": delta,
+            "accountant": self.accountant,
+            **self._dp_books,
+        }
         if self._text_spends:
             books["rho_spends"] = [*books.get("rho_spends", []), *([p, r] for p, r in self._text_spends)]
             books["text_rho"] = self._text_rho_reserved
@@ -143,8 +157,9 @@ class DPSynthesizer(Synthesizer):
             if self.public.row_count is not None:
                 self._estimated_rows = int(self.public.row_count)
             else:  # DP estimates of the text engines (post-processing of their noisy votes)
-                estimates = [e.estimated_rows for e in self._text_engines.values()
-                             if getattr(e, "estimated_rows", None)]
+                estimates = [
+                    e.estimated_rows for e in self._text_engines.values() if getattr(e, "estimated_rows", None)
+                ]
                 self._estimated_rows = int(np.mean(estimates)) if estimates else self._noisy_row_count(frame)
         if "public" not in self._dp_books:  # no modelled column: only the schema-level facts to state
             self._dp_books["public"] = self._public_books({})
@@ -154,8 +169,9 @@ class DPSynthesizer(Synthesizer):
         self._budget = ZcdpBudget(total_rho=zcdp_rho_for(self.epsilon, self.delta))
         rho = self._budget.spend("row-count", self._budget.total_rho)
         self._dp_books["rho_spends"] = [["row-count", rho]]
-        noisy = GaussianMechanism(rho=rho, sensitivity=1.0).release(np.array([float(len(frame))]),
-                                                                    np.random.default_rng(self.seed))[0]
+        noisy = GaussianMechanism(rho=rho, sensitivity=1.0).release(
+            np.array([float(len(frame))]), np.random.default_rng(self.seed)
+        )[0]
         return max(1, round(float(noisy)))
 
     def _spend_text(self, column: str) -> Callable[[str, float], None]:
@@ -164,6 +180,7 @@ class DPSynthesizer(Synthesizer):
             if spent + rho > self._text_rho_reserved * (1 + 1e-9):
                 raise RuntimeError(f"text zCDP budget overspent by {column}:{purpose}")
             self._text_spends.append((f"text:{column}:{purpose}", float(rho)))
+
         return spend
 
     def _partition_delta(self, kinds: Mapping[str, str]) -> float:
@@ -171,11 +188,17 @@ class DPSynthesizer(Synthesizer):
         return self.delta * PARTITION_DELTA_SHARE if columns_needing(kinds, self.public)["categories"] else 0.0
 
     def _public_books(self, codecs: Mapping[str, Any]) -> dict[str, Any]:
-        return {"columns": {c: dict(codec.provenance) for c, codec in codecs.items()},
-                "row_count": "public" if self.public.row_count is not None else "dp (from noisy counts)",
-                "id_columns": "regenerated as UUIDs", "pii_columns": "fresh Faker values",
-                "text_columns": (f"{self.text_model} (DP, its votes in the same books)" if self._text_rho_reserved
-                                 else "withheld (no DP text engine)")}
+        return {
+            "columns": {c: dict(codec.provenance) for c, codec in codecs.items()},
+            "row_count": "public" if self.public.row_count is not None else "dp (from noisy counts)",
+            "id_columns": "regenerated as UUIDs",
+            "pii_columns": "fresh Faker values",
+            "text_columns": (
+                f"{self.text_model} (DP, its votes in the same books)"
+                if self._text_rho_reserved
+                else "withheld (no DP text engine)"
+            ),
+        }
 
     @staticmethod
     def _integer_columns(frame: pd.DataFrame, kinds: Mapping[str, str]) -> set[str]:
@@ -190,15 +213,27 @@ class DPSynthesizer(Synthesizer):
     def _learn_pii_spec(self, entity: str, values: pd.Series) -> PiiSpec:
         return PiiSpec(entity=entity)
 
-    def _fit_text(self, column: str, values: pd.Series, *, context: pd.DataFrame | None,
-                  entities: Mapping[str, str], progress: Any = None) -> TextSynthesizer | None:
+    def _fit_text(
+        self,
+        column: str,
+        values: pd.Series,
+        *,
+        context: pd.DataFrame | None,
+        entities: Mapping[str, str],
+        progress: Any = None,
+    ) -> TextSynthesizer | None:
         """A DP text engine with its share of ρ; other text engines would see the data outside the
         accountant, so their columns are withheld."""
         columns = self._dp_text
         if column not in columns:
             return None
-        engine = create_text_synthesizer(self.text_model, seed=column_seed(self.seed, column, "text"),
-                                         options=self.text_options, llm=self.llm, pii_scanner=self.pii_scanner)
+        engine = create_text_synthesizer(
+            self.text_model,
+            seed=column_seed(self.seed, column, "text"),
+            options=self.text_options,
+            llm=self.llm,
+            pii_scanner=self.pii_scanner,
+        )
         engine.set_budget(rho=self._text_rho_reserved / len(columns), spend=self._spend_text(column))
         engine.fit(values, context=context, entities=entities, progress=progress)
         return engine

@@ -51,8 +51,11 @@ class PublicColumn:
     categories: tuple[Any, ...] | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"lower": self.lower, "upper": self.upper,
-                "categories": None if self.categories is None else list(self.categories)}
+        return {
+            "lower": self.lower,
+            "upper": self.upper,
+            "categories": None if self.categories is None else list(self.categories),
+        }
 
 
 @dataclass(frozen=True)
@@ -72,8 +75,9 @@ class PublicMetadata:
         columns = {}
         for name, col in (data.get("columns") or {}).items():
             cats = col.get("categories")
-            columns[str(name)] = PublicColumn(lower=col.get("lower"), upper=col.get("upper"),
-                                              categories=None if cats is None else tuple(cats))
+            columns[str(name)] = PublicColumn(
+                lower=col.get("lower"), upper=col.get("upper"), categories=None if cats is None else tuple(cats)
+            )
         row_count = data.get("row_count")
         return cls(columns=columns, row_count=None if row_count is None else int(row_count))
 
@@ -114,8 +118,8 @@ class ColumnCodec:
 
     column: str
     kind: str
-    edges: np.ndarray | None = None          # numeric/datetime: fine bin edges
-    categories: list[Any] | None = None      # categorical/boolean: fine values
+    edges: np.ndarray | None = None  # numeric/datetime: fine bin edges
+    categories: list[Any] | None = None  # categorical/boolean: fine values
     integer: bool = False
     fine_to_coarse: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
     fine_weights: np.ndarray = field(default_factory=lambda: np.zeros(0))
@@ -205,20 +209,31 @@ class ColumnCodec:
         return coarse
 
     def to_dict(self) -> dict[str, Any]:
-        return {"column": self.column, "kind": self.kind, "integer": self.integer, "absent": list(self.absent),
-                "edges": None if self.edges is None else self.edges.tolist(),
-                "categories": None if self.categories is None else [_jsonable(v) for v in self.categories],
-                "fine_to_coarse": self.fine_to_coarse.tolist(), "fine_weights": self.fine_weights.tolist(),
-                "provenance": dict(self.provenance)}
+        return {
+            "column": self.column,
+            "kind": self.kind,
+            "integer": self.integer,
+            "absent": list(self.absent),
+            "edges": None if self.edges is None else self.edges.tolist(),
+            "categories": None if self.categories is None else [_jsonable(v) for v in self.categories],
+            "fine_to_coarse": self.fine_to_coarse.tolist(),
+            "fine_weights": self.fine_weights.tolist(),
+            "provenance": dict(self.provenance),
+        }
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> "ColumnCodec":
-        return cls(column=data["column"], kind=data["kind"], integer=bool(data["integer"]),
-                   edges=None if data["edges"] is None else np.asarray(data["edges"], dtype=float),
-                   categories=None if data["categories"] is None else list(data["categories"]),
-                   fine_to_coarse=np.asarray(data["fine_to_coarse"], dtype=np.int64),
-                   fine_weights=np.asarray(data["fine_weights"], dtype=float),
-                   provenance=dict(data["provenance"]), absent=[int(c) for c in data.get("absent", [])])
+        return cls(
+            column=data["column"],
+            kind=data["kind"],
+            integer=bool(data["integer"]),
+            edges=None if data["edges"] is None else np.asarray(data["edges"], dtype=float),
+            categories=None if data["categories"] is None else list(data["categories"]),
+            fine_to_coarse=np.asarray(data["fine_to_coarse"], dtype=np.int64),
+            fine_weights=np.asarray(data["fine_weights"], dtype=float),
+            provenance=dict(data["provenance"]),
+            absent=[int(c) for c in data.get("absent", [])],
+        )
 
 
 @dataclass
@@ -251,9 +266,17 @@ def columns_needing(kinds: Mapping[str, str], public: PublicMetadata) -> dict[st
     return {"bounds": bounds, "categories": categories}
 
 
-def discover_domain(frame: pd.DataFrame, kinds: Mapping[str, str], *, public: PublicMetadata, shares: DomainShares,
-                    budget: ZcdpBudget, rng: np.random.Generator, max_bins: int,
-                    integer_columns: set[str]) -> tuple[dict[str, ColumnCodec], dict[str, OneWay]]:
+def discover_domain(
+    frame: pd.DataFrame,
+    kinds: Mapping[str, str],
+    *,
+    public: PublicMetadata,
+    shares: DomainShares,
+    budget: ZcdpBudget,
+    rng: np.random.Generator,
+    max_bins: int,
+    integer_columns: set[str],
+) -> tuple[dict[str, ColumnCodec], dict[str, OneWay]]:
     """Codecs for the modelled columns and their noisy one-way measurements.
 
     Every ρ is drawn from ``budget`` before the data is read for it.
@@ -275,8 +298,13 @@ def discover_domain(frame: pd.DataFrame, kinds: Mapping[str, str], *, public: Pu
                 bounds_from = "dp"
             integer = col in integer_columns
             edges = _fine_edges(lower, upper, integer=integer)
-            codec = ColumnCodec(column=col, kind=kind, edges=edges, integer=integer,
-                                provenance={"bounds": bounds_from, "bins": "dp (noisy quantiles of the one-way)"})
+            codec = ColumnCodec(
+                column=col,
+                kind=kind,
+                edges=edges,
+                integer=integer,
+                provenance={"bounds": bounds_from, "bins": "dp (noisy quantiles of the one-way)"},
+            )
         elif kind == K.BOOLEAN:
             codec = ColumnCodec(column=col, kind=kind, categories=[False, True], provenance={"categories": "type"})
         else:

@@ -93,10 +93,20 @@ class DPMarginalSynthesizer(DPSynthesizer):
         third = (rho - rho_bounds - rho_categories) / 3
 
         codecs, oneways = discover_domain(
-            frame, kinds, public=self.public, budget=budget, rng=rng, max_bins=MAX_BINS,
+            frame,
+            kinds,
+            public=self.public,
+            budget=budget,
+            rng=rng,
+            max_bins=MAX_BINS,
             integer_columns=self._integer_columns(frame, kinds),
-            shares=DomainShares(rho_bounds=rho_bounds, rho_categories=rho_categories,
-                                delta_categories=self._delta_partition, rho_oneway=third))
+            shares=DomainShares(
+                rho_bounds=rho_bounds,
+                rho_categories=rho_categories,
+                delta_categories=self._delta_partition,
+                rho_oneway=third,
+            ),
+        )
         for col, codec in codecs.items():
             compress_rare(codec, oneways[col])
         columns = list(kinds)
@@ -120,16 +130,23 @@ class DPMarginalSynthesizer(DPSynthesizer):
                 mech = GaussianMechanism(rho=budget.spend(f"two-way:{a}|{b}", mech_rho))
                 counts = _pair_counts(data[a], data[b], domain[a], domain[b])
                 measurements.append(LinearMeasurement(mech.release(counts, rng), (a, b), stddev=mech.sigma))
-        self._model = _estimate(domain, measurements, total, iters=ESTIMATION_ITERS,
-                                progress=(lambda f: progress(0.4 + 0.6 * f)) if progress else None)
+        self._model = _estimate(
+            domain,
+            measurements,
+            total,
+            iters=ESTIMATION_ITERS,
+            progress=(lambda f: progress(0.4 + 0.6 * f)) if progress else None,
+        )
         self._codecs, self._columns = codecs, columns
         self._estimated_rows = max(1, int(round(float(self._model.total))))
         self._dp_books = {
             "mechanism": "MST (zCDP; Gaussian marginals, exponential-mechanism tree, Private-PGM estimation)",
-            "rho": rho, "rho_spends": [list(s) for s in budget.spends],
+            "rho": rho,
+            "rho_spends": [list(s) for s in budget.spends],
             "delta_partition_selection": self._delta_partition,
             "marginals": [[c] for c in columns] + [list(e) for e in edges],
-            "public": self._public_books(codecs)}
+            "public": self._public_books(codecs),
+        }
         logger.info("dp_marginal fitted: %d columns, %d two-way marginals", len(columns), len(edges))
 
     def _sample(self, num_rows: int, progress: ProgressFn | None) -> pd.DataFrame:
@@ -154,8 +171,9 @@ def _pair_counts(a: np.ndarray, b: np.ndarray, size_a: int, size_b: int) -> np.n
     return np.bincount(a * size_b + b, minlength=size_a * size_b).astype(float)
 
 
-def _estimate(domain: Domain, measurements: list, total: float | None, *, iters: int,
-              progress: ProgressFn | None = None) -> Any:
+def _estimate(
+    domain: Domain, measurements: list, total: float | None, *, iters: int, progress: ProgressFn | None = None
+) -> Any:
     calls = [0]
     blocks = max(1, iters // mbi.estimation.CALLBACK_EVERY)
 
@@ -180,9 +198,15 @@ def _oneway_estimate(measurement: LinearMeasurement) -> np.ndarray:
     return y / y.sum()
 
 
-def _private_tree(data: Mapping[str, np.ndarray], domain: Domain, independent: Mapping[str, np.ndarray], *,
-                  rows: float, rho: float,
-                  rng: np.random.Generator) -> list[tuple[str, str]]:
+def _private_tree(
+    data: Mapping[str, np.ndarray],
+    domain: Domain,
+    independent: Mapping[str, np.ndarray],
+    *,
+    rows: float,
+    rho: float,
+    rng: np.random.Generator,
+) -> list[tuple[str, str]]:
     """Private Kruskal: each edge picked by the exponential mechanism among pairs joining two components.
 
     A pair's score is the L1 distance between its true two-way counts and the

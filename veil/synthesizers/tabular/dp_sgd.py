@@ -129,7 +129,7 @@ class _VAE(nn.Module):
 
     def forward(self, x: torch.Tensor, eps: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
         stats = self.encoder(x)
-        mean, logvar = stats[:, : self.latent], stats[:, self.latent:].clamp(-10.0, 10.0)
+        mean, logvar = stats[:, : self.latent], stats[:, self.latent :].clamp(-10.0, 10.0)
         z = mean + torch.exp(0.5 * logvar) * eps
         return self.decoder(z), mean, logvar
 
@@ -172,12 +172,22 @@ class DPSGDSynthesizer(DPSynthesizer):
         rest = self._budget.remaining
         rho_bounds = BOUNDS_SHARE * rest if need["bounds"] else 0.0
         rho_categories = CATEGORIES_SHARE * rest if need["categories"] else 0.0
-        shares = DomainShares(rho_bounds=rho_bounds, rho_categories=rho_categories,
-                              delta_categories=self._delta_partition,
-                              rho_oneway=rest - rho_bounds - rho_categories)
-        codecs, oneways = discover_domain(frame, kinds, public=self.public, shares=shares, budget=self._budget,
-                                          rng=rng, max_bins=MAX_BINS,
-                                          integer_columns=self._integer_columns(frame, kinds))
+        shares = DomainShares(
+            rho_bounds=rho_bounds,
+            rho_categories=rho_categories,
+            delta_categories=self._delta_partition,
+            rho_oneway=rest - rho_bounds - rho_categories,
+        )
+        codecs, oneways = discover_domain(
+            frame,
+            kinds,
+            public=self.public,
+            shares=shares,
+            budget=self._budget,
+            rng=rng,
+            max_bins=MAX_BINS,
+            integer_columns=self._integer_columns(frame, kinds),
+        )
         for col, codec in codecs.items():
             compress_rare(codec, oneways[col])  # post-processing of the noisy one-way
         if progress:
@@ -196,14 +206,23 @@ class DPSGDSynthesizer(DPSynthesizer):
         epochs = int(self.effective_epochs or self.default_epochs or 1)
         steps = max(1, math.ceil(epochs / q))
         try:
-            sigma = dpsgd_noise_for(epsilon=self.epsilon, delta=delta_eff, sample_rate=q, steps=steps,
-                                    extra_rho=self._budget.spent + self._text_rho_reserved)
+            sigma = dpsgd_noise_for(
+                epsilon=self.epsilon,
+                delta=delta_eff,
+                sample_rate=q,
+                steps=steps,
+                extra_rho=self._budget.spent + self._text_rho_reserved,
+            )
         except PrivacyError as exc:
             raise InvalidConfigError("the privacy target cannot be met by DP-SGD", violations=exc.violations) from None
         self._dp_books = {
             "mechanism": "DP-SGD (Opacus, Poisson sampling, per-sample clipping)",
-            "noise_multiplier": sigma, "sample_rate": q, "steps": steps, "steps_done": 0,
-            "max_grad_norm": MAX_GRAD_NORM, "expected_batch_size": EXPECTED_BATCH,
+            "noise_multiplier": sigma,
+            "sample_rate": q,
+            "steps": steps,
+            "steps_done": 0,
+            "max_grad_norm": MAX_GRAD_NORM,
+            "expected_batch_size": EXPECTED_BATCH,
             "rho_preprocessing": self._budget.spent,
             "rho_spends": [list(s) for s in self._budget.spends],
             "delta_partition_selection": self._delta_partition,
@@ -217,16 +236,25 @@ class DPSGDSynthesizer(DPSynthesizer):
         with warnings.catch_warnings():
             # Opacus's hooks fire on module outputs: the one-hot input needs no gradient
             warnings.filterwarnings("ignore", message="Full backward hook is firing")
-            decoder = self._train(model, codes_t, col_slices, sigma=sigma, q=q, steps=steps, rng=rng,
-                                  progress=progress)
+            decoder = self._train(model, codes_t, col_slices, sigma=sigma, q=q, steps=steps, rng=rng, progress=progress)
         self._decoder = decoder
         self._latent = LATENT
         self._codecs = codecs
         self._columns = columns
         self._sizes = sizes
 
-    def _train(self, model: _VAE, codes_t: torch.Tensor, col_slices: list[tuple[int, int]], *, sigma: float,
-               q: float, steps: int, rng: np.random.Generator, progress: ProgressFn | None) -> _Decoder:
+    def _train(
+        self,
+        model: _VAE,
+        codes_t: torch.Tensor,
+        col_slices: list[tuple[int, int]],
+        *,
+        sigma: float,
+        q: float,
+        steps: int,
+        rng: np.random.Generator,
+        progress: ProgressFn | None,
+    ) -> _Decoder:
         """DP-SGD over Poisson batches, in blocks whose privacy curve is booked before they run.
 
         Returns a plain decoder (no Opacus hooks or per-sample buffers, so it pickles)
@@ -236,9 +264,14 @@ class DPSGDSynthesizer(DPSynthesizer):
         from opacus.optimizers import DPOptimizer
 
         gsm = GradSampleModule(model, loss_reduction="sum")
-        optimizer = DPOptimizer(torch.optim.Adam(gsm.parameters(), lr=LEARNING_RATE), noise_multiplier=sigma,
-                                max_grad_norm=MAX_GRAD_NORM, expected_batch_size=EXPECTED_BATCH,
-                                loss_reduction="mean", generator=torch.Generator().manual_seed(self.seed))
+        optimizer = DPOptimizer(
+            torch.optim.Adam(gsm.parameters(), lr=LEARNING_RATE),
+            noise_multiplier=sigma,
+            max_grad_norm=MAX_GRAD_NORM,
+            expected_batch_size=EXPECTED_BATCH,
+            loss_reduction="mean",
+            generator=torch.Generator().manual_seed(self.seed),
+        )
         eps_gen = torch.Generator().manual_seed(self.seed + 1)
         n_true, in_dim = codes_t.shape[0], col_slices[-1][1]
         average = _Decoder(LATENT, HIDDEN, in_dim)
@@ -295,7 +328,7 @@ class DPSGDSynthesizer(DPSynthesizer):
                 z = torch.randn(stop - start, self._latent, generator=gen)
                 logits = self._decoder(z)
                 for j in range(len(self._columns)):
-                    probs = torch.softmax(logits[:, int(offsets[j]):int(offsets[j + 1])].double(), dim=1)
+                    probs = torch.softmax(logits[:, int(offsets[j]) : int(offsets[j + 1])].double(), dim=1)
                     codes[start:stop, j] = torch.multinomial(probs, 1, generator=gen)[:, 0].numpy()
                 if progress:
                     progress(0.5 * stop / num_rows)

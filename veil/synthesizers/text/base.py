@@ -59,14 +59,22 @@ class TextSynthesizer(ABC):
     differentially_private = capability("differentially_private")
     needs_llm = capability("needs_llm")
 
-    def __init__(self, *, seed: int = 0, options: TextOptions | Mapping[str, Any] | None = None,
-                 llm: LLMClient | None = None, pii_scanner: PiiScanner | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        seed: int = 0,
+        options: TextOptions | Mapping[str, Any] | None = None,
+        llm: LLMClient | None = None,
+        pii_scanner: PiiScanner | None = None,
+    ) -> None:
         _check_seed(seed)
         self.seed = int(seed)
         self.options = TextOptions.coerce(options)
         if self.needs_llm and llm is None:
-            raise InvalidConfigError(f"text model {self.name!r} needs an LLM endpoint",
-                                     violations=[("config.text.llm_base_url", f"required by text model {self.name}")])
+            raise InvalidConfigError(
+                f"text model {self.name!r} needs an LLM endpoint",
+                violations=[("config.text.llm_base_url", f"required by text model {self.name}")],
+            )
         self.llm = llm
         self.pii_scanner = pii_scanner
         self.num_rows: int | None = None
@@ -86,8 +94,14 @@ class TextSynthesizer(ABC):
         # never pickled.
         return {**self.__dict__, "llm": None, "pii_scanner": None}
 
-    def fit(self, texts: pd.Series, *, context: pd.DataFrame | None = None,
-            entities: Mapping[str, str] | None = None, progress: ProgressFn | None = None) -> None:
+    def fit(
+        self,
+        texts: pd.Series,
+        *,
+        context: pd.DataFrame | None = None,
+        entities: Mapping[str, str] | None = None,
+        progress: ProgressFn | None = None,
+    ) -> None:
         """Learn a text column.
 
         Args:
@@ -107,19 +121,29 @@ class TextSynthesizer(ABC):
         nulls = texts.isna().to_numpy()
         # A DP engine learns nothing outside its accountant: it emits no nulls rather than the exact share.
         self.null_share = 0.0 if self.differentially_private else float(nulls.mean())
-        self.slots = SlotColumns.from_entities({c: e for c, e in (entities or {}).items()
-                                                if context is not None and c in context.columns})
+        self.slots = SlotColumns.from_entities(
+            {c: e for c, e in (entities or {}).items() if context is not None and c in context.columns}
+        )
         values = texts[~nulls].astype(str).reset_index(drop=True)
         rows = _rows(context, ~nulls)
-        templates = pd.Series([extract_template(t, r, self.slots) for t, r in zip(values, rows)], dtype=object) \
-            if self.slots.by_slot else values
+        templates = (
+            pd.Series([extract_template(t, r, self.slots) for t, r in zip(values, rows)], dtype=object)
+            if self.slots.by_slot
+            else values
+        )
         self._fit(templates, progress)
         self.num_rows = len(texts)
         if progress:
             progress(1.0)
 
-    def sample(self, num_rows: int, *, context: pd.DataFrame | None = None, seed: int | None = None,
-               progress: ProgressFn | None = None) -> pd.Series:
+    def sample(
+        self,
+        num_rows: int,
+        *,
+        context: pd.DataFrame | None = None,
+        seed: int | None = None,
+        progress: ProgressFn | None = None,
+    ) -> pd.Series:
         """Sample ``num_rows`` texts (object dtype, nulls as ``None``).
 
         Args:
@@ -129,13 +153,15 @@ class TextSynthesizer(ABC):
             progress: Optional callback receiving the completed fraction.
         """
         if isinstance(num_rows, bool) or not isinstance(num_rows, (int, np.integer)) or num_rows < 1:
-            raise InvalidSampleRequestError("num_rows must be an integer >= 1",
-                                            violations=[("num_rows", "must be an integer >= 1")])
+            raise InvalidSampleRequestError(
+                "num_rows must be an integer >= 1", violations=[("num_rows", "must be an integer >= 1")]
+            )
         if not self.fitted:
             raise NotFittedError(f"text synthesizer {self.name!r} is not fitted")
         if context is not None and len(context) != num_rows:
-            raise InvalidSampleRequestError("context rows do not match num_rows",
-                                            violations=[("context", "length differs")])
+            raise InvalidSampleRequestError(
+                "context rows do not match num_rows", violations=[("context", "length differs")]
+            )
         rng = np.random.default_rng(self.seed if seed is None else seed)
         if progress:
             progress(0.0)
@@ -154,8 +180,9 @@ class TextSynthesizer(ABC):
         """Learn the non-null texts, as templates (strings with ``[[SLOT]]`` tokens where the row's values were)."""
 
     @abstractmethod
-    def _sample(self, num_rows: int, rng: np.random.Generator, progress: ProgressFn | None,
-                rows: list[dict[str, object]]) -> list[str | None]:
+    def _sample(
+        self, num_rows: int, rng: np.random.Generator, progress: ProgressFn | None, rows: list[dict[str, object]]
+    ) -> list[str | None]:
         """Return ``num_rows`` texts drawn with ``rng``; ``rows[i]`` holds output row i's PII values."""
 
     def _state(self) -> dict[str, Any]:
@@ -173,12 +200,19 @@ class TextSynthesizer(ABC):
         """Config, books and fitted state (JSON-able); restore with ``from_state_dict``."""
         if not self.fitted:
             raise NotFittedError(f"text synthesizer {self.name!r} is not fitted")
-        return {**self.to_dict(), "num_rows": self.num_rows, "null_share": self.null_share,
-                "slots": self.slots.to_dict(), "generation": self.generation, "state": self._state()}
+        return {
+            **self.to_dict(),
+            "num_rows": self.num_rows,
+            "null_share": self.null_share,
+            "slots": self.slots.to_dict(),
+            "generation": self.generation,
+            "state": self._state(),
+        }
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any], *, llm: LLMClient | None = None,
-                  pii_scanner: PiiScanner | None = None) -> TextSynthesizer:
+    def from_dict(
+        cls, data: dict[str, Any], *, llm: LLMClient | None = None, pii_scanner: PiiScanner | None = None
+    ) -> TextSynthesizer:
         """Build an unfitted engine from ``to_dict`` output (dispatches on ``name``).
 
         ``llm`` and ``pii_scanner`` are not serialised; pass them again.
@@ -191,8 +225,9 @@ class TextSynthesizer(ABC):
         return engine_cls(seed=data.get("seed", 0), options=data.get("options"), llm=llm, pii_scanner=pii_scanner)
 
     @classmethod
-    def from_state_dict(cls, data: dict[str, Any], *, llm: LLMClient | None = None,
-                        pii_scanner: PiiScanner | None = None) -> TextSynthesizer:
+    def from_state_dict(
+        cls, data: dict[str, Any], *, llm: LLMClient | None = None, pii_scanner: PiiScanner | None = None
+    ) -> TextSynthesizer:
         """Rebuild a fitted engine from ``state_dict`` output."""
         engine = cls.from_dict(data, llm=llm, pii_scanner=pii_scanner)
         try:
@@ -216,5 +251,6 @@ def _rows(context: pd.DataFrame | None, mask: np.ndarray) -> list[dict[str, obje
 
 def _check_seed(seed: object) -> None:
     if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or not 0 <= int(seed) < 2**32:
-        raise InvalidConfigError("seed must be an integer in [0, 2**32)",
-                                 violations=[("config.seed", "must be an integer in [0, 2**32)")])
+        raise InvalidConfigError(
+            "seed must be an integer in [0, 2**32)", violations=[("config.seed", "must be an integer in [0, 2**32)")]
+        )

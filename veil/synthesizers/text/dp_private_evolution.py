@@ -54,8 +54,14 @@ class PrivateEvolutionSynthesizer(TemplatePoolSynthesizer):
         if self.options.embedder not in PRETRAINED_EMBEDDERS:
             raise InvalidConfigError(
                 "dp_private_evolution needs a pretrained embedder",
-                violations=[("config.text.embedder", f"must be one of {', '.join(PRETRAINED_EMBEDDERS)}: a TF-IDF "
-                             "vocabulary learnt from the private texts would leak it")])
+                violations=[
+                    (
+                        "config.text.embedder",
+                        f"must be one of {', '.join(PRETRAINED_EMBEDDERS)}: a TF-IDF "
+                        "vocabulary learnt from the private texts would leak it",
+                    )
+                ],
+            )
         self._rho: float | None = None
         self._spend: Spend | None = None
         self.estimated_rows: int | None = None
@@ -66,16 +72,26 @@ class PrivateEvolutionSynthesizer(TemplatePoolSynthesizer):
 
     def _fit(self, templates: pd.Series, progress: ProgressFn | None) -> None:
         if self._rho is None or self._spend is None:
-            raise InvalidConfigError("dp_private_evolution runs inside a DP model, which gives it its budget",
-                                     violations=[("config.model", "use dp_marginal or dp_sgd with an epsilon")])
+            raise InvalidConfigError(
+                "dp_private_evolution runs inside a DP model, which gives it its budget",
+                violations=[("config.model", "use dp_marginal or dp_sgd with an epsilon")],
+            )
         books = GenerationBooks(generator_model=self.llm.model, judge_model=self.options.judge_model)
-        validator, judge = build_validator(options=self.options, sources=[], llm=self.llm,
-                                           generator_model=self.llm.model, pii_scanner=self.pii_scanner)
+        validator, judge = build_validator(
+            options=self.options, sources=[], llm=self.llm, generator_model=self.llm.model, pii_scanner=self.pii_scanner
+        )
         random_prompt, variation_prompt = load_prompt("pe_random"), load_prompt("pe_variation")
         books.prompts |= {random_prompt.id, variation_prompt.id}
         # The person's name first: it is the placeholder a text most often needs.
-        slot_hint = ", ".join(f"[[{s}]]" for s, (_, entity) in sorted(
-            self.slots.by_slot.items(), key=lambda item: (item[1][1] != "PERSON", item[0]))) or "none"
+        slot_hint = (
+            ", ".join(
+                f"[[{s}]]"
+                for s, (_, entity) in sorted(
+                    self.slots.by_slot.items(), key=lambda item: (item[1][1] != "PERSON", item[0])
+                )
+            )
+            or "none"
+        )
 
         # The placeholders are not PII (a tagger may read [[CUSTOMER_NAME]] as a name).
         placeholders = [f"[[{s}{part}]]" for s in self.slots.by_slot for part in ("", ":FIRST", ":LAST")]
@@ -90,17 +106,26 @@ class PrivateEvolutionSynthesizer(TemplatePoolSynthesizer):
 
         def generate_random(n: int, seed: int) -> list[str | None]:
             rng = np.random.default_rng(seed)
-            requests = [ChatRequest(messages=random_prompt.render(description=self.options.description,
-                                                                  slots=slot_hint),
-                                    seed=int(rng.integers(0, 2**31))) for _ in range(n)]
+            requests = [
+                ChatRequest(
+                    messages=random_prompt.render(description=self.options.description, slots=slot_hint),
+                    seed=int(rng.integers(0, 2**31)),
+                )
+                for _ in range(n)
+            ]
             results = self.llm.chat_many(requests)
             require_some_answer(results, engine=self.name)
             return gate([r.text for r in results])
 
         def generate_variations(texts: list[str], seed: int) -> list[str | None]:
             rng = np.random.default_rng(seed)
-            requests = [ChatRequest(messages=variation_prompt.render(text=t, description=self.options.description),
-                                    seed=int(rng.integers(0, 2**31))) for t in texts]
+            requests = [
+                ChatRequest(
+                    messages=variation_prompt.render(text=t, description=self.options.description),
+                    seed=int(rng.integers(0, 2**31)),
+                )
+                for t in texts
+            ]
             results = self.llm.chat_many(requests)
             require_some_answer(results, engine=self.name)
             return gate([r.text for r in results])
@@ -108,22 +133,30 @@ class PrivateEvolutionSynthesizer(TemplatePoolSynthesizer):
         embedder = embedder_for(self.options, self.llm)
         private = embedder.embed([str(t) for t in templates])
         result = run_private_evolution(
-            private_embeddings=private, generate_random=generate_random, generate_variations=generate_variations,
-            embed=embedder.embed, params=PEParams(iterations=self.options.pe_iterations,
-                                                  population=self.options.pe_population),
-            rho=self._rho, seed=self.seed, spend=self._spend, progress=progress)
+            private_embeddings=private,
+            generate_random=generate_random,
+            generate_variations=generate_variations,
+            embed=embedder.embed,
+            params=PEParams(iterations=self.options.pe_iterations, population=self.options.pe_population),
+            rho=self._rho,
+            seed=self.seed,
+            spend=self._spend,
+            progress=progress,
+        )
         self._pool = TemplatePool(list(result.texts))
         self.estimated_rows = int(result.books["estimated_private_rows"])
         books.kept = books.selected = len(result.texts)
         books.rejected = +books.rejected
-        books.extra = {"private_evolution": {k: v for k, v in result.books.items()
-                                             if k not in ("estimated_private_rows",)},
-                       "population": len(result.texts)}
+        books.extra = {
+            "private_evolution": {k: v for k, v in result.books.items() if k not in ("estimated_private_rows",)},
+            "population": len(result.texts),
+        }
         self.warnings = list(judge.warnings) if judge else []
         self.generation = books.to_dict()
 
-    def _sample(self, num_rows: int, rng: np.random.Generator, progress: ProgressFn | None,
-                rows: list[dict[str, object]]) -> list[str | None]:
+    def _sample(
+        self, num_rows: int, rng: np.random.Generator, progress: ProgressFn | None, rows: list[dict[str, object]]
+    ) -> list[str | None]:
         by_slot = dict(self.slots.by_slot)
         out: list[str | None] = []
         picks: Counter[int] = Counter()
@@ -131,8 +164,11 @@ class PrivateEvolutionSynthesizer(TemplatePoolSynthesizer):
             pick = self._pool.draw(available_slots(row, by_slot), rng)
             picks[pick] += 1
             out.append(None if pick is None else fill_template(self._pool.templates[pick], row, self.slots))
-        self.generation = {**self.generation, "unfilled_rows": picks[None],
-                           "distinct_texts_used": len([p for p in picks if p is not None])}
+        self.generation = {
+            **self.generation,
+            "unfilled_rows": picks[None],
+            "distinct_texts_used": len([p for p in picks if p is not None]),
+        }
         return out
 
     def _state(self) -> dict[str, Any]:

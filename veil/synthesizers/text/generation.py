@@ -38,8 +38,10 @@ def require_some_answer(results: Sequence[ChatResult], *, engine: str) -> None:
     if results and all(r.error is not None for r in results):
         kinds = Counter(r.error for r in results)
         detail = ", ".join(f"{k} {n}" for k, n in kinds.most_common())
-        raise LLMUnavailableError(f"{engine}: every request to the LLM endpoint failed ({detail})",
-                                  violations=[("config.text.llm_base_url", "the endpoint answered no request")])
+        raise LLMUnavailableError(
+            f"{engine}: every request to the LLM endpoint failed ({detail})",
+            violations=[("config.text.llm_base_url", "the endpoint answered no request")],
+        )
 
 
 def source_allowances(source: str) -> list[str]:
@@ -72,10 +74,18 @@ class GenerationBooks:
     extra: dict[str, object] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, object]:
-        return {"generator_model": self.generator_model, "judge_model": self.judge_model,
-                "prompts": sorted(self.prompts), "candidates": self.candidates, "kept": self.kept,
-                "selected": self.selected, "rejected": dict(self.rejected),
-                "diversity_before": self.diversity_before, "diversity_after": self.diversity_after, **self.extra}
+        return {
+            "generator_model": self.generator_model,
+            "judge_model": self.judge_model,
+            "prompts": sorted(self.prompts),
+            "candidates": self.candidates,
+            "kept": self.kept,
+            "selected": self.selected,
+            "rejected": dict(self.rejected),
+            "diversity_before": self.diversity_before,
+            "diversity_after": self.diversity_after,
+            **self.extra,
+        }
 
 
 class Rewriter:
@@ -97,14 +107,20 @@ class Rewriter:
         """The first (or only) request of a rewrite, and the prompt/list ids it used."""
         seed = int(rng.integers(0, 2**31))
         if kind == "persona":
-            return self._request("persona", seed, text=text, persona=_pick(self.personas[1], rng)), \
-                {self.prompts["persona"].id, self.personas[0]}
+            return self._request("persona", seed, text=text, persona=_pick(self.personas[1], rng)), {
+                self.prompts["persona"].id,
+                self.personas[0],
+            }
         if kind == "style":
-            return self._request("style", seed, text=text, style=_pick(self.styles[1], rng)), \
-                {self.prompts["style"].id, self.styles[0]}
+            return self._request("style", seed, text=text, style=_pick(self.styles[1], rng)), {
+                self.prompts["style"].id,
+                self.styles[0],
+            }
         if kind == "backtranslate":
-            return self._request("translate", seed, text=text, language=_pick(self.languages[1], rng)), \
-                {self.prompts["translate"].id, self.languages[0]}
+            return self._request("translate", seed, text=text, language=_pick(self.languages[1], rng)), {
+                self.prompts["translate"].id,
+                self.languages[0],
+            }
         return self._request("paraphrase", seed, text=text), {self.prompts["paraphrase"].id}
 
     def back_request(self, text: str, rng: np.random.Generator) -> ChatRequest:
@@ -119,8 +135,14 @@ def _pick(items: Sequence[str], rng: np.random.Generator) -> str:
     return str(items[int(rng.integers(0, len(items)))])
 
 
-def build_validator(*, options: TextOptions, sources: Sequence[str], llm: LLMClient, generator_model: str,
-                    pii_scanner: PiiScanner | None = None) -> tuple[TextValidator, Judge | None]:
+def build_validator(
+    *,
+    options: TextOptions,
+    sources: Sequence[str],
+    llm: LLMClient,
+    generator_model: str,
+    pii_scanner: PiiScanner | None = None,
+) -> tuple[TextValidator, Judge | None]:
     """The validation gate of an LLM engine (the judge only when a judge model is set).
 
     Args:
@@ -136,11 +158,17 @@ def build_validator(*, options: TextOptions, sources: Sequence[str], llm: LLMCli
         pii_scanner = presidio_scanner()
     judge = None
     if options.judge_model:
-        judge = Judge(client=llm, model=options.judge_model, generator_model=generator_model,
-                      allow_same=options.allow_same_judge, min_score=options.judge_min_score,
-                      description=options.description)
-    validator = TextValidator(sources=sources, leakage_ngram=options.leakage_ngram, pii_scanner=pii_scanner,
-                              judge=judge)
+        judge = Judge(
+            client=llm,
+            model=options.judge_model,
+            generator_model=generator_model,
+            allow_same=options.allow_same_judge,
+            min_score=options.judge_min_score,
+            description=options.description,
+        )
+    validator = TextValidator(
+        sources=sources, leakage_ngram=options.leakage_ngram, pii_scanner=pii_scanner, judge=judge
+    )
     return validator, judge
 
 
@@ -148,8 +176,7 @@ def embedder_for(options: TextOptions, llm: LLMClient | None) -> Embedder:
     return create_embedder(options.embedder, llm=llm, model=options.embedding_model)
 
 
-def diverse_subset(texts: Sequence[str], *, k: int, embedder: Embedder, seed: int,
-                   books: GenerationBooks) -> list[int]:
+def diverse_subset(texts: Sequence[str], *, k: int, embedder: Embedder, seed: int, books: GenerationBooks) -> list[int]:
     """Indices of ``k`` texts, one per embedding cluster; diversity before/after go to ``books``."""
     if not texts:
         return []
@@ -160,5 +187,13 @@ def diverse_subset(texts: Sequence[str], *, k: int, embedder: Embedder, seed: in
     return list(selection.indices)
 
 
-__all__ = ["GenerationBooks", "Rewriter", "build_validator", "diverse_subset", "embedder_for",
-           "require_some_answer", "same_slots", "source_allowances"]
+__all__ = [
+    "GenerationBooks",
+    "Rewriter",
+    "build_validator",
+    "diverse_subset",
+    "embedder_for",
+    "require_some_answer",
+    "same_slots",
+    "source_allowances",
+]

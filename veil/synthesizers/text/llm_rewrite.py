@@ -39,8 +39,9 @@ class LLMRewriteSynthesizer(TemplatePoolSynthesizer):
 
     name = "llm_rewrite"
 
-    def _sample(self, num_rows: int, rng: np.random.Generator, progress: ProgressFn | None,
-                rows: list[dict[str, object]]) -> list[str | None]:
+    def _sample(
+        self, num_rows: int, rng: np.random.Generator, progress: ProgressFn | None, rows: list[dict[str, object]]
+    ) -> list[str | None]:
         by_slot = dict(self.slots.by_slot)
         available = [available_slots(row, by_slot) for row in rows]
         books = GenerationBooks(generator_model=self.llm.model, judge_model=self.options.judge_model)
@@ -58,14 +59,20 @@ class LLMRewriteSynthesizer(TemplatePoolSynthesizer):
         books.candidates = len(texts)
 
         # The gate: slots kept, then format, leakage, PII re-scan and judge.
-        validator, judge = build_validator(options=self.options, sources=self._pool.templates, llm=self.llm,
-                                           generator_model=self.llm.model, pii_scanner=self.pii_scanner)
+        validator, judge = build_validator(
+            options=self.options,
+            sources=self._pool.templates,
+            llm=self.llm,
+            generator_model=self.llm.model,
+            pii_scanner=self.pii_scanner,
+        )
         failed = [i for i, t in enumerate(texts) if t is None]
         lost = [i for i, t in enumerate(texts) if t is not None and not same_slots(sources[i], t)]
         books.rejected.update({"llm_error": len(failed), "slots": len(lost)})
         checked = [i for i, t in enumerate(texts) if t is not None and same_slots(sources[i], t)]
-        outcome = validator.validate([texts[i] for i in checked],
-                                     allow=[source_allowances(sources[i]) for i in checked])
+        outcome = validator.validate(
+            [texts[i] for i in checked], allow=[source_allowances(sources[i]) for i in checked]
+        )
         books.rejected.update(outcome.rejected)
         books.rejected = +books.rejected  # drop zero counts
         self.warnings = list(dict.fromkeys([*(judge.warnings if judge else []), *outcome.warnings]))
@@ -77,19 +84,33 @@ class LLMRewriteSynthesizer(TemplatePoolSynthesizer):
         # Diversity: one kept text per cluster, as many clusters as rows to fill.
         needed = sum(1 for slots in available if self._pool.eligible(slots).size)
         embedder = embedder_for(self.options, self.llm)
-        chosen = [kept[j] for j in diverse_subset([texts[k] for k in kept], k=needed, embedder=embedder,
-                                                  seed=int(rng.integers(0, 2**31)), books=books)]
+        chosen = [
+            kept[j]
+            for j in diverse_subset(
+                [texts[k] for k in kept], k=needed, embedder=embedder, seed=int(rng.integers(0, 2**31)), books=books
+            )
+        ]
         books.selected = len(chosen)
         out, reused, unfilled = self._assign(rows, available, owners, sources, texts, chosen, kept, rng)
-        books.extra = {"rewrite": self.options.rewrite, "oversample": self.options.oversample,
-                       "reused_texts": reused, "unfilled_rows": unfilled}
+        books.extra = {
+            "rewrite": self.options.rewrite,
+            "oversample": self.options.oversample,
+            "reused_texts": reused,
+            "unfilled_rows": unfilled,
+        }
         self.generation = books.to_dict()
-        logger.info("llm_rewrite: %d candidates, %d kept, %d selected, %d rows unfilled",
-                    books.candidates, books.kept, books.selected, unfilled)
+        logger.info(
+            "llm_rewrite: %d candidates, %d kept, %d selected, %d rows unfilled",
+            books.candidates,
+            books.kept,
+            books.selected,
+            unfilled,
+        )
         return out
 
-    def _rewrite(self, sources: list[str], rng: np.random.Generator, books: GenerationBooks,
-                 progress: ProgressFn | None) -> list[str | None]:
+    def _rewrite(
+        self, sources: list[str], rng: np.random.Generator, books: GenerationBooks, progress: ProgressFn | None
+    ) -> list[str | None]:
         """One rewrite per source; back-translations take two calls."""
         rewriter = Rewriter(self.options)
         kinds = rewriter.kinds(len(sources), rng)
@@ -104,15 +125,24 @@ class LLMRewriteSynthesizer(TemplatePoolSynthesizer):
         texts = [r.text.strip() if r.text is not None else None for r in results]
         back = [i for i, k in enumerate(kinds) if k == "backtranslate" and texts[i]]
         if back:
-            again = self.llm.chat_many([rewriter.back_request(texts[i], rng) for i in back],
-                                       progress=_scaled(progress, first_share, 0.8))
+            again = self.llm.chat_many(
+                [rewriter.back_request(texts[i], rng) for i in back], progress=_scaled(progress, first_share, 0.8)
+            )
             for i, r in zip(back, again):
                 texts[i] = r.text.strip() if r.text is not None else None
         return texts
 
-    def _assign(self, rows: list[dict[str, object]], available: list[frozenset[str]], owners: list[int],
-                sources: list[str], texts: list[str | None], chosen: list[int], kept: list[int],
-                rng: np.random.Generator) -> tuple[list[str | None], int, int]:
+    def _assign(
+        self,
+        rows: list[dict[str, object]],
+        available: list[frozenset[str]],
+        owners: list[int],
+        sources: list[str],
+        texts: list[str | None],
+        chosen: list[int],
+        kept: list[int],
+        rng: np.random.Generator,
+    ) -> tuple[list[str | None], int, int]:
         """Give each row a chosen text it can fill: its own first, then an unused one, then a reused one."""
         unused = set(chosen)
         own: dict[int, list[int]] = {}
@@ -141,6 +171,7 @@ class LLMRewriteSynthesizer(TemplatePoolSynthesizer):
             unused.discard(pick)
             out.append(fill_template(texts[pick], row, self.slots))
         return out, reused, unfilled
+
 
 def _draw(groups: list[list[int]], unused: set[int] | None, rng: np.random.Generator) -> int | None:
     """A random member of ``groups`` (only members still in ``unused``, when given); used ones met on the way

@@ -196,8 +196,9 @@ def run_private_evolution(
 
     units = T + 1  # initial generation + T (vote, next generation) rounds
     _report(progress, 0.0)
-    logger.info("private evolution: %d iterations, population %d, %d private rows, sigma %.4g",
-                T, P, private.shape[0], sigma)
+    logger.info(
+        "private evolution: %d iterations, population %d, %d private rows, sigma %.4g", T, P, private.shape[0], sigma
+    )
 
     pool = [t for t in gen.random(P, stage="initial") if t is not None]
     if not pool:
@@ -223,15 +224,13 @@ def run_private_evolution(
         if kept == 0:
             all_zero += 1
         selected = _select(weights, P, params.selection, select_rng)
-        logger.info("private evolution: vote %d/%d over %d candidates, %d survive the threshold",
-                    t, T, len(pool), kept)
+        logger.info("private evolution: vote %d/%d over %d candidates, %d survive the threshold", t, T, len(pool), kept)
         if t < T:
             parents = [pool[i] for i in selected]
             distinct = [pool[i] for i in dict.fromkeys(selected)]  # a parent enters the pool once
             children = gen.variations(parents * V, stage=f"iteration {t + 1} variations")
             if not any(c is not None for c in children):
-                raise EngineError(ENGINE, f"iteration {t + 1} generation",
-                                  RuntimeError("every generation failed"))
+                raise EngineError(ENGINE, f"iteration {t + 1} generation", RuntimeError("every generation failed"))
             pool = distinct + [c for c in children if c is not None]
         _report(progress, (t + 1) / units if t < T else (T + 0.5) / units)
 
@@ -263,8 +262,7 @@ def run_private_evolution(
 class _Generators:
     """Wraps the API callables: derived seeds, length checks, failure counts."""
 
-    def __init__(self, random_fn: GenerateRandom, variation_fn: GenerateVariations,
-                 rng: np.random.Generator) -> None:
+    def __init__(self, random_fn: GenerateRandom, variation_fn: GenerateVariations, rng: np.random.Generator) -> None:
         self._random_fn = random_fn
         self._variation_fn = variation_fn
         self._rng = rng
@@ -299,8 +297,7 @@ class _Generators:
         return [t if isinstance(t, str) and t.strip() else None for t in out]
 
 
-def _candidate_vectors(pool: list[str], embed: Embed, gen: _Generators, lookahead: int,
-                       dim: int, t: int) -> np.ndarray:
+def _candidate_vectors(pool: list[str], embed: Embed, gen: _Generators, lookahead: int, dim: int, t: int) -> np.ndarray:
     """Unit vectors the private texts vote on: own embeddings, or the mean of L variations' (lookahead)."""
     own = _embed(embed, pool, dim)
     if lookahead <= 0:
@@ -322,8 +319,10 @@ def _candidate_vectors(pool: list[str], embed: Embed, gen: _Generators, lookahea
 def _embed(embed: Embed, texts: list[str], dim: int) -> np.ndarray:
     vecs = np.asarray(embed(texts), dtype=np.float64)
     if vecs.ndim != 2 or vecs.shape[0] != len(texts) or vecs.shape[1] != dim:
-        raise InvalidDataError("synthetic and private embeddings do not match",
-                               violations=[(DATA_FIELD, f"expected ({len(texts)}, {dim}), got {vecs.shape}")])
+        raise InvalidDataError(
+            "synthetic and private embeddings do not match",
+            violations=[(DATA_FIELD, f"expected ({len(texts)}, {dim}), got {vecs.shape}")],
+        )
     if not np.all(np.isfinite(vecs)):
         raise EngineError(ENGINE, "embedding", ValueError("non-finite embedding"))
     return _normalised(vecs)
@@ -333,7 +332,7 @@ def _vote_histogram(private: np.ndarray, candidates: np.ndarray) -> np.ndarray:
     """Each private row's vote for its most cosine-similar candidate (one vote per row: sensitivity 1)."""
     counts = np.zeros(candidates.shape[0], dtype=np.float64)
     for start in range(0, private.shape[0], _VOTE_BLOCK):
-        nearest = np.argmax(private[start:start + _VOTE_BLOCK] @ candidates.T, axis=1)
+        nearest = np.argmax(private[start : start + _VOTE_BLOCK] @ candidates.T, axis=1)
         counts += np.bincount(nearest, minlength=candidates.shape[0])
     return counts
 
@@ -380,14 +379,16 @@ def _check_private(private_embeddings: np.ndarray) -> np.ndarray:
     try:
         arr = np.asarray(private_embeddings, dtype=np.float64)
     except (TypeError, ValueError):
-        raise InvalidDataError("private embeddings are not numeric",
-                               violations=[(DATA_FIELD, "must be a numeric (n, d) array")]) from None
+        raise InvalidDataError(
+            "private embeddings are not numeric", violations=[(DATA_FIELD, "must be a numeric (n, d) array")]
+        ) from None
     if arr.ndim != 2 or arr.shape[0] == 0 or arr.shape[1] == 0:
-        raise InvalidDataError("no private texts to vote with",
-                               violations=[(DATA_FIELD, f"need a non-empty (n, d) array, got shape {arr.shape}")])
+        raise InvalidDataError(
+            "no private texts to vote with",
+            violations=[(DATA_FIELD, f"need a non-empty (n, d) array, got shape {arr.shape}")],
+        )
     if not np.all(np.isfinite(arr)):
-        raise InvalidDataError("private embeddings hold non-finite values",
-                               violations=[(DATA_FIELD, "must be finite")])
+        raise InvalidDataError("private embeddings hold non-finite values", violations=[(DATA_FIELD, "must be finite")])
     return arr
 
 
@@ -402,8 +403,9 @@ def _check_iterations(iterations: object) -> list[tuple[str, str]]:
 
 
 def _check_rho(rho: object) -> list[tuple[str, str]]:
-    if not (isinstance(rho, (int, float, np.floating)) and not isinstance(rho, bool)
-            and math.isfinite(rho) and rho > 0):
+    if not (
+        isinstance(rho, (int, float, np.floating)) and not isinstance(rho, bool) and math.isfinite(rho) and rho > 0
+    ):
         return [(RHO_FIELD, "leaves no usable zCDP budget for private evolution (rho must be finite and > 0)")]
     return []
 
@@ -418,8 +420,11 @@ def _validate(params: PEParams, rho: object, seed: object) -> None:
     if not (_is_int(params.lookahead) and params.lookahead >= 0):
         violations.append((LOOKAHEAD_FIELD, "must be an integer >= 0"))
     if params.threshold is not None and not (
-            isinstance(params.threshold, (int, float)) and not isinstance(params.threshold, bool)
-            and math.isfinite(params.threshold) and params.threshold >= 0):
+        isinstance(params.threshold, (int, float))
+        and not isinstance(params.threshold, bool)
+        and math.isfinite(params.threshold)
+        and params.threshold >= 0
+    ):
         violations.append((THRESHOLD_FIELD, "must be a finite number >= 0 or unset"))
     if params.selection not in SELECTIONS:
         violations.append((SELECTION_FIELD, f"must be one of {', '.join(SELECTIONS)}"))

@@ -19,8 +19,9 @@ if TYPE_CHECKING:
     from veil.synthesizers.text.validation import PiiScanner
 
 
-def register_text_synthesizer(cls: type[TextSynthesizer], *,
-                              capabilities: Capabilities | None = None) -> type[TextSynthesizer]:
+def register_text_synthesizer(
+    cls: type[TextSynthesizer], *, capabilities: Capabilities | None = None
+) -> type[TextSynthesizer]:
     """Register a text engine class under ``cls.name`` (usable as a decorator).
 
     Args:
@@ -44,8 +45,14 @@ def get_text_synthesizer_class(name: str) -> type[TextSynthesizer]:
     return TEXT.get(name)
 
 
-def create_text_synthesizer(name: str, *, seed: int = 0, options: TextOptions | Mapping[str, Any] | None = None,
-                            llm: LLMClient | None = None, pii_scanner: PiiScanner | None = None) -> TextSynthesizer:
+def create_text_synthesizer(
+    name: str,
+    *,
+    seed: int = 0,
+    options: TextOptions | Mapping[str, Any] | None = None,
+    llm: LLMClient | None = None,
+    pii_scanner: PiiScanner | None = None,
+) -> TextSynthesizer:
     """Instantiate the text engine registered as ``name``.
 
     Args:
@@ -63,5 +70,9 @@ def create_text_synthesizer(name: str, *, seed: int = 0, options: TextOptions | 
     return get_text_synthesizer_class(name)(seed=seed, options=options, llm=llm, pii_scanner=pii_scanner)
 
 
-__all__ = ["available_text_synthesizers", "create_text_synthesizer", "get_text_synthesizer_class",
-           "register_text_synthesizer"]
+__all__ = [
+    "available_text_synthesizers",
+    "create_text_synthesizer",
+    "get_text_synthesizer_class",
+    "register_text_synthesizer",
+]

@@ -51,8 +51,11 @@ class TemplatePool:
 
 def available_slots(row: dict[str, object], by_slot: dict[str, tuple[str, str]]) -> frozenset[str]:
     """Slots whose column holds a non-empty value in ``row``."""
-    return frozenset(slot for slot, (column, _) in by_slot.items()
-                     if isinstance(row.get(column), str) and str(row.get(column)).strip())
+    return frozenset(
+        slot
+        for slot, (column, _) in by_slot.items()
+        if isinstance(row.get(column), str) and str(row.get(column)).strip()
+    )
 
 
 class TemplatePoolSynthesizer(TextSynthesizer):
@@ -78,8 +81,9 @@ class SurrogateTextSynthesizer(TemplatePoolSynthesizer):
 
     name = "surrogate"
 
-    def _sample(self, num_rows: int, rng: np.random.Generator, progress: ProgressFn | None,
-                rows: list[dict[str, object]]) -> list[str | None]:
+    def _sample(
+        self, num_rows: int, rng: np.random.Generator, progress: ProgressFn | None, rows: list[dict[str, object]]
+    ) -> list[str | None]:
         out: list[str | None] = []
         unfilled = 0
         by_slot = dict(self.slots.by_slot)
@@ -90,6 +94,5 @@ class SurrogateTextSynthesizer(TemplatePoolSynthesizer):
             out.append(text)
             if progress and i % 1000 == 999:
                 progress(i / num_rows)
-        self.generation = {"templates": len(self._pool.templates), "unfilled_rows": unfilled,
-                           "slots": sorted(by_slot)}
+        self.generation = {"templates": len(self._pool.templates), "unfilled_rows": unfilled, "slots": sorted(by_slot)}
         return out

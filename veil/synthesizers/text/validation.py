@@ -38,14 +38,22 @@ REJECT_REASONS = ("empty", "format", "pii", "leakage", "judge", "llm_error")
 #: Strings that betray a prompt leaking into the output or a model refusing/commenting
 #: instead of rewriting (matched case-insensitively).
 FORMAT_ARTEFACTS = (
-    "<text>", "</text>", "veil-prompt:", "[system]", "[user]",
-    "as an ai", "as a language model", "i cannot help with", "i can't help with",
+    "<text>",
+    "</text>",
+    "veil-prompt:",
+    "[system]",
+    "[user]",
+    "as an ai",
+    "as a language model",
+    "i cannot help with",
+    "i can't help with",
 )
 
 #: Entity types that make a generated text a PII hit by default: direct identifiers. Left out
 #: (configurable): DATE_TIME, DATE_OF_BIRTH, LOCATION, NRP, ORGANIZATION, URL, TITLE, POSTCODE --
 #: plausible content of an ordinary note ("the Boston office", "Acme Corp.") that alone does
 #: not identify anyone.
+# fmt: off
 DEFAULT_PII_ENTITIES = (
     "PERSON", "EMAIL_ADDRESS", "PHONE_NUMBER", "US_SSN", "CREDIT_CARD", "IBAN_CODE", "IP_ADDRESS",
     "BANK_ACCOUNT", "ADDRESS",
@@ -53,6 +61,7 @@ DEFAULT_PII_ENTITIES = (
     "AU_TFN", "CA_SIN", "ES_NIE", "ES_NIF", "FR_NIR", "IN_AADHAAR", "IN_PAN", "IT_FISCAL_CODE",
     "UK_NHS", "UK_NINO", "US_DRIVER_LICENSE", "US_ITIN", "US_PASSPORT", "MEDICAL_LICENSE",
 )
+# fmt: on
 #: Types whose span may be just part of an allowed value ("Maria" of the allowed "Maria Lopez").
 _NAME_LIKE = frozenset({"PERSON"})
 _WORD = re.compile(r"\w+")
@@ -132,8 +141,14 @@ class PresidioPiiScanner:
         lock: Held around each scan; spaCy pipelines are not safe to share across threads.
     """
 
-    def __init__(self, engine: PiiEngine, *, allow: Sequence[str] = (), entities: Sequence[str] | None = None,
-                 lock: threading.Lock | None = None) -> None:
+    def __init__(
+        self,
+        engine: PiiEngine,
+        *,
+        allow: Sequence[str] = (),
+        entities: Sequence[str] | None = None,
+        lock: threading.Lock | None = None,
+    ) -> None:
         self.engine = engine
         self.entities = frozenset(DEFAULT_PII_ENTITIES if entities is None else entities)
         self._allow = list(allow)
@@ -162,9 +177,10 @@ class PresidioPiiScanner:
         for i, (text, text_spans) in enumerate(zip(texts, spans)):
             allowed = _Allowed([*self._allow, *allow[i]]) if allow is not None and allow[i] else shared
             found = {
-                s.entity_type for s in text_spans
+                s.entity_type
+                for s in text_spans
                 if s.entity_type in self.entities
-                and not (allowed and allowed.covers(text[s.start:s.end], s.entity_type))
+                and not (allowed and allowed.covers(text[s.start : s.end], s.entity_type))
             }
             out.append(sorted(found))
         return out
@@ -260,15 +276,26 @@ class Judge:
             an empty model, or ``min_score`` outside 1..5.
     """
 
-    def __init__(self, *, client: LLMClient, model: str, generator_model: str, allow_same: bool = False,
-                 min_score: float = 3.0, description: str = "a free-text note") -> None:
+    def __init__(
+        self,
+        *,
+        client: LLMClient,
+        model: str,
+        generator_model: str,
+        allow_same: bool = False,
+        min_score: float = 3.0,
+        description: str = "a free-text note",
+    ) -> None:
         violations: list[tuple[str, str]] = []
         if not isinstance(model, str) or not model.strip():
             violations.append(("config.text.judge_model", "must be a non-empty model name"))
         elif model == generator_model and not allow_same:
             violations.append(("config.text.judge_model", "must differ from the generator"))
-        if isinstance(min_score, bool) or not isinstance(min_score, (int, float)) \
-                or not JUDGE_SCALE[0] <= float(min_score) <= JUDGE_SCALE[1]:
+        if (
+            isinstance(min_score, bool)
+            or not isinstance(min_score, (int, float))
+            or not JUDGE_SCALE[0] <= float(min_score) <= JUDGE_SCALE[1]
+        ):
             violations.append(("config.text.judge_min_score", "must be within 1..5"))
         if violations:
             raise InvalidConfigError("invalid judge configuration", violations=violations)
@@ -291,8 +318,9 @@ class Judge:
         if not texts:
             return []
         requests = [
-            ChatRequest(messages=self.prompt.render(text=text, description=self.description),
-                        temperature=0.0, model=self.model)
+            ChatRequest(
+                messages=self.prompt.render(text=text, description=self.description), temperature=0.0, model=self.model
+            )
             for text in texts
         ]
         results = self.client.chat_many(requests)
@@ -323,9 +351,17 @@ class TextValidator:
         InvalidConfigError: A parameter out of range (all problems at once).
     """
 
-    def __init__(self, *, sources: Sequence[str], leakage_ngram: int = 8, pii_scanner: PiiScanner | None,
-                 judge: Judge | None = None, min_tokens: int = 1, max_chars: int = 5000,
-                 max_length_ratio: float = 4.0) -> None:
+    def __init__(
+        self,
+        *,
+        sources: Sequence[str],
+        leakage_ngram: int = 8,
+        pii_scanner: PiiScanner | None,
+        judge: Judge | None = None,
+        min_tokens: int = 1,
+        max_chars: int = 5000,
+        max_length_ratio: float = 4.0,
+    ) -> None:
         violations: list[tuple[str, str]] = []
         if isinstance(leakage_ngram, bool) or not isinstance(leakage_ngram, int) or leakage_ngram < 1:
             violations.append(("config.text.leakage_ngram", "must be a positive integer"))
@@ -333,8 +369,11 @@ class TextValidator:
             violations.append(("config.text.min_tokens", "must be a positive integer"))
         if isinstance(max_chars, bool) or not isinstance(max_chars, int) or max_chars < 1:
             violations.append(("config.text.max_chars", "must be a positive integer"))
-        if isinstance(max_length_ratio, bool) or not isinstance(max_length_ratio, (int, float)) \
-                or not max_length_ratio > 0:
+        if (
+            isinstance(max_length_ratio, bool)
+            or not isinstance(max_length_ratio, (int, float))
+            or not max_length_ratio > 0
+        ):
             violations.append(("config.text.max_length_ratio", "must be > 0"))
         if violations:
             raise InvalidConfigError("invalid text validation configuration", violations=violations)
@@ -356,8 +395,9 @@ class TextValidator:
         folded = text.casefold()
         return not any(a in folded for a in FORMAT_ARTEFACTS)
 
-    def validate(self, candidates: Sequence[str | None], *,
-                 allow: Sequence[Sequence[str]] | None = None) -> ValidationOutcome:
+    def validate(
+        self, candidates: Sequence[str | None], *, allow: Sequence[Sequence[str]] | None = None
+    ) -> ValidationOutcome:
         """Check every candidate; each rejected one is counted once, under its first failing reason.
 
         Checks run in order: ``llm_error`` (None), ``empty`` (blank or no word tokens),
@@ -428,8 +468,7 @@ class TextValidator:
                 outcome.warnings.append(f"judge could not score {failed} text(s); they were rejected")
 
         outcome.kept = survivors
-        logger.info("validated %d candidate(s): kept %d, rejected %s",
-                    len(candidates), len(survivors), dict(rejected))
+        logger.info("validated %d candidate(s): kept %d, rejected %s", len(candidates), len(survivors), dict(rejected))
         return outcome
 
 

@@ -8,10 +8,14 @@ import numpy as np
 import pytest
 from opacus.accountants import RDPAccountant
 
-from veil.privacy.dp.accounting import (ORDERS, ZcdpBudget, dpsgd_epsilon, dpsgd_noise_for, zcdp_epsilon,
-                                   zcdp_rho_for)
-from veil.privacy.dp.mechanisms import (BOUND_GRID, ExponentialMechanism, GaussianMechanism,
-                                   GaussianPartitionSelection, private_bounds)
+from veil.privacy.dp.accounting import ORDERS, ZcdpBudget, dpsgd_epsilon, dpsgd_noise_for, zcdp_epsilon, zcdp_rho_for
+from veil.privacy.dp.mechanisms import (
+    BOUND_GRID,
+    ExponentialMechanism,
+    GaussianMechanism,
+    GaussianPartitionSelection,
+    private_bounds,
+)
 from veil.privacy.errors import PrivacyError
 
 
@@ -36,8 +40,9 @@ def test_dpsgd_noise_is_the_smallest_that_meets_the_target():
     sigma = dpsgd_noise_for(epsilon=1.0, delta=1e-6, sample_rate=0.02, steps=1000, extra_rho=0.003)
     spent = dpsgd_epsilon(noise_multiplier=sigma, sample_rate=0.02, steps=1000, delta=1e-6, extra_rho=0.003)
     assert spent <= 1.0
-    assert dpsgd_epsilon(noise_multiplier=sigma * 0.995, sample_rate=0.02, steps=1000, delta=1e-6,
-                         extra_rho=0.003) > 1.0
+    assert (
+        dpsgd_epsilon(noise_multiplier=sigma * 0.995, sample_rate=0.02, steps=1000, delta=1e-6, extra_rho=0.003) > 1.0
+    )
     assert dpsgd_noise_for(epsilon=3.0, delta=1e-6, sample_rate=0.02, steps=1000, extra_rho=0.003) < sigma
 
 

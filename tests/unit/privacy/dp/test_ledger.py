@@ -36,13 +36,13 @@ def ledger(path):
 
 
 def _open(ledger, *, epsilon=10.0, delta=1e-5, allow_non_dp=False, tenant=T, dataset=D):
-    return ledger.open_budget(tenant=tenant, dataset=dataset, epsilon=epsilon, delta=delta,
-                              allow_non_dp=allow_non_dp)
+    return ledger.open_budget(tenant=tenant, dataset=dataset, epsilon=epsilon, delta=delta, allow_non_dp=allow_non_dp)
 
 
 def _charge(ledger, epsilon=1.0, delta=0.0, *, tenant=T, dataset=D, synthesis="s1"):
-    return ledger.charge(tenant=tenant, dataset=dataset, synthesis=synthesis, mechanism="dp_marginal",
-                         epsilon=epsilon, delta=delta)
+    return ledger.charge(
+        tenant=tenant, dataset=dataset, synthesis=synthesis, mechanism="dp_marginal", epsilon=epsilon, delta=delta
+    )
 
 
 # ------------------------------------------------------------------ budgets and serialization
@@ -79,10 +79,21 @@ def test_ensure_budget_opens_once_and_keeps_existing(ledger):
     assert again.epsilon_spent == 1.0 and len(again.charges) == 1
 
 
-@pytest.mark.parametrize(("epsilon", "delta"), [
-    (0.0, 0.0), (-1.0, 0.0), (math.nan, 0.0), (math.inf, 0.0), (True, 0.0), ("1", 0.0),
-    (1.0, -1e-9), (1.0, 1.0), (1.0, math.nan), (1.0, None),
-])
+@pytest.mark.parametrize(
+    ("epsilon", "delta"),
+    [
+        (0.0, 0.0),
+        (-1.0, 0.0),
+        (math.nan, 0.0),
+        (math.inf, 0.0),
+        (True, 0.0),
+        ("1", 0.0),
+        (1.0, -1e-9),
+        (1.0, 1.0),
+        (1.0, math.nan),
+        (1.0, None),
+    ],
+)
 def test_bad_budget_and_charge_arguments(ledger, epsilon, delta):
     with pytest.raises(LedgerError) as exc:
         _open(ledger, epsilon=epsilon, delta=delta)
@@ -177,8 +188,10 @@ def test_epsilon_overspend_raises_with_remaining(ledger):
     assert (err.code, err.reason) == ("FAILED_PRECONDITION", "PRIVACY_BUDGET_EXHAUSTED")
     assert err.epsilon_remaining == pytest.approx(0.5)
     assert err.delta_remaining == pytest.approx(1e-5)
-    assert err.message == ("charging epsilon=1 delta=1e-06 would overspend datasets/ds1's privacy budget: "
-                           "epsilon 0.5 of 10 and delta 1e-05 of 1e-05 remain")
+    assert err.message == (
+        "charging epsilon=1 delta=1e-06 would overspend datasets/ds1's privacy budget: "
+        "epsilon 0.5 of 10 and delta 1e-05 of 1e-05 remain"
+    )
     assert [field for field, _ in err.violations] == ["config.epsilon"]
     assert "0.5" in err.violations[0][1]
     # the refused charge left no trace

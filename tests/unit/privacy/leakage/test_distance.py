@@ -11,10 +11,12 @@ import pytest
 from veil.privacy.leakage.distance import DistanceEncoder, count_exact_copies, distance_leakage
 from veil.service.demo_data import load_diamonds
 
+# fmt: off
 KINDS = {
     "carat": "numeric", "cut": "categorical", "color": "categorical", "clarity": "categorical",
     "depth": "numeric", "table": "numeric", "price": "numeric", "x": "numeric", "y": "numeric", "z": "numeric",
 }
+# fmt: on
 
 
 @pytest.fixture(scope="module")
@@ -71,14 +73,33 @@ def test_deterministic_with_seed(rows):
 
 
 def test_only_modelled_columns_are_compared():
-    kinds = {"id": "id", "name": "pii:PERSON", "note": "text", "amount": "numeric", "ok": "boolean", "level": "categorical"}
+    kinds = {
+        "id": "id",
+        "name": "pii:PERSON",
+        "note": "text",
+        "amount": "numeric",
+        "ok": "boolean",
+        "level": "categorical",
+    }
     train = pd.DataFrame(
-        {"id": ["a", "b", "c"], "name": ["Ann", "Bob", "Cy"], "note": ["x", "y", "z"],
-         "amount": [1.0, 2.0, np.nan], "ok": [True, False, True], "level": ["p", None, "q"]}
+        {
+            "id": ["a", "b", "c"],
+            "name": ["Ann", "Bob", "Cy"],
+            "note": ["x", "y", "z"],
+            "amount": [1.0, 2.0, np.nan],
+            "ok": [True, False, True],
+            "level": ["p", None, "q"],
+        }
     )
     synthetic = pd.DataFrame(
-        {"id": ["zz", "yy", "xx", "ww"], "name": ["Dee", "Eve", "Fay", "Gus"], "note": ["u", "v", "w", "t"],
-         "amount": [1.0, 2.0, np.nan, 2.0], "ok": [1, 0, 1, 1], "level": ["p", None, "q", "q"]}
+        {
+            "id": ["zz", "yy", "xx", "ww"],
+            "name": ["Dee", "Eve", "Fay", "Gus"],
+            "note": ["u", "v", "w", "t"],
+            "amount": [1.0, 2.0, np.nan, 2.0],
+            "ok": [1, 0, 1, 1],
+            "level": ["p", None, "q", "q"],
+        }
     )
     # rows 0-2 match on amount/ok/level (booleans as 0/1, missing == missing); row 3 does not
     assert count_exact_copies(train=train, synthetic=synthetic, kinds=kinds) == 3
@@ -97,8 +118,11 @@ def test_no_compared_columns_gives_nan():
 def test_encoder_category_mismatch_adds_one_and_numbers_are_standardised():
     kinds = {"level": "categorical", "amount": "numeric", "when": "datetime"}
     train = pd.DataFrame(
-        {"level": ["a", "b", "a", "b"], "amount": [0.0, 2.0, 0.0, 2.0],
-         "when": pd.to_datetime(["2024-01-01", "2024-01-03", "2024-01-01", "2024-01-03"])}
+        {
+            "level": ["a", "b", "a", "b"],
+            "amount": [0.0, 2.0, 0.0, 2.0],
+            "when": pd.to_datetime(["2024-01-01", "2024-01-03", "2024-01-01", "2024-01-03"]),
+        }
     )
     enc = DistanceEncoder(kinds, list(train.columns)).fit(train)
     x = enc.transform(train)

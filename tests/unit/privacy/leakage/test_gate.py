@@ -35,13 +35,21 @@ def test_replay_runs_are_maximal_and_positioned(fingerprints) -> None:
 
 
 def test_fresh_coincidences_and_text_runs_are_replaced(fingerprints) -> None:
-    frame = pd.DataFrame({
-        "customer": ["Jane Roe", "Ann Lee", None],
-        "note": ["Jane Roe asked for a refund.", "Ann Lee wrote jane.roe@example.com twice.", "nothing"],
-        "cut": ["Ideal", "Good", "Good"],
-    })
-    outcome = release_gate(frame, fingerprints=fingerprints, fresh_columns={"customer": "PERSON"},
-                           text_columns=["note"], label_columns=["cut"], factory=_factory(fingerprints))
+    frame = pd.DataFrame(
+        {
+            "customer": ["Jane Roe", "Ann Lee", None],
+            "note": ["Jane Roe asked for a refund.", "Ann Lee wrote jane.roe@example.com twice.", "nothing"],
+            "cut": ["Ideal", "Good", "Good"],
+        }
+    )
+    outcome = release_gate(
+        frame,
+        fingerprints=fingerprints,
+        fresh_columns={"customer": "PERSON"},
+        text_columns=["note"],
+        label_columns=["cut"],
+        factory=_factory(fingerprints),
+    )
     assert outcome.releasable
     out = outcome.frame
     assert out.loc[0, "customer"] != "Jane Roe" and out.loc[1, "customer"] == "Ann Lee"
@@ -57,8 +65,14 @@ def test_fresh_coincidences_and_text_runs_are_replaced(fingerprints) -> None:
 
 def test_a_learned_column_is_refused_not_patched(fingerprints) -> None:
     frame = pd.DataFrame({"referrer": ["Website", "Jane Roe", "Jane Roe", "Friend"], "n": [1, 2, 3, 4]})
-    outcome = release_gate(frame, fingerprints=fingerprints, fresh_columns={}, text_columns=[],
-                           label_columns=["referrer"], factory=_factory(fingerprints))
+    outcome = release_gate(
+        frame,
+        fingerprints=fingerprints,
+        fresh_columns={},
+        text_columns=[],
+        label_columns=["referrer"],
+        factory=_factory(fingerprints),
+    )
     assert not outcome.releasable and outcome.remaining == {"referrer": 2}
     assert outcome.frame["referrer"].tolist() == frame["referrer"].tolist()
     with pytest.raises(PiiReplayError) as info:
@@ -72,8 +86,15 @@ def test_a_learned_column_is_refused_not_patched(fingerprints) -> None:
 def test_a_generated_date_equal_to_a_birth_date_is_shifted(fingerprints) -> None:
     fingerprints.add("1984-03-12")
     frame = pd.DataFrame({"issued": ["2019-05-01", "1984-03-12", None]})
-    outcome = release_gate(frame, fingerprints=fingerprints, fresh_columns={}, text_columns=[], label_columns=[],
-                           factory=_factory(fingerprints), date_columns=["issued"])
+    outcome = release_gate(
+        frame,
+        fingerprints=fingerprints,
+        fresh_columns={},
+        text_columns=[],
+        label_columns=[],
+        factory=_factory(fingerprints),
+        date_columns=["issued"],
+    )
     assert outcome.releasable and outcome.replaced == {"issued": 1}
     shifted = outcome.frame.loc[1, "issued"]
     assert shifted != "1984-03-12" and pd.to_datetime(shifted).year in (1983, 1984, 1985)

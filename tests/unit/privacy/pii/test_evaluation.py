@@ -215,19 +215,26 @@ def test_value_leak_rate() -> None:
 
 
 def test_table_leaks_and_altered_cells() -> None:
-    original = pd.DataFrame({
-        "name": ["Ann Lee", "Bob Ray", None],
-        "note": ["Ann Lee rang 555-0101.", "No contact.", "Bob Ray rang."],
-        "sku": ["A-1", "B-2", "C-3"],
-    })
-    scrubbed = pd.DataFrame({
-        "name": ["Kim Poe", "Bob Ray", None],
-        "note": ["Kim Poe rang 555-0101.", "No contact.", "Tim Sol rang."],
-        "sku": ["A-1", "B-2", "Z-9"],
-    })
+    original = pd.DataFrame(
+        {
+            "name": ["Ann Lee", "Bob Ray", None],
+            "note": ["Ann Lee rang 555-0101.", "No contact.", "Bob Ray rang."],
+            "sku": ["A-1", "B-2", "C-3"],
+        }
+    )
+    scrubbed = pd.DataFrame(
+        {
+            "name": ["Kim Poe", "Bob Ray", None],
+            "note": ["Kim Poe rang 555-0101.", "No contact.", "Tim Sol rang."],
+            "sku": ["A-1", "B-2", "Z-9"],
+        }
+    )
     labels = {
-        "columns": {"name": {"kind": "pii", "entity": "PERSON"}, "note": {"kind": "text"},
-                    "sku": {"kind": "none", "decoy": True}},
+        "columns": {
+            "name": {"kind": "pii", "entity": "PERSON"},
+            "note": {"kind": "text"},
+            "sku": {"kind": "none", "decoy": True},
+        },
         "text_spans": {"note": {"0": [[0, 7, "PERSON"], [13, 21, "PHONE_NUMBER"]], "2": [[0, 7, "PERSON"]]}},
     }
     leaks = table_leaks(original, scrubbed, labels)
@@ -239,19 +246,25 @@ def test_table_leaks_and_altered_cells() -> None:
 
 
 def test_score_columns() -> None:
-    labels = {"columns": {
-        "customer": {"kind": "pii", "entity": "PERSON"},
-        "dob": {"kind": "pii", "entity": "DATE_OF_BIRTH"},
-        "phone": {"kind": "pii", "entity": "PHONE_NUMBER"},
-        "contact": {"kind": "pii", "entity": "PHONE_NUMBER"},
-        "notes": {"kind": "text"},
-        "part_no": {"kind": "none", "decoy": True},
-        "price": {"kind": "none", "decoy": False},
-        "order_ref": {"kind": "none", "decoy": True},
-    }}
+    labels = {
+        "columns": {
+            "customer": {"kind": "pii", "entity": "PERSON"},
+            "dob": {"kind": "pii", "entity": "DATE_OF_BIRTH"},
+            "phone": {"kind": "pii", "entity": "PHONE_NUMBER"},
+            "contact": {"kind": "pii", "entity": "PHONE_NUMBER"},
+            "notes": {"kind": "text"},
+            "part_no": {"kind": "none", "decoy": True},
+            "price": {"kind": "none", "decoy": False},
+            "order_ref": {"kind": "none", "decoy": True},
+        }
+    }
     found = {
-        "customer": ("pii", "PERSON"), "dob": ("pii", "DATE_TIME"), "phone": ("categorical", None),
-        "contact": ("pii", "PERSON"), "notes": ("categorical", None), "part_no": ("pii", "US_DRIVER_LICENSE"),
+        "customer": ("pii", "PERSON"),
+        "dob": ("pii", "DATE_TIME"),
+        "phone": ("categorical", None),
+        "contact": ("pii", "PERSON"),
+        "notes": ("categorical", None),
+        "part_no": ("pii", "US_DRIVER_LICENSE"),
         "price": ("pii", "US_BANK_NUMBER"),
     }
     plain = score_columns(labels, found)
@@ -265,8 +278,15 @@ def test_score_columns() -> None:
     assert not plain.ok
     aliased = score_columns(labels["columns"], found, aliases={"DATE_TIME": "DATE_OF_BIRTH"})
     assert aliased.correct == ["customer", "dob"]
-    good = score_columns(labels, {"customer": ("pii", "PERSON"), "dob": ("pii", "DATE_OF_BIRTH"),
-                                  "phone": ("pii", "PHONE_NUMBER"), "contact": ("pii", "PHONE_NUMBER"),
-                                  "notes": ("text", None)})
+    good = score_columns(
+        labels,
+        {
+            "customer": ("pii", "PERSON"),
+            "dob": ("pii", "DATE_OF_BIRTH"),
+            "phone": ("pii", "PHONE_NUMBER"),
+            "contact": ("pii", "PHONE_NUMBER"),
+            "notes": ("text", None),
+        },
+    )
     assert good.ok
     assert json.loads(json.dumps(good.to_dict()))["ok"] is True

@@ -63,7 +63,9 @@ def test_redact_replays_replaces_whole_cells() -> None:
     fp = _fp()
     frame = pd.DataFrame({"name": ["Ann Smith", "Jane Roe", None, "jane roe"], "email": ["a@b.com"] * 4})
     factory = SurrogateFactory(KEY, avoid=fp)
-    fixed, changed = fp.redact_replays(frame, entity_by_column={"name": "PERSON", "email": "EMAIL_ADDRESS"}, factory=factory)
+    fixed, changed = fp.redact_replays(
+        frame, entity_by_column={"name": "PERSON", "email": "EMAIL_ADDRESS"}, factory=factory
+    )
     assert changed == 2
     assert fixed.at[0, "name"] == "Ann Smith" and fixed.at[2, "name"] is None
     assert fixed.at[1, "name"] not in fp and fixed.at[3, "name"] not in fp

@@ -59,8 +59,9 @@ def text_run(bench, engine):
 
 @pytest.fixture(scope="module")
 def table_runs(bench, engine):
-    return {name: (labels, bench.run_table(engine, frame, labels))
-            for name, (frame, labels) in bench.load_tables().items()}
+    return {
+        name: (labels, bench.run_table(engine, frame, labels)) for name, (frame, labels) in bench.load_tables().items()
+    }
 
 
 def test_the_sets_are_in_place(bench) -> None:
@@ -74,7 +75,8 @@ def test_text_span_recall(text_run) -> None:
     docs, run = text_run
     scores = run["scores"]
     assert scores.span_recall >= SPAN_RECALL, (
-        f"span recall {scores.span_recall:.3f} < {SPAN_RECALL} on {len(docs)} documents\n{format_table(scores)}")
+        f"span recall {scores.span_recall:.3f} < {SPAN_RECALL} on {len(docs)} documents\n{format_table(scores)}"
+    )
 
 
 def test_text_char_precision(text_run) -> None:
@@ -82,7 +84,8 @@ def test_text_char_precision(text_run) -> None:
     scores = run["scores"]
     assert scores.char_precision >= CHAR_PRECISION, (
         f"character precision {scores.char_precision:.3f} < {CHAR_PRECISION} on {len(docs)} documents\n"
-        f"{format_table(scores)}")
+        f"{format_table(scores)}"
+    )
 
 
 @pytest.mark.parametrize("table", TABLES)
@@ -90,7 +93,8 @@ def test_table_pii_columns_flagged_with_their_entity(table_runs, table) -> None:
     _, run = table_runs[table]
     columns = run["columns"]
     assert not columns.missed and not columns.wrong_entity, (
-        f"missed {columns.missed}, wrong entity {columns.wrong_entity}; final kinds {run['kinds']}")
+        f"missed {columns.missed}, wrong entity {columns.wrong_entity}; final kinds {run['kinds']}"
+    )
 
 
 @pytest.mark.parametrize("table", TABLES)
@@ -98,7 +102,8 @@ def test_table_no_decoy_or_other_column_flagged(table_runs, table) -> None:
     _, run = table_runs[table]
     columns = run["columns"]
     assert not columns.flagged_decoys and not columns.false_pii, (
-        f"flagged decoys {columns.flagged_decoys}, other false PII {columns.false_pii}")
+        f"flagged decoys {columns.flagged_decoys}, other false PII {columns.false_pii}"
+    )
 
 
 def test_table_leak_rate(table_runs) -> None:

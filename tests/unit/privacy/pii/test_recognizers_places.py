@@ -25,35 +25,72 @@ def of_type(engine: PiiEngine, text: str, entity: str) -> list[str]:
 
 # ----------------------------------------------------------------------------- whole addresses
 ADDRESS_BLOCKS = [
-    pytest.param("Factuur aan:\nJan de Vries\nKeizersgracht 123-II\n1015 CJ Amsterdam\nNederland",
-                 "Keizersgracht 123-II\n1015 CJ Amsterdam\nNederland", id="nl-block"),
-    pytest.param("Adres do korespondencji: ul. Piękna 15/3, 00-549 Warszawa, Polska",
-                 "ul. Piękna 15/3, 00-549 Warszawa, Polska", id="pl-one-line"),
-    pytest.param("Please send the contract to:\nRua Augusta, n.º 27\n3.º Esq.\n1100-048 Lisboa\nPortugal",
-                 "Rua Augusta, n.º 27\n3.º Esq.\n1100-048 Lisboa\nPortugal", id="pt-floor-line"),
-    pytest.param("Our office: Petőfi Sándor utca 12., 2. em. 4., 1052 Budapest",
-                 "Petőfi Sándor utca 12., 2. em. 4., 1052 Budapest", id="hu-type-after-name"),
-    pytest.param("Kontor: Nørregade 14, 2. tv., 1165 København K, Danmark",
-                 "Nørregade 14, 2. tv., 1165 København K, Danmark", id="dk-floor-side"),
-    pytest.param("Visit us at Drottninggatan 5, 111 51 Stockholm. We open at nine.",
-                 "Drottninggatan 5, 111 51 Stockholm", id="se-in-a-sentence"),
+    pytest.param(
+        "Factuur aan:\nJan de Vries\nKeizersgracht 123-II\n1015 CJ Amsterdam\nNederland",
+        "Keizersgracht 123-II\n1015 CJ Amsterdam\nNederland",
+        id="nl-block",
+    ),
+    pytest.param(
+        "Adres do korespondencji: ul. Piękna 15/3, 00-549 Warszawa, Polska",
+        "ul. Piękna 15/3, 00-549 Warszawa, Polska",
+        id="pl-one-line",
+    ),
+    pytest.param(
+        "Please send the contract to:\nRua Augusta, n.º 27\n3.º Esq.\n1100-048 Lisboa\nPortugal",
+        "Rua Augusta, n.º 27\n3.º Esq.\n1100-048 Lisboa\nPortugal",
+        id="pt-floor-line",
+    ),
+    pytest.param(
+        "Our office: Petőfi Sándor utca 12., 2. em. 4., 1052 Budapest",
+        "Petőfi Sándor utca 12., 2. em. 4., 1052 Budapest",
+        id="hu-type-after-name",
+    ),
+    pytest.param(
+        "Kontor: Nørregade 14, 2. tv., 1165 København K, Danmark",
+        "Nørregade 14, 2. tv., 1165 København K, Danmark",
+        id="dk-floor-side",
+    ),
+    pytest.param(
+        "Visit us at Drottninggatan 5, 111 51 Stockholm. We open at nine.",
+        "Drottninggatan 5, 111 51 Stockholm",
+        id="se-in-a-sentence",
+    ),
     pytest.param("Dodací adresa: Husova 12, 110 00 Praha 1", "Husova 12, 110 00 Praha 1", id="cz-no-street-type"),
-    pytest.param("Registered office: Flat No. 12, Shanti Apartments, 14th Cross Road, Indiranagar, "
-                 "Bengaluru 560038, Karnataka",
-                 "Flat No. 12, Shanti Apartments, 14th Cross Road, Indiranagar, Bengaluru 560038, Karnataka",
-                 id="in-flat-and-building"),
-    pytest.param("Shipping address\n1200 Harbor Boulevard\nSuite 400\nWeehawken, NJ 07086\nUSA",
-                 "1200 Harbor Boulevard\nSuite 400\nWeehawken, NJ 07086\nUSA", id="us-suite-line"),
-    pytest.param("SHIP TO:\nMARTA KOWALSKA\nUL. DŁUGA 7/2\n80-827 GDAŃSK\nPOLSKA\nTEL 600 100 200",
-                 "UL. DŁUGA 7/2\n80-827 GDAŃSK\nPOLSKA", id="pl-all-caps-label"),
-    pytest.param("Please update my address to Calle de Alcalá 48, 4º izq., 28014 Madrid, España. Thanks!",
-                 "Calle de Alcalá 48, 4º izq., 28014 Madrid, España", id="es-floor-side"),
-    pytest.param("Endereço: Av. Paulista, 1578 - Bela Vista, São Paulo - SP, 01310-200",
-                 "Av. Paulista, 1578 - Bela Vista, São Paulo - SP, 01310-200", id="br-dashes"),
-    pytest.param("Osoite: Mannerheimintie 22 A 5, 00100 Helsinki", "Mannerheimintie 22 A 5, 00100 Helsinki",
-                 id="fi-staircase-flat"),
-    pytest.param("Lieferung an Hauptstraße 5a, 3. OG, D-80331 München bis Freitag.",
-                 "Hauptstraße 5a, 3. OG, D-80331 München", id="de-country-prefix"),
+    pytest.param(
+        "Registered office: Flat No. 12, Shanti Apartments, 14th Cross Road, Indiranagar, Bengaluru 560038, Karnataka",
+        "Flat No. 12, Shanti Apartments, 14th Cross Road, Indiranagar, Bengaluru 560038, Karnataka",
+        id="in-flat-and-building",
+    ),
+    pytest.param(
+        "Shipping address\n1200 Harbor Boulevard\nSuite 400\nWeehawken, NJ 07086\nUSA",
+        "1200 Harbor Boulevard\nSuite 400\nWeehawken, NJ 07086\nUSA",
+        id="us-suite-line",
+    ),
+    pytest.param(
+        "SHIP TO:\nMARTA KOWALSKA\nUL. DŁUGA 7/2\n80-827 GDAŃSK\nPOLSKA\nTEL 600 100 200",
+        "UL. DŁUGA 7/2\n80-827 GDAŃSK\nPOLSKA",
+        id="pl-all-caps-label",
+    ),
+    pytest.param(
+        "Please update my address to Calle de Alcalá 48, 4º izq., 28014 Madrid, España. Thanks!",
+        "Calle de Alcalá 48, 4º izq., 28014 Madrid, España",
+        id="es-floor-side",
+    ),
+    pytest.param(
+        "Endereço: Av. Paulista, 1578 - Bela Vista, São Paulo - SP, 01310-200",
+        "Av. Paulista, 1578 - Bela Vista, São Paulo - SP, 01310-200",
+        id="br-dashes",
+    ),
+    pytest.param(
+        "Osoite: Mannerheimintie 22 A 5, 00100 Helsinki",
+        "Mannerheimintie 22 A 5, 00100 Helsinki",
+        id="fi-staircase-flat",
+    ),
+    pytest.param(
+        "Lieferung an Hauptstraße 5a, 3. OG, D-80331 München bis Freitag.",
+        "Hauptstraße 5a, 3. OG, D-80331 München",
+        id="de-country-prefix",
+    ),
 ]
 
 
@@ -71,18 +108,23 @@ def test_a_block_keeps_its_other_lines_when_a_longer_span_takes_its_first(engine
 
 
 def test_form_labels_split_an_address_into_its_fields(engine: PiiEngine) -> None:
-    text = ("Street: Kastanienallee 7\nApartment / suite: Whg. 3\nPostcode: 10435\nCity: Berlin\n"
-            "Country: Germany\nDate of birth: 12.04.1988")
+    text = (
+        "Street: Kastanienallee 7\nApartment / suite: Whg. 3\nPostcode: 10435\nCity: Berlin\n"
+        "Country: Germany\nDate of birth: 12.04.1988"
+    )
     assert of_type(engine, text, "ADDRESS") == ["Kastanienallee 7", "Whg. 3", "10435", "Berlin", "Germany"]
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("[10:02] customer: my billing postcode is 33100 Tampere",
-     [("33100", "POSTCODE"), ("Tampere", "LOCATION")]),
-    ("Ship it to 69-100 Słubice, please.", [("69-100", "POSTCODE"), ("Słubice", "LOCATION")]),
-])
-def test_a_postcode_with_its_town_but_no_street_is_postcode_and_location(engine: PiiEngine, text: str,
-                                                                          expected) -> None:
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("[10:02] customer: my billing postcode is 33100 Tampere", [("33100", "POSTCODE"), ("Tampere", "LOCATION")]),
+        ("Ship it to 69-100 Słubice, please.", [("69-100", "POSTCODE"), ("Słubice", "LOCATION")]),
+    ],
+)
+def test_a_postcode_with_its_town_but_no_street_is_postcode_and_location(
+    engine: PiiEngine, text: str, expected
+) -> None:
     assert [f for f in found(engine, text) if f[1] in ("POSTCODE", "LOCATION", "ADDRESS")] == expected
 
 
@@ -93,33 +135,39 @@ def test_a_postcode_answering_a_question_for_it_is_a_postcode(engine: PiiEngine)
 
 
 # ----------------------------------------------------------------------------- place names
-@pytest.mark.parametrize(("text", "places"), [
-    ("We are moving from Tampere to Oulu next spring.", ["Tampere", "Oulu"]),
-    ("Invoice 4471 | Jyväskylä | net 30 days", ["Jyväskylä"]),
-    ("Kraków, 3 March 2025", ["Kraków"]),
-    ("Made in Deutschland, sold in ITALIA.", ["Deutschland", "ITALIA"]),
-    # A town with its region or country is one span: a longer span of another type cannot take the pair.
-    ("Our new branch opens near Szeged, Hungary.", ["Szeged, Hungary"]),
-    ("Moving to Sopron (Győr-Moson-Sopron, Magyarország) in May.", ["Sopron (Győr-Moson-Sopron, Magyarország"]),
-    ("Brooke Nguyen | Tofino, BC | brooke@example.ca", ["Tofino, BC"]),
-])
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("We are moving from Tampere to Oulu next spring.", ["Tampere", "Oulu"]),
+        ("Invoice 4471 | Jyväskylä | net 30 days", ["Jyväskylä"]),
+        ("Kraków, 3 March 2025", ["Kraków"]),
+        ("Made in Deutschland, sold in ITALIA.", ["Deutschland", "ITALIA"]),
+        # A town with its region or country is one span: a longer span of another type cannot take the pair.
+        ("Our new branch opens near Szeged, Hungary.", ["Szeged, Hungary"]),
+        ("Moving to Sopron (Győr-Moson-Sopron, Magyarország) in May.", ["Sopron (Győr-Moson-Sopron, Magyarország"]),
+        ("Brooke Nguyen | Tofino, BC | brooke@example.ca", ["Tofino, BC"]),
+    ],
+)
 def test_gazetteer_places_with_evidence_are_locations(engine: PiiEngine, text: str, places: list[str]) -> None:
     assert of_type(engine, text, "LOCATION") == places
 
 
 # ----------------------------------------------------------------------------- what is not an address or a place
-@pytest.mark.parametrize("text", [
-    "Booking ref ML17FY confirmed for two nights.",
-    "Order 98129944 · 3 x 250 ml · Use gate 4, ring twice",
-    "07/07/2024\n\nDear Dr. Okafor,",
-    "PARCEL 1 OF 3\nTRACKING 003404345699268073\nROUTE 34 / DEPOT 58",
-    "Category UGDA, 8 days, 140 290 Ft",
-    "Your ref: TCK-468134",
-    "The annual premium will be $369.12 CAD from next year.",
-    "Our Spring 2024 catalogue has 48 pages.",
-    "302002  LED panel 60x60  10 x 236,95 zł",
-    "Effective April 21, 2020.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Booking ref ML17FY confirmed for two nights.",
+        "Order 98129944 · 3 x 250 ml · Use gate 4, ring twice",
+        "07/07/2024\n\nDear Dr. Okafor,",
+        "PARCEL 1 OF 3\nTRACKING 003404345699268073\nROUTE 34 / DEPOT 58",
+        "Category UGDA, 8 days, 140 290 Ft",
+        "Your ref: TCK-468134",
+        "The annual premium will be $369.12 CAD from next year.",
+        "Our Spring 2024 catalogue has 48 pages.",
+        "302002  LED panel 60x60  10 x 236,95 zł",
+        "Effective April 21, 2020.",
+    ],
+)
 def test_codes_dates_and_amounts_are_not_places(engine: PiiEngine, text: str) -> None:
     assert [f for f in found(engine, text) if f[1] in ("ADDRESS", "POSTCODE", "LOCATION")] == []
 

@@ -82,7 +82,9 @@ def test_progress_is_reported(scrubbed) -> None:
     assert progress == sorted(progress)
 
 
-def test_other_key_gives_other_surrogates_and_nulls_stay(engine: PiiEngine, demo: pd.DataFrame, scan: TableScan) -> None:
+def test_other_key_gives_other_surrogates_and_nulls_stay(
+    engine: PiiEngine, demo: pd.DataFrame, scan: TableScan
+) -> None:
     small = demo.head(60).copy()
     small.loc[[3, 7], "customer_name"] = None
     small.loc[5, "note"] = np.nan
@@ -140,8 +142,9 @@ def test_analyze_texts_spans_do_not_overlap(engine: PiiEngine) -> None:
 def test_name_in_a_note_follows_the_rows_name_column(scrubbed, demo: pd.DataFrame) -> None:
     out = scrubbed[0].frame
     checked = 0
-    for raw_name, note, stand_in, scrubbed_note in zip(demo["customer_name"], demo["note"], out["customer_name"],
-                                                       out["note"]):
+    for raw_name, note, stand_in, scrubbed_note in zip(
+        demo["customer_name"], demo["note"], out["customer_name"], out["note"]
+    ):
         first = raw_name.split()[0]
         if re.search(rf"\b{re.escape(first)}\b", note):
             checked += 1
@@ -168,16 +171,29 @@ def test_table_scrubber_rejects_a_batch_without_the_scanned_columns(engine, demo
 
 
 def test_dates_of_one_person_shift_together(engine) -> None:
-    frame = pd.DataFrame({
-        "patient": ["Ann Lee", "Ann Lee", "Bo Chan", "Cy Diaz"] * 20,
-        "dob": ["1980-01-01", "1980-01-01", "1980-01-01", "1980-01-01"] * 20,
-        "note": ["Ann Lee, DOB 1980-01-01, came in.", "Seen again.", "Bo Chan was born 1980-01-01.",
-                 "Nothing to add."] * 20,
-    })
-    scan = TableScan.from_dict({"columns": {
-        "patient": {"column": "patient", "kind": "pii", "entity_type": "PERSON", "confidence": 1.0},
-        "dob": {"column": "dob", "kind": "pii", "entity_type": "DATE_OF_BIRTH", "confidence": 1.0},
-        "note": {"column": "note", "kind": "text", "entity_type": None, "confidence": 1.0}}, "scanned_rows": 80})
+    frame = pd.DataFrame(
+        {
+            "patient": ["Ann Lee", "Ann Lee", "Bo Chan", "Cy Diaz"] * 20,
+            "dob": ["1980-01-01", "1980-01-01", "1980-01-01", "1980-01-01"] * 20,
+            "note": [
+                "Ann Lee, DOB 1980-01-01, came in.",
+                "Seen again.",
+                "Bo Chan was born 1980-01-01.",
+                "Nothing to add.",
+            ]
+            * 20,
+        }
+    )
+    scan = TableScan.from_dict(
+        {
+            "columns": {
+                "patient": {"column": "patient", "kind": "pii", "entity_type": "PERSON", "confidence": 1.0},
+                "dob": {"column": "dob", "kind": "pii", "entity_type": "DATE_OF_BIRTH", "confidence": 1.0},
+                "note": {"column": "note", "kind": "text", "entity_type": None, "confidence": 1.0},
+            },
+            "scanned_rows": 80,
+        }
+    )
     out = engine.scrub_table(frame, scan=scan, key=KEY).frame
     shifted = dict(zip(out["patient"], out["dob"]))
     assert len(set(out["dob"])) == 3  # one shift per person, so three dates for one original

@@ -47,10 +47,12 @@ def test_untouched_values_keep_their_type_and_text(survey_scrub) -> None:
 
 
 def test_a_label_naming_a_person_is_not_allowed_in_notes(engine: PiiEngine) -> None:
-    frame = pd.DataFrame({
-        "handler": ["Desk", "Desk", "Bartholomew Quigley", "Desk"] * 10,
-        "note": [f"Ticket {i} seen by Bartholomew Quigley at the Desk." for i in range(40)],
-    })
+    frame = pd.DataFrame(
+        {
+            "handler": ["Desk", "Desk", "Bartholomew Quigley", "Desk"] * 10,
+            "note": [f"Ticket {i} seen by Bartholomew Quigley at the Desk." for i in range(40)],
+        }
+    )
     kinds, scan = scan_with_kinds(engine, frame, {"handler": "categorical", "note": "text"}, seed=0)
     allowed = engine.allow_list_for(frame, scan)
     assert "Desk" in allowed and "Bartholomew Quigley" not in allowed and "Quigley" not in allowed
@@ -61,8 +63,9 @@ def test_a_label_naming_a_person_is_not_allowed_in_notes(engine: PiiEngine) -> N
 def test_a_value_found_once_is_replaced_wherever_it_appears(engine: PiiEngine) -> None:
     # The detector finds the name after a title; in capitals on a label it does not on its own.
     assert engine.analyze_texts(["ZANELE MOKOENA"]) == [[]]
-    frame = pd.DataFrame({"note": ["Please ask Dr. Zanele Mokoena to sign."] * 3,
-                          "label": ["ZANELE MOKOENA", "none", "none"]})
+    frame = pd.DataFrame(
+        {"note": ["Please ask Dr. Zanele Mokoena to sign."] * 3, "label": ["ZANELE MOKOENA", "none", "none"]}
+    )
     kinds, scan = scan_with_kinds(engine, frame, {"note": "text", "label": "categorical"}, seed=0)
     out = engine.scrub_table(frame, scan=scan, key=KEY).frame
     assert "MOKOENA" not in out["label"].iloc[0] and out["label"].iloc[0].isupper()
@@ -72,8 +75,12 @@ def test_a_value_found_once_is_replaced_wherever_it_appears(engine: PiiEngine) -
 def test_a_name_replaced_part_by_part_is_fingerprinted_whole(engine: PiiEngine) -> None:
     # "William" and "Johnson" are each part of another customer's name; in the note they are one person,
     # whose full name must be known to the release gate.
-    frame = pd.DataFrame({"customer": ["William Xu", "Ann Johnson", "Raj Patel"] * 4,
-                          "note": ["Her partner William Johnson phoned about the delivery."] * 12})
+    frame = pd.DataFrame(
+        {
+            "customer": ["William Xu", "Ann Johnson", "Raj Patel"] * 4,
+            "note": ["Her partner William Johnson phoned about the delivery."] * 12,
+        }
+    )
     kinds, scan = scan_with_kinds(engine, frame, {"customer": "pii:PERSON", "note": "text"}, seed=0)
     result = engine.scrub_table(frame, scan=scan, key=KEY)
     assert "William Johnson" not in result.frame["note"].iloc[0]
@@ -90,8 +97,12 @@ def test_codes_skip_ner_but_not_the_patterns(engine: PiiEngine) -> None:
 def test_a_known_name_still_reads_as_a_name_around_it(engine: PiiEngine) -> None:
     # The neighbour is another row's customer: masked as a known value while the note is analysed,
     # the number after the name must still read as a phone.
-    frame = pd.DataFrame({"customer": ["Venessa Lonzo", "Rosario Falak", "Adyson Ramos"] * 3,
-                          "note": ["Dog bite report; neighbour Venessa Lonzo (3215751046) complained."] * 9})
+    frame = pd.DataFrame(
+        {
+            "customer": ["Venessa Lonzo", "Rosario Falak", "Adyson Ramos"] * 3,
+            "note": ["Dog bite report; neighbour Venessa Lonzo (3215751046) complained."] * 9,
+        }
+    )
     kinds, scan = scan_with_kinds(engine, frame, {"customer": "pii:PERSON", "note": "text"}, seed=0)
     out = engine.scrub_table(frame, scan=scan, key=KEY).frame
     assert "3215751046" not in out["note"].iloc[0] and "Lonzo" not in out["note"].iloc[0]

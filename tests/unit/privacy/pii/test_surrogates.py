@@ -40,8 +40,13 @@ from .conftest import KEY, OTHER_KEY
 
 def test_deterministic_within_key_and_different_across_keys() -> None:
     a, a2, b = SurrogateFactory(KEY), SurrogateFactory(KEY), SurrogateFactory(OTHER_KEY)
-    values = [("PERSON", "Jane Roe"), ("EMAIL_ADDRESS", "jane@roe.com"), ("PHONE_NUMBER", "(212) 555-0187"),
-              ("ADDRESS", "12 Main Street, Springfield, IL 62701"), ("US_SSN", "123-45-6789")]
+    values = [
+        ("PERSON", "Jane Roe"),
+        ("EMAIL_ADDRESS", "jane@roe.com"),
+        ("PHONE_NUMBER", "(212) 555-0187"),
+        ("ADDRESS", "12 Main Street, Springfield, IL 62701"),
+        ("US_SSN", "123-45-6789"),
+    ]
     for entity, value in values:
         assert a.surrogate(entity, value) == a2.surrogate(entity, value)
         assert a.surrogate(entity, value) != b.surrogate(entity, value)
@@ -185,10 +190,13 @@ def test_never_the_original_for_any_type() -> None:
         "TITLE": [],
         "PHONE_NUMBER": [f"+44 20 {rng.randrange(1000, 9999)} {rng.randrange(1000, 9999)}" for _ in range(300)],
         "POSTCODE": ["SW1A 1AA", "K1A 0B1", "1317 YB", "94107", "94107-1234"],
-        "US_SSN": [f"{rng.randrange(1, 899):03d}-{rng.randrange(1, 99):02d}-{rng.randrange(1, 9999):04d}"
-                   for _ in range(300)],
-        "DATE_TIME": [f"{rng.randrange(1950, 2020)}-{rng.randrange(1, 13):02d}-{rng.randrange(1, 29):02d}"
-                      for _ in range(300)] + ["yesterday", "10:30", "March", "1984", "March 1984"],
+        "US_SSN": [
+            f"{rng.randrange(1, 899):03d}-{rng.randrange(1, 99):02d}-{rng.randrange(1, 9999):04d}" for _ in range(300)
+        ],
+        "DATE_TIME": [
+            f"{rng.randrange(1950, 2020)}-{rng.randrange(1, 13):02d}-{rng.randrange(1, 29):02d}" for _ in range(300)
+        ]
+        + ["yesterday", "10:30", "March", "1984", "March 1984"],
         "EMAIL_ADDRESS": ["jane.roe@gmail.com", "J.ROE@ACME.COM", "x@y.org", "jroe+tag@mail.acme.co.uk"],
         "URL": ["https://www.acme.com/", "acme.com", "http://acme.co.uk/about/team.html?id=42"],
         "IP_ADDRESS": ["192.168.1.20", "8.8.8.8", "::1", "2001:db8::ff00:42:8329"],
@@ -229,8 +237,12 @@ def test_validators_accept_published_examples(validator, value) -> None:
 
 @pytest.mark.parametrize(
     ("validator", "value"),
-    [(v, x) for v, x in VALID_EXAMPLES if v in (luhn_valid, nhs_valid, nir_valid, nif_valid, it_fiscal_code_valid,
-                                                 verhoeff_valid, iban_valid, aba_valid)],
+    [
+        (v, x)
+        for v, x in VALID_EXAMPLES
+        if v
+        in (luhn_valid, nhs_valid, nir_valid, nif_valid, it_fiscal_code_valid, verhoeff_valid, iban_valid, aba_valid)
+    ],
 )
 def test_validators_reject_a_changed_digit(validator, value) -> None:
     positions = [i for i, c in enumerate(value) if c.isdigit()]
@@ -257,37 +269,76 @@ def _r(rng: random.Random, kind: str, n: int) -> str:
     return "".join(rng.choice(alphabet) for _ in range(n))
 
 
-
 IDENTIFIERS = {
     "US_SSN": (ssn_valid, lambda r: f"{_r(r, 'd', 3)}-{_r(r, 'd', 2)}-{_r(r, 'd', 4)}"),
-    "UK_NINO": (nino_valid, lambda r: r.choice([
-        f"{_r(r, 'l', 2)} {_r(r, 'd', 2)} {_r(r, 'd', 2)} {_r(r, 'd', 2)} {r.choice('ABCD')}",
-        f"{_r(r, 'l', 2)}{_r(r, 'd', 6)}{r.choice('ABCD')}"])),
+    "UK_NINO": (
+        nino_valid,
+        lambda r: r.choice(
+            [
+                f"{_r(r, 'l', 2)} {_r(r, 'd', 2)} {_r(r, 'd', 2)} {_r(r, 'd', 2)} {r.choice('ABCD')}",
+                f"{_r(r, 'l', 2)}{_r(r, 'd', 6)}{r.choice('ABCD')}",
+            ]
+        ),
+    ),
     "UK_NHS": (nhs_valid, lambda r: r.choice([f"{_r(r, 'd', 3)} {_r(r, 'd', 3)} {_r(r, 'd', 4)}", _r(r, "d", 10)])),
     "CA_SIN": (sin_valid, lambda r: r.choice([f"{_r(r, 'd', 3)} {_r(r, 'd', 3)} {_r(r, 'd', 3)}", _r(r, "d", 9)])),
-    "FR_NIR": (nir_valid, lambda r: r.choice([
-        " ".join([r.choice("12"), *(_r(r, "d", n) for n in (2, 2, 2, 3, 3, 2))]),
-        f"{r.choice('12')}{_r(r, 'd', 4)}2A{_r(r, 'd', 6)}{_r(r, 'd', 2)}"])),
-    "ES_NIF": (nif_valid, lambda r: r.choice([
-        f"{_r(r, 'd', 8)}{_r(r, 'l', 1)}", f"{r.choice('XYZ')}{_r(r, 'd', 7)}{_r(r, 'l', 1)}",
-        f"{_r(r, 'd', 8)}-{_r(r, 'l', 1)}"])),
-    "IT_FISCAL_CODE": (it_fiscal_code_valid, lambda r: (
-        f"{_r(r, 'l', 6)}{_r(r, 'd', 2)}{r.choice('ABCDEHLMPRST')}{_r(r, 'd', 2)}{_r(r, 'l', 1)}{_r(r, 'd', 3)}"
-        f"{_r(r, 'l', 1)}")),
-    "IN_AADHAAR": (aadhaar_valid, lambda r: r.choice([
-        f"{_r(r, 'd', 4)} {_r(r, 'd', 4)} {_r(r, 'd', 4)}", _r(r, "d", 12)])),
-    "IBAN_CODE": (iban_valid, lambda r: r.choice([
-        f"GB{_r(r, 'd', 2)} {_r(r, 'l', 4)} {_r(r, 'd', 4)} {_r(r, 'd', 4)} {_r(r, 'd', 4)} {_r(r, 'd', 2)}",
-        f"DE{_r(r, 'd', 20)}",
-        " ".join(["FR" + _r(r, "d", 2), *(_r(r, "d", n) for n in (4, 4, 4, 4, 4, 3))]),
-        f"NL{_r(r, 'd', 2)}{_r(r, 'l', 4)}{_r(r, 'd', 10)}",
-        f"NO{_r(r, 'd', 13)}",
-        f"MT{_r(r, 'd', 2)}{_r(r, 'l', 4)}{_r(r, 'd', 5)}{_r(r, 'l', 18)}"])),
-    "BANK_ACCOUNT": (aba_valid, lambda r: r.choice(["021000021", "011000015", "026009593", "121000358",
-                                                    "322271627", "0210-0002-1"])),
-    "CREDIT_CARD": (luhn_valid, lambda r: r.choice([
-        f"4{_r(r, 'd', 3)} {_r(r, 'd', 4)} {_r(r, 'd', 4)} {_r(r, 'd', 4)}", f"37{_r(r, 'd', 13)}",
-        f"5{_r(r, 'd', 15)}"])),
+    "FR_NIR": (
+        nir_valid,
+        lambda r: r.choice(
+            [
+                " ".join([r.choice("12"), *(_r(r, "d", n) for n in (2, 2, 2, 3, 3, 2))]),
+                f"{r.choice('12')}{_r(r, 'd', 4)}2A{_r(r, 'd', 6)}{_r(r, 'd', 2)}",
+            ]
+        ),
+    ),
+    "ES_NIF": (
+        nif_valid,
+        lambda r: r.choice(
+            [
+                f"{_r(r, 'd', 8)}{_r(r, 'l', 1)}",
+                f"{r.choice('XYZ')}{_r(r, 'd', 7)}{_r(r, 'l', 1)}",
+                f"{_r(r, 'd', 8)}-{_r(r, 'l', 1)}",
+            ]
+        ),
+    ),
+    "IT_FISCAL_CODE": (
+        it_fiscal_code_valid,
+        lambda r: (
+            f"{_r(r, 'l', 6)}{_r(r, 'd', 2)}{r.choice('ABCDEHLMPRST')}{_r(r, 'd', 2)}{_r(r, 'l', 1)}{_r(r, 'd', 3)}"
+            f"{_r(r, 'l', 1)}"
+        ),
+    ),
+    "IN_AADHAAR": (
+        aadhaar_valid,
+        lambda r: r.choice([f"{_r(r, 'd', 4)} {_r(r, 'd', 4)} {_r(r, 'd', 4)}", _r(r, "d", 12)]),
+    ),
+    "IBAN_CODE": (
+        iban_valid,
+        lambda r: r.choice(
+            [
+                f"GB{_r(r, 'd', 2)} {_r(r, 'l', 4)} {_r(r, 'd', 4)} {_r(r, 'd', 4)} {_r(r, 'd', 4)} {_r(r, 'd', 2)}",
+                f"DE{_r(r, 'd', 20)}",
+                " ".join(["FR" + _r(r, "d", 2), *(_r(r, "d", n) for n in (4, 4, 4, 4, 4, 3))]),
+                f"NL{_r(r, 'd', 2)}{_r(r, 'l', 4)}{_r(r, 'd', 10)}",
+                f"NO{_r(r, 'd', 13)}",
+                f"MT{_r(r, 'd', 2)}{_r(r, 'l', 4)}{_r(r, 'd', 5)}{_r(r, 'l', 18)}",
+            ]
+        ),
+    ),
+    "BANK_ACCOUNT": (
+        aba_valid,
+        lambda r: r.choice(["021000021", "011000015", "026009593", "121000358", "322271627", "0210-0002-1"]),
+    ),
+    "CREDIT_CARD": (
+        luhn_valid,
+        lambda r: r.choice(
+            [
+                f"4{_r(r, 'd', 3)} {_r(r, 'd', 4)} {_r(r, 'd', 4)} {_r(r, 'd', 4)}",
+                f"37{_r(r, 'd', 13)}",
+                f"5{_r(r, 'd', 15)}",
+            ]
+        ),
+    ),
 }
 
 
@@ -353,10 +404,21 @@ def test_phones_keep_country_code_trunk_prefix_and_shape() -> None:
 
 @pytest.mark.parametrize(
     ("postcode", "validator"),
-    [("SW1A 1AA", uk_postcode_valid), ("M1 1AE", uk_postcode_valid), ("B33 8TH", uk_postcode_valid),
-     ("CR2 6XH", uk_postcode_valid), ("DN55 1PT", uk_postcode_valid), ("W1A 0AX", uk_postcode_valid),
-     ("EC1A 1BB", uk_postcode_valid), ("ec1a 1bb", uk_postcode_valid), ("K1A 0B1", ca_postcode_valid),
-     ("H2X-1Y4", ca_postcode_valid), ("1317 YB", nl_postcode_valid), ("94107", None), ("94107-1234", None)],
+    [
+        ("SW1A 1AA", uk_postcode_valid),
+        ("M1 1AE", uk_postcode_valid),
+        ("B33 8TH", uk_postcode_valid),
+        ("CR2 6XH", uk_postcode_valid),
+        ("DN55 1PT", uk_postcode_valid),
+        ("W1A 0AX", uk_postcode_valid),
+        ("EC1A 1BB", uk_postcode_valid),
+        ("ec1a 1bb", uk_postcode_valid),
+        ("K1A 0B1", ca_postcode_valid),
+        ("H2X-1Y4", ca_postcode_valid),
+        ("1317 YB", nl_postcode_valid),
+        ("94107", None),
+        ("94107-1234", None),
+    ],
 )
 def test_postcodes_keep_shape_and_country(postcode, validator) -> None:
     for i in range(60):
@@ -505,20 +567,39 @@ def test_dates_of_one_subject_share_an_offset_and_subjects_differ() -> None:
     assert pairs_equal / (len(shifts) * (len(shifts) - 1) // 2) < 0.01
     # The subject is normalised; the cache keeps subjects apart.
     assert _shift(f, date(1984, 3, 12), "person 7") == shifts[7]
-    assert f.surrogate("DATE_TIME", "1984-03-12", subject="Person 1") != f.surrogate(
-        "DATE_TIME", "1984-03-12", subject="Person 2") or shifts[1] == shifts[2]
+    assert (
+        f.surrogate("DATE_TIME", "1984-03-12", subject="Person 1")
+        != f.surrogate("DATE_TIME", "1984-03-12", subject="Person 2")
+        or shifts[1] == shifts[2]
+    )
     assert _shift(f, date(1984, 3, 12), subjects[0]) == shifts[0]
     # Without a subject: one consistent offset for the key.
     none = _shift(f, date(2000, 1, 1), None)
     assert none == _shift(f, date(1970, 6, 6), None) and none != 0
     assert _shift(SurrogateFactory(OTHER_KEY), date(2000, 1, 1), None) != none or none == _shift(
-        SurrogateFactory(OTHER_KEY), date(2000, 1, 1), "x")
+        SurrogateFactory(OTHER_KEY), date(2000, 1, 1), "x"
+    )
 
 
 @pytest.mark.parametrize(
     "fmt",
-    ["%Y-%m-%d", "%m/%d/%Y", "%d %B %Y", "%B %d, %Y", "%d.%m.%Y", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M",
-     "%d %b %Y", "%b %d, %Y", "%Y/%m/%d", "%A, %d %B %Y", "%d-%b-%Y", "%Y%m%d", "%B %Y", "%m/%Y"],
+    [
+        "%Y-%m-%d",
+        "%m/%d/%Y",
+        "%d %B %Y",
+        "%B %d, %Y",
+        "%d.%m.%Y",
+        "%Y-%m-%dT%H:%M:%S",
+        "%Y-%m-%d %H:%M",
+        "%d %b %Y",
+        "%b %d, %Y",
+        "%Y/%m/%d",
+        "%A, %d %B %Y",
+        "%d-%b-%Y",
+        "%Y%m%d",
+        "%B %Y",
+        "%m/%Y",
+    ],
 )
 def test_date_formats_are_kept_and_shifted_by_the_subject_offset(fmt) -> None:
     f = SurrogateFactory(KEY)
@@ -573,8 +654,9 @@ def test_surrogates_are_fast_enough_for_large_tables() -> None:
         f.surrogate("PERSON", n)
     person_rate = len(names) / (time.perf_counter() - start)
     rng = random.Random(1)
-    phones = list({f"({rng.randrange(200, 999)}) {rng.randrange(200, 999)}-{rng.randrange(10000):04d}"
-                   for _ in range(20000)})
+    phones = list(
+        {f"({rng.randrange(200, 999)}) {rng.randrange(200, 999)}-{rng.randrange(10000):04d}" for _ in range(20000)}
+    )
     start = time.perf_counter()
     for p in phones:
         f.surrogate("PHONE_NUMBER", p)

@@ -9,8 +9,14 @@ import pytest
 
 from veil.synthesizers.text.diversity import select_diverse
 
-TOPICS = ["refund broken parcel", "password login reset", "store opening hours", "delivery address change",
-          "app crash settings", "invoice tax number"]
+TOPICS = [
+    "refund broken parcel",
+    "password login reset",
+    "store opening hours",
+    "delivery address change",
+    "app crash settings",
+    "invoice tax number",
+]
 
 
 def _clustered(seed: int = 0, per: int = 8):

@@ -57,8 +57,9 @@ def private_embeddings(n: int = 200, seed: int = 99) -> np.ndarray:
 class FakeAPI:
     """RANDOM / VARIATION APIs over the toy topics; records calls and can be told to fail."""
 
-    def __init__(self, *, fail_variations_from_call: int | None = None, fail_random: bool = False,
-                 none_share: float = 0.0) -> None:
+    def __init__(
+        self, *, fail_variations_from_call: int | None = None, fail_random: bool = False, none_share: float = 0.0
+    ) -> None:
         self.random_calls: list[tuple[int, int]] = []
         self.variation_calls: list[tuple[int, int]] = []
         self.fail_variations_from_call = fail_variations_from_call
@@ -94,18 +95,34 @@ def tv(p: np.ndarray, q: np.ndarray) -> float:
     return 0.5 * float(np.abs(p - q).sum())
 
 
-def run(*, rho: float = 1e3, seed: int = 0, params: PEParams | None = None, api: FakeAPI | None = None,
-        budget: ZcdpBudget | None = None, private=None, progress=None, embed=toy_embed) -> PEResult:
+def run(
+    *,
+    rho: float = 1e3,
+    seed: int = 0,
+    params: PEParams | None = None,
+    api: FakeAPI | None = None,
+    budget: ZcdpBudget | None = None,
+    private=None,
+    progress=None,
+    embed=toy_embed,
+) -> PEResult:
     api = api or FakeAPI()
     budget = budget or ZcdpBudget(total_rho=rho)
     return run_private_evolution(
         private_embeddings=private_embeddings() if private is None else private,
-        generate_random=api.random, generate_variations=api.variations, embed=embed,
-        params=params or PEParams(iterations=4, population=60), rho=rho, seed=seed,
-        spend=budget.spend, progress=progress)
+        generate_random=api.random,
+        generate_variations=api.variations,
+        embed=embed,
+        params=params or PEParams(iterations=4, population=60),
+        rho=rho,
+        seed=seed,
+        spend=budget.spend,
+        progress=progress,
+    )
 
 
 # --- utility: the population moves towards the private distribution ----------------------------------
+
 
 def test_large_rho_moves_population_towards_private_mix():
     initial, final = [], []
@@ -147,6 +164,7 @@ def test_rank_selection_and_lookahead_also_learn():
 
 # --- accounting ---------------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("rho,iterations", [(0.5, 4), (1e-3, 1), (7.3, 10)])
 def test_sigma_formula(rho, iterations):
     sigma = pe_noise_for(rho=rho, iterations=iterations)
@@ -174,8 +192,7 @@ def test_spend_is_called_before_each_vote(monkeypatch):
         return real_vote(private, candidates)
 
     monkeypatch.setattr(pe, "_vote_histogram", vote)
-    run(rho=1.0, params=PEParams(iterations=3, population=10),
-        budget=_RecordingBudget(1.0, events))
+    run(rho=1.0, params=PEParams(iterations=3, population=10), budget=_RecordingBudget(1.0, events))
     assert events == ["spend", "vote"] * 3
 
 
@@ -185,9 +202,15 @@ def test_refused_spend_means_no_vote(monkeypatch):
     budget = ZcdpBudget(total_rho=0.1)  # smaller than the rho the run was promised: the first spend refuses
     with pytest.raises(RuntimeError, match="overspent"):
         run_private_evolution(
-            private_embeddings=private_embeddings(), generate_random=FakeAPI().random,
-            generate_variations=FakeAPI().variations, embed=toy_embed,
-            params=PEParams(iterations=1, population=10), rho=1.0, seed=0, spend=budget.spend)
+            private_embeddings=private_embeddings(),
+            generate_random=FakeAPI().random,
+            generate_variations=FakeAPI().variations,
+            embed=toy_embed,
+            params=PEParams(iterations=1, population=10),
+            rho=1.0,
+            seed=0,
+            spend=budget.spend,
+        )
     assert votes == [] and budget.spends == []
 
 
@@ -216,6 +239,7 @@ def test_partial_failures_are_dropped():
 
 
 # --- determinism, threshold, progress -----------------------------------------------------------------
+
 
 def test_deterministic_for_a_seed():
     a_api, b_api = FakeAPI(), FakeAPI()
@@ -263,17 +287,21 @@ def test_progress_reports_fractions_up_to_one():
 
 # --- validation ---------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("params,rho,field", [
-    (PEParams(iterations=0, population=10), 1.0, "config.text.pe_iterations"),
-    (PEParams(iterations=2, population=0), 1.0, "config.text.pe_population"),
-    (PEParams(iterations=2, population=10, variations_per_sample=0), 1.0, "config.text.pe_variations"),
-    (PEParams(iterations=2, population=10, threshold=-1.0), 1.0, "config.text.pe_threshold"),
-    (PEParams(iterations=2, population=10, lookahead=-1), 1.0, "config.text.pe_lookahead"),
-    (PEParams(iterations=2, population=10, selection="best"), 1.0, "config.text.pe_selection"),
-    (PEParams(iterations=2, population=10), 0.0, "config.epsilon"),
-    (PEParams(iterations=2, population=10), -1.0, "config.epsilon"),
-    (PEParams(iterations=2, population=10), math.nan, "config.epsilon"),
-])
+
+@pytest.mark.parametrize(
+    "params,rho,field",
+    [
+        (PEParams(iterations=0, population=10), 1.0, "config.text.pe_iterations"),
+        (PEParams(iterations=2, population=0), 1.0, "config.text.pe_population"),
+        (PEParams(iterations=2, population=10, variations_per_sample=0), 1.0, "config.text.pe_variations"),
+        (PEParams(iterations=2, population=10, threshold=-1.0), 1.0, "config.text.pe_threshold"),
+        (PEParams(iterations=2, population=10, lookahead=-1), 1.0, "config.text.pe_lookahead"),
+        (PEParams(iterations=2, population=10, selection="best"), 1.0, "config.text.pe_selection"),
+        (PEParams(iterations=2, population=10), 0.0, "config.epsilon"),
+        (PEParams(iterations=2, population=10), -1.0, "config.epsilon"),
+        (PEParams(iterations=2, population=10), math.nan, "config.epsilon"),
+    ],
+)
 def test_bad_settings_name_fields(params, rho, field):
     api = FakeAPI()
     budget = ZcdpBudget(total_rho=10.0)

@@ -115,8 +115,7 @@ class _SlotDropper(LLMClient):
         out = []
         for r in requests:
             text = r.messages[-1]["content"].split("<text>")[-1].split("</text>")[0]
-            out.append(ChatResult(text="Note: " + text.replace("[[", "").replace("]]", "").strip() + " ok",
-                                  error=None))
+            out.append(ChatResult(text="Note: " + text.replace("[[", "").replace("]]", "").strip() + " ok", error=None))
         return out
 
     def embed(self, texts, *, model):
@@ -125,8 +124,9 @@ class _SlotDropper(LLMClient):
 
 def test_lost_slots_are_rejected(notes):
     train, synthetic = notes
-    engine = create_text_synthesizer("llm_rewrite", seed=1, options={**OPTIONS, "rewrite": "paraphrase"},
-                                     llm=_SlotDropper())
+    engine = create_text_synthesizer(
+        "llm_rewrite", seed=1, options={**OPTIONS, "rewrite": "paraphrase"}, llm=_SlotDropper()
+    )
     engine.fit(train["note"], context=train[list(ENTITIES)], entities=ENTITIES)
     out = engine.sample(20, context=synthetic.iloc[:20].reset_index(drop=True))
     rejected = engine.generation["rejected"]
@@ -146,8 +146,15 @@ def _dp_frame(n: int = 300) -> tuple[pd.DataFrame, dict[str, str]]:
 
 def test_pe_shares_the_dp_models_budget(fake, llm):
     frame, kinds = _dp_frame()
-    synth = create_synthesizer("dp_marginal", seed=1, epsilon=1.0, delta=1e-6, text_model="dp_private_evolution",
-                               text_options={"embedder": "minilm", "pe_iterations": 2, "pe_population": 16}, llm=llm)
+    synth = create_synthesizer(
+        "dp_marginal",
+        seed=1,
+        epsilon=1.0,
+        delta=1e-6,
+        text_model="dp_private_evolution",
+        text_options={"embedder": "minilm", "pe_iterations": 2, "pe_population": 16},
+        llm=llm,
+    )
     synth.fit(frame, kinds=kinds)
     epsilon, _ = synth.privacy_spent
     assert epsilon == pytest.approx(1.0, rel=1e-3)
@@ -166,8 +173,14 @@ def test_pe_alone_estimates_the_row_count_and_spends_all(fake, llm):
     frame, kinds = _dp_frame(400)
     frame, kinds = frame[["note"]].copy(), {"note": "text"}
     frame.loc[::4, "note"] = None  # their share is a fact about the data: not reproduced
-    synth = create_synthesizer("dp_marginal", seed=2, epsilon=4.0, text_model="dp_private_evolution",
-                               text_options={"embedder": "minilm", "pe_iterations": 2, "pe_population": 16}, llm=llm)
+    synth = create_synthesizer(
+        "dp_marginal",
+        seed=2,
+        epsilon=4.0,
+        text_model="dp_private_evolution",
+        text_options={"embedder": "minilm", "pe_iterations": 2, "pe_population": 16},
+        llm=llm,
+    )
     synth.fit(frame, kinds=kinds)
     rho = sum(r for _, r in synth.dp_books["rho_spends"])
     assert rho == pytest.approx(zcdp_rho_for(4.0, 1e-6), rel=1e-9)

@@ -20,8 +20,10 @@ from veil.synthesizers.text.validation import (
 )
 
 # 20 distinct tokens; runs of it are cut out to test the leakage threshold.
-SOURCE = ("alpha bravo charlie delta echo foxtrot golf hotel india juliet "
-          "kilo lima mike november oscar papa quebec romeo sierra tango")
+SOURCE = (
+    "alpha bravo charlie delta echo foxtrot golf hotel india juliet "
+    "kilo lima mike november oscar papa quebec romeo sierra tango"
+)
 SOURCE_WORDS = SOURCE.split()
 SOURCES = [SOURCE, "The printer on the third floor keeps jamming whenever someone sends a large job."]
 CLEAN = "Our office printer upstairs often gets stuck if a big document is sent to it."
@@ -30,7 +32,7 @@ PII_TEXT = "Call Sarah Connor at 415-555-0132 or sarah.connor@example.com."
 
 def run_of(n: int, start: int = 0) -> str:
     """A candidate sharing exactly ``n`` consecutive tokens with SOURCE (fillers are not in it)."""
-    return "zzz " + " ".join(SOURCE_WORDS[start:start + n]) + " yyy www"
+    return "zzz " + " ".join(SOURCE_WORDS[start : start + n]) + " yyy www"
 
 
 class StubLLM:
@@ -75,14 +77,14 @@ def judge():
 # ------------------------------------------------------------------------------ reasons
 def test_each_reason_triggered_and_counted_once(scanner, judge):
     candidates = [
-        None,                                              # llm_error
-        "   \n\t",                                         # empty
-        "Sure! <text>printer jams</text>",                 # format: prompt artefact
+        None,  # llm_error
+        "   \n\t",  # empty
+        "Sure! <text>printer jams</text>",  # format: prompt artefact
         "As an AI, I rewrote the note about the printer.",  # format: model commentary
-        run_of(8),                                         # leakage
-        PII_TEXT,                                          # pii
-        "The printer is POOR and upstairs somewhere.",     # judge: low score
-        CLEAN,                                             # kept
+        run_of(8),  # leakage
+        PII_TEXT,  # pii
+        "The printer is POOR and upstairs somewhere.",  # judge: low score
+        CLEAN,  # kept
         # fails leakage, pii and format at once: counted once, under format (checked first)
         "<text> " + run_of(9) + " Sarah Connor 415-555-0132",
     ]
@@ -112,11 +114,13 @@ def test_length_limits():
     novel = " ".join(f"word{i}" for i in range(60))  # ~420 chars, no shared run
     longest = max(len(s) for s in SOURCES)
     assert longest < len(novel) < 10 * longest  # ratio 1 rejects it, ratio 10 does not
-    assert TextValidator(sources=SOURCES, pii_scanner=None, max_length_ratio=1.0).validate([novel]).rejected \
-        == Counter(format=1)
+    assert TextValidator(sources=SOURCES, pii_scanner=None, max_length_ratio=1.0).validate([novel]).rejected == Counter(
+        format=1
+    )
     assert TextValidator(sources=SOURCES, pii_scanner=None, max_length_ratio=10.0).validate([novel]).kept == [0]
-    assert TextValidator(sources=SOURCES, pii_scanner=None, max_chars=100,
-                         max_length_ratio=10.0).validate([novel]).rejected == Counter(format=1)
+    assert TextValidator(sources=SOURCES, pii_scanner=None, max_chars=100, max_length_ratio=10.0).validate(
+        [novel]
+    ).rejected == Counter(format=1)
     # No sources (API-only generation): only max_chars bounds the length.
     assert TextValidator(sources=[], pii_scanner=None).validate([novel]).kept == [0]
 
@@ -198,29 +202,31 @@ def test_texts_never_logged(scanner, caplog):
 
 
 # -------------------------------------------------------------------------------- judge
-@pytest.mark.parametrize(("answer", "expected"), [
-    ('{"score": 4, "reason": "clear"}', 4.0),
-    ('{"score": 2.5}', 2.5),
-    ('Here you go:\n```json\n{"score": 5, "reason": "ok"}\n```', 5.0),
-    ('{"score": "4"}', None),
-    ('{"score": true}', None),
-    ('{"score": 9}', None),
-    ('{"score": 0}', None),
-    ('{"score": NaN}', None),
-    ('{"reason": "no score"}', None),
-    ('{"score": 4', None),
-    ("four out of five", None),
-    ("", None),
-    (None, None),
-])
+@pytest.mark.parametrize(
+    ("answer", "expected"),
+    [
+        ('{"score": 4, "reason": "clear"}', 4.0),
+        ('{"score": 2.5}', 2.5),
+        ('Here you go:\n```json\n{"score": 5, "reason": "ok"}\n```', 5.0),
+        ('{"score": "4"}', None),
+        ('{"score": true}', None),
+        ('{"score": 9}', None),
+        ('{"score": 0}', None),
+        ('{"score": NaN}', None),
+        ('{"reason": "no score"}', None),
+        ('{"score": 4', None),
+        ("four out of five", None),
+        ("", None),
+        (None, None),
+    ],
+)
 def test_parse_judge_score(answer, expected):
     assert parse_judge_score(answer) == expected
 
 
 def test_judge_requests_use_judge_model_and_prompt():
     client = StubLLM(judge_answers)
-    judge = Judge(client=client, model="judge-model", generator_model="generator-model",
-                  description="a support ticket")
+    judge = Judge(client=client, model="judge-model", generator_model="generator-model", description="a support ticket")
     assert judge.score(["The printer jams.", "POOR text", "TIMEOUT text", "GARBLED text"]) == [5.0, 1.0, None, None]
     assert judge.failures == 2
     assert [r.model for r in client.requests] == ["judge-model"] * 4
@@ -247,8 +253,7 @@ def test_min_score_threshold():
     lenient = Judge(client=StubLLM(fours), model="j", generator_model="g", min_score=4)
     strict = Judge(client=StubLLM(fours), model="j", generator_model="g", min_score=4.5)
     assert TextValidator(sources=SOURCES, pii_scanner=None, judge=lenient).validate([CLEAN]).kept == [0]
-    assert TextValidator(sources=SOURCES, pii_scanner=None, judge=strict).validate([CLEAN]).rejected \
-        == Counter(judge=1)
+    assert TextValidator(sources=SOURCES, pii_scanner=None, judge=strict).validate([CLEAN]).rejected == Counter(judge=1)
 
 
 def test_same_model_judge_refused_unless_allowed():

@@ -41,8 +41,15 @@ logger = logging.getLogger(__name__)
 
 #: Presidio predefined recognizers the default set replaces or leaves out.
 REPLACED_PRESIDIO_RECOGNIZERS = (
-    "SpacyRecognizer", "PhoneRecognizer", "DateRecognizer", "UsLicenseRecognizer", "NhsRecognizer",
-    "UsBankRecognizer", "UuidRecognizer", "MedicalLicenseRecognizer", "UrlRecognizer",
+    "SpacyRecognizer",
+    "PhoneRecognizer",
+    "DateRecognizer",
+    "UsLicenseRecognizer",
+    "NhsRecognizer",
+    "UsBankRecognizer",
+    "UuidRecognizer",
+    "MedicalLicenseRecognizer",
+    "UrlRecognizer",
 )
 
 
@@ -52,17 +59,25 @@ class RecognizerSet(abc.ABC):
     name: ClassVar[str]
 
     @abc.abstractmethod
-    def build(self, *, nlp_engine: NlpEngine, language: str, locale: str,
-              deny_list: Mapping[str, Sequence[str]] | None = None) -> RecognizerRegistry:
+    def build(
+        self, *, nlp_engine: NlpEngine, language: str, locale: str, deny_list: Mapping[str, Sequence[str]] | None = None
+    ) -> RecognizerRegistry:
         """Return a loaded registry for ``language``; ``deny_list`` maps entity -> terms always reported."""
 
 
 def deny_list_recognizers(deny_list: Mapping[str, Sequence[str]], language: str) -> list[PatternRecognizer]:
     """One Presidio deny-list recognizer per entity type (whole-word, case-insensitive, score 1.0)."""
-    return [PatternRecognizer(supported_entity=entity, name=f"VeilDenyList_{entity}", supported_language=language,
-                              deny_list=sorted({str(t) for t in terms if str(t).strip()}),
-                              global_regex_flags=re.IGNORECASE | re.MULTILINE | re.DOTALL)
-            for entity, terms in deny_list.items() if any(str(t).strip() for t in terms)]
+    return [
+        PatternRecognizer(
+            supported_entity=entity,
+            name=f"VeilDenyList_{entity}",
+            supported_language=language,
+            deny_list=sorted({str(t) for t in terms if str(t).strip()}),
+            global_regex_flags=re.IGNORECASE | re.MULTILINE | re.DOTALL,
+        )
+        for entity, terms in deny_list.items()
+        if any(str(t).strip() for t in terms)
+    ]
 
 
 class DefaultRecognizerSet(RecognizerSet):
@@ -70,8 +85,9 @@ class DefaultRecognizerSet(RecognizerSet):
 
     name = "default"
 
-    def build(self, *, nlp_engine: NlpEngine, language: str, locale: str,
-              deny_list: Mapping[str, Sequence[str]] | None = None) -> RecognizerRegistry:
+    def build(
+        self, *, nlp_engine: NlpEngine, language: str, locale: str, deny_list: Mapping[str, Sequence[str]] | None = None
+    ) -> RecognizerRegistry:
         registry = RecognizerRegistry(supported_languages=[language])
         registry.load_predefined_recognizers(languages=[language], nlp_engine=nlp_engine)
         for name in REPLACED_PRESIDIO_RECOGNIZERS:

@@ -23,8 +23,10 @@ from veil.privacy.pii.recognizers.phones import looks_like_date
 IBAN_CANDIDATE = regex.compile(r"(?<![A-Za-z0-9])[A-Z]{2}\d{2}(?:[ \u00a0]?[A-Z0-9]){11,30}")
 ACCOUNT_CANDIDATE = regex.compile(r"(?<![\w\-/.,])\d{2,17}(?:[ \-]\d{2,8}){0,3}(?![\w/]|[.,\-]\d)")
 #: Header words of an account column (a value alone gets its score lifted by them).
+# fmt: off
 BANK_CONTEXT = ["account", "acct", "bank", "routing", "aba", "sort", "transit", "bsb", "iban", "konto",
                 "rekening", "compte", "cuenta", "conto", "accountnumber", "sortcode", "bankaccount"]
+# fmt: on
 
 
 def iban_spans(text: str) -> list[tuple[int, int]]:
@@ -45,7 +47,7 @@ def iban_spans(text: str) -> list[tuple[int, int]]:
                     break
         if count != length or (end < len(text) and text[end].isalnum()):
             continue
-        if iban_valid(text[match.start():end]):
+        if iban_valid(text[match.start() : end]):
             spans.append((match.start(), end))
     return spans
 
@@ -56,14 +58,22 @@ class VeilIbanRecognizer(EntityRecognizer):
     prescan = r"[A-Z]{2}\d{2}"
 
     def __init__(self, supported_language: str = "en") -> None:
-        super().__init__(supported_entities=["IBAN_CODE"], name="VeilIbanRecognizer",
-                         supported_language=supported_language, context=[])
+        super().__init__(
+            supported_entities=["IBAN_CODE"],
+            name="VeilIbanRecognizer",
+            supported_language=supported_language,
+            context=[],
+        )
 
     def load(self) -> None:  # noqa: D102 - nothing to load
         pass
 
-    def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None,
-                ) -> list[RecognizerResult]:
+    def analyze(
+        self,
+        text: str,
+        entities: list[str],
+        nlp_artifacts: NlpArtifacts | None = None,
+    ) -> list[RecognizerResult]:
         """``IBAN_CODE`` spans of ``text``."""
         if entities and "IBAN_CODE" not in entities:
             return []
@@ -90,14 +100,22 @@ class VeilBankAccountRecognizer(EntityRecognizer):
     prescan = r"\d{2}[ \-]?\d{2}[ \-]?\d{2}"
 
     def __init__(self, supported_language: str = "en") -> None:
-        super().__init__(supported_entities=["BANK_ACCOUNT"], name="VeilBankAccountRecognizer",
-                         supported_language=supported_language, context=BANK_CONTEXT)
+        super().__init__(
+            supported_entities=["BANK_ACCOUNT"],
+            name="VeilBankAccountRecognizer",
+            supported_language=supported_language,
+            context=BANK_CONTEXT,
+        )
 
     def load(self) -> None:  # noqa: D102 - nothing to load
         pass
 
-    def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None,
-                ) -> list[RecognizerResult]:
+    def analyze(
+        self,
+        text: str,
+        entities: list[str],
+        nlp_artifacts: NlpArtifacts | None = None,
+    ) -> list[RecognizerResult]:
         """``BANK_ACCOUNT`` spans of ``text``."""
         if entities and "BANK_ACCOUNT" not in entities:
             return []
@@ -114,5 +132,11 @@ def recognizers(language: str = "en") -> list[EntityRecognizer]:
     return [VeilIbanRecognizer(supported_language=language), VeilBankAccountRecognizer(supported_language=language)]
 
 
-__all__ = ["BANK_CONTEXT", "VeilBankAccountRecognizer", "VeilIbanRecognizer", "account_score", "iban_spans",
-           "recognizers"]
+__all__ = [
+    "BANK_CONTEXT",
+    "VeilBankAccountRecognizer",
+    "VeilIbanRecognizer",
+    "account_score",
+    "iban_spans",
+    "recognizers",
+]

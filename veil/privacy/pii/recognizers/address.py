@@ -37,12 +37,16 @@ from veil.privacy.pii.recognizers.address_parts import (
 )
 from veil.privacy.pii.recognizers.lexicons import common_words
 
+# fmt: off
 ADDRESS_CONTEXT = ["address", "street", "ship", "shipping", "deliver", "delivery", "mail", "post", "live",
                    "lives", "living", "reside", "resides", "home", "moved", "located", "billing"]
+# fmt: on
 
 #: A field label at the start of a line or piece ("City:", "[18:27] customer:", "- Address:").
-_LABEL = regex.compile(r"[ \t]*(?:\[[^\]\n]{1,20}\][ \t]*)?(?:[-•*>][ \t]*)?"
-                       r"(?P<label>\p{L}[\p{L}\d'()&+-]*(?:[ \t/]+[\p{L}\d'()&+-]+){0,4}?)[ \t]*:(?=[ \t]|$)[ \t]*")
+_LABEL = regex.compile(
+    r"[ \t]*(?:\[[^\]\n]{1,20}\][ \t]*)?(?:[-•*>][ \t]*)?"
+    r"(?P<label>\p{L}[\p{L}\d'()&+-]*(?:[ \t/]+[\p{L}\d'()&+-]+){0,4}?)[ \t]*:(?=[ \t]|$)[ \t]*"
+)
 #: What separates the pieces of one line: commas, semicolons, bars, bullets, tabs, wide gaps, spaced dashes
 #: ("Av. Paulista, 1578 - Bela Vista").
 _SEPARATOR = regex.compile(r"[ \t]*(?:[,;|·•\t]|[ \t]{2,}|(?<=[ \t])[-–](?=[ \t]))[ \t]*")
@@ -50,8 +54,10 @@ _GAP_CHARS = regex.compile(r"[\s,;|·•.\-–]+")
 _GAP_PC_LABEL = regex.compile(rf"[\s,;|·•.]*{PC_LABEL}[ \t]*:?[ \t]*")
 _GAP_LABEL = regex.compile(r"[\s,;|·•.]*\n[ \t]*(?:[-•*>][ \t]*)?(?P<label>[^\n:]{1,40}):[ \t]*")
 #: What may follow a part that opens a piece but does not fill it ("57-300 Kłodzko. Running late?").
-_HEAD_END = regex.compile(r"[.!?]?(?:[ \t]+(?!(?i:ft|kr|kč|zł|eur|usd|gbp|chf|sek|nok|dkk|huf|pln|czk|inr|brl|cad|"
-                          r"aud|rs|lei|lakh|crore|x|pcs|units?|kg|km|m|ml)(?![\p{L}]))[^\d\s]|$)")
+_HEAD_END = regex.compile(
+    r"[.!?]?(?:[ \t]+(?!(?i:ft|kr|kč|zł|eur|usd|gbp|chf|sek|nok|dkk|huf|pln|czk|inr|brl|cad|"
+    r"aud|rs|lei|lakh|crore|x|pcs|units?|kg|km|m|ml)(?![\p{L}]))[^\d\s]|$)"
+)
 _STREETS = frozenset({"street", "streetname", "weakstreet", "number", "unit", "box"})
 _TYPES = frozenset(t.rstrip(".") for t in prefix_types())
 #: A line this long without a digit is prose: it holds no address part worth the classifier's time.
@@ -105,8 +111,12 @@ class AddressRecognizer(EntityRecognizer):
     """
 
     def __init__(self, supported_language: str = "en") -> None:
-        super().__init__(supported_entities=["ADDRESS", "POSTCODE", "LOCATION"], name="VeilAddressRecognizer",
-                         supported_language=supported_language, context=ADDRESS_CONTEXT)
+        super().__init__(
+            supported_entities=["ADDRESS", "POSTCODE", "LOCATION"],
+            name="VeilAddressRecognizer",
+            supported_language=supported_language,
+            context=ADDRESS_CONTEXT,
+        )
 
     def load(self) -> None:
         self._street = street_finder()
@@ -141,8 +151,11 @@ class AddressRecognizer(EntityRecognizer):
             # when a longer span of another type takes the block's first line ("Acme Ltd\nMain Street"),
             # the engine drops the whole block but keeps the parts it does not overlap.
             if len(kept) > 1:
-                results += [self._result("ADDRESS", p.start, p.end, score + 0.01, "part of an address")
-                            for p in kept if (p.start, p.end) not in runs]
+                results += [
+                    self._result("ADDRESS", p.start, p.end, score + 0.01, "part of an address")
+                    for p in kept
+                    if (p.start, p.end) not in runs
+                ]
         return [r for r in results if r.entity_type in entities]
 
     def _places(self, text: str, parts: list[Part], score: float, why: str) -> list[RecognizerResult]:
@@ -151,8 +164,11 @@ class AddressRecognizer(EntityRecognizer):
             if part.kind == "pc":
                 spans.append(("POSTCODE", part.start, part.end))
             elif part.code:
-                spans += [("POSTCODE", *part.code), ("LOCATION", part.start, part.code[0]),
-                          ("LOCATION", part.code[1], part.end)]
+                spans += [
+                    ("POSTCODE", *part.code),
+                    ("LOCATION", part.start, part.code[0]),
+                    ("LOCATION", part.code[1], part.end),
+                ]
             else:
                 spans.append(("LOCATION", part.start, part.end))
         out = []
@@ -174,8 +190,11 @@ class AddressRecognizer(EntityRecognizer):
             line_start = end + 1
             if not line.strip() or (len(line) > _PROSE and not any(map(str.isdigit, line))):
                 continue
-            streets = [Part("street", _name_start(text, s, start), _sentence_end(text, s, e), number, strong=True)
-                       for s, e in self._street.find(text, start, end) if not _common_start(text[s:e])]
+            streets = [
+                Part("street", _name_start(text, s, start), _sentence_end(text, s, e), number, strong=True)
+                for s, e in self._street.find(text, start, end)
+                if not _common_start(text[s:e])
+            ]
             parts += streets
             pos = start
             for street in [*streets, Part("", end, end, number)]:
@@ -206,12 +225,25 @@ class AddressRecognizer(EntityRecognizer):
         match = self._piece["tailpctown"].search(piece.rstrip(" .;:!?"))
         tail_part = self._town_part("pctown", match, start, line) if match else None
         if tail_part is not None and tail_part.strong and (head is None or start + match.start() >= head.end):
-            return [*parts, Part(tail_part.kind, start + match.start(), tail_part.end, line, known=tail_part.known,
-                                 strong=True, code=tail_part.code)]
+            return [
+                *parts,
+                Part(
+                    tail_part.kind,
+                    start + match.start(),
+                    tail_part.end,
+                    line,
+                    known=tail_part.known,
+                    strong=True,
+                    code=tail_part.code,
+                ),
+            ]
         for kind, name in (("weakstreet", "tailstreet"), ("number", "tailnumber")):
             tail = self._piece[name].search(piece.rstrip())
-            if tail and (head is None or start + tail.start() >= head.end) and not (
-                    kind == "weakstreet" and all_common(_NUMBERS.sub(" ", tail.group()))):
+            if (
+                tail
+                and (head is None or start + tail.start() >= head.end)
+                and not (kind == "weakstreet" and all_common(_NUMBERS.sub(" ", tail.group())))
+            ):
                 parts.append(Part(kind, start + tail.start(), start + tail.end(), line))
                 break
         return parts
@@ -284,20 +316,28 @@ class AddressRecognizer(EntityRecognizer):
                     return part
             elif kind == "regionpc":
                 if match["region"] in self._codes:
-                    return Part("townpc", start, start + match.end(), line, known="region",
-                                code=(start + match.start("pc"), start + match.end()))
+                    return Part(
+                        "townpc",
+                        start,
+                        start + match.end(),
+                        line,
+                        known="region",
+                        code=(start + match.start("pc"), start + match.end()),
+                    )
             elif kind == "pclabel":
                 return Part("pc", start + match.start("pc"), start + match.end(), line, strong=True)
             else:
-                return Part("pc", start, start + match.end(), line,
-                            strong=bool(DISTINCT_POSTCODE.fullmatch(match.group())))
+                return Part(
+                    "pc", start, start + match.end(), line, strong=bool(DISTINCT_POSTCODE.fullmatch(match.group()))
+                )
         return None
 
     def _town_part(self, kind: str, match: regex.Match, start: int, line: int) -> Part | None:
         town = match["town"].strip()
         known = place_evidence(town)
-        if not known and (all_common(town) or len(town) <= 2
-                          or (town.isupper() and all(len(w) <= 3 for w in town.split()))):
+        if not known and (
+            all_common(town) or len(town) <= 2 or (town.isupper() and all(len(w) <= 3 for w in town.split()))
+        ):
             return None  # "RMA-543862", "140 290 Ft": a code or an amount, not a town
         region = (match["region"] or "").strip(" ()/-\t")
         group = "pc" if match["pc"] else "pc2"
@@ -322,7 +362,7 @@ class AddressRecognizer(EntityRecognizer):
     def _chains(self, parts: list[Part], text: str) -> list[list[Part]]:
         chains: list[list[Part]] = []
         for part in parts:
-            if chains and part.start >= chains[-1][-1].end and self._joinable(text[chains[-1][-1].end:part.start]):
+            if chains and part.start >= chains[-1][-1].end and self._joinable(text[chains[-1][-1].end : part.start]):
                 chains[-1].append(part)
             elif not chains or part.start >= chains[-1][-1].end:
                 chains.append([part])
@@ -340,16 +380,23 @@ class AddressRecognizer(EntityRecognizer):
                 # its postcode is ("Toledo, 16328", "Carlaland, ID 05942").
                 if first.known and not any(p.kind in _STREETS for p in chain):
                     break
-                if second and second.line == first.line and (
-                        second.kind == "pc" or (second.kind == "townpc" and second.known == "region")):
+                if (
+                    second
+                    and second.line == first.line
+                    and (second.kind == "pc" or (second.kind == "townpc" and second.known == "region"))
+                ):
                     break
             elif first.kind == "number":
                 # "873, Purohit, Jamalpur-692785": a house number, then the street's name; "45/957" on
                 # its own line above a postcode line (India).
-                if postcode and second and second.line == first.line and second.kind in (
-                        "place", "streetname", "street"):
+                if (
+                    postcode
+                    and second
+                    and second.line == first.line
+                    and second.kind in ("place", "streetname", "street")
+                ):
                     break
-                if "/" in text[first.start:first.end] and second and second.kind in ("pctown", "townpc"):
+                if "/" in text[first.start : first.end] and second and second.kind in ("pctown", "townpc"):
                     break
             elif first.kind == "unit":
                 if second and second.kind in _STREETS:
@@ -361,9 +408,19 @@ class AddressRecognizer(EntityRecognizer):
             last, before = chain[-1], chain[-2] if len(chain) > 1 else None
             if last.kind == "number" and not (before and before.kind in ("streetname", "unit")):
                 chain.pop()
-            elif last.kind == "place" and not last.known and not (
-                    before and (before.kind == "pc" or (before.line == last.line and before.kind in (
-                        "street", "weakstreet", "streetname", "number")))):
+            elif (
+                last.kind == "place"
+                and not last.known
+                and not (
+                    before
+                    and (
+                        before.kind == "pc"
+                        or (
+                            before.line == last.line and before.kind in ("street", "weakstreet", "streetname", "number")
+                        )
+                    )
+                )
+            ):
                 chain.pop()
             else:
                 break
@@ -379,18 +436,26 @@ class AddressRecognizer(EntityRecognizer):
             return chain
         if "streetname" in kinds and "number" in kinds:
             return chain
-        if any(p.kind == "townpc" and p.known == "region" and i and chain[i - 1].kind == "place"
-               for i, p in enumerate(chain)):
+        if any(
+            p.kind == "townpc" and p.known == "region" and i and chain[i - 1].kind == "place"
+            for i, p in enumerate(chain)
+        ):
             return chain  # "Carlaland, ID 05942": a town, its state's code and the ZIP
         return []
 
     def _result(self, entity: str, start: int, end: int, score: float, why: str) -> RecognizerResult:
         return RecognizerResult(
-            entity_type=entity, start=start, end=end, score=score,
-            analysis_explanation=AnalysisExplanation(recognizer=self.name, original_score=score,
-                                                     textual_explanation=why),
-            recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                                  RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id},
+            entity_type=entity,
+            start=start,
+            end=end,
+            score=score,
+            analysis_explanation=AnalysisExplanation(
+                recognizer=self.name, original_score=score, textual_explanation=why
+            ),
+            recognition_metadata={
+                RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+            },
         )
 
 

@@ -21,6 +21,7 @@ import regex
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
 
 #: Cue words per kind (case-insensitive, whole words; a final "." is optional in the text).
+# fmt: off
 CUES: dict[str, tuple[str, ...]] = {
     "phone": (
         "phone", "phones", "phoned", "telephone", "tel", "tél", "tel.", "tlf", "tlf.", "telefon", "telefone",
@@ -86,9 +87,12 @@ CUES: dict[str, tuple[str, ...]] = {
         "weight", "pieces", "pcs", "kg", "size", "dims", "unit", "units",
     ),
 }
+# fmt: on
 #: Words written right after a phone that say it is one ("0211 165518 office", "(mobile)").
+# fmt: off
 PHONE_SUFFIXES = ("mobile", "mob", "office", "fax", "home", "work", "cell", "landline", "direct", "private",
                   "business", "tel", "phone", "whatsapp", "switchboard", "reception", "daytime", "evenings")
+# fmt: on
 #: How far back on the line a cue may stand (characters).
 WINDOW = 64
 
@@ -96,7 +100,9 @@ WINDOW = 64
 #: What may stand between a label and its value without weakening it ("Order no. 123", "NIF: ...").
 _CONNECTORS = regex.compile(
     r"[\s:#.\-–=()]*(?:(?:no|nr|n°|nº|no\.|number|num|numer|nummer|numéro|número|numero|code|is|was|of)"
-    r"[\s:#.\-–=()]*)*", regex.IGNORECASE)
+    r"[\s:#.\-–=()]*)*",
+    regex.IGNORECASE,
+)
 _SPACES = regex.compile(r"\s+")
 _WORDS = regex.compile(r"[^\W\d_]{2,}")
 #: Words that label a number of the kind of the cue before them, or a phone when alone.
@@ -175,14 +181,14 @@ def nearest_cue(text: str, start: int, *, window: int = WINDOW) -> tuple[str | N
     if kind == "number" or (kind == "id" and last.group().lower() == "id"):
         # "order number", "employee ID": the head takes the kind of the cue it follows.
         previous = matches[-2] if len(matches) > 1 else None
-        if previous is not None and _CONNECTORS.fullmatch(segment[previous.end():last.start()]):
+        if previous is not None and _CONNECTORS.fullmatch(segment[previous.end() : last.start()]):
             last, kind = previous, previous.lastgroup
         elif kind == "number":
             kind = "phone"
     if kind == "phone_letter":
         kind = "phone"
     word = _SPACES.sub(" ", last.group().lower())
-    between = segment[last.end():]
+    between = segment[last.end() :]
     if _CONNECTORS.fullmatch(between):
         return kind, word, 0
     return kind, word, max(1, len(_WORDS.findall(between)))
@@ -200,7 +206,11 @@ def label_kinds(text: str, start: int) -> list[str]:
         return []
     # The label runs from the previous delimiter of the line to the colon.
     cut = max(head.rfind(sep, 0, len(head) - 1) for sep in (":", "|", "·", ";", ".", ","))
-    return cue_kinds_before(head, len(head), window=48) if cut < 0 else cue_kinds_before(head[cut + 1:], len(head) - cut - 1, window=48)
+    return (
+        cue_kinds_before(head, len(head), window=48)
+        if cut < 0
+        else cue_kinds_before(head[cut + 1 :], len(head) - cut - 1, window=48)
+    )
 
 
 def cue_kinds_before(text: str, start: int, *, window: int = WINDOW) -> list[str]:
@@ -260,7 +270,9 @@ def cue_kind(words: str) -> str | None:
     return "phone" if last.lastgroup == "phone_letter" else last.lastgroup
 
 
-_LAST_FIRST = regex.compile(r"(?:^|[:;|]\s*)[A-ZÀ-ÖØ-Þ][\w'’\-]+,[ \u00a0][A-ZÀ-ÖØ-Þ](?:[\w'’\-]+|\.|(?:\.[A-Z])+\.?)?$")
+_LAST_FIRST = regex.compile(
+    r"(?:^|[:;|]\s*)[A-ZÀ-ÖØ-Þ][\w'’\-]+,[ \u00a0][A-ZÀ-ÖØ-Þ](?:[\w'’\-]+|\.|(?:\.[A-Z])+\.?)?$"
+)
 _NAME_TOKENS = regex.compile(r"([^\W\d_][\w'’\-]*)\.?,?[ \u00a0]*$")
 
 
@@ -274,7 +286,7 @@ def name_before(text: str, pos: int, *, words: int = 3) -> bool:
     """
     from veil.privacy.pii.recognizers.lexicons import first_names, last_names
 
-    head = text[line_start(text, pos):pos].rstrip(" \u00a0(")
+    head = text[line_start(text, pos) : pos].rstrip(" \u00a0(")
     if _LAST_FIRST.search(head):
         return True  # "Straw, M", "Parker, Jabari": the form itself is a name
     found = []
@@ -283,7 +295,7 @@ def name_before(text: str, pos: int, *, words: int = 3) -> bool:
         if match is None:
             break
         found.append(match.group(1))
-        head = head[:match.start()]
+        head = head[: match.start()]
     capitalised = []
     for word in found:
         if not word[0].isupper():
@@ -295,13 +307,22 @@ def name_before(text: str, pos: int, *, words: int = 3) -> bool:
     return any(w.casefold() in firsts or w.casefold() in lasts for w in capitalised if len(w) > 1)
 
 
-def make_result(entity: str, start: int, end: int, score: float, recognizer: EntityRecognizer,
-                why: str = "") -> RecognizerResult:
+def make_result(
+    entity: str, start: int, end: int, score: float, recognizer: EntityRecognizer, why: str = ""
+) -> RecognizerResult:
     """A result of ``recognizer`` with the explanation Presidio's context enhancer writes to."""
     explanation = AnalysisExplanation(recognizer=recognizer.name, original_score=score, textual_explanation=why)
-    return RecognizerResult(entity, start, end, score, analysis_explanation=explanation, recognition_metadata={
-        RecognizerResult.RECOGNIZER_NAME_KEY: recognizer.name,
-        RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: recognizer.id})
+    return RecognizerResult(
+        entity,
+        start,
+        end,
+        score,
+        analysis_explanation=explanation,
+        recognition_metadata={
+            RecognizerResult.RECOGNIZER_NAME_KEY: recognizer.name,
+            RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: recognizer.id,
+        },
+    )
 
 
 __all__ = [

@@ -35,6 +35,7 @@ from veil.privacy.pii.recognizers.cues import (
 )
 
 #: Month names and abbreviations by month number (en, de, fr, es, it, pt, nl, sv/da/no, fi, pl, cs, hu).
+# fmt: off
 MONTHS: dict[int, tuple[str, ...]] = {
     1: ("january", "jan", "januar", "janvier", "janv", "enero", "ene", "gennaio", "gen", "janeiro", "januari",
         "tammikuuta", "tammikuu", "stycznia", "styczeń", "ledna", "leden", "január", "jän", "jänner"),
@@ -62,6 +63,7 @@ MONTHS: dict[int, tuple[str, ...]] = {
          "desember", "dec", "joulukuuta", "joulukuu", "grudnia", "grudzień", "prosince", "prosinec",
          "december"),
 }
+# fmt: on
 _MONTH_OF = {name: number for number, names in MONTHS.items() for name in names}
 _MONTH = "|".join(sorted({regex.escape(n) for n in _MONTH_OF}, key=len, reverse=True))
 
@@ -77,12 +79,16 @@ CANDIDATE = regex.compile(
 )
 #: Texts a birth date can be found in: a date in parentheses, a table, or a lone value (shapes), or a birth
 #: cue (:data:`PRESCAN_LOWER`).
-PRESCAN = (r"\(\s*\d|\||^[ \t]*\d{1,4}[./\-][ ]?\d{1,2}[./\-][ ]?\d{2,4}\.?[ \t]*$"
-           r"|^[ \t]*\d{1,2}\.?[ \t]+[^\W\d]{3,}\.?,?[ \t]+\d{4}[ \t]*$"
-           r"|^[ \t]*[^\W\d]{3,}\.?[ \t]+\d{1,2}(?:st|nd|rd|th)?,?[ \t]+\d{4}[ \t]*$")
+PRESCAN = (
+    r"\(\s*\d|\||^[ \t]*\d{1,4}[./\-][ ]?\d{1,2}[./\-][ ]?\d{2,4}\.?[ \t]*$"
+    r"|^[ \t]*\d{1,2}\.?[ \t]+[^\W\d]{3,}\.?,?[ \t]+\d{4}[ \t]*$"
+    r"|^[ \t]*[^\W\d]{3,}\.?[ \t]+\d{1,2}(?:st|nd|rd|th)?,?[ \t]+\d{4}[ \t]*$"
+)
 #: The birth cues of :data:`PRESCAN`'s texts, in lower case (run on the lower-cased text).
-PRESCAN_LOWER = (r"born|birth|\bdob\b|d\.o\.b|geb\.|geboren|\bnée?\b|naissance|nacimiento|nacid[oa]|nascid[oa]|"
-                 r"nascita|\bnat[oa] il\b|geboorte|født|fødsel|född|födelse|syntym|urodz|naroz|szület|szül\.")
+PRESCAN_LOWER = (
+    r"born|birth|\bdob\b|d\.o\.b|geb\.|geboren|\bnée?\b|naissance|nacimiento|nacid[oa]|nascid[oa]|"
+    r"nascita|\bnat[oa] il\b|geboorte|født|fødsel|född|födelse|syntym|urodz|naroz|szület|szül\."
+)
 _NAME_PAREN = regex.compile(r"[^\W\d_][\w'’.\-]*,?[ \u00a0]\($")
 _DIGITS = regex.compile(r"\d+")
 _LETTERS = regex.compile(r"[^\W\d_]+\.?")
@@ -130,8 +136,12 @@ def dob_score(text: str, start: int, end: int, year: int) -> float:
         return 0.85
     if kind is not None and distance == 0:
         return 0.0
-    if (text[end:end + 1] == ")" and _NAME_PAREN.search(text, max(0, start - 40), start)
-            and name_before(text, start) and year <= datetime.date.today().year - 12):
+    if (
+        text[end : end + 1] == ")"
+        and _NAME_PAREN.search(text, max(0, start - 40), start)
+        and name_before(text, start)
+        and year <= datetime.date.today().year - 12
+    ):
         return 0.7
     if not text[:start].strip() and not text[end:].strip(" \t\n."):
         return 0.2  # a value alone (a table cell): the column's header decides
@@ -145,15 +155,23 @@ class DateOfBirthRecognizer(EntityRecognizer):
     prescan_lower = PRESCAN_LOWER
 
     def __init__(self, supported_language: str = "en") -> None:
-        super().__init__(supported_entities=["DATE_OF_BIRTH"], name="VeilDateOfBirthRecognizer",
-                         supported_language=supported_language, context=DOB_CONTEXT)
+        super().__init__(
+            supported_entities=["DATE_OF_BIRTH"],
+            name="VeilDateOfBirthRecognizer",
+            supported_language=supported_language,
+            context=DOB_CONTEXT,
+        )
 
     def load(self) -> None:
         """Build what the first analysis would otherwise build (so it is not timed as analysis)."""
         warm_up()
 
-    def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None,
-                ) -> list[RecognizerResult]:
+    def analyze(
+        self,
+        text: str,
+        entities: list[str],
+        nlp_artifacts: NlpArtifacts | None = None,
+    ) -> list[RecognizerResult]:
         """``DATE_OF_BIRTH`` spans of ``text``."""
         if entities and "DATE_OF_BIRTH" not in entities:
             return []
@@ -174,5 +192,4 @@ def recognizers(language: str = "en") -> list[EntityRecognizer]:
     return [DateOfBirthRecognizer(supported_language=language)]
 
 
-__all__ = ["CANDIDATE", "DOB_CONTEXT", "MONTHS", "DateOfBirthRecognizer", "dob_score", "parse_date",
-           "recognizers"]
+__all__ = ["CANDIDATE", "DOB_CONTEXT", "MONTHS", "DateOfBirthRecognizer", "dob_score", "parse_date", "recognizers"]

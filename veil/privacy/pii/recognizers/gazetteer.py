@@ -32,23 +32,30 @@ from veil.privacy.pii.recognizers.lexicons import common_words, first_names, las
 logger = logging.getLogger(__name__)
 
 #: pycountry translation catalogues whose country names are added (Latin-script languages).
+# fmt: off
 COUNTRY_LANGUAGES = (
     "ca", "cs", "cy", "da", "de", "es", "et", "eu", "fi", "fr", "ga", "gl", "hr", "hu", "id", "is", "it", "lt",
     "lv", "ms", "mt", "nb_NO", "nl", "nn", "pl", "pt", "pt_BR", "ro", "sk", "sl", "sq", "sv", "sw", "tr", "vi",
 )
+# fmt: on
 #: Everyday forms that ISO does not list as names.
+# fmt: off
 _EXTRA_COUNTRIES = (
     "UK", "U.K.", "USA", "U.S.A.", "U.S.", "United States of America", "England", "Scotland", "Wales",
     "Northern Ireland", "Great Britain", "Britain", "Holland", "Czech Republic", "Česká republika",
     "Slovenská republika", "Republic of Ireland", "Éire", "Russia", "South Korea", "North Korea", "Vietnam",
     "Türkiye", "Ivory Coast", "Macedonia", "Burma", "Swaziland", "Cape Verde", "East Timor", "Vatican", "Bharat",
 )
+# fmt: on
 #: Names in some language that are ordinary English words ("Island" is Iceland in German).
+# fmt: off
 _NOT_COUNTRIES = frozenset({"island", "indie", "man", "chad", "jordan", "georgia", "turkey", "jersey", "guinea",
                             "niger", "us", "congo", "china", "french", "guyane"})
+# fmt: on
 #: Countries whose subdivision codes are written in postal addresses ("Austin, TX", "Roma RM").
 REGION_CODE_COUNTRIES = ("US", "CA", "AU", "BR", "IT", "IN", "MX", "AR", "ES", "MY")
 #: Subdivision types that are regions people name (not every municipality or ward).
+# fmt: off
 _REGION_TYPES = frozenset({
     "state", "province", "region", "county", "autonomous community", "land", "voivodeship", "canton",
     "department", "metropolitan department", "territory", "union territory", "autonomous region",
@@ -56,6 +63,7 @@ _REGION_TYPES = frozenset({
     "metropolitan city", "autonomous province", "federal district", "capital territory", "regional unit",
     "district", "metropolitan county",
 })
+# fmt: on
 _MIN_TOWN_ALTERNATES = 15000
 _LATIN = re.compile(r"^[A-Za-zÀ-ɏḀ-ỿ'’. \-]+$")
 _SPACES = re.compile(r"\s+")
@@ -211,5 +219,15 @@ def load() -> None:
     towns()
 
 
-__all__ = ["COUNTRY_LANGUAGES", "REGION_CODE_COUNTRIES", "ambiguous", "countries", "fold", "load", "place_kind",
-           "region_codes", "regions", "towns"]
+__all__ = [
+    "COUNTRY_LANGUAGES",
+    "REGION_CODE_COUNTRIES",
+    "ambiguous",
+    "countries",
+    "fold",
+    "load",
+    "place_kind",
+    "region_codes",
+    "regions",
+    "towns",
+]

@@ -42,11 +42,17 @@ class CardNumberRecognizer(PatternRecognizer):
     """
 
     def __init__(self, supported_language: str = "en") -> None:
-        patterns = [Pattern("12-19 digits", r"\b\d{12,19}\b", 0.3),
-                    Pattern("mastercard 2-series", r"\b2[2-7]\d{2}(?:([ -]?)\d{4})(?:\1\d{4}){2}\b", 0.3)]
-        super().__init__(supported_entity="CREDIT_CARD", name="VeilCardNumberRecognizer", patterns=patterns,
-                         supported_language=supported_language,
-                         context=["card", "credit", "debit", "visa", "mastercard", "amex", "cc", "pan", "maestro"])
+        patterns = [
+            Pattern("12-19 digits", r"\b\d{12,19}\b", 0.3),
+            Pattern("mastercard 2-series", r"\b2[2-7]\d{2}(?:([ -]?)\d{4})(?:\1\d{4}){2}\b", 0.3),
+        ]
+        super().__init__(
+            supported_entity="CREDIT_CARD",
+            name="VeilCardNumberRecognizer",
+            patterns=patterns,
+            supported_language=supported_language,
+            context=["card", "credit", "debit", "visa", "mastercard", "amex", "cc", "pan", "maestro"],
+        )
 
     def validate_result(self, pattern_text: str) -> bool | None:
         if not luhn_valid(pattern_text):
@@ -59,9 +65,13 @@ class SsnDigitsRecognizer(PatternRecognizer):
     """US social security numbers written as 9 plain digits; needs SSN context."""
 
     def __init__(self, supported_language: str = "en") -> None:
-        super().__init__(supported_entity="US_SSN", name="VeilSsnDigitsRecognizer",
-                         patterns=[Pattern("9 digits", r"\b\d{9}\b", 0.2)], supported_language=supported_language,
-                         context=["ssn", "social", "security", "ss#", "ssns"])
+        super().__init__(
+            supported_entity="US_SSN",
+            name="VeilSsnDigitsRecognizer",
+            patterns=[Pattern("9 digits", r"\b\d{9}\b", 0.2)],
+            supported_language=supported_language,
+            context=["ssn", "social", "security", "ss#", "ssns"],
+        )
 
     def validate_result(self, pattern_text: str) -> bool | None:
         return None if ssn_valid(pattern_text) else False
@@ -71,11 +81,21 @@ class FrNirRecognizer(PatternRecognizer):
     """French social security number (NIR): 13 digits + a 2-digit key, 97 - (n mod 97)."""
 
     def __init__(self, supported_language: str = "en") -> None:
-        patterns = [Pattern("nir", r"\b[12]\s?\d{2}\s?(?:0[1-9]|1[0-2]|[2-9]\d)\s?(?:\d{2}|2[AB])\s?\d{3}\s?\d{3}\s?"
-                                   r"\d{2}\b", 0.4)]
-        super().__init__(supported_entity="FR_NIR", name="VeilFrNirRecognizer", patterns=patterns,
-                         supported_language=supported_language,
-                         context=["sécurité", "securite", "sociale", "nir", "insee", "social", "security", "ssn"])
+        patterns = [
+            Pattern(
+                "nir",
+                r"\b[12]\s?\d{2}\s?(?:0[1-9]|1[0-2]|[2-9]\d)\s?(?:\d{2}|2[AB])\s?\d{3}\s?\d{3}\s?"
+                r"\d{2}\b",
+                0.4,
+            )
+        ]
+        super().__init__(
+            supported_entity="FR_NIR",
+            name="VeilFrNirRecognizer",
+            patterns=patterns,
+            supported_language=supported_language,
+            context=["sécurité", "securite", "sociale", "nir", "insee", "social", "security", "ssn"],
+        )
 
     def validate_result(self, pattern_text: str) -> bool:
         return nir_valid(pattern_text)
@@ -86,9 +106,13 @@ class UkNhsRecognizer(PatternRecognizer):
 
     def __init__(self, supported_language: str = "en") -> None:
         patterns = [Pattern("nhs", r"\b\d{3}[\s-]?\d{3}[\s-]?\d{4}\b", 0.3)]
-        super().__init__(supported_entity="UK_NHS", name="VeilUkNhsRecognizer", patterns=patterns,
-                         supported_language=supported_language,
-                         context=["nhs", "health", "patient", "national health", "hospital", "gp"])
+        super().__init__(
+            supported_entity="UK_NHS",
+            name="VeilUkNhsRecognizer",
+            patterns=patterns,
+            supported_language=supported_language,
+            context=["nhs", "health", "patient", "national health", "hospital", "gp"],
+        )
 
     def validate_result(self, pattern_text: str) -> bool | None:
         # Valid numbers stay at 0.3 (a phone can pass mod 11 by chance): context lifts them.
@@ -141,10 +165,15 @@ class BoundedMedicalLicenseRecognizer(MedicalLicenseRecognizer):
 
 def recognizers(language: str = "en") -> list[EntityRecognizer]:
     """This module's recognizers, as the default recognizer set registers them."""
-    return [*dates.recognizers(language), *accounts.recognizers(language), *phones.recognizers(language),
-            *national_ids.recognizers(language),
-            ContextOnlyLicenseRecognizer(supported_language=language), *national_id_recognizers(language),
-            BoundedMedicalLicenseRecognizer(supported_language=language)]
+    return [
+        *dates.recognizers(language),
+        *accounts.recognizers(language),
+        *phones.recognizers(language),
+        *national_ids.recognizers(language),
+        ContextOnlyLicenseRecognizer(supported_language=language),
+        *national_id_recognizers(language),
+        BoundedMedicalLicenseRecognizer(supported_language=language),
+    ]
 
 
 __all__ = [

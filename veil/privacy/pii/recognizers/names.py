@@ -26,6 +26,7 @@ from veil.privacy.pii.recognizers.lexicons import (
     last_names,
 )
 
+# fmt: off
 TITLES = (
     "Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Prof", "Professor", "Sir", "Dame", "Lady", "Lord", "Rev",
     "Reverend", "Fr", "Herr", "Frau", "Mme", "Mlle", "Madame", "Monsieur", "Sr", "Sra", "Srta", "Don", "Doña",
@@ -35,13 +36,18 @@ TITLES = (
     "Frk", "Avv", "Arch", "Geom", "Rag", "Eng", "Eng.º", "Eng.ª", "Arq", "Lic", "Lcdo", "Lcda", "Inż",
     "Pan", "Pani", "Dona",
 )
+# fmt: on
 #: Titles also written in lower case ("mr smith", "dhr. Jansen", "dr. Kis Katalin", "mgr Nowak").
+# fmt: off
 _LOWER_TITLES = ("mr", "mrs", "ms", "miss", "dr", "prof", "dhr", "mevr", "mme", "mlle", "herr", "frau", "sr", "sra",
                  "mgr", "inż", "avv", "dott", "dott.ssa", "prof.ssa", "drs", "smt", "shri")
+# fmt: on
 #: Titles that are also words or abbreviations of words ("Eng." English, "Pan", "Me", "Doc"): the rule
 #: wants their full stop (where they take one) and a capitalised word after them.
+# fmt: off
 _STRICT_TITLES = ("Eng", "Eng.º", "Eng.ª", "Arq", "Arch", "Mag", "Mag.a", "Doc", "Lic", "Pan", "Pani", "Dona",
                   "Rag", "Geom", "Ing", "Kum")
+# fmt: on
 _BARE_TITLES = ("Pan", "Pani", "Dona")
 _TITLE_KEYS = frozenset(t.casefold() for t in TITLES)
 #: Presidio compiles patterns with IGNORECASE by default; these rules depend on capitals.
@@ -49,45 +55,64 @@ CASE_SENSITIVE = re.DOTALL | re.MULTILINE
 _WORD_RE = re.compile(r"^[^\W\d_]+(?:['’\-][^\W\d_]+)*$")
 _INITIAL_RE = re.compile(r"^[A-Z]\.?$")
 #: Field labels before a lone name ("Surname(s): Smith", "First name: Pilar").
+# fmt: off
 _NAME_LABELS = frozenset({"name", "surname", "surnames", "forename", "firstname", "lastname", "nachname", "vorname",
                           "apellido", "apellidos", "nombre", "cognome", "nome", "nom", "prénom", "achternaam",
                           "voornaam", "efternamn", "förnamn", "etternavn", "fornavn", "efternavn", "sukunimi",
                           "etunimi", "nazwisko", "imię", "příjmení", "jméno", "vezetéknév", "keresztnév", "sobrenome"})
+# fmt: on
 #: Months, weekdays and seasons: given names somewhere, dates here.
+# fmt: off
 _CALENDAR = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
                        "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
                        "saturday", "sunday", "spring", "summer", "autumn", "winter", "easter", "christmas"})
+# fmt: on
 #: Words before a comma that are no family name ("Thanks, John", "Regards, Anna").
+# fmt: off
 _NOT_FAMILY = frozenset({"thanks", "thank", "regards", "cheers", "hi", "hello", "dear", "best", "kind", "yours",
                          "sincerely", "updated", "yes", "no", "ok", "okay", "sorry", "please", "welcome", "bye"})
+# fmt: on
 #: Words right before a lone given name that is also a common word ("Hi Will", "Thanks, Mark").
+# fmt: off
 _GREETINGS = frozenset({"hi", "hello", "hey", "dear", "thanks", "cheers", "regards", "attn", "cc", "dearest", "ciao",
                         "hola", "hallo", "hej", "bonjour", "olá", "ola", "cześć", "moi", "szia", "ahoj"})
+# fmt: on
 _WORDS_RE = re.compile(r"[^\W_]+")
 #: A product-style inner capital after three lower-case letters ("UltraDry", "SmartHub"); "McDonald",
 #: "MacArthur", "DeShawn" and "FitzGerald" keep theirs.
 _PRODUCT_RE = re.compile(r"^(?!(?:Mac|Fitz|Van|Von|Del|Della|Des|Dos|Das)\p{Lu})\p{Lu}\p{Ll}{2,}\p{Lu}")
 _SENTENCE_END = ".!?:;\n\"'(“"
 
+# fmt: off
 PERSON_CONTEXT = [
     "name", "surname", "forename", "firstname", "lastname", "patient", "pt", "cardholder", "holder", "mr", "mrs", "ms", "dr", "hi", "hello", "dear", "thanks", "thank", "regards", "spoke", "called",
     "told", "asked", "customer", "patient", "client", "contact", "employee", "cc", "from", "signed", "by",
 ]
+# fmt: on
+# fmt: off
 ORGANIZATION_CONTEXT = [
     "company", "employer", "employed", "works", "worked", "working", "firm", "corporation", "organisation",
     "organization", "inc", "ltd", "llc", "bank", "hospital", "clinic", "school", "university", "agency",
     "vendor", "supplier", "insurer", "insurance",
 ]
+# fmt: on
 
 
-def _result(recognizer: EntityRecognizer, entity: str, start: int, end: int, score: float,
-            why: str) -> RecognizerResult:
+def _result(
+    recognizer: EntityRecognizer, entity: str, start: int, end: int, score: float, why: str
+) -> RecognizerResult:
     return RecognizerResult(
-        entity_type=entity, start=start, end=end, score=score,
-        analysis_explanation=AnalysisExplanation(recognizer=recognizer.name, original_score=score,
-                                                 textual_explanation=why),
-        recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: recognizer.name,
-                              RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: recognizer.id},
+        entity_type=entity,
+        start=start,
+        end=end,
+        score=score,
+        analysis_explanation=AnalysisExplanation(
+            recognizer=recognizer.name, original_score=score, textual_explanation=why
+        ),
+        recognition_metadata={
+            RecognizerResult.RECOGNIZER_NAME_KEY: recognizer.name,
+            RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: recognizer.id,
+        },
     )
 
 
@@ -109,8 +134,11 @@ def title_recognizer(language: str = "en") -> PatternRecognizer:
         Pattern("word-like title before a capitalised word", rf"(?<![\w.])(?:{strict_bare}){capital_after}", 0.6),
     ]
     return PatternRecognizer(
-        supported_entity="TITLE", name="VeilTitleRecognizer", supported_language=language,
-        patterns=patterns, global_regex_flags=CASE_SENSITIVE,
+        supported_entity="TITLE",
+        name="VeilTitleRecognizer",
+        supported_language=language,
+        patterns=patterns,
+        global_regex_flags=CASE_SENSITIVE,
     )
 
 
@@ -118,25 +146,43 @@ def organization_recognizer(language: str = "en") -> PatternRecognizer:
     """Partnerships listed by name ("Smith, Jones and Brown"); other firms: :mod:`.organizations`."""
     word = r"[A-Z][\w&'’\-]*"
     patterns = [
-        Pattern("partners list", rf"\b{word},\s+{word}\s+(?:and|&|e|y|et|und)\s+{word}(?:\s+(?:Group|Ltd|LLC))?\b",
-                0.7),
+        Pattern(
+            "partners list", rf"\b{word},\s+{word}\s+(?:and|&|e|y|et|und)\s+{word}(?:\s+(?:Group|Ltd|LLC))?\b", 0.7
+        ),
     ]
     return PatternRecognizer(
-        supported_entity="ORGANIZATION", name="VeilOrganizationRecognizer", supported_language=language,
-        patterns=patterns, context=ORGANIZATION_CONTEXT, global_regex_flags=CASE_SENSITIVE,
+        supported_entity="ORGANIZATION",
+        name="VeilOrganizationRecognizer",
+        supported_language=language,
+        patterns=patterns,
+        context=ORGANIZATION_CONTEXT,
+        global_regex_flags=CASE_SENSITIVE,
     )
 
 
 class _Tok:
     """What the name rules need to know about one token."""
 
+    # fmt: off
     __slots__ = ("text", "start", "end", "fold", "word", "initial", "cap", "first", "last", "common", "english",
                  "wordy", "particle", "job")
+    # fmt: on
 
     def __init__(self, text: str, start: int, lex: "_Lexicons") -> None:
         self.text, self.start, self.end = text, start, start + len(text)
-        (self.fold, self.word, self.initial, self.cap, self.first, self.last, self.common, self.wordy,
-         self.english, self.particle, self.job) = lex.word_info(text)
+        (
+            self.fold,
+            self.word,
+            self.initial,
+            self.cap,
+            self.first,
+            self.last,
+            self.common,
+            self.wordy,
+            self.english,
+            self.particle,
+            self.job,
+        ) = lex.word_info(text)
 
     @property
     def namey(self) -> bool:
@@ -172,9 +218,19 @@ class _Lexicons:
             last = word and fold in self.last
             # A verb, adjective or adverb ("Roll", "Dock", "Grant") is weak evidence of a name.
             wordy = word and fold in self.non_nouns
-            info = (fold, word, bool(_INITIAL_RE.match(text)), cap, first, last, fold in self.common, wordy,
-                    wordy and not (first or last), fold in NAME_PARTICLES and not cap,
-                    fold in self.jobs and not first)
+            info = (
+                fold,
+                word,
+                bool(_INITIAL_RE.match(text)),
+                cap,
+                first,
+                last,
+                fold in self.common,
+                wordy,
+                wordy and not (first or last),
+                fold in NAME_PARTICLES and not cap,
+                fold in self.jobs and not first,
+            )
             if len(self._info) < 200_000:
                 self._info[text] = info
         return info
@@ -184,7 +240,7 @@ class _Lexicons:
             return True
         # Plurals and inflections: "returns", "interests", "updated".
         for suffix, cut in (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e")):
-            if fold.endswith(suffix) and len(fold) > len(suffix) + 2 and fold[:-len(suffix)] + cut in self.english:
+            if fold.endswith(suffix) and len(fold) > len(suffix) + 2 and fold[: -len(suffix)] + cut in self.english:
                 return True
         return False
 
@@ -206,8 +262,12 @@ class PersonLexiconRecognizer(EntityRecognizer):
     """
 
     def __init__(self, supported_language: str = "en") -> None:
-        super().__init__(supported_entities=["PERSON"], name="VeilPersonLexiconRecognizer",
-                         supported_language=supported_language, context=PERSON_CONTEXT)
+        super().__init__(
+            supported_entities=["PERSON"],
+            name="VeilPersonLexiconRecognizer",
+            supported_language=supported_language,
+            context=PERSON_CONTEXT,
+        )
 
     def load(self) -> None:
         self._lex = _Lexicons()
@@ -225,13 +285,22 @@ class PersonLexiconRecognizer(EntityRecognizer):
                 continue
             j = i + 1
             cap = toks[i].cap or toks[i].particle
-            while j < n and j - i < 7 and self._adjacent(text, toks[j - 1], toks[j]) and (
+            while (
+                j < n
+                and j - i < 7
+                and self._adjacent(text, toks[j - 1], toks[j])
+                and (
                     ((toks[j].word or toks[j].initial) and toks[j].cap == cap and not toks[j].particle)
-                    or (cap and toks[j].particle and self._particle_joins(text, toks, j))):
+                    or (cap and toks[j].particle and self._particle_joins(text, toks, j))
+                )
+            ):
                 j += 1
             run = toks[i:j]
-            found = self._score_run(text, toks, i, run) if run[0].cap or run[0].particle else \
-                self._score_lower(toks, i, run)
+            found = (
+                self._score_run(text, toks, i, run)
+                if run[0].cap or run[0].particle
+                else self._score_lower(toks, i, run)
+            )
             if found is not None:
                 (a, b), score, why = found
                 results.append(_result(self, "PERSON", run[a].start, run[b].end, score, why))
@@ -247,7 +316,7 @@ class PersonLexiconRecognizer(EntityRecognizer):
 
     @staticmethod
     def _adjacent(text: str, left: _Tok, right: _Tok) -> bool:
-        gap = text[left.end:right.start]
+        gap = text[left.end : right.start]
         return gap in (" ", "") or (gap.isspace() and "\n" not in gap)
 
     def _title_before(self, toks: list[_Tok], index: int) -> bool:
@@ -264,9 +333,18 @@ class PersonLexiconRecognizer(EntityRecognizer):
     def _score_run(self, text: str, toks: list[_Tok], index: int, run: list[_Tok]):
         # Leading titles and non-name words ("Dear", "Mr", "PLEASE CALL", "Recipient") are not part of the name.
         a = 0
-        while a < len(run) and not (run[a].namey or run[a].initial) and (
-                run[a].fold.rstrip(".") in _TITLE_KEYS or run[a].fold in _GREETINGS or ((run[a].plain or run[a].particle or not any(
-                    t.namey for t in run[a + 1:])) and not self._title_before(toks, index + a))):
+        while (
+            a < len(run)
+            and not (run[a].namey or run[a].initial)
+            and (
+                run[a].fold.rstrip(".") in _TITLE_KEYS
+                or run[a].fold in _GREETINGS
+                or (
+                    (run[a].plain or run[a].particle or not any(t.namey for t in run[a + 1 :]))
+                    and not self._title_before(toks, index + a)
+                )
+            )
+        ):
             a += 1
         if 0 < a < len(run) and all(t.particle for t in run[:a]):
             a = 0  # "Dear Ir. van Dijk": the particles start the family name
@@ -278,7 +356,7 @@ class PersonLexiconRecognizer(EntityRecognizer):
         titled = self._title_before(toks, index + a) or (a > 0 and run[a - 1].fold.rstrip(".") in _TITLE_KEYS)
         if a > b:
             return None
-        name = [t for t in run[a:b + 1] if not t.particle]
+        name = [t for t in run[a : b + 1] if not t.particle]
         if len(name) > 4:
             return None  # a capitalised heading or product list, not one name
         if titled:
@@ -311,8 +389,7 @@ class PersonLexiconRecognizer(EntityRecognizer):
             # where spaCy agrees ("We met Mark yesterday"); not a month, a weekday or a sentence opener.
             if labelled or self._greeted(text, toks, index + a):
                 return (a, b), 0.6, "greeted given name"
-            if tok.fold not in _CALENDAR and not self._sentence_start(text, tok.start) and \
-                    self._ner_overlaps(tok):
+            if tok.fold not in _CALENDAR and not self._sentence_start(text, tok.start) and self._ner_overlaps(tok):
                 return (a, b), 0.6, "given name that is also a word, tagged by spaCy"
             return None
         if tok.wordy and not labelled and index + a + 1 < len(toks) and toks[index + a + 1].text == ":":
@@ -321,8 +398,7 @@ class PersonLexiconRecognizer(EntityRecognizer):
             # "Roll back to v5", "Will you...": a verb or adjective opening a sentence is a word (after a
             # field label's colon it is the field's value: "Driver: Helena").
             # WordNet holds many given names ("Anna", "David"), so spaCy's PERSON decides for those.
-            keep = labelled or not tok.wordy or self._ner_overlaps(tok) or \
-                text[:tok.start].rstrip(" \t").endswith(":")
+            keep = labelled or not tok.wordy or self._ner_overlaps(tok) or text[: tok.start].rstrip(" \t").endswith(":")
             return ((a, b), 0.55, "lone given name") if keep else None
         return (a, b), 0.6, "lone given name"
 
@@ -342,7 +418,7 @@ class PersonLexiconRecognizer(EntityRecognizer):
         k = index - 1
         if k >= 0 and toks[k].text == ",":
             k -= 1
-        return k >= 0 and toks[k].fold in _GREETINGS and "\n" not in text[toks[k].end:toks[index].start]
+        return k >= 0 and toks[k].fold in _GREETINGS and "\n" not in text[toks[k].end : toks[index].start]
 
     def _score_lower(self, toks: list[_Tok], index: int, run: list[_Tok]):
         if self._title_before(toks, index) and not run[0].common:
@@ -369,8 +445,13 @@ class PersonLexiconRecognizer(EntityRecognizer):
         covered = [(r.start, r.end) for r in results if r.score >= 0.5]
         out = []
         for t in toks:
-            if t.cap and t.word and t.fold in parts and not any(s <= t.start < e for s, e in covered) and (
-                    not (t.common or t.wordy) or not self._sentence_start(text, t.start)):
+            if (
+                t.cap
+                and t.word
+                and t.fold in parts
+                and not any(s <= t.start < e for s, e in covered)
+                and (not (t.common or t.wordy) or not self._sentence_start(text, t.start))
+            ):
                 out.append(_result(self, "PERSON", t.start, t.end, 0.6, "part of a name found in the same text"))
         return out
 
@@ -388,23 +469,30 @@ class LastFirstRecognizer(PatternRecognizer):
     _TRAVEL = re.compile(r"\b[A-Z][A-Z'\-]+/[A-Z][A-Z'\-]+(?:\s(?:MR|MRS|MS|MISS|MSTR|DR|PROF))?\b")
     _LAST_FIRST = re.compile(
         rf"(?<![\p{{L}}\-'’])((?:{_NAME_WORD}[ \t])?{_NAME_WORD}),[ \t]?({_NAME_WORD}|\p{{Lu}}\.?)"
-        rf"(?:[ \t]({_NAME_WORD}|\p{{Lu}}\.?))?(?![\p{{L}}\-'’])")
+        rf"(?:[ \t]({_NAME_WORD}|\p{{Lu}}\.?))?(?![\p{{L}}\-'’])"
+    )
 
     def __init__(self, supported_language: str = "en") -> None:
         patterns = [
             Pattern("last, first", self._LAST_FIRST.pattern, 0.5),
             Pattern("LAST/FIRST (travel)", self._TRAVEL.pattern, 0.6),
         ]
-        super().__init__(supported_entity="PERSON", name="VeilLastFirstRecognizer", patterns=patterns,
-                         supported_language=supported_language, context=PERSON_CONTEXT,
-                         global_regex_flags=CASE_SENSITIVE)
+        super().__init__(
+            supported_entity="PERSON",
+            name="VeilLastFirstRecognizer",
+            patterns=patterns,
+            supported_language=supported_language,
+            context=PERSON_CONTEXT,
+            global_regex_flags=CASE_SENSITIVE,
+        )
 
     def load(self) -> None:
         super().load()
         self._lex = _Lexicons()
 
-    def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None,
-                regex_flags: int | None = None) -> list:  # noqa: D102
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None, regex_flags: int | None = None
+    ) -> list:  # noqa: D102
         if "PERSON" not in entities:
             return []
         lex = self._lex
@@ -453,6 +541,8 @@ class LastFirstRecognizer(PatternRecognizer):
         if g in lex.first and known_last:
             return start, end, 0.7  # "Pollard, Summer": both lists agree
         return None
+
+
 class VeilSpacyRecognizer(SpacyRecognizer):
     """spaCy's entities, re-scored with lexicon evidence.
 
@@ -467,8 +557,9 @@ class VeilSpacyRecognizer(SpacyRecognizer):
     """
 
     def __init__(self, supported_language: str = "en", supported_entities: list[str] | None = None) -> None:
-        super().__init__(supported_language=supported_language, supported_entities=supported_entities,
-                         context=ORGANIZATION_CONTEXT)
+        super().__init__(
+            supported_language=supported_language, supported_entities=supported_entities, context=ORGANIZATION_CONTEXT
+        )
 
     def load(self) -> None:
         super().load()
@@ -480,7 +571,7 @@ class VeilSpacyRecognizer(SpacyRecognizer):
         for result in results:
             if result.entity_type == "PERSON":
                 self._trim_person(text, result)
-            words = _WORDS_RE.findall(text[result.start:result.end])
+            words = _WORDS_RE.findall(text[result.start : result.end])
             folded = [w.casefold() for w in words]
             all_common = bool(folded) and all(w in common for w in folded)
             if any(w.isdigit() and len(w) >= 3 for w in words):
@@ -489,15 +580,19 @@ class VeilSpacyRecognizer(SpacyRecognizer):
             elif result.entity_type == "PERSON":
                 result.score = self._person_score(words, folded, result.score)
                 trimmed = (result.recognition_metadata or {}).get("veil_trimmed")
-                if trimmed and (result.score < 0.85 or " " not in text[result.start:result.end].strip()
-                                and text[result.start:result.end].casefold() not in self._lex.first):
+                if trimmed and (
+                    result.score < 0.85
+                    or " " not in text[result.start : result.end].strip()
+                    and text[result.start : result.end].casefold() not in self._lex.first
+                ):
                     result.score = 0.3  # what is left of "Returns Dept" or "The UltraDry" is no name
             elif result.entity_type == "ORGANIZATION":
                 # Acronyms ("NIR", "CPF") and product names ("UltraDry") are no firms by themselves.
                 # So are runs of dictionary words ("National Insurance", "Policy Services").
                 acronym = len(words) == 1 and words[0].isupper() and len(words[0]) <= 5
                 wordy = all(self._lex.is_english(f) or f in common for f in folded) and not any(
-                    f in self._lex.first or f in self._lex.last for f in folded)
+                    f in self._lex.first or f in self._lex.last for f in folded
+                )
                 result.score = 0.3 if acronym or wordy or any(_PRODUCT_RE.match(w) for w in words) else 0.4
             elif result.entity_type == "LOCATION" and all_common:
                 result.score = 0.3
@@ -508,18 +603,20 @@ class VeilSpacyRecognizer(SpacyRecognizer):
     def _plain(self, fold: str, word: str) -> bool:
         """A common word, job word or acronym that is no name."""
         lex = self._lex
-        return fold in lex.common or (fold not in lex.first and fold not in lex.last and (
-            fold in lex.jobs or (word.isupper() and len(word) <= 3)))
+        return fold in lex.common or (
+            fold not in lex.first and fold not in lex.last and (fold in lex.jobs or (word.isupper() and len(word) <= 3))
+        )
 
     def _trim_person(self, text: str, result: RecognizerResult) -> None:
-        span = text[result.start:result.end]
+        span = text[result.start : result.end]
         if "\n" in span:
             # One name per line: keep the line with a lexicon name ("Kasper Kristensen\nCustomer Relations").
             offset = 0
             best = None
             for line in span.split("\n"):
-                if best is None and any(w.casefold() in self._lex.first or w.casefold() in self._lex.last
-                                        for w in _WORDS_RE.findall(line)):
+                if best is None and any(
+                    w.casefold() in self._lex.first or w.casefold() in self._lex.last for w in _WORDS_RE.findall(line)
+                ):
                     best = (offset, line)
                 offset += len(line) + 1
             offset, line = best or (0, span.split("\n")[0])
@@ -530,11 +627,16 @@ class VeilSpacyRecognizer(SpacyRecognizer):
         if not words:
             return
         a, b = 0, len(words) - 1
-        while a < b and (self._plain(words[a].group().casefold(), words[a].group())
-                         or (words[a].group().islower() and words[a].group() not in NAME_PARTICLES)
-                         or words[a].group().casefold() in _TITLE_KEYS or words[a].group().casefold() in _GREETINGS
-                         or (span[words[a].end():words[a].end() + 1] in (",", ":")
-                             and self._lex.is_english(words[a].group().casefold()))):
+        while a < b and (
+            self._plain(words[a].group().casefold(), words[a].group())
+            or (words[a].group().islower() and words[a].group() not in NAME_PARTICLES)
+            or words[a].group().casefold() in _TITLE_KEYS
+            or words[a].group().casefold() in _GREETINGS
+            or (
+                span[words[a].end() : words[a].end() + 1] in (",", ":")
+                and self._lex.is_english(words[a].group().casefold())
+            )
+        ):
             a += 1
         while b > a and self._plain(words[b].group().casefold(), words[b].group()):
             b -= 1
@@ -561,9 +663,14 @@ class VeilSpacyRecognizer(SpacyRecognizer):
 
 def recognizers(language: str = "en") -> list[EntityRecognizer]:
     """This module's recognizers, as the default recognizer set registers them."""
-    return [VeilSpacyRecognizer(supported_language=language), PersonLexiconRecognizer(supported_language=language),
-            LastFirstRecognizer(supported_language=language), title_recognizer(language),
-            organization_recognizer(language), OrganizationRecognizer(supported_language=language)]
+    return [
+        VeilSpacyRecognizer(supported_language=language),
+        PersonLexiconRecognizer(supported_language=language),
+        LastFirstRecognizer(supported_language=language),
+        title_recognizer(language),
+        organization_recognizer(language),
+        OrganizationRecognizer(supported_language=language),
+    ]
 
 
 __all__ = [

@@ -48,37 +48,78 @@ def _s(pattern: str) -> regex.Pattern:
 
 SCHEMES: tuple[Scheme, ...] = (
     Scheme("pl_pesel", _s(r"\d{11}"), cs.pesel_valid, ("pesel",)),
-    Scheme("cz_birth_number", _s(r"\d{6}/\d{3,4}"), cs.cz_birth_number_valid,
-           ("rodné číslo", "rodne cislo", "rč", "rodné"), distinctive=True),
+    Scheme(
+        "cz_birth_number",
+        _s(r"\d{6}/\d{3,4}"),
+        cs.cz_birth_number_valid,
+        ("rodné číslo", "rodne cislo", "rč", "rodné"),
+        distinctive=True,
+    ),
     Scheme("cz_birth_number", _s(r"\d{9,10}"), cs.cz_birth_number_valid, ("rodné číslo", "rodne cislo", "rč")),
-    Scheme("nl_bsn", _s(r"\d{9}|\d{4}\.\d{2}\.\d{3}|\d{3}[ .]\d{3}[ .]\d{3}|\d{8}"), cs.bsn_valid,
-           ("bsn", "burgerservicenummer", "sofinummer", "sofi")),
+    Scheme(
+        "nl_bsn",
+        _s(r"\d{9}|\d{4}\.\d{2}\.\d{3}|\d{3}[ .]\d{3}[ .]\d{3}|\d{8}"),
+        cs.bsn_valid,
+        ("bsn", "burgerservicenummer", "sofinummer", "sofi"),
+    ),
     Scheme("br_cpf", _s(r"\d{3}\.\d{3}\.\d{3}-\d{2}"), cs.cpf_valid, ("cpf",), distinctive=True),
     Scheme("br_cpf", _s(r"\d{11}|\d{9}-\d{2}"), cs.cpf_valid, ("cpf",)),
-    Scheme("se_personnummer", _s(r"(?:\d{2})?\d{6}[-+]\d{4}"), cs.se_personnummer_valid,
-           ("personnummer", "personnr", "samordningsnummer"), distinctive=True),
-    Scheme("se_personnummer", _s(r"\d{10}|\d{12}"), cs.se_personnummer_valid,
-           ("personnummer", "personnr", "samordningsnummer")),
+    Scheme(
+        "se_personnummer",
+        _s(r"(?:\d{2})?\d{6}[-+]\d{4}"),
+        cs.se_personnummer_valid,
+        ("personnummer", "personnr", "samordningsnummer"),
+        distinctive=True,
+    ),
+    Scheme(
+        "se_personnummer",
+        _s(r"\d{10}|\d{12}"),
+        cs.se_personnummer_valid,
+        ("personnummer", "personnr", "samordningsnummer"),
+    ),
     Scheme("dk_cpr", _s(r"\d{6}-?\d{4}"), cs.dk_cpr_valid, ("cpr", "cpr-nr", "cpr nr", "personnummer")),
     Scheme("no_fnr", _s(r"\d{6} ?\d{5}"), cs.no_fnr_valid, ("fødselsnummer", "fnr", "personnummer", "d-nummer")),
-    Scheme("fi_hetu", _s(r"\d{6}[-+A-FU-Y]\d{3}[0-9A-Y]"), cs.fi_hetu_valid,
-           ("henkilötunnus", "hetu", "personbeteckning"), distinctive=True),
+    Scheme(
+        "fi_hetu",
+        _s(r"\d{6}[-+A-FU-Y]\d{3}[0-9A-Y]"),
+        cs.fi_hetu_valid,
+        ("henkilötunnus", "hetu", "personbeteckning"),
+        distinctive=True,
+    ),
     Scheme("pt_nif", _s(r"\d{9}|\d{3} \d{3} \d{3}"), cs.pt_nif_valid, ("nif", "contribuinte")),
-    Scheme("de_idnr", _s(r"\d{11}|\d{2} \d{3} \d{3} \d{3}"), cs.de_idnr_valid,
-           ("steuer-id", "steuerid", "steuer-idnr", "idnr", "steueridentifikationsnummer",
-            "identifikationsnummer")),
+    Scheme(
+        "de_idnr",
+        _s(r"\d{11}|\d{2} \d{3} \d{3} \d{3}"),
+        cs.de_idnr_valid,
+        ("steuer-id", "steuerid", "steuer-idnr", "idnr", "steueridentifikationsnummer", "identifikationsnummer"),
+    ),
     Scheme("hu_tax_id", _s(r"\d{10}"), cs.hu_tax_id_valid, ("adóazonosító", "adóazonosító jel", "adoazonosito")),
     Scheme("hu_taj", _s(r"\d{9}|\d{3}[ \-]\d{3}[ \-]\d{3}"), cs.hu_taj_valid, ("taj", "taj szám")),
-    Scheme("hu_personal_id", _s(r"\d{11}|\d-\d{6}-\d{4}"), cs.hu_personal_id_valid,
-           ("személyi szám", "személyi azonosító")),
-    Scheme("be_national_number", _s(r"\d{2}\.\d{2}\.\d{2}-\d{3}\.\d{2}"), cs.be_national_number_valid,
-           ("rijksregisternummer", "numéro national", "national number", "insz", "niss"), distinctive=True),
-    Scheme("be_national_number", _s(r"\d{11}|\d{6}[ \-]\d{3}[ \-]\d{2}"), cs.be_national_number_valid,
-           ("rijksregisternummer", "numéro national", "national number", "insz", "niss")),
-    Scheme("at_svnr", _s(r"\d{4} ?\d{6}"), cs.at_svnr_valid,
-           ("svnr", "sv-nummer", "sozialversicherungsnummer", "versicherungsnummer")),
-    Scheme("ch_ahv", _s(r"756\.\d{4}\.\d{4}\.\d{2}"), cs.ch_ahv_valid, ("ahv", "avs", "ahv-nr", "avs-nr"),
-           distinctive=True),
+    Scheme(
+        "hu_personal_id", _s(r"\d{11}|\d-\d{6}-\d{4}"), cs.hu_personal_id_valid, ("személyi szám", "személyi azonosító")
+    ),
+    Scheme(
+        "be_national_number",
+        _s(r"\d{2}\.\d{2}\.\d{2}-\d{3}\.\d{2}"),
+        cs.be_national_number_valid,
+        ("rijksregisternummer", "numéro national", "national number", "insz", "niss"),
+        distinctive=True,
+    ),
+    Scheme(
+        "be_national_number",
+        _s(r"\d{11}|\d{6}[ \-]\d{3}[ \-]\d{2}"),
+        cs.be_national_number_valid,
+        ("rijksregisternummer", "numéro national", "national number", "insz", "niss"),
+    ),
+    Scheme(
+        "at_svnr",
+        _s(r"\d{4} ?\d{6}"),
+        cs.at_svnr_valid,
+        ("svnr", "sv-nummer", "sozialversicherungsnummer", "versicherungsnummer"),
+    ),
+    Scheme(
+        "ch_ahv", _s(r"756\.\d{4}\.\d{4}\.\d{2}"), cs.ch_ahv_valid, ("ahv", "avs", "ahv-nr", "avs-nr"), distinctive=True
+    ),
     Scheme("ch_ahv", _s(r"756\d{10}"), cs.ch_ahv_valid, ("ahv", "avs", "ahv-nr", "avs-nr")),
     Scheme("ro_cnp", _s(r"\d{13}"), cs.ro_cnp_valid, ("cnp",)),
     Scheme("bg_egn", _s(r"\d{10}"), cs.bg_egn_valid, ("egn", "егн")),
@@ -102,8 +143,10 @@ for _scheme in SCHEMES:
 
 #: Cues of identifiers that recognizers of their own decide (US SSN, UK NINO/NHS, CA SIN, AU TFN, IN
 #: Aadhaar/PAN, FR NIR, ES DNI/NIE, IT codice fiscale): a generic match here would shadow them.
+# fmt: off
 DEDICATED_CUES = frozenset({"ssn", "social security", "nhs", "nino", "national insurance", "ni number", "sin",
                             "tfn", "aadhaar", "pan", "nir", "insee", "dni", "nie", "codice fiscale"})
+# fmt: on
 
 CANDIDATE = regex.compile(
     r"(?<![\w.,/+\-])"
@@ -118,8 +161,9 @@ PRESCAN = (
     r"|756\.\d{4}|\d{17}[\dXx]"
 )
 #: The ID cues, in lower case (run on the lower-cased text), each at the start of a word.
-PRESCAN_LOWER = (r"(?<![^\W\d_])(?:" + "|".join(sorted({regex.escape(w.lower()) for w in CUES["id"]}, key=len,
-                                                           reverse=True)) + ")")
+PRESCAN_LOWER = (
+    r"(?<![^\W\d_])(?:" + "|".join(sorted({regex.escape(w.lower()) for w in CUES["id"]}, key=len, reverse=True)) + ")"
+)
 _GROUPS = regex.compile(r"[ .\-/]")
 
 
@@ -170,15 +214,23 @@ class NationalIdRecognizer(EntityRecognizer):
     prescan_lower = PRESCAN_LOWER
 
     def __init__(self, supported_language: str = "en") -> None:
-        super().__init__(supported_entities=["NATIONAL_ID"], name="VeilNationalIdRecognizer",
-                         supported_language=supported_language, context=[])
+        super().__init__(
+            supported_entities=["NATIONAL_ID"],
+            name="VeilNationalIdRecognizer",
+            supported_language=supported_language,
+            context=[],
+        )
 
     def load(self) -> None:
         """Build what the first analysis would otherwise build (so it is not timed as analysis)."""
         warm_up()
 
-    def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None,
-                ) -> list[RecognizerResult]:
+    def analyze(
+        self,
+        text: str,
+        entities: list[str],
+        nlp_artifacts: NlpArtifacts | None = None,
+    ) -> list[RecognizerResult]:
         """``NATIONAL_ID`` spans of ``text``."""
         if entities and "NATIONAL_ID" not in entities:
             return []

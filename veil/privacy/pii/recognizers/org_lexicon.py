@@ -9,6 +9,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 #: Legal forms written after a company name, as registers spell them (upper-case variants are added).
+# fmt: off
 LEGAL_FORMS = (
     # English-speaking countries
     "Inc", "Inc.", "Incorporated", "Ltd", "Ltd.", "Limited", "LLC", "L.L.C.", "LLP", "LP", "PLC", "plc", "Corp",
@@ -42,8 +43,10 @@ LEGAL_FORMS = (
     "& Söhne", "és Társa", "és Társai", "a spol.", "& Zn.", "& Zonen", "og Søn", "& Søn", "& Co", "& Cie",
     "e figli", "& figli", "y asociados", "y Hijos", "y hijos", "e Hijos", "e Filhos", "e filhos", "& Filhos",
 )
+# fmt: on
 
 #: Kinds of organisation, as the head word of a name ("Riverside Medical Centre", "Hotel Alte Post").
+# fmt: off
 KIND_WORDS = (
     # English
     "academy", "agency", "agencies", "analytics", "architects", "associates", "association", "attorneys", "auto",
@@ -120,9 +123,11 @@ KIND_WORDS = (
     # Indian English
     "vidyalaya", "jewellers", "agencies",
 )
+# fmt: on
 
 #: Kind words too generic to make a name alone ("Customer Services", "Public Health", "Design Studio"):
 #: the run needs a word no dictionary knows, a personal name or a legal form as well.
+# fmt: off
 WEAK_KINDS = (
     "services", "solutions", "systems", "group", "care", "health", "healthcare", "design", "media", "press", "print",
     "printing", "insurance", "center", "centre", "centro", "centrum", "studio", "studios", "bar", "auto", "autos",
@@ -139,22 +144,29 @@ WEAK_KINDS = (
     "public", "high", "elementary", "primary", "secondary", "grammar", "community", "family", "team", "law",
     "office", "sixth", "form",
 )
+# fmt: on
 
 #: Kind words that end compound names in Germanic languages ("Skärgårdsbageriet", "Tandvårdskliniken").
+# fmt: off
 COMPOUND_ENDINGS = (
     "bageriet", "bageri", "bakeriet", "bakeri", "kliniken", "klinik", "klinikka", "praktijk", "vereniging",
     "stichting", "værksted", "verkstad", "verksted", "snickeri", "bäckerei", "apotheke", "apotek", "werkstatt",
     "schule", "skolan", "skola", "skole", "koulu", "praxis", "konditorei", "druckerei", "brauerei", "kwekerij",
     "bakkerij", "fabriek", "leipomo", "korjaamo", "gården", "byrån", "centralen", "huset",
 )
+# fmt: on
 
 #: Labels and verbs after which a capitalised run names an organisation.
+# fmt: off
 LABEL_CUES = ("company", "organisation", "organization", "employer", "client", "firm", "business", "vendor",
               "supplier", "company name", "organisation name", "organization name", "insurer", "bank", "school",
               "university", "institution", "agency", "practice", "clinic", "hotel", "workplace")
+# fmt: on
+# fmt: off
 VERB_CUES = (r"works? (?:for|at)", r"working (?:for|at)", r"worked (?:for|at)", r"joins", r"joined",
              r"employed (?:by|at)", r"a role at", r"position at", r"job at", r"admin at", r"been with",
              r"on behalf of", r"representing", r"(?:visit|visits|visited) to")
+# fmt: on
 
 
 @lru_cache(maxsize=1)
@@ -177,5 +189,14 @@ def legal_forms() -> tuple[str, ...]:
     return tuple(sorted(forms, key=len, reverse=True))
 
 
-__all__ = ["COMPOUND_ENDINGS", "KIND_WORDS", "LABEL_CUES", "LEGAL_FORMS", "VERB_CUES", "WEAK_KINDS", "kind_words",
-           "legal_forms", "weak_kinds"]
+__all__ = [
+    "COMPOUND_ENDINGS",
+    "KIND_WORDS",
+    "LABEL_CUES",
+    "LEGAL_FORMS",
+    "VERB_CUES",
+    "WEAK_KINDS",
+    "kind_words",
+    "legal_forms",
+    "weak_kinds",
+]

@@ -21,22 +21,36 @@ from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerR
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from veil.privacy.pii.recognizers.lexicons import common_words, english_words, first_names, job_words, last_names
-from veil.privacy.pii.recognizers.org_lexicon import COMPOUND_ENDINGS, LABEL_CUES, VERB_CUES, kind_words, legal_forms, \
-    weak_kinds
+from veil.privacy.pii.recognizers.org_lexicon import (
+    COMPOUND_ENDINGS,
+    LABEL_CUES,
+    VERB_CUES,
+    kind_words,
+    legal_forms,
+    weak_kinds,
+)
 
 #: Lower-case words that join the words of a name ("do", "ved", "di", "&", "és").
+# fmt: off
 _CONNECTORS = frozenset({
     "de", "do", "da", "dos", "das", "del", "della", "dei", "degli", "di", "du", "des", "la", "le", "les", "el",
     "los", "las", "van", "von", "der", "den", "het", "ten", "ter", "am", "an", "im", "auf", "zum", "zur", "ved",
     "na", "nad", "pod", "i", "y", "e", "et", "and", "und", "és", "of", "the", "för", "og", "och", "på", "al", "au",
     "aux", "sur", "sul", "alla", "dal", "v", "u", "&",
 })
-_TOKEN = re.compile(r"[\p{L}\p{N}]*\p{N}[\p{L}\p{N}]*|\p{Lu}[\p{L}\p{M}]*(?:['’\-]\p{L}+)*(?:['’]s)?\.?|[\p{Ll}\p{M}]+(?:-\p{L}+)*|&|\d+|\S")
+# fmt: on
+_TOKEN = re.compile(
+    r"[\p{L}\p{N}]*\p{N}[\p{L}\p{N}]*|\p{Lu}[\p{L}\p{M}]*(?:['’\-]\p{L}+)*(?:['’]s)?\.?|[\p{Ll}\p{M}]+(?:-\p{L}+)*|&|\d+|\S"
+)
+# fmt: off
 _TITLES = frozenset({"mr", "mrs", "ms", "dr", "prof", "sir", "dear", "hi", "hello", "attn", "herr", "frau", "mme",
                      "m", "dhr", "mevr", "sig", "dott", "avv", "ing", "mgr", "shri", "smt", "miss", "mx"})
+# fmt: on
+# fmt: off
 _CALENDAR = frozenset({"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "monday", "tuesday",
                        "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
                        "april", "may", "june", "july", "august", "september", "october", "november", "december"})
+# fmt: on
 _COMPOUND_RE = re.compile(rf"\p{{L}}{{3,}}(?:{'|'.join(COMPOUND_ENDINGS)})$")
 _LABEL_RE = re.compile(rf"(?i)\b(?:{'|'.join(re.escape(c) for c in LABEL_CUES)})\s*(?:name)?\s*[:：]\s*$")
 _VERB_RE = re.compile(rf"(?i)\b(?:{'|'.join(VERB_CUES)})\s+$")
@@ -50,25 +64,36 @@ _SEPARATOR_RE = re.compile(r"(?:,|\s-|\s–|\s\||\sat|\s·|\s@)\s*$")
 
 def _result(recognizer: EntityRecognizer, start: int, end: int, score: float, why: str) -> RecognizerResult:
     return RecognizerResult(
-        entity_type="ORGANIZATION", start=start, end=end, score=score,
-        analysis_explanation=AnalysisExplanation(recognizer=recognizer.name, original_score=score,
-                                                 textual_explanation=why),
-        recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: recognizer.name,
-                              RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: recognizer.id},
+        entity_type="ORGANIZATION",
+        start=start,
+        end=end,
+        score=score,
+        analysis_explanation=AnalysisExplanation(
+            recognizer=recognizer.name, original_score=score, textual_explanation=why
+        ),
+        recognition_metadata={
+            RecognizerResult.RECOGNIZER_NAME_KEY: recognizer.name,
+            RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: recognizer.id,
+        },
     )
 
 
 #: Lower-case words for a part of a firm: what follows "<word> of" is the firm's name.
+# fmt: off
 _BRANCH_WORDS = frozenset({"office", "offices", "branch", "division", "department", "headquarters", "plant", "site",
                            "store", "team", "unit", "subsidiary", "warehouse", "campus", "factory"})
+# fmt: on
 
 
 class OrganizationRecognizer(EntityRecognizer):
     """Organisation names from kind words, legal forms, cues and block structure (see the module docstring)."""
 
     def __init__(self, supported_language: str = "en") -> None:
-        super().__init__(supported_entities=["ORGANIZATION"], name="VeilOrganizationNameRecognizer",
-                         supported_language=supported_language)
+        super().__init__(
+            supported_entities=["ORGANIZATION"],
+            name="VeilOrganizationNameRecognizer",
+            supported_language=supported_language,
+        )
 
     def load(self) -> None:
         self._kinds, self._weak = kind_words(), weak_kinds()
@@ -102,14 +127,19 @@ class OrganizationRecognizer(EntityRecognizer):
         """Capitalised runs with connectors, one line at most."""
         i, n = 0, len(toks)
         while i < n:
-            if not toks[i][0][:1].isupper() or not toks[i][0].replace(".", "").isalpha() and "-" not in toks[i][0] \
-                    and "'" not in toks[i][0] and "’" not in toks[i][0]:
+            if (
+                not toks[i][0][:1].isupper()
+                or not toks[i][0].replace(".", "").isalpha()
+                and "-" not in toks[i][0]
+                and "'" not in toks[i][0]
+                and "’" not in toks[i][0]
+            ):
                 i += 1
                 continue
             j = i + 1
             while j < n and j - i < 9:
                 word, start, _ = toks[j]
-                gap = text[toks[j - 1][2]:start]
+                gap = text[toks[j - 1][2] : start]
                 if not (gap in (" ", "") or (gap.isspace() and "\n" not in gap)) or (gap == "" and word != "."):
                     break
                 fold = word.casefold()
@@ -118,13 +148,21 @@ class OrganizationRecognizer(EntityRecognizer):
                     break  # "Power BI. Languages": a sentence ends; "J. Smith" and "S.A." do not
                 if word[:1].isupper() and not any(c.isdigit() for c in word):
                     j += 1
-                elif (fold in _CONNECTORS and j + 1 < n and (toks[j + 1][0][:1].isupper()
-                                                             or toks[j + 1][0].casefold() in _CONNECTORS)):
+                elif (
+                    fold in _CONNECTORS
+                    and j + 1 < n
+                    and (toks[j + 1][0][:1].isupper() or toks[j + 1][0].casefold() in _CONNECTORS)
+                ):
                     j += 1
-                elif fold in self._kinds or (word.isalpha() and word.islower() and fold not in self._stop
-                                             and prev.casefold().rstrip(".") in self._kinds
-                                             and prev.casefold().rstrip(".") not in self._weak
-                                             and j + 1 < n and toks[j + 1][0][:1].isupper()):
+                elif fold in self._kinds or (
+                    word.isalpha()
+                    and word.islower()
+                    and fold not in self._stop
+                    and prev.casefold().rstrip(".") in self._kinds
+                    and prev.casefold().rstrip(".") not in self._weak
+                    and j + 1 < n
+                    and toks[j + 1][0][:1].isupper()
+                ):
                     j += 1  # "Kalevan koulu", "Advokátní kancelář", "École secondaire"
                 else:
                     break
@@ -140,17 +178,23 @@ class OrganizationRecognizer(EntityRecognizer):
         a, b = 0, len(run) - 1
         while a <= b and self._lead_noise(run[a][0]):
             a += 1
-        while b >= a and (run[b][0].casefold().rstrip(".") in _CALENDAR or run[b][0].casefold() in _CONNECTORS
-                          or run[b][0] in (".", "&")):
+        while b >= a and (
+            run[b][0].casefold().rstrip(".") in _CALENDAR
+            or run[b][0].casefold() in _CONNECTORS
+            or run[b][0] in (".", "&")
+        ):
             b -= 1
         if a > b:
             return None
-        run = run[a:b + 1]
+        run = run[a : b + 1]
         # "the Boston office of Acme Corp.": a firm's branch is named by what follows "of".
         for k in range(1, len(run) - 1):
-            if run[k][0].casefold() in _CONNECTORS and run[k - 1][0].islower() and \
-                    run[k - 1][0].casefold() in _BRANCH_WORDS:
-                run = run[k + 1:]
+            if (
+                run[k][0].casefold() in _CONNECTORS
+                and run[k - 1][0].islower()
+                and run[k - 1][0].casefold() in _BRANCH_WORDS
+            ):
+                run = run[k + 1 :]
                 break
         # A legal form inside the run ends it ("Murphy PLC. Forward ...", "Planas y Miralles S.L.N.E").
         legal = None
@@ -158,7 +202,7 @@ class OrganizationRecognizer(EntityRecognizer):
             if self._head(run[k][0]) not in self._legal_heads:
                 continue
             m = self._legal_at.match(text, run[k][1], run[k][1] + 40)
-            if m and text[run[k - 1][2]:run[k][1]] in (" ", ", "):
+            if m and text[run[k - 1][2] : run[k][1]] in (" ", ", "):
                 legal, run = m, run[:k]
                 break
         while run and run[-1][0].casefold() in _CONNECTORS:
@@ -171,8 +215,11 @@ class OrganizationRecognizer(EntityRecognizer):
             end -= 1
         if legal is None:
             nxt = _NEXT_WORD.match(text, end, end + 40)
-            after = self._legal_after.match(text[end:end + 40]) if nxt and self._head(nxt.group(1)) in \
-                self._legal_heads else None
+            after = (
+                self._legal_after.match(text[end : end + 40])
+                if nxt and self._head(nxt.group(1)) in self._legal_heads
+                else None
+            )
             legal_end = end + after.end() if after else None
         else:
             legal_end = legal.end()
@@ -182,13 +229,23 @@ class OrganizationRecognizer(EntityRecognizer):
         line_start = text.rfind("\n", 0, start) + 1
         before = text[line_start:start]
         core = [f for f in folds if f not in _CONNECTORS]
-        if all(w.isupper() and len(w.rstrip(".")) <= 4 for w, _, _ in run if w.casefold() not in _CONNECTORS) \
-                and len(core) < 3:
+        if (
+            all(w.isupper() and len(w.rstrip(".")) <= 4 for w, _, _ in run if w.casefold() not in _CONNECTORS)
+            and len(core) < 3
+        ):
             return None  # "VAT ID SE", "SKU AS": codes and acronyms
         has_legal = bool(legal) or (len(core) >= 2 and core[-1] in self._legal_words)
         kinds = [f for f in core if f in self._kinds or _COMPOUND_RE.search(f)]
-        proper = [f for f in core if f not in self._kinds and (f in self._first or f in self._last or (
-            f not in self._english and f not in self._common and f.replace("-", "").isalpha()))]
+        proper = [
+            f
+            for f in core
+            if f not in self._kinds
+            and (
+                f in self._first
+                or f in self._last
+                or (f not in self._english and f not in self._common and f.replace("-", "").isalpha())
+            )
+        ]
         person = self._person_like(core)
         if has_legal and len(core) >= (2 if not legal else 1):
             return start, end, 0.85, "name with a legal form"
@@ -202,16 +259,23 @@ class OrganizationRecognizer(EntityRecognizer):
             return start, end, 0.85, "name with a generic kind and a proper name"
         if person and not kinds:
             return None
-        if len(core) == 1 and "-" in core[0] and all(p in self._last or p in self._first for p in core[0].split("-")) \
-                and not any(p in _CALENDAR for p in core[0].split("-")):
+        if (
+            len(core) == 1
+            and "-" in core[0]
+            and all(p in self._last or p in self._first for p in core[0].split("-"))
+            and not any(p in _CALENDAR for p in core[0].split("-"))
+        ):
             return start, end, 0.5, "two family names joined by a hyphen"  # "Davies-Lewis"; a person's too
         if _LABEL_RE.search(before) or _VERB_RE.search(before):
             return start, end, 0.85, "name after an organisation label or verb"
         segment = _SEGMENTS.split(before)[-1]
         if _SEPARATOR_RE.search(segment) and self._has_job(segment) and (proper or kinds):
             return start, end, 0.85, "name after a job title"
-        if self._under_job_title(text, line_start) and text[end:text.find("\n", end) if "\n" in text[end:] else
-                                                                 len(text)].strip(" ,.") == "" and not before.strip():
+        if (
+            self._under_job_title(text, line_start)
+            and text[end : text.find("\n", end) if "\n" in text[end:] else len(text)].strip(" ,.") == ""
+            and not before.strip()
+        ):
             return start, end, 0.9, "line under a job title"  # above spaCy's PERSON guess
         return None
 
@@ -221,13 +285,24 @@ class OrganizationRecognizer(EntityRecognizer):
 
     def _lead_noise(self, word: str) -> bool:
         fold = word.casefold().rstrip(".")
-        return fold in _TITLES or fold in _CALENDAR or fold in _CONNECTORS or word in (".", "&") or \
-            fold in self._stop or (fold in self._jobs and fold not in self._kinds)
+        return (
+            fold in _TITLES
+            or fold in _CALENDAR
+            or fold in _CONNECTORS
+            or word in (".", "&")
+            or fold in self._stop
+            or (fold in self._jobs and fold not in self._kinds)
+        )
 
     def _person_like(self, core: list[str]) -> bool:
         """Given name first and a family name last: a person, not a firm ("Anna Smith")."""
-        return 2 <= len(core) <= 4 and core[0] in self._first and core[0] not in self._kinds and (
-            core[-1] in self._last or core[-1] in self._first) and not any(f in self._kinds for f in core)
+        return (
+            2 <= len(core) <= 4
+            and core[0] in self._first
+            and core[0] not in self._kinds
+            and (core[-1] in self._last or core[-1] in self._first)
+            and not any(f in self._kinds for f in core)
+        )
 
     def _has_job(self, segment: str) -> bool:
         """The segment is a job title: "Legal Counsel,", "Head of Procurement at", "admin at"."""
@@ -241,10 +316,15 @@ class OrganizationRecognizer(EntityRecognizer):
         if line_start <= 1:
             return False
         prev_start = text.rfind("\n", 0, line_start - 1) + 1
-        prev = text[prev_start:line_start - 1].strip()
+        prev = text[prev_start : line_start - 1].strip()
         words = _LETTERS.findall(prev)
-        return 0 < len(words) <= 5 and not any(c.isdigit() for c in prev) and ":" not in prev and \
-            words[0][:1].isupper() and any(w.casefold() in self._jobs for w in words)
+        return (
+            0 < len(words) <= 5
+            and not any(c.isdigit() for c in prev)
+            and ":" not in prev
+            and words[0][:1].isupper()
+            and any(w.casefold() in self._jobs for w in words)
+        )
 
 
 __all__ = ["OrganizationRecognizer"]

@@ -59,8 +59,11 @@ _FR_PAIRS = regex.compile(r"0[1-9](?:[ .]\d{2}){4}")
 _TRUNK = regex.compile(r"0\d{1,4}(?:[ /\-]\d{1,8}){1,5}")
 _IT_MOBILE = regex.compile(r"3\d{2}/\d{6,7}")
 _THOUSANDS = regex.compile(r"\d{1,3}(?:[ .,\u00a0]\d{3})+")
-_CURRENCY = regex.compile(r"(?:€|\$|£|¥|₹|\b(?:EUR|USD|GBP|CHF|SEK|NOK|DKK|PLN|CZK|HUF|BRL|INR|AUD|CAD|Ft|kr|zł|"
-                          r"Kč|lei|Rs|R\$)\b)", regex.IGNORECASE)
+_CURRENCY = regex.compile(
+    r"(?:€|\$|£|¥|₹|\b(?:EUR|USD|GBP|CHF|SEK|NOK|DKK|PLN|CZK|HUF|BRL|INR|AUD|CAD|Ft|kr|zł|"
+    r"Kč|lei|Rs|R\$)\b)",
+    regex.IGNORECASE,
+)
 _IBAN_HEAD = regex.compile(r"[A-Z]{2}\d{2}[ \u00a0]$")
 _NAME_PAREN = regex.compile(r"[A-ZÀ-ÖØ-Þ][\w'’.\-]*[ \u00a0]\($")
 _NAME_COMMA = regex.compile(r"[A-ZÀ-ÖØ-Þ][\w'’.\-]*,[ \u00a0]$")
@@ -80,7 +83,7 @@ def _country_codes() -> frozenset[str]:
 
 
 def _international(candidate: str, digits: str) -> bool:
-    """"+CC ..." or "00CC ..." with a country calling code that exists."""
+    """ "+CC ..." or "00CC ..." with a country calling code that exists."""
     if candidate.startswith(("+", "(+")):
         rest = digits
     elif digits.startswith("00") and not digits.startswith("000"):
@@ -156,8 +159,8 @@ def _structure(text: str, start: int, end: int) -> bool:
         return True
     # Alone on its line, next to a line with an e-mail or web address (signature and address blocks).
     if not before.strip() and not after.strip(" \u00a0\t."):
-        prev_line = text[line_start(text, max(ls - 1, 0)):max(ls - 1, 0)] if ls else ""
-        next_line = text[le + 1:line_end(text, le + 1)] if le < len(text) else ""
+        prev_line = text[line_start(text, max(ls - 1, 0)) : max(ls - 1, 0)] if ls else ""
+        next_line = text[le + 1 : line_end(text, le + 1)] if le < len(text) else ""
         return bool(_WEB.search(prev_line) or _WEB.search(next_line))
     return False
 
@@ -165,7 +168,7 @@ def _structure(text: str, start: int, end: int) -> bool:
 def _amount(text: str, start: int, end: int, candidate: str) -> bool:
     if not _THOUSANDS.fullmatch(candidate):
         return False
-    return bool(_CURRENCY.search(text[max(0, start - 4):start]) or _CURRENCY.match(text[end:end + 5].lstrip()))
+    return bool(_CURRENCY.search(text[max(0, start - 4) : start]) or _CURRENCY.match(text[end : end + 5].lstrip()))
 
 
 def phone_score(text: str, start: int, end: int, *, extension: bool = False) -> float:
@@ -218,16 +221,24 @@ class VeilPhoneRecognizer(EntityRecognizer):
     prescan = PRESCAN
 
     def __init__(self, supported_language: str = "en") -> None:
-        super().__init__(supported_entities=["PHONE_NUMBER"], name="VeilPhoneRecognizer",
-                         supported_language=supported_language, context=PHONE_CONTEXT)
+        super().__init__(
+            supported_entities=["PHONE_NUMBER"],
+            name="VeilPhoneRecognizer",
+            supported_language=supported_language,
+            context=PHONE_CONTEXT,
+        )
 
     def load(self) -> None:
         """Build what the first analysis would otherwise build (so it is not timed as analysis)."""
         _country_codes()
         warm_up()
 
-    def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None,
-                ) -> list[RecognizerResult]:
+    def analyze(
+        self,
+        text: str,
+        entities: list[str],
+        nlp_artifacts: NlpArtifacts | None = None,
+    ) -> list[RecognizerResult]:
         """Phone spans of ``text`` scored by their evidence; below-threshold scores only for lone values."""
         if entities and "PHONE_NUMBER" not in entities:
             return []

@@ -24,11 +24,15 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from veil.privacy.pii.recognizers import gazetteer
 
+# fmt: off
 POSTCODE_CONTEXT = ["zip", "zipcode", "postcode", "postal", "post code", "plz", "cp", "cap", "pin", "pincode",
                     "code postal", "código postal"]
+# fmt: on
+# fmt: off
 LOCATION_CONTEXT = ["city", "town", "village", "country", "region", "state", "province", "county", "located",
                     "live", "lives", "living", "based", "moved", "moving", "born", "visit", "visiting", "travel",
                     "trip", "near", "office", "branch", "address", "hometown"]
+# fmt: on
 
 
 class PostcodeAnswerRecognizer(EntityRecognizer):
@@ -40,15 +44,20 @@ class PostcodeAnswerRecognizer(EntityRecognizer):
 
     #: The batch analyzer runs this recognizer only on texts where this matches.
     prescan = r"(?i)post\s?code|zip|postal|plz|pin\s?code|\bcep\b"
-    _QUESTION = regex.compile(r"(?i)(?:post[ \t]?code|zip(?:[ \t]?code)?|postal[ \t]code|plz|pin[ \t]?code|cep)"
-                              r"[^\n]*\?[^\n]*\n")
-    _ANSWER = regex.compile(r"(?<![\d.,/:\-])(?:\d{4,6}|\d{2,5}-\d{3,4}|\d{3}[ \t]\d{2}|\d{4}[ \t]?[A-Z]{2}|"
-                            r"[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}|[A-Z]\d[A-Z][ \t]?\d[A-Z]\d)"
-                            r"(?![\d.,/:\-]?[\p{L}\d])")
+    _QUESTION = regex.compile(
+        r"(?i)(?:post[ \t]?code|zip(?:[ \t]?code)?|postal[ \t]code|plz|pin[ \t]?code|cep)"
+        r"[^\n]*\?[^\n]*\n"
+    )
+    _ANSWER = regex.compile(
+        r"(?<![\d.,/:\-])(?:\d{4,6}|\d{2,5}-\d{3,4}|\d{3}[ \t]\d{2}|\d{4}[ \t]?[A-Z]{2}|"
+        r"[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}|[A-Z]\d[A-Z][ \t]?\d[A-Z]\d)"
+        r"(?![\d.,/:\-]?[\p{L}\d])"
+    )
 
     def __init__(self, supported_language: str = "en") -> None:
-        super().__init__(supported_entities=["POSTCODE"], name="VeilPostcodeAnswerRecognizer",
-                         supported_language=supported_language)
+        super().__init__(
+            supported_entities=["POSTCODE"], name="VeilPostcodeAnswerRecognizer", supported_language=supported_language
+        )
 
     def load(self) -> None:  # noqa: D102 - nothing to load
         pass
@@ -58,18 +67,28 @@ class PostcodeAnswerRecognizer(EntityRecognizer):
             return []
         results = []
         for question in self._QUESTION.finditer(text):
-            for line in text[question.end():].split("\n", 2)[:2]:
+            for line in text[question.end() :].split("\n", 2)[:2]:
                 offset = text.index(line, question.end()) if line else question.end()
                 codes = list(self._ANSWER.finditer(line))
                 if codes and "?" not in line:
                     code = codes[-1]  # the answer ends with the code ("sure, Jo Bloggs, 05800")
-                    results.append(RecognizerResult(
-                        entity_type="POSTCODE", start=offset + code.start(), end=offset + code.end(), score=0.6,
-                        analysis_explanation=AnalysisExplanation(
-                            recognizer=self.name, original_score=0.6,
-                            textual_explanation="postcode answering a question for it"),
-                        recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                                              RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id}))
+                    results.append(
+                        RecognizerResult(
+                            entity_type="POSTCODE",
+                            start=offset + code.start(),
+                            end=offset + code.end(),
+                            score=0.6,
+                            analysis_explanation=AnalysisExplanation(
+                                recognizer=self.name,
+                                original_score=0.6,
+                                textual_explanation="postcode answering a question for it",
+                            ),
+                            recognition_metadata={
+                                RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                                RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+                            },
+                        )
+                    )
                     break
         return results
 
@@ -85,33 +104,48 @@ def postcode_recognizer(language: str = "en") -> PatternRecognizer:
         Pattern("zip+4", r"\b\d{5}-\d{4}\b", 0.4),
         Pattern("digits postcode", r"\b\d{4,6}\b", 0.15),
     ]
-    return PatternRecognizer(supported_entity="POSTCODE", name="VeilPostcodeRecognizer", supported_language=language,
-                             patterns=patterns, context=POSTCODE_CONTEXT, global_regex_flags=re.DOTALL | re.MULTILINE)
+    return PatternRecognizer(
+        supported_entity="POSTCODE",
+        name="VeilPostcodeRecognizer",
+        supported_language=language,
+        patterns=patterns,
+        context=POSTCODE_CONTEXT,
+        global_regex_flags=re.DOTALL | re.MULTILINE,
+    )
 
 
 # --------------------------------------------------------------------------- place names
 _NAME_WORD = r"\p{Lu}[\p{L}'’]*(?:-\p{L}[\p{L}'’]*)*"
 _JOINERS = r"(?:de|do|da|dos|das|del|della|di|la|le|les|am|an|der|den|on|upon|sur|of|and|the|y|e|i|en|aan|op|bij|ter)"
 #: A run of capitalised words, lower-case joiners allowed between them ("Rio de Janeiro", "Isle of Man").
-_CANDIDATE = regex.compile(rf"(?<![\p{{L}}\d@./_-]){_NAME_WORD}(?:(?:[ \t]+{_JOINERS})?[ \t]+{_NAME_WORD}){{0,4}}"
-                           r"(?:[ \t]+(?:republika|republik|republiken|republikken))?"  # "Česká republika"
-                           r"(?![\p{L}\d@_]|[./-][\p{L}\d])")
+_CANDIDATE = regex.compile(
+    rf"(?<![\p{{L}}\d@./_-]){_NAME_WORD}(?:(?:[ \t]+{_JOINERS})?[ \t]+{_NAME_WORD}){{0,4}}"
+    r"(?:[ \t]+(?:republika|republik|republiken|republikken))?"  # "Česká republika"
+    r"(?![\p{L}\d@_]|[./-][\p{L}\d])"
+)
 #: Words before a place that make it one ("in Porto", "moving from Győr to Sopron").
-_CUE = regex.compile(r"(?i)(?:^|[^\p{L}])(?P<cue>in|from|to|at|near|around|outside|via|visit(?:ing|ed)?|towards?|"
-                     r"into|across|through|arriv(?:e|ed|ing)\s+in|based\s+in|born\s+in|live[sd]?\s+in|"
-                     r"living\s+in|located\s+in|relocat\w*\s+to|mov(?:e|ed|ing)\s+to)[ \t]+(?:the[ \t]+)?$")
+_CUE = regex.compile(
+    r"(?i)(?:^|[^\p{L}])(?P<cue>in|from|to|at|near|around|outside|via|visit(?:ing|ed)?|towards?|"
+    r"into|across|through|arriv(?:e|ed|ing)\s+in|based\s+in|born\s+in|live[sd]?\s+in|"
+    r"living\s+in|located\s+in|relocat\w*\s+to|mov(?:e|ed|ing)\s+to)[ \t]+(?:the[ \t]+)?$"
+)
 #: Cues after which a person's name is as likely as a place ("a note from Victoria").
 _PERSON_CUES = frozenset({"from", "to", "at", "via", "visit", "visiting", "visited", "towards", "toward"})
 #: Labels whose value is a place ("City:", "Place of birth:", "Pick-up:").
 _PLACE_LABEL = regex.compile(
     r"(?i)(?:^|[\n|·•])[ \t]*(?:[-•*][ \t]*)?(?:city|town|village|locality|location|place(?:[ \t]of[ \t]birth)?|"
     r"birth[ \t]?place|born|hometown|home[ \t]town|country|state|province|region|county|district|suburb|"
-    r"origin|destination|pick-?up|drop-?off|departure|arrival|venue|branch|office|based)[ \t]*:[ \t]*$")
+    r"origin|destination|pick-?up|drop-?off|departure|arrival|venue|branch|office|based)[ \t]*:[ \t]*$"
+)
 #: Words after a town that make it one ("Székesfehérvár station").
-_AFTER_CUE = regex.compile(r"[ \t]+(?i:station|airport|area|region|city[ \t]centre|city[ \t]center|office|branch|"
-                           r"campus|harbour|harbor|port)(?![\p{L}])")
-_DATE_AFTER = regex.compile(r",[ \t]+(?:\d{1,4}[./\- ]|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\p{L}*"
-                            r"[ \t]+\d)")
+_AFTER_CUE = regex.compile(
+    r"[ \t]+(?i:station|airport|area|region|city[ \t]centre|city[ \t]center|office|branch|"
+    r"campus|harbour|harbor|port)(?![\p{L}])"
+)
+_DATE_AFTER = regex.compile(
+    r",[ \t]+(?:\d{1,4}[./\- ]|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\p{L}*"
+    r"[ \t]+\d)"
+)
 _FIELD_BEFORE = regex.compile(r"(?:^|[|·•][ \t]*)$")
 _FIELD_AFTER = regex.compile(r"(?:,[ \t]*\p{Lu}{2,3})?[ \t]*(?:[|·•]|$)")  # "| Tofino, BC |" too
 _NEXT_PLACE = regex.compile(r"(?:,[ \t]*|[ \t]*\([ \t]*|[ \t]+-[ \t]+|/)")
@@ -129,8 +163,12 @@ class PlaceNameRecognizer(EntityRecognizer):
     """
 
     def __init__(self, supported_language: str = "en") -> None:
-        super().__init__(supported_entities=["LOCATION"], name="VeilPlaceNameRecognizer",
-                         supported_language=supported_language, context=LOCATION_CONTEXT)
+        super().__init__(
+            supported_entities=["LOCATION"],
+            name="VeilPlaceNameRecognizer",
+            supported_language=supported_language,
+            context=LOCATION_CONTEXT,
+        )
 
     def load(self) -> None:
         gazetteer.load()
@@ -159,8 +197,9 @@ class PlaceNameRecognizer(EntityRecognizer):
                 merged.append([start, end, score])
         results = [self._result(s, e, score) for s, e, score in merged]
         pairs = [(s, e) for s, e, _ in merged]
-        results += [self._result(s, e, min(score + 0.01, 1.0)) for (s, e), score in kept
-                    if score >= 0.5 and (s, e) not in pairs]
+        results += [
+            self._result(s, e, min(score + 0.01, 1.0)) for (s, e), score in kept if score >= 0.5 and (s, e) not in pairs
+        ]
         return results
 
     def _lookup(self, phrase: str, offset: int) -> list[tuple[int, int, str]]:
@@ -170,7 +209,7 @@ class PlaceNameRecognizer(EntityRecognizer):
         taken = [False] * len(words)
         for size in range(len(words), 0, -1):
             for i in range(len(words) - size + 1):
-                if any(taken[i:i + size]):
+                if any(taken[i : i + size]):
                     continue
                 start, end = words[i][0], words[i + size - 1][1]
                 name = phrase[start:end]
@@ -179,7 +218,7 @@ class PlaceNameRecognizer(EntityRecognizer):
                 kind = gazetteer.place_kind(name)
                 if kind:
                     found.append((offset + start, offset + end, kind))
-                    taken[i:i + size] = [True] * size
+                    taken[i : i + size] = [True] * size
         return found
 
     def _score(self, text: str, start: int, end: int, kind: str, hits: list[tuple[int, int, str]]) -> float:
@@ -203,9 +242,13 @@ class PlaceNameRecognizer(EntityRecognizer):
             return 0.85  # beside a region or country; "Savonlinna, 19 September 2024": a letter's place
         evidence = bool(cue) or bool(_AFTER_CUE.match(text, end))
         line_end = text.find("\n", end)
-        line = text[line_start:line_end if line_end >= 0 else len(text)]
-        if not evidence and _FIELD_BEFORE.search(before) and _FIELD_AFTER.match(text, end) and (
-                "|" in line or "·" in line):
+        line = text[line_start : line_end if line_end >= 0 else len(text)]
+        if (
+            not evidence
+            and _FIELD_BEFORE.search(before)
+            and _FIELD_AFTER.match(text, end)
+            and ("|" in line or "·" in line)
+        ):
             evidence = not ambiguous  # "Agnieszka Adamczyk | Rzeszów | ...": a field of its own
         if not evidence:
             return 0.0
@@ -226,19 +269,34 @@ class PlaceNameRecognizer(EntityRecognizer):
 
     def _result(self, start: int, end: int, score: float) -> RecognizerResult:
         return RecognizerResult(
-            entity_type="LOCATION", start=start, end=end, score=score,
-            analysis_explanation=AnalysisExplanation(recognizer=self.name, original_score=score,
-                                                     textual_explanation="gazetteer place with evidence"),
-            recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                                  RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id},
+            entity_type="LOCATION",
+            start=start,
+            end=end,
+            score=score,
+            analysis_explanation=AnalysisExplanation(
+                recognizer=self.name, original_score=score, textual_explanation="gazetteer place with evidence"
+            ),
+            recognition_metadata={
+                RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+            },
         )
 
 
 def recognizers(language: str = "en") -> list[EntityRecognizer]:
     """This module's recognizers, as the default recognizer set registers them."""
-    return [postcode_recognizer(language), PostcodeAnswerRecognizer(supported_language=language),
-            PlaceNameRecognizer(supported_language=language)]
+    return [
+        postcode_recognizer(language),
+        PostcodeAnswerRecognizer(supported_language=language),
+        PlaceNameRecognizer(supported_language=language),
+    ]
 
 
-__all__ = ["LOCATION_CONTEXT", "POSTCODE_CONTEXT", "PlaceNameRecognizer", "PostcodeAnswerRecognizer",
-           "postcode_recognizer", "recognizers"]
+__all__ = [
+    "LOCATION_CONTEXT",
+    "POSTCODE_CONTEXT",
+    "PlaceNameRecognizer",
+    "PostcodeAnswerRecognizer",
+    "postcode_recognizer",
+    "recognizers",
+]

@@ -24,10 +24,13 @@ HOST_CANDIDATE = regex.compile(
     regex.IGNORECASE,
 )
 #: Suffixes that are far more often file extensions than hosts in running text.
+# fmt: off
 FILE_SUFFIXES = frozenset({"py", "md", "sh", "rs", "so", "ps", "pm", "ml", "mk", "zip", "mov", "exe", "bat", "cfg",
                            "ini", "log", "csv", "txt", "json", "yaml", "yml", "xml", "html", "htm", "pdf", "doc",
                            "docx", "xls", "xlsx", "png", "jpg", "gif", "tar", "gz", "java", "php", "rb"})
+# fmt: on
 #: Public services named in text: they identify nobody.
+# fmt: off
 PUBLIC_DOMAINS = frozenset({
     "gmail.com", "googlemail.com", "yahoo.com", "hotmail.com", "outlook.com", "live.com", "msn.com", "icloud.com",
     "me.com", "aol.com", "proton.me", "protonmail.com", "gmx.de", "gmx.net", "web.de", "t-online.de", "orange.fr",
@@ -37,6 +40,7 @@ PUBLIC_DOMAINS = frozenset({
     "gitlab.com", "youtube.com", "wikipedia.org", "amazon.com", "microsoft.com", "apple.com", "example.com",
     "example.org", "example.net", "zoom.us", "whatsapp.com", "paypal.com", "dropbox.com", "slack.com",
 })
+# fmt: on
 PRESCAN = r"(?i)[a-z0-9]\.[a-z]{2}"
 
 
@@ -70,15 +74,23 @@ class DomainNameRecognizer(EntityRecognizer):
     prescan = PRESCAN
 
     def __init__(self, supported_language: str = "en") -> None:
-        super().__init__(supported_entities=["DOMAIN_NAME"], name="VeilDomainNameRecognizer",
-                         supported_language=supported_language, context=[])
+        super().__init__(
+            supported_entities=["DOMAIN_NAME"],
+            name="VeilDomainNameRecognizer",
+            supported_language=supported_language,
+            context=[],
+        )
 
     def load(self) -> None:
         """Build what the first analysis would otherwise build (so it is not timed as analysis)."""
         _extractor()  # the suffix list, read once when the engine is built
 
-    def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None,
-                ) -> list[RecognizerResult]:
+    def analyze(
+        self,
+        text: str,
+        entities: list[str],
+        nlp_artifacts: NlpArtifacts | None = None,
+    ) -> list[RecognizerResult]:
         """``DOMAIN_NAME`` spans of ``text``."""
         if entities and "DOMAIN_NAME" not in entities:
             return []
@@ -117,5 +129,11 @@ def recognizers(language: str = "en") -> list[EntityRecognizer]:
     return [DomainNameRecognizer(supported_language=language), VeilUrlRecognizer(supported_language=language)]
 
 
-__all__ = ["FILE_SUFFIXES", "PUBLIC_DOMAINS", "DomainNameRecognizer", "VeilUrlRecognizer", "is_bare_host",
-           "recognizers"]
+__all__ = [
+    "FILE_SUFFIXES",
+    "PUBLIC_DOMAINS",
+    "DomainNameRecognizer",
+    "VeilUrlRecognizer",
+    "is_bare_host",
+    "recognizers",
+]

@@ -17,6 +17,7 @@ from veil.privacy.pii.surrogates.common import (
 )
 
 _CC_ONE = frozenset({"1", "7"})
+# fmt: off
 _CC_TWO = frozenset(
     (
         "20", "27", "30", "31", "32", "33", "34", "36", "39", "40", "41", "43", "44", "45", "46", "47", "48", "49",
@@ -24,8 +25,10 @@ _CC_TWO = frozenset(
         "86", "90", "91", "92", "93", "94", "95", "98",
     )
 )
+# fmt: on
 NANP_LOCALES = frozenset({"en", "en_US", "en_CA", "en_PH", "fil_PH", "es_US"})
 
+# fmt: off
 FREE_MAIL = frozenset(
     (
         "gmail.com", "googlemail.com", "yahoo.com", "yahoo.co.uk", "yahoo.fr", "yahoo.de", "yahoo.es", "yahoo.it",
@@ -38,11 +41,14 @@ FREE_MAIL = frozenset(
         "sbcglobal.net", "rediffmail.com", "zoho.com", "fastmail.com",
     )
 )
+# fmt: on
 _SECOND_LEVEL = frozenset(["co", "com", "org", "net", "gov", "ac", "edu", "ltd", "plc", "sch", "nhs", "gob", "gouv"])
+# fmt: off
 _KEEP_SUBDOMAINS = frozenset([
     "www", "www2", "m", "mail", "email", "mx", "smtp", "app", "api", "blog", "shop", "store", "en", "de", "fr",
     "es", "it", "nl",
 ])
+# fmt: on
 _URL_RE = re.compile(
     r"^(?P<scheme>[a-zA-Z][a-zA-Z0-9+.-]*://)?(?P<user>[^@/\s]+@)?(?P<host>[^/:?#\s]+)(?P<port>:\d+)?"
     r"(?P<path>/[^?#]*)?(?P<query>\?[^#]*)?(?P<frag>#.*)?$"
@@ -50,10 +56,12 @@ _URL_RE = re.compile(
 _IPV4_RE = re.compile(r"^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})((?:/\d{1,2}|:\d{1,5})?)$")
 _PUBLIC_FIRST_OCTETS = tuple(o for o in range(11, 224) if o not in (100, 127, 169, 172, 192, 198, 203))
 
+# fmt: off
 _URL_KEEP = frozenset([
     "html", "htm", "php", "asp", "aspx", "jsp", "pdf", "jpg", "jpeg", "png", "gif", "svg", "css", "js", "json",
     "xml", "txt", "www",
 ])
+# fmt: on
 
 
 class ContactSurrogates(SurrogateBase):
@@ -202,8 +210,12 @@ class ContactSurrogates(SurrogateBase):
             new_host = self._email_domain(host, rng)
             if host.casefold() in self._free_domains:  # a web host is not a mail provider
                 new_host = self._email_domain("x." + host.split(".")[-1], rng)
-        out = [m.group("scheme") or "", self._shape_like(m.group("user"), rng) if m.group("user") else "",
-               match_case(host, new_host), m.group("port") or ""]
+        out = [
+            m.group("scheme") or "",
+            self._shape_like(m.group("user"), rng) if m.group("user") else "",
+            match_case(host, new_host),
+            m.group("port") or "",
+        ]
         path = m.group("path")
         if path:
             out.append(re.sub(r"[^\W\d_]+|\d+", lambda w: self._url_word(w.group(0), rng), path))
@@ -219,8 +231,7 @@ class ContactSurrogates(SurrogateBase):
         if original is None or "." not in original:
             return pick(self._domains, rng)
         host = original.strip()
-        return match_case(host, self._email_domain("x." + host if host.casefold() in self._free_domains else host,
-                                                    rng))
+        return match_case(host, self._email_domain("x." + host if host.casefold() in self._free_domains else host, rng))
 
     def _url_word(self, word: str, rng: random.Random) -> str:
         if word.isdigit():
@@ -232,6 +243,7 @@ class ContactSurrogates(SurrogateBase):
     def _ip(self, original: str | None, rng: random.Random) -> str:
         text = (original or "").strip()
         if ":" in text and not _IPV4_RE.match(text):
+
             def group(g: str) -> str:
                 if not g:
                     return g
@@ -241,6 +253,7 @@ class ContactSurrogates(SurrogateBase):
                 if len(g) > 1 and new[0] == "0":
                     new = pick("123456789abcdef", rng) + new[1:]
                 return new.upper() if g.isupper() else new
+
             return ":".join(group(g) for g in text.split(":"))
         m = _IPV4_RE.match(text)
         suffix = m.group(5) if m else ""

@@ -45,10 +45,12 @@ _WEEKDAYS = {
 }
 _WEEKDAY_LOOKUP = {n.casefold(): (style, i) for style, names in _WEEKDAYS.items() for i, n in enumerate(names)}
 _WEEKDAY_LOOKUP.update({"tues": ("abbr", 1), "thur": ("abbr", 3), "thurs": ("abbr", 3)})
+# fmt: off
 _RELATIVE_DATES = (
     "yesterday", "last week", "last month", "two days ago", "earlier this year", "recently", "last year",
     "this morning", "a few weeks ago", "three days ago",
 )
+# fmt: on
 
 _TAIL = (
     r"(?P<tail>(?:(?:T|\s+|,\s*|\s+at\s+)\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:\s*[AaPp]\.?[Mm]\.?)?"
@@ -70,9 +72,7 @@ _RE_MON_Y = re.compile(r"(?P<mon>[^\W\d_]+)(?P<mdot>\.)?(?P<s1>,?\s+|\s*[-/]\s*)
 _RE_M_Y = re.compile(r"(?P<m>\d{1,2})(?P<s>[-/.])(?P<y>\d{4})$")
 _RE_Y_M = re.compile(r"(?P<y>\d{4})(?P<s>[-/.])(?P<m>\d{1,2})$")
 _RE_YEAR = re.compile(r"(?P<y>1[6-9]\d{2}|20\d{2})$")
-_RE_TIME = re.compile(
-    r"(?P<h>\d{1,2})(?P<s>[:h.])(?P<mi>\d{2})(?::(?P<sec>\d{2}))?(?P<ampm>\s*[AaPp]\.?[Mm]\.?)?$"
-)
+_RE_TIME = re.compile(r"(?P<h>\d{1,2})(?P<s>[:h.])(?P<mi>\d{2})(?::(?P<sec>\d{2}))?(?P<ampm>\s*[AaPp]\.?[Mm]\.?)?$")
 _RE_WEEKDAY = re.compile(r"(?P<wd>[^\W\d_]+)(?P<wdot>\.)?(?P<ws>,?\s+)(?P<rest>\S.*)$", re.DOTALL)
 
 
@@ -121,9 +121,7 @@ class DateSurrogates(SurrogateBase):
             self._offsets[subject] = days
         return days
 
-    def _date(
-        self, original: str | None, rng: random.Random, subject: str | None, counter: int
-    ) -> tuple[str, bool]:
+    def _date(self, original: str | None, rng: random.Random, subject: str | None, counter: int) -> tuple[str, bool]:
         """``(surrogate, shifted)``; ``shifted`` when it is the original moved by the subject's offset."""
         if original is None:
             base = date(1990, 1, 1) + timedelta(days=rng.randrange(365 * 30))
@@ -248,8 +246,10 @@ class DateSurrogates(SurrogateBase):
                 return None
             new = parsed + delta
             ordinal = case_like(m["ord"], _ordinal(new.day)) if m["ord"] else ""
-            out = (f"{self._month_text(entry, new.month, m['mon'])}{m['mdot'] or ''}{m['s1']}"
-                   f"{_pad(new.day, m['d'].startswith('0'))}{ordinal}")
+            out = (
+                f"{self._month_text(entry, new.month, m['mon'])}{m['mdot'] or ''}{m['s1']}"
+                f"{_pad(new.day, m['d'].startswith('0'))}{ordinal}"
+            )
             if m["y"]:
                 out += f"{m['s2']}{new.year:04d}"
             return out + m["tail"]

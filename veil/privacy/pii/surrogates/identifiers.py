@@ -97,8 +97,14 @@ class IdentifierSurrogates(SurrogateBase):
             dept = "20"
             while dept == "20":
                 dept = f"{rng.randrange(1, 96):02d}"
-        body = (sex + f"{rng.randrange(100):02d}" + f"{rng.randrange(1, 13):02d}" + dept
-                + f"{rng.randrange(1, 991):03d}" + f"{rng.randrange(1, 1000):03d}")
+        body = (
+            sex
+            + f"{rng.randrange(100):02d}"
+            + f"{rng.randrange(1, 13):02d}"
+            + dept
+            + f"{rng.randrange(1, 991):03d}"
+            + f"{rng.randrange(1, 1000):03d}"
+        )
         if m.group(3) is not None:
             body += nir_key(body)
         return fill(template, body)
@@ -124,8 +130,14 @@ class IdentifierSurrogates(SurrogateBase):
         day = rng.randrange(1, 29)
         if compact[9:11].isdigit() and int(compact[9:11]) > 40:
             day += 40  # the code's day carries the gender; kept like the gender of names
-        body = (letters + f"{rng.randrange(100):02d}" + pick(CF_MONTHS, rng) + f"{day:02d}"
-                + pick("ABCDEFGHILM", rng) + f"{rng.randrange(1, 1000):03d}")
+        body = (
+            letters
+            + f"{rng.randrange(100):02d}"
+            + pick(CF_MONTHS, rng)
+            + f"{day:02d}"
+            + pick("ABCDEFGHILM", rng)
+            + f"{rng.randrange(1, 1000):03d}"
+        )
         return fill(template, body + cf_check_char(body))
 
     def _aadhaar(self, original: str | None, rng: random.Random) -> str:

@@ -34,18 +34,22 @@ _TITLE_GROUPS: tuple[tuple[tuple[str, ...], tuple[str, ...], str | None], ...] =
 )
 _NEVER_DOTTED = frozenset({"Miss", "Herr", "Frau"})
 _TITLE_INDEX = {member: i for i, (members, _, _) in enumerate(_TITLE_GROUPS) for member in members}
+# fmt: off
 _NAME_SUFFIXES = frozenset(
     (
         "jr", "sr", "ii", "iii", "iv", "v", "phd", "md", "esq", "dds", "dvm", "rn", "mba", "cpa", "obe", "mbe",
         "cbe", "kc", "qc", "jnr", "snr",
     )
 )
+# fmt: on
+# fmt: off
 _NAME_PARTICLES = frozenset(
     (
         "van", "von", "de", "der", "den", "del", "della", "di", "da", "du", "la", "le", "dos", "das", "do", "bin",
         "binti", "ibn", "al", "el", "ter", "ten", "zu", "y", "e",
     )
 )
+# fmt: on
 _INITIALS_RE = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]?|[^\W\d_]")
 _INITIAL_LETTERS = "ABCDEFGHJKLMNPRSTW"
 _TOKEN_EDGES_RE = re.compile(r"(\W*)(.*?)(\W*)", re.DOTALL)
@@ -92,8 +96,11 @@ def _names_of(value: object) -> list[str]:
     # Plain Title-case names only ("MacDonald", "Kang'ethe" are left out), so that a
     # capitalised name gets a capitalised stand-in; scripts without case are kept.
     return [
-        v for v in value
-        if isinstance(v, str) and len(v) >= 2 and _NAME_RE.fullmatch(v)
+        v
+        for v in value
+        if isinstance(v, str)
+        and len(v) >= 2
+        and _NAME_RE.fullmatch(v)
         and (v.istitle() or not any(c.isupper() or c.islower() for c in v))
     ]
 
@@ -159,6 +166,7 @@ class NameSurrogates(SurrogateBase):
                 if len(outputs) == 1:
                     out = outputs[0]
                 else:
+
                     def rank(title: str) -> bytes:
                         return hmac.digest(self._key, b"TITLE\x1f" + title.casefold().encode(), "sha256")
 
@@ -249,8 +257,11 @@ class NameSurrogates(SurrogateBase):
         if text.count(",") == 1:
             head, tail = text.split(",")
             tail_tokens = tail.split()
-            if (any(c.isalpha() for c in head) and tail_tokens
-                    and not all(t.strip(".").casefold() in _NAME_SUFFIXES for t in tail_tokens)):
+            if (
+                any(c.isalpha() for c in head)
+                and tail_tokens
+                and not all(t.strip(".").casefold() in _NAME_SUFFIXES for t in tail_tokens)
+            ):
                 gender = self._names.gender_of(tail_tokens[0].strip("."))
                 return f"{self._name_tokens(head, rng, 'last')},{self._name_tokens(tail, rng, 'given', gender)}"
         return self._name_tokens(text, rng, "full")

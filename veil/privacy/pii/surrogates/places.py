@@ -20,6 +20,7 @@ from veil.privacy.pii.checksums import (
 from veil.privacy.pii.checksums import compact as _compact
 from veil.privacy.pii.surrogates.common import UPPER, SurrogateBase, fill, pick, provider_attr, rand_digits
 
+# fmt: off
 _UK_AREAS = (
     "AB", "AL", "B", "BA", "BB", "BD", "BH", "BL", "BN", "BR", "BS", "BT", "CA", "CB", "CF", "CH", "CM", "CO", "CR",
     "CT", "CV", "CW", "DA", "DD", "DE", "DG", "DH", "DL", "DN", "DT", "DY", "E", "EC", "EH", "EN", "EX", "FK", "FY",
@@ -29,12 +30,14 @@ _UK_AREAS = (
     "SP", "SR", "SS", "ST", "SW", "SY", "TA", "TD", "TF", "TN", "TQ", "TR", "TS", "TW", "UB", "W", "WA", "WC", "WD",
     "WF", "WN", "WR", "WS", "WV", "YO", "ZE",
 )
+# fmt: on
 _UK_AREAS_1 = tuple(a for a in _UK_AREAS if len(a) == 1)
 _UK_AREAS_2 = tuple(a for a in _UK_AREAS if len(a) == 2)
 _UK_INWARD_LETTERS = "ABDEFGHJLNPQRSTUWXYZ"
 _CA_FIRST = "ABCEGHJKLMNPRSTVXY"
 _CA_OTHER = "ABCEGHJKLMNPRSTVWXYZ"
 
+# fmt: off
 _STREET_WORDS = frozenset(
     (
         "street", "st", "road", "rd", "avenue", "ave", "av", "lane", "ln", "drive", "dr", "way", "court", "ct",
@@ -44,6 +47,7 @@ _STREET_WORDS = frozenset(
         "avenida", "plaza", "via", "viale", "piazza", "corso", "straat", "laan", "plein", "weg", "kade", "gracht",
     )
 )
+# fmt: on
 _UNIT_RE = re.compile(
     r"(?i)^(apt|apartment|suite|ste|unit|flat|floor|fl|room|rm|bldg|building|#|po box|p\.o\. box|box)(\.?\s*#?\s*)(.*)$"
 )
@@ -80,8 +84,14 @@ class PlaceSurrogates(SurrogateBase):
         if UK_POSTCODE_RE.fullmatch(text):
             return self._uk_postcode(original, rng)
         if CA_POSTCODE_RE.fullmatch(text):
-            chars = (pick(_CA_FIRST, rng) + str(rng.randrange(10)) + pick(_CA_OTHER, rng)
-                     + str(rng.randrange(10)) + pick(_CA_OTHER, rng) + str(rng.randrange(10)))
+            chars = (
+                pick(_CA_FIRST, rng)
+                + str(rng.randrange(10))
+                + pick(_CA_OTHER, rng)
+                + str(rng.randrange(10))
+                + pick(_CA_OTHER, rng)
+                + str(rng.randrange(10))
+            )
             return fill(original, chars)
         if NL_POSTCODE_RE.fullmatch(text):
             letters = "SA"
@@ -153,8 +163,13 @@ class PlaceSurrogates(SurrogateBase):
     def _address_part(self, core: str, k: int, total: int, fake: Faker, rng: random.Random) -> str:
         if not core:
             return core
-        if (UK_POSTCODE_RE.fullmatch(core) or CA_POSTCODE_RE.fullmatch(core) or NL_POSTCODE_RE.fullmatch(core)
-                or US_ZIP_RE.fullmatch(core) or re.fullmatch(r"\d{4,6}", core)):
+        if (
+            UK_POSTCODE_RE.fullmatch(core)
+            or CA_POSTCODE_RE.fullmatch(core)
+            or NL_POSTCODE_RE.fullmatch(core)
+            or US_ZIP_RE.fullmatch(core)
+            or re.fullmatch(r"\d{4,6}", core)
+        ):
             return self._postcode(core, rng)
         m = re.fullmatch(r"([A-Z]{2})(\s+)(\d{5}(?:-\d{4})?)", core)
         if m:

@@ -347,9 +347,15 @@ class OpenAIClient(LLMClient):
         """
         attempts = max(tracker.count, 1)
         reasons = tracker.reasons[:-1] if failure is not None and tracker.reasons else tracker.reasons
-        self.usage.add(requests=1, retries=attempts - 1, failure=failure, prompt_tokens=prompt_tokens,
-                       completion_tokens=completion_tokens, cost=self._cost(prompt_tokens, completion_tokens),
-                       retry_reasons=reasons)
+        self.usage.add(
+            requests=1,
+            retries=attempts - 1,
+            failure=failure,
+            prompt_tokens=prompt_tokens,
+            completion_tokens=completion_tokens,
+            cost=self._cost(prompt_tokens, completion_tokens),
+            retry_reasons=reasons,
+        )
         return attempts
 
     # ---- chat

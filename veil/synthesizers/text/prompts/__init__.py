@@ -159,9 +159,7 @@ def _load_prompt(directory: Path, name: str, version: int | None) -> Prompt:
 @lru_cache(maxsize=64)
 def _load_list(directory: Path, name: str, version: int | None) -> tuple[str, tuple[str, ...]]:
     version, raw = _resolve(directory, "list", name, version)
-    items = tuple(
-        line.strip() for line in raw.splitlines() if line.strip() and not line.lstrip().startswith("#")
-    )
+    items = tuple(line.strip() for line in raw.splitlines() if line.strip() and not line.lstrip().startswith("#"))
     if not items:
         raise ValueError(f"list file {name}.v{version}.txt is empty")
     return f"{name}.v{version}", items
