@@ -141,21 +141,21 @@ def make_table(n_rows: int, seed: int = 0):
     )
     firsts = rng.choice(firsts_pool, n_rows)
     lasts = rng.choice(lasts_pool, n_rows)
-    names = [f"{f} {l}" for f, l in zip(firsts, lasts)]
+    names = [f"{first} {last}" for first, last in zip(firsts, lasts)]
     email_style = rng.integers(0, 4, n_rows)
     email_num = rng.integers(1, 999, n_rows)
     email_domain = rng.choice(domains, n_rows)
     emails = []
-    for f, l, s, k, d in zip(firsts, lasts, email_style, email_num, email_domain):
-        f, l = f.lower(), l.lower()
-        local = (f"{f}.{l}", f"{f[0]}{l}{k}", f"{f}{k}", f"{l}.{f}{k % 100}")[s]
+    for first, last, s, k, d in zip(firsts, lasts, email_style, email_num, email_domain):
+        first, last = first.lower(), last.lower()
+        local = (f"{first}.{last}", f"{first[0]}{last}{k}", f"{first}{k}", f"{last}.{first}{k % 100}")[s]
         emails.append(f"{local}@{d}")
     area = rng.integers(201, 990, n_rows)
     exch = rng.integers(200, 1000, n_rows)
     line = rng.integers(0, 10000, n_rows)
     phone_style = rng.integers(0, 4, n_rows)
     phone_formats = ("({a}) {e}-{l:04d}", "{a}-{e}-{l:04d}", "+1-{a}-{e}-{l:04d}", "{a}.{e}.{l:04d}")
-    phones = [phone_formats[s].format(a=a, e=e, l=l) for a, e, l, s in zip(area, exch, line, phone_style)]
+    phones = [phone_formats[s].format(a=a, e=e, l=n) for a, e, n, s in zip(area, exch, line, phone_style)]
     numbers = rng.integers(1, 9999, n_rows)
     zips = rng.integers(1001, 99951, n_rows)
     addresses = [
@@ -618,7 +618,10 @@ def part_memory(args) -> dict:
 
 def markdown(command: str, res: dict) -> str:
     lines = [f"Command: `{command}`", "", "| part | figure | value |", "|---|---|---:|"]
-    add = lambda part, fig, val: lines.append(f"| {part} | {fig} | {val} |")
+
+    def add(part: str, fig: str, val: object) -> None:
+        lines.append(f"| {part} | {fig} | {val} |")
+
     if "table" in res:
         t = res["table"]
         add("table", "rows x columns", f"{t['rows']:,} x {t['columns']}")

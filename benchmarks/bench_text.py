@@ -662,7 +662,8 @@ def markdown(res: dict) -> str:
                 f"| {r['rows']:,} | {r['fit_docs_per_s']:,.0f} | {r['sample_docs_per_s']:,.0f} | "
                 f"{r['fit_sample_docs_per_s']:,.0f} | {r['baseline_docs_per_s']:,.0f} | "
                 f"{r['ratio_fit_sample_to_baseline']:,.0f}x (runs {', '.join(f'{x:,}' for x in r['ratios'])}) | "
-                f"{r['ratio_sample_to_baseline']:,.0f}x | {r['own_name_share']:.1%} / {r['own_name_share_baseline']:.1%}"
+                f"{r['ratio_sample_to_baseline']:,.0f}x | "
+                f"{r['own_name_share']:.1%} / {r['own_name_share_baseline']:.1%}"
                 f" | {r['templates']:,} | {', '.join(r['output_digest'])} |"
             )
         lines += [
@@ -685,7 +686,8 @@ def markdown(res: dict) -> str:
         ]
         for lv in x["levels"]:
             lines.append(
-                f"| {lv['concurrency']} | {lv['req_per_s']:,.1f} | {lv['speedup']:.1f}x | {lv['ideal_req_per_s']:,.0f} | "
+                f"| {lv['concurrency']} | {lv['req_per_s']:,.1f} | {lv['speedup']:.1f}x | "
+                f"{lv['ideal_req_per_s']:,.0f} | "
                 f"{lv['req_per_s'] / lv['ideal_req_per_s']:.0%} | {lv['max_in_flight']} | {lv['ok']}/{x['requests']} | "
                 f"{lv['retries']} | {lv['prompt_tokens']:,} | {lv['completion_tokens']:,} |"
             )
@@ -703,7 +705,10 @@ def markdown(res: dict) -> str:
             "| figure | value |",
             "|---|---:|",
         ]
-        add = lambda k, v: lines.append(f"| {k} | {v} |")
+
+        def add(k: str, v: object) -> None:
+            lines.append(f"| {k} | {v} |")
+
         add("fit (templates from notes + context)", f"{e['fit_s']:.2f} s ({e['fit_docs_per_s']:,.0f} docs/s)")
         add("**sample docs/s**", f"**{e['docs_per_s']:,.1f}** ({e['sample_s']:.2f} s)")
         add(

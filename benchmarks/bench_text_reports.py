@@ -44,11 +44,11 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args()
 
+    from tests.fakes.openai_server import FakeOpenAIServer
     from veil.service.client import VeilClient
     from veil.service.config import ServiceConfig
     from veil.service.demo_data import make_demo_table
     from veil.service.server import VeilServer
-    from tests.fakes.openai_server import FakeOpenAIServer
     from veil.v1 import veil_pb2 as pb
 
     print(f"Command: `.venv/bin/python benchmarks/bench_text_reports.py {' '.join(sys.argv[1:])}`".rstrip())

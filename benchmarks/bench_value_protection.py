@@ -26,6 +26,7 @@ for path in (HERE.parent, HERE):
         sys.path.insert(0, str(path))
 
 from bench_dp_quality import load, quality  # noqa: E402
+
 from veil.synthesizers.protection import RARE  # noqa: E402
 from veil.synthesizers.registry import create_synthesizer  # noqa: E402
 

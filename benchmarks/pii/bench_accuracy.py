@@ -41,9 +41,9 @@ if str(ROOT) not in sys.path:
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 warnings.filterwarnings("ignore")
 
-import pandas as pd
+import pandas as pd  # noqa: E402 (after the checkout is put on sys.path)
 
-from veil.privacy.pii.evaluation import (
+from veil.privacy.pii.evaluation import (  # noqa: E402
     SpanScores,
     altered_cells,
     false_positives,
@@ -218,8 +218,8 @@ def scan_and_scrub(engine: Any, frame: pd.DataFrame, *, seed: int = 0) -> tuple[
     Returns:
         The final kinds (``pii:<ENTITY>``, ``text``, ...), the aligned scan and the scrubbed frame.
     """
-    from veil.service.pipeline.scrub import scan_with_kinds
     from veil.core.inference import infer_kinds
+    from veil.service.pipeline.scrub import scan_with_kinds
 
     kinds = infer_kinds(frame)
     kinds, scan = scan_with_kinds(engine, frame, kinds, seed=seed)

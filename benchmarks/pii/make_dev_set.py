@@ -117,7 +117,7 @@ def T(v):
     return (v, TITLE)
 
 
-def O(v):
+def O(v):  # noqa: E743 (reads as the tag beside P, L, ... in the tables)
     return (v, ORG)
 
 

@@ -563,7 +563,8 @@ def decoy(kind: str, rng: random.Random, world: World, locale: str) -> str:
         return rng.choice(
             (
                 f"SKU-{_digits(rng, 5)}-{rng.choice(letters)}",
-                f"{rng.choice(letters)}{rng.choice(letters)}-{_digits(rng, 4)}-{rng.choice(letters)}{rng.choice(letters)}",
+                f"{rng.choice(letters)}{rng.choice(letters)}-{_digits(rng, 4)}-"
+                f"{rng.choice(letters)}{rng.choice(letters)}",
                 f"{rng.choice(letters)}{rng.choice(letters)}{rng.choice(letters)}{_digits(rng, 4)}",
                 f"P/N {_digits(rng, 3)}-{_digits(rng, 4)}",
             )

@@ -10,9 +10,9 @@ import sys
 import pandas as pd
 import pytest
 
-from veil.service.demo_data import make_demo_table
 from tests.fixtures.survey import CANNED_COMMENTS, make_survey_table, raw_hits
 from tests.integration.helpers import find_replays, pii_values
+from veil.service.demo_data import make_demo_table
 
 VEIL = [sys.executable, "-m", "veil.service.cli"]
 

@@ -7,8 +7,8 @@ import pandas as pd
 import pyarrow as pa
 import pytest
 
-from veil.service.arrow_io import encode_ipc
 from tests.integration.helpers import error_details
+from veil.service.arrow_io import encode_ipc
 from veil.v1 import veil_pb2 as pb
 
 

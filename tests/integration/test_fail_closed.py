@@ -15,10 +15,10 @@ import pyarrow.parquet as pq
 import pytest
 from google.rpc import error_details_pb2
 
-from veil.privacy.pii.fingerprints import PiiFingerprints
-from veil.service.demo_data import make_demo_table
 from tests.fixtures.survey import CANNED_NOTE, make_survey_table, raw_hits
 from tests.integration.helpers import captured_logs, error_details
+from veil.privacy.pii.fingerprints import PiiFingerprints
+from veil.service.demo_data import make_demo_table
 from veil.v1 import veil_pb2 as pb
 
 NOTE_SHAPE = re.compile(r"Spoke with .+ on the phone \(.+\); follow up by mail to \S+@\S+\.")

@@ -5,8 +5,8 @@ from __future__ import annotations
 import grpc
 import pytest
 
-from veil.service.demo_data import make_demo_table
 from tests.integration.helpers import captured_logs, pii_values
+from veil.service.demo_data import make_demo_table
 from veil.v1 import veil_pb2 as pb
 
 

@@ -17,10 +17,10 @@ import pytest
 from google.longrunning import operations_pb2
 from google.protobuf import duration_pb2
 
+from tests.integration.conftest import TOKEN_A, make_config
 from veil.service.client import VeilClient
 from veil.service.demo_data import make_demo_table
 from veil.service.server import VeilServer
-from tests.integration.conftest import TOKEN_A, make_config
 from veil.v1 import veil_pb2 as pb
 
 

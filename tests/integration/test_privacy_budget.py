@@ -10,11 +10,11 @@ import pytest
 from google.rpc import error_details_pb2
 from grpc_status import rpc_status
 
+from tests.integration.conftest import TOKEN_A, make_config
+from tests.integration.helpers import error_details
 from veil.service.client import VeilClient
 from veil.service.demo_data import make_demo_table
 from veil.service.server import VeilServer
-from tests.integration.conftest import TOKEN_A, make_config
-from tests.integration.helpers import error_details
 from veil.v1 import veil_pb2 as pb
 
 

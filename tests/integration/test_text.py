@@ -7,13 +7,13 @@ import re
 import grpc
 import pytest
 
+from tests.fakes.openai_server import PII_SUFFIX, FakeOpenAIServer
+from tests.integration.conftest import TOKEN_A, make_config
+from tests.integration.helpers import captured_logs, error_details, pii_values
 from veil.core.text import NgramIndex
 from veil.service.client import VeilClient
 from veil.service.demo_data import make_demo_table
 from veil.service.server import VeilServer
-from tests.fakes.openai_server import PII_SUFFIX, FakeOpenAIServer
-from tests.integration.conftest import TOKEN_A, make_config
-from tests.integration.helpers import captured_logs, error_details, pii_values
 from veil.v1 import veil_pb2 as pb
 
 GENERATOR, JUDGE = "fake-writer", "fake-judge"

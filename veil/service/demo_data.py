@@ -60,8 +60,11 @@ def make_demo_table(n_rows: int = 2000, *, seed: int = 0, with_notes: bool = Tru
     n = len(rows)
     firsts = [fake.first_name() for _ in range(n)]
     lasts = [fake.last_name() for _ in range(n)]
-    names = [f"{f} {l}" for f, l in zip(firsts, lasts)]
-    emails = [f"{f}.{l}{i % 97}@{fake.free_email_domain()}".lower() for i, (f, l) in enumerate(zip(firsts, lasts))]
+    names = [f"{first} {last}" for first, last in zip(firsts, lasts)]
+    emails = [
+        f"{first}.{last}{i % 97}@{fake.free_email_domain()}".lower()
+        for i, (first, last) in enumerate(zip(firsts, lasts))
+    ]
     phones = [fake.numerify("(###) ###-####") for _ in range(n)]
     addresses = [
         fake.street_address() + ", " + fake.city() + ", " + fake.state_abbr() + " " + fake.zipcode() for _ in range(n)

@@ -9,11 +9,10 @@ import math
 import numpy as np
 import pytest
 
-from veil.core.text import tokens
-from veil.reports.text import TextColumnReport, canary_exposure, text_column_report
-
 from tests.fixtures.toy_texts import brute_longest_run as _brute_longest
 from tests.fixtures.toy_texts import corpus as _corpus
+from veil.core.text import tokens
+from veil.reports.text import TextColumnReport, canary_exposure, text_column_report
 
 
 def _hash_embed(texts):

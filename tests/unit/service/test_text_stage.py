@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from veil.service.config import ServiceConfig
 from veil.core.errors import ViolationCollector
+from veil.service.config import ServiceConfig
 from veil.service.pipeline.text import make_canaries, plan_text, plant_canaries, strip_canaries
 
 KINDS = {"note": "text", "name": "pii:PERSON", "price": "numeric"}

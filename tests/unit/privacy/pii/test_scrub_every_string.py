@@ -5,10 +5,10 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from tests.fixtures.survey import CANNED_NOTE, make_survey_table, raw_hits
+from veil.core.inference import infer_kinds
 from veil.privacy.pii import PiiEngine
 from veil.service.pipeline.scrub import scan_with_kinds
-from veil.core.inference import infer_kinds
-from tests.fixtures.survey import CANNED_NOTE, make_survey_table, raw_hits
 
 from .conftest import KEY
 

@@ -12,6 +12,8 @@ import numpy as np
 import pydantic
 import pytest
 
+from tests.fakes import FakeOpenAIServer
+from tests.fakes.openai_server import PII_SUFFIX, hashed_embedding, rewrite
 from veil.synthesizers.errors import EngineError
 from veil.synthesizers.text.llm import (
     ChatRequest,
@@ -21,8 +23,6 @@ from veil.synthesizers.text.llm import (
     create_llm_client,
 )
 from veil.synthesizers.text.prompts import load_list, load_prompt
-from tests.fakes import FakeOpenAIServer
-from tests.fakes.openai_server import PII_SUFFIX, hashed_embedding, rewrite
 
 SECRET = "sk-test-DO-NOT-LEAK-0123456789"
 TEXTS = [

@@ -8,8 +8,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from veil.privacy.dp.accounting import zcdp_rho_for
+from tests.fakes.openai_server import FakeOpenAIServer
 from veil.core.text import NgramIndex
+from veil.privacy.dp.accounting import zcdp_rho_for
 from veil.service.demo_data import make_demo_table
 from veil.synthesizers import create_synthesizer
 from veil.synthesizers.errors import InvalidConfigError, LLMUnavailableError
@@ -17,7 +18,6 @@ from veil.synthesizers.tabular.dp_base import TEXT_SHARE
 from veil.synthesizers.text import create_text_synthesizer
 from veil.synthesizers.text.llm import ChatResult, LLMSettings, LLMUsage, create_llm_client
 from veil.synthesizers.text.llm.client import LLMClient
-from tests.fakes.openai_server import FakeOpenAIServer
 
 ENTITIES = {"customer_name": "PERSON", "email": "EMAIL_ADDRESS", "phone": "PHONE_NUMBER", "address": "ADDRESS"}
 OPTIONS = {"embedder": "tfidf", "oversample": 2.0}
@@ -59,7 +59,7 @@ def test_rewrites_name_their_row_and_share_no_long_run(llm, notes):
     assert out.notna().all()
     index = NgramIndex(list(train["note"]))
     assert max(index.longest_run(t) for t in out) < 8
-    for name, note in zip(synthetic["customer_name"], out):
+    for _name, note in zip(synthetic["customer_name"], out):
         assert not any(n in note for n in train["customer_name"])  # no training person
     named = sum(name in note or name.split()[0] in note for name, note in zip(synthetic["customer_name"], out))
     assert named >= 15  # 5 of the 7 note templates name the customer

@@ -10,7 +10,6 @@ from types import SimpleNamespace
 import pytest
 
 from veil.synthesizers.errors import InvalidConfigError
-from veil.synthesizers.warnings import SelfJudgingWarning
 from veil.synthesizers.text.validation import (
     REJECT_REASONS,
     Judge,
@@ -18,6 +17,7 @@ from veil.synthesizers.text.validation import (
     parse_judge_score,
     presidio_scanner,
 )
+from veil.synthesizers.warnings import SelfJudgingWarning
 
 # 20 distinct tokens; runs of it are cut out to test the leakage threshold.
 SOURCE = (
