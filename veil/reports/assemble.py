@@ -11,6 +11,7 @@ from collections.abc import Callable, Mapping
 import numpy as np
 import pandas as pd
 
+from veil.core.kinds import is_valid_kind
 from veil.privacy.leakage.distance import count_exact_copies, distance_leakage
 from veil.reports import drift as drift_metrics
 from veil.reports.errors import (
@@ -27,7 +28,6 @@ from veil.reports.errors import (
     TinySyntheticWarning,
     WeakGuaranteeWarning,
 )
-from veil.core.kinds import is_valid_kind
 from veil.reports.frames import modelled_columns, normalise, subsample
 from veil.reports.model import DriftReport, LeakageReport, PiiReplay, PrivacyGuarantee, Report
 from veil.reports.plots import build_plots

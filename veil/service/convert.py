@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import math
 
-from google.protobuf import any_pb2, timestamp_pb2
 from google.longrunning import operations_pb2
+from google.protobuf import any_pb2, timestamp_pb2
 from google.rpc import status_pb2
 
 from veil.privacy.dp import BudgetStatement

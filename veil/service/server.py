@@ -12,7 +12,7 @@ from grpc_reflection.v1alpha import reflection
 
 from veil.privacy.dp import PrivacyLedger
 from veil.service.config import ServiceConfig
-from veil.service.interceptors import AuthInterceptor, Authenticator, ErrorInterceptor, LoggingInterceptor
+from veil.service.interceptors import Authenticator, AuthInterceptor, ErrorInterceptor, LoggingInterceptor
 from veil.service.keys import load_or_create_master_key
 from veil.service.offline import go_offline, quiet_library_logs
 from veil.service.pipeline.context import ServiceContext

@@ -44,7 +44,6 @@ import pandas as pd
 from veil.core.columns import as_float, as_label
 from veil.core.kinds import CONTINUOUS_KINDS, MODELLED_KINDS
 
-
 SYNTHETIC_ROWS = 5_000
 REFERENCE_ROWS = 20_000
 MAX_ONE_HOT = 64

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from veil.core.kinds import split_kind
 from veil.service.errors import InvalidArgument
 from veil.service.pipeline.context import ServiceContext
-from veil.core.kinds import split_kind
 from veil.service.pipeline.upload import UploadSpec, assemble_table, resolve_kinds, scan_frame, to_frame
 
 

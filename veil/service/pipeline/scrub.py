@@ -12,10 +12,10 @@ from collections.abc import Iterable, Iterator, Sequence
 
 import pandas as pd
 
-from veil.privacy.pii import ColumnScan, PiiEngine, TableScan, header_hints
-from veil.service.errors import InvalidArgument
 from veil.core.inference import infer_kinds
 from veil.core.kinds import DATETIME, ID, NUMERIC, PII_PREFIX, TEXT, split_kind
+from veil.privacy.pii import ColumnScan, PiiEngine, TableScan, header_hints
+from veil.service.errors import InvalidArgument
 
 #: Kinds of structured columns that may hold one PII entity type.
 CANDIDATE_KINDS = ("categorical", ID)

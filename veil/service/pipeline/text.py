@@ -16,13 +16,13 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from veil.core.errors import ViolationCollector
 from veil.core.text import NgramIndex, tokens
 from veil.reports.errors import TextEngineWarning, UnfilledTextWarning
 from veil.reports.text import TextColumnReport, canary_exposure, text_column_report
 from veil.service.config import ServiceConfig
-from veil.core.errors import ViolationCollector
-from veil.synthesizers.errors import SynthesizerError
 from veil.synthesizers.catalog import TABULAR, TEXT
+from veil.synthesizers.errors import SynthesizerError
 from veil.synthesizers.text.dp_private_evolution import PRETRAINED_EMBEDDERS
 from veil.synthesizers.text.embedders import Embedder, available_embedders, create_embedder
 from veil.synthesizers.text.llm import LLMClient, LLMSettings, create_llm_client

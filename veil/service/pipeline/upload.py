@@ -18,9 +18,11 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
+from veil.core.errors import ViolationCollector
+from veil.core.inference import infer_kinds
+from veil.core.kinds import is_valid_kind, split_kind
 from veil.privacy.pii import TableScan, derive_dataset_key
 from veil.service.arrow_io import decode_ipc
-from veil.core.errors import ViolationCollector
 from veil.service.errors import AlreadyExists, InvalidArgument
 from veil.service.keys import new_salt
 from veil.service.pipeline import budget
@@ -28,8 +30,6 @@ from veil.service.pipeline.budget import PolicySpec
 from veil.service.pipeline.context import ServiceContext
 from veil.service.pipeline.scrub import scan_with_kinds
 from veil.service.storage.db import DatasetRow
-from veil.core.inference import infer_kinds
-from veil.core.kinds import is_valid_kind, split_kind
 
 logger = logging.getLogger(__name__)
 

@@ -7,8 +7,7 @@ import logging
 
 from google.protobuf import empty_pb2
 
-from veil.service import convert
-from veil.service import names
+from veil.service import convert, names
 from veil.service.arrow_io import iter_ipc_chunks
 from veil.service.errors import InvalidArgument
 from veil.service.interceptors import Authenticator

@@ -14,8 +14,8 @@ from functools import lru_cache
 
 import regex
 from presidio_analyzer import EntityRecognizer, RecognizerResult
-from presidio_analyzer.predefined_recognizers import UrlRecognizer
 from presidio_analyzer.nlp_engine import NlpArtifacts
+from presidio_analyzer.predefined_recognizers import UrlRecognizer
 
 from veil.privacy.pii.recognizers.cues import make_result
 
