@@ -5,12 +5,11 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from tests.unit.privacy.conftest import KEY
 from veil.privacy.errors import PiiReplayError
 from veil.privacy.leakage.gate import release_gate
 from veil.privacy.pii import SurrogateFactory
 from veil.privacy.pii.fingerprints import PiiFingerprints
-
-from .conftest import KEY
 
 RAW = ["Jane Roe", "jane.roe@example.com", "(212) 555-0187"]
 

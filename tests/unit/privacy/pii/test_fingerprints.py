@@ -5,11 +5,10 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from tests.unit.privacy.conftest import KEY, OTHER_KEY
 from veil.privacy.errors import FingerprintKeyMismatchError
 from veil.privacy.pii import SurrogateFactory
 from veil.privacy.pii.fingerprints import PiiFingerprints
-
-from .conftest import KEY, OTHER_KEY
 
 RAW = ["Jane Roe", "jane.roe@example.com", "(212) 555-0187", "12 Main Street, Springfield, IL 62701"]
 

@@ -7,10 +7,9 @@ import json
 import pandas as pd
 import pytest
 
+from tests.unit.privacy.conftest import CANDIDATES, PII_COLUMNS
 from veil.privacy.errors import PrivacyError, PrivacyInvalidArgumentError, UnknownSpacyModelError
 from veil.privacy.pii import ColumnScan, PiiEngine, TableScan
-
-from .conftest import CANDIDATES, PII_COLUMNS
 
 
 def test_demo_columns_classify(scan: TableScan) -> None:

@@ -8,10 +8,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from tests.unit.privacy.conftest import KEY, OTHER_KEY, PII_COLUMNS
 from veil.privacy.errors import PrivacyInvalidArgumentError
 from veil.privacy.pii import PiiEngine, TableScan
-
-from .conftest import KEY, OTHER_KEY, PII_COLUMNS
 
 PHONE_RE = re.compile(r"^\(\d{3}\) \d{3}-\d{4}$")
 EMAIL_RE = re.compile(r"^[a-z0-9._+-]+@[a-z0-9-]+(\.[a-z0-9-]+)+$")

@@ -6,11 +6,10 @@ import pandas as pd
 import pytest
 
 from tests.fixtures.survey import CANNED_NOTE, make_survey_table, raw_hits
+from tests.unit.privacy.conftest import KEY
 from veil.core.inference import infer_kinds
 from veil.privacy.pii import PiiEngine
 from veil.service.pipeline.scrub import scan_with_kinds
-
-from .conftest import KEY
 
 
 @pytest.fixture(scope="module")

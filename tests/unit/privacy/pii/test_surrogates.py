@@ -12,6 +12,7 @@ from datetime import date, datetime
 import pytest
 from faker import Faker
 
+from tests.unit.privacy.conftest import KEY, OTHER_KEY
 from veil.privacy.errors import PrivacyInvalidArgumentError
 from veil.privacy.pii import PiiFingerprints, SurrogateFactory, derive_dataset_key
 from veil.privacy.pii.fingerprints import normalise
@@ -34,8 +35,6 @@ from veil.privacy.pii.surrogates import (
     uk_postcode_valid,
     verhoeff_valid,
 )
-
-from .conftest import KEY, OTHER_KEY
 
 
 def test_deterministic_within_key_and_different_across_keys() -> None:
