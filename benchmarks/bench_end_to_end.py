@@ -3,7 +3,7 @@
     python benchmarks/bench_end_to_end.py --rows 20000 [--repeats 2]
 
 Table: ggplot2/diamonds with Faker PII columns and a free-text note
-(service.demo_data). Reports seconds per stage and the ratio
+(veil.service.demo_data). Reports seconds per stage and the ratio
 
     (upload -> download wall time, minus server-side scan + scrub)
     / (bare SDV GaussianCopula fit + sample on the same training rows)

@@ -6,7 +6,7 @@ Three parts:
 
 1. table  -- a 50,000-row, 12-column table (7 ggplot2/diamonds columns, 4 Faker
    PII columns, 1 free-text support note) scrubbed by Veil
-   (``service.pipeline.scrub.scrub_batches``, batches of 10,000 rows) versus
+   (``veil.service.pipeline.scrub.scrub_batches``, batches of 10,000 rows) versus
    vanilla Presidio applied cell by cell (``AnalyzerEngine.analyze`` +
    ``AnonymizerEngine.anonymize`` on every cell, as str). The baseline is far
    too slow for 600,000 cells, so it is timed on a seeded sample of cells
@@ -437,7 +437,7 @@ def fallback_scores(docs, predicted) -> dict[str, float]:
 
 
 def score(docs, predicted) -> tuple[dict, str]:
-    """``privacy.pii.evaluation.score_spans`` when it exists, else the fallback above.
+    """``veil.privacy.pii.evaluation.score_spans`` when it exists, else the fallback above.
 
     ``predicted``: per document, (start, end, entity type) triples.
     """

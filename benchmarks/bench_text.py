@@ -6,7 +6,7 @@
 Three parts, all offline and seeded (only the timings vary between runs):
 
 1. surrogate -- ``create_text_synthesizer("surrogate")`` fit + sample on the
-   support-ticket-like notes of ``service.demo_data.make_demo_table(N)``
+   support-ticket-like notes of ``veil.service.demo_data.make_demo_table(N)``
    (diamonds rows, Faker PII, notes naming the row's customer), with the PII
    columns as context; the synthetic context is the PII columns of a second
    demo table (another seed). Baseline, timed in the same run (B E B E ...,
@@ -803,7 +803,7 @@ def markdown(res: dict) -> str:
             lines += [
                 "",
                 "Cluster coverage: share of k-means clusters (k = 20) of the whole pool's embeddings "
-                "that receive a kept text (`reports.text.cluster_coverage`); Vendi with the same embedder. "
+                "that receive a kept text (`veil.reports.text.cluster_coverage`); Vendi with the same embedder. "
                 + "; ".join(
                     f"{r['embedder']}: {r['dims']} dims, embed {r['embed_s']:.2f} s, select "
                     f"{r['select_s']:.2f} s, indices digest {r['indices_digest']}"

@@ -11,7 +11,7 @@ examples of misses, and the share of gold PII strings left in the scrubbed
 texts.
 
 Tables (``tables/*.csv`` + ``labels.json``): the service's path
-(``infer_kinds`` -> ``service.pipeline.scrub.scan_with_kinds`` ->
+(``infer_kinds`` -> ``veil.service.pipeline.scrub.scan_with_kinds`` ->
 ``PiiEngine.scrub_table``); prints missed PII columns, wrong entities,
 flagged decoys, text columns not treated as text, leaked PII cells and cells
 changed in non-PII columns.

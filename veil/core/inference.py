@@ -1,7 +1,7 @@
 """Kind inference: a fast guess of every column's kind from its dtype and a sample of its values.
 
 ``infer_kinds`` never returns ``pii:*``: whether a column holds PII is decided by the
-PII scanner (``privacy.pii``), and every string column is scanned whatever its kind.
+PII scanner (``veil.privacy.pii``), and every string column is scanned whatever its kind.
 """
 
 from __future__ import annotations

@@ -2,8 +2,8 @@
 
 Entry points:
 
-* :func:`reports.assemble.build_report` -> :class:`reports.model.Report`
-* :func:`reports.render.render_json` / :func:`reports.render.render_html`
+* :func:`veil.reports.assemble.build_report` -> :class:`veil.reports.model.Report`
+* :func:`veil.reports.render.render_json` / :func:`veil.reports.render.render_html`
 
 The heavy entry points (SDMetrics, scikit-learn) are imported lazily, so
 ``import reports`` stays cheap for code that only needs the model.

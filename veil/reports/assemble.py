@@ -1,4 +1,4 @@
-"""Build the drift + leakage :class:`~reports.model.Report` of one synthesis."""
+"""Build the drift + leakage :class:`~veil.reports.model.Report` of one synthesis."""
 
 from __future__ import annotations
 
@@ -131,7 +131,7 @@ def build_report(
 
     Returns:
         The :class:`Report`; soft problems are emitted as
-        :class:`~reports.errors.ReportWarning` and listed in ``warnings``.
+        :class:`~veil.reports.errors.ReportWarning` and listed in ``warnings``.
 
     Raises:
         InvalidReportInputError: Bad frames, kinds, target column or seed

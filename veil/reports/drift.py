@@ -86,7 +86,7 @@ def column_drift(
     """Per-column marginal similarity of ``synthetic`` to ``holdout`` and to ``train``.
 
     Args:
-        train: Normalised train frame (see :func:`reports.frames.normalise`).
+        train: Normalised train frame (see :func:`veil.reports.frames.normalise`).
         holdout: Normalised holdout frame.
         synthetic: Normalised synthetic frame.
         kinds: Column kinds.

@@ -281,7 +281,7 @@ def operation_to_pb(op: OperationRow, synthesis: SynthesisRow | None) -> operati
 
 
 def report_to_pb(name: str, report: dict) -> pb.Report:
-    """The structured report from its JSON form (reports.model.Report.to_dict)."""
+    """The structured report from its JSON form (veil.reports.model.Report.to_dict)."""
     drift, leak = report["drift"], report["leakage"]
     msg = pb.Report(
         name=name,

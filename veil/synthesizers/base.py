@@ -128,7 +128,7 @@ class Synthesizer(SynthesizerPersistence, ABC):
             engine's default). Engines that do not (GaussianCopula) warn with
             ``EpochsIgnoredWarning`` when it is given.
         text_model: Text engine name for ``text`` columns (see
-            ``synthesizers.text.available_text_synthesizers``).
+            ``veil.synthesizers.text.available_text_synthesizers``).
         locale: Faker locale for ``pii:*`` columns.
         text_options: Options of the text engine (``TextOptions`` or its dict).
         llm: Client of the LLM endpoint, for text engines that need one.

@@ -18,7 +18,7 @@ keyed fingerprints of the raw PII that scrubbing replaced:
 
 Then every column that replayed or was rewritten is checked again (the others were checked
 whole and are unchanged); anything left refuses the release
-(:class:`~privacy.errors.PiiReplayError`, ``FAILED_PRECONDITION`` / ``PII_REPLAY``,
+(:class:`~veil.privacy.errors.PiiReplayError`, ``FAILED_PRECONDITION`` / ``PII_REPLAY``,
 naming columns and counts, never values).
 """
 

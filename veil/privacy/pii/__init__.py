@@ -2,7 +2,7 @@
 
 Public API: :class:`PiiEngine` (``scan_table``, ``scrub_table``, ``analyze_texts``,
 ``scrub_texts``), result types, :class:`SurrogateFactory`, :class:`PiiFingerprints`
-(defined in ``privacy.pii.fingerprints``) and :func:`derive_dataset_key`.
+(defined in ``veil.privacy.pii.fingerprints``) and :func:`derive_dataset_key`.
 """
 
 from veil.privacy.pii.engine import PiiEngine, TableScrubber, derive_dataset_key, header_hints

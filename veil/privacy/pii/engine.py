@@ -29,7 +29,7 @@ class PiiEngine:
         language: Presidio/spaCy language code.
         score_threshold: Minimum Presidio score for a detection.
         locale: Faker locale for surrogates; its region picks the phone region.
-        recognizer_set: Name of a registered :class:`~privacy.pii.recognizers.RecognizerSet`.
+        recognizer_set: Name of a registered :class:`~veil.privacy.pii.recognizers.RecognizerSet`.
         ignore_entities: Entity types never reported nor replaced (:data:`DEFAULT_IGNORED_ENTITIES`).
         allow_list: Words and phrases never reported (exact match of a detected span).
         deny_list: Entity type -> terms always reported as that type (whole word, any case).

@@ -84,7 +84,7 @@ class PiiFingerprints:
     """A keyed, value-free set of raw PII strings.
 
     Args:
-        key: Dataset key (see ``privacy.pii.derive_dataset_key``); a sub-key is
+        key: Dataset key (see ``veil.privacy.pii.derive_dataset_key``); a sub-key is
             derived from it so fingerprints never share digests with surrogates.
         digests: Initial 16-byte digests (e.g. from :meth:`from_bytes`).
     """

@@ -1,7 +1,7 @@
 """Find known PII values (from the table's PII columns) inside free text.
 
 Values are keyed by their canonical token sequence (see
-``privacy.pii.fingerprints.iter_tokens``), and a text is scanned left to right
+``veil.privacy.pii.fingerprints.iter_tokens``), and a text is scanned left to right
 with a longest-match n-gram dictionary lookup: no giant regex, cost linear in
 the number of tokens times the longest value's token count.
 """

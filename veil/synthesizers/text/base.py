@@ -41,7 +41,7 @@ class TextSynthesizer(ABC):
 
     A text is tied to its row: ``fit`` may be given the row's PII columns
     (``context``, with their entities), and the texts are learnt as templates
-    whose slots stand for the row's values (see ``synthesizers.text.templates``);
+    whose slots stand for the row's values (see ``veil.synthesizers.text.templates``);
     ``sample`` is given the synthetic rows' PII columns and fills the slots
     from them, so the name in a note is the name of its row.
 

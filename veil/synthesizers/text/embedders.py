@@ -154,7 +154,7 @@ class TfidfEmbedder(Embedder):
     """TF-IDF (word 1-2 grams, sublinear tf) + seeded truncated SVD to at most 128 dims.
 
     Fits on the first :meth:`embed` call when :meth:`fit` was not called. Words
-    are the shared :func:`reports.text.tokens`. Texts without any known word get
+    are the shared :func:`veil.core.text.tokens`. Texts without any known word get
     an all-zero row (the only rows that are not unit length).
 
     Args:

@@ -18,7 +18,7 @@ Steps implemented (names as in the reference ``pe`` library, microsoft/DPSDA):
    b. ``spend("pe:vote:t", rho/T)``, then every private embedding casts one
       vote for its nearest candidate by cosine (``num_nearest_neighbors=1``),
       so the histogram has L2 sensitivity 1; N(0, sigma^2) is added per count
-      (``privacy.dp.mechanisms.GaussianMechanism``).
+      (``veil.privacy.dp.mechanisms.GaussianMechanism``).
    c. Threshold H: counts become ``max(noisy - H, 0)`` -- the reference's
       clip-and-shift (``PEPopulation._post_process_histogram``), which zeroes
       counts below H and takes the noise floor off the survivors.

@@ -2,7 +2,7 @@
 
 A candidate is checked, cheapest first, for: an LLM failure (``None``), emptiness, format
 problems (too long, prompt artefacts, refusals), verbatim leakage of a source text (a shared
-run of ``leakage_ngram`` tokens), PII (a Presidio scan through :mod:`privacy.pii`) and, when
+run of ``leakage_ngram`` tokens), PII (a Presidio scan through :mod:`veil.privacy.pii`) and, when
 a :class:`Judge` is configured, an LLM-judge quality score. Each rejected candidate is counted
 once, under the first reason it fails. Texts are never logged; only counts are.
 """
@@ -132,7 +132,7 @@ class _Allowed:
 
 
 class PresidioPiiScanner:
-    """A :class:`PiiScanner` over a :class:`privacy.pii.PiiEngine`.
+    """A :class:`PiiScanner` over a :class:`veil.privacy.pii.PiiEngine`.
 
     Args:
         engine: A loaded engine (its recognizers, threshold and base allow list apply).
@@ -208,7 +208,7 @@ def presidio_scanner(
     engine: PiiEngine | None = None,
     lock: threading.Lock | None = None,
 ) -> PresidioPiiScanner:
-    """A PII scanner built on the project's Presidio engine (:class:`privacy.pii.PiiEngine`).
+    """A PII scanner built on the project's Presidio engine (:class:`veil.privacy.pii.PiiEngine`).
 
     The service passes its own engine (configured spaCy model, allow/deny lists, locale) and
     lock; without ``engine`` (library use, tests) a default-configured engine is loaded once

@@ -1,4 +1,4 @@
-"""Accounting and mechanisms of privacy.dp, checked against Opacus and against first principles."""
+"""Accounting and mechanisms of veil.privacy.dp, checked against Opacus and against first principles."""
 
 from __future__ import annotations
 

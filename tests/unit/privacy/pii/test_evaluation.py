@@ -1,4 +1,4 @@
-"""The PII scorer (privacy.pii.evaluation) on hand-made cases."""
+"""The PII scorer (veil.privacy.pii.evaluation) on hand-made cases."""
 
 from __future__ import annotations
 

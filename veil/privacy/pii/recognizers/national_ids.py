@@ -1,7 +1,7 @@
 """National identity and tax numbers of many countries (``NATIONAL_ID``).
 
 Each scheme is a written shape, a validator (check digits and embedded birth
-date, :mod:`privacy.pii.checksums`) and the words people label it with. A
+date, :mod:`veil.privacy.pii.checksums`) and the words people label it with. A
 candidate counts when
 
 * its label names the scheme ("PESEL", "BSN", "CPF", "fødselsnummer") and its
