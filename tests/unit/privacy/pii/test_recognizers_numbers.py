@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from veil.privacy.pii import PiiEngine
-from veil.privacy.pii import checksums as cs
+from veil.privacy.pii import national_id_checksums as cs
 from veil.privacy.pii.recognizers.cues import cell_header, label_before
 
 

@@ -16,7 +16,7 @@ import regex
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
-from veil.privacy.pii.checksums import _IBAN_LENGTHS, iban_valid
+from veil.privacy.pii.checksums import IBAN_LENGTHS, iban_valid
 from veil.privacy.pii.recognizers.cues import make_result, nearest_cue
 from veil.privacy.pii.recognizers.phones import looks_like_date
 
@@ -34,7 +34,7 @@ def iban_spans(text: str) -> list[tuple[int, int]]:
     spans = []
     for match in IBAN_CANDIDATE.finditer(text):
         value = match.group()
-        length = _IBAN_LENGTHS.get(value[:2])
+        length = IBAN_LENGTHS.get(value[:2])
         if length is None:
             continue
         # Walk to the country's length in letters and digits; the rest belongs to the text.

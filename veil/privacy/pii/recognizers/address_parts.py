@@ -82,8 +82,8 @@ UNIT_WORDS = frozenset({
     "em", "emelet", "fszt", "földszint", "ajtó", "lph", "lejl", "lejlighed", "bus", "boîte", "bte", "depto",
     "dpto", "departamento", "dto", "oficina", "of", "local", "torre", "etasje", "et", "hus", "porta", "portal",
     "entlo", "entresuelo", "ático", "bajo", "door", "plot", "house", "h.no", "hno", "pokój", "kat", "daire",
-    "verdieping", "patro", "piętro", "pietro", "p", "våning", "vån", "porte", "conj", "cj", "conjunto", "andar",
-    "r/c", "garage", "box", "stg", "stiege", "top", "tür", "ovi", "bus", "postbus",
+    "verdieping", "patro", "piętro", "pietro", "p", "våning", "vån", "porte", "conj", "cj", "conjunto", "r/c", "garage",
+    "box", "stg", "stiege", "top", "tür", "ovi", "postbus",
 })
 # fmt: on
 #: Side and floor words that stand for a unit ("Esq.", "izq.", "tv.", "links", "R/C").

@@ -1,7 +1,7 @@
 """National identity and tax numbers of many countries (``NATIONAL_ID``).
 
 Each scheme is a written shape, a validator (check digits and embedded birth
-date, :mod:`veil.privacy.pii.checksums`) and the words people label it with. A
+date, :mod:`veil.privacy.pii.national_id_checksums`) and the words people label it with. A
 candidate counts when
 
 * its label names the scheme ("PESEL", "BSN", "CPF", "fødselsnummer") and its
@@ -27,7 +27,7 @@ import regex
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
-from veil.privacy.pii import checksums as cs
+from veil.privacy.pii import national_id_checksums as cs
 from veil.privacy.pii.recognizers.cues import CUES, cell_header, cue_kind, make_result, nearest_cue, warm_up
 
 

@@ -12,15 +12,18 @@ and none without a legal form. This recognizer reads capitalised runs of words
 * a label or verb introduces it ("Company:", "Client:", "works for", "joins");
 * a job title introduces it on its line ("Head of Finance, ...", "Legal Counsel at ...");
 * it is the line under a job title in a signature or letter block.
+
+:func:`organization_recognizer` adds partnerships listed by name ("Smith, Jones and Brown").
 """
 
 from __future__ import annotations
 
 import regex as re
-from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
+from presidio_analyzer import AnalysisExplanation, EntityRecognizer, Pattern, PatternRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from veil.privacy.pii.recognizers.lexicons import common_words, english_words, first_names, job_words, last_names
+from veil.privacy.pii.recognizers.name_words import CASE_SENSITIVE
 from veil.privacy.pii.recognizers.org_lexicon import (
     COMPOUND_ENDINGS,
     LABEL_CUES,
@@ -30,6 +33,14 @@ from veil.privacy.pii.recognizers.org_lexicon import (
     weak_kinds,
 )
 
+#: Words near a firm's name that Presidio's context enhancer counts.
+# fmt: off
+ORGANIZATION_CONTEXT = [
+    "company", "employer", "employed", "works", "worked", "working", "firm", "corporation", "organisation",
+    "organization", "inc", "ltd", "llc", "bank", "hospital", "clinic", "school", "university", "agency",
+    "vendor", "supplier", "insurer", "insurance",
+]
+# fmt: on
 #: Lower-case words that join the words of a name ("do", "ved", "di", "&", "és").
 # fmt: off
 _CONNECTORS = frozenset({
@@ -173,7 +184,6 @@ class OrganizationRecognizer(EntityRecognizer):
 
     # ------------------------------------------------------------------ verdict
     def _judge(self, text: str, run: list[tuple[str, int, int]]):
-        words = [w for w in run if w[0][:1].isupper() or w[0].casefold() not in _CONNECTORS]
         # Leading greetings, titles and calendar words; trailing calendar and common words.
         a, b = 0, len(run) - 1
         while a <= b and self._lead_noise(run[a][0]):
@@ -327,4 +337,22 @@ class OrganizationRecognizer(EntityRecognizer):
         )
 
 
-__all__ = ["OrganizationRecognizer"]
+def organization_recognizer(language: str = "en") -> PatternRecognizer:
+    """Partnerships listed by name ("Smith, Jones and Brown"); other firms: :class:`OrganizationRecognizer`."""
+    word = r"[A-Z][\w&'’\-]*"
+    patterns = [
+        Pattern(
+            "partners list", rf"\b{word},\s+{word}\s+(?:and|&|e|y|et|und)\s+{word}(?:\s+(?:Group|Ltd|LLC))?\b", 0.7
+        ),
+    ]
+    return PatternRecognizer(
+        supported_entity="ORGANIZATION",
+        name="VeilOrganizationRecognizer",
+        supported_language=language,
+        patterns=patterns,
+        context=ORGANIZATION_CONTEXT,
+        global_regex_flags=CASE_SENSITIVE,
+    )
+
+
+__all__ = ["ORGANIZATION_CONTEXT", "OrganizationRecognizer", "organization_recognizer"]
