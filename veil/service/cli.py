@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import logging
-import json
 import os
 import pathlib
 import secrets
 import signal
-import threading
 import tempfile
+import threading
 from contextlib import contextmanager
 from typing import Annotated, Iterator, Optional
 
@@ -18,6 +17,8 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from veil.service.cli_console import console, fail, grpc_error_text
+from veil.service.cli_synthesis import run_synthesis
 from veil.service.offline import go_offline
 
 go_offline()
@@ -25,7 +26,6 @@ go_offline()
 app = typer.Typer(
     add_completion=False, no_args_is_help=True, help="Veil: privacy-preserving synthetic stand-ins for real tables."
 )
-console = Console(stderr=True)
 MODELS = ("auto", "gaussian_copula", "ctgan", "tvae", "copulagan")
 
 
@@ -83,28 +83,8 @@ def _column_list(names: str | None, frame: pd.DataFrame) -> tuple[str, ...]:
     columns = tuple(c.strip() for c in (names or "").split(",") if c.strip())
     unknown = [c for c in columns if c not in frame.columns]
     if unknown:
-        _fail(f"--text-columns: no column {', '.join(map(repr, unknown))} in the input")
+        fail(f"--text-columns: no column {', '.join(map(repr, unknown))} in the input")
     return columns
-
-
-def _fail(message: str) -> None:
-    console.print(f"[red]error:[/red] {message}")
-    raise typer.Exit(code=2)
-
-
-def _grpc_error_text(exc) -> str:
-    from google.rpc import error_details_pb2
-    from grpc_status import rpc_status
-
-    status = rpc_status.from_call(exc)
-    parts = [f"{exc.code().name}: {exc.details()}"]
-    if status is not None:
-        for detail in status.details:
-            if detail.Is(error_details_pb2.BadRequest.DESCRIPTOR):
-                bad = error_details_pb2.BadRequest()
-                detail.Unpack(bad)
-                parts += [f"  {v.field}: {v.description}" for v in bad.field_violations]
-    return "\n".join(parts)
 
 
 @app.command()
@@ -132,7 +112,7 @@ def serve(
             )
         server = VeilServer(cfg)
     except ConfigError as exc:
-        _fail(str(exc))
+        fail(str(exc))
     server.start()
     console.print(f"veil listening on {server.address}, data in {cfg.data_dir}")
     # SIGTERM (docker stop, systemd) stops as cleanly as Ctrl-C: running jobs end FAILED with a reason.
@@ -141,166 +121,6 @@ def serve(
         server.wait()
     except KeyboardInterrupt:
         server.stop()
-
-
-def _public_columns(path: pathlib.Path | None) -> tuple[list, int]:
-    """PublicColumn messages and the public row count from a JSON file:
-    {"columns": {"price": {"lower": 0, "upper": 20000}, "cut": {"categories": [...]}}, "row_count": 1000}."""
-    from veil.v1 import veil_pb2 as pb
-
-    if path is None:
-        return [], 0
-    try:
-        data = json.loads(path.read_text())
-        columns = [
-            pb.PublicColumn(
-                column=name,
-                lower=spec.get("lower"),
-                upper=spec.get("upper"),
-                categories=[str(c) for c in spec.get("categories") or []],
-            )
-            for name, spec in (data.get("columns") or {}).items()
-        ]
-        return columns, int(data.get("row_count") or 0)
-    except (OSError, ValueError, AttributeError, TypeError) as exc:
-        _fail(f"--public {path}: not a public-metadata JSON file ({type(exc).__name__})")
-
-
-def _run_synthesis(
-    *,
-    frame: pd.DataFrame,
-    out: pathlib.Path,
-    model: str,
-    rows: int,
-    seed: int,
-    epochs: int,
-    target: str,
-    report_html: pathlib.Path | None,
-    report_json: pathlib.Path | None,
-    address: str,
-    token: str,
-    display_name: str,
-    epsilon: float = 0.0,
-    delta: float = 0.0,
-    epsilon_budget: float = 0.0,
-    public: pathlib.Path | None = None,
-    text_model: str = "",
-    text: dict | None = None,
-    text_columns: tuple[str, ...] = (),
-    rare_value_threshold: int = 0,
-) -> dict:
-    import grpc
-
-    from veil.service.cli_progress import StageProgress
-    from veil.service.client import VeilClient
-    from veil.v1 import veil_pb2 as pb
-
-    with VeilClient(address, token) as client, StageProgress(console) as progress:
-        try:
-            client.wait_ready()
-            progress.start("upload", total=len(frame))
-            public_columns, public_rows = _public_columns(public)
-            dataset = client.upload(
-                frame,
-                pb.DatasetSpec(
-                    display_name=display_name,
-                    seed=seed,
-                    privacy_policy=pb.PrivacyPolicy(epsilon_budget=epsilon_budget),
-                    column_overrides=[pb.ColumnOverride(column=c, kind=pb.TEXT) for c in text_columns],
-                ),
-                on_progress=lambda done, total: progress.update(
-                    "upload", done, then="scan + scrub" if done >= total else None
-                ),
-            )
-            progress.finish("scan + scrub")
-            op = client.create_synthesis(
-                dataset.name,
-                pb.SynthesisConfig(
-                    model=model,
-                    num_rows=rows,
-                    seed=seed,
-                    epochs=epochs,
-                    target_column=target,
-                    epsilon=epsilon,
-                    delta=delta,
-                    public_columns=public_columns,
-                    public_row_count=public_rows,
-                    text_model=text_model,
-                    text=pb.TextConfig(**(text or {})),
-                    rare_value_threshold=rare_value_threshold,
-                ),
-            )
-            op = client.wait_operation(op.name, on_progress=progress.from_operation)
-            if op.HasField("error"):
-                progress.stop()
-                _fail(f"synthesis failed: {op.error.message}")
-            synthesis = client.synthesis_of(op)
-            progress.start("download", total=synthesis.row_count)
-            synthetic = client.read_records(synthesis.name, on_progress=lambda n: progress.update("download", n))
-            report = client.report(synthesis.name)
-            progress.finish("download")
-        except grpc.RpcError as exc:
-            progress.stop()
-            _fail(_grpc_error_text(exc))
-        except ValueError as exc:
-            progress.stop()
-            _fail(str(exc))
-    out.parent.mkdir(parents=True, exist_ok=True)
-    synthetic.to_csv(out, index=False)
-    written = {"synthetic CSV": out}
-    if report_json:
-        report_json.write_text(report.json)
-        written["report (JSON)"] = report_json
-    if report_html:
-        report_html.write_text(report.html)
-        written["report (HTML)"] = report_html
-    _print_summary(synthesis, report, written)
-    return written
-
-
-def _print_summary(synthesis, report, written: dict) -> None:
-    out = Console()
-    table = Table(title=f"{synthesis.name} ({synthesis.resolved_model})", show_header=False)
-    s = synthesis.report_summary
-    table.add_row("privacy guarantee", synthesis.privacy_guarantee.statement)
-    table.add_row("rows", str(synthesis.row_count))
-    table.add_row("column shape similarity", f"{s.column_shape_score:.3f}")
-    table.add_row("pair trend similarity", f"{s.pair_trend_score:.3f}")
-    table.add_row("detection AUC (0.5 ideal)", f"{s.detection_auc:.3f}")
-    table.add_row("exact copies of training rows", str(s.exact_copies))
-    table.add_row("DCR share (0.5 ideal)", f"{s.dcr_share:.3f}")
-    table.add_row("PII replay", str(s.pii_replay_count))
-    for t in report.text_columns:
-        g, lk, dv = t.generation, t.leakage, t.diversity
-        table.add_row(
-            f"text {t.column}", f"{g.engine}: {g.kept} kept of {g.candidates} candidates" if g.candidates else g.engine
-        )
-        if g.rejected:
-            table.add_row(f"text {t.column} rejected", ", ".join(f"{k} {v}" for k, v in sorted(g.rejected.items())))
-        if g.requests:
-            table.add_row(
-                f"text {t.column} LLM",
-                f"{g.requests} requests, {g.retries} retries, "
-                f"{g.prompt_tokens + g.completion_tokens} tokens, cost {g.cost:.4g}",
-            )
-        table.add_row(
-            f"text {t.column} diversity",
-            f"distinct-2 {dv.distinct_2:.3f}, Vendi {dv.vendi:.1f} "
-            f"(real {dv.vendi_real:.1f}), cluster coverage {dv.cluster_coverage:.2f}",
-        )
-        table.add_row(
-            f"text {t.column} leakage",
-            f"longest overlap {lk.longest_overlap_max} tokens, PII replay "
-            f"{lk.pii_replay}"
-            + (f", canaries back {lk.canaries_exposed}/{lk.canaries_planted}" if lk.canaries_planted else ""),
-        )
-        for warning in t.warnings:
-            table.add_row(f"text {t.column} warning", warning)
-    for warning in report.warnings:
-        table.add_row("warning", warning)
-    for label, path in written.items():
-        table.add_row(label, str(path.resolve()))
-    out.print(table)
 
 
 @app.command()
@@ -381,7 +201,7 @@ def synth(
     _setup_logging(False)
     frame = _read_csv(input)
     if server and not token:
-        _fail("--server needs a token (--token or VEIL_TOKEN)")
+        fail("--server needs a token (--token or VEIL_TOKEN)")
     kwargs = dict(
         frame=frame,
         out=out,
@@ -415,10 +235,10 @@ def synth(
         },
     )
     if server:
-        _run_synthesis(address=server, token=token, **kwargs)
+        run_synthesis(address=server, token=token, **kwargs)
     else:
         with _local_server(None, llm_base_url=llm_base_url) as (address, local_token):
-            _run_synthesis(address=address, token=local_token, **kwargs)
+            run_synthesis(address=address, token=local_token, **kwargs)
 
 
 @app.command()
@@ -446,13 +266,13 @@ def scan(
     try:
         if server:
             if not token:
-                _fail("--server needs a token (--token or VEIL_TOKEN)")
+                fail("--server needs a token (--token or VEIL_TOKEN)")
             result = run(server, token)
         else:
             with _local_server(None) as (address, local_token):
                 result = run(address, local_token)
     except grpc.RpcError as exc:
-        _fail(_grpc_error_text(exc))
+        fail(grpc_error_text(exc))
     from veil.v1 import veil_pb2 as pb
 
     table = Table(title=f"PII scan of {input.name} ({result.scanned_rows} rows)")
@@ -505,8 +325,8 @@ def scrub(
     """
     from rich.progress import BarColumn, DownloadColumn, Progress, TimeElapsedColumn, TimeRemainingColumn
 
-    from veil.privacy.pii import PiiEngine
     from veil.core.errors import VeilError
+    from veil.privacy.pii import PiiEngine
     from veil.service.pipeline.scrub import scrub_batches
 
     _setup_logging(False)
@@ -549,7 +369,7 @@ def scrub(
         partial.unlink(missing_ok=True)
         if isinstance(exc, VeilError):
             lines = [exc.message, *(f"  {field}: {why}" for field, why in exc.violations)]
-            _fail("\n".join(lines))
+            fail("\n".join(lines))
         raise
     table = Table(title=f"scrubbed {rows} rows of {input.name} -> {out}")
     for header in ("column", "kind", "entity", "confidence"):
@@ -583,7 +403,7 @@ def demo(
     frame.to_csv(input_csv, index=False)
     with _local_server(data_dir) as (address, token):
         console.print(f"service on {address} (SQLite + artifacts in {data_dir.resolve()})")
-        _run_synthesis(
+        run_synthesis(
             frame=frame,
             out=out_dir / "synthetic.csv",
             model=model,

@@ -1,0 +1,219 @@
+"""One synthesis from the `veil` command: upload, synthesize, download, write the files, print a summary."""
+
+from __future__ import annotations
+
+import json
+import pathlib
+
+import pandas as pd
+from rich.console import Console
+from rich.table import Table
+
+from veil.service.cli_console import console, fail, grpc_error_text
+
+
+def read_public_columns(path: pathlib.Path | None) -> tuple[list, int]:
+    """PublicColumn messages and the public row count from a JSON file.
+
+    The file reads like
+    {"columns": {"price": {"lower": 0, "upper": 20000}, "cut": {"categories": [...]}}, "row_count": 1000}.
+
+    Args:
+        path: The JSON file, or None for no public metadata.
+
+    Returns:
+        The PublicColumn messages and the public row count (0 when not given).
+    """
+    from veil.v1 import veil_pb2 as pb
+
+    if path is None:
+        return [], 0
+    try:
+        data = json.loads(path.read_text())
+        columns = [
+            pb.PublicColumn(
+                column=name,
+                lower=spec.get("lower"),
+                upper=spec.get("upper"),
+                categories=[str(c) for c in spec.get("categories") or []],
+            )
+            for name, spec in (data.get("columns") or {}).items()
+        ]
+        return columns, int(data.get("row_count") or 0)
+    except (OSError, ValueError, AttributeError, TypeError) as exc:
+        fail(f"--public {path}: not a public-metadata JSON file ({type(exc).__name__})")
+
+
+def run_synthesis(
+    *,
+    frame: pd.DataFrame,
+    out: pathlib.Path,
+    model: str,
+    rows: int,
+    seed: int,
+    epochs: int,
+    target: str,
+    report_html: pathlib.Path | None,
+    report_json: pathlib.Path | None,
+    address: str,
+    token: str,
+    display_name: str,
+    epsilon: float = 0.0,
+    delta: float = 0.0,
+    epsilon_budget: float = 0.0,
+    public: pathlib.Path | None = None,
+    text_model: str = "",
+    text: dict | None = None,
+    text_columns: tuple[str, ...] = (),
+    rare_value_threshold: int = 0,
+) -> dict:
+    """Run one synthesis on a service, with a stage progress display, and write its results.
+
+    Uploads the frame, synthesizes, downloads the synthetic rows and the report, writes the
+    synthetic CSV (and the reports when asked), then prints a summary table on stdout.
+    Any failure ends the command (exit code 2) with the service's message.
+
+    Args:
+        frame: The real records.
+        out: Where to write the synthetic CSV.
+        model: The synthesizer.
+        rows: Rows to generate (0 = as many as the training split).
+        seed: Seed of the split, the fit and the sample.
+        epochs: Epochs for neural models (0 = engine default).
+        target: Column to predict for the utility score ("" = none).
+        report_html: Where to write the HTML report, or None.
+        report_json: Where to write the JSON report, or None.
+        address: HOST:PORT of the service.
+        token: Bearer token for the service.
+        display_name: The dataset's name on the service.
+        epsilon: Target epsilon of a DP model.
+        delta: Target delta of a DP model.
+        epsilon_budget: Total epsilon budget of the uploaded dataset.
+        public: JSON file of public metadata for DP models, or None.
+        text_model: Text engine for free-text columns.
+        text: Fields of the request's TextConfig.
+        text_columns: Columns to treat as free text.
+        rare_value_threshold: Rare-value protection threshold (0 = the service default).
+
+    Returns:
+        The files written, by label.
+    """
+    import grpc
+
+    from veil.service.cli_progress import StageProgress
+    from veil.service.client import VeilClient
+    from veil.v1 import veil_pb2 as pb
+
+    with VeilClient(address, token) as client, StageProgress(console) as progress:
+        try:
+            client.wait_ready()
+            progress.start("upload", total=len(frame))
+            public_columns, public_rows = read_public_columns(public)
+            dataset = client.upload(
+                frame,
+                pb.DatasetSpec(
+                    display_name=display_name,
+                    seed=seed,
+                    privacy_policy=pb.PrivacyPolicy(epsilon_budget=epsilon_budget),
+                    column_overrides=[pb.ColumnOverride(column=c, kind=pb.TEXT) for c in text_columns],
+                ),
+                on_progress=lambda done, total: progress.update(
+                    "upload", done, then="scan + scrub" if done >= total else None
+                ),
+            )
+            progress.finish("scan + scrub")
+            op = client.create_synthesis(
+                dataset.name,
+                pb.SynthesisConfig(
+                    model=model,
+                    num_rows=rows,
+                    seed=seed,
+                    epochs=epochs,
+                    target_column=target,
+                    epsilon=epsilon,
+                    delta=delta,
+                    public_columns=public_columns,
+                    public_row_count=public_rows,
+                    text_model=text_model,
+                    text=pb.TextConfig(**(text or {})),
+                    rare_value_threshold=rare_value_threshold,
+                ),
+            )
+            op = client.wait_operation(op.name, on_progress=progress.from_operation)
+            if op.HasField("error"):
+                progress.stop()
+                fail(f"synthesis failed: {op.error.message}")
+            synthesis = client.synthesis_of(op)
+            progress.start("download", total=synthesis.row_count)
+            synthetic = client.read_records(synthesis.name, on_progress=lambda n: progress.update("download", n))
+            report = client.report(synthesis.name)
+            progress.finish("download")
+        except grpc.RpcError as exc:
+            progress.stop()
+            fail(grpc_error_text(exc))
+        except ValueError as exc:
+            progress.stop()
+            fail(str(exc))
+    out.parent.mkdir(parents=True, exist_ok=True)
+    synthetic.to_csv(out, index=False)
+    written = {"synthetic CSV": out}
+    if report_json:
+        report_json.write_text(report.json)
+        written["report (JSON)"] = report_json
+    if report_html:
+        report_html.write_text(report.html)
+        written["report (HTML)"] = report_html
+    print_summary(synthesis, report, written)
+    return written
+
+
+def print_summary(synthesis, report, written: dict) -> None:
+    """Print a table of the synthesis on stdout: guarantee, headline scores, text columns, warnings, files.
+
+    Args:
+        synthesis: The Synthesis message.
+        report: The Report message.
+        written: The files written, by label.
+    """
+    out = Console()
+    table = Table(title=f"{synthesis.name} ({synthesis.resolved_model})", show_header=False)
+    s = synthesis.report_summary
+    table.add_row("privacy guarantee", synthesis.privacy_guarantee.statement)
+    table.add_row("rows", str(synthesis.row_count))
+    table.add_row("column shape similarity", f"{s.column_shape_score:.3f}")
+    table.add_row("pair trend similarity", f"{s.pair_trend_score:.3f}")
+    table.add_row("detection AUC (0.5 ideal)", f"{s.detection_auc:.3f}")
+    table.add_row("exact copies of training rows", str(s.exact_copies))
+    table.add_row("DCR share (0.5 ideal)", f"{s.dcr_share:.3f}")
+    table.add_row("PII replay", str(s.pii_replay_count))
+    for t in report.text_columns:
+        g, lk, dv = t.generation, t.leakage, t.diversity
+        table.add_row(
+            f"text {t.column}", f"{g.engine}: {g.kept} kept of {g.candidates} candidates" if g.candidates else g.engine
+        )
+        if g.rejected:
+            table.add_row(f"text {t.column} rejected", ", ".join(f"{k} {v}" for k, v in sorted(g.rejected.items())))
+        if g.requests:
+            table.add_row(
+                f"text {t.column} LLM",
+                f"{g.requests} requests, {g.retries} retries, "
+                f"{g.prompt_tokens + g.completion_tokens} tokens, cost {g.cost:.4g}",
+            )
+        table.add_row(
+            f"text {t.column} diversity",
+            f"distinct-2 {dv.distinct_2:.3f}, Vendi {dv.vendi:.1f} "
+            f"(real {dv.vendi_real:.1f}), cluster coverage {dv.cluster_coverage:.2f}",
+        )
+        table.add_row(
+            f"text {t.column} leakage",
+            f"longest overlap {lk.longest_overlap_max} tokens, PII replay "
+            f"{lk.pii_replay}"
+            + (f", canaries back {lk.canaries_exposed}/{lk.canaries_planted}" if lk.canaries_planted else ""),
+        )
+        for warning in t.warnings:
+            table.add_row(f"text {t.column} warning", warning)
+    for warning in report.warnings:
+        table.add_row("warning", warning)
+    for label, path in written.items():
+        table.add_row(label, str(path.resolve()))
+    out.print(table)
