@@ -6,12 +6,13 @@ import logging
 import math
 import time
 import warnings
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 
 import numpy as np
 import pandas as pd
 
 from veil.core.kinds import is_valid_kind
+from veil.core.progress import ProgressFn
 from veil.privacy.leakage.distance import count_exact_copies, distance_leakage
 from veil.reports import drift as drift_metrics
 from veil.reports.errors import (
@@ -111,7 +112,7 @@ def build_report(
     pii_replay: PiiReplay | None = None,
     guarantee: PrivacyGuarantee | None = None,
     title: str = "",
-    progress: Callable[[float], None] | None = None,
+    progress: ProgressFn | None = None,
 ) -> Report:
     """Measure drift (synthetic vs holdout/train) and leakage (synthetic vs train) and assemble a report.
 

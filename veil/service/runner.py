@@ -14,6 +14,7 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 
+from veil.core.progress import ProgressFn
 from veil.service.errors import Cancelled, ServiceError
 from veil.service.storage.db import MetadataDB
 
@@ -53,7 +54,7 @@ class JobHandle:
             self._last_write = now
         self.stage, self.percent = stage, percent
 
-    def stage_progress(self, stage: str, start: float, end: float) -> Callable[[float], None]:
+    def stage_progress(self, stage: str, start: float, end: float) -> ProgressFn:
         """A 0..1 progress callback for one stage, mapped onto [start, end] percent."""
         self.report(stage, start)
         return lambda fraction: self.report(stage, start + (end - start) * min(1.0, max(0.0, fraction)))

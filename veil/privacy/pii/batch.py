@@ -23,12 +23,13 @@ from __future__ import annotations
 import bisect
 import logging
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 
 import regex
 from presidio_analyzer import AnalyzerEngine, EntityRecognizer, PatternRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
+from veil.core.progress import ProgressFn
 from veil.privacy.pii.recognizers.lexicons import first_names
 
 logger = logging.getLogger(__name__)
@@ -162,7 +163,7 @@ class BatchAnalyzer:
         threshold: float,
         context: Sequence[str] | None = None,
         allow_list: Sequence[str] | None = None,
-        progress: Callable[[float], None] | None = None,
+        progress: ProgressFn | None = None,
     ) -> list[list[RecognizerResult]]:
         """Presidio results per text, at or above ``threshold``, de-duplicated."""
         texts = list(texts)
