@@ -7,8 +7,8 @@ import warnings
 import numpy as np
 import pandas as pd
 import pytest
-from conftest import shifted
 
+from tests.unit.reports.conftest import shifted
 from veil.reports.assemble import build_report
 from veil.reports.errors import (
     ExactCopiesWarning,

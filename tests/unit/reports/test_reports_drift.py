@@ -7,8 +7,8 @@ import math
 import numpy as np
 import pandas as pd
 import pytest
-from conftest import shifted
 
+from tests.unit.reports.conftest import shifted
 from veil.reports import drift
 from veil.reports.frames import modelled_columns, normalise
 
