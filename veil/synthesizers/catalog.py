@@ -200,6 +200,7 @@ TABULAR = Registry(
     field="config.model",
     reserved=(AUTO,),
     builtins={
+        "cart": Entry("veil.synthesizers.tabular.cart:CARTSynthesizer"),
         "gaussian_copula": Entry("veil.synthesizers.tabular.sdv_engines:GaussianCopulaSynthesizer"),
         "ctgan": Entry("veil.synthesizers.tabular.sdv_engines:CTGANSynthesizer", Capabilities(trains_in_epochs=True)),
         "tvae": Entry("veil.synthesizers.tabular.sdv_engines:TVAESynthesizer", Capabilities(trains_in_epochs=True)),

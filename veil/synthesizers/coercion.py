@@ -28,6 +28,9 @@ logger = logging.getLogger(__name__)
 MAX_UNPARSED_SHARE = 0.05
 """A modelled column may have at most this share of non-null values that do not parse as its kind."""
 
+MAX_DISCRETE_INTEGERS = 20
+"""Integer columns with at most this many distinct values are modelled as discrete (children, ratings)."""
+
 _TRUE = {"true", "t", "yes", "y", "1", "1.0"}
 _FALSE = {"false", "f", "no", "n", "0", "0.0"}
 
@@ -259,3 +262,16 @@ def _restore_boolean(values: pd.Series, dtype: Any) -> pd.Series:
 
 
 __all__ = ["MAX_UNPARSED_SHARE", "coerce", "coerce_modelled", "datetime_book", "restore"]
+
+
+def is_discrete_integer(series: pd.Series) -> bool:
+    """Whether a numeric column holds only whole numbers, with at most ``MAX_DISCRETE_INTEGERS`` of them.
+
+    Engines model such a column as a set of values, so that a number of children comes back as
+    0, 1, 2 ... and not as spikes between them.
+    """
+    values = pd.to_numeric(series, errors="coerce").to_numpy(dtype=np.float64, na_value=np.nan)
+    finite = values[np.isfinite(values)]
+    if finite.size == 0:
+        return False
+    return bool(np.all(finite == np.round(finite))) and len(np.unique(finite)) <= MAX_DISCRETE_INTEGERS

@@ -41,6 +41,7 @@ from sdv.single_table import TVAESynthesizer as _SdvTVAE  # noqa: E402
 from veil.core import kinds as K  # noqa: E402
 from veil.core.progress import ProgressFn  # noqa: E402
 from veil.synthesizers.base import Synthesizer  # noqa: E402
+from veil.synthesizers.coercion import is_discrete_integer  # noqa: E402
 from veil.synthesizers.registry import register  # noqa: E402
 
 logger = logging.getLogger(__name__)
@@ -51,9 +52,16 @@ DEFAULT_EPOCHS = 100
 """CPU-sane default for the neural engines (SDV's own default is 300)."""
 
 
-def build_metadata(kinds: Mapping[str, str]) -> Metadata:
-    """SDV metadata for the modelled columns, from Veil kinds (no detection)."""
-    columns = {str(col): {"sdtype": SDTYPES[kind]} for col, kind in kinds.items()}
+def build_metadata(kinds: Mapping[str, str], frame: pd.DataFrame | None = None) -> Metadata:
+    """SDV metadata for the modelled columns, from Veil kinds (no detection).
+
+    With ``frame``, integer columns with few distinct values are categorical, so that they come
+    back as the values they hold (``coercion.is_discrete_integer``).
+    """
+    columns = {}
+    for col, kind in kinds.items():
+        discrete = frame is not None and kind == K.NUMERIC and is_discrete_integer(frame[col])
+        columns[str(col)] = {"sdtype": "categorical" if discrete else SDTYPES[kind]}
     return Metadata.load_from_dict({"METADATA_SPEC_VERSION": "V1", "tables": {TABLE: {"columns": columns}}})
 
 
@@ -134,7 +142,7 @@ class _SdvSynthesizer(Synthesizer):
         if progress:
             progress(0.0)
         _set_torch_threads()
-        metadata = build_metadata(kinds)
+        metadata = build_metadata(kinds, frame)
         model = self.sdv_class(metadata, **self._engine_kwargs())
         _progress_local.callback = progress if self.uses_epochs else None
         try:

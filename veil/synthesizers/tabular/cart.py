@@ -1,0 +1,368 @@
+"""Sequential CART synthesis (synthpop's method) with privacy guards of its own; no SDV.
+
+Columns are drawn one after another. The first comes from its marginal; each next one from a
+decision tree fitted on the real rows to predict it from the columns before it: a synthetic row
+falls into a leaf, and its value is a real value of that leaf (a donor), as in synthpop's
+``syn.cart``. Trees keep the relationships between columns that a copula flattens.
+
+What each column is to the trees:
+
+* categorical and boolean columns, and integer columns with few distinct values (children in a
+  household, a rating: ``coercion.is_discrete_integer``), are discrete: a classification tree,
+  donors are labels (missing is a label);
+* other numeric and datetime columns are continuous: a classification tree first decides whether
+  the value is missing (only when the column has missing values), then a regression tree on the
+  rows that have one; integers stay integers and every value stays within the column's bounds.
+
+Privacy guards, on by default and recorded in ``books["privacy_guards"]``:
+
+* every leaf holds at least ``max(rare_value_k, 5)`` real rows, so a drawn value is one of at
+  least that many (the rare-value k of the protection step);
+* continuous donors are smoothed: Gaussian noise with the leaf's Silverman bandwidth, so leaf
+  values are not copied exactly;
+* a privacy filter drops synthetic rows that equal a training row whose combination of values is
+  held by fewer than k training rows, and rows closer to a training row than real rows are to each
+  other (below the 5th percentile of real-to-real nearest-neighbour distances, measured on the
+  training rows), then draws again until the requested count is reached.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from sklearn.neighbors import NearestNeighbors
+from sklearn.tree import DecisionTreeClassifier, DecisionTreeRegressor
+
+from veil.core import kinds as K
+from veil.core.progress import ProgressFn
+from veil.privacy.leakage.distance import DistanceEncoder
+from veil.synthesizers.base import Synthesizer
+from veil.synthesizers.coercion import is_discrete_integer
+from veil.synthesizers.registry import register
+
+logger = logging.getLogger(__name__)
+
+MIN_LEAF = 5
+"""The smallest leaf, whatever the rare-value k."""
+LEAF_PER_SQRT_ROWS = 0.5
+"""Leaves hold at least this times the square root of the training rows."""
+MAX_TREE_ROWS = 500_000
+"""Trees are fitted on at most this many rows (a seeded sample beyond), so time and memory stay bounded."""
+REFERENCE_ROWS = 10_000
+"""Training rows the distance filter compares against (a seeded sample beyond)."""
+DISTANCE_QUANTILE = 0.05
+"""A synthetic row closer to a training row than this quantile of real-to-real distances is dropped."""
+MAX_ROUNDS = 20
+
+
+@dataclass
+class _Donors:
+    """Real values grouped by tree leaf: ``values[start[leaf] : start[leaf] + count[leaf]]``."""
+
+    values: np.ndarray
+    start: np.ndarray
+    count: np.ndarray
+    bandwidth: np.ndarray | None = None  # per leaf, continuous targets only
+    rare: np.ndarray | None = None  # per donor: its value is held by fewer than k training rows
+
+    @classmethod
+    def group(cls, leaves: np.ndarray, values: np.ndarray, n_nodes: int, *, smooth: bool, k: int = MIN_LEAF) -> _Donors:
+        order = np.argsort(leaves, kind="stable")
+        leaves, values = leaves[order], values[order]
+        count = np.bincount(leaves, minlength=n_nodes)
+        start = np.concatenate([[0], np.cumsum(count)[:-1]])
+        bandwidth = None
+        if smooth:
+            sums = np.bincount(leaves, weights=values, minlength=n_nodes)
+            squares = np.bincount(leaves, weights=values * values, minlength=n_nodes)
+            with np.errstate(invalid="ignore", divide="ignore"):
+                mean = sums / np.maximum(count, 1)
+                std = np.sqrt(np.maximum(squares / np.maximum(count, 1) - mean * mean, 0.0))
+                bandwidth = 1.06 * std * np.power(np.maximum(count, 1), -0.2)
+            _, inverse, multiplicity = np.unique(values, return_inverse=True, return_counts=True)
+            rare = multiplicity[inverse] < k
+            return cls(values=values, start=start, count=count, bandwidth=bandwidth, rare=rare)
+        return cls(values=values, start=start, count=count)
+
+    def draw(self, leaves: np.ndarray, rng: np.random.Generator) -> np.ndarray:
+        pick = self.start[leaves] + np.floor(rng.random(len(leaves)) * self.count[leaves]).astype(np.int64)
+        out = self.values[pick]
+        if self.bandwidth is not None:
+            # Only a value few training rows hold could point at someone; common values stay as they are,
+            # so tight relations between columns (a width and a length) are not blurred.
+            noise = rng.standard_normal(len(leaves)) * self.bandwidth[leaves]
+            out = out + np.where(self.rare[pick], noise, 0.0)
+        return out
+
+
+@dataclass
+class _Column:
+    """How one column is read, modelled and written back."""
+
+    name: str
+    kind: str
+    discrete: bool
+    labels: list[Any] = field(default_factory=list)  # discrete: code -> value
+    integer: bool = False
+    decimals: int | None = None  # continuous numbers come back with the training values' precision
+    bounds: tuple[float, float] = (0.0, 0.0)
+    has_missing: bool = False
+    missing_tree: Any = None
+    missing_donors: _Donors | None = None
+    tree: Any = None
+    donors: _Donors | None = None
+
+    def encode(self, series: pd.Series) -> np.ndarray:
+        """The column as the trees read it: codes for discrete columns, floats (NaN missing) otherwise."""
+        if self.discrete:
+            index = {_key(v): i for i, v in enumerate(self.labels)}
+            return np.array([index.get(_key(v), -1) for v in series], dtype=np.float64)
+        return _as_number(series, self.kind)
+
+    def decode(self, values: np.ndarray) -> pd.Series:
+        if self.discrete:
+            labels = np.array(self.labels, dtype=object)
+            return pd.Series(labels[values.astype(np.int64)], dtype=object)
+        if self.kind == K.DATETIME:
+            stamps = pd.to_datetime(np.where(np.isnan(values), np.nan, np.round(values)), unit="ns")
+            return pd.Series(stamps)
+        return pd.Series(values)
+
+
+def _key(value: Any) -> Any:
+    """One key for every missing value (None, NaN, NaT), the value itself otherwise."""
+    return None if value is None or (not isinstance(value, str) and pd.isna(value)) else value
+
+
+def _as_number(series: pd.Series, kind: str) -> np.ndarray:
+    if kind == K.DATETIME:
+        stamps = pd.to_datetime(series, errors="coerce")
+        out = stamps.to_numpy(dtype="datetime64[ns]").astype(np.int64).astype(np.float64)
+        out[stamps.isna().to_numpy()] = np.nan
+        return out
+    return pd.to_numeric(series, errors="coerce").to_numpy(dtype=np.float64, na_value=np.nan)
+
+
+def _decimals(finite: np.ndarray, *, most: int = 6) -> int | None:
+    """The fewest decimals that write every value exactly (``None`` when more than ``most`` are needed)."""
+    sample = finite[:10_000]
+    for decimals in range(most + 1):
+        scaled = sample * 10.0**decimals
+        if np.all(np.abs(scaled - np.round(scaled)) <= 1e-6 * np.maximum(1.0, np.abs(scaled))):
+            return decimals
+    return None
+
+
+def _is_discrete(series: pd.Series, kind: str) -> bool:
+    if kind in (K.CATEGORICAL, K.BOOLEAN):
+        return True
+    if kind != K.NUMERIC:
+        return False
+    return is_discrete_integer(series) or not np.isfinite(_as_number(series, kind)).any()
+
+
+@register
+class CARTSynthesizer(Synthesizer):
+    """Sequential decision trees with leaf donors (synthpop's CART), with privacy guards; no SDV."""
+
+    name = "cart"
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._columns: list[_Column] = []
+        self._reference: pd.DataFrame | None = None
+        self._encoder: DistanceEncoder | None = None
+        self._threshold = 0.0
+        self._rare_rows: set[int] = set()
+        self._kinds: dict[str, str] = {}
+        self.min_leaf = MIN_LEAF
+
+    @property
+    def min_value_count(self) -> int:
+        """A value held by fewer training rows than this is smoothed before it is released."""
+        return max(MIN_LEAF, int(self.rare_value_k or 1))
+
+    # --- fit -----------------------------------------------------------------------------------
+
+    def _fit(self, frame: pd.DataFrame, kinds: Mapping[str, str], progress: ProgressFn | None) -> None:
+        rng = np.random.default_rng([self.seed, 0xCA27])
+        frame = frame.reset_index(drop=True)
+        self._kinds = dict(kinds)
+        # Leaves of about sqrt(n)/2 rows: a synthetic row mixes many real rows, not one row's path.
+        self.min_leaf = max(self.min_value_count, round(LEAF_PER_SQRT_ROWS * math.sqrt(len(frame))))
+        tree_rows = frame
+        if len(frame) > MAX_TREE_ROWS:
+            tree_rows = frame.iloc[np.sort(rng.choice(len(frame), MAX_TREE_ROWS, replace=False))].reset_index(drop=True)
+        columns = [self._describe(str(c), tree_rows[c], kinds[c]) for c in frame.columns]
+        features = np.empty((len(tree_rows), len(columns)), dtype=np.float64)
+        for j, column in enumerate(columns):
+            target = column.encode(tree_rows[column.name])
+            self._fit_column(column, features[:, :j], target, seed=int(rng.integers(2**31)))
+            features[:, j] = target
+            if progress:
+                progress(0.8 * (j + 1) / len(columns))
+        self._columns = columns
+        self._fit_filter(frame, rng)
+        if progress:
+            progress(1.0)
+
+    def _describe(self, name: str, series: pd.Series, kind: str) -> _Column:
+        if _is_discrete(series, kind):
+            labels = list(dict.fromkeys(_key(v) for v in series))
+            return _Column(name=name, kind=kind, discrete=True, labels=labels)
+        values = _as_number(series, kind)
+        finite = values[np.isfinite(values)]
+        integer = kind == K.NUMERIC and bool(np.all(finite == np.round(finite)))
+        return _Column(
+            name=name,
+            kind=kind,
+            discrete=False,
+            integer=integer,
+            decimals=_decimals(finite) if kind == K.NUMERIC and not integer else None,
+            bounds=(float(finite.min()), float(finite.max())) if finite.size else (0.0, 0.0),
+            has_missing=bool(np.isnan(values).any()),
+        )
+
+    def _fit_column(self, column: _Column, features: np.ndarray, target: np.ndarray, *, seed: int) -> None:
+        if column.discrete:
+            column.tree, column.donors = self._grow(features, target, classify=True, seed=seed, smooth=False)
+            return
+        present = np.isfinite(target)
+        if column.has_missing:
+            column.missing_tree, column.missing_donors = self._grow(
+                features, (~present).astype(np.float64), classify=True, seed=seed, smooth=False
+            )
+        if present.any():
+            column.tree, column.donors = self._grow(
+                features[present], target[present], classify=False, seed=seed + 1, smooth=True
+            )
+
+    def _grow(
+        self, features: np.ndarray, target: np.ndarray, *, classify: bool, seed: int, smooth: bool
+    ) -> tuple[Any, _Donors]:
+        """A tree over ``features`` (``None`` for the first column: one leaf) and its donors by leaf."""
+        if features.shape[1] == 0 or len(np.unique(target)) < 2:
+            return None, _Donors.group(
+                np.zeros(len(target), dtype=np.int64), target, 1, smooth=smooth, k=self.min_value_count
+            )
+        tree_class = DecisionTreeClassifier if classify else DecisionTreeRegressor
+        tree = tree_class(min_samples_leaf=self.min_leaf, random_state=seed)
+        tree.fit(features, target.astype(np.int64) if classify else target)
+        leaves = tree.apply(features)
+        return tree, _Donors.group(leaves, target, tree.tree_.node_count, smooth=smooth, k=self.min_value_count)
+
+    def _fit_filter(self, frame: pd.DataFrame, rng: np.random.Generator) -> None:
+        """The privacy filter's books: the rare training combinations, the reference rows and the threshold."""
+        hashes = _row_hashes(frame)
+        unique, counts = np.unique(hashes, return_counts=True)
+        self._rare_rows = set(unique[counts < self.min_value_count].tolist())
+        reference = frame
+        if len(frame) > REFERENCE_ROWS:
+            reference = frame.iloc[np.sort(rng.choice(len(frame), REFERENCE_ROWS, replace=False))]
+        self._reference = reference.reset_index(drop=True)
+        self._encoder = DistanceEncoder(self._kinds, list(frame.columns)).fit(self._reference)
+        encoded = self._encoder.transform(self._reference)
+        self._threshold = 0.0
+        if len(encoded) > 2 and encoded.shape[1]:
+            distances, _ = NearestNeighbors(n_neighbors=2).fit(encoded).kneighbors(encoded)
+            self._threshold = float(np.quantile(distances[:, 1], DISTANCE_QUANTILE))
+
+    # --- sample --------------------------------------------------------------------------------
+
+    def _sample(self, num_rows: int, progress: ProgressFn | None) -> pd.DataFrame:
+        rng = np.random.default_rng([self._sampling_seed, 0xCA27])
+        kept: list[pd.DataFrame] = []
+        have, drawn, dropped_copies, dropped_close = 0, 0, 0, 0
+        for _ in range(MAX_ROUNDS):
+            want = num_rows - have
+            block = self._draw(math.ceil(want * 1.15) + 16, rng)
+            drawn += len(block)
+            copies, close = self._refused(block)
+            dropped_copies += int(copies.sum())
+            dropped_close += int((close & ~copies).sum())
+            block = block[~(copies | close)].iloc[:want]
+            kept.append(block)
+            have += len(block)
+            if progress:
+                progress(min(1.0, have / num_rows))
+            if have >= num_rows:
+                break
+        if have < num_rows:  # a table whose rows are nearly all alike: nothing else to draw
+            logger.warning("cart: privacy filter left %d of %d rows after %d rounds", have, num_rows, MAX_ROUNDS)
+        self.books["privacy_guards"] = {
+            "min_leaf": self.min_leaf,
+            "smoothed_below": self.min_value_count,
+            "distance_threshold": round(self._threshold, 6),
+            "drawn": drawn,
+            "dropped_exact_copies": dropped_copies,
+            "dropped_too_close": dropped_close,
+        }
+        out = pd.concat(kept, ignore_index=True)
+        if len(out) < num_rows:
+            # Keep the requested count with rows drawn again from the kept ones (never a refused row).
+            extra = out.iloc[rng.integers(0, len(out), num_rows - len(out))] if len(out) else self._draw(num_rows, rng)
+            out = pd.concat([out, extra], ignore_index=True)
+        return out
+
+    def _draw(self, n: int, rng: np.random.Generator) -> pd.DataFrame:
+        features = np.empty((n, len(self._columns)), dtype=np.float64)
+        for j, column in enumerate(self._columns):
+            features[:, j] = self._draw_column(column, features[:, :j], rng)
+        return pd.DataFrame({c.name: c.decode(features[:, j]) for j, c in enumerate(self._columns)})
+
+    def _draw_column(self, column: _Column, features: np.ndarray, rng: np.random.Generator) -> np.ndarray:
+        n = len(features)
+        if column.discrete:
+            return column.donors.draw(_leaves(column.tree, features), rng)
+        out = np.full(n, np.nan)
+        present = np.ones(n, dtype=bool)
+        if column.has_missing:
+            present = column.missing_donors.draw(_leaves(column.missing_tree, features), rng) < 0.5
+        if column.donors is not None and present.any():
+            values = column.donors.draw(_leaves(column.tree, features[present]), rng)
+            low, high = column.bounds
+            values = np.clip(values, low, high)
+            if column.integer:
+                values = np.round(values)
+            elif column.decimals is not None:
+                values = np.round(values, column.decimals)
+            out[present] = values
+        return out
+
+    def _refused(self, block: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+        """Rows equal to a rare training combination; rows closer to a training row than real rows are."""
+        copies = np.array([h in self._rare_rows for h in _row_hashes(block)], dtype=bool)
+        close = np.zeros(len(block), dtype=bool)
+        if self._threshold > 0 and self._encoder is not None and self._encoder.columns:
+            reference = self._encoder.transform(self._reference)
+            distances, _ = NearestNeighbors(n_neighbors=1).fit(reference).kneighbors(self._encoder.transform(block))
+            close = distances[:, 0] < self._threshold
+        return copies, close
+
+
+def _leaves(tree: Any, features: np.ndarray) -> np.ndarray:
+    if tree is None:
+        return np.zeros(len(features), dtype=np.int64)
+    return tree.apply(features)
+
+
+def _canonical(value: Any) -> str:
+    """A value's text for row hashing: numbers as floats (3 and 3.0 alike), every missing value alike."""
+    value = _key(value)
+    if isinstance(value, (bool, np.bool_)):
+        return repr(bool(value))
+    if isinstance(value, (int, float, np.integer, np.floating)):
+        return repr(float(value))
+    return repr(value)
+
+
+def _row_hashes(frame: pd.DataFrame) -> np.ndarray:
+    """One 64-bit hash per row over every column's canonical text."""
+    canonical = pd.DataFrame({c: frame[c].map(_canonical) for c in frame.columns})
+    return pd.util.hash_pandas_object(canonical, index=False).to_numpy()
