@@ -13,9 +13,13 @@ Tables: ggplot2/diamonds, openintro/seattlepets, nycflights13/flights (kinds as 
 them), carData/SLID (a labour survey) and carData/Arrests (police stops; kinds inferred as a new
 user's would be).
 
+With ``--guards``, ``cart`` runs again with each of its privacy guards changed (what each costs or
+buys): smoothing every continuous value rather than only the rare ones, no smoothing, leaves of 5 rows
+rather than sqrt(n)/2, and leaves of 5 rows with the distance filter at the median instead.
+
 Usage:
     .venv/bin/python benchmarks/bench_tabular.py [--tables diamonds seattlepets flights slid arrests]
-        [--engines cart gaussian_copula tvae] [--rows 15000] [--seed 0] [--json out.json]
+        [--engines cart gaussian_copula tvae] [--rows 15000] [--seed 0] [--guards] [--json out.json]
 """
 
 from __future__ import annotations
@@ -43,8 +47,29 @@ from veil.core.inference import infer_kinds  # noqa: E402
 from veil.privacy.leakage.distance import count_exact_copies  # noqa: E402
 from veil.reports.assemble import build_report  # noqa: E402
 from veil.synthesizers.registry import create_synthesizer  # noqa: E402
+from veil.synthesizers.tabular import cart  # noqa: E402
 
 CEILING = "ceiling (fresh real sample)"
+
+
+def _smooth_all(variant: dict) -> None:
+    group = cart._Donors.group.__func__
+
+    def every_value(cls, leaves, values, n_nodes, *, smooth, k=cart.MIN_LEAF):
+        donors = group(cls, leaves, values, n_nodes, smooth=smooth, k=k)
+        if donors.rare is not None:
+            donors.rare = np.ones_like(donors.rare) if variant["smooth"] == "all" else np.zeros_like(donors.rare)
+        return donors
+
+    cart._Donors.group = classmethod(every_value) if variant["smooth"] != "rare" else classmethod(group)
+
+
+GUARD_VARIANTS = {
+    "cart, smoothing every value": {"smooth": "all"},
+    "cart, no smoothing": {"smooth": "none"},
+    "cart, leaves of 5 rows": {"smooth": "rare", "leaf": 0.0},
+    "cart, leaves of 5 rows, filter at the median": {"smooth": "rare", "leaf": 0.0, "quantile": 0.5},
+}
 
 
 def load(name: str) -> tuple[pd.DataFrame, dict[str, str]]:
@@ -80,7 +105,7 @@ def score(train, holdout, synthetic, kinds, seed) -> dict:
     }
 
 
-def run(table: str, engines: list[str], rows: int, seed: int) -> list[dict]:
+def run(table: str, engines: list[str], rows: int, seed: int, guards: bool = False) -> list[dict]:
     frame, kinds = load(table)
     frame = frame.sample(n=min(rows, len(frame)), random_state=seed).reset_index(drop=True)
     a, b = int(len(frame) * 0.6), int(len(frame) * 0.8)
@@ -100,6 +125,24 @@ def run(table: str, engines: list[str], rows: int, seed: int) -> list[dict]:
             {"table": table, "engine": engine, "seconds": seconds, **score(train, holdout, synthetic, kinds, seed)}
         )
         print(f"{table}: {engine} done in {seconds:.1f}s", file=sys.stderr, flush=True)
+    for label, variant in GUARD_VARIANTS.items() if guards else ():
+        defaults = (cart._Donors.__dict__["group"], cart.LEAF_PER_SQRT_ROWS, cart.DISTANCE_QUANTILE)
+        _smooth_all(variant)
+        cart.LEAF_PER_SQRT_ROWS = variant.get("leaf", defaults[1])
+        cart.DISTANCE_QUANTILE = variant.get("quantile", defaults[2])
+        try:
+            synth = create_synthesizer("cart", seed=seed)
+            started = time.perf_counter()
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                synth.fit(train, kinds=kinds)
+                synthetic = synth.sample(len(holdout))
+            seconds = time.perf_counter() - started
+        finally:
+            cart._Donors.group, cart.LEAF_PER_SQRT_ROWS, cart.DISTANCE_QUANTILE = defaults
+        results.append(
+            {"table": table, "engine": label, "seconds": seconds, **score(train, holdout, synthetic, kinds, seed)}
+        )
     ceiling = results[0]["quality"]
     for row in results:
         row.update(natural_copy_share=natural, train_rows=len(train), of_ceiling=row["quality"] / ceiling)
@@ -130,10 +173,11 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--engines", nargs="+", default=["cart", "gaussian_copula", "tvae"])
     parser.add_argument("--rows", type=int, default=15_000, help="rows drawn from each table before the split")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--guards", action="store_true", help="also run cart with each privacy guard changed")
     parser.add_argument("--json", type=pathlib.Path, help="also write the figures here")
     args = parser.parse_args(argv)
     np.random.seed(args.seed)
-    results = [row for table in args.tables for row in run(table, args.engines, args.rows, args.seed)]
+    results = [row for table in args.tables for row in run(table, args.engines, args.rows, args.seed, args.guards)]
     command = "benchmarks/bench_tabular.py " + " ".join(sys.argv[1:] if argv is None else argv)
     print(markdown(results, command.strip()))
     if args.json:

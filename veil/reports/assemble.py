@@ -222,8 +222,9 @@ def build_report(
             f"; and {len(notes.skipped) - 5} more" if len(notes.skipped) > 5 else ""
         )
         alerts.add(MetricSkippedWarning, f"{len(notes.skipped)} metric(s) not computable: {shown}")
+    # The natural rate: how many rows of a real sample equal a training row.
+    baseline = count_exact_copies(train=train, synthetic=holdout, kinds=kinds, columns=columns) / n_holdout
     if distances.exact_copies > 0:
-        baseline = count_exact_copies(train=train, synthetic=holdout, kinds=kinds, columns=columns) / n_holdout
         if distances.exact_copy_share > baseline + 0.001:
             alerts.add(
                 ExactCopiesWarning,
@@ -265,6 +266,7 @@ def build_report(
         leakage=LeakageReport(
             exact_copies=distances.exact_copies,
             exact_copy_share=distances.exact_copy_share,
+            natural_copy_share=baseline,
             dcr_share=distances.dcr_share,
             dcr_median=distances.dcr_median,
             nndr_median=distances.nndr_median,

@@ -85,8 +85,9 @@ def summary_cards(report: Report) -> list[str]:
         _card(
             "Exact copies",
             f"{leak.exact_copies:,}",
-            f"{pct(leak.exact_copy_share)} of synthetic rows equal a train row",
-            GOOD if leak.exact_copies == 0 else WARN,
+            f"{pct(leak.exact_copy_share)} of synthetic rows equal a train row; "
+            f"{pct(leak.natural_copy_share)} of holdout rows do",
+            GOOD if leak.exact_copy_share <= leak.natural_copy_share else WARN,
         ),
         _card(
             "DCR share",

@@ -113,6 +113,8 @@ class LeakageReport(_Model):
     exact_copies: int
     exact_copy_share: Score
     dcr_share: Score
+    natural_copy_share: Score = math.nan
+    """Share of holdout rows that equal a training row: the rate of copies a real sample shows."""
     dcr_median: Score
     nndr_median: Score
     pii_replay: PiiReplay = Field(default_factory=PiiReplay)

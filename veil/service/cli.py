@@ -26,7 +26,7 @@ go_offline()
 app = typer.Typer(
     add_completion=False, no_args_is_help=True, help="Veil: privacy-preserving synthetic stand-ins for real tables."
 )
-MODELS = ("auto", "gaussian_copula", "ctgan", "tvae", "copulagan")
+MODELS = ("auto", "cart", "gaussian_copula", "ctgan", "tvae", "copulagan")
 
 
 def main() -> None:
@@ -130,7 +130,8 @@ def synth(
     model: Annotated[
         str,
         typer.Option(
-            help="auto | gaussian_copula | ctgan | tvae | copulagan, or differentially private: dp_marginal | dp_sgd"
+            help="auto (= cart) | cart | gaussian_copula | ctgan | tvae | copulagan, or differentially private: "
+            "dp_marginal | dp_sgd"
         ),
     ] = "auto",
     rows: Annotated[int, typer.Option(help="Rows to generate (0 = as many as the training split).")] = 0,

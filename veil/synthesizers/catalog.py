@@ -181,16 +181,15 @@ AUTO = "auto"
 def resolve_auto(*, kinds: Mapping[str, str] | None = None, num_rows_hint: int | None = None) -> str:
     """The engine ``"auto"`` stands for.
 
-    Rule (CPU deployments): always ``"gaussian_copula"``. It fits in seconds at
-    10^5-10^6 rows on 2 cores, handles every modelled kind, and its fidelity on
-    marginals and pairwise correlations is competitive with the neural engines
-    at CPU-affordable epoch counts; the neural engines stay opt-in. ``kinds``
-    and ``num_rows_hint`` are accepted so the rule can grow (e.g. a GPU rule)
-    without changing callers; it must stay a pure function of its inputs so the
-    same request always resolves to the same engine.
+    Rule: always ``"cart"``, the sequential-tree engine: on the benchmark tables it comes
+    within 2-3% of the quality a fresh real sample reaches (often at it), a classifier
+    barely tells its rows from real ones, it is faster than GaussianCopula, and it is free
+    of SDV (BENCHMARKS.md). ``kinds`` and ``num_rows_hint`` are accepted so the rule can
+    grow without changing callers; it must stay a pure function of its inputs so the same
+    request always resolves to the same engine.
     """
     del kinds, num_rows_hint
-    return "gaussian_copula"
+    return "cart"
 
 
 #: Tabular engines (``AUTO`` is reserved: callers resolve it with ``resolve_auto``).

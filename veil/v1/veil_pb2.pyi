@@ -589,7 +589,7 @@ class ProtectedColumn(_message.Message):
     def __init__(self, column: _Optional[str] = ..., kind: _Optional[str] = ..., values: _Optional[int] = ..., rows: _Optional[int] = ..., how: _Optional[str] = ...) -> None: ...
 
 class LeakageReport(_message.Message):
-    __slots__ = ("exact_copies", "exact_copy_share", "dcr_share", "dcr_median", "nndr_median", "pii_replay", "value_protection")
+    __slots__ = ("exact_copies", "exact_copy_share", "dcr_share", "dcr_median", "nndr_median", "pii_replay", "value_protection", "natural_copy_share")
     EXACT_COPIES_FIELD_NUMBER: _ClassVar[int]
     EXACT_COPY_SHARE_FIELD_NUMBER: _ClassVar[int]
     DCR_SHARE_FIELD_NUMBER: _ClassVar[int]
@@ -597,6 +597,7 @@ class LeakageReport(_message.Message):
     NNDR_MEDIAN_FIELD_NUMBER: _ClassVar[int]
     PII_REPLAY_FIELD_NUMBER: _ClassVar[int]
     VALUE_PROTECTION_FIELD_NUMBER: _ClassVar[int]
+    NATURAL_COPY_SHARE_FIELD_NUMBER: _ClassVar[int]
     exact_copies: int
     exact_copy_share: float
     dcr_share: float
@@ -604,7 +605,8 @@ class LeakageReport(_message.Message):
     nndr_median: float
     pii_replay: PiiReplay
     value_protection: ValueProtection
-    def __init__(self, exact_copies: _Optional[int] = ..., exact_copy_share: _Optional[float] = ..., dcr_share: _Optional[float] = ..., dcr_median: _Optional[float] = ..., nndr_median: _Optional[float] = ..., pii_replay: _Optional[_Union[PiiReplay, _Mapping]] = ..., value_protection: _Optional[_Union[ValueProtection, _Mapping]] = ...) -> None: ...
+    natural_copy_share: float
+    def __init__(self, exact_copies: _Optional[int] = ..., exact_copy_share: _Optional[float] = ..., dcr_share: _Optional[float] = ..., dcr_median: _Optional[float] = ..., nndr_median: _Optional[float] = ..., pii_replay: _Optional[_Union[PiiReplay, _Mapping]] = ..., value_protection: _Optional[_Union[ValueProtection, _Mapping]] = ..., natural_copy_share: _Optional[float] = ...) -> None: ...
 
 class TextDrift(_message.Message):
     __slots__ = ("length_ks", "vocab_tv", "embedding_mmd", "embedding_auc", "cluster_coverage", "mean_tokens_real", "mean_tokens_synthetic")

@@ -42,17 +42,17 @@ def test_unknown_text_model():
 
 
 def test_auto_resolves_to_concrete_engine():
-    assert resolve_auto() == "gaussian_copula"
-    assert resolve_auto(kinds={"a": "numeric"}, num_rows_hint=10**6) == "gaussian_copula"
+    assert resolve_auto() == "cart"
+    assert resolve_auto(kinds={"a": "numeric"}, num_rows_hint=10**6) == "cart"
     synth = create_synthesizer("auto", seed=1, epochs=5, num_rows_hint=1000)
     assert synth.requested_name == "auto"
-    assert synth.resolved_name == "gaussian_copula"
-    assert synth.name == "gaussian_copula"
+    assert synth.resolved_name == "cart"
+    assert synth.name == "cart"
     assert synth.to_dict()["requested_name"] == "auto"
 
 
 def test_concrete_engines_are_classes_with_names():
-    for name in ["gaussian_copula", "ctgan", "tvae", "copulagan"]:
+    for name in ["cart", "gaussian_copula", "ctgan", "tvae", "copulagan"]:
         cls = get_synthesizer_class(name)
         assert issubclass(cls, Synthesizer) and cls.name == name
         synth = create_synthesizer(name, seed=0)
