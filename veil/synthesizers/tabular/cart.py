@@ -179,7 +179,8 @@ class CARTSynthesizer(Synthesizer):
         self._reference: pd.DataFrame | None = None
         self._encoder: DistanceEncoder | None = None
         self._threshold = 0.0
-        self._rare_rows: set[int] = set()
+        self._rare_rows = np.empty(0, dtype=np.uint64)
+        self._index: NearestNeighbors | None = None
         self._kinds: dict[str, str] = {}
         self.min_leaf = MIN_LEAF
 
@@ -259,13 +260,14 @@ class CARTSynthesizer(Synthesizer):
 
     def _fit_filter(self, frame: pd.DataFrame, rng: np.random.Generator) -> None:
         """The privacy filter's books: the rare training combinations, the reference rows and the threshold."""
-        hashes = _row_hashes(frame)
+        hashes = _row_hashes(frame, self._kinds)
         unique, counts = np.unique(hashes, return_counts=True)
-        self._rare_rows = set(unique[counts < self.min_value_count].tolist())
+        self._rare_rows = unique[counts < self.min_value_count]
         reference = frame
         if len(frame) > REFERENCE_ROWS:
             reference = frame.iloc[np.sort(rng.choice(len(frame), REFERENCE_ROWS, replace=False))]
         self._reference = reference.reset_index(drop=True)
+        self._index = None  # the reference rows' neighbour index, built on the first draw
         self._encoder = DistanceEncoder(self._kinds, list(frame.columns)).fit(self._reference)
         encoded = self._encoder.transform(self._reference)
         self._threshold = 0.0
@@ -337,11 +339,12 @@ class CARTSynthesizer(Synthesizer):
 
     def _refused(self, block: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
         """Rows equal to a rare training combination; rows closer to a training row than real rows are."""
-        copies = np.array([h in self._rare_rows for h in _row_hashes(block)], dtype=bool)
+        copies = np.isin(_row_hashes(block, self._kinds), self._rare_rows)
         close = np.zeros(len(block), dtype=bool)
         if self._threshold > 0 and self._encoder is not None and self._encoder.columns:
-            reference = self._encoder.transform(self._reference)
-            distances, _ = NearestNeighbors(n_neighbors=1).fit(reference).kneighbors(self._encoder.transform(block))
+            if self._index is None:
+                self._index = NearestNeighbors(n_neighbors=1).fit(self._encoder.transform(self._reference))
+            distances, _ = self._index.kneighbors(self._encoder.transform(block))
             close = distances[:, 0] < self._threshold
         return copies, close
 
@@ -352,17 +355,13 @@ def _leaves(tree: Any, features: np.ndarray) -> np.ndarray:
     return tree.apply(features)
 
 
-def _canonical(value: Any) -> str:
-    """A value's text for row hashing: numbers as floats (3 and 3.0 alike), every missing value alike."""
-    value = _key(value)
-    if isinstance(value, (bool, np.bool_)):
-        return repr(bool(value))
-    if isinstance(value, (int, float, np.integer, np.floating)):
-        return repr(float(value))
-    return repr(value)
-
-
-def _row_hashes(frame: pd.DataFrame) -> np.ndarray:
-    """One 64-bit hash per row over every column's canonical text."""
-    canonical = pd.DataFrame({c: frame[c].map(_canonical) for c in frame.columns})
-    return pd.util.hash_pandas_object(canonical, index=False).to_numpy()
+def _row_hashes(frame: pd.DataFrame, kinds: Mapping[str, str]) -> np.ndarray:
+    """One 64-bit hash per row: numbers and datetimes as floats (3 and 3.0 alike), labels as text."""
+    canonical = {}
+    for column in frame.columns:
+        kind = kinds[column]
+        if kind in (K.NUMERIC, K.DATETIME):
+            canonical[column] = _as_number(frame[column], kind)
+        else:
+            canonical[column] = frame[column].map(lambda v: repr(_key(v))).to_numpy(dtype=object)
+    return pd.util.hash_pandas_object(pd.DataFrame(canonical), index=False).to_numpy()
