@@ -148,3 +148,19 @@ def test_same_seed_same_output(client_a, dataset, finished):
     b = client_a.read_records(again.name)
     numeric = ["carat", "cut", "color", "clarity", "depth", "table", "price", "x", "y", "z"]
     assert a[numeric].equals(b[numeric])
+
+
+def test_the_default_engine_is_cart_and_reports_its_guards(client_a, dataset):
+    op = client_a.create_synthesis(dataset.name, pb.SynthesisConfig(seed=5), synthesis_id="default-engine")
+    done = client_a.wait_operation(op.name)
+    assert not done.HasField("error"), done.error
+    synthesis = client_a.synthesis_of(done)
+    assert synthesis.resolved_model == "cart"
+    leak = client_a.report(synthesis.name).leakage
+    guards = dict(leak.engine_guards)
+    assert guards["min_leaf"] >= 5 and guards["smoothed_below"] == 5 and guards["drawn"] >= synthesis.row_count
+    # exact copies beside the rate a real sample shows (holdout rows equal to a training row)
+    assert 0.0 <= leak.natural_copy_share <= 1.0
+    assert leak.exact_copy_share <= max(leak.natural_copy_share, 0.001)
+    html = client_a.report(synthesis.name, view=pb.GetReportRequest.HTML).html
+    assert "Engine privacy guards" in html and "of holdout rows do" in html

@@ -32,6 +32,23 @@ def pii_replay_sections(pii: PiiReplay) -> list[str]:
     return out
 
 
+def engine_guards_section(guards: dict[str, float]) -> list[str]:
+    """The "Engine privacy guards" table: the engine's own guards and what they did; nothing without any.
+
+    Args:
+        guards: Guard name -> setting or count, as the engine reported them.
+
+    Returns:
+        The section's page lines.
+    """
+    if not guards:
+        return []
+    out = ["<h2>Engine privacy guards</h2><table><tr><th>Guard</th><th>Value</th></tr>"]
+    out.extend(f'<tr><td>{esc(name)}</td><td class="num">{value:,.6g}</td></tr>' for name, value in guards.items())
+    out.append("</table>")
+    return out
+
+
 def protection_section(protection: ValueProtection) -> list[str]:
     """The "Rare-value protection" section: its threshold and the columns it changed; nothing when not applied.
 

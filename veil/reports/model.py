@@ -119,6 +119,8 @@ class LeakageReport(_Model):
     nndr_median: Score
     pii_replay: PiiReplay = Field(default_factory=PiiReplay)
     value_protection: ValueProtection = Field(default_factory=ValueProtection)
+    engine_guards: dict[str, float] = Field(default_factory=dict)
+    """The engine's own privacy guards and what they did (e.g. ``cart``'s leaf size and dropped rows)."""
 
 
 class PrivacySpend(_Model):

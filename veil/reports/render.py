@@ -9,7 +9,7 @@ live in the ``html_*`` modules; this one puts them in order.
 from __future__ import annotations
 
 from veil.reports.html_drift import columns_section, correlations_section, pair_trends_section, utility_section
-from veil.reports.html_leakage import pii_replay_sections, protection_section
+from veil.reports.html_leakage import engine_guards_section, pii_replay_sections, protection_section
 from veil.reports.html_page import page_foot, page_head
 from veil.reports.html_summary import guarantee_banner, summary_cards, warnings_list
 from veil.reports.html_text import text_columns_section
@@ -44,6 +44,7 @@ def render_html(report: Report) -> str:
     out += warnings_list(report.warnings)
     out += pii_replay_sections(report.leakage.pii_replay)
     out += protection_section(report.leakage.value_protection)
+    out += engine_guards_section(report.leakage.engine_guards)
     out += utility_section(report.drift.utility)
     out += columns_section(report.drift, plots.get("columns", {}))
     out += pair_trends_section(report.drift)

@@ -305,6 +305,7 @@ def report_to_pb(name: str, report: dict) -> pb.Report:
             exact_copies=leak["exact_copies"],
             exact_copy_share=leak["exact_copy_share"],
             natural_copy_share=leak.get("natural_copy_share", math.nan),
+            engine_guards=leak.get("engine_guards", {}),
             dcr_share=leak["dcr_share"],
             dcr_median=leak["dcr_median"],
             nndr_median=leak["nndr_median"],

@@ -589,7 +589,14 @@ class ProtectedColumn(_message.Message):
     def __init__(self, column: _Optional[str] = ..., kind: _Optional[str] = ..., values: _Optional[int] = ..., rows: _Optional[int] = ..., how: _Optional[str] = ...) -> None: ...
 
 class LeakageReport(_message.Message):
-    __slots__ = ("exact_copies", "exact_copy_share", "dcr_share", "dcr_median", "nndr_median", "pii_replay", "value_protection", "natural_copy_share")
+    __slots__ = ("exact_copies", "exact_copy_share", "dcr_share", "dcr_median", "nndr_median", "pii_replay", "value_protection", "natural_copy_share", "engine_guards")
+    class EngineGuardsEntry(_message.Message):
+        __slots__ = ("key", "value")
+        KEY_FIELD_NUMBER: _ClassVar[int]
+        VALUE_FIELD_NUMBER: _ClassVar[int]
+        key: str
+        value: float
+        def __init__(self, key: _Optional[str] = ..., value: _Optional[float] = ...) -> None: ...
     EXACT_COPIES_FIELD_NUMBER: _ClassVar[int]
     EXACT_COPY_SHARE_FIELD_NUMBER: _ClassVar[int]
     DCR_SHARE_FIELD_NUMBER: _ClassVar[int]
@@ -598,6 +605,7 @@ class LeakageReport(_message.Message):
     PII_REPLAY_FIELD_NUMBER: _ClassVar[int]
     VALUE_PROTECTION_FIELD_NUMBER: _ClassVar[int]
     NATURAL_COPY_SHARE_FIELD_NUMBER: _ClassVar[int]
+    ENGINE_GUARDS_FIELD_NUMBER: _ClassVar[int]
     exact_copies: int
     exact_copy_share: float
     dcr_share: float
@@ -606,7 +614,8 @@ class LeakageReport(_message.Message):
     pii_replay: PiiReplay
     value_protection: ValueProtection
     natural_copy_share: float
-    def __init__(self, exact_copies: _Optional[int] = ..., exact_copy_share: _Optional[float] = ..., dcr_share: _Optional[float] = ..., dcr_median: _Optional[float] = ..., nndr_median: _Optional[float] = ..., pii_replay: _Optional[_Union[PiiReplay, _Mapping]] = ..., value_protection: _Optional[_Union[ValueProtection, _Mapping]] = ..., natural_copy_share: _Optional[float] = ...) -> None: ...
+    engine_guards: _containers.ScalarMap[str, float]
+    def __init__(self, exact_copies: _Optional[int] = ..., exact_copy_share: _Optional[float] = ..., dcr_share: _Optional[float] = ..., dcr_median: _Optional[float] = ..., nndr_median: _Optional[float] = ..., pii_replay: _Optional[_Union[PiiReplay, _Mapping]] = ..., value_protection: _Optional[_Union[ValueProtection, _Mapping]] = ..., natural_copy_share: _Optional[float] = ..., engine_guards: _Optional[_Mapping[str, float]] = ...) -> None: ...
 
 class TextDrift(_message.Message):
     __slots__ = ("length_ks", "vocab_tv", "embedding_mmd", "embedding_auc", "cluster_coverage", "mean_tokens_real", "mean_tokens_synthetic")

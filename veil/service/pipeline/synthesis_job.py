@@ -182,6 +182,8 @@ class SynthesisJob:
             )
             if not self.dp:
                 report.leakage.value_protection = ValueProtection.model_validate(self.synth.books["value_protection"])
+            guards = self.synth.books.get("privacy_guards") or {}
+            report.leakage.engine_guards = {name: float(value) for name, value in guards.items()}
             if plan.columns:
                 report.text_columns = self._text_reports(holdout)
             if self.canary_drops:
