@@ -44,6 +44,7 @@ from veil.core.progress import ProgressFn
 from veil.privacy.leakage.distance import DistanceEncoder
 from veil.synthesizers.base import Synthesizer
 from veil.synthesizers.coercion import is_discrete_integer
+from veil.synthesizers.errors import SynthesizerError
 from veil.synthesizers.registry import register
 
 logger = logging.getLogger(__name__)
@@ -105,7 +106,7 @@ class _Donors:
 class _Column:
     """How one column is read, modelled and written back."""
 
-    name: str
+    name: Any  # the column's label in the frame
     kind: str
     discrete: bool
     labels: list[Any] = field(default_factory=list)  # discrete: code -> value
@@ -200,7 +201,7 @@ class CARTSynthesizer(Synthesizer):
         tree_rows = frame
         if len(frame) > MAX_TREE_ROWS:
             tree_rows = frame.iloc[np.sort(rng.choice(len(frame), MAX_TREE_ROWS, replace=False))].reset_index(drop=True)
-        columns = [self._describe(str(c), tree_rows[c], kinds[c]) for c in frame.columns]
+        columns = [self._describe(c, tree_rows[c], kinds[c]) for c in frame.columns]
         features = np.empty((len(tree_rows), len(columns)), dtype=np.float64)
         for j, column in enumerate(columns):
             target = column.encode(tree_rows[column.name])
@@ -213,7 +214,7 @@ class CARTSynthesizer(Synthesizer):
         if progress:
             progress(1.0)
 
-    def _describe(self, name: str, series: pd.Series, kind: str) -> _Column:
+    def _describe(self, name: Any, series: pd.Series, kind: str) -> _Column:
         if _is_discrete(series, kind):
             labels = list(dict.fromkeys(_key(v) for v in series))
             return _Column(name=name, kind=kind, discrete=True, labels=labels)
@@ -306,10 +307,16 @@ class CARTSynthesizer(Synthesizer):
             "dropped_too_close": dropped_close,
         }
         out = pd.concat(kept, ignore_index=True)
+        if out.empty:  # fail closed: nothing the filter let through is released, and nothing else is
+            raise SynthesizerError(
+                "the privacy filter refused every drawn row: each one copies a rare training row or sits too close",
+                code="FAILED_PRECONDITION",
+                reason="PRIVACY_FILTER_REFUSED_ALL",
+                violations=[("config.model", "cart cannot draw rows far enough from the training rows of this table")],
+            )
         if len(out) < num_rows:
             # Keep the requested count with rows drawn again from the kept ones (never a refused row).
-            extra = out.iloc[rng.integers(0, len(out), num_rows - len(out))] if len(out) else self._draw(num_rows, rng)
-            out = pd.concat([out, extra], ignore_index=True)
+            out = pd.concat([out, out.iloc[rng.integers(0, len(out), num_rows - len(out))]], ignore_index=True)
         return out
 
     def _draw(self, n: int, rng: np.random.Generator) -> pd.DataFrame:

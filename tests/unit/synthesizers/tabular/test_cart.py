@@ -145,3 +145,17 @@ def test_fitting_cart_imports_no_sdv():
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr[-2000:]
     assert result.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_a_table_of_one_rare_row_pattern_is_refused_not_released():
+    # every row unique and far apart: with leaves as large as the table, draws land on training rows
+    frame = pd.DataFrame({"code": [f"c{i}" for i in range(40)], "size": [float(i * 1000) for i in range(40)]})
+    synth = create_synthesizer("cart", seed=0, rare_value_k=1)
+    synth.fit(frame, kinds={"code": "categorical", "size": "numeric"})
+    try:
+        out = synth.sample(50)
+    except Exception as exc:  # refused: the error says why, in Veil's terms
+        assert getattr(exc, "reason", "") == "PRIVACY_FILTER_REFUSED_ALL"
+        return
+    keys = set(zip(frame["code"], frame["size"]))
+    assert not set(zip(out["code"], out["size"])) & keys
