@@ -105,6 +105,17 @@ def score(train, holdout, synthetic, kinds, seed) -> dict:
     }
 
 
+def fit_and_sample(engine: str, train: pd.DataFrame, kinds: dict, rows: int, seed: int) -> tuple[pd.DataFrame, float]:
+    """The engine's synthetic rows and the seconds its fit + sample took."""
+    synth = create_synthesizer(engine, seed=seed)
+    started = time.perf_counter()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        synth.fit(train, kinds=kinds)
+        synthetic = synth.sample(rows)
+    return synthetic, time.perf_counter() - started
+
+
 def run(table: str, engines: list[str], rows: int, seed: int, guards: bool = False) -> list[dict]:
     frame, kinds = load(table)
     frame = frame.sample(n=min(rows, len(frame)), random_state=seed).reset_index(drop=True)
@@ -114,13 +125,7 @@ def run(table: str, engines: list[str], rows: int, seed: int, guards: bool = Fal
     natural = count_exact_copies(train=train, synthetic=holdout, kinds=kinds) / len(holdout)
     results = [{"table": table, "engine": CEILING, "seconds": 0.0, **score(train, holdout, fresh, kinds, seed)}]
     for engine in engines:
-        synth = create_synthesizer(engine, seed=seed)
-        started = time.perf_counter()
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            synth.fit(train, kinds=kinds)
-            synthetic = synth.sample(len(holdout))
-        seconds = time.perf_counter() - started
+        synthetic, seconds = fit_and_sample(engine, train, kinds, len(holdout), seed)
         results.append(
             {"table": table, "engine": engine, "seconds": seconds, **score(train, holdout, synthetic, kinds, seed)}
         )
@@ -131,13 +136,7 @@ def run(table: str, engines: list[str], rows: int, seed: int, guards: bool = Fal
         cart.LEAF_PER_SQRT_ROWS = variant.get("leaf", defaults[1])
         cart.DISTANCE_QUANTILE = variant.get("quantile", defaults[2])
         try:
-            synth = create_synthesizer("cart", seed=seed)
-            started = time.perf_counter()
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")
-                synth.fit(train, kinds=kinds)
-                synthetic = synth.sample(len(holdout))
-            seconds = time.perf_counter() - started
+            synthetic, seconds = fit_and_sample("cart", train, kinds, len(holdout), seed)
         finally:
             cart._Donors.group, cart.LEAF_PER_SQRT_ROWS, cart.DISTANCE_QUANTILE = defaults
         results.append(
