@@ -16,20 +16,25 @@ What each column is to the trees:
 
 Privacy guards, on by default and recorded in ``books["privacy_guards"]``:
 
-* every leaf holds at least ``max(rare_value_k, 5)`` real rows, so a drawn value is one of at
-  least that many (the rare-value k of the protection step);
-* continuous donors are smoothed: Gaussian noise with the leaf's Silverman bandwidth, so leaf
-  values are not copied exactly;
-* a privacy filter drops synthetic rows that equal a training row whose combination of values is
-  held by fewer than k training rows, and rows closer to a training row than real rows are to each
-  other (below the 5th percentile of real-to-real nearest-neighbour distances, measured on the
-  training rows), then draws again until the requested count is reached.
+* every leaf holds at least ``max(rare_value_k, 5)`` real rows, and about sqrt(n)/2 on larger
+  tables, so a drawn value is one of many (the rare-value k of the protection step);
+* splits that chance explains are undone (``_pruned``): a leaf that only fits its own training rows
+  would hand its donors' combinations on, and synthetic rows would sit nearer the training rows than
+  new real rows do;
+* continuous donors that fewer than k training rows hold are smoothed (Gaussian noise with the
+  leaf's Silverman bandwidth), so a unique value is not released as it was;
+* a privacy filter redraws, last columns first, synthetic rows that equal a training combination
+  held by fewer than k training rows (beyond the rate at which a real row new to the model equals
+  one) and rows closer to a training row than real rows are to each other (below the 5th percentile
+  of nearest-neighbour distances between training rows); a row still refused is dropped, and rows
+  are drawn until the requested count is reached.
 """
 
 from __future__ import annotations
 
 import logging
 import math
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -58,7 +63,9 @@ MAX_TREE_ROWS = 500_000
 REFERENCE_ROWS = 10_000
 """Training rows the distance filter compares against (a seeded sample beyond)."""
 DISTANCE_QUANTILE = 0.05
-"""A synthetic row closer to a training row than this quantile of real-to-real distances is dropped."""
+"""A synthetic row closer to a training row than this quantile of real-to-real distances is redrawn."""
+SPLIT_PENALTY = 10.0
+"""A split is undone unless it lowers its node's impurity this many times more than one row's chance would."""
 MAX_ROUNDS = 20
 
 
@@ -181,7 +188,9 @@ class CARTSynthesizer(Synthesizer):
         self._encoder: DistanceEncoder | None = None
         self._threshold = 0.0
         self._rare_rows = np.empty(0, dtype=np.uint64)
+        self._unique_rows = np.empty(0, dtype=np.uint64)
         self._index: NearestNeighbors | None = None
+        self._natural_copy_rate = 0.0
         self._kinds: dict[str, str] = {}
         self.min_leaf = MIN_LEAF
 
@@ -216,7 +225,9 @@ class CARTSynthesizer(Synthesizer):
 
     def _describe(self, name: Any, series: pd.Series, kind: str) -> _Column:
         if _is_discrete(series, kind):
-            labels = list(dict.fromkeys(_key(v) for v in series))
+            # Codes by frequency, most held first: a split on the code then parts common labels from rare ones.
+            counts = Counter(_key(v) for v in series)  # in order of first appearance, which breaks ties
+            labels = sorted(counts, key=counts.__getitem__, reverse=True)
             return _Column(name=name, kind=kind, discrete=True, labels=labels)
         values = _as_number(series, kind)
         finite = values[np.isfinite(values)]
@@ -256,14 +267,27 @@ class CARTSynthesizer(Synthesizer):
         tree_class = DecisionTreeClassifier if classify else DecisionTreeRegressor
         tree = tree_class(min_samples_leaf=self.min_leaf, random_state=seed)
         tree.fit(features, target.astype(np.int64) if classify else target)
-        leaves = tree.apply(features)
+        tree.leaf_of = _pruned(tree.tree_, SPLIT_PENALTY)
+        leaves = _leaves(tree, features)
         return tree, _Donors.group(leaves, target, tree.tree_.node_count, smooth=smooth, k=self.min_value_count)
 
     def _fit_filter(self, frame: pd.DataFrame, rng: np.random.Generator) -> None:
-        """The privacy filter's books: the rare training combinations, the reference rows and the threshold."""
+        """The privacy filter's books: rare training combinations, the natural copy rate, reference rows
+        and the distance threshold.
+
+        Both the copy rate and the threshold are what real rows new to the model show, measured by leaving
+        each training row out in turn: a row whose combination k - 1 or fewer other rows share is a real row
+        equal to a rare combination; a row's distance to its nearest other row is a real row's distance.
+        """
         hashes = _row_hashes(frame, self._kinds)
-        unique, counts = np.unique(hashes, return_counts=True)
-        self._rare_rows = unique[counts < self.min_value_count]
+        unique, inverse, counts = np.unique(hashes, return_inverse=True, return_counts=True)
+        self._unique_rows = unique[counts == 1]
+        self._rare_rows = unique[(counts > 1) & (counts < self.min_value_count)]
+        # Left out, a row whose combination 2 to k - 1 other rows share is a new real row equal to a shared
+        # rare combination (one other row would do as well, but then a table that lists each person twice
+        # would pass every copy as natural).
+        held_by = counts[inverse]
+        self._natural_copy_rate = float(np.mean((held_by >= 3) & (held_by <= self.min_value_count)))
         reference = frame
         if len(frame) > REFERENCE_ROWS:
             reference = frame.iloc[np.sort(rng.choice(len(frame), REFERENCE_ROWS, replace=False))]
@@ -282,15 +306,14 @@ class CARTSynthesizer(Synthesizer):
     def _sample(self, num_rows: int, progress: ProgressFn | None) -> pd.DataFrame:
         rng = np.random.default_rng([self._sampling_seed, 0xCA27])
         kept: list[pd.DataFrame] = []
-        have, drawn, dropped_copies, dropped_close = 0, 0, 0, 0
+        have, drawn, redrawn, copies_dropped, close_dropped = 0, 0, 0, 0, 0
         for _ in range(MAX_ROUNDS):
             want = num_rows - have
-            block = self._draw(math.ceil(want * 1.15) + 16, rng)
-            drawn += len(block)
-            copies, close = self._refused(block)
-            dropped_copies += int(copies.sum())
-            dropped_close += int((close & ~copies).sum())
-            block = block[~(copies | close)].iloc[:want]
+            features = self._draw(np.empty((max(256, math.ceil(want * 1.3) + 16), 0)), rng)
+            copies, close, repaired = self._repair(features, rng)
+            drawn, redrawn = drawn + len(features), redrawn + int(repaired.sum())
+            copies_dropped, close_dropped = copies_dropped + int(copies.sum()), close_dropped + int(close.sum())
+            block = self._decode(features)[~(copies | close)].iloc[:want]
             kept.append(block)
             have += len(block)
             if progress:
@@ -301,11 +324,14 @@ class CARTSynthesizer(Synthesizer):
             logger.warning("cart: privacy filter left %d of %d rows after %d rounds", have, num_rows, MAX_ROUNDS)
         self.books["privacy_guards"] = {
             "min_leaf": self.min_leaf,
+            "split_penalty": SPLIT_PENALTY,
             "smoothed_below": self.min_value_count,
+            "natural_copy_rate": round(self._natural_copy_rate, 6),
             "distance_threshold": round(self._threshold, 6),
             "drawn": drawn,
-            "dropped_exact_copies": dropped_copies,
-            "dropped_too_close": dropped_close,
+            "redrawn": redrawn,
+            "dropped_exact_copies": copies_dropped,
+            "dropped_too_close": close_dropped,
         }
         out = pd.concat(kept, ignore_index=True)
         if out.empty:  # fail closed: nothing the filter let through is released, and nothing else is
@@ -320,11 +346,40 @@ class CARTSynthesizer(Synthesizer):
             out = pd.concat([out, out.iloc[rng.integers(0, len(out), num_rows - len(out))]], ignore_index=True)
         return out
 
-    def _draw(self, n: int, rng: np.random.Generator) -> pd.DataFrame:
-        features = np.empty((n, len(self._columns)), dtype=np.float64)
-        for j, column in enumerate(self._columns):
-            features[:, j] = self._draw_column(column, features[:, :j], rng)
+    def _draw(self, features: np.ndarray, rng: np.random.Generator) -> np.ndarray:
+        """Draw the columns after the ones ``features`` already holds, one row per row of ``features``."""
+        done = features.shape[1]
+        out = np.empty((len(features), len(self._columns)), dtype=np.float64)
+        out[:, :done] = features
+        for j in range(done, len(self._columns)):
+            out[:, j] = self._draw_column(self._columns[j], out[:, :j], rng)
+        return out
+
+    def _decode(self, features: np.ndarray) -> pd.DataFrame:
         return pd.DataFrame({c.name: c.decode(features[:, j]) for j, c in enumerate(self._columns)})
+
+    def _repair(self, features: np.ndarray, rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Redraw the rows that copy a rare training row or sit too close to one, last columns first.
+
+        A refused row keeps its first columns and draws its last one again, then its last two, and so
+        on: the rows that would have been refused are replaced by their nearest allowed variant, so the
+        filter does not thin out the parts of the table where real rows repeat. Returns the masks of the
+        rows still refused (copies, too close; ``features`` is changed in place) and of the rows redrawn.
+        """
+        unique, shared, close = self._guard_failures(self._decode(features))
+        allowed = int(self._natural_copy_rate * len(features))
+        if allowed and shared.any():  # as many as a fresh real sample holds stay, picked at random
+            shared[rng.permutation(np.flatnonzero(shared))[:allowed]] = False
+        copies = unique | shared
+        redrawn = copies | close
+        for keep in range(len(self._columns) - 1, -1, -1):
+            rows = np.flatnonzero(copies | close)
+            if rows.size == 0:
+                break
+            features[rows] = self._draw(features[rows, :keep], rng)
+            unique, shared, close[rows] = self._guard_failures(self._decode(features[rows]))
+            copies[rows] = unique | shared
+        return copies, close & ~copies, redrawn
 
     def _draw_column(self, column: _Column, features: np.ndarray, rng: np.random.Generator) -> np.ndarray:
         n = len(features)
@@ -345,20 +400,46 @@ class CARTSynthesizer(Synthesizer):
             out[present] = values
         return out
 
-    def _refused(self, block: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
-        """Rows equal to a rare training combination; rows closer to a training row than real rows are."""
-        copies = np.isin(_row_hashes(block, self._kinds), self._rare_rows)
+    def _guard_failures(self, block: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Rows equal to a training row no other row equals; to a combination 2 to k - 1 rows share; rows
+        closer to a training row than the threshold."""
+        hashes = _row_hashes(block, self._kinds)
         close = np.zeros(len(block), dtype=bool)
-        if self._threshold > 0 and self._index is not None:
-            distances, _ = self._index.kneighbors(self._encoder.transform(block), n_neighbors=1)
-            close = distances[:, 0] < self._threshold
-        return copies, close
+        if self._index is not None and self._threshold > 0:
+            close = self._index.kneighbors(self._encoder.transform(block), n_neighbors=1)[0][:, 0] < self._threshold
+        return np.isin(hashes, self._unique_rows), np.isin(hashes, self._rare_rows), close
+
+
+def _pruned(tree: Any, penalty: float) -> np.ndarray:
+    """For each node of a fitted tree, the node that stands for it once splits that chance explains are undone.
+
+    Bottom up, a split whose two sides are leaves is undone when it lowers the impurity by less than
+    ``penalty`` times what one row's worth of chance would (``n * decrease < penalty * impurity``):
+    with many labels, a tree always finds some split that looks better on its own rows, and donors
+    from such a leaf follow the training rows rather than the table.
+    """
+    left, right = tree.children_left, tree.children_right
+    leaf = left < 0
+    root = np.arange(tree.node_count)
+    rows = tree.weighted_n_node_samples
+    for node in range(tree.node_count - 1, -1, -1):  # children come after their parent
+        a, b = left[node], right[node]
+        if a < 0 or not (leaf[a] and leaf[b]):
+            continue
+        decrease = tree.impurity[node] - (rows[a] * tree.impurity[a] + rows[b] * tree.impurity[b]) / rows[node]
+        if rows[node] * decrease < penalty * tree.impurity[node]:
+            leaf[node] = True
+            root[a] = root[b] = node
+    # follow each node up to the leaf that now stands for it
+    for node in range(tree.node_count):
+        root[node] = root[root[node]]
+    return root
 
 
 def _leaves(tree: Any, features: np.ndarray) -> np.ndarray:
     if tree is None:
         return np.zeros(len(features), dtype=np.int64)
-    return tree.apply(features)
+    return tree.leaf_of[tree.apply(features)]
 
 
 def _row_hashes(frame: pd.DataFrame, kinds: Mapping[str, str]) -> np.ndarray:

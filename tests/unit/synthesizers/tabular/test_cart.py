@@ -105,8 +105,66 @@ def test_guards_are_on_and_recorded(fitted, table):
     guards = synth.books["privacy_guards"]
     assert guards["min_leaf"] >= max(5, round(0.5 * len(table) ** 0.5))
     assert guards["smoothed_below"] == 5
+    assert guards["split_penalty"] > 0
     assert guards["distance_threshold"] > 0
+    assert guards["natural_copy_rate"] == 0  # every training row is unique: a real row copies none
     assert guards["drawn"] >= 1000
+    assert guards["drawn"] - guards["dropped_exact_copies"] - guards["dropped_too_close"] >= 1000
+
+
+def _leaf_groups(synth, column: str) -> int:
+    """How many leaves the tree of ``column`` keeps once chance splits are undone."""
+    fitted = next(c for c in synth._columns if c.name == column)
+    return len(np.unique(fitted.tree.leaf_of[fitted.tree.tree_.children_left < 0]))
+
+
+def test_splits_that_chance_explains_are_undone():
+    rng = np.random.default_rng(0)
+    n = 4000
+    age = rng.integers(18, 90, n)
+    frame = pd.DataFrame(
+        {
+            "age": age,
+            "noise": rng.choice([f"label {i}" for i in range(60)], n),  # unrelated to age
+            "band": np.where(age < 40, "young", np.where(age < 65, "middle", "old")),  # follows age
+        }
+    )
+    kinds = {"age": "numeric", "noise": "categorical", "band": "categorical"}
+    pruned = create_synthesizer("cart", seed=0)
+    pruned.fit(frame, kinds=kinds)
+    grown = pruned._columns[1].tree
+    raw_leaves = int((grown.tree_.children_left < 0).sum())
+    assert raw_leaves > 5  # the tree found splits on its own rows...
+    assert _leaf_groups(pruned, "noise") == 1  # ...that chance explains: one leaf stands for them all
+    assert _leaf_groups(pruned, "band") >= 3  # a real relation keeps its splits
+    out = pruned.sample(3000)
+    assert (out["band"] == np.where(out["age"] < 40, "young", np.where(out["age"] < 65, "middle", "old"))).mean() > 0.95
+
+
+def test_copies_of_rare_rows_stay_within_what_a_real_sample_shows():
+    # a small space of values: real rows new to the table equal a rare training row at a natural rate
+    rng = np.random.default_rng(1)
+    n = 3000
+    frame = pd.DataFrame(
+        {
+            "sex": rng.choice(["f", "m"], n),
+            "age": rng.integers(16, 80, n),
+            "language": rng.choice(["en", "fr", "other"], n, p=[0.7, 0.2, 0.1]),
+            "school_years": rng.integers(6, 21, n),
+        }
+    )
+    kinds = {c: "categorical" if frame[c].dtype == object else "numeric" for c in frame.columns}
+    synth = create_synthesizer("cart", seed=0)
+    synth.fit(frame, kinds=kinds)
+    out = synth.sample(3000)
+    keys = frame.astype(str).agg("|".join, axis=1)
+    counts = keys.value_counts()
+    rare = set(counts[counts < 5].index)
+    copied = out.astype(str).agg("|".join, axis=1).isin(rare).mean()
+    guards = synth.books["privacy_guards"]
+    assert 0.05 < guards["natural_copy_rate"] < 0.5
+    assert copied <= guards["natural_copy_rate"] + 0.02
+    assert guards["redrawn"] > 0
 
 
 def test_unique_numeric_values_are_smoothed(table):
