@@ -60,7 +60,7 @@ CEILING = "ceiling (fresh real sample)"
 @contextlib.contextmanager
 def guard_variant(variant: dict):
     """cart with one of its guards changed, for the length of the block."""
-    saved = {name: getattr(cart, name) for name in ("LEAF_PER_SQRT_ROWS", "SPLIT_PENALTY")}
+    saved = {name: getattr(cart, name) for name in ("LEAF_PER_SQRT_ROWS", "SPLIT_PENALTY", "SPLIT_PENALTY_NUMERIC")}
     group, failures = cart._Donors.__dict__["group"], cart.CARTSynthesizer._guard_failures
 
     def smoothing(cls, leaves, values, n_nodes, *, smooth, k=cart.MIN_LEAF):
@@ -87,13 +87,14 @@ def guard_variant(variant: dict):
 
 
 GUARD_VARIANTS = {
-    "cart, no pruning": {"SPLIT_PENALTY": 0.0},
+    "cart, no pruning": {"SPLIT_PENALTY": 0.0, "SPLIT_PENALTY_NUMERIC": 0.0},
     "cart, leaves of 5 rows": {"LEAF_PER_SQRT_ROWS": 0.0},
     "cart, smoothing every value": {"smooth": "all"},
     "cart, no smoothing": {"smooth": "none"},
     "cart, no privacy filter": {"filter": False},
     "cart, no guards (synthpop's CART)": {
         "SPLIT_PENALTY": 0.0,
+        "SPLIT_PENALTY_NUMERIC": 0.0,
         "LEAF_PER_SQRT_ROWS": 0.0,
         "smooth": "none",
         "filter": False,

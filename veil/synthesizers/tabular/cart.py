@@ -65,7 +65,10 @@ REFERENCE_ROWS = 10_000
 DISTANCE_QUANTILE = 0.05
 """A synthetic row closer to a training row than this quantile of real-to-real distances is redrawn."""
 SPLIT_PENALTY = 10.0
-"""A split is undone unless it lowers its node's impurity this many times more than one row's chance would."""
+"""A split is undone unless it lowers its node's impurity this many times more than one row's chance would
+(trees over labels: with many labels, chance finds a split that looks good on every node)."""
+SPLIT_PENALTY_NUMERIC = 5.0
+"""The same for trees over numbers, whose tight relations (a width and a length) need finer leaves."""
 MAX_ROUNDS = 20
 
 
@@ -267,7 +270,7 @@ class CARTSynthesizer(Synthesizer):
         tree_class = DecisionTreeClassifier if classify else DecisionTreeRegressor
         tree = tree_class(min_samples_leaf=self.min_leaf, random_state=seed)
         tree.fit(features, target.astype(np.int64) if classify else target)
-        tree.leaf_of = _pruned(tree.tree_, SPLIT_PENALTY)
+        tree.leaf_of = _pruned(tree.tree_, SPLIT_PENALTY if classify else SPLIT_PENALTY_NUMERIC)
         leaves = _leaves(tree, features)
         return tree, _Donors.group(leaves, target, tree.tree_.node_count, smooth=smooth, k=self.min_value_count)
 
@@ -325,6 +328,7 @@ class CARTSynthesizer(Synthesizer):
         self.books["privacy_guards"] = {
             "min_leaf": self.min_leaf,
             "split_penalty": SPLIT_PENALTY,
+            "split_penalty_numeric": SPLIT_PENALTY_NUMERIC,
             "smoothed_below": self.min_value_count,
             "natural_copy_rate": round(self._natural_copy_rate, 6),
             "distance_threshold": round(self._threshold, 6),
