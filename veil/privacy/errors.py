@@ -51,9 +51,17 @@ class PiiReplayError(PrivacyError):
     reason = "PII_REPLAY"
 
 
+class PrivacyRiskError(PrivacyError):
+    """An attack's risk is confidently above the request's ``max_risk``; the synthesis is not released."""
+
+    code = "FAILED_PRECONDITION"
+    reason = "PRIVACY_RISK"
+
+
 __all__ = [
     "FingerprintKeyMismatchError",
     "PiiReplayError",
+    "PrivacyRiskError",
     "PrivacyError",
     "PrivacyInvalidArgumentError",
     "UnknownRecognizerSetError",

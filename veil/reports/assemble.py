@@ -6,16 +6,20 @@ import logging
 import math
 import time
 import warnings
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 import numpy as np
 import pandas as pd
 
 from veil.core.kinds import is_valid_kind
 from veil.core.progress import ProgressFn
+from veil.privacy.leakage.attacks import run_attacks
+from veil.privacy.leakage.attacks.verdict import Thresholds
 from veil.privacy.leakage.distance import count_exact_copies, distance_leakage
 from veil.reports import drift as drift_metrics
+from veil.reports.attacks import attack_report, attack_seconds
 from veil.reports.errors import (
+    AttackRiskWarning,
     ExactCopiesWarning,
     HighDetectionWarning,
     InvalidReportInputError,
@@ -113,6 +117,8 @@ def build_report(
     guarantee: PrivacyGuarantee | None = None,
     title: str = "",
     progress: ProgressFn | None = None,
+    thresholds: Thresholds | None = None,
+    link_columns: Sequence[Sequence[str]] | None = None,
 ) -> Report:
     """Measure drift (synthetic vs holdout/train) and leakage (synthetic vs train) and assemble a report.
 
@@ -129,6 +135,8 @@ def build_report(
         guarantee: The formal privacy guarantee (default: none, empirical only).
         title: Free title shown on the HTML page.
         progress: Called with the completed fraction (0..1) after each stage.
+        thresholds: Where each attack's verdict turns to warn and fail (default: ``Thresholds()``).
+        link_columns: The two column sets the linkability attack joins (default: a split of all).
 
     Returns:
         The :class:`Report`; soft problems are emitted as
@@ -206,7 +214,14 @@ def build_report(
         t = stage("utility", t, 0.75)
 
     distances = distance_leakage(train=train, holdout=holdout, synthetic=synthetic, kinds=kinds, seed=seed)
-    t = stage("leakage", t, 0.95)
+    t = stage("leakage", t, 0.85)
+
+    suite = run_attacks(
+        train=train, holdout=holdout, synthetic=synthetic, kinds=kinds, seed=seed, link_columns=link_columns
+    )
+    attacks = attack_report(suite, thresholds or Thresholds())
+    t = stage("attacks", t, 0.95)
+    attack_timings = attack_seconds(suite)
 
     rng = np.random.default_rng([seed, 99])
     plots = build_plots(
@@ -236,6 +251,11 @@ def build_report(
             MembershipRiskWarning,
             f"{distances.dcr_share:.1%} of synthetic rows are closer to train than to the holdout (0.5 is ideal)",
         )
+    flagged = [f"{r.attack} ({r.mode}) {r.verdict}" for r in attacks.risks if r.verdict in ("warn", "fail")]
+    flagged += [f"membership ({m.attack}) {m.verdict}" for m in attacks.membership if m.verdict in ("warn", "fail")]
+    if flagged:
+        shown = "; ".join(flagged[:5]) + (f"; and {len(flagged) - 5} more" if len(flagged) > 5 else "")
+        alerts.add(AttackRiskWarning, f"attacks on the synthetic rows: {shown}")
     if pii_replay.count > 0:
         alerts.add(PiiReplayWarning, f"{pii_replay.count} raw PII value(s) of the input appear in the output")
     if not math.isnan(auc) and auc > DETECTION_ALERT:
@@ -271,6 +291,12 @@ def build_report(
             dcr_median=distances.dcr_median,
             nndr_median=distances.nndr_median,
             pii_replay=pii_replay,
+            attacks=attacks,
+            natural_dcr_median=distances.natural_dcr_median,
+            nndr_p05=distances.nndr_p05,
+            natural_nndr_p05=distances.natural_nndr_p05,
+            dcr_share_max=distances.dcr_share_max,
+            dcr_share_max_columns=list(distances.dcr_share_max_columns),
         ),
         privacy_guarantee=guarantee,
         train_rows=n_train,
@@ -278,7 +304,7 @@ def build_report(
         synthetic_rows=n_synth,
         warnings=alerts.messages,
         plots=plots,
-        timings={**timings, "total": round(sum(timings.values()), 4)},
+        timings={**timings, "total": round(sum(timings.values()), 4), **attack_timings},
         title=title,
     )
     logger.info(

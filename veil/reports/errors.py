@@ -62,6 +62,10 @@ class MembershipRiskWarning(ReportWarning):
     """Synthetic rows sit clearly closer to train than to the holdout (DCR share)."""
 
 
+class AttackRiskWarning(ReportWarning):
+    """An attack on the synthetic rows (singling-out, linkability, inference, membership) warns or fails."""
+
+
 class PiiReplayWarning(ReportWarning):
     """Raw PII values of the input appear in the synthetic output."""
 

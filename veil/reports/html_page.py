@@ -14,6 +14,8 @@ STYLESHEET = (
     "h1{font-size:1.6em;margin:0 0 4px} "
     "h2{font-size:1.2em;margin:28px 0 10px;border-bottom:1px solid #ddd;padding-bottom:4px}\n"
     ".muted{color:#777} .small{font-size:.85em}\n"
+    "span.good{color:#2f7d49;font-weight:600} span.warn{color:#a66f00;font-weight:600} "
+    "span.bad{color:#b03030;font-weight:600}\n"
     ".guarantee{border-radius:8px;padding:14px 18px;margin:14px 0;font-size:1.15em;border:2px solid}\n"
     ".guarantee.none{background:#fff4e5;border-color:#f0a030} .guarantee.dp{background:#e8f6ec;border-color:#3a9a5b}\n"
     ".guarantee strong{font-size:1.1em}\n"

@@ -107,6 +107,58 @@ class ValueProtection(_Model):
     columns: list[ProtectedColumn] = Field(default_factory=list)
 
 
+class AttackRisk(_Model):
+    """One attack of anonymeter's protocol: success rates on train (main), holdout (control) and by guess
+    (baseline), and the risk ``(main - control) / (1 - control)`` with its 95% interval."""
+
+    attack: Literal["singling_out", "linkability", "inference"]
+    mode: str
+    """univariate / multivariate; the two column sets linked; the secret column inferred."""
+    attempts: int
+    main_rate: Score
+    control_rate: Score
+    baseline_rate: Score
+    risk: Score
+    risk_low: Score
+    risk_high: Score
+    beats_baseline: bool
+    verdict: Literal["pass", "warn", "fail", "inconclusive"]
+    note: str = ""
+
+
+class MembershipRisk(_Model):
+    """A membership-inference attack: ROC AUC and TPR at 1% FPR, members against non-members, with intervals."""
+
+    attack: str
+    auc: Score
+    auc_low: Score
+    auc_high: Score
+    tpr_at_1pct_fpr: Score
+    tpr_low: Score
+    tpr_high: Score
+    members: int
+    non_members: int
+    verdict: Literal["pass", "warn", "fail", "inconclusive"]
+
+
+class AttackReport(_Model):
+    """The attacks on the synthetic rows, each judged against ``thresholds``; ``verdict`` is the worst."""
+
+    risks: list[AttackRisk] = Field(default_factory=list)
+    membership: list[MembershipRisk] = Field(default_factory=list)
+    thresholds: dict[str, float] = Field(default_factory=dict)
+    verdict: Literal["pass", "warn", "fail", "inconclusive"] = "inconclusive"
+    rows_compared: int = 0
+    """Training rows attacked, as many as holdout rows (both cut to the same size)."""
+    synthetic_rows_compared: int = 0
+
+    def above(self, limit: float) -> list[tuple[str, float]]:
+        """The attacks whose risk is confidently above ``limit`` (95% lower bound), as (label, lower bound)."""
+        out = [(f"{r.attack}.{r.mode}", r.risk_low) for r in self.risks if r.risk_low > limit]
+        out += [(f"membership.{m.attack}", m.tpr_low) for m in self.membership if m.tpr_low > limit]
+        return out
+
+
 class LeakageReport(_Model):
     """Empirical leakage of the training rows into the synthetic table."""
 
@@ -121,6 +173,16 @@ class LeakageReport(_Model):
     value_protection: ValueProtection = Field(default_factory=ValueProtection)
     engine_guards: dict[str, float] = Field(default_factory=dict)
     """The engine's own privacy guards and what they did (e.g. ``cart``'s leaf size and dropped rows)."""
+    attacks: AttackReport = Field(default_factory=AttackReport)
+    natural_dcr_median: Score = math.nan
+    """Median distance from a holdout row to its closest training row: what ``dcr_median`` is for real rows."""
+    nndr_p05: Score = math.nan
+    """5th percentile of the nearest-neighbour distance ratio (a low ratio singles one training row out)."""
+    natural_nndr_p05: Score = math.nan
+    dcr_share_max: Score = math.nan
+    """The largest DCR share over column subsets (all columns and seeded subsets of three): a leak in three
+    columns hides in thirty."""
+    dcr_share_max_columns: list[str] = Field(default_factory=list)
 
 
 class PrivacySpend(_Model):

@@ -8,6 +8,7 @@ live in the ``html_*`` modules; this one puts them in order.
 
 from __future__ import annotations
 
+from veil.reports.html_attacks import attacks_section
 from veil.reports.html_drift import columns_section, correlations_section, pair_trends_section, utility_section
 from veil.reports.html_leakage import engine_guards_section, pii_replay_sections, protection_section
 from veil.reports.html_page import page_foot, page_head
@@ -45,6 +46,7 @@ def render_html(report: Report) -> str:
     out += pii_replay_sections(report.leakage.pii_replay)
     out += protection_section(report.leakage.value_protection)
     out += engine_guards_section(report.leakage.engine_guards)
+    out += attacks_section(report.leakage.attacks, report.leakage, report.privacy_guarantee)
     out += utility_section(report.drift.utility)
     out += columns_section(report.drift, plots.get("columns", {}))
     out += pair_trends_section(report.drift)

@@ -186,6 +186,23 @@ def print_summary(synthesis, report, written: dict) -> None:
     table.add_row("exact copies of training rows", str(s.exact_copies))
     table.add_row("DCR share (0.5 ideal)", f"{s.dcr_share:.3f}")
     table.add_row("PII replay", str(s.pii_replay_count))
+    attacks = report.leakage.attacks
+    if attacks.verdict:
+        table.add_row(
+            "attacks (empirical)",
+            f"{attacks.verdict}: largest risk {s.max_attack_risk:.3f} (singling-out, linkability, inference)",
+        )
+        for risk in attacks.risks:
+            if risk.verdict in ("warn", "fail"):
+                table.add_row(
+                    f"  {risk.attack} {risk.mode}",
+                    f"{risk.verdict}: risk {risk.risk:.3f} [{risk.risk_low:.3f}, {risk.risk_high:.3f}]",
+                )
+        for member in attacks.membership:
+            table.add_row(
+                f"  membership ({member.attack})",
+                f"{member.verdict}: AUC {member.auc:.3f}, TPR at 1% FPR {member.tpr_at_1pct_fpr:.3f}",
+            )
     for t in report.text_columns:
         g, lk, dv = t.generation, t.leakage, t.diversity
         table.add_row(

@@ -141,6 +141,8 @@ def config_from_pb(config: pb.SynthesisConfig) -> SynthesisConfig:
         public_row_count=config.public_row_count,
         text=text_config_from_pb(config.text),
         rare_value_threshold=config.rare_value_threshold,
+        max_risk=config.max_risk,
+        link_columns=(tuple(config.link_columns_a), tuple(config.link_columns_b)),
     )
 
 
@@ -164,6 +166,9 @@ def config_to_pb(config: dict) -> pb.SynthesisConfig:
         public_row_count=config.get("public_row_count", 0),
         text=pb.TextConfig(**config.get("text", {})),
         rare_value_threshold=config.get("rare_value_threshold", 0),
+        max_risk=config.get("max_risk", 0.0),
+        link_columns_a=(config.get("link_columns") or [[], []])[0],
+        link_columns_b=(config.get("link_columns") or [[], []])[1],
     )
 
 
@@ -314,6 +319,12 @@ def report_to_pb(name: str, report: dict) -> pb.Report:
                 k=leak.get("value_protection", {}).get("k", 0),
                 columns=[pb.ProtectedColumn(**c) for c in leak.get("value_protection", {}).get("columns", [])],
             ),
+            attacks=attacks_to_pb(leak.get("attacks") or {}),
+            natural_dcr_median=_nan(leak.get("natural_dcr_median")),
+            nndr_p05=_nan(leak.get("nndr_p05")),
+            natural_nndr_p05=_nan(leak.get("natural_nndr_p05")),
+            dcr_share_max=_nan(leak.get("dcr_share_max")),
+            dcr_share_max_columns=leak.get("dcr_share_max_columns", []),
         ),
         privacy_guarantee=guarantee_to_pb(report["privacy_guarantee"]),
         train_rows=report["train_rows"],
@@ -329,6 +340,24 @@ def report_to_pb(name: str, report: dict) -> pb.Report:
 
 def _nan(value: float | None) -> float:
     return math.nan if value is None else value
+
+
+def attacks_to_pb(attacks: dict) -> pb.AttackReport:
+    """The report's attack section from its JSON form (null rates become NaN)."""
+    return pb.AttackReport(
+        risks=[
+            pb.AttackRisk(**{k: (_nan(v) if v is None else v) for k, v in r.items()}) for r in attacks.get("risks", [])
+        ],
+        membership=[
+            pb.MembershipRisk(**{k: (_nan(v) if v is None else v) for k, v in m.items()})
+            for m in attacks.get("membership", [])
+        ],
+        thresholds=attacks.get("thresholds", {}),
+        verdict=attacks.get("verdict", ""),
+        rows_compared=attacks.get("rows_compared", 0),
+        synthetic_rows_compared=attacks.get("synthetic_rows_compared", 0),
+        seconds=attacks.get("seconds", 0.0),
+    )
 
 
 def text_report_to_pb(t: dict) -> pb.TextColumnReport:

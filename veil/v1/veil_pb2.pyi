@@ -253,7 +253,7 @@ class PublicColumn(_message.Message):
     def __init__(self, column: _Optional[str] = ..., lower: _Optional[float] = ..., upper: _Optional[float] = ..., categories: _Optional[_Iterable[str]] = ...) -> None: ...
 
 class SynthesisConfig(_message.Message):
-    __slots__ = ("model", "num_rows", "seed", "target_column", "epochs", "text_model", "epsilon", "delta", "public_columns", "public_row_count", "text", "rare_value_threshold")
+    __slots__ = ("model", "num_rows", "seed", "target_column", "epochs", "text_model", "epsilon", "delta", "public_columns", "public_row_count", "text", "rare_value_threshold", "max_risk", "link_columns_a", "link_columns_b")
     MODEL_FIELD_NUMBER: _ClassVar[int]
     NUM_ROWS_FIELD_NUMBER: _ClassVar[int]
     SEED_FIELD_NUMBER: _ClassVar[int]
@@ -266,6 +266,9 @@ class SynthesisConfig(_message.Message):
     PUBLIC_ROW_COUNT_FIELD_NUMBER: _ClassVar[int]
     TEXT_FIELD_NUMBER: _ClassVar[int]
     RARE_VALUE_THRESHOLD_FIELD_NUMBER: _ClassVar[int]
+    MAX_RISK_FIELD_NUMBER: _ClassVar[int]
+    LINK_COLUMNS_A_FIELD_NUMBER: _ClassVar[int]
+    LINK_COLUMNS_B_FIELD_NUMBER: _ClassVar[int]
     model: str
     num_rows: int
     seed: int
@@ -278,7 +281,10 @@ class SynthesisConfig(_message.Message):
     public_row_count: int
     text: TextConfig
     rare_value_threshold: int
-    def __init__(self, model: _Optional[str] = ..., num_rows: _Optional[int] = ..., seed: _Optional[int] = ..., target_column: _Optional[str] = ..., epochs: _Optional[int] = ..., text_model: _Optional[str] = ..., epsilon: _Optional[float] = ..., delta: _Optional[float] = ..., public_columns: _Optional[_Iterable[_Union[PublicColumn, _Mapping]]] = ..., public_row_count: _Optional[int] = ..., text: _Optional[_Union[TextConfig, _Mapping]] = ..., rare_value_threshold: _Optional[int] = ...) -> None: ...
+    max_risk: float
+    link_columns_a: _containers.RepeatedScalarFieldContainer[str]
+    link_columns_b: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, model: _Optional[str] = ..., num_rows: _Optional[int] = ..., seed: _Optional[int] = ..., target_column: _Optional[str] = ..., epochs: _Optional[int] = ..., text_model: _Optional[str] = ..., epsilon: _Optional[float] = ..., delta: _Optional[float] = ..., public_columns: _Optional[_Iterable[_Union[PublicColumn, _Mapping]]] = ..., public_row_count: _Optional[int] = ..., text: _Optional[_Union[TextConfig, _Mapping]] = ..., rare_value_threshold: _Optional[int] = ..., max_risk: _Optional[float] = ..., link_columns_a: _Optional[_Iterable[str]] = ..., link_columns_b: _Optional[_Iterable[str]] = ...) -> None: ...
 
 class TextConfig(_message.Message):
     __slots__ = ("llm_base_url", "llm_model", "judge_model", "allow_same_judge", "rewrite", "oversample", "leakage_ngram", "embedder", "description", "canaries", "pe_iterations", "pe_population")
@@ -362,20 +368,24 @@ class PrivacyGuarantee(_message.Message):
     def __init__(self, kind: _Optional[_Union[PrivacyGuarantee.Kind, str]] = ..., epsilon: _Optional[float] = ..., delta: _Optional[float] = ..., statement: _Optional[str] = ..., accountant: _Optional[str] = ..., preprocessing: _Optional[_Mapping[str, str]] = ..., spends: _Optional[_Iterable[_Union[PrivacySpend, _Mapping]]] = ..., dataset_guarantee_void: _Optional[bool] = ...) -> None: ...
 
 class ReportSummary(_message.Message):
-    __slots__ = ("column_shape_score", "pair_trend_score", "detection_auc", "exact_copies", "dcr_share", "pii_replay_count")
+    __slots__ = ("column_shape_score", "pair_trend_score", "detection_auc", "exact_copies", "dcr_share", "pii_replay_count", "attack_verdict", "max_attack_risk")
     COLUMN_SHAPE_SCORE_FIELD_NUMBER: _ClassVar[int]
     PAIR_TREND_SCORE_FIELD_NUMBER: _ClassVar[int]
     DETECTION_AUC_FIELD_NUMBER: _ClassVar[int]
     EXACT_COPIES_FIELD_NUMBER: _ClassVar[int]
     DCR_SHARE_FIELD_NUMBER: _ClassVar[int]
     PII_REPLAY_COUNT_FIELD_NUMBER: _ClassVar[int]
+    ATTACK_VERDICT_FIELD_NUMBER: _ClassVar[int]
+    MAX_ATTACK_RISK_FIELD_NUMBER: _ClassVar[int]
     column_shape_score: float
     pair_trend_score: float
     detection_auc: float
     exact_copies: int
     dcr_share: float
     pii_replay_count: int
-    def __init__(self, column_shape_score: _Optional[float] = ..., pair_trend_score: _Optional[float] = ..., detection_auc: _Optional[float] = ..., exact_copies: _Optional[int] = ..., dcr_share: _Optional[float] = ..., pii_replay_count: _Optional[int] = ...) -> None: ...
+    attack_verdict: str
+    max_attack_risk: float
+    def __init__(self, column_shape_score: _Optional[float] = ..., pair_trend_score: _Optional[float] = ..., detection_auc: _Optional[float] = ..., exact_copies: _Optional[int] = ..., dcr_share: _Optional[float] = ..., pii_replay_count: _Optional[int] = ..., attack_verdict: _Optional[str] = ..., max_attack_risk: _Optional[float] = ...) -> None: ...
 
 class Synthesis(_message.Message):
     __slots__ = ("name", "config", "state", "resolved_model", "privacy_guarantee", "report_summary", "row_count", "error", "create_time", "update_time", "operation", "stage_seconds")
@@ -589,7 +599,7 @@ class ProtectedColumn(_message.Message):
     def __init__(self, column: _Optional[str] = ..., kind: _Optional[str] = ..., values: _Optional[int] = ..., rows: _Optional[int] = ..., how: _Optional[str] = ...) -> None: ...
 
 class LeakageReport(_message.Message):
-    __slots__ = ("exact_copies", "exact_copy_share", "dcr_share", "dcr_median", "nndr_median", "pii_replay", "value_protection", "natural_copy_share", "engine_guards")
+    __slots__ = ("exact_copies", "exact_copy_share", "dcr_share", "dcr_median", "nndr_median", "pii_replay", "value_protection", "natural_copy_share", "engine_guards", "attacks", "natural_dcr_median", "nndr_p05", "natural_nndr_p05", "dcr_share_max", "dcr_share_max_columns")
     class EngineGuardsEntry(_message.Message):
         __slots__ = ("key", "value")
         KEY_FIELD_NUMBER: _ClassVar[int]
@@ -606,6 +616,12 @@ class LeakageReport(_message.Message):
     VALUE_PROTECTION_FIELD_NUMBER: _ClassVar[int]
     NATURAL_COPY_SHARE_FIELD_NUMBER: _ClassVar[int]
     ENGINE_GUARDS_FIELD_NUMBER: _ClassVar[int]
+    ATTACKS_FIELD_NUMBER: _ClassVar[int]
+    NATURAL_DCR_MEDIAN_FIELD_NUMBER: _ClassVar[int]
+    NNDR_P05_FIELD_NUMBER: _ClassVar[int]
+    NATURAL_NNDR_P05_FIELD_NUMBER: _ClassVar[int]
+    DCR_SHARE_MAX_FIELD_NUMBER: _ClassVar[int]
+    DCR_SHARE_MAX_COLUMNS_FIELD_NUMBER: _ClassVar[int]
     exact_copies: int
     exact_copy_share: float
     dcr_share: float
@@ -615,7 +631,88 @@ class LeakageReport(_message.Message):
     value_protection: ValueProtection
     natural_copy_share: float
     engine_guards: _containers.ScalarMap[str, float]
-    def __init__(self, exact_copies: _Optional[int] = ..., exact_copy_share: _Optional[float] = ..., dcr_share: _Optional[float] = ..., dcr_median: _Optional[float] = ..., nndr_median: _Optional[float] = ..., pii_replay: _Optional[_Union[PiiReplay, _Mapping]] = ..., value_protection: _Optional[_Union[ValueProtection, _Mapping]] = ..., natural_copy_share: _Optional[float] = ..., engine_guards: _Optional[_Mapping[str, float]] = ...) -> None: ...
+    attacks: AttackReport
+    natural_dcr_median: float
+    nndr_p05: float
+    natural_nndr_p05: float
+    dcr_share_max: float
+    dcr_share_max_columns: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, exact_copies: _Optional[int] = ..., exact_copy_share: _Optional[float] = ..., dcr_share: _Optional[float] = ..., dcr_median: _Optional[float] = ..., nndr_median: _Optional[float] = ..., pii_replay: _Optional[_Union[PiiReplay, _Mapping]] = ..., value_protection: _Optional[_Union[ValueProtection, _Mapping]] = ..., natural_copy_share: _Optional[float] = ..., engine_guards: _Optional[_Mapping[str, float]] = ..., attacks: _Optional[_Union[AttackReport, _Mapping]] = ..., natural_dcr_median: _Optional[float] = ..., nndr_p05: _Optional[float] = ..., natural_nndr_p05: _Optional[float] = ..., dcr_share_max: _Optional[float] = ..., dcr_share_max_columns: _Optional[_Iterable[str]] = ...) -> None: ...
+
+class AttackReport(_message.Message):
+    __slots__ = ("risks", "membership", "thresholds", "verdict", "rows_compared", "synthetic_rows_compared")
+    class ThresholdsEntry(_message.Message):
+        __slots__ = ("key", "value")
+        KEY_FIELD_NUMBER: _ClassVar[int]
+        VALUE_FIELD_NUMBER: _ClassVar[int]
+        key: str
+        value: float
+        def __init__(self, key: _Optional[str] = ..., value: _Optional[float] = ...) -> None: ...
+    RISKS_FIELD_NUMBER: _ClassVar[int]
+    MEMBERSHIP_FIELD_NUMBER: _ClassVar[int]
+    THRESHOLDS_FIELD_NUMBER: _ClassVar[int]
+    VERDICT_FIELD_NUMBER: _ClassVar[int]
+    ROWS_COMPARED_FIELD_NUMBER: _ClassVar[int]
+    SYNTHETIC_ROWS_COMPARED_FIELD_NUMBER: _ClassVar[int]
+    risks: _containers.RepeatedCompositeFieldContainer[AttackRisk]
+    membership: _containers.RepeatedCompositeFieldContainer[MembershipRisk]
+    thresholds: _containers.ScalarMap[str, float]
+    verdict: str
+    rows_compared: int
+    synthetic_rows_compared: int
+    def __init__(self, risks: _Optional[_Iterable[_Union[AttackRisk, _Mapping]]] = ..., membership: _Optional[_Iterable[_Union[MembershipRisk, _Mapping]]] = ..., thresholds: _Optional[_Mapping[str, float]] = ..., verdict: _Optional[str] = ..., rows_compared: _Optional[int] = ..., synthetic_rows_compared: _Optional[int] = ...) -> None: ...
+
+class AttackRisk(_message.Message):
+    __slots__ = ("attack", "mode", "attempts", "main_rate", "control_rate", "baseline_rate", "risk", "risk_low", "risk_high", "beats_baseline", "verdict", "note")
+    ATTACK_FIELD_NUMBER: _ClassVar[int]
+    MODE_FIELD_NUMBER: _ClassVar[int]
+    ATTEMPTS_FIELD_NUMBER: _ClassVar[int]
+    MAIN_RATE_FIELD_NUMBER: _ClassVar[int]
+    CONTROL_RATE_FIELD_NUMBER: _ClassVar[int]
+    BASELINE_RATE_FIELD_NUMBER: _ClassVar[int]
+    RISK_FIELD_NUMBER: _ClassVar[int]
+    RISK_LOW_FIELD_NUMBER: _ClassVar[int]
+    RISK_HIGH_FIELD_NUMBER: _ClassVar[int]
+    BEATS_BASELINE_FIELD_NUMBER: _ClassVar[int]
+    VERDICT_FIELD_NUMBER: _ClassVar[int]
+    NOTE_FIELD_NUMBER: _ClassVar[int]
+    attack: str
+    mode: str
+    attempts: int
+    main_rate: float
+    control_rate: float
+    baseline_rate: float
+    risk: float
+    risk_low: float
+    risk_high: float
+    beats_baseline: bool
+    verdict: str
+    note: str
+    def __init__(self, attack: _Optional[str] = ..., mode: _Optional[str] = ..., attempts: _Optional[int] = ..., main_rate: _Optional[float] = ..., control_rate: _Optional[float] = ..., baseline_rate: _Optional[float] = ..., risk: _Optional[float] = ..., risk_low: _Optional[float] = ..., risk_high: _Optional[float] = ..., beats_baseline: _Optional[bool] = ..., verdict: _Optional[str] = ..., note: _Optional[str] = ...) -> None: ...
+
+class MembershipRisk(_message.Message):
+    __slots__ = ("attack", "auc", "auc_low", "auc_high", "tpr_at_1pct_fpr", "tpr_low", "tpr_high", "members", "non_members", "verdict")
+    ATTACK_FIELD_NUMBER: _ClassVar[int]
+    AUC_FIELD_NUMBER: _ClassVar[int]
+    AUC_LOW_FIELD_NUMBER: _ClassVar[int]
+    AUC_HIGH_FIELD_NUMBER: _ClassVar[int]
+    TPR_AT_1PCT_FPR_FIELD_NUMBER: _ClassVar[int]
+    TPR_LOW_FIELD_NUMBER: _ClassVar[int]
+    TPR_HIGH_FIELD_NUMBER: _ClassVar[int]
+    MEMBERS_FIELD_NUMBER: _ClassVar[int]
+    NON_MEMBERS_FIELD_NUMBER: _ClassVar[int]
+    VERDICT_FIELD_NUMBER: _ClassVar[int]
+    attack: str
+    auc: float
+    auc_low: float
+    auc_high: float
+    tpr_at_1pct_fpr: float
+    tpr_low: float
+    tpr_high: float
+    members: int
+    non_members: int
+    verdict: str
+    def __init__(self, attack: _Optional[str] = ..., auc: _Optional[float] = ..., auc_low: _Optional[float] = ..., auc_high: _Optional[float] = ..., tpr_at_1pct_fpr: _Optional[float] = ..., tpr_low: _Optional[float] = ..., tpr_high: _Optional[float] = ..., members: _Optional[int] = ..., non_members: _Optional[int] = ..., verdict: _Optional[str] = ...) -> None: ...
 
 class TextDrift(_message.Message):
     __slots__ = ("length_ks", "vocab_tv", "embedding_mmd", "embedding_auc", "cluster_coverage", "mean_tokens_real", "mean_tokens_synthetic")

@@ -29,7 +29,13 @@ Measures:
   row (train capped at ``max_reference_rows``, seeded);
 * ``nndr_median``: median ratio of the closest to the second-closest train
   distance (0/0 counts as 1: a row matching several train rows singles out
-  none of them).
+  none of them); ``nndr_p05`` its 5th percentile, where the rows that single
+  one training row out show;
+* natural rates beside them: ``natural_dcr_median`` and ``natural_nndr_p05``
+  are the same measures for holdout rows against train (what real rows new
+  to the model show);
+* ``dcr_share_max``: the largest DCR share over all columns and ten seeded
+  subsets of three columns (a leak in three columns hides in thirty).
 """
 
 from __future__ import annotations
@@ -48,6 +54,9 @@ SYNTHETIC_ROWS = 5_000
 REFERENCE_ROWS = 20_000
 MAX_ONE_HOT = 64
 _TIE_TOL = 1e-9
+SUBSETS = 10
+SUBSET_SIZE = 3
+NNDR_QUANTILE = 0.05
 
 
 @dataclass(frozen=True)
@@ -61,6 +70,11 @@ class DistanceLeakage:
     nndr_median: float
     synthetic_rows_compared: int
     reference_rows: int
+    natural_dcr_median: float = math.nan
+    nndr_p05: float = math.nan
+    natural_nndr_p05: float = math.nan
+    dcr_share_max: float = math.nan
+    dcr_share_max_columns: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, float | int]:
         """Plain dict of the fields."""
@@ -234,23 +248,53 @@ def distance_leakage(
 
     encoder = DistanceEncoder(kinds, columns).fit(train, holdout, synthetic)
     x_synth = encoder.transform(synth)
+    dcr_share = _dcr_share(encoder.transform(train_m), encoder.transform(hold), x_synth)
 
-    d_train_m = _nearest(encoder.transform(train_m), x_synth, 1)[:, 0]
-    d_hold = _nearest(encoder.transform(hold), x_synth, 1)[:, 0]
-    tie = np.abs(d_train_m - d_hold) <= _TIE_TOL
-    closer = (d_train_m < d_hold) & ~tie
-    dcr_share = float(closer.mean() + 0.5 * tie.mean())
-
-    d_ref = _nearest(encoder.transform(ref_train), x_synth, 2)
-    d1, d2 = d_ref[:, 0], d_ref[:, 1]
-    with np.errstate(divide="ignore", invalid="ignore"):
-        ratio = np.where(d2 <= _TIE_TOL, 1.0, d1 / d2)
+    x_ref = encoder.transform(ref_train)
+    d_ref = _nearest(x_ref, x_synth, 2)
+    d_natural = _nearest(x_ref, encoder.transform(hold), 2)
+    share_max, share_columns = dcr_share, tuple(columns)
+    for subset in _column_subsets(columns, seed):
+        sub = DistanceEncoder(kinds, subset).fit(train, holdout, synthetic)
+        subset_share = _dcr_share(sub.transform(train_m), sub.transform(hold), sub.transform(synth))
+        if subset_share > share_max:
+            share_max, share_columns = subset_share, tuple(subset)
     return DistanceLeakage(
         exact_copies=copies,
         exact_copy_share=float(share),
         dcr_share=dcr_share,
-        dcr_median=float(np.median(d1)),
-        nndr_median=float(np.median(ratio)),
+        dcr_median=float(np.median(d_ref[:, 0])),
+        nndr_median=float(np.median(_ratio(d_ref))),
         synthetic_rows_compared=len(synth),
         reference_rows=len(ref_train),
+        natural_dcr_median=float(np.median(d_natural[:, 0])),
+        nndr_p05=float(np.quantile(_ratio(d_ref), NNDR_QUANTILE)),
+        natural_nndr_p05=float(np.quantile(_ratio(d_natural), NNDR_QUANTILE)),
+        dcr_share_max=share_max,
+        dcr_share_max_columns=share_columns,
     )
+
+
+def _dcr_share(x_train: np.ndarray, x_holdout: np.ndarray, x_synth: np.ndarray) -> float:
+    """Share of synthetic rows strictly closer to the train rows than to the holdout rows (ties count half)."""
+    d_train = _nearest(x_train, x_synth, 1)[:, 0]
+    d_hold = _nearest(x_holdout, x_synth, 1)[:, 0]
+    tie = np.abs(d_train - d_hold) <= _TIE_TOL
+    closer = (d_train < d_hold) & ~tie
+    return float(closer.mean() + 0.5 * tie.mean())
+
+
+def _ratio(distances: np.ndarray) -> np.ndarray:
+    """Closest over second-closest distance (0/0 counts 1: a row matching several rows singles out none)."""
+    d1, d2 = distances[:, 0], distances[:, 1]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where(d2 <= _TIE_TOL, 1.0, d1 / d2)
+
+
+def _column_subsets(columns: Sequence[str], seed: int) -> list[list[str]]:
+    """Seeded subsets of ``SUBSET_SIZE`` columns (none when the table has no more columns than that)."""
+    if len(columns) <= SUBSET_SIZE:
+        return []
+    rng = _rng(seed, 4)
+    subsets = {tuple(sorted(rng.choice(len(columns), SUBSET_SIZE, replace=False))) for _ in range(SUBSETS)}
+    return [[columns[j] for j in subset] for subset in sorted(subsets)]

@@ -37,6 +37,10 @@ class SynthesisConfig:
     text: dict = field(default_factory=dict)
     # Rare-value protection's k for non-DP models (0: the default).
     rare_value_threshold: int = 0
+    # Release only when no attack's risk is confidently above this (0: no limit).
+    max_risk: float = 0.0
+    # The two column sets the linkability attack joins (both empty: the report's default split).
+    link_columns: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
 
     @property
     def differentially_private(self) -> bool:
@@ -84,6 +88,7 @@ def validate_config(
         service=service,
         problems=problems,
     )
+    _validate_attacks(config, dataset, problems)
     if config.target_column:
         kinds = {c["name"]: c["kind"] for c in dataset.columns}
         if config.target_column not in kinds:
@@ -148,6 +153,22 @@ def _validate_privacy(config: SynthesisConfig, dataset: DatasetRow, problems: Vi
     except SynthesizerError as exc:
         for field, message in exc.violations:
             problems.add(field, message, reason="BAD_PUBLIC_METADATA")
+
+
+def _validate_attacks(config: SynthesisConfig, dataset: DatasetRow, problems: ViolationCollector) -> None:
+    if not (math.isfinite(config.max_risk) and 0 <= config.max_risk <= 1):
+        problems.add("config.max_risk", "must be in (0, 1] (0 = no limit)", reason="BAD_MAX_RISK")
+    left, right = config.link_columns
+    if not (left or right):
+        return
+    modelled = {c["name"] for c in dataset.columns if c["kind"] in ("numeric", "categorical", "datetime", "boolean")}
+    for name, side in (("config.link_columns_a", left), ("config.link_columns_b", right)):
+        if not side:
+            problems.add(name, "both column sets are needed to link (or neither, for the default)", reason="BAD_LINK")
+        elif unknown := [c for c in side if c not in modelled]:
+            problems.add(name, f"{len(unknown)} name(s) are not modelled columns of the dataset", reason="BAD_LINK")
+    if set(left) & set(right):
+        problems.add("config.link_columns_b", "shares columns with link_columns_a", reason="BAD_LINK")
 
 
 def dataset_kinds(dataset: DatasetRow) -> dict[str, str]:

@@ -14,6 +14,8 @@ import pandas as pd
 import pyarrow as pa
 
 from veil.core.kinds import BOOLEAN, CATEGORICAL, DATETIME, split_kind
+from veil.privacy.errors import PrivacyRiskError
+from veil.privacy.leakage.attacks.verdict import Thresholds
 from veil.privacy.leakage.gate import release_gate
 from veil.privacy.pii import PiiFingerprints, SurrogateFactory
 from veil.reports.assemble import build_report
@@ -179,7 +181,10 @@ class SynthesisJob:
                 guarantee=self.guarantee,
                 title=f"datasets/{self.dataset.id}/syntheses/{self.synthesis_id}",
                 progress=self.handle.stage_progress("report", *STAGE_RANGES["report"]),
+                thresholds=Thresholds().tightened(config.max_risk),
+                link_columns=config.link_columns if all(config.link_columns) else None,
             )
+            self._refuse_risky(report)
             if not self.dp:
                 report.leakage.value_protection = ValueProtection.model_validate(self.synth.books["value_protection"])
             guards = self.synth.books.get("privacy_guards") or {}
@@ -195,6 +200,17 @@ class SynthesisJob:
         report.timings.update({k: round(v, 3) for k, v in self.timings.items()})
         self._warn(report, void=void)
         self.result = report
+
+    def _refuse_risky(self, report: Report) -> None:
+        """Fail closed when an attack's risk is confidently above the request's ``max_risk``: nothing is stored."""
+        limit = self.config.max_risk
+        over = report.leakage.attacks.above(limit) if limit else []
+        if over:
+            raise PrivacyRiskError(
+                f"{len(over)} attack(s) on the synthetic rows are confidently above max_risk {limit:g}; "
+                "the synthesis is not released",
+                violations=[(f"attacks.{label}", f"95% lower bound {low:.3f} > {limit:g}") for label, low in over],
+            )
 
     def _text_reports(self, holdout: pd.DataFrame) -> list:
         return text_stage.text_reports(
@@ -260,6 +276,8 @@ class SynthesisJob:
                 "exact_copies": leak.exact_copies,
                 "dcr_share": leak.dcr_share,
                 "pii_replay_count": leak.pii_replay.count,
+                "attack_verdict": leak.attacks.verdict,
+                "max_attack_risk": max((r.risk for r in leak.attacks.risks if r.risk == r.risk), default=0.0),
             },
             "row_count": len(self.synthetic),
             "timings": {k: round(v, 4) for k, v in self.timings.items()},
