@@ -15,19 +15,24 @@ from grpc_status import rpc_status
 def error_details(exc: grpc.RpcError) -> tuple[grpc.StatusCode, dict[str, str], list[str]]:
     """(code, {field: description}, [ErrorInfo reasons]) of a failed call."""
     status = rpc_status.from_call(exc)
+    fields, reasons = status_details(status) if status is not None else ({}, [])
+    return exc.code(), fields, reasons
+
+
+def status_details(status) -> tuple[dict[str, str], list[str]]:
+    """({field: description}, [ErrorInfo reasons]) of a google.rpc.Status (a call's, or a failed operation's)."""
     fields: dict[str, str] = {}
     reasons: list[str] = []
-    if status is not None:
-        for detail in status.details:
-            if detail.Is(error_details_pb2.BadRequest.DESCRIPTOR):
-                bad = error_details_pb2.BadRequest()
-                detail.Unpack(bad)
-                fields.update({v.field: v.description for v in bad.field_violations})
-            elif detail.Is(error_details_pb2.ErrorInfo.DESCRIPTOR):
-                info = error_details_pb2.ErrorInfo()
-                detail.Unpack(info)
-                reasons.append(info.reason)
-    return exc.code(), fields, reasons
+    for detail in status.details:
+        if detail.Is(error_details_pb2.BadRequest.DESCRIPTOR):
+            bad = error_details_pb2.BadRequest()
+            detail.Unpack(bad)
+            fields.update({v.field: v.description for v in bad.field_violations})
+        elif detail.Is(error_details_pb2.ErrorInfo.DESCRIPTOR):
+            info = error_details_pb2.ErrorInfo()
+            detail.Unpack(info)
+            reasons.append(info.reason)
+    return fields, reasons
 
 
 def pii_values(frame, columns=("customer_name", "email", "phone", "address")) -> set[str]:

@@ -13,10 +13,9 @@ import sqlite3
 import grpc
 import pyarrow.parquet as pq
 import pytest
-from google.rpc import error_details_pb2
 
 from tests.fixtures.survey import CANNED_NOTE, make_survey_table, raw_hits
-from tests.integration.helpers import captured_logs, error_details
+from tests.integration.helpers import captured_logs, error_details, status_details
 from veil.privacy.pii.fingerprints import PiiFingerprints
 from veil.service.demo_data import make_demo_table
 from veil.v1 import veil_pb2 as pb
@@ -139,16 +138,7 @@ def test_a_learned_raw_value_refuses_the_release(client_a, server):
         ).name
     )
     assert op.error.code == grpc.StatusCode.FAILED_PRECONDITION.value[0]
-    infos, fields = [], {}
-    for detail in op.error.details:
-        if detail.Is(error_details_pb2.ErrorInfo.DESCRIPTOR):
-            info = error_details_pb2.ErrorInfo()
-            detail.Unpack(info)
-            infos.append(info.reason)
-        elif detail.Is(error_details_pb2.BadRequest.DESCRIPTOR):
-            bad = error_details_pb2.BadRequest()
-            detail.Unpack(bad)
-            fields.update({v.field: v.description for v in bad.field_violations})
+    fields, infos = status_details(op.error)
     assert infos == ["PII_REPLAY"]
     assert set(fields) == {"columns.cut"} and re.match(r"\d+ cell", fields["columns.cut"])
     assert "Ideal" not in op.error.message

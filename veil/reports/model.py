@@ -155,8 +155,9 @@ class AttackReport(_Model):
     def above(self, limit: float) -> list[tuple[str, float]]:
         """The attacks whose risk is confidently above ``limit`` (95% lower bound), as (label, lower bound)."""
         out = [(f"{r.attack}.{r.mode}", r.risk_low) for r in self.risks if r.risk_low > limit]
-        out += [(f"membership.{m.attack}", m.tpr_low) for m in self.membership if m.tpr_low > limit]
-        return out
+        # membership: the members caught beyond the 1% of non-members accused, on the same scale as a risk
+        advantage = [(f"membership.{m.attack}", (m.tpr_low - 0.01) / 0.99) for m in self.membership]
+        return out + [(label, low) for label, low in advantage if low > limit]
 
 
 class LeakageReport(_Model):

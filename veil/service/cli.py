@@ -193,6 +193,12 @@ def synth(
             "(0 = the default, 5; 1 = off)."
         ),
     ] = 0,
+    max_risk: Annotated[
+        float,
+        typer.Option(
+            help="Refuse the release when an attack's risk is confidently above this (0 = no limit; in (0, 1])."
+        ),
+    ] = 0.0,
     report_html: Annotated[Optional[pathlib.Path], typer.Option(help="Write the HTML report here.")] = None,
     report_json: Annotated[Optional[pathlib.Path], typer.Option(help="Write the JSON report here.")] = None,
     server: Annotated[Optional[str], typer.Option(help="HOST:PORT of a running service (default: in-process).")] = None,
@@ -221,6 +227,7 @@ def synth(
         text_model=text_model,
         text_columns=_column_list(text_columns, frame),
         rare_value_threshold=rare_value_threshold,
+        max_risk=max_risk,
         text={
             k: v
             for k, v in dict(

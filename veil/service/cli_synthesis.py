@@ -66,6 +66,7 @@ def run_synthesis(
     text: dict | None = None,
     text_columns: tuple[str, ...] = (),
     rare_value_threshold: int = 0,
+    max_risk: float = 0.0,
 ) -> dict:
     """Run one synthesis on a service, with a stage progress display, and write its results.
 
@@ -94,6 +95,7 @@ def run_synthesis(
         text: Fields of the request's TextConfig.
         text_columns: Columns to treat as free text.
         rare_value_threshold: Rare-value protection threshold (0 = the service default).
+        max_risk: Refuse the release when an attack's risk is confidently above this (0 = no limit).
 
     Returns:
         The files written, by label.
@@ -137,6 +139,7 @@ def run_synthesis(
                     text_model=text_model,
                     text=pb.TextConfig(**(text or {})),
                     rare_value_threshold=rare_value_threshold,
+                    max_risk=max_risk,
                 ),
             )
             op = client.wait_operation(op.name, on_progress=progress.from_operation)

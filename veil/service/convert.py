@@ -356,7 +356,6 @@ def attacks_to_pb(attacks: dict) -> pb.AttackReport:
         verdict=attacks.get("verdict", ""),
         rows_compared=attacks.get("rows_compared", 0),
         synthetic_rows_compared=attacks.get("synthetic_rows_compared", 0),
-        seconds=attacks.get("seconds", 0.0),
     )
 
 

@@ -23,6 +23,11 @@ from veil.privacy.leakage.attacks.table import AttackTable
 
 MAX_CANDIDATES = 50_000
 """Queries tried before the attack stops looking (it then runs with fewer, and says so)."""
+BATCH = 250
+SCREEN_ROWS = 256
+"""Multivariate queries written and checked against the synthetic rows at once."""
+MAX_ROWS = 5_000
+"""Rows of each frame the queries are written from and counted on (a seeded cut beyond: stated in the result)."""
 
 
 @dataclass(frozen=True)
@@ -91,21 +96,48 @@ def _univariate_candidates(table: AttackTable, synthetic: np.ndarray, rng: np.ra
     return [out[i] for i in order]
 
 
-def _multivariate_candidate(
+def _multivariate_candidates(
     table: AttackTable, synthetic: np.ndarray, medians: np.ndarray, n_cols: int, rng: np.random.Generator
-) -> Query:
-    row = synthetic[rng.integers(len(synthetic))]
-    columns = np.sort(rng.choice(synthetic.shape[1], min(n_cols, synthetic.shape[1]), replace=False))
-    predicates = []
-    for j in columns:
-        value = row[j]
-        if np.isnan(value):
-            predicates.append(Predicate(int(j), "isnull"))
-        elif table.continuous[j]:
-            predicates.append(Predicate(int(j), ">=" if value > medians[j] else "<=", float(value)))
-        else:
-            predicates.append(Predicate(int(j), "==", float(value)))
-    return tuple(predicates)
+) -> list[Query]:
+    """A batch of multivariate queries that single out one synthetic row each (checked all at once)."""
+    rows, width = synthetic.shape
+    k = min(n_cols, width)
+    picked = np.sort(np.argsort(rng.random((BATCH, width)), axis=1)[:, :k], axis=1)
+    source = rng.integers(rows, size=BATCH)
+    values = synthetic[source[:, None], picked]
+    continuous = table.continuous[picked]
+    upper = continuous & (values > medians[picked])
+    lower = continuous & ~upper & ~np.isnan(values)
+
+    def matches(candidates: np.ndarray, among: np.ndarray) -> np.ndarray:
+        """candidates x rows: whether each of the rows ``among`` matches each candidate query."""
+        hit = np.ones((len(candidates), len(among)), dtype=bool)
+        with np.errstate(invalid="ignore"):
+            for p in range(k):
+                data = synthetic[among[None, :], picked[candidates, p : p + 1]]
+                v = values[candidates, p : p + 1]
+                up, low = upper[candidates, p : p + 1], lower[candidates, p : p + 1]
+                hit &= np.where(
+                    np.isnan(v), np.isnan(data), np.where(up, data >= v, np.where(low, data <= v, data == v))
+                )
+        return hit
+
+    # A query one other row of a sample matches cannot single out: most are dropped on the sample,
+    # and only the rest are counted on every row (the same queries survive as with a full count).
+    sample = rng.choice(rows, min(rows, SCREEN_ROWS), replace=False)
+    everyone = np.arange(BATCH)
+    screened = matches(everyone, sample) & (sample[None, :] != source[:, None])
+    alive = everyone[~screened.any(axis=1)]
+    single = alive[matches(alive, np.arange(rows)).sum(axis=1) == 1]
+    out = []
+    for b in single:
+        predicates = []
+        for p in range(k):
+            j, value = int(picked[b, p]), float(values[b, p])
+            op = "isnull" if np.isnan(value) else ">=" if upper[b, p] else "<=" if lower[b, p] else "=="
+            predicates.append(Predicate(j, op, np.nan if op == "isnull" else value))
+        out.append(tuple(predicates))
+    return out
 
 
 def _baseline_query(
@@ -128,29 +160,34 @@ def singling_out(
 ) -> AttackResult:
     """The singling-out attack in ``mode`` ("univariate" or "multivariate") with up to ``attempts`` queries."""
     started = time.perf_counter()
-    synthetic = _distinct(table.synthetic)
-    train, control = _distinct(table.train), _distinct(table.control)
+    synthetic, train, control = (
+        _distinct(rows[np.sort(rng.choice(len(rows), MAX_ROWS, replace=False))] if len(rows) > MAX_ROWS else rows)
+        for rows in (table.synthetic, table.train, table.control)
+    )
     width = 1 if mode == "univariate" else n_cols
     queries: list[Query] = []
     seen: set[Query] = set()
     tried = 0
     if synthetic.shape[1] and len(synthetic):
         if mode == "univariate":
-            candidates = iter(_univariate_candidates(table, synthetic, rng))
+            candidates = _univariate_candidates(table, synthetic, rng)
+            tried = len(candidates)
+            for query in candidates:
+                if len(queries) >= attempts:
+                    break
+                if query not in seen and count_matches(query, synthetic) == 1:
+                    seen.add(query)
+                    queries.append(query)
         else:
             medians = np.array(
                 [np.nanmedian(c) if np.isfinite(c).any() else np.nan for c in synthetic.T], dtype=np.float64
             )
-            candidates = (_multivariate_candidate(table, synthetic, medians, n_cols, rng) for _ in iter(int, 1))
-        for query in candidates:
-            if len(queries) >= attempts or tried >= MAX_CANDIDATES:
-                break
-            tried += 1
-            if query in seen:
-                continue
-            seen.add(query)
-            if count_matches(query, synthetic) == 1:
-                queries.append(query)
+            while len(queries) < attempts and tried < MAX_CANDIDATES:
+                tried += BATCH
+                for query in _multivariate_candidates(table, synthetic, medians, n_cols, rng):
+                    if query not in seen and len(queries) < attempts:
+                        seen.add(query)
+                        queries.append(query)
     found = len(queries)
     uniques = [np.unique(c) for c in synthetic.T]  # NaN sorts last and stays one value
     baseline = [_baseline_query(table, synthetic, width, rng, uniques) for _ in range(found)]
