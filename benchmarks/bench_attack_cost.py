@@ -48,10 +48,12 @@ def main(argv: list[str] | None = None) -> None:
         started = time.perf_counter()
         suite = run_attacks(train=train, holdout=holdout, synthetic=synthetic, kinds=kinds, seed=repeat)
         attacks.append(time.perf_counter() - started)
+        run: dict[str, float] = {}
         for result in suite.risks:
-            parts.setdefault(result.attack, []).append(0.0)
-            parts[result.attack][-1] += result.seconds
-        parts.setdefault("membership", []).append(suite.membership[0].seconds)
+            run[result.attack] = run.get(result.attack, 0.0) + result.seconds
+        run["membership"] = suite.membership[0].seconds
+        for name, seconds in run.items():
+            parts.setdefault(name, []).append(seconds)
     fit, attack = statistics.median(fits), statistics.median(attacks)
     print(f"Command: `benchmarks/bench_attack_cost.py --rows {args.rows} --repeats {args.repeats}`\n")
     print("| step | seconds (median) |\n|---|---:|")

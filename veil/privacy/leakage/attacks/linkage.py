@@ -40,10 +40,11 @@ def default_split(table: AttackTable) -> tuple[list[int], list[int]]:
     return sorted(halves[0]), sorted(halves[1])
 
 
-def _nearest(table: AttackTable, columns: list[int], targets: np.ndarray, k: int) -> np.ndarray:
-    reference, queries = table.encode_for_distance(columns, table.synthetic, targets)
-    index = NearestNeighbors(n_neighbors=min(k, len(reference))).fit(reference)
-    return index.kneighbors(queries, return_distance=False)
+def _nearest(table: AttackTable, columns: list[int], k: int, *targets: np.ndarray) -> list[np.ndarray]:
+    """For each set of targets, its ``k`` nearest synthetic rows on ``columns`` (one index for all)."""
+    reference, *queries = table.encode_for_distance(columns, table.synthetic, *targets)
+    index = NearestNeighbors(n_neighbors=min(k, len(reference)), algorithm="brute").fit(reference)
+    return [index.kneighbors(q, return_distance=False) for q in queries]
 
 
 def _targets(rows: np.ndarray, attempts: int, rng: np.random.Generator) -> np.ndarray:
@@ -62,14 +63,16 @@ def linkability(
     started = time.perf_counter()
     left, right = split
 
-    def linked(targets: np.ndarray) -> int:
-        a = _nearest(table, left, targets, neighbours)
-        b = _nearest(table, right, targets, neighbours)
-        return int(sum(bool(set(x) & set(y)) for x, y in zip(a, b)))
-
     main_targets = _targets(table.train, attempts, rng)
     control_targets = _targets(table.control, attempts, rng)
     n = min(len(main_targets), len(control_targets))
+    main_targets, control_targets = main_targets[:n], control_targets[:n]
+    left_main, left_control = _nearest(table, left, neighbours, main_targets, control_targets)
+    right_main, right_control = _nearest(table, right, neighbours, main_targets, control_targets)
+
+    def linked(a: np.ndarray, b: np.ndarray) -> int:
+        return int(sum(bool(set(x) & set(y)) for x, y in zip(a, b)))
+
     synthetic_rows = len(table.synthetic)
     baseline = sum(
         bool(set(rng.choice(synthetic_rows, neighbours, replace=False)) & set(rng.choice(synthetic_rows, neighbours)))
@@ -80,8 +83,8 @@ def linkability(
         attack="linkability",
         mode=f"{'+'.join(names[0])} | {'+'.join(names[1])}",
         attempts=n,
-        main_successes=linked(main_targets[:n]),
-        control_successes=linked(control_targets[:n]),
+        main_successes=linked(left_main, right_main),
+        control_successes=linked(left_control, right_control),
         baseline_successes=int(baseline),
         seconds=time.perf_counter() - started,
     )
@@ -105,20 +108,21 @@ def inference(table: AttackTable, *, secret: int, attempts: int, rng: np.random.
     main_targets = _targets(table.train, attempts, rng)
     control_targets = _targets(table.control, attempts, rng)
     n = min(len(main_targets), len(control_targets))
-
-    def guessed(targets: np.ndarray) -> int:
-        if not known:
-            return 0
-        nearest = _nearest(table, known, targets, 1)[:, 0]
-        return _guessed(table.synthetic[nearest, secret], targets[:, secret], continuous)
+    main_targets, control_targets = main_targets[:n], control_targets[:n]
+    successes = [0, 0]
+    if known:
+        for i, (targets, nearest) in enumerate(
+            zip((main_targets, control_targets), _nearest(table, known, 1, main_targets, control_targets))
+        ):
+            successes[i] = _guessed(table.synthetic[nearest[:, 0], secret], targets[:, secret], continuous)
 
     random_rows = rng.choice(len(table.synthetic), n, replace=len(table.synthetic) < n)
     return AttackResult(
         attack="inference",
         mode=table.columns[secret],
         attempts=n,
-        main_successes=guessed(main_targets[:n]),
-        control_successes=guessed(control_targets[:n]),
-        baseline_successes=_guessed(table.synthetic[random_rows, secret], main_targets[:n, secret], continuous),
+        main_successes=successes[0],
+        control_successes=successes[1],
+        baseline_successes=_guessed(table.synthetic[random_rows, secret], main_targets[:, secret], continuous),
         seconds=time.perf_counter() - started,
     )

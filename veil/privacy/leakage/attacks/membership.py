@@ -27,6 +27,8 @@ from veil.privacy.leakage.attacks.risk import CONFIDENCE, wilson
 from veil.privacy.leakage.attacks.table import AttackTable
 
 FALSE_POSITIVE_RATE = 0.01
+MAX_ROWS = 5_000
+"""Members, non-members and reference rows scored at most (synthetic rows: twice that), seeded."""
 
 
 @dataclass(frozen=True)
@@ -79,18 +81,21 @@ def _result(attack: str, members: np.ndarray, others: np.ndarray, seconds: float
 def membership(table: AttackTable, *, rng: np.random.Generator) -> list[MembershipResult]:
     """Both membership attacks on the table's training rows against half of its holdout rows."""
     started = time.perf_counter()
-    order = rng.permutation(len(table.control))
+    order = rng.permutation(len(table.control))[: 2 * MAX_ROWS]
     half = len(order) // 2
     reference, non_members = table.control[order[:half]], table.control[order[half:]]
     members = table.train[rng.choice(len(table.train), len(non_members), replace=False)]
     if half == 0 or not len(table.columns):
         return []
+    synthetic = table.synthetic
+    if len(synthetic) > 2 * MAX_ROWS:
+        synthetic = synthetic[rng.choice(len(synthetic), 2 * MAX_ROWS, replace=False)]
     columns = list(range(len(table.columns)))
     synthetic, reference, targets = table.encode_for_distance(
-        columns, table.synthetic, reference, np.vstack([members, non_members])
+        columns, synthetic, reference, np.vstack([members, non_members])
     )
-    to_synthetic = NearestNeighbors(n_neighbors=1).fit(synthetic).kneighbors(targets)[0][:, 0]
-    to_reference = NearestNeighbors(n_neighbors=1).fit(reference).kneighbors(targets)[0][:, 0]
+    to_synthetic = NearestNeighbors(n_neighbors=1, algorithm="brute").fit(synthetic).kneighbors(targets)[0][:, 0]
+    to_reference = NearestNeighbors(n_neighbors=1, algorithm="brute").fit(reference).kneighbors(targets)[0][:, 0]
     floor = 1e-6
     ratio = np.log(to_reference + floor) - np.log(to_synthetic + floor)
     closeness = -to_synthetic
