@@ -19,6 +19,7 @@ from veil.privacy.leakage.distance import count_exact_copies, distance_leakage
 from veil.reports import drift as drift_metrics
 from veil.reports.attacks import attack_report, attack_seconds
 from veil.reports.errors import (
+    AttackBaselineWarning,
     AttackRiskWarning,
     ExactCopiesWarning,
     HighDetectionWarning,
@@ -256,6 +257,14 @@ def build_report(
     if flagged:
         shown = "; ".join(flagged[:5]) + (f"; and {len(flagged) - 5} more" if len(flagged) > 5 else "")
         alerts.add(AttackRiskWarning, f"attacks on the synthetic rows: {shown}")
+    guesses = [f"{r.attack} ({r.mode})" for r in attacks.risks if r.attempts and not r.beats_baseline]
+    if guesses:
+        shown = "; ".join(guesses[:5]) + (f"; and {len(guesses) - 5} more" if len(guesses) > 5 else "")
+        alerts.add(
+            AttackBaselineWarning,
+            f"{len(guesses)} attack(s) did no better than a random guess, so their risk says little "
+            f"either way: {shown}",
+        )
     if pii_replay.count > 0:
         alerts.add(PiiReplayWarning, f"{pii_replay.count} raw PII value(s) of the input appear in the output")
     if not math.isnan(auc) and auc > DETECTION_ALERT:

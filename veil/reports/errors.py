@@ -66,6 +66,10 @@ class AttackRiskWarning(ReportWarning):
     """An attack on the synthetic rows (singling-out, linkability, inference, membership) warns or fails."""
 
 
+class AttackBaselineWarning(ReportWarning):
+    """An attack did no better than a random guess: its risk figure cannot be trusted either way."""
+
+
 class PiiReplayWarning(ReportWarning):
     """Raw PII values of the input appear in the synthetic output."""
 

@@ -72,6 +72,6 @@ def attacks_section(attacks: AttackReport, leak: LeakageReport, guarantee: Priva
         f"<tr><td>Nearest-neighbour distance ratio, 5th percentile</td><td class='num'>{fmt(leak.nndr_p05)}</td>"
         f"<td class='num'>{fmt(leak.natural_nndr_p05)}</td></tr>"
         f"<tr><td>DCR share, largest over column subsets ({subset})</td>"
-        f"<td class='num'>{fmt(leak.dcr_share_max)}</td><td class='num'>0.500</td></tr></table>"
+        f"<td class='num'>{fmt(leak.dcr_share_max)}</td><td class='num'>0.500 (even odds)</td></tr></table>"
     )
     return out

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import warnings
 
 import numpy as np
 import pandas as pd
@@ -10,6 +11,7 @@ import pytest
 
 from veil.privacy.leakage.attacks import residual, run_attacks, wilson
 from veil.privacy.leakage.attacks.verdict import Thresholds, judge
+from veil.reports.assemble import build_report
 
 KINDS = {
     "age": "numeric",
@@ -115,3 +117,15 @@ def test_same_seed_same_figures(split):
     runs = [run_attacks(train=train, holdout=holdout, synthetic=fresh, kinds=KINDS, seed=4) for _ in range(2)]
     key = [[(r.attack, r.mode, r.main_successes, r.control_successes) for r in s.risks] for s in runs]
     assert key[0] == key[1]
+
+
+def test_the_report_warns_when_an_attack_is_no_better_than_guessing(split):
+    train, holdout, _ = split
+    # synthetic rows that say nothing: one constant row repeated
+    constant = pd.DataFrame([train.iloc[0]] * 500).reset_index(drop=True)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        report = build_report(train=train, holdout=holdout, synthetic=constant, kinds=KINDS, seed=0)
+    weak = [r for r in report.leakage.attacks.risks if not r.beats_baseline]
+    assert weak
+    assert any("no better than a random guess" in w for w in report.warnings)
