@@ -241,6 +241,11 @@ def detection_auc(
     synth = subsample(synthetic, n, _rng(seed, 5))
     encoder = _Encoder(kinds, columns).fit(real, synth)
     x = np.vstack([encoder.transform(real), encoder.transform(synth)])
+    # A feature missing in every row tells nothing apart (and the boosting's binning cannot take it).
+    informative = ~np.all(np.isnan(x), axis=0)
+    if not informative.any():
+        return math.nan
+    x, categorical = x[:, informative], np.asarray(encoder.categorical_mask)[informative]
     y = np.concatenate([np.zeros(n, dtype=int), np.ones(n, dtype=int)])
     # Identical rows go to the same fold: a row present in both classes (a copy of a holdout row)
     # would otherwise be learnt with one label and tested with the other, pushing the AUC below 0.5.
@@ -257,7 +262,7 @@ def detection_auc(
             max_iter=100,
             learning_rate=0.1,
             max_leaf_nodes=15,
-            categorical_features=encoder.categorical_mask,
+            categorical_features=categorical,
             early_stopping=False,
             random_state=seed % (2**32),
         )
@@ -317,7 +322,10 @@ def utility(
             x, xt = np.zeros((len(frame), 1)), np.zeros((len(test), 1))
             mask = np.array([False])
         else:
-            x, xt, mask = encoder.transform(frame), x_test, encoder.categorical_mask
+            x, xt, mask = encoder.transform(frame), x_test.copy(), encoder.categorical_mask
+            # A feature missing in every training row carries nothing (and the boosting's binning cannot take it).
+            empty = np.isnan(x).all(axis=0)
+            x[:, empty], xt[:, empty] = 0.0, 0.0
         if task == "regression":
             model = HistGradientBoostingRegressor(
                 max_iter=100, categorical_features=mask, early_stopping=False, random_state=seed % (2**32)

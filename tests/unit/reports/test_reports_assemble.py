@@ -203,3 +203,14 @@ def test_boolean_and_datetime_columns_end_to_end():
     assert report.drift.column_shape_score > 0.9
     assert report.plots["columns"]["when"]["kind"] == "datetime"
     assert 0.4 <= report.leakage.dcr_share <= 0.6
+
+
+@pytest.mark.parametrize("target", ["band", "score"])
+def test_a_column_missing_in_every_row_does_not_sink_the_report(target):
+    rng = np.random.default_rng(0)
+    frame = pd.DataFrame({"empty": [np.nan] * 300, "band": rng.choice(["a", "b"], 300), "score": rng.normal(size=300)})
+    kinds = {"empty": "numeric", "band": "categorical", "score": "numeric"}
+    report = _quiet(train=frame[:180], holdout=frame[180:240], synthetic=frame[240:], kinds=kinds, target_column=target)
+    assert 0.0 <= report.drift.detection_auc <= 1.0
+    assert report.drift.utility is not None and not np.isnan(report.drift.utility.synthetic_score)
+    assert report.leakage.attacks.risks
