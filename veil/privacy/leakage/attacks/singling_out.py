@@ -34,7 +34,7 @@ MAX_ROWS = 5_000
 class Predicate:
     column: int
     op: str  # ==, !=, <=, >=, <, >, isnull, notnull
-    value: float = np.nan
+    value: float = 0.0  # unused by isnull / notnull (0.0, not NaN, so that equal queries compare and hash equal)
 
     def matches(self, values: np.ndarray) -> np.ndarray:
         if self.op == "isnull":
@@ -135,7 +135,7 @@ def _multivariate_candidates(
         for p in range(k):
             j, value = int(picked[b, p]), float(values[b, p])
             op = "isnull" if np.isnan(value) else ">=" if upper[b, p] else "<=" if lower[b, p] else "=="
-            predicates.append(Predicate(j, op, np.nan if op == "isnull" else value))
+            predicates.append(Predicate(j, op, 0.0 if op == "isnull" else value))
         out.append(tuple(predicates))
     return out
 
