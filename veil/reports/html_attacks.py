@@ -36,8 +36,9 @@ def attacks_section(attacks: AttackReport, leak: LeakageReport, guarantee: Priva
         '<p class="small">Every figure in this section is empirical: measured by attacking this release, '
         f"with 95% intervals. {proven} Each attack runs against {attacks.rows_compared:,} training rows "
         f"(main), as many holdout rows no model saw (control) and as a random guess (baseline); "
-        "risk = (main &minus; control) / (1 &minus; control). A risk passes when its interval lies below "
-        f"{fmt(t.get('risk_warn'), '.2f')} and fails when it lies above {fmt(t.get('risk_fail'), '.2f')}.</p>",
+        "risk = (main &minus; control) / (1 &minus; control). A risk warns when its whole interval lies above "
+        f"{fmt(t.get('risk_warn'), '.2f')} and fails when it lies above {fmt(t.get('risk_fail'), '.2f')}; "
+        "otherwise the attack did not show a risk and it passes.</p>",
         "<table><tr><th>Attack</th><th>Mode</th><th>Attempts</th><th>Main</th><th>Control</th>"
         "<th>Baseline</th><th>Risk [95% interval]</th><th>Verdict</th></tr>",
     ]

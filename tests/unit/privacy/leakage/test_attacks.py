@@ -73,8 +73,10 @@ def test_risk_is_the_share_the_control_does_not_explain():
 
 def test_verdicts_follow_the_interval():
     assert judge(0.0, 0.03, 0.05, 0.2) == "pass"
-    assert judge(0.0, 0.3, 0.05, 0.2) == "warn"
+    assert judge(0.0, 0.3, 0.05, 0.2) == "pass"  # nothing shown above 0.05: the attack could not tell
+    assert judge(0.08, 0.3, 0.05, 0.2) == "warn"
     assert judge(0.25, 0.4, 0.05, 0.2) == "fail"
+    assert judge(math.nan, math.nan, 0.05, 0.2) == "inconclusive"
     tight = Thresholds().tightened(0.1)
     assert tight.risk_fail == 0.1 and tight.risk_warn == Thresholds().risk_warn
 

@@ -1,9 +1,10 @@
 """Pass / warn / fail for each attack, against thresholds a request may tighten.
 
-A risk (singling-out, linkability, inference) passes when its whole 95% interval lies below ``warn``
-and fails when its whole interval lies above ``fail``; anything between warns. An attack that does no
-better than guessing is "inconclusive": its figures say little either way. Membership inference is
-judged the same way on its AUC and on its TPR at 1% FPR.
+A verdict weighs what an attack showed, not what it could not rule out: a risk (singling-out,
+linkability, inference) warns when its whole 95% interval lies above ``warn`` and fails when it lies
+above ``fail``; otherwise it passes (the attack did not show a risk above ``warn``). This is the rule by
+which ``max_risk`` refuses a release. Membership inference is judged the same way on its AUC and on its
+TPR at 1% FPR. A figure that could not be computed is "inconclusive".
 """
 
 from __future__ import annotations
@@ -12,8 +13,8 @@ import math
 from dataclasses import dataclass
 
 # fmt: off
-RISK_WARN = 0.05      # a risk whose interval reaches past 5% of the attack's successes is worth a look
-RISK_FAIL = 0.20      # one whose interval lies wholly above 20% singles out, links or reveals real rows
+RISK_WARN = 0.05      # a risk shown above 5%: more than a residual one
+RISK_FAIL = 0.20      # a risk shown above 20%: one attack in five on a training row succeeds beyond chance
 AUC_WARN = 0.60       # detection AUC's goal: a membership attacker no better than this is a near coin
 AUC_FAIL = 0.75
 TPR_WARN = 0.05       # 5x the 1% an attacker catches by chance
@@ -49,14 +50,14 @@ class Thresholds:
 
 
 def judge(low: float, high: float, warn: float, fail: float) -> str:
-    """ "pass" when the interval lies below ``warn``, "fail" when above ``fail``, else "warn"."""
+    """ "fail" when the interval lies above ``fail``, "warn" when above ``warn``, else "pass"."""
     if math.isnan(low) or math.isnan(high):
         return "inconclusive"
     if low > fail:
         return "fail"
-    if high < warn:
-        return "pass"
-    return "warn"
+    if low > warn:
+        return "warn"
+    return "pass"
 
 
 ORDER = {"pass": 0, "inconclusive": 1, "warn": 2, "fail": 3}
