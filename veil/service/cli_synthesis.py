@@ -191,10 +191,14 @@ def print_summary(synthesis, report, written: dict) -> None:
     table.add_row("PII replay", str(s.pii_replay_count))
     attacks = report.leakage.attacks
     if attacks.verdict:
-        table.add_row(
-            "attacks (empirical)",
-            f"{attacks.verdict}: largest risk {s.max_attack_risk:.3f} (singling-out, linkability, inference)",
+        largest = max(attacks.risks, key=lambda r: r.risk if r.risk == r.risk else -1.0, default=None)
+        shown = (
+            f"largest risk {largest.risk:.3f} [{largest.risk_low:.3f}, {largest.risk_high:.3f}] "
+            f"({largest.attack} {largest.mode})"
+            if largest is not None
+            else "no attack could run"
         )
+        table.add_row("attacks (empirical)", f"{attacks.verdict}: {shown}")
         for risk in attacks.risks:
             if risk.verdict in ("warn", "fail"):
                 table.add_row(
