@@ -14,7 +14,7 @@ import re
 import threading
 from array import array
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 import numpy as np
 
@@ -74,10 +74,57 @@ def vendi_score(embeddings: np.ndarray) -> float:
     return float(vendi.score_dual(x))
 
 
+# --- whole-word replacement ----------------------------------------------------------------
+
+
+def _is_word(char: str) -> bool:
+    return char.isalnum() or char == "_"  # what ``\w`` matches in a str pattern
+
+
+def _whole_word_spans(haystack: str, needle: str) -> list[tuple[int, int]]:
+    """Where ``needle`` occurs in ``haystack`` with no word character on either side."""
+    spans, end_of_text = [], len(haystack)
+    start = haystack.find(needle) if needle else -1
+    while start >= 0:
+        end = start + len(needle)
+        if (start == 0 or not _is_word(haystack[start - 1])) and (end == end_of_text or not _is_word(haystack[end])):
+            spans.append((start, end))
+        start = haystack.find(needle, start + 1)
+    return spans
+
+
+def replace_whole_words(text: str, pairs: Sequence[tuple[str, str]], *, ignore_case: bool = False) -> str:
+    """Replace each ``(before, after)`` pair's whole-word occurrences in one pass.
+
+    Earlier pairs win where occurrences overlap, and an inserted value is never matched again
+    (replacing "Ann Lee" by "Lee Park" and then "Lee" by "Park" leaves "Lee Park"). A string
+    search, not a pattern compiled per value: callers run this on every row of a table.
+    """
+    haystack = text.lower() if ignore_case else text
+    if len(haystack) != len(text):  # a character whose lower case is longer: offsets would not line up
+        for before, after in pairs:
+            pattern = re.compile(rf"(?<!\w){re.escape(before)}(?!\w)", re.IGNORECASE if ignore_case else 0)
+            text = pattern.sub(lambda _m, a=after: a, text)
+        return text
+    taken: list[tuple[int, int, str]] = []
+    for before, after in pairs:
+        for start, end in _whole_word_spans(haystack, before.lower() if ignore_case else before):
+            if all(end <= s or start >= e for s, e, _ in taken):
+                taken.append((start, end, after))
+    if not taken:
+        return text
+    parts, at = [], 0
+    for start, end, after in sorted(taken):
+        parts += [text[at:start], after]
+        at = end
+    return "".join(parts) + text[at:]
+
+
 # --- verbatim-run index ----------------------------------------------------------------
 
 _MASK64 = (1 << 64) - 1
 _ANCHOR = 4  # window length of the position index used to verify longer runs
+_BATCH_LEVELS = 24  # longest_runs grows runs in batch up to this length, then text by text
 
 
 class NgramIndex:
@@ -294,14 +341,46 @@ class NgramIndex:
         return best
 
     def longest_runs(self, texts: Iterable[str | None]) -> list[int]:
-        """:meth:`longest_run` of each text (repeated texts computed once)."""
-        cache: dict[str | None, int] = {}
-        out = []
-        for text in texts:
-            if text not in cache:
-                cache[text] = self.longest_run(text)
-            out.append(cache[text])
-        return out
+        """:meth:`longest_run` of each text, all texts at once (repeated texts computed once).
+
+        Presence is monotone in length (a window that occurs has every sub-window occurring), so
+        the runs grow level by level: at length ``n`` only the start positions whose ``n-1`` window
+        occurred are tried, for every text in one vectorised lookup. Texts still growing after
+        :data:`_BATCH_LEVELS` tokens finish with :meth:`longest_run`.
+        """
+        texts = list(texts)
+        distinct = list(dict.fromkeys(texts))
+        if self.num_sources == 0 or not distinct:
+            return [0] * len(texts)
+        ids = [np.fromiter((self._vocab.get(t, -2) for t in tokens(text)), dtype=np.int64) for text in distinct]
+        lengths = np.fromiter((len(x) for x in ids), dtype=np.int64, count=len(ids))
+        flat = np.concatenate(ids) if lengths.sum() else np.zeros(0, dtype=np.int64)
+        known = flat >= 0
+        prefix = self._prefix_hashes(self._values[np.where(known, flat, 0)])
+        known_cum = np.concatenate([[0], np.cumsum(known)])
+        owner = np.repeat(np.arange(len(distinct)), lengths)
+        text_end = np.cumsum(lengths)[owner]  # where each position's text ends
+        best = np.zeros(len(distinct), dtype=np.int64)
+        starts = np.flatnonzero(known)
+        for n in range(1, _BATCH_LEVELS + 1):
+            starts = starts[(starts + n <= text_end[starts])]
+            starts = starts[known_cum[starts + n] - known_cum[starts] == n]
+            if len(starts) == 0:
+                break
+            hashes = self._window_hashes(prefix, starts, n, self._pow(n))
+            starts = starts[self._member(self._level_set(n), hashes)]
+            best[owner[starts]] = n
+        else:
+            for i in np.unique(owner[starts]):  # runs longer than the batched levels
+                best[i] = self.longest_run(distinct[i])
+        found = dict(zip(distinct, best.tolist()))
+        return [found[text] for text in texts]
+
+    def _level_set(self, n: int) -> np.ndarray:
+        """Sorted source n-gram hashes: kept for the short lengths others ask for, built afresh above them."""
+        if n <= _ANCHOR or n in self._sets:
+            return self._ngram_set(n)
+        return np.sort(self._source_ngrams(n)[0])
 
 
 def longest_common_run(text: str | None, sources_index: NgramIndex | Iterable[str | None]) -> int:

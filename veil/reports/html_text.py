@@ -130,7 +130,13 @@ def _text_column_block(t: TextColumnReport) -> str:
     out.append(table_row("Length similarity (KS complement)", fmt(d.length_ks), "1 = same token-count distribution"))
     out.append(table_row("Vocabulary similarity (1 \u2212 TV)", fmt(d.vocab_tv), "1 = same word frequencies"))
     out.append(table_row("Embedding MMD\u00b2", fmt(d.embedding_mmd, ".4f"), "0 = same distribution"))
-    out.append(table_row("Embedding detection AUC", fmt(d.embedding_auc), "0.5 = indistinguishable from real"))
+    out.append(
+        table_row(
+            "Embedding detection AUC",
+            f"{fmt(d.embedding_auc)} [{fmt(d.embedding_auc_low)}, {fmt(d.embedding_auc_high)}]",
+            f"0.5 = indistinguishable from real; 95% interval on {d.embedded_texts:,} texts a side",
+        )
+    )
     out.append(table_row("Cluster coverage", pct(d.cluster_coverage), "holdout clusters reached by synthetic texts"))
     out.append(
         table_row(

@@ -251,7 +251,8 @@ class TextDrift(_Model):
     * ``embedding_mmd``: squared MMD (unbiased, clipped at 0) with an RBF kernel whose
       bandwidth is the median pairwise squared distance (0 = same distribution).
     * ``embedding_auc``: cross-validated ROC AUC of a logistic regression telling
-      synthetic from holdout embeddings (0.5 = indistinguishable).
+      synthetic from holdout embeddings (0.5 = indistinguishable), with its 95% interval
+      (``embedding_auc_low``/``_high``, Hanley and McNeil on the texts embedded).
     * ``cluster_coverage``: k-means (k = min(20, n_holdout // 5)) on holdout embeddings;
       each synthetic text is assigned to its nearest centroid; the share of clusters
       that receive at least one synthetic text.
@@ -264,6 +265,10 @@ class TextDrift(_Model):
     cluster_coverage: Score
     mean_tokens_real: Score
     mean_tokens_synthetic: Score
+    embedding_auc_low: Score = math.nan
+    embedding_auc_high: Score = math.nan
+    embedded_texts: int = 0
+    """Texts embedded per side (a seeded subsample) for the embedding measures, Vendi and distinct-n."""
 
 
 class TextDiversity(_Model):

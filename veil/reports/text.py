@@ -19,6 +19,7 @@ from collections.abc import Callable, Sequence
 import numpy as np
 
 from veil.core.text import NgramIndex, clean_texts, distinct_n, tokens, vendi_score
+from veil.privacy.leakage.attacks.risk import auc_interval
 from veil.reports.model import TextColumnReport, TextDiversity, TextDrift, TextLeakage
 
 logger = logging.getLogger(__name__)
@@ -45,6 +46,19 @@ def _subsample(texts: list[str], n: int, rng: np.random.Generator) -> list[str]:
         return list(texts)
     rows = np.sort(rng.choice(len(texts), size=n, replace=False))
     return [texts[i] for i in rows]
+
+
+REAL_SAMPLE, SYNTHETIC_SAMPLE = 1, 2
+"""The subsample streams of :func:`embedding_sample`: the real (holdout) side and the synthetic side."""
+
+
+def embedding_sample(texts: Sequence[str | None], *, side: int, max_texts: int, seed: int) -> list[str]:
+    """The seeded subsample of one side that :func:`text_column_report` embeds.
+
+    Public so that a caller can embed a side ahead of the report (the holdout is known before a
+    model is fitted); the report then finds those embeddings made.
+    """
+    return _subsample(clean_texts(texts), max_texts, _rng(seed, side))
 
 
 def length_ks(real: Sequence[str], synthetic: Sequence[str]) -> float:
@@ -228,9 +242,10 @@ def text_column_report(
     train_t, holdout_t, synth_t = clean_texts(train), clean_texts(holdout), clean_texts(synthetic)
     warnings: list[str] = []
 
-    real_sub = _subsample(holdout_t, max_texts, _rng(seed, 1))
-    synth_sub = _subsample(synth_t, max_texts, _rng(seed, 2))
+    real_sub = embedding_sample(holdout_t, side=REAL_SAMPLE, max_texts=max_texts, seed=seed)
+    synth_sub = embedding_sample(synth_t, side=SYNTHETIC_SAMPLE, max_texts=max_texts, seed=seed)
     mmd = auc = coverage = vendi = vendi_real = math.nan
+    auc_low = auc_high = math.nan
     if real_sub and synth_sub:
         try:
             emb = np.asarray(embed(real_sub + synth_sub), dtype=np.float64)
@@ -251,6 +266,8 @@ def text_column_report(
             pick_s = np.sort(_rng(seed, 6).permutation(len(e_synth))[:MMD_TEXTS])
             mmd = embedding_mmd(e_real[pick_r], e_synth[pick_s])
             auc = embedding_auc(e_real, e_synth, real_sub, synth_sub, seed=seed)
+            same_size = min(len(real_sub), len(synth_sub))  # the classifier sees both sides cut to this
+            auc_low, auc_high = auc_interval(auc, same_size, same_size) if auc == auc else (auc, auc)
             coverage = cluster_coverage(e_real, e_synth, seed=seed)
 
     drift = TextDrift(
@@ -261,6 +278,9 @@ def text_column_report(
         cluster_coverage=coverage,
         mean_tokens_real=_mean_tokens(holdout_t),
         mean_tokens_synthetic=_mean_tokens(synth_t),
+        embedding_auc_low=auc_low,
+        embedding_auc_high=auc_high,
+        embedded_texts=min(len(real_sub), len(synth_sub)),
     )
     dup = duplicate_share(synth_t)
     diversity = TextDiversity(

@@ -715,7 +715,7 @@ class MembershipRisk(_message.Message):
     def __init__(self, attack: _Optional[str] = ..., auc: _Optional[float] = ..., auc_low: _Optional[float] = ..., auc_high: _Optional[float] = ..., tpr_at_1pct_fpr: _Optional[float] = ..., tpr_low: _Optional[float] = ..., tpr_high: _Optional[float] = ..., members: _Optional[int] = ..., non_members: _Optional[int] = ..., verdict: _Optional[str] = ...) -> None: ...
 
 class TextDrift(_message.Message):
-    __slots__ = ("length_ks", "vocab_tv", "embedding_mmd", "embedding_auc", "cluster_coverage", "mean_tokens_real", "mean_tokens_synthetic")
+    __slots__ = ("length_ks", "vocab_tv", "embedding_mmd", "embedding_auc", "cluster_coverage", "mean_tokens_real", "mean_tokens_synthetic", "embedding_auc_low", "embedding_auc_high", "embedded_texts")
     LENGTH_KS_FIELD_NUMBER: _ClassVar[int]
     VOCAB_TV_FIELD_NUMBER: _ClassVar[int]
     EMBEDDING_MMD_FIELD_NUMBER: _ClassVar[int]
@@ -723,6 +723,9 @@ class TextDrift(_message.Message):
     CLUSTER_COVERAGE_FIELD_NUMBER: _ClassVar[int]
     MEAN_TOKENS_REAL_FIELD_NUMBER: _ClassVar[int]
     MEAN_TOKENS_SYNTHETIC_FIELD_NUMBER: _ClassVar[int]
+    EMBEDDING_AUC_LOW_FIELD_NUMBER: _ClassVar[int]
+    EMBEDDING_AUC_HIGH_FIELD_NUMBER: _ClassVar[int]
+    EMBEDDED_TEXTS_FIELD_NUMBER: _ClassVar[int]
     length_ks: float
     vocab_tv: float
     embedding_mmd: float
@@ -730,7 +733,10 @@ class TextDrift(_message.Message):
     cluster_coverage: float
     mean_tokens_real: float
     mean_tokens_synthetic: float
-    def __init__(self, length_ks: _Optional[float] = ..., vocab_tv: _Optional[float] = ..., embedding_mmd: _Optional[float] = ..., embedding_auc: _Optional[float] = ..., cluster_coverage: _Optional[float] = ..., mean_tokens_real: _Optional[float] = ..., mean_tokens_synthetic: _Optional[float] = ...) -> None: ...
+    embedding_auc_low: float
+    embedding_auc_high: float
+    embedded_texts: int
+    def __init__(self, length_ks: _Optional[float] = ..., vocab_tv: _Optional[float] = ..., embedding_mmd: _Optional[float] = ..., embedding_auc: _Optional[float] = ..., cluster_coverage: _Optional[float] = ..., mean_tokens_real: _Optional[float] = ..., mean_tokens_synthetic: _Optional[float] = ..., embedding_auc_low: _Optional[float] = ..., embedding_auc_high: _Optional[float] = ..., embedded_texts: _Optional[int] = ...) -> None: ...
 
 class TextDiversity(_message.Message):
     __slots__ = ("distinct_1", "distinct_2", "vendi", "vendi_real", "cluster_coverage", "duplicate_share")

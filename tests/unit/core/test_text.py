@@ -10,7 +10,7 @@ import pytest
 
 from tests.fixtures.toy_texts import brute_longest_run as _brute_longest
 from tests.fixtures.toy_texts import corpus as _corpus
-from veil.core.text import NgramIndex, distinct_n, longest_common_run, tokens, vendi_score
+from veil.core.text import NgramIndex, distinct_n, longest_common_run, replace_whole_words, tokens, vendi_score
 
 # --- tokens / distinct-n / vendi ---------------------------------------------------------------
 
@@ -76,3 +76,35 @@ def test_index_matches_brute_force_on_random_inputs():
         assert index.longest_run(query) == expected, (sources, query)
         for n in (1, 2, 3, 4, 5, 7):
             assert index.shares_run(query, n) == (expected >= n)
+
+
+def test_batched_longest_runs_match_brute_force_past_the_batched_levels():
+    rng = random.Random(5)
+    words = [f"w{i}" for i in range(40)]
+    sources = [" ".join(rng.choice(words) for _ in range(rng.randint(3, 70))) for _ in range(60)]
+    queries = []
+    for source in sources[:40]:
+        toks = source.split()
+        a = rng.randint(0, len(toks))
+        b = rng.randint(a, len(toks))
+        # Noise, a copied slice (up to 70 tokens: past the batched levels), unseen words, a copied prefix.
+        queries.append(" ".join([rng.choice(words), *toks[a:b], "zz", *toks[: rng.randint(0, len(toks))]]))
+    queries += [None, "", "zz qq", queries[0], queries[3]]
+    index = NgramIndex(sources)
+    expected = [_brute_longest(q, sources) for q in queries]
+    assert max(expected) > 24  # some runs finish text by text
+    assert index.longest_runs(queries) == expected
+    assert NgramIndex([]).longest_runs(queries) == [0] * len(queries)
+
+
+def test_replace_whole_words_in_one_pass():
+    pairs = [("Ann Lee", "Lee Park"), ("Ann", "Lee"), ("Lee", "Park")]
+    # The inserted "Lee Park" is not rewritten again; a lone "Ann" and "Lee" are; "Annex" is not a word match.
+    assert (
+        replace_whole_words("Ann Lee called. Ann, then Lee. Annex", pairs) == "Lee Park called. Lee, then Park. Annex"
+    )
+    assert replace_whole_words("ANN LEE and ann_lee", [("ann lee", "X")], ignore_case=True) == "X and ann_lee"
+    assert replace_whole_words("ANN LEE", [("ann lee", "X")]) == "ANN LEE"  # case-sensitive by default
+    # A character whose lower case is longer ("İ") still gets the same answer as a regex would.
+    assert replace_whole_words("İstanbul: Ann Lee", [("ann lee", "X")], ignore_case=True) == "İstanbul: X"
+    assert replace_whole_words("", [("a", "b")]) == "" and replace_whole_words("a b", []) == "a b"

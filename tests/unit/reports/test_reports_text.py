@@ -97,6 +97,14 @@ def test_drift_separates_same_from_shifted_distribution(data):
     assert 0.35 < same.drift.embedding_auc < 0.65
     assert shifted.drift.embedding_auc > 0.85
     assert shifted.drift.mean_tokens_synthetic < 6 < same.drift.mean_tokens_synthetic
+    # The AUC's interval covers it and narrows with more texts; the texts embedded are stated.
+    assert same.drift.embedding_auc_low < 0.52 and same.drift.embedding_auc_high < shifted.drift.embedding_auc_low
+    assert same.drift.embedding_auc_low <= same.drift.embedding_auc <= same.drift.embedding_auc_high
+    assert same.drift.embedded_texts == 400
+    fewer = _report(data, data["fresh"], max_texts=100)
+    assert fewer.drift.embedded_texts == 100
+    width = same.drift.embedding_auc_high - same.drift.embedding_auc_low
+    assert fewer.drift.embedding_auc_high - fewer.drift.embedding_auc_low > 1.5 * width
     assert same.drift.mean_tokens_real == pytest.approx(np.mean([len(tokens(t)) for t in data["holdout"]]))
 
 

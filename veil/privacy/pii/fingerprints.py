@@ -27,6 +27,7 @@ from typing import Protocol
 import numpy as np
 import pandas as pd
 
+from veil.core.text import replace_whole_words
 from veil.privacy.errors import FingerprintKeyMismatchError, PrivacyInvalidArgumentError
 
 logger = logging.getLogger(__name__)
@@ -96,6 +97,11 @@ class PiiFingerprints:
         # whose token is not a head cannot start a replay, which spares the
         # longer runs there (the scan then costs about one digest per token).
         self._heads: set[bytes] = set()
+        # Verdicts already reached: a release checks the same values in several passes (generated
+        # columns, then every string column, then what changed), and tokens repeat across cells
+        # (first names, domains, cities). Both are cleared whenever a value is added.
+        self._verdicts: dict[tuple[str, int], bool] = {}
+        self._is_head: dict[str, bool] = {}
         for digest in digests:
             if len(digest) != DIGEST_SIZE:
                 raise PrivacyInvalidArgumentError(
@@ -117,6 +123,8 @@ class PiiFingerprints:
         if tokens:
             self._digests.add(self._digest_canonical(" ".join(tokens)))
             self._heads.add(self._digest_canonical(tokens[0]))
+            self._verdicts.clear()
+            self._is_head.clear()
 
     def update(self, values: Iterable[str]) -> None:
         """Add many raw values."""
@@ -173,24 +181,28 @@ class PiiFingerprints:
         return fingerprints
 
     # ------------------------------------------------------------------ checks
-    def _text_replays(self, text: str, max_tokens: int, cache: dict[str, bool] | None = None) -> bool:
+    def _text_replays(self, text: str, max_tokens: int) -> bool:
+        key = (text, max_tokens)
+        verdict = self._verdicts.get(key)
+        if verdict is None:
+            verdict = self._verdicts[key] = self._scan(text, max_tokens)
+        return verdict
+
+    def _scan(self, text: str, max_tokens: int) -> bool:
         tokens = [tok for _, _, tok in iter_tokens(text)]
         if not tokens:
             return False
-        digests, heads = self._digests, self._heads
+        digests, is_head = self._digests, self._is_head
         digest = self._digest_canonical
         n = len(tokens)
         if digest(" ".join(tokens)) in digests:
             return True
         if n == 1:
             return False
-        # Whether a token can start a fingerprinted run; tokens repeat a lot
-        # across cells (first names, domains, cities), so a batch shares a cache.
-        cache = {} if cache is None else cache
         for i in range(n):
-            head = cache.get(tokens[i])
+            head = is_head.get(tokens[i])
             if head is None:
-                head = cache[tokens[i]] = digest(tokens[i]) in heads
+                head = is_head[tokens[i]] = digest(tokens[i]) in self._heads
             if not head:
                 continue
             if tokens[i] and digest(tokens[i]) in digests:
@@ -223,11 +235,10 @@ class PiiFingerprints:
         return runs
 
     def replaying(self, values: Iterable[object], *, max_tokens: int = MAX_TOKENS) -> list[str]:
-        """The string values that are, or contain, a fingerprinted value (one token cache for all)."""
+        """The string values that are, or contain, a fingerprinted value (verdicts are remembered)."""
         if not self._digests:
             return []
-        cache: dict[str, bool] = {}
-        return [v for v in values if isinstance(v, str) and self._text_replays(v, max_tokens, cache)]
+        return [v for v in values if isinstance(v, str) and self._text_replays(v, max_tokens)]
 
     def replays_in(self, text: str, *, max_tokens: int = MAX_TOKENS) -> bool:
         """True when ``text`` as a whole or any run of up to ``max_tokens`` tokens is fingerprinted."""
@@ -252,9 +263,8 @@ class PiiFingerprints:
                 continue
             counts = series.dropna().value_counts(dropna=True)
             hits = 0
-            cache: dict[str, bool] = {}
             for value, count in counts.items():
-                if isinstance(value, str) and self._text_replays(value, max_tokens, cache):
+                if isinstance(value, str) and self._text_replays(value, max_tokens):
                     hits += int(count)
             if hits:
                 out[str(column)] = hits
@@ -295,10 +305,9 @@ class PiiFingerprints:
         for column, entity in entity_by_column.items():
             series = result[column]
             replacements: dict[str, str] = {}
-            cache: dict[str, bool] = {}
             for value in series.dropna().unique():
                 # A cell replays when it is, or contains, a raw value ("Mrs. Ann Lee").
-                if isinstance(value, str) and self._digests and self._text_replays(value, MAX_TOKENS, cache):
+                if isinstance(value, str) and self._digests and self._text_replays(value, MAX_TOKENS):
                     candidate = factory.fresh(entity, fresh_index)
                     fresh_index += 1
                     while self.replays_in(candidate):
@@ -329,9 +338,7 @@ def _follow(texts: pd.Series, old: pd.Series, mask: pd.Series, replacements: Map
         old_words, new_words = value.split(), new.split()
         if len(old_words) > 1 and len(new_words) > 1:
             pairs += [(old_words[0], new_words[0]), (old_words[-1], new_words[-1])]
-        for before, after in pairs:
-            text = re.sub(rf"(?<!\w){re.escape(before)}(?!\w)", lambda _m, a=after: a, text)
-        out.iat[i] = text
+        out.iat[i] = replace_whole_words(text, pairs)
     return out
 
 

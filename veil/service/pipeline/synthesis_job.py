@@ -27,6 +27,7 @@ from veil.reports.errors import (
 )
 from veil.reports.model import PiiReplay, PrivacyGuarantee, Report, ValueProtection
 from veil.reports.render import render_html, render_json
+from veil.reports.text import REAL_SAMPLE, SYNTHETIC_SAMPLE
 from veil.service.pipeline import budget
 from veil.service.pipeline import text as text_stage
 from veil.service.pipeline.context import ServiceContext
@@ -107,6 +108,10 @@ class SynthesisJob:
         self.handle.check_cancelled()
         ctx.ledger.mark_touched(self.charge_id)  # write-ahead: from here on the charge is not refundable
         self.real_train = ctx.store.read_table(self.data_dir / "train.parquet").to_pandas()
+        self.holdout = ctx.store.read_table(self.data_dir / "holdout.parquet").to_pandas()
+        self.embedder = text_stage.open_embedder(plan, self.llm) if plan.columns else None
+        if self.embedder is not None:  # the holdout's texts embed while the model fits
+            text_stage.prefetch_report_texts(self.embedder, self.holdout, plan, side=REAL_SAMPLE, seed=config.seed)
         self.canaries = text_stage.make_canaries(plan.canaries, seed=config.seed) if plan.columns else []
         self.train = text_stage.plant_canaries(self.real_train, plan.columns, self.canaries, seed=config.seed)
         with self._timed("fit"):
@@ -162,28 +167,15 @@ class SynthesisJob:
         """Drift and leakage against the holdout, the text columns' reports, and the job's warnings."""
         config, plan, replays = self.config, self.plan, self.replays
         with self._timed("report"):
-            holdout = self.ctx.store.read_table(self.data_dir / "holdout.parquet").to_pandas()
+            holdout = self.holdout
+            if self.embedder is not None:  # the synthetic texts embed while the tabular report runs
+                text_stage.prefetch_report_texts(
+                    self.embedder, self.synthetic, plan, side=SYNTHETIC_SAMPLE, seed=config.seed
+                )
             void = budget.statement(self.ctx, self.dataset).guarantee_void
             self.guarantee = _guarantee(self.synth, dp=self.dp, void=void)
-            report = build_report(
-                train=self.real_train,
-                holdout=holdout,
-                synthetic=self.synthetic,
-                kinds=self.kinds,
-                target_column=config.target_column or None,
-                seed=config.seed,
-                pii_replay=PiiReplay(
-                    count=sum(replays.values()),
-                    by_column=replays,
-                    fingerprints_checked=len(self.fingerprints),
-                    gate_replaced=self.gate_replaced,
-                ),
-                guarantee=self.guarantee,
-                title=f"datasets/{self.dataset.id}/syntheses/{self.synthesis_id}",
-                progress=self.handle.stage_progress("report", *STAGE_RANGES["report"]),
-                thresholds=Thresholds().tightened(config.max_risk),
-                link_columns=config.link_columns if all(config.link_columns) else None,
-            )
+            with text_stage.beside_prefetch(self.embedder):
+                report = self._tabular_report(holdout, replays)
             self._refuse_risky(report)
             if not self.dp:
                 report.leakage.value_protection = ValueProtection.model_validate(self.synth.books["value_protection"])
@@ -200,6 +192,28 @@ class SynthesisJob:
         report.timings.update({k: round(v, 3) for k, v in self.timings.items()})
         self._warn(report, void=void)
         self.result = report
+
+    def _tabular_report(self, holdout: pd.DataFrame, replays: dict[str, int]) -> Report:
+        config = self.config
+        return build_report(
+            train=self.real_train,
+            holdout=holdout,
+            synthetic=self.synthetic,
+            kinds=self.kinds,
+            target_column=config.target_column or None,
+            seed=config.seed,
+            pii_replay=PiiReplay(
+                count=sum(replays.values()),
+                by_column=replays,
+                fingerprints_checked=len(self.fingerprints),
+                gate_replaced=self.gate_replaced,
+            ),
+            guarantee=self.guarantee,
+            title=f"datasets/{self.dataset.id}/syntheses/{self.synthesis_id}",
+            progress=self.handle.stage_progress("report", *STAGE_RANGES["report"]),
+            thresholds=Thresholds().tightened(config.max_risk),
+            link_columns=config.link_columns if all(config.link_columns) else None,
+        )
 
     def _refuse_risky(self, report: Report) -> None:
         """Fail closed when an attack's risk is confidently above the request's ``max_risk``: nothing is stored."""
@@ -220,7 +234,7 @@ class SynthesisJob:
             holdout=holdout,
             synthetic=self.synthetic,
             exposed=self.exposed,
-            embedder=text_stage.open_embedder(self.plan, self.llm),
+            embedder=self.embedder,
             llm=self.llm,
             replays=self.replays,
             canaries=self.canaries,

@@ -11,6 +11,7 @@ import logging
 import math
 import re
 from collections.abc import Mapping, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 
 import numpy as np
@@ -19,19 +20,19 @@ import pandas as pd
 from veil.core.errors import ViolationCollector
 from veil.core.text import NgramIndex, tokens
 from veil.reports.errors import TextEngineWarning, UnfilledTextWarning
-from veil.reports.text import TextColumnReport, canary_exposure, text_column_report
+from veil.reports.text import TextColumnReport, canary_exposure, embedding_sample, text_column_report
 from veil.service.config import ServiceConfig
 from veil.synthesizers.catalog import TABULAR, TEXT
 from veil.synthesizers.errors import SynthesizerError
 from veil.synthesizers.text.dp_private_evolution import PRETRAINED_EMBEDDERS
-from veil.synthesizers.text.embedders import Embedder, available_embedders, create_embedder
+from veil.synthesizers.text.embedders import Embedder, PrefetchingEmbedder, available_embedders, create_embedder
 from veil.synthesizers.text.llm import LLMClient, LLMSettings, create_llm_client
 from veil.synthesizers.text.options import TextOptions
 
 logger = logging.getLogger(__name__)
 
 MAX_CANARIES = 50
-REPORT_TEXTS = 1000
+REPORT_TEXTS = 500
 """Texts per side the embedding-based report metrics use (a seeded subsample; leakage uses all)."""
 
 
@@ -167,7 +168,34 @@ def open_llm(plan: TextPlan) -> LLMClient | None:
 
 
 def open_embedder(plan: TextPlan, llm: LLMClient | None) -> Embedder:
-    return create_embedder(plan.embedder, llm=llm, model=plan.options.embedding_model)
+    """The report's embedder; a pre-trained one can embed ahead (:func:`prefetch_report_texts`)."""
+    embedder = create_embedder(plan.embedder, llm=llm, model=plan.options.embedding_model)
+    return PrefetchingEmbedder(embedder) if plan.embedder in PRETRAINED_EMBEDDERS else embedder
+
+
+def beside_prefetch(embedder: Embedder | None) -> AbstractContextManager[object]:
+    """Numeric libraries on one thread while an embedder works ahead on the other core.
+
+    Two thread pools spin-waiting on the same two cores slow each other down more than either
+    gains from its second thread.
+    """
+    if isinstance(embedder, PrefetchingEmbedder) and embedder.busy:
+        from threadpoolctl import threadpool_limits
+
+        return threadpool_limits(limits=1)
+    return nullcontext()
+
+
+def prefetch_report_texts(embedder: Embedder, frame: pd.DataFrame, plan: TextPlan, *, side: int, seed: int) -> None:
+    """Start embedding the texts the report will embed on one side (``REAL_SAMPLE`` or ``SYNTHETIC_SAMPLE``).
+
+    The holdout side can start before the fit, the synthetic side before the tabular report: the
+    embedder then works on the core that those mostly single-threaded stages leave idle.
+    """
+    if not isinstance(embedder, PrefetchingEmbedder):
+        return
+    for column in plan.columns:
+        embedder.prefetch(embedding_sample(frame[column], side=side, max_texts=REPORT_TEXTS, seed=seed))
 
 
 # --- canaries ------------------------------------------------------------------------

@@ -16,6 +16,7 @@ import os
 import threading
 from abc import ABC, abstractmethod
 from collections.abc import Sequence
+from concurrent.futures import Future
 from typing import TYPE_CHECKING, Any, ClassVar
 
 import numpy as np
@@ -116,6 +117,78 @@ class MiniLMEmbedder(Embedder):
                 show_progress_bar=False,
             )
         return _normalise(out)
+
+
+# --- ahead of need --------------------------------------------------------------------------
+
+
+class PrefetchingEmbedder(Embedder):
+    """A pre-trained embedder that can start on texts before they are asked for.
+
+    A job knows some texts long before its report embeds them (the holdout is fixed before a
+    model is fitted), and most of a job's stages use one core: :meth:`prefetch` embeds on a
+    background thread meanwhile, and :meth:`embed` reuses those rows, embedding only the rest.
+    A prefetch that failed is simply embedded again (and fails, if it does, where the caller
+    handles it). Not for TF-IDF: it learns its vocabulary from the texts of its first call.
+
+    Args:
+        inner: The embedder doing the work (``minilm`` or ``openai``).
+    """
+
+    def __init__(self, inner: Embedder) -> None:
+        if isinstance(inner, TfidfEmbedder):
+            raise InvalidConfigError(
+                "a TF-IDF embedder cannot embed ahead: it is fitted on the texts of its first call",
+                violations=[(EMBEDDER_FIELD, "prefetch needs a pre-trained embedder")],
+            )
+        self.inner = inner
+        self.name = inner.name  # reports name the embedder doing the work
+        self._pending: list[tuple[list[str], Future[np.ndarray]]] = []
+        self._lock = threading.Lock()
+
+    @property
+    def busy(self) -> bool:
+        """Whether a prefetch is still embedding."""
+        with self._lock:
+            return any(not future.done() for _, future in self._pending)
+
+    def prefetch(self, texts: Sequence[str]) -> None:
+        """Start embedding ``texts`` on a daemon thread (a cancelled job does not wait for it)."""
+        batch = [str(t) for t in texts]
+        if not batch:
+            return
+        future: Future[np.ndarray] = Future()
+
+        def work() -> None:
+            try:
+                future.set_result(self.inner.embed(batch))
+            except BaseException as exc:  # noqa: BLE001 -- handed to whoever asks for these rows
+                future.set_exception(exc)
+
+        with self._lock:
+            self._pending.append((batch, future))
+        threading.Thread(target=work, name="veil-embed-prefetch", daemon=True).start()
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        wanted = [str(t) for t in texts]
+        with self._lock:
+            pending = list(self._pending)
+        ready: dict[str, np.ndarray] = {}
+        for batch, future in pending:
+            try:
+                rows = future.result()
+            except Exception:  # noqa: BLE001 -- embedded again below; a real failure surfaces there
+                logger.info("an embedding prefetch failed; embedding those texts again")
+                continue
+            if rows.ndim == 2 and rows.shape[0] == len(batch):
+                ready.update(zip(batch, rows))
+        missing = [t for t in dict.fromkeys(wanted) if t not in ready]
+        if missing or not wanted:
+            fresh = self.inner.embed(missing)
+            if not wanted:
+                return fresh
+            ready.update(zip(missing, fresh))
+        return np.stack([ready[t] for t in wanted]).astype(np.float32, copy=False)
 
 
 # --- OpenAI-compatible -----------------------------------------------------------------------

@@ -15,6 +15,8 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from veil.core.text import replace_whole_words
+
 NAME_ENTITIES = frozenset({"PERSON"})
 """Entities whose first and last words also get slots (a note says "Ana" for "Ana Ruiz")."""
 
@@ -50,10 +52,6 @@ class SlotColumns:
         return cls(by_slot={str(s): (str(v[0]), str(v[1])) for s, v in data.items()})
 
 
-def _bounded(pattern: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w){re.escape(pattern)}(?!\w)", re.IGNORECASE)
-
-
 def extract_template(text: str, row: Mapping[str, object], slots: SlotColumns) -> str:
     """Replace the row's PII values in ``text`` by slots (longest values first, whole words only)."""
     text = text.replace("[[", "[ [")  # a literal "[[" must not read as a slot
@@ -70,9 +68,7 @@ def extract_template(text: str, row: Mapping[str, object], slots: SlotColumns) -
                 for part, tag in ((words[0], "FIRST"), (words[-1], "LAST")):
                     if len(part) >= _MIN_PART_CHARS and part.isalpha():
                         needles.append((part, f"[[{slot}:{tag}]]"))
-    for value, token in sorted(needles, key=lambda n: -len(n[0])):
-        text = _bounded(value).sub(token, text)
-    return text
+    return replace_whole_words(text, sorted(needles, key=lambda n: -len(n[0])), ignore_case=True)
 
 
 def template_slots(template: str) -> frozenset[str]:

@@ -9,6 +9,7 @@ from veil.synthesizers.errors import InvalidConfigError, UnknownSynthesizerError
 from veil.synthesizers.text.embedders import (
     MiniLMEmbedder,
     OpenAIEmbedder,
+    PrefetchingEmbedder,
     TfidfEmbedder,
     available_embedders,
     create_embedder,
@@ -102,3 +103,41 @@ def test_openai_embedder_calls_client_and_normalises():
     assert out.dtype == np.float32 and out.shape == (2, 3)
     assert _unit_rows(out)
     assert emb.embed([]).shape[0] == 0 and len(llm.calls) == 1  # no request for nothing
+
+
+class _CountingMiniLM(MiniLMEmbedder):
+    """The real MiniLM, recording what it was asked to embed; the first call fails when told to."""
+
+    def __init__(self, *, fail_first: bool = False) -> None:
+        self.calls: list[list[str]] = []
+        self.fail_first = fail_first
+
+    def embed(self, texts):
+        self.calls.append(list(texts))
+        if self.fail_first and len(self.calls) == 1:
+            raise RuntimeError("embedding service unavailable")
+        return super().embed(texts)
+
+
+def test_prefetched_rows_are_reused_and_equal_to_embedding_at_once():
+    inner = _CountingMiniLM()
+    prefetching = PrefetchingEmbedder(inner)
+    prefetching.prefetch(TEXTS[:4])
+    out = prefetching.embed([TEXTS[5], *TEXTS[:4], TEXTS[5]])
+    assert not prefetching.busy
+    # Only the texts not prefetched are embedded when asked (once, though asked twice).
+    assert inner.calls == [TEXTS[:4], [TEXTS[5]]]
+    np.testing.assert_allclose(out, MiniLMEmbedder().embed([TEXTS[5], *TEXTS[:4], TEXTS[5]]), atol=1e-5)
+    assert out.dtype == np.float32 and prefetching.name == "minilm"
+    assert prefetching.embed([]).shape == (0, 384)
+
+
+def test_a_failed_prefetch_is_embedded_again_and_tfidf_cannot_prefetch():
+    inner = _CountingMiniLM(fail_first=True)
+    prefetching = PrefetchingEmbedder(inner)
+    prefetching.prefetch(TEXTS[:3])
+    out = prefetching.embed(TEXTS[:3])
+    assert inner.calls == [TEXTS[:3], TEXTS[:3]] and out.shape == (3, 384) and _unit_rows(out)
+    with pytest.raises(InvalidConfigError) as err:
+        PrefetchingEmbedder(TfidfEmbedder())
+    assert err.value.violations[0][0] == "config.text.embedder"

@@ -19,11 +19,10 @@ import time
 from dataclasses import dataclass
 
 import numpy as np
-from scipy.stats import norm
 from sklearn.metrics import roc_auc_score
 from sklearn.neighbors import NearestNeighbors
 
-from veil.privacy.leakage.attacks.risk import CONFIDENCE, wilson
+from veil.privacy.leakage.attacks.risk import auc_interval, wilson
 from veil.privacy.leakage.attacks.table import AttackTable
 
 FALSE_POSITIVE_RATE = 0.01
@@ -45,19 +44,6 @@ class MembershipResult:
     seconds: float = 0.0
 
 
-def _auc_interval(auc: float, positives: int, negatives: int) -> tuple[float, float]:
-    """Hanley and McNeil's standard error of an AUC, as a normal interval."""
-    if not (0.0 < auc < 1.0) or positives == 0 or negatives == 0:
-        return (auc, auc)
-    q1, q2 = auc / (2.0 - auc), 2.0 * auc * auc / (1.0 + auc)
-    variance = (auc * (1.0 - auc) + (positives - 1) * (q1 - auc * auc) + (negatives - 1) * (q2 - auc * auc)) / (
-        positives * negatives
-    )
-    z = float(norm.ppf((1.0 + CONFIDENCE) / 2.0))
-    half = z * math.sqrt(max(variance, 0.0))
-    return max(0.0, auc - half), min(1.0, auc + half)
-
-
 def _result(attack: str, members: np.ndarray, others: np.ndarray, seconds: float) -> MembershipResult:
     labels = np.r_[np.ones(len(members)), np.zeros(len(others))]
     scores = np.r_[members, others]
@@ -69,7 +55,7 @@ def _result(attack: str, members: np.ndarray, others: np.ndarray, seconds: float
     return MembershipResult(
         attack=attack,
         auc=auc,
-        auc_interval=_auc_interval(auc, len(members), len(others)),
+        auc_interval=auc_interval(auc, len(members), len(others)),
         tpr_at_1pct_fpr=caught / len(members) if len(members) else math.nan,
         tpr_interval=rate.interval,
         members=len(members),

@@ -40,6 +40,18 @@ def _clip(value: float) -> float:
     return min(1.0, max(0.0, value))
 
 
+def auc_interval(auc: float, positives: int, negatives: int, confidence: float = CONFIDENCE) -> tuple[float, float]:
+    """Hanley and McNeil's standard error of a ROC AUC, as a normal interval clipped to [0, 1]."""
+    if not (0.0 < auc < 1.0) or positives == 0 or negatives == 0:
+        return (auc, auc)
+    q1, q2 = auc / (2.0 - auc), 2.0 * auc * auc / (1.0 + auc)
+    variance = (auc * (1.0 - auc) + (positives - 1) * (q1 - auc * auc) + (negatives - 1) * (q2 - auc * auc)) / (
+        positives * negatives
+    )
+    half = _z(confidence) * math.sqrt(max(variance, 0.0))
+    return _clip(auc - half), _clip(auc + half)
+
+
 def wilson(successes: int, attempts: int, confidence: float = CONFIDENCE) -> Rate:
     """The Wilson score centre and half-width of ``successes`` out of ``attempts`` (no continuity correction)."""
     if attempts <= 0:
