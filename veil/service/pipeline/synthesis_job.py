@@ -139,6 +139,15 @@ class SynthesisJob:
         """The release gate: no raw PII value of the input leaves (DP output is measured, not filtered)."""
         with self._timed("filter"):
             self.handle.report("filter", STAGE_RANGES["filter"][0])
+            if self.embedder is not None:  # most texts pass the gate unchanged: embed them meanwhile
+                text_stage.prefetch_report_texts(
+                    self.embedder,
+                    self.synthetic,
+                    self.plan,
+                    side=SYNTHETIC_SAMPLE,
+                    seed=self.config.seed,
+                    released=False,
+                )
             key = self.ctx.dataset_key(self.dataset)
             self.fingerprints = PiiFingerprints.from_bytes(key, (self.data_dir / "fingerprints.bin").read_bytes())
             self.gate_replaced: dict[str, int] = {}
@@ -168,7 +177,7 @@ class SynthesisJob:
         config, plan, replays = self.config, self.plan, self.replays
         with self._timed("report"):
             holdout = self.holdout
-            if self.embedder is not None:  # the synthetic texts embed while the tabular report runs
+            if self.embedder is not None:  # what the gate changed embeds while the tabular report runs
                 text_stage.prefetch_report_texts(
                     self.embedder, self.synthetic, plan, side=SYNTHETIC_SAMPLE, seed=config.seed
                 )

@@ -186,13 +186,17 @@ def beside_prefetch(embedder: Embedder | None) -> AbstractContextManager[object]
     return nullcontext()
 
 
-def prefetch_report_texts(embedder: Embedder, frame: pd.DataFrame, plan: TextPlan, *, side: int, seed: int) -> None:
+def prefetch_report_texts(
+    embedder: Embedder, frame: pd.DataFrame, plan: TextPlan, *, side: int, seed: int, released: bool = True
+) -> None:
     """Start embedding the texts the report will embed on one side (``REAL_SAMPLE`` or ``SYNTHETIC_SAMPLE``).
 
-    The holdout side can start before the fit, the synthetic side before the tabular report: the
-    embedder then works on the core that those mostly single-threaded stages leave idle.
+    The holdout side can start before the fit, the synthetic side before the release gate and again
+    before the tabular report: the embedder then works on the core that those mostly single-threaded
+    stages leave idle. Texts not yet through the gate (``released=False``) are embedded only by a local
+    model: they may still carry a raw value, and must not reach an embedding endpoint.
     """
-    if not isinstance(embedder, PrefetchingEmbedder):
+    if not isinstance(embedder, PrefetchingEmbedder) or not (released or embedder.local):
         return
     for column in plan.columns:
         embedder.prefetch(embedding_sample(frame[column], side=side, max_texts=REPORT_TEXTS, seed=seed))

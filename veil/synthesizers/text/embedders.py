@@ -36,8 +36,11 @@ logger = logging.getLogger(__name__)
 EMBEDDER_FIELD = "config.text.embedder"
 DEFAULT_OPENAI_EMBEDDING_MODEL = "text-embedding-3-small"
 MINILM_BATCH_SIZE = 64
+PREFETCH_CHUNK = 64
+"""Texts a prefetch embeds per call: between calls it may take more threads once someone waits."""
 TFIDF_MAX_DIMS = 128
 MAX_TORCH_THREADS = 2  # the service shares few cores; more intra-op threads only contend
+"""Intra-op threads of an embedding asked for now (one made ahead, beside a job's stage, uses one)."""
 
 
 def _normalise(x: np.ndarray) -> np.ndarray:
@@ -105,17 +108,29 @@ class MiniLMEmbedder(Embedder):
     name: ClassVar[str] = "minilm"
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
+        return self.embed_on(texts, threads=MAX_TORCH_THREADS)
+
+    def embed_on(self, texts: Sequence[str], *, threads: int) -> np.ndarray:
+        """:meth:`embed` on at most ``threads`` intra-op threads (encodes run one at a time, so the
+        process-wide setting holds for exactly this call)."""
         model = _load_minilm()
         if len(texts) == 0:
             return np.zeros((0, _embedding_dim(model)), dtype=np.float32)
+        import torch
+
         with _minilm_encode_lock:
-            out = model.encode(
-                [str(t) for t in texts],
-                batch_size=MINILM_BATCH_SIZE,
-                convert_to_numpy=True,
-                normalize_embeddings=True,
-                show_progress_bar=False,
-            )
+            before = torch.get_num_threads()
+            torch.set_num_threads(max(1, min(threads, before)))
+            try:
+                out = model.encode(
+                    [str(t) for t in texts],
+                    batch_size=MINILM_BATCH_SIZE,
+                    convert_to_numpy=True,
+                    normalize_embeddings=True,
+                    show_progress_bar=False,
+                )
+            finally:
+                torch.set_num_threads(before)  # torch's setting is process-wide: others train with it
         return _normalise(out)
 
 
@@ -145,6 +160,12 @@ class PrefetchingEmbedder(Embedder):
         self.name = inner.name  # reports name the embedder doing the work
         self._pending: list[tuple[list[str], Future[np.ndarray]]] = []
         self._lock = threading.Lock()
+        self._waiting = threading.Event()  # someone is blocked on a prefetch: it may take every core
+
+    @property
+    def local(self) -> bool:
+        """Whether the texts stay in this process (a bundled model, not an endpoint)."""
+        return isinstance(self.inner, MiniLMEmbedder)
 
     @property
     def busy(self) -> bool:
@@ -153,15 +174,29 @@ class PrefetchingEmbedder(Embedder):
             return any(not future.done() for _, future in self._pending)
 
     def prefetch(self, texts: Sequence[str]) -> None:
-        """Start embedding ``texts`` on a daemon thread (a cancelled job does not wait for it)."""
-        batch = [str(t) for t in texts]
+        """Start embedding ``texts`` on a daemon thread (a cancelled job does not wait for it).
+
+        Texts already prefetched are skipped: a caller may prefetch a side early and again once it
+        has changed a little, paying only for what changed.
+        """
+        with self._lock:
+            started = {text for batch, _ in self._pending for text in batch}
+        batch = [t for t in dict.fromkeys(str(t) for t in texts) if t not in started]
         if not batch:
             return
         future: Future[np.ndarray] = Future()
 
         def work() -> None:
             try:
-                future.set_result(self.inner.embed(batch))
+                if isinstance(self.inner, MiniLMEmbedder):
+                    parts = []
+                    for at in range(0, len(batch), PREFETCH_CHUNK):
+                        # One core while the job's own stage has the other; all once someone waits.
+                        threads = MAX_TORCH_THREADS if self._waiting.is_set() else 1
+                        parts.append(self.inner.embed_on(batch[at : at + PREFETCH_CHUNK], threads=threads))
+                    future.set_result(np.vstack(parts))
+                else:
+                    future.set_result(self.inner.embed(batch))
             except BaseException as exc:  # noqa: BLE001 -- handed to whoever asks for these rows
                 future.set_exception(exc)
 
@@ -174,14 +209,18 @@ class PrefetchingEmbedder(Embedder):
         with self._lock:
             pending = list(self._pending)
         ready: dict[str, np.ndarray] = {}
-        for batch, future in pending:
-            try:
-                rows = future.result()
-            except Exception:  # noqa: BLE001 -- embedded again below; a real failure surfaces there
-                logger.info("an embedding prefetch failed; embedding those texts again")
-                continue
-            if rows.ndim == 2 and rows.shape[0] == len(batch):
-                ready.update(zip(batch, rows))
+        self._waiting.set()
+        try:
+            for batch, future in pending:
+                try:
+                    rows = future.result()
+                except Exception:  # noqa: BLE001 -- embedded again below; a real failure surfaces there
+                    logger.info("an embedding prefetch failed; embedding those texts again")
+                    continue
+                if rows.ndim == 2 and rows.shape[0] == len(batch):
+                    ready.update(zip(batch, rows))
+        finally:
+            self._waiting.clear()
         missing = [t for t in dict.fromkeys(wanted) if t not in ready]
         if missing or not wanted:
             fresh = self.inner.embed(missing)

@@ -112,21 +112,23 @@ class _CountingMiniLM(MiniLMEmbedder):
         self.calls: list[list[str]] = []
         self.fail_first = fail_first
 
-    def embed(self, texts):
+    def embed_on(self, texts, *, threads):
         self.calls.append(list(texts))
         if self.fail_first and len(self.calls) == 1:
             raise RuntimeError("embedding service unavailable")
-        return super().embed(texts)
+        return super().embed_on(texts, threads=threads)
 
 
 def test_prefetched_rows_are_reused_and_equal_to_embedding_at_once():
     inner = _CountingMiniLM()
     prefetching = PrefetchingEmbedder(inner)
-    prefetching.prefetch(TEXTS[:4])
+    prefetching.prefetch(TEXTS[:3])
+    prefetching.prefetch(TEXTS[1:4])  # only the text not prefetched yet is started
     out = prefetching.embed([TEXTS[5], *TEXTS[:4], TEXTS[5]])
-    assert not prefetching.busy
+    assert not prefetching.busy and prefetching.local
     # Only the texts not prefetched are embedded when asked (once, though asked twice).
-    assert inner.calls == [TEXTS[:4], [TEXTS[5]]]
+    assert inner.calls[:2] in ([TEXTS[:3], [TEXTS[3]]], [[TEXTS[3]], TEXTS[:3]])  # two threads: either order
+    assert inner.calls[2:] == [[TEXTS[5]]]
     np.testing.assert_allclose(out, MiniLMEmbedder().embed([TEXTS[5], *TEXTS[:4], TEXTS[5]]), atol=1e-5)
     assert out.dtype == np.float32 and prefetching.name == "minilm"
     assert prefetching.embed([]).shape == (0, 384)
@@ -141,3 +143,10 @@ def test_a_failed_prefetch_is_embedded_again_and_tfidf_cannot_prefetch():
     with pytest.raises(InvalidConfigError) as err:
         PrefetchingEmbedder(TfidfEmbedder())
     assert err.value.violations[0][0] == "config.text.embedder"
+
+
+def test_a_prefetch_longer_than_a_chunk_gives_the_rows_of_one_call():
+    texts = [f"{text} (case {i})" for i in range(12) for text in TEXTS]  # 72 texts: two chunks
+    prefetching = PrefetchingEmbedder(MiniLMEmbedder())
+    prefetching.prefetch(texts)
+    np.testing.assert_allclose(prefetching.embed(texts), MiniLMEmbedder().embed(texts), atol=1e-5)
