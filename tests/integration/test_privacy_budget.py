@@ -277,3 +277,31 @@ def test_budget_is_tenant_scoped(client_b, dp_dataset):
     with pytest.raises(grpc.RpcError) as info:
         client_b.privacy_budget(dp_dataset.name)
     assert info.value.code() == grpc.StatusCode.NOT_FOUND
+
+
+def test_a_discovery_that_finds_nothing_warns_and_names_the_column(client_a):
+    # 80 rows at epsilon 0.5: too few for any noisy bounds cell or category to clear the noise.
+    ds = _upload(client_a, "tiny-dp", rows=80)
+    op = client_a.wait_operation(
+        client_a.create_synthesis(ds.name, pb.SynthesisConfig(model="dp_marginal", epsilon=0.5, seed=1)).name
+    )
+    syn = client_a.synthesis_of(op)
+    report = client_a.report(syn.name, view=pb.GetReportRequest.BASIC)
+    found = {c for c in ("carat", "price", "cut", "color") if any(f"column '{c}'" in w for w in report.warnings)}
+    assert found == {"carat", "price", "cut", "color"}, report.warnings
+    assert all("public" in w for w in report.warnings if w.startswith("column '"))
+    assert syn.privacy_guarantee.preprocessing["carat.problem"].startswith(("no cell", "the DP bounds"))
+    # Declared public, nothing is left to discover and nothing is warned about.
+    public = [
+        pb.PublicColumn(column="carat", lower=0.1, upper=6.0),
+        pb.PublicColumn(column="price", lower=0, upper=20000),
+        pb.PublicColumn(column="cut", categories=["Fair", "Good", "Very Good", "Premium", "Ideal"]),
+        pb.PublicColumn(column="color", categories=list("DEFGHIJ")),
+    ]
+    op = client_a.wait_operation(
+        client_a.create_synthesis(
+            ds.name, pb.SynthesisConfig(model="dp_marginal", epsilon=0.5, seed=1, public_columns=public)
+        ).name
+    )
+    report = client_a.report(client_a.synthesis_of(op).name, view=pb.GetReportRequest.BASIC)
+    assert not [w for w in report.warnings if w.startswith("column '")], report.warnings

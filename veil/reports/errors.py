@@ -108,3 +108,7 @@ class UnfilledTextWarning(ReportWarning):
 
 class TextEngineWarning(ReportWarning):
     """A soft problem the text engine or its judge reported (self-judging, unscored texts)."""
+
+
+class DomainDiscoveryWarning(ReportWarning):
+    """A DP engine found too little of a column's bounds or categories: its values are not the data's."""

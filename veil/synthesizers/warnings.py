@@ -25,3 +25,7 @@ class UnparsedValuesWarning(SynthesizerWarning):
 
 class SelfJudgingWarning(SynthesizerWarning):
     """The judge is the generator's own model: it may favour its own outputs (self-preference)."""
+
+
+class DomainDiscoveryWarning(SynthesizerWarning):
+    """A DP engine's discovery of a column's bounds or categories found too little (see the column's problem)."""

@@ -22,6 +22,7 @@ from veil.reports.assemble import build_report
 from veil.reports.errors import (
     CanariesDroppedWarning,
     DatasetGuaranteeVoidWarning,
+    DomainDiscoveryWarning,
     GateReplacedWarning,
     TextWithheldWarning,
 )
@@ -268,6 +269,9 @@ class SynthesisJob:
                     "for the dataset as a whole"
                 )
             )
+        if self.dp:
+            for column, problem in self.synth.discovery_problems.items():
+                report.warn(DomainDiscoveryWarning(f"column {column!r}: {problem}"))
         if self.dp and self.plan.columns and not self.synth.text_engines:
             report.warn(TextWithheldWarning("text columns are withheld (emitted empty): no DP text model was selected"))
 

@@ -22,6 +22,7 @@ model is made data-independent here:
 from __future__ import annotations
 
 import math
+import warnings
 from collections.abc import Callable, Mapping
 from typing import Any, ClassVar
 
@@ -37,9 +38,10 @@ from veil.synthesizers.catalog import TEXT
 from veil.synthesizers.coercion import coerce
 from veil.synthesizers.errors import InvalidConfigError, NotFittedError
 from veil.synthesizers.generators import IdSpec, PiiSpec, column_seed
-from veil.synthesizers.tabular.dp_domain import PublicMetadata, columns_needing
+from veil.synthesizers.tabular.dp_domain import PROBLEM, PublicMetadata, columns_needing
 from veil.synthesizers.text.base import TextSynthesizer
 from veil.synthesizers.text.registry import create_text_synthesizer
+from veil.synthesizers.warnings import DomainDiscoveryWarning
 
 DEFAULT_DELTA = 1e-6
 """δ of a DP request that names none: well below 1/n for the tables Veil serves."""
@@ -163,6 +165,14 @@ class DPSynthesizer(Synthesizer):
                 self._estimated_rows = int(np.mean(estimates)) if estimates else self._noisy_row_count(frame)
         if "public" not in self._dp_books:  # no modelled column: only the schema-level facts to state
             self._dp_books["public"] = self._public_books({})
+        for column, problem in self.discovery_problems.items():
+            warnings.warn(f"column {column!r}: {problem}", DomainDiscoveryWarning, stacklevel=2)
+
+    @property
+    def discovery_problems(self) -> dict[str, str]:
+        """Column -> what DP discovery of its bounds or categories could not find (names only, no values)."""
+        columns = self._dp_books.get("public", {}).get("columns", {})
+        return {c: steps[PROBLEM] for c, steps in columns.items() if PROBLEM in steps}
 
     def _noisy_row_count(self, frame: pd.DataFrame) -> int:
         """Nothing else touched the data (only ids, PII and withheld text): the whole budget buys the row count."""

@@ -32,7 +32,7 @@ import pandas as pd
 
 from veil.core import kinds as K
 from veil.privacy.dp.accounting import ZcdpBudget
-from veil.privacy.dp.mechanisms import GaussianMechanism, GaussianPartitionSelection, private_bounds
+from veil.privacy.dp.mechanisms import BOUND_GRID, GaussianMechanism, GaussianPartitionSelection, private_bounds
 from veil.synthesizers.errors import InvalidConfigError
 
 FINE_BINS = 128
@@ -298,13 +298,10 @@ def discover_domain(
                 bounds_from = "dp"
             integer = col in integer_columns
             edges = _fine_edges(lower, upper, integer=integer)
-            codec = ColumnCodec(
-                column=col,
-                kind=kind,
-                edges=edges,
-                integer=integer,
-                provenance={"bounds": bounds_from, "bins": "dp (noisy quantiles of the one-way)"},
-            )
+            provenance = {"bounds": bounds_from, "bins": "dp (noisy quantiles of the one-way)"}
+            if bounds_from == "dp" and (problem := _bounds_problem(found)):
+                provenance[PROBLEM] = problem
+            codec = ColumnCodec(column=col, kind=kind, edges=edges, integer=integer, provenance=provenance)
         elif kind == K.BOOLEAN:
             codec = ColumnCodec(column=col, kind=kind, categories=[False, True], provenance={"categories": "type"})
         else:
@@ -318,7 +315,13 @@ def discover_domain(
                 order = np.argsort(-noisy, kind="stable")
                 categories = [observed.index[i] for i in kept[order]]
                 cats_from = "dp (Gaussian partition selection)"
-            codec = ColumnCodec(column=col, kind=kind, categories=categories, provenance={"categories": cats_from})
+            provenance = {"categories": cats_from}
+            if not categories and len(observed) and pub.categories is None:
+                provenance[PROBLEM] = (
+                    "no category cleared DP partition selection, so every value is released as missing; "
+                    "declare the column's categories public to model them"
+                )
+            codec = ColumnCodec(column=col, kind=kind, categories=categories, provenance=provenance)
         fine = codec.encode_fine(series)
         codec.fine_to_coarse = np.arange(codec.fine_size, dtype=np.int64)
         mech = GaussianMechanism(rho=budget.spend(f"one-way:{col}", rho_one))
@@ -331,6 +334,31 @@ def discover_domain(
             codec.regroup(_quantile_groups(noisy, codec.null_code, max_bins))
         codecs[col] = codec
     return codecs, oneways
+
+
+PROBLEM = "problem"
+"""The provenance key under which a discovery step that found too little says so (column-level, no values)."""
+
+
+def _bounds_problem(found: tuple[float, float] | None) -> str | None:
+    """What is wrong with DP bounds a histogram over ``BOUND_GRID`` gave, if anything."""
+    if found is None:
+        return (
+            "no cell of the DP bounds histogram cleared its noise, so the column is modelled on 0..1 and "
+            "its values are not the data's; declare the column's bounds public (lower, upper)"
+        )
+    low = int(np.searchsorted(BOUND_GRID, found[0]))
+    if low + 1 < BOUND_GRID.size and BOUND_GRID[low + 1] == found[1]:
+        return (
+            "the DP bounds are a single power-of-two cell, so values outside it are clipped into it; "
+            "declare the column's bounds public (lower, upper)"
+        )
+    return None
+
+
+def discovery_problems(codecs: Mapping[str, ColumnCodec]) -> dict[str, str]:
+    """Column -> what its discovery step could not find (empty when every step found enough)."""
+    return {c: codec.provenance[PROBLEM] for c, codec in codecs.items() if PROBLEM in codec.provenance}
 
 
 def compress_rare(codec: ColumnCodec, oneway: OneWay, *, sigmas: float = 3.0) -> None:

@@ -15,6 +15,7 @@ from veil.synthesizers.errors import EngineError, InvalidConfigError
 from veil.synthesizers.registry import create_synthesizer
 from veil.synthesizers.tabular import dp_marginal
 from veil.synthesizers.tabular.dp_domain import PublicColumn, PublicMetadata
+from veil.synthesizers.warnings import DomainDiscoveryWarning
 
 KINDS = {
     "carat": "numeric",
@@ -140,3 +141,45 @@ def test_a_failure_half_way_still_counts_what_touched_the_data(frame, monkeypatc
         synth.fit(frame, kinds=KINDS)
     spent, _ = synth.privacy_spent
     assert 0 < spent < 1.0  # bounds, categories, one-ways, the tree and the two-ways ran; no more
+
+
+def test_a_discovery_that_finds_too_little_says_so_per_column(tmp_path):
+    rng = np.random.default_rng(0)
+    n = 160  # the survey table of the issue, in small: ages, a skewed income, a code of 200 values
+    frame = pd.DataFrame(
+        {
+            "age": rng.integers(18, 90, n),
+            "income": np.exp(rng.normal(10.5, 1.0, n)).round(),
+            "job": rng.choice([f"c{i}" for i in range(200)], n),
+        }
+    )
+    kinds = {"age": "numeric", "income": "numeric", "job": "categorical"}
+    synth = create_synthesizer("dp_marginal", seed=0, epsilon=1.0)
+    with pytest.warns(DomainDiscoveryWarning) as caught:
+        synth.fit(frame, kinds=kinds)
+    problems = synth.discovery_problems
+    assert set(problems) == {"age", "income", "job"}
+    assert {str(w.message).split(":")[0] for w in caught} == {"column 'age'", "column 'income'", "column 'job'"}
+    assert all("public" in p for p in problems.values())
+    assert not any(str(v) in " ".join(problems.values()) for v in frame["job"].unique())  # names, never values
+    # Bounds that a single noisy cell gave are flagged too: they clip the rest of the column.
+    wider = create_synthesizer("dp_marginal", seed=0, epsilon=3.0)
+    with pytest.warns(DomainDiscoveryWarning):
+        wider.fit(frame, kinds=kinds)
+    assert wider.discovery_problems["age"].startswith("the DP bounds are a single power-of-two cell")
+    # What was found is kept with the model, and public metadata leaves nothing to find.
+    path = tmp_path / "model.veil"
+    synth.save(path)
+    assert Synthesizer.load(path).discovery_problems == problems
+    public = PublicMetadata(
+        columns={
+            "age": PublicColumn(lower=0, upper=120),
+            "income": PublicColumn(lower=0, upper=1e6),
+            "job": PublicColumn(categories=tuple(f"c{i}" for i in range(200))),
+        }
+    )
+    declared = create_synthesizer("dp_marginal", seed=0, epsilon=1.0, public=public)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", DomainDiscoveryWarning)
+        declared.fit(frame, kinds=kinds)
+    assert declared.discovery_problems == {}
