@@ -350,15 +350,10 @@ def _bounds_problem(found: tuple[float, float] | None) -> str | None:
     low = int(np.searchsorted(BOUND_GRID, found[0]))
     if low + 1 < BOUND_GRID.size and BOUND_GRID[low + 1] == found[1]:
         return (
-            "the DP bounds are a single power-of-two cell, so values outside it are clipped into it; "
-            "declare the column's bounds public (lower, upper)"
+            "the DP bounds are a single power-of-two cell: any values outside it (a tail the noise hid) "
+            "are clipped into it; declare the column's bounds public (lower, upper)"
         )
     return None
-
-
-def discovery_problems(codecs: Mapping[str, ColumnCodec]) -> dict[str, str]:
-    """Column -> what its discovery step could not find (empty when every step found enough)."""
-    return {c: codec.provenance[PROBLEM] for c, codec in codecs.items() if PROBLEM in codec.provenance}
 
 
 def compress_rare(codec: ColumnCodec, oneway: OneWay, *, sigmas: float = 3.0) -> None:
