@@ -39,6 +39,7 @@ from veil.service.storage.db import DatasetRow
 from veil.synthesizers.catalog import TEXT
 from veil.synthesizers.protection import DEFAULT_K
 from veil.synthesizers.registry import create_synthesizer
+from veil.synthesizers.text.embedders import Embedder, PrefetchingEmbedder
 from veil.synthesizers.text.validation import presidio_scanner
 
 logger = logging.getLogger(__name__)
@@ -65,14 +66,19 @@ class SynthesisJob:
         self.data_dir = ctx.store.dataset_dir(dataset.tenant, dataset.id)
         self.timings: dict[str, float] = {}
         self.synth = None
+        self.embedder: Embedder | None = None  # the text report's, opened at fit when there are text columns
 
     def run(self) -> dict:
         """Every stage in order; returns what the synthesis row records on success."""
-        self.fit()
-        self.sample()
-        self.filter()
-        self.report()
-        return self.store()
+        try:
+            self.fit()
+            self.sample()
+            self.filter()
+            self.report()
+            return self.store()
+        finally:
+            if isinstance(self.embedder, PrefetchingEmbedder):  # a failed job's prefetches stop too
+                self.embedder.close()
 
     def spent(self) -> tuple[float, float]:
         """The (epsilon, delta) the engine's accountant says it used so far ((0, 0) before fitting)."""

@@ -161,6 +161,7 @@ class PrefetchingEmbedder(Embedder):
         self._pending: list[tuple[list[str], Future[np.ndarray]]] = []
         self._lock = threading.Lock()
         self._waiting = threading.Event()  # someone is blocked on a prefetch: it may take every core
+        self._closed = threading.Event()  # the job is over: prefetches stop at their next chunk
 
     @property
     def local(self) -> bool:
@@ -191,6 +192,8 @@ class PrefetchingEmbedder(Embedder):
                 if isinstance(self.inner, MiniLMEmbedder):
                     parts = []
                     for at in range(0, len(batch), PREFETCH_CHUNK):
+                        if self._closed.is_set():  # a failed or cancelled job does not keep a core busy
+                            raise RuntimeError("the embedder was closed")
                         # One core while the job's own stage has the other; all once someone waits.
                         threads = MAX_TORCH_THREADS if self._waiting.is_set() else 1
                         parts.append(self.inner.embed_on(batch[at : at + PREFETCH_CHUNK], threads=threads))
@@ -203,6 +206,10 @@ class PrefetchingEmbedder(Embedder):
         with self._lock:
             self._pending.append((batch, future))
         threading.Thread(target=work, name="veil-embed-prefetch", daemon=True).start()
+
+    def close(self) -> None:
+        """Stop every prefetch at its next chunk (what they have not embedded is embedded on request)."""
+        self._closed.set()
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         wanted = [str(t) for t in texts]

@@ -150,3 +150,14 @@ def test_a_prefetch_longer_than_a_chunk_gives_the_rows_of_one_call():
     prefetching = PrefetchingEmbedder(MiniLMEmbedder())
     prefetching.prefetch(texts)
     np.testing.assert_allclose(prefetching.embed(texts), MiniLMEmbedder().embed(texts), atol=1e-5)
+
+
+def test_a_closed_embedder_stops_its_prefetches_and_still_answers():
+    inner = _CountingMiniLM()
+    prefetching = PrefetchingEmbedder(inner)
+    prefetching.close()
+    texts = [f"{text} (case {i})" for i in range(12) for text in TEXTS]
+    prefetching.prefetch(texts)
+    out = prefetching.embed(texts[:3])
+    # The prefetch stopped before its first chunk; the texts asked for are embedded on request.
+    assert inner.calls == [texts[:3]] and out.shape == (3, 384)
