@@ -36,6 +36,16 @@ def _upload(
     return client.upload(_small_table(rows), pb.DatasetSpec(dataset_id=dataset_id, privacy_policy=policy, seed=2))
 
 
+def _public_columns() -> list[pb.PublicColumn]:
+    """Every modelled column of the small table declared public: nothing is left to discover."""
+    return [
+        pb.PublicColumn(column="carat", lower=0.1, upper=6.0),
+        pb.PublicColumn(column="price", lower=0, upper=20000),
+        pb.PublicColumn(column="cut", categories=["Fair", "Good", "Very Good", "Premium", "Ideal"]),
+        pb.PublicColumn(column="color", categories=list("DEFGHIJ")),
+    ]
+
+
 def _error_metadata(exc: grpc.RpcError) -> dict[str, str]:
     status = rpc_status.from_call(exc)
     for detail in status.details:
@@ -145,12 +155,7 @@ def test_bad_privacy_requests_name_the_field(client_a, dp_dataset, config, field
 
 
 def test_public_metadata_is_not_paid_for(client_a, dp_dataset):
-    public = [
-        pb.PublicColumn(column="carat", lower=0.1, upper=6.0),
-        pb.PublicColumn(column="price", lower=0, upper=20000),
-        pb.PublicColumn(column="cut", categories=["Fair", "Good", "Very Good", "Premium", "Ideal"]),
-        pb.PublicColumn(column="color", categories=list("DEFGHIJ")),
-    ]
+    public = _public_columns()
     op = client_a.create_synthesis(
         dp_dataset.name,
         pb.SynthesisConfig(model="dp_marginal", epsilon=0.5, public_columns=public, public_row_count=320, num_rows=100),
@@ -292,12 +297,7 @@ def test_a_discovery_that_finds_nothing_warns_and_names_the_column(client_a):
     assert all("public" in w for w in report.warnings if w.startswith("column '"))
     assert syn.privacy_guarantee.preprocessing["carat.problem"].startswith(("no cell", "the DP bounds"))
     # Declared public, nothing is left to discover and nothing is warned about.
-    public = [
-        pb.PublicColumn(column="carat", lower=0.1, upper=6.0),
-        pb.PublicColumn(column="price", lower=0, upper=20000),
-        pb.PublicColumn(column="cut", categories=["Fair", "Good", "Very Good", "Premium", "Ideal"]),
-        pb.PublicColumn(column="color", categories=list("DEFGHIJ")),
-    ]
+    public = _public_columns()
     op = client_a.wait_operation(
         client_a.create_synthesis(
             ds.name, pb.SynthesisConfig(model="dp_marginal", epsilon=0.5, seed=1, public_columns=public)

@@ -267,7 +267,7 @@ def text_column_report(
             mmd = embedding_mmd(e_real[pick_r], e_synth[pick_s])
             auc = embedding_auc(e_real, e_synth, real_sub, synth_sub, seed=seed)
             same_size = min(len(real_sub), len(synth_sub))  # the classifier sees both sides cut to this
-            auc_low, auc_high = auc_interval(auc, same_size, same_size) if auc == auc else (auc, auc)
+            auc_low, auc_high = (auc, auc) if math.isnan(auc) else auc_interval(auc, same_size, same_size)
             coverage = cluster_coverage(e_real, e_synth, seed=seed)
 
     drift = TextDrift(

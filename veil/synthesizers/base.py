@@ -488,6 +488,11 @@ class Synthesizer(SynthesizerPersistence, ABC):
             raise abort.original from None
 
     @property
+    def withholds_text(self) -> bool:
+        """Whether text columns come back empty whatever the data (no text engine this model may use)."""
+        return False
+
+    @property
     def text_engines(self) -> dict[str, TextSynthesizer]:
         """The fitted text engine of each text column (withheld columns have none)."""
         return dict(self._text_engines)

@@ -36,7 +36,6 @@ from veil.service.pipeline.synthesis_config import SynthesisConfig, dataset_kind
 from veil.service.runner import JobHandle
 from veil.service.stages import STAGE_RANGES
 from veil.service.storage.db import DatasetRow
-from veil.synthesizers.catalog import TEXT
 from veil.synthesizers.protection import DEFAULT_K
 from veil.synthesizers.registry import create_synthesizer
 from veil.synthesizers.text.embedders import Embedder, PrefetchingEmbedder
@@ -118,9 +117,8 @@ class SynthesisJob:
         self.real_train = ctx.store.read_table(self.data_dir / "train.parquet").to_pandas()
         self.holdout = ctx.store.read_table(self.data_dir / "holdout.parquet").to_pandas()
         self.embedder = text_stage.open_embedder(plan, self.llm) if plan.columns else None
-        # A DP model without a DP text engine withholds its texts: the report then embeds nothing.
-        withheld = self.dp and not TEXT.capabilities(self.synth.text_model).differentially_private
-        if self.embedder is not None and not withheld:  # the holdout's texts embed while the model fits
+        # Withheld texts (a DP model without a DP text engine) leave the report nothing to embed.
+        if self.embedder is not None and not self.synth.withholds_text:  # the holdout embeds while the model fits
             text_stage.prefetch_report_texts(self.embedder, self.holdout, plan, side=REAL_SAMPLE, seed=config.seed)
         self.canaries = text_stage.make_canaries(plan.canaries, seed=config.seed) if plan.columns else []
         self.train = text_stage.plant_canaries(self.real_train, plan.columns, self.canaries, seed=config.seed)

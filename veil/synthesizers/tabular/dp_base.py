@@ -138,8 +138,13 @@ class DPSynthesizer(Synthesizer):
 
     # --- DP text columns -------------------------------------------------------------
 
+    @property
+    def withholds_text(self) -> bool:
+        """Text columns need a DP text engine here; without one they come back empty."""
+        return not TEXT.capabilities(self.text_model).differentially_private
+
     def _dp_text_columns(self, kinds: Mapping[str, str]) -> list[str]:
-        if not TEXT.capabilities(self.text_model).differentially_private:
+        if self.withholds_text:
             return []
         return [c for c, k in kinds.items() if k == K.TEXT]
 

@@ -24,8 +24,9 @@ from veil.privacy.leakage.attacks.table import AttackTable
 MAX_CANDIDATES = 50_000
 """Queries tried before the attack stops looking (it then runs with fewer, and says so)."""
 BATCH = 250
-SCREEN_ROWS = 256
 """Multivariate queries written and checked against the synthetic rows at once."""
+SCREEN_ROWS = 256
+"""Synthetic rows a batch is first checked against; only the queries no other sampled row matches are counted on all."""
 MAX_ROWS = 5_000
 """Rows of each frame the queries are written from and counted on (a seeded cut beyond: stated in the result)."""
 
