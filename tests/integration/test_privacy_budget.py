@@ -87,7 +87,7 @@ def test_dp_marginal_end_to_end(client_a, dp_dataset, dp_done):
     assert g.preprocessing["carat.bounds"] == "dp" and g.preprocessing["cut.categories"].startswith("dp")
     assert g.preprocessing["row_count"].startswith("dp")
     purposes = [s.purpose for s in g.spends]
-    assert "bounds:carat" in purposes and "select:tree" in purposes and any(p.startswith("two-way:") for p in purposes)
+    assert "bounds:carat" in purposes and "select:round" in purposes and any(p.startswith("two-way:") for p in purposes)
 
     records = client_a.read_records(dp_done.name)
     # the row count is the DP estimate of the 320 training rows, not the true count

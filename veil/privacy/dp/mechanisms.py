@@ -90,15 +90,25 @@ BOUND_GRID = np.concatenate([-(2.0 ** _EXPONENTS[::-1]), [0.0], 2.0**_EXPONENTS]
 
 
 def private_bounds(
-    values: np.ndarray, *, rho: float, rng: np.random.Generator, cell_sigmas: float = 4.0
+    values: np.ndarray,
+    *,
+    rho: float,
+    rng: np.random.Generator,
+    cell_sigmas: float = 4.0,
+    extend_sigmas: float = 2.0,
 ) -> tuple[float, float] | None:
     """DP (lower, upper) bounds of ``values`` on the power-of-two grid ``BOUND_GRID``.
 
     A noisy histogram over the fixed grid (ρ-zCDP; a record is in one cell),
     then the outermost cells whose noisy count clears ``cell_sigmas`` noise
     deviations: an empty cell does so with probability about 3e-5, so the
-    bounds come from where the data is, and a thin tail is clipped. Bounds are
-    cell edges (powers of two). Returns ``None`` when no cell clears the bar.
+    bounds come from where the data is. From there the bounds grow outwards
+    one cell at a time while the next cell clears ``extend_sigmas``: a lower
+    bar is safe next to the data (an empty neighbour passes it with
+    probability about 0.02, and then costs one power of two of range), and it
+    keeps a heavy tail (incomes, prices) that no single far cell would show.
+    Bounds are cell edges (powers of two). Returns ``None`` when no cell
+    clears the bar.
     """
     values = np.asarray(values, dtype=float)
     values = values[np.isfinite(values)]
@@ -109,4 +119,9 @@ def private_bounds(
     clear = np.flatnonzero(noisy >= cell_sigmas * mech.sigma)
     if clear.size == 0:
         return None
-    return float(BOUND_GRID[clear[0]]), float(BOUND_GRID[clear[-1] + 1])
+    low, high = int(clear[0]), int(clear[-1])
+    while low > 0 and noisy[low - 1] >= extend_sigmas * mech.sigma:
+        low -= 1
+    while high < counts.size - 1 and noisy[high + 1] >= extend_sigmas * mech.sigma:
+        high += 1
+    return float(BOUND_GRID[low]), float(BOUND_GRID[high + 1])

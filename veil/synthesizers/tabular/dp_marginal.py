@@ -1,28 +1,34 @@
-"""``dp_marginal``: the MST mechanism (McKenna, Miklau & Sheldon 2021) on Private-PGM.
+"""``dp_marginal``: AIM-style adaptive marginals (McKenna et al. 2022) on Private-PGM.
 
 Under ρ-zCDP, after domain discovery (``dp_domain``):
 
 1. measure every column's one-way marginal with the Gaussian mechanism (done by
-   ``discover_domain``; fine cells, then coarse groups);
-2. merge categories whose noisy count is under three noise deviations (post-processing);
-3. choose a maximum spanning tree of column pairs with the exponential
-   mechanism, scoring each pair by how badly the one-way model misses its
-   two-way marginal (private Kruskal, one selection per edge);
-4. measure the chosen two-way marginals with the Gaussian mechanism;
-5. fit a consistent graphical model to all measurements (``mbi``'s mirror
-   descent) and sample from it.
+   ``discover_domain``; fine cells, smoothed, then coarse groups);
+2. choose how coarse each numeric column's groups are from the noise the
+   two-way measurements will carry and the noisy row count, and merge
+   categories whose noisy count is under three noise deviations
+   (post-processing: these read only noisy counts);
+3. run AIM's rounds over the workload of all column pairs (``dp_select``):
+   the exponential mechanism picks the pair the estimate gets most wrong net
+   of measurement noise, the Gaussian mechanism measures it, and the budget
+   per round grows when measurements stop telling the estimate anything new;
+4. fit one graphical model to all measurements (``mbi``'s mirror descent) and
+   sample from it.
 
-The budget is split as MST does: a third each for one-ways, selection and
-two-ways, after a small share for bounds and category discovery when the
-caller did not declare them public. ``mbi`` (Private-PGM, Apache-2.0) does the
-estimation and sampling; the mechanism around it is written here, as the
-mechanism scripts in Private-PGM's repository are not part of its package.
+The budget: each column whose bounds or category set the caller did not
+declare public costs ``DISCOVERY_SHARE / columns`` of ρ (so 40% when nothing
+is public), then ``ONEWAY_SHARE`` of the rest goes to the one-ways and the
+remainder to the rounds (a tenth of each round selects). The shares were
+chosen by measurement (BENCHMARKS.md) and the fit states them (``rho_split``). ``mbi``
+(Private-PGM, Apache-2.0) does the estimation and sampling; the mechanism
+around it is written here, as the mechanism scripts in Private-PGM's
+repository are not part of its package.
 """
 
 from __future__ import annotations
 
-import itertools
 import logging
+import math
 import os
 import warnings
 from collections.abc import Mapping
@@ -35,24 +41,28 @@ os.environ.setdefault("JAX_PLATFORMS", "cpu")  # never probe for accelerators
 import jax  # noqa: E402
 
 jax.config.update("jax_enable_x64", True)  # mbi's estimation stalls in float32 on large tables
+jax.config.update("jax_enable_compilation_cache", False)  # mbi's many small programs: a disk cache only costs
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")
     import mbi  # noqa: E402
     from mbi import Domain, LinearMeasurement  # noqa: E402
     from mbi.estimation import MirrorDescent  # noqa: E402
+    from mbi.junction_tree import hypothetical_model_size  # noqa: E402
 
 from veil.core.progress import ProgressFn  # noqa: E402
 from veil.privacy.dp.accounting import ZcdpBudget, zcdp_rho_for  # noqa: E402
-from veil.privacy.dp.mechanisms import ExponentialMechanism, GaussianMechanism  # noqa: E402
+from veil.privacy.dp.mechanisms import GaussianMechanism  # noqa: E402
 from veil.synthesizers.registry import register  # noqa: E402
 from veil.synthesizers.tabular.dp_base import DPSynthesizer  # noqa: E402
 from veil.synthesizers.tabular.dp_domain import (  # noqa: E402
     ColumnCodec,
     DomainShares,
+    coarsen_bins,
     columns_needing,
     compress_rare,
     discover_domain,
 )
+from veil.synthesizers.tabular.dp_select import SELECT_SHARE, Estimate, pair_candidates, select_and_measure  # noqa: E402
 
 logger = logging.getLogger(__name__)
 
@@ -62,15 +72,32 @@ MAX_BINS = 32
 MAX_PAIR_CELLS = 100_000
 """Column pairs with more cells than this are never measured (the noise would swamp them)."""
 
-DISCOVERY_SHARE = 0.05
-"""Share of ρ for each discovery step (bounds, categories) that the caller did not declare public."""
+MAX_MODEL_MB = 32.0
+"""Largest graphical model (junction-tree parameters) the selection may grow; bounds the fit's time and memory."""
+
+MAX_PAIRS_PER_COLUMN = 2
+"""At most this many distinct two-way marginals per column (twice a tree's): the fit's time grows with them."""
+
+DISCOVERY_SHARE = 0.4
+"""Share of ρ for domain discovery were no column public: each column whose bounds or category set the
+caller did not declare public costs ``DISCOVERY_SHARE / columns`` of ρ. Partition selection drops every
+category under about 5 noise deviations, so discovery is where a small budget loses the most."""
+
+ONEWAY_SHARE = 0.2
+"""Share of the measurement budget (after discovery) for the one-way marginals; the rest goes to AIM's rounds."""
+
+CELL_SIGMAS = 2.0
+"""A numeric column gets as many coarse bins as keep a two-way cell's expected count above this many σ."""
+
+MIN_BINS = 4
+"""Fewest coarse bins of a numeric column, however noisy the two-ways."""
 
 ESTIMATION_ITERS = 1500
 
 
 @register
 class DPMarginalSynthesizer(DPSynthesizer):
-    """MST: one-way and tree-selected two-way marginals, Gaussian noise, Private-PGM inference."""
+    """AIM-style: one-way and adaptively selected two-way marginals, Gaussian noise, Private-PGM inference."""
 
     name = "dp_marginal"
     accountant = "zCDP (Gaussian and exponential mechanisms), converted with Opacus's RDP analysis"
@@ -88,9 +115,12 @@ class DPMarginalSynthesizer(DPSynthesizer):
         rho = zcdp_rho_for(self.epsilon, self.delta - self._delta_partition) - self._text_rho_reserved
         self._budget = budget = ZcdpBudget(total_rho=rho)
         need = columns_needing(kinds, self.public)
-        rho_bounds = DISCOVERY_SHARE * rho if need["bounds"] else 0.0
-        rho_categories = DISCOVERY_SHARE * rho if need["categories"] else 0.0
-        third = (rho - rho_bounds - rho_categories) / 3
+        per_column = DISCOVERY_SHARE * rho / len(kinds)
+        rho_bounds = per_column * len(need["bounds"])
+        rho_categories = per_column * len(need["categories"])
+        # a single column has no pairs: its one-way takes what the rounds would have had
+        rho_oneway = (ONEWAY_SHARE if len(kinds) > 1 else 1.0) * (rho - rho_bounds - rho_categories)
+        rho_rounds = rho - rho_bounds - rho_categories - rho_oneway
 
         codecs, oneways = discover_domain(
             frame,
@@ -104,32 +134,48 @@ class DPMarginalSynthesizer(DPSynthesizer):
                 rho_bounds=rho_bounds,
                 rho_categories=rho_categories,
                 delta_categories=self._delta_partition,
-                rho_oneway=third,
+                rho_oneway=rho_oneway,
             ),
         )
-        for col, codec in codecs.items():
-            compress_rare(codec, oneways[col])
         columns = list(kinds)
+        rows = _noisy_rows(oneways) if self.public.row_count is None else float(self.public.row_count)
+        # the noise of a two-way were the rounds' budget spread over a tree's pairs (data-independent)
+        pair_rho = rho_rounds / max(1, len(columns) - 1) * (1 - SELECT_SHARE)
+        bins = _coarse_bins(rows, GaussianMechanism(rho=pair_rho).sigma) if pair_rho > 0 else MAX_BINS
+        for col, codec in codecs.items():
+            if codec.edges is not None:
+                coarsen_bins(codec, bins=bins)
+            compress_rare(codec, oneways[col])
         domain = Domain(columns, [codecs[c].size for c in columns])
         data = {c: codecs[c].encode(frame[c]) for c in columns}
         measurements = [_coarse_oneway(codecs[c], oneways[c]) for c in columns]
         if progress:
             progress(0.2)
 
-        total = float(self.public.row_count) if self.public.row_count is not None else None
-        edges: list[tuple[str, str]] = []
-        if len(columns) > 1:
-            independent = {c: _oneway_estimate(m) for c, m in zip(columns, measurements)}
-            rows = float(np.median([max(o.noisy.sum(), 1.0) for o in oneways.values()]))  # noisy N, post-processing
-            edges = _private_tree(data, domain, independent, rows=rows, rho=budget.spend("select:tree", third), rng=rng)
+        total = rows  # public, or the noisy one-ways' (post-processing); mbi's own guess fails on one column
+        estimate = Estimate(
+            sizes={c: domain[c] for c in columns},
+            oneway={c: _oneway_estimate(m) for c, m in zip(columns, measurements)},
+        )
+        rounds = select_and_measure(
+            lambda p: _pair_counts(data[p[0]], data[p[1]], domain[p[0]], domain[p[1]]),
+            estimate,
+            candidates=pair_candidates(estimate.sizes, max_cells=MAX_PAIR_CELLS),
+            rows=rows,
+            rho=rho_rounds,
+            budget=budget,
+            rng=rng,
+            fits=lambda pairs: (
+                len(pairs) <= MAX_PAIRS_PER_COLUMN * len(columns)
+                and hypothetical_model_size(domain, pairs) <= MAX_MODEL_MB
+            ),
+        )
+        edges = list(dict.fromkeys(pair for pair, *_ in rounds))
+        for pair in edges:  # a pair measured in several rounds: their inverse-variance mean, one term to fit
+            combined = estimate.measured[pair]
+            measurements.append(LinearMeasurement(combined.counts, pair, stddev=1 / math.sqrt(combined.precision)))
         if progress:
             progress(0.4)
-        if edges:
-            mech_rho = third / len(edges)
-            for a, b in edges:
-                mech = GaussianMechanism(rho=budget.spend(f"two-way:{a}|{b}", mech_rho))
-                counts = _pair_counts(data[a], data[b], domain[a], domain[b])
-                measurements.append(LinearMeasurement(mech.release(counts, rng), (a, b), stddev=mech.sigma))
         self._model = _estimate(
             domain,
             measurements,
@@ -140,8 +186,18 @@ class DPMarginalSynthesizer(DPSynthesizer):
         self._codecs, self._columns = codecs, columns
         self._estimated_rows = max(1, int(round(float(self._model.total))))
         self._dp_books = {
-            "mechanism": "MST (zCDP; Gaussian marginals, exponential-mechanism tree, Private-PGM estimation)",
+            "mechanism": (
+                "AIM-style adaptive marginals (zCDP; Gaussian measurements, exponential-mechanism selection "
+                "over all column pairs, Private-PGM estimation)"
+            ),
             "rho": rho,
+            "rho_split": {
+                "bounds": rho_bounds,
+                "categories": rho_categories,
+                "one-ways": rho_oneway,
+                "rounds": rho_rounds,
+            },
+            "rounds": len(rounds),
             "rho_spends": [list(s) for s in budget.spends],
             "delta_partition_selection": self._delta_partition,
             "marginals": [[c] for c in columns] + [list(e) for e in edges],
@@ -165,6 +221,16 @@ def _coarse_oneway(codec: ColumnCodec, oneway: Any) -> LinearMeasurement:
     if codec.size == codec.fine_size:
         return fine
     return fine.compress({codec.column: codec.fine_to_coarse}, Domain([codec.column], [codec.fine_size]))
+
+
+def _noisy_rows(oneways: Mapping[str, Any]) -> float:
+    """The row count from the noisy one-ways (their median total; post-processing)."""
+    return float(np.median([max(o.noisy.sum(), 1.0) for o in oneways.values()]))
+
+
+def _coarse_bins(rows: float, sigma: float) -> int:
+    """Coarse bins per numeric column: a k×k two-way cell should hold rows/k² ≥ CELL_SIGMAS·σ."""
+    return int(np.clip(math.floor(math.sqrt(rows / (CELL_SIGMAS * sigma))), MIN_BINS, MAX_BINS))
 
 
 def _pair_counts(a: np.ndarray, b: np.ndarray, size_a: int, size_b: int) -> np.ndarray:
@@ -196,49 +262,6 @@ def _oneway_estimate(measurement: LinearMeasurement) -> np.ndarray:
         y = y / np.asarray(weights, dtype=float)
     y = np.clip(y, 0, None) + 1e-9
     return y / y.sum()
-
-
-def _private_tree(
-    data: Mapping[str, np.ndarray],
-    domain: Domain,
-    independent: Mapping[str, np.ndarray],
-    *,
-    rows: float,
-    rho: float,
-    rng: np.random.Generator,
-) -> list[tuple[str, str]]:
-    """Private Kruskal: each edge picked by the exponential mechanism among pairs joining two components.
-
-    A pair's score is the L1 distance between its true two-way counts and the
-    independence model's (product of the noisy one-way distributions, scaled
-    to the noisy row count); one record moves it by at most 1 (sensitivity 1).
-    """
-    columns = list(domain.attributes)
-    candidates = [(a, b) for a, b in itertools.combinations(columns, 2) if domain[a] * domain[b] <= MAX_PAIR_CELLS]
-    scores = {}
-    for a, b in candidates:
-        true = _pair_counts(data[a], data[b], domain[a], domain[b])
-        fitted = np.outer(independent[a], independent[b]).ravel() * rows
-        scores[(a, b)] = float(np.abs(true - fitted).sum())
-    component = {c: c for c in columns}
-
-    def root(c: str) -> str:
-        while component[c] != c:
-            component[c] = component[component[c]]
-            c = component[c]
-        return c
-
-    rounds = len(columns) - 1
-    mech = ExponentialMechanism(rho=rho / rounds, sensitivity=1.0)
-    edges: list[tuple[str, str]] = []
-    for _ in range(rounds):
-        open_pairs = [p for p in candidates if root(p[0]) != root(p[1])]
-        if not open_pairs:
-            break
-        a, b = open_pairs[mech.release(np.array([scores[p] for p in open_pairs]), rng)]
-        edges.append((a, b))
-        component[root(a)] = root(b)
-    return edges
 
 
 __all__ = ["DPMarginalSynthesizer", "mbi"]

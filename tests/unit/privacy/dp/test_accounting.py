@@ -97,3 +97,16 @@ def test_private_bounds_are_grid_edges_around_the_bulk():
     assert lo in BOUND_GRID and hi in BOUND_GRID
     assert 2.0 <= lo <= 4.0 and 512.0 <= hi <= 1024.0
     assert private_bounds(np.array([]), rho=0.01, rng=rng) is None
+
+
+def test_private_bounds_keep_a_heavy_tail_next_to_the_bulk_but_not_far_noise():
+    rng = np.random.default_rng(4)
+    # σ = 20: the bulk clears 4σ; the two tail cells (60 values each, 3σ) seldom do alone but clear 2σ
+    values = np.concatenate([rng.uniform(1024, 2048, 5000), rng.uniform(2048, 4096, 60), rng.uniform(4096, 8192, 60)])
+    rho = 1 / (2 * 20.0**2)
+    kept = [private_bounds(values, rho=rho, rng=rng)[1] == 8192.0 for _ in range(200)]
+    alone = [private_bounds(values, rho=rho, rng=rng, extend_sigmas=4.0)[1] == 8192.0 for _ in range(200)]
+    assert np.mean(kept) >= 0.6 and np.mean(alone) <= 0.25
+    # next to data that stops, the bounds seldom grow by a cell, and never far
+    uppers = [private_bounds(values[:5000], rho=rho, rng=rng)[1] for _ in range(200)]
+    assert np.mean(np.array(uppers) > 2048.0) <= 0.1 and max(uppers) <= 8192.0

@@ -1,4 +1,4 @@
-"""dp_marginal (MST on Private-PGM): output shape, accounting and public metadata."""
+"""dp_marginal (AIM-style rounds on Private-PGM): output shape, accounting and public metadata."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from veil.synthesizers.base import Synthesizer
 from veil.synthesizers.errors import EngineError, InvalidConfigError
 from veil.synthesizers.registry import create_synthesizer
 from veil.synthesizers.tabular import dp_marginal
-from veil.synthesizers.tabular.dp_domain import PublicColumn, PublicMetadata
+from veil.synthesizers.tabular.dp_domain import PublicColumn, PublicMetadata, _bounds_problem
 from veil.synthesizers.warnings import DomainDiscoveryWarning
 
 KINDS = {
@@ -67,19 +67,27 @@ def test_reported_epsilon_is_the_accountants(fitted):
 
 
 def test_noise_scale_follows_from_epsilon(frame):
-    def two_way_rho(epsilon):
+    def first_round_rho(epsilon):
         synth = create_synthesizer("dp_marginal", seed=0, epsilon=epsilon)
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             synth.fit(frame[["carat", "cut", "price"]], kinds={c: KINDS[c] for c in ("carat", "cut", "price")})
-        spends = dict(map(tuple, synth.dp_books["rho_spends"]))
-        pairs = [r for p, r in spends.items() if p.startswith("two-way:")]
-        rho = zcdp_rho_for(epsilon, synth.delta - synth.dp_books["delta_partition_selection"])
-        # MST's split: 5% per discovery step, then a third each to one-ways, the tree and the two-ways
-        assert sum(pairs) == pytest.approx((rho - 0.1 * rho) / 3, rel=1e-9)
-        return pairs[0]
+        books = synth.dp_books
+        spends = [(p, r) for p, r in books["rho_spends"]]
+        rho = zcdp_rho_for(epsilon, synth.delta - books["delta_partition_selection"])
+        split = books["rho_split"]
+        # the stated split: discovery first, then one-ways, then AIM's rounds, and it adds up to ρ
+        # two of the three columns need bounds, one its categories
+        assert split["bounds"] == pytest.approx(dp_marginal.DISCOVERY_SHARE * rho * 2 / 3, rel=1e-9)
+        assert split["categories"] == pytest.approx(dp_marginal.DISCOVERY_SHARE * rho / 3, rel=1e-9)
+        assert sum(split.values()) == pytest.approx(rho, rel=1e-9)
+        rounds = [r for p, r in spends if p.startswith(("two-way:", "select:"))]
+        assert sum(rounds) == pytest.approx(split["rounds"], rel=1e-9)
+        assert sum(r for p, r in spends if p.startswith("one-way:")) == pytest.approx(split["one-ways"], rel=1e-9)
+        assert books["rounds"] == len([p for p, _ in spends if p.startswith("select:")]) >= 2
+        return next(r for p, r in spends if p.startswith("two-way:"))
 
-    low, high = two_way_rho(0.5), two_way_rho(4.0)
+    low, high = first_round_rho(0.5), first_round_rho(4.0)
     assert high / low == pytest.approx(zcdp_rho_for(4.0, 1e-6 * 0.9) / zcdp_rho_for(0.5, 1e-6 * 0.9), rel=1e-6)
 
 
@@ -140,7 +148,7 @@ def test_a_failure_half_way_still_counts_what_touched_the_data(frame, monkeypatc
         warnings.simplefilter("ignore")
         synth.fit(frame, kinds=KINDS)
     spent, _ = synth.privacy_spent
-    assert 0 < spent < 1.0  # bounds, categories, one-ways, the tree and the two-ways ran; no more
+    assert 0 < spent < 1.0  # discovery, one-ways and the rounds ran; the estimation did not
 
 
 def test_a_discovery_that_finds_too_little_says_so_per_column(tmp_path):
@@ -154,7 +162,7 @@ def test_a_discovery_that_finds_too_little_says_so_per_column(tmp_path):
         }
     )
     kinds = {"age": "numeric", "income": "numeric", "job": "categorical"}
-    synth = create_synthesizer("dp_marginal", seed=0, epsilon=1.0)
+    synth = create_synthesizer("dp_marginal", seed=0, epsilon=0.5)
     with pytest.warns(DomainDiscoveryWarning) as caught:
         synth.fit(frame, kinds=kinds)
     problems = synth.discovery_problems
@@ -162,11 +170,17 @@ def test_a_discovery_that_finds_too_little_says_so_per_column(tmp_path):
     assert {str(w.message).split(":")[0] for w in caught} == {"column 'age'", "column 'income'", "column 'job'"}
     assert all("public" in p for p in problems.values())
     assert not any(str(v) in " ".join(problems.values()) for v in frame["job"].unique())  # names, never values
+    assert problems["age"].startswith("no cell of the DP bounds histogram cleared its noise")
     # Bounds that a single noisy cell gave are flagged too: they clip the rest of the column.
-    wider = create_synthesizer("dp_marginal", seed=0, epsilon=3.0)
+    assert _bounds_problem((32.0, 64.0)).startswith("the DP bounds are a single power-of-two cell")
+    assert _bounds_problem((16.0, 128.0)) is None
+    # At ε = 1 (the issue's case: ages came back 0 or 1, incomes all over 65,536) the bounds are found.
+    wider = create_synthesizer("dp_marginal", seed=0, epsilon=1.0)
     with pytest.warns(DomainDiscoveryWarning):
         wider.fit(frame, kinds=kinds)
-    assert wider.discovery_problems["age"].startswith("the DP bounds are a single power-of-two cell")
+    assert set(wider.discovery_problems) == {"job"}
+    out = wider.sample(500)
+    assert out["age"].between(16, 128).all() and out["income"].median() < 65_536
     # What was found is kept with the model, and public metadata leaves nothing to find.
     path = tmp_path / "model.veil"
     synth.save(path)
@@ -183,3 +197,15 @@ def test_a_discovery_that_finds_too_little_says_so_per_column(tmp_path):
         warnings.simplefilter("error", DomainDiscoveryWarning)
         declared.fit(frame, kinds=kinds)
     assert declared.discovery_problems == {}
+
+
+def test_a_single_column_keeps_its_distribution_and_spends_the_budget_on_it():
+    x = np.random.default_rng(0).normal(50, 10, 3000)
+    synth = create_synthesizer("dp_marginal", seed=0, epsilon=1.0)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        synth.fit(pd.DataFrame({"x": x}), kinds={"x": "numeric"})
+    out = synth.sample(2000)["x"]
+    assert abs(out.mean() - 50) < 2 and 7 < out.std() < 13  # not one cell: the whole bell
+    assert synth.dp_books["rho_split"]["rounds"] == 0
+    assert synth.privacy_spent[0] == pytest.approx(1.0, rel=1e-6)
