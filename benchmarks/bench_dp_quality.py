@@ -223,7 +223,7 @@ def main() -> None:
     parser.add_argument(
         "--tables", nargs="+", default=["diamonds", "seattlepets", "gss_wages", "cps1988", "healthinsurance"]
     )
-    parser.add_argument("--engines", nargs="+", default=["dp_marginal", "dp_sgd"])
+    parser.add_argument("--engines", nargs="*", default=["dp_marginal", "dp_sgd"])
     parser.add_argument("--epsilons", nargs="+", type=float, default=[0.5, 1.0, 3.0, 10.0])
     parser.add_argument("--seeds", type=int, default=1)
     parser.add_argument("--peers", nargs="*", default=[], choices=["mst", "aim"])

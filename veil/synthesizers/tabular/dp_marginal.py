@@ -224,8 +224,14 @@ def _coarse_oneway(codec: ColumnCodec, oneway: Any) -> LinearMeasurement:
 
 
 def _noisy_rows(oneways: Mapping[str, Any]) -> float:
-    """The row count from the noisy one-ways (their median total; post-processing)."""
-    return float(np.median([max(o.noisy.sum(), 1.0) for o in oneways.values()]))
+    """The row count from the noisy one-ways (post-processing).
+
+    Each column's total is an unbiased estimate with variance σ² × its cells;
+    their inverse-variance mean leans on the columns of few cells.
+    """
+    totals = np.array([o.noisy.sum() for o in oneways.values()])
+    precision = np.array([1 / (o.sigma**2 * o.noisy.size) for o in oneways.values()])
+    return max(1.0, float((totals * precision).sum() / precision.sum()))
 
 
 def _coarse_bins(rows: float, sigma: float) -> int:
