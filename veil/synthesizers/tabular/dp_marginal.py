@@ -170,7 +170,7 @@ class DPMarginalSynthesizer(DPSynthesizer):
                 and hypothetical_model_size(domain, pairs) <= MAX_MODEL_MB
             ),
         )
-        edges = list(dict.fromkeys(pair for pair, *_ in rounds))
+        edges = list(dict.fromkeys(r.pair for r in rounds))
         for pair in edges:  # a pair measured in several rounds: their inverse-variance mean, one term to fit
             combined = estimate.measured[pair]
             measurements.append(LinearMeasurement(combined.counts, pair, stddev=1 / math.sqrt(combined.precision)))

@@ -135,7 +135,7 @@ class Estimate:
 
 @dataclass(frozen=True)
 class Round:
-    """One round's selection, for the fit's books."""
+    """One round: the pair it measured, its ρ and its measurement's σ (the counts are in the estimate)."""
 
     pair: Pair
     rho: float
@@ -152,8 +152,8 @@ def select_and_measure(
     budget: ZcdpBudget,
     rng: np.random.Generator,
     fits: Callable[[list[Pair]], bool] = lambda _: True,
-) -> list[tuple[Pair, np.ndarray, float, Round]]:
-    """Run AIM's rounds on ``rho`` and return each round's (pair, noisy counts, σ, round).
+) -> list[Round]:
+    """Run AIM's rounds on ``rho``; every measurement goes into ``estimate``, and the rounds are returned.
 
     Args:
         pair_counts: The true counts of a pair (read only to score and measure).
@@ -199,7 +199,7 @@ def select_and_measure(
         before = estimate.joint(pair)
         estimate.add(pair, noisy, measure.sigma)
         after = estimate.joint(pair)
-        out.append((pair, noisy, measure.sigma, Round(pair, rho_round, measure.sigma)))
+        out.append(Round(pair, rho_round, measure.sigma))
         if pair not in chosen:
             chosen.append(pair)
         # AIM's annealing: a measurement that moved the estimate by no more than its noise says

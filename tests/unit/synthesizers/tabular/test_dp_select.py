@@ -70,11 +70,11 @@ def test_rounds_spend_exactly_their_rho_and_pick_the_dependent_pairs_first():
     measures = [r for p, r in budget.spends if p.startswith("two-way:")]
     assert len(selects) == len(measures) == len(rounds)
     assert sum(selects) == pytest.approx(SELECT_SHARE * 0.5, rel=1e-9)
-    picked = [pair for pair, *_ in rounds]
+    picked = [r.pair for r in rounds]
     assert set(picked[:2]) == {("a", "b"), ("b", "c")}
     assert not any("d" in pair for pair in picked[:2])
     # annealing: once a measurement tells the estimate nothing new, later rounds are less noisy
-    sigmas = [r.sigma for *_, r in rounds]
+    sigmas = [r.sigma for r in rounds]
     assert sigmas[-1] < sigmas[0]
 
 
@@ -91,7 +91,7 @@ def test_rounds_only_grow_the_model_within_what_fits():
         rng=np.random.default_rng(4),
         fits=lambda pairs: len(set(pairs)) <= 2,  # a model of at most two pairs
     )
-    assert len({pair for pair, *_ in rounds}) == 2
+    assert len({r.pair for r in rounds}) == 2
     assert budget.spent == pytest.approx(1.0, rel=1e-9)  # later rounds re-measure the pairs it has
 
 
