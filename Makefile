@@ -1,13 +1,21 @@
-# Two entry points do all the set-up on first use (virtualenv + install):
+# Two entry points do all the set-up on first use (virtualenv + install, npm packages):
 #   make demo   run the main job end to end on the embedded default
 #   make test   lint, then run the test suite (what CI runs)
-#   make lint   ruff (format check, lint, import order) and the layering contracts alone
+#   make lint   ruff (format check, lint, import order), the layering contracts and the proto checks alone
 PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
+# buf and the Google/gRPC protos the contract imports, pinned in tools/protos/package.json
+PROTO_TOOLS := tools/protos
+BUF         := $(PROTO_TOOLS)/node_modules/.bin/buf
+PROTO_STAMP := $(PROTO_TOOLS)/include/.staged
+# The contract as last released: `buf breaking` compares the protos against it.
+RELEASED    := protos/released.binpb
+# The Node.js example client that CI runs against a real server
+NODE_STAMP  := examples/node/node_modules/.installed
 
-.PHONY: demo test test-all lint format bench protos serve
+.PHONY: demo test test-all lint proto-lint proto-release format bench protos serve
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -16,16 +24,36 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e ".[dev]"
 	touch $(STAMP)
 
+$(PROTO_STAMP): $(PROTO_TOOLS)/package.json $(PROTO_TOOLS)/package-lock.json $(PROTO_TOOLS)/stage.sh
+	npm ci --prefix $(PROTO_TOOLS) --no-audit --no-fund --loglevel=error
+	$(PROTO_TOOLS)/stage.sh
+	touch $@
+
+$(NODE_STAMP): examples/node/package.json examples/node/package-lock.json
+	npm ci --prefix examples/node --no-audit --no-fund --loglevel=error
+	touch $@
+
 demo: $(STAMP)
 	$(VENV)/bin/veil demo
 
-test: lint
+test: lint $(NODE_STAMP)
 	$(PY) -m pytest -m "not slow" -q
 
-lint: $(STAMP)
+lint: $(STAMP) proto-lint
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/lint-imports
+
+# buf's STANDARD and COMMENTS rules (exceptions in buf.yaml), formatting, and no breaking change
+# against the last release.
+proto-lint: $(PROTO_STAMP)
+	$(BUF) lint
+	$(BUF) format --diff --exit-code protos
+	$(BUF) breaking protos --against $(RELEASED)
+
+# Record the current contract as released (run when a release is tagged).
+proto-release: $(PROTO_STAMP)
+	$(BUF) build protos --exclude-source-info -o $(RELEASED)
 
 format: $(STAMP)
 	$(VENV)/bin/ruff format .

@@ -53,6 +53,7 @@ def bare_sdv(train, seed: int) -> dict[str, float]:
 def service_run(frame, seed: int, index: int, model: str = "gaussian_copula") -> dict[str, float]:
     from veil.service.cli import _local_server
     from veil.service.client import VeilClient
+    from veil.service.enums import MODEL
     from veil.v1 import veil_pb2 as pb
 
     with _local_server(None) as (address, token), VeilClient(address, token) as client:
@@ -60,7 +61,7 @@ def service_run(frame, seed: int, index: int, model: str = "gaussian_copula") ->
         t0 = time.perf_counter()
         dataset = client.upload(frame, pb.DatasetSpec(dataset_id=f"bench-{index}", seed=seed))
         t1 = time.perf_counter()
-        op = client.create_synthesis(dataset.name, pb.SynthesisConfig(model=model, seed=seed))
+        op = client.create_synthesis(dataset.name, pb.SynthesisConfig(model=MODEL.number(model), seed=seed))
         op = client.wait_operation(op.name, poll=0.05)
         synthesis = client.synthesis_of(op)
         t2 = time.perf_counter()

@@ -90,6 +90,7 @@ def count_present(values: set[str], frame: pd.DataFrame) -> int:
 
 
 def run(name: str, frame: pd.DataFrame, raw: set[str], *, client, server, model: str) -> dict:
+    from veil.service.enums import MODEL
     from veil.v1 import veil_pb2 as pb
 
     dataset_id = name.replace("_", "-")
@@ -99,7 +100,9 @@ def run(name: str, frame: pd.DataFrame, raw: set[str], *, client, server, model:
     folder = server.ctx.store.dataset_dir("bench", dataset_id)
     stored = pd.concat([pq.read_table(folder / f).to_pandas() for f in ("train.parquet", "holdout.parquet")])
     started = time.perf_counter()
-    op = client.wait_operation(client.create_synthesis(dataset.name, pb.SynthesisConfig(model=model)).name)
+    op = client.wait_operation(
+        client.create_synthesis(dataset.name, pb.SynthesisConfig(model=MODEL.number(model))).name
+    )
     synth_s = time.perf_counter() - started
     row = {
         "table": name,
@@ -114,7 +117,7 @@ def run(name: str, frame: pd.DataFrame, raw: set[str], *, client, server, model:
         return row
     synthesis = client.synthesis_of(op)
     records = client.read_records(synthesis.name)
-    report = client.report(synthesis.name, view=pb.GetReportRequest.BASIC)
+    report = client.report(synthesis.name, view=pb.GetReportRequest.VIEW_BASIC)
     replay = report.leakage.pii_replay
     protected = (
         ", ".join(f"{c.column} {c.values}" for c in report.leakage.value_protection.columns if c.kind == "categorical")

@@ -54,16 +54,20 @@ def main() -> None:
     print(f"Command: `.venv/bin/python benchmarks/bench_text_reports.py {' '.join(sys.argv[1:])}`".rstrip())
     frame = make_demo_table(args.rows, seed=args.seed)
     runs = [
-        ("surrogate", pb.SynthesisConfig(model="gaussian_copula")),
+        ("surrogate", pb.SynthesisConfig(model=pb.MODEL_GAUSSIAN_COPULA)),
         (
             "llm_rewrite",
             pb.SynthesisConfig(
-                model="gaussian_copula", text_model="llm_rewrite", text=pb.TextConfig(judge_model="fake-judge")
+                model=pb.MODEL_GAUSSIAN_COPULA,
+                text_model=pb.TEXT_MODEL_LLM_REWRITE,
+                text=pb.TextConfig(judge_model="fake-judge"),
             ),
         ),
         (
             f"dp_private_evolution (dp_marginal, eps {args.epsilon:g})",
-            pb.SynthesisConfig(model="dp_marginal", epsilon=args.epsilon, text_model="dp_private_evolution"),
+            pb.SynthesisConfig(
+                model=pb.MODEL_DP_MARGINAL, epsilon=args.epsilon, text_model=pb.TEXT_MODEL_DP_PRIVATE_EVOLUTION
+            ),
         ),
     ]
     rows = []

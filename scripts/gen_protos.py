@@ -28,6 +28,7 @@ STAGED = [
     ("api/field_behavior.proto", "google/api/field_behavior.proto"),
     ("longrunning/operations_proto.proto", "google/longrunning/operations.proto"),
     ("rpc/status.proto", "google/rpc/status.proto"),
+    ("rpc/error_details.proto", "google/rpc/error_details.proto"),
     ("api/annotations.proto", "google/api/annotations.proto"),
     ("api/http.proto", "google/api/http.proto"),
     ("api/client.proto", "google/api/client.proto"),

@@ -66,7 +66,9 @@ def dataset(client_a, demo_frame):
 def finished(client_a, dataset):
     """A finished gaussian_copula synthesis of the demo dataset: (operation, synthesis)."""
     op = client_a.create_synthesis(
-        dataset.name, pb.SynthesisConfig(model="gaussian_copula", seed=11, target_column="cut"), synthesis_id="gc"
+        dataset.name,
+        pb.SynthesisConfig(model=pb.MODEL_GAUSSIAN_COPULA, seed=11, target_column="cut"),
+        synthesis_id="gc",
     )
     seen = []
     done = client_a.wait_operation(op.name, on_progress=seen.append)

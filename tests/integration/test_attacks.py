@@ -20,7 +20,7 @@ def attacked(client_a, dataset):
     )
     assert not op.HasField("error"), op.error.message
     synthesis = client_a.synthesis_of(op)
-    return synthesis, client_a.report(synthesis.name, view=pb.GetReportRequest.HTML)
+    return synthesis, client_a.report(synthesis.name, view=pb.GetReportRequest.VIEW_HTML)
 
 
 def test_every_attack_runs_and_is_judged(attacked):
@@ -86,17 +86,17 @@ def test_a_risk_above_max_risk_refuses_the_release(client_a, server):
         }
     )
     spec = pb.DatasetSpec(
-        dataset_id="members", column_overrides=[pb.ColumnOverride(column="member", kind=pb.CATEGORICAL)]
+        dataset_id="members", column_overrides=[pb.ColumnOverride(column="member", kind=pb.COLUMN_KIND_CATEGORICAL)]
     )
     dataset = client_a.upload(frame, spec)
-    released = pb.SynthesisConfig(model="gaussian_copula", rare_value_threshold=1, seed=2)
+    released = pb.SynthesisConfig(model=pb.MODEL_GAUSSIAN_COPULA, rare_value_threshold=1, seed=2)
     op = client_a.wait_operation(client_a.create_synthesis(dataset.name, released, synthesis_id="judged").name)
     assert not op.HasField("error"), op.error.message  # without max_risk: released, and the report says fail
     attacks = client_a.report(client_a.synthesis_of(op).name).leakage.attacks
     (univariate,) = [r for r in attacks.risks if r.mode == "univariate"]
     assert univariate.risk_low > 0.05 and attacks.verdict in ("warn", "fail")
 
-    refused = pb.SynthesisConfig(model="gaussian_copula", rare_value_threshold=1, seed=2, max_risk=0.05)
+    refused = pb.SynthesisConfig(model=pb.MODEL_GAUSSIAN_COPULA, rare_value_threshold=1, seed=2, max_risk=0.05)
     op = client_a.wait_operation(client_a.create_synthesis(dataset.name, refused, synthesis_id="too-risky").name)
     assert op.error.code == grpc.StatusCode.FAILED_PRECONDITION.value[0]
     fields, reasons = status_details(op.error)
@@ -105,5 +105,5 @@ def test_a_risk_above_max_risk_refuses_the_release(client_a, server):
     synthesis = client_a.veil.GetSynthesis(
         pb.GetSynthesisRequest(name=f"{dataset.name}/syntheses/too-risky"), metadata=client_a.metadata
     )
-    assert synthesis.state == pb.Synthesis.FAILED
+    assert synthesis.state == pb.Synthesis.STATE_FAILED
     assert not server.ctx.store.synthesis_dir("tenant-a", "members", "too-risky").exists()

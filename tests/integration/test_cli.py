@@ -77,7 +77,7 @@ def test_unknown_model_is_a_clear_error(input_csv):
     path, _ = input_csv
     result = run_veil("synth", "in.csv", "--out", "x.csv", "--model", "nope", cwd=path.parent)
     assert result.returncode == 2
-    assert "config.model" in result.stderr and "gaussian_copula" in result.stderr
+    assert "--model" in result.stderr and "gaussian_copula" in result.stderr
     assert not (path.parent / "x.csv").exists()
 
 

@@ -9,6 +9,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from tests.integration.helpers import find_replays, pii_values
+from veil.service.enums import COLUMN_KIND, STAGE
 from veil.v1 import veil_pb2 as pb
 
 
@@ -17,7 +18,7 @@ def test_upload_infers_kinds_and_pii(dataset, demo_frame):
     assert dataset.row_count == len(demo_frame)
     assert dataset.holdout_row_count == round(len(demo_frame) * 0.2)
     assert dataset.train_row_count + dataset.holdout_row_count == len(demo_frame)
-    kinds = {c.name: (pb.ColumnKind.Name(c.kind), c.pii_entity) for c in dataset.columns}
+    kinds = {c.name: (COLUMN_KIND.name(c.kind).upper(), c.pii_entity) for c in dataset.columns}
     assert [c.name for c in dataset.columns] == list(demo_frame.columns)
     for column in ("carat", "depth", "table", "price", "x", "y", "z"):
         assert kinds[column][0] == "NUMERIC", column
@@ -51,13 +52,13 @@ def test_scan_of_stored_dataset(client_a, dataset):
 def test_operation_reports_stages_and_progress(finished):
     op, synthesis, seen = finished
     assert op.done and op.name.startswith("operations/")
-    stages = [m.stage for m in seen]
+    stages = [STAGE.name(m.stage) for m in seen]
     assert stages[-1] == "done"
     percents = [m.progress_percent for m in seen]
     assert percents == sorted(percents)
     assert percents[-1] == 100.0
-    assert synthesis.state == pb.Synthesis.SUCCEEDED
-    assert synthesis.resolved_model == "gaussian_copula"
+    assert synthesis.state == pb.Synthesis.STATE_SUCCEEDED
+    assert synthesis.resolved_model == pb.MODEL_GAUSSIAN_COPULA
 
 
 def test_synthetic_records_shape(client_a, finished, dataset, demo_frame):
@@ -97,7 +98,7 @@ def test_report_fields_in_range(client_a, finished):
     _, synthesis, _ = finished
     report = client_a.report(synthesis.name)
     drift, leak = report.drift, report.leakage
-    assert report.privacy_guarantee.kind == pb.PrivacyGuarantee.NONE
+    assert report.privacy_guarantee.kind == pb.PrivacyGuarantee.KIND_NONE
     assert report.privacy_guarantee.statement.startswith("none (empirical only)")
     # a non-DP model has seen the dataset: no DP guarantee holds for it any more
     assert report.privacy_guarantee.dataset_guarantee_void and "void" in report.privacy_guarantee.statement
@@ -125,9 +126,9 @@ def test_report_fields_in_range(client_a, finished):
 
 def test_report_views(client_a, finished):
     _, synthesis, _ = finished
-    basic = client_a.report(synthesis.name, view=pb.GetReportRequest.BASIC)
+    basic = client_a.report(synthesis.name, view=pb.GetReportRequest.VIEW_BASIC)
     assert basic.json == "" and basic.html == ""
-    by_report_name = client_a.report(synthesis.name + "/report", view=pb.GetReportRequest.JSON)
+    by_report_name = client_a.report(synthesis.name + "/report", view=pb.GetReportRequest.VIEW_JSON)
     assert by_report_name.json and not by_report_name.html
 
 
@@ -155,12 +156,12 @@ def test_the_default_engine_is_cart_and_reports_its_guards(client_a, dataset):
     done = client_a.wait_operation(op.name)
     assert not done.HasField("error"), done.error
     synthesis = client_a.synthesis_of(done)
-    assert synthesis.resolved_model == "cart"
+    assert synthesis.resolved_model == pb.MODEL_CART
     leak = client_a.report(synthesis.name).leakage
     guards = dict(leak.engine_guards)
     assert guards["min_leaf"] >= 5 and guards["smoothed_below"] == 5 and guards["drawn"] >= synthesis.row_count
     # exact copies beside the rate a real sample shows (holdout rows equal to a training row)
     assert 0.0 <= leak.natural_copy_share <= 1.0
     assert leak.exact_copy_share <= max(leak.natural_copy_share, 0.001)
-    html = client_a.report(synthesis.name, view=pb.GetReportRequest.HTML).html
+    html = client_a.report(synthesis.name, view=pb.GetReportRequest.VIEW_HTML).html
     assert "Engine privacy guards" in html and "of holdout rows do" in html

@@ -18,6 +18,7 @@ from tests.fixtures.survey import CANNED_NOTE, make_survey_table, raw_hits
 from tests.integration.helpers import captured_logs, error_details, status_details
 from veil.privacy.pii.fingerprints import PiiFingerprints
 from veil.service.demo_data import make_demo_table
+from veil.service.enums import COLUMN_KIND
 from veil.v1 import veil_pb2 as pb
 
 NOTE_SHAPE = re.compile(r"Spoke with .+ on the phone \(.+\); follow up by mail to \S+@\S+\.")
@@ -49,13 +50,13 @@ def survey(client_a):
         dataset = client_a.upload(frame, pb.DatasetSpec(dataset_id="survey-fail-closed", seed=2))
         op = client_a.wait_operation(
             client_a.create_synthesis(
-                dataset.name, pb.SynthesisConfig(model="gaussian_copula", seed=4), synthesis_id="gc"
+                dataset.name, pb.SynthesisConfig(model=pb.MODEL_GAUSSIAN_COPULA, seed=4), synthesis_id="gc"
             ).name
         )
         assert not op.HasField("error"), op.error.message
         synthesis = client_a.synthesis_of(op)
         records = client_a.read_records(synthesis.name)
-        report = client_a.report(synthesis.name, view=pb.GetReportRequest.FULL)
+        report = client_a.report(synthesis.name, view=pb.GetReportRequest.VIEW_FULL)
         again = client_a.veil.GetDataset(pb.GetDatasetRequest(name=dataset.name), metadata=client_a.metadata)
     return {
         "frame": frame,
@@ -69,7 +70,7 @@ def survey(client_a):
 
 
 def test_kinds_model_the_columns_and_scanning_does_not_depend_on_them(survey):
-    kinds = {c.name: pb.ColumnKind.Name(c.kind) for c in survey["dataset"].columns}
+    kinds = {c.name: COLUMN_KIND.name(c.kind).upper() for c in survey["dataset"].columns}
     assert kinds["interviewer_note"] == "TEXT" and kinds["comments"] == "TEXT"
     assert kinds["interview_date"] == "DATETIME" and kinds["referred_by"] == "CATEGORICAL"
     scanned = {c.column: c for c in survey["scan"].columns}
@@ -134,7 +135,7 @@ def test_a_learned_raw_value_refuses_the_release(client_a, server):
 
     op = client_a.wait_operation(
         client_a.create_synthesis(
-            dataset.name, pb.SynthesisConfig(model="gaussian_copula"), synthesis_id="refused"
+            dataset.name, pb.SynthesisConfig(model=pb.MODEL_GAUSSIAN_COPULA), synthesis_id="refused"
         ).name
     )
     assert op.error.code == grpc.StatusCode.FAILED_PRECONDITION.value[0]
@@ -145,7 +146,7 @@ def test_a_learned_raw_value_refuses_the_release(client_a, server):
     synthesis = client_a.veil.GetSynthesis(
         pb.GetSynthesisRequest(name=f"{dataset.name}/syntheses/refused"), metadata=client_a.metadata
     )
-    assert synthesis.state == pb.Synthesis.FAILED
+    assert synthesis.state == pb.Synthesis.STATE_FAILED
     assert not ctx.store.synthesis_dir("tenant-a", "missed-value", "refused").exists()
     with pytest.raises(grpc.RpcError) as info:
         client_a.read_records(synthesis.name)
@@ -156,9 +157,9 @@ def test_a_learned_raw_value_refuses_the_release(client_a, server):
 @pytest.mark.parametrize(
     "config, reason",
     [
-        (pb.SynthesisConfig(model="gaussian_copula", rare_value_threshold=-1), "BAD_RARE_VALUE_THRESHOLD"),
-        (pb.SynthesisConfig(model="gaussian_copula", rare_value_threshold=5000), "BAD_RARE_VALUE_THRESHOLD"),
-        (pb.SynthesisConfig(model="dp_marginal", epsilon=1.0, rare_value_threshold=5), "NOT_FOR_DP_MODEL"),
+        (pb.SynthesisConfig(model=pb.MODEL_GAUSSIAN_COPULA, rare_value_threshold=-1), "BAD_RARE_VALUE_THRESHOLD"),
+        (pb.SynthesisConfig(model=pb.MODEL_GAUSSIAN_COPULA, rare_value_threshold=5000), "BAD_RARE_VALUE_THRESHOLD"),
+        (pb.SynthesisConfig(model=pb.MODEL_DP_MARGINAL, epsilon=1.0, rare_value_threshold=5), "NOT_FOR_DP_MODEL"),
     ],
 )
 def test_a_bad_rare_value_threshold_names_the_field(client_a, dataset, config, reason):
@@ -172,10 +173,10 @@ def test_a_bad_rare_value_threshold_names_the_field(client_a, dataset, config, r
 def test_protection_can_be_turned_off_and_the_report_says_so(client_a, dataset):
     op = client_a.wait_operation(
         client_a.create_synthesis(
-            dataset.name, pb.SynthesisConfig(model="gaussian_copula", rare_value_threshold=1, num_rows=200)
+            dataset.name, pb.SynthesisConfig(model=pb.MODEL_GAUSSIAN_COPULA, rare_value_threshold=1, num_rows=200)
         ).name
     )
     assert not op.HasField("error"), op.error.message
-    report = client_a.report(client_a.synthesis_of(op).name, view=pb.GetReportRequest.HTML)
+    report = client_a.report(client_a.synthesis_of(op).name, view=pb.GetReportRequest.VIEW_HTML)
     assert report.leakage.value_protection.k == 1 and not report.leakage.value_protection.columns
     assert "Rare-value protection" in report.html and "Off (k = 1)" in report.html

@@ -16,17 +16,17 @@ def test_overrides_win_over_inference(client_a):
     spec = pb.DatasetSpec(
         dataset_id="overridden",
         column_overrides=[
-            pb.ColumnOverride(column="order_id", kind=pb.CATEGORICAL),
-            pb.ColumnOverride(column="clarity", kind=pb.PII, pii_entity="PRODUCT_CODE"),
-            pb.ColumnOverride(column="address", kind=pb.TEXT),
+            pb.ColumnOverride(column="order_id", kind=pb.COLUMN_KIND_CATEGORICAL),
+            pb.ColumnOverride(column="clarity", kind=pb.COLUMN_KIND_PII, pii_entity="PRODUCT_CODE"),
+            pb.ColumnOverride(column="address", kind=pb.COLUMN_KIND_TEXT),
         ],
     )
     ds = client_a.upload(frame, spec)
     columns = {c.name: c for c in ds.columns}
-    assert columns["order_id"].kind == pb.CATEGORICAL and columns["order_id"].overridden
-    assert (columns["clarity"].kind, columns["clarity"].pii_entity) == (pb.PII, "PRODUCT_CODE")
-    assert columns["address"].kind == pb.TEXT and columns["address"].overridden
-    assert columns["customer_name"].kind == pb.PII and not columns["customer_name"].overridden
+    assert columns["order_id"].kind == pb.COLUMN_KIND_CATEGORICAL and columns["order_id"].overridden
+    assert (columns["clarity"].kind, columns["clarity"].pii_entity) == (pb.COLUMN_KIND_PII, "PRODUCT_CODE")
+    assert columns["address"].kind == pb.COLUMN_KIND_TEXT and columns["address"].overridden
+    assert columns["customer_name"].kind == pb.COLUMN_KIND_PII and not columns["customer_name"].overridden
     client_a.veil.DeleteDataset(pb.DeleteDatasetRequest(name=ds.name), metadata=client_a.metadata)
 
 

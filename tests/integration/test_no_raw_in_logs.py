@@ -15,7 +15,7 @@ def test_logs_carry_no_raw_values(client_a):
     with captured_logs() as lines:
         ds = client_a.upload(frame, pb.DatasetSpec(dataset_id="log-check"))
         op = client_a.wait_operation(
-            client_a.create_synthesis(ds.name, pb.SynthesisConfig(model="gaussian_copula")).name
+            client_a.create_synthesis(ds.name, pb.SynthesisConfig(model=pb.MODEL_GAUSSIAN_COPULA)).name
         )
         assert not op.HasField("error")
         with pytest.raises(grpc.RpcError):  # a failing call logs too

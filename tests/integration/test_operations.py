@@ -20,6 +20,7 @@ from google.protobuf import duration_pb2
 from tests.integration.conftest import TOKEN_A, make_config
 from veil.service.client import VeilClient
 from veil.service.demo_data import make_demo_table
+from veil.service.enums import STAGE
 from veil.service.server import VeilServer
 from veil.v1 import veil_pb2 as pb
 
@@ -34,7 +35,7 @@ def wait_for_stage(client, name, stages, timeout=120):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         op = client.get_operation(name)
-        if metadata_of(op).stage in stages or op.done:
+        if STAGE.name(metadata_of(op).stage) in stages or op.done:
             return op
         time.sleep(0.1)
     raise TimeoutError(name)
@@ -42,7 +43,7 @@ def wait_for_stage(client, name, stages, timeout=120):
 
 def test_cancel_a_running_synthesis(client_a, dataset):
     op = client_a.create_synthesis(
-        dataset.name, pb.SynthesisConfig(model="ctgan", epochs=5000, seed=1), synthesis_id="to-cancel"
+        dataset.name, pb.SynthesisConfig(model=pb.MODEL_CTGAN, epochs=5000, seed=1), synthesis_id="to-cancel"
     )
     wait_for_stage(client_a, op.name, {"fit"})
     client_a.operations.CancelOperation(operations_pb2.CancelOperationRequest(name=op.name), metadata=client_a.metadata)
@@ -51,7 +52,7 @@ def test_cancel_a_running_synthesis(client_a, dataset):
     synthesis = client_a.veil.GetSynthesis(
         pb.GetSynthesisRequest(name=metadata_of(done).synthesis), metadata=client_a.metadata
     )
-    assert synthesis.state == pb.Synthesis.CANCELLED
+    assert synthesis.state == pb.Synthesis.STATE_CANCELLED
     with pytest.raises(grpc.RpcError) as info:
         client_a.read_records(synthesis.name)
     assert info.value.code() == grpc.StatusCode.FAILED_PRECONDITION
@@ -71,7 +72,9 @@ def test_wait_list_and_delete_operation(client_a, finished):
 def test_delete_dataset_removes_everything(client_a, server):
     frame = make_demo_table(300, seed=5)
     ds = client_a.upload(frame, pb.DatasetSpec(dataset_id="short-lived"))
-    op = client_a.wait_operation(client_a.create_synthesis(ds.name, pb.SynthesisConfig(model="gaussian_copula")).name)
+    op = client_a.wait_operation(
+        client_a.create_synthesis(ds.name, pb.SynthesisConfig(model=pb.MODEL_GAUSSIAN_COPULA)).name
+    )
     synthesis = client_a.synthesis_of(op)
     folder = server.config.data_dir / "artifacts" / "tenant-a" / "short-lived"
     assert (folder / "train.parquet").exists()
@@ -124,14 +127,16 @@ def test_restart_keeps_finished_and_fails_interrupted(tmp_path):
             done = client.synthesis_of(
                 client.wait_operation(
                     client.create_synthesis(
-                        ds.name, pb.SynthesisConfig(model="gaussian_copula"), synthesis_id="finished"
+                        ds.name, pb.SynthesisConfig(model=pb.MODEL_GAUSSIAN_COPULA), synthesis_id="finished"
                     ).name
                 )
             )
             running = client.create_synthesis(
-                ds.name, pb.SynthesisConfig(model="ctgan", epochs=5000), synthesis_id="interrupted"
+                ds.name, pb.SynthesisConfig(model=pb.MODEL_CTGAN, epochs=5000), synthesis_id="interrupted"
             )
             wait_for_stage(client, running.name, {"fit"})
+            # One worker: this one waits its turn and never starts.
+            client.create_synthesis(ds.name, pb.SynthesisConfig(model=pb.MODEL_CART), synthesis_id="never-started")
             before = client.read_records(done.name)
     finally:
         proc.send_signal(signal.SIGKILL)
@@ -145,8 +150,13 @@ def test_restart_keeps_finished_and_fails_interrupted(tmp_path):
             interrupted = client.veil.GetSynthesis(
                 pb.GetSynthesisRequest(name="datasets/survivor/syntheses/interrupted"), metadata=client.metadata
             )
-            assert interrupted.state == pb.Synthesis.FAILED
+            assert interrupted.state == pb.Synthesis.STATE_FAILED
             assert "stopped while this job was running" in interrupted.error.message
+            never = client.veil.GetSynthesis(
+                pb.GetSynthesisRequest(name="datasets/survivor/syntheses/never-started"), metadata=client.metadata
+            )
+            assert never.state == pb.Synthesis.STATE_FAILED
+            assert "before this job started" in never.error.message and "running" not in never.error.message
             op = client.get_operation(running.name)
             assert op.done and op.error.code == grpc.StatusCode.ABORTED.value[0]
     finally:
@@ -155,10 +165,16 @@ def test_restart_keeps_finished_and_fails_interrupted(tmp_path):
 
 def test_cancel_a_queued_synthesis_and_delete_a_busy_dataset(client_a, server):
     ds = client_a.upload(make_demo_table(300, seed=6), pb.DatasetSpec(dataset_id="busy"))
-    running = client_a.create_synthesis(ds.name, pb.SynthesisConfig(model="ctgan", epochs=5000), synthesis_id="long")
-    queued = client_a.create_synthesis(ds.name, pb.SynthesisConfig(model="gaussian_copula"), synthesis_id="queued")
+    running = client_a.create_synthesis(
+        ds.name, pb.SynthesisConfig(model=pb.MODEL_CTGAN, epochs=5000), synthesis_id="long"
+    )
+    queued = client_a.create_synthesis(
+        ds.name, pb.SynthesisConfig(model=pb.MODEL_GAUSSIAN_COPULA), synthesis_id="queued"
+    )
     wait_for_stage(client_a, running.name, {"fit"})
-    assert metadata_of(client_a.get_operation(queued.name)).stage == "queued"  # one worker: it waits its turn
+    assert (
+        metadata_of(client_a.get_operation(queued.name)).stage == pb.SynthesisOperationMetadata.STAGE_QUEUED
+    )  # one worker: it waits its turn
     client_a.operations.CancelOperation(
         operations_pb2.CancelOperationRequest(name=queued.name), metadata=client_a.metadata
     )
@@ -176,7 +192,9 @@ def test_stopping_the_server_fails_running_jobs_with_a_reason(tmp_path):
     server = VeilServer(make_config(data_dir, key_file)).start()
     with VeilClient(server.address, TOKEN_A) as client:
         ds = client.upload(make_demo_table(300, seed=3), pb.DatasetSpec(dataset_id="stopped"))
-        running = client.create_synthesis(ds.name, pb.SynthesisConfig(model="ctgan", epochs=5000), synthesis_id="cut")
+        running = client.create_synthesis(
+            ds.name, pb.SynthesisConfig(model=pb.MODEL_CTGAN, epochs=5000), synthesis_id="cut"
+        )
         wait_for_stage(client, running.name, {"fit"})
     server.stop()
     server = VeilServer(make_config(data_dir, key_file)).start()
@@ -185,7 +203,7 @@ def test_stopping_the_server_fails_running_jobs_with_a_reason(tmp_path):
             synthesis = client.veil.GetSynthesis(
                 pb.GetSynthesisRequest(name="datasets/stopped/syntheses/cut"), metadata=client.metadata
             )
-            assert synthesis.state == pb.Synthesis.FAILED
+            assert synthesis.state == pb.Synthesis.STATE_FAILED
             assert synthesis.error.code == grpc.StatusCode.ABORTED.value[0]
             assert "server stopped" in synthesis.error.message
             assert not (data_dir / "artifacts" / "tenant-a" / "stopped" / "syntheses" / "cut").exists()

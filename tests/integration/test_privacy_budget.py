@@ -64,7 +64,7 @@ def dp_dataset(client_a):
 @pytest.fixture(scope="module")
 def dp_done(client_a, dp_dataset):
     op = client_a.create_synthesis(
-        dp_dataset.name, pb.SynthesisConfig(model="dp_marginal", epsilon=1.0, seed=4), synthesis_id="mst"
+        dp_dataset.name, pb.SynthesisConfig(model=pb.MODEL_DP_MARGINAL, epsilon=1.0, seed=4), synthesis_id="mst"
     )
     done = client_a.wait_operation(op.name)
     assert not done.HasField("error"), done.error
@@ -75,12 +75,12 @@ def test_dataset_carries_its_policy(client_a, dp_dataset):
     got = client_a.veil.GetDataset(pb.GetDatasetRequest(name=dp_dataset.name), metadata=client_a.metadata)
     assert got.privacy_policy.epsilon_budget == 3.0
     assert got.privacy_policy.delta_budget == pytest.approx(1e-5)  # the service default
-    assert got.privacy_policy.non_dp_syntheses == pb.PrivacyPolicy.ALLOW
+    assert got.privacy_policy.non_dp_syntheses == pb.PrivacyPolicy.NON_DP_SYNTHESES_ALLOW
 
 
 def test_dp_marginal_end_to_end(client_a, dp_dataset, dp_done):
     g = dp_done.privacy_guarantee
-    assert g.kind == pb.PrivacyGuarantee.DIFFERENTIAL_PRIVACY
+    assert g.kind == pb.PrivacyGuarantee.KIND_DIFFERENTIAL_PRIVACY
     assert 0.9 < g.epsilon <= 1.0 and g.delta == pytest.approx(1e-6)
     assert "differential privacy" in g.statement and not g.dataset_guarantee_void
     # nothing was declared public: every data-dependent step was paid for
@@ -96,12 +96,12 @@ def test_dp_marginal_end_to_end(client_a, dp_dataset, dp_done):
     assert records["order_id"].str.fullmatch(r"[0-9a-f-]{36}").all()  # ids never echo the input's format
     assert set(records["cut"].dropna()) <= {"Fair", "Good", "Very Good", "Premium", "Ideal"}
 
-    report = client_a.report(dp_done.name, view=pb.GetReportRequest.JSON)
+    report = client_a.report(dp_done.name, view=pb.GetReportRequest.VIEW_JSON)
     assert report.privacy_guarantee.epsilon == g.epsilon
     assert json.loads(report.json)["privacy_guarantee"]["spends"]
     budget = client_a.privacy_budget(dp_dataset.name)
     charge = next(c for c in budget.charges if c.synthesis == dp_done.name)
-    assert charge.state == pb.PrivacyCharge.SPENT and charge.differentially_private
+    assert charge.state == pb.PrivacyCharge.STATE_SPENT and charge.differentially_private
     assert charge.epsilon == 1.0 and charge.epsilon_spent == pytest.approx(g.epsilon)
 
 
@@ -109,7 +109,7 @@ def test_budget_refuses_overspend_and_says_what_is_left(client_a, dp_dataset, dp
     before = client_a.privacy_budget(dp_dataset.name)
     with pytest.raises(grpc.RpcError) as info:
         client_a.create_synthesis(
-            dp_dataset.name, pb.SynthesisConfig(model="dp_marginal", epsilon=2.5), synthesis_id="too-much"
+            dp_dataset.name, pb.SynthesisConfig(model=pb.MODEL_DP_MARGINAL, epsilon=2.5), synthesis_id="too-much"
         )
     code, fields, reasons = error_details(info.value)
     assert code == grpc.StatusCode.FAILED_PRECONDITION and "PRIVACY_BUDGET_EXHAUSTED" in reasons
@@ -127,20 +127,22 @@ def test_budget_refuses_overspend_and_says_what_is_left(client_a, dp_dataset, dp
 @pytest.mark.parametrize(
     "config, field, reason",
     [
-        (pb.SynthesisConfig(model="dp_marginal"), "config.epsilon", "EPSILON_REQUIRED"),
-        (pb.SynthesisConfig(model="dp_sgd", epsilon=-1), "config.epsilon", "BAD_EPSILON"),
-        (pb.SynthesisConfig(model="dp_marginal", epsilon=1, delta=2), "config.delta", "BAD_DELTA"),
-        (pb.SynthesisConfig(model="gaussian_copula", epsilon=1), "config.epsilon", "NOT_A_DP_MODEL"),
+        (pb.SynthesisConfig(model=pb.MODEL_DP_MARGINAL), "config.epsilon", "EPSILON_REQUIRED"),
+        (pb.SynthesisConfig(model=pb.MODEL_DP_SGD, epsilon=-1), "config.epsilon", "BAD_EPSILON"),
+        (pb.SynthesisConfig(model=pb.MODEL_DP_MARGINAL, epsilon=1, delta=2), "config.delta", "BAD_DELTA"),
+        (pb.SynthesisConfig(model=pb.MODEL_GAUSSIAN_COPULA, epsilon=1), "config.epsilon", "NOT_A_DP_MODEL"),
         (
-            pb.SynthesisConfig(model="dp_marginal", epsilon=1, public_columns=[pb.PublicColumn(column="nope")]),
-            "config.public_columns.nope",
+            pb.SynthesisConfig(model=pb.MODEL_DP_MARGINAL, epsilon=1, public_columns=[pb.PublicColumn(column="nope")]),
+            "config.public_columns[0].column",
             "BAD_PUBLIC_METADATA",
         ),
         (
             pb.SynthesisConfig(
-                model="dp_marginal", epsilon=1, public_columns=[pb.PublicColumn(column="carat", lower=3, upper=1)]
+                model=pb.MODEL_DP_MARGINAL,
+                epsilon=1,
+                public_columns=[pb.PublicColumn(column="carat", lower=3, upper=1)],
             ),
-            "config.public_columns.carat",
+            "config.public_columns[0].lower",
             "BAD_PUBLIC_METADATA",
         ),
     ],
@@ -158,7 +160,9 @@ def test_public_metadata_is_not_paid_for(client_a, dp_dataset):
     public = _public_columns()
     op = client_a.create_synthesis(
         dp_dataset.name,
-        pb.SynthesisConfig(model="dp_marginal", epsilon=0.5, public_columns=public, public_row_count=320, num_rows=100),
+        pb.SynthesisConfig(
+            model=pb.MODEL_DP_MARGINAL, epsilon=0.5, public_columns=public, public_row_count=320, num_rows=100
+        ),
     )
     done = client_a.wait_operation(op.name)
     assert not done.HasField("error"), done.error
@@ -170,9 +174,9 @@ def test_public_metadata_is_not_paid_for(client_a, dp_dataset):
 
 
 def test_non_dp_policy_deny(client_a):
-    ds = _upload(client_a, "dp-only", non_dp=pb.PrivacyPolicy.DENY)
+    ds = _upload(client_a, "dp-only", non_dp=pb.PrivacyPolicy.NON_DP_SYNTHESES_DENY)
     with pytest.raises(grpc.RpcError) as info:
-        client_a.create_synthesis(ds.name, pb.SynthesisConfig(model="gaussian_copula"))
+        client_a.create_synthesis(ds.name, pb.SynthesisConfig(model=pb.MODEL_GAUSSIAN_COPULA))
     code, _, reasons = error_details(info.value)
     assert code == grpc.StatusCode.FAILED_PRECONDITION and "NON_DP_NOT_ALLOWED" in reasons
     assert not client_a.privacy_budget(ds.name).guarantee_void
@@ -180,17 +184,21 @@ def test_non_dp_policy_deny(client_a):
 
 def test_non_dp_synthesis_voids_the_dataset_guarantee(client_a):
     ds = _upload(client_a, "mixed")
-    op = client_a.wait_operation(client_a.create_synthesis(ds.name, pb.SynthesisConfig(model="gaussian_copula")).name)
+    op = client_a.wait_operation(
+        client_a.create_synthesis(ds.name, pb.SynthesisConfig(model=pb.MODEL_GAUSSIAN_COPULA)).name
+    )
     g = client_a.synthesis_of(op).privacy_guarantee
-    assert g.kind == pb.PrivacyGuarantee.NONE and g.dataset_guarantee_void and "void" in g.statement
+    assert g.kind == pb.PrivacyGuarantee.KIND_NONE and g.dataset_guarantee_void and "void" in g.statement
     budget = client_a.privacy_budget(ds.name)
     assert budget.guarantee_void and budget.epsilon_spent == 0
     op = client_a.wait_operation(
-        client_a.create_synthesis(ds.name, pb.SynthesisConfig(model="dp_marginal", epsilon=1.0, num_rows=50)).name
+        client_a.create_synthesis(
+            ds.name, pb.SynthesisConfig(model=pb.MODEL_DP_MARGINAL, epsilon=1.0, num_rows=50)
+        ).name
     )
     syn = client_a.synthesis_of(op)
     assert syn.privacy_guarantee.dataset_guarantee_void
-    report = client_a.report(syn.name, view=pb.GetReportRequest.BASIC)
+    report = client_a.report(syn.name, view=pb.GetReportRequest.VIEW_BASIC)
     assert any("non-DP synthesis" in w for w in report.warnings)
 
 
@@ -204,7 +212,7 @@ def test_fifty_concurrent_requests_never_overspend(client_a):
         barrier.wait()
         try:
             op = client_a.create_synthesis(
-                ds.name, pb.SynthesisConfig(model="dp_marginal", epsilon=1.0, num_rows=20), synthesis_id=f"c{i}"
+                ds.name, pb.SynthesisConfig(model=pb.MODEL_DP_MARGINAL, epsilon=1.0, num_rows=20), synthesis_id=f"c{i}"
             )
             result: object = op.name
         except grpc.RpcError as exc:
@@ -225,15 +233,15 @@ def test_fifty_concurrent_requests_never_overspend(client_a):
     for name in accepted:
         assert not client_a.wait_operation(name).HasField("error")
     settled = client_a.privacy_budget(ds.name)
-    assert len(settled.charges) == 5 and all(c.state == pb.PrivacyCharge.SPENT for c in settled.charges)
+    assert len(settled.charges) == 5 and all(c.state == pb.PrivacyCharge.STATE_SPENT for c in settled.charges)
     assert settled.epsilon_spent <= 5.0
 
 
 def test_cancelled_before_touching_the_data_is_refunded(client_a):
     ds = _upload(client_a, "refund", epsilon_budget=2.0)
     # Occupy the single worker, so the DP job is still queued when it is cancelled.
-    blocker = client_a.create_synthesis(ds.name, pb.SynthesisConfig(model="ctgan", epochs=300))
-    queued = client_a.create_synthesis(ds.name, pb.SynthesisConfig(model="dp_marginal", epsilon=1.5))
+    blocker = client_a.create_synthesis(ds.name, pb.SynthesisConfig(model=pb.MODEL_CTGAN, epochs=300))
+    queued = client_a.create_synthesis(ds.name, pb.SynthesisConfig(model=pb.MODEL_DP_MARGINAL, epsilon=1.5))
     assert client_a.privacy_budget(ds.name).epsilon_remaining == pytest.approx(0.5)
     client_a.operations.CancelOperation(pb_cancel(queued.name), metadata=client_a.metadata)
     client_a.operations.CancelOperation(pb_cancel(blocker.name), metadata=client_a.metadata)
@@ -241,7 +249,7 @@ def test_cancelled_before_touching_the_data_is_refunded(client_a):
     client_a.wait_operation(blocker.name)
     budget = client_a.privacy_budget(ds.name)
     dp_charge = next(c for c in budget.charges if c.differentially_private)
-    assert dp_charge.state == pb.PrivacyCharge.REFUNDED and dp_charge.epsilon_spent == 0
+    assert dp_charge.state == pb.PrivacyCharge.STATE_REFUNDED and dp_charge.epsilon_spent == 0
     assert budget.epsilon_remaining == pytest.approx(2.0)
 
 
@@ -260,7 +268,7 @@ def test_ledger_survives_a_restart(tmp_path):
             ds = _upload(client, "kept", epsilon_budget=4.0, rows=200)
             op = client.wait_operation(
                 client.create_synthesis(
-                    ds.name, pb.SynthesisConfig(model="dp_marginal", epsilon=1.25, num_rows=20)
+                    ds.name, pb.SynthesisConfig(model=pb.MODEL_DP_MARGINAL, epsilon=1.25, num_rows=20)
                 ).name
             )
             assert not op.HasField("error")
@@ -288,10 +296,10 @@ def test_a_discovery_that_finds_nothing_warns_and_names_the_column(client_a):
     # 80 rows at epsilon 0.5: too few for any noisy bounds cell or category to clear the noise.
     ds = _upload(client_a, "tiny-dp", rows=80)
     op = client_a.wait_operation(
-        client_a.create_synthesis(ds.name, pb.SynthesisConfig(model="dp_marginal", epsilon=0.5, seed=1)).name
+        client_a.create_synthesis(ds.name, pb.SynthesisConfig(model=pb.MODEL_DP_MARGINAL, epsilon=0.5, seed=1)).name
     )
     syn = client_a.synthesis_of(op)
-    report = client_a.report(syn.name, view=pb.GetReportRequest.BASIC)
+    report = client_a.report(syn.name, view=pb.GetReportRequest.VIEW_BASIC)
     found = {c for c in ("carat", "price", "cut", "color") if any(f"column '{c}'" in w for w in report.warnings)}
     assert found == {"carat", "price", "cut", "color"}, report.warnings
     assert all("public" in w for w in report.warnings if w.startswith("column '"))
@@ -300,8 +308,8 @@ def test_a_discovery_that_finds_nothing_warns_and_names_the_column(client_a):
     public = _public_columns()
     op = client_a.wait_operation(
         client_a.create_synthesis(
-            ds.name, pb.SynthesisConfig(model="dp_marginal", epsilon=0.5, seed=1, public_columns=public)
+            ds.name, pb.SynthesisConfig(model=pb.MODEL_DP_MARGINAL, epsilon=0.5, seed=1, public_columns=public)
         ).name
     )
-    report = client_a.report(client_a.synthesis_of(op).name, view=pb.GetReportRequest.BASIC)
+    report = client_a.report(client_a.synthesis_of(op).name, view=pb.GetReportRequest.VIEW_BASIC)
     assert not [w for w in report.warnings if w.startswith("column '")], report.warnings

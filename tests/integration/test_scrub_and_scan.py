@@ -55,9 +55,9 @@ def test_inline_scan_lists_every_column_and_stores_nothing(client_a, demo_frame,
     scan = client_a.scan(demo_frame.head(300))
     by_column = {c.column: c for c in scan.columns}
     assert list(by_column) == list(demo_frame.columns)
-    assert by_column["customer_name"].kind == pb.PII and by_column["customer_name"].pii_entity == "PERSON"
-    assert by_column["price"].kind == pb.NUMERIC and not by_column["price"].entities
-    assert by_column["note"].kind == pb.TEXT
+    assert by_column["customer_name"].kind == pb.COLUMN_KIND_PII and by_column["customer_name"].pii_entity == "PERSON"
+    assert by_column["price"].kind == pb.COLUMN_KIND_NUMERIC and not by_column["price"].entities
+    assert by_column["note"].kind == pb.COLUMN_KIND_TEXT
     raw = set(demo_frame.head(300).email)
     assert not [s for c in scan.columns for s in c.masked_samples if any(v in s for v in raw)]
     assert sorted(p.name for p in (server.config.data_dir / "artifacts").rglob("*")) == before

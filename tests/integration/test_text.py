@@ -79,7 +79,7 @@ def test_surrogate_notes_name_their_row_and_report_the_overlap(text_client, text
     synthesis, out, report = _run(
         text_client,
         text_dataset,
-        pb.SynthesisConfig(model="gaussian_copula", seed=3, text=pb.TextConfig(canaries=6)),
+        pb.SynthesisConfig(model=pb.MODEL_GAUSSIAN_COPULA, seed=3, text=pb.TextConfig(canaries=6)),
         "surrogate",
     )
     raw = pii_values(tickets)
@@ -110,9 +110,9 @@ def test_llm_rewrite_handles_misbehaviour_and_reports_it(text_client, text_datas
         text_client,
         text_dataset,
         pb.SynthesisConfig(
-            model="gaussian_copula",
+            model=pb.MODEL_GAUSSIAN_COPULA,
             seed=4,
-            text_model="llm_rewrite",
+            text_model=pb.TEXT_MODEL_LLM_REWRITE,
             num_rows=120,
             text=pb.TextConfig(judge_model=JUDGE, oversample=2.0),
         ),
@@ -144,18 +144,22 @@ def test_llm_rewrite_handles_misbehaviour_and_reports_it(text_client, text_datas
 def test_text_config_errors_name_the_field(text_client, text_dataset, fake_llm):
     cases = [
         (
-            pb.SynthesisConfig(text_model="llm_rewrite", text=pb.TextConfig(llm_base_url="http://10.9.9.9:1/v1")),
+            pb.SynthesisConfig(
+                text_model=pb.TEXT_MODEL_LLM_REWRITE, text=pb.TextConfig(llm_base_url="http://10.9.9.9:1/v1")
+            ),
             "config.text.llm_base_url",
             "LLM_ENDPOINT_NOT_ALLOWED",
         ),
         (
-            pb.SynthesisConfig(text_model="llm_rewrite", text=pb.TextConfig(judge_model=GENERATOR)),
+            pb.SynthesisConfig(text_model=pb.TEXT_MODEL_LLM_REWRITE, text=pb.TextConfig(judge_model=GENERATOR)),
             "config.text.judge_model",
             "SAME_JUDGE",
         ),
         (
             pb.SynthesisConfig(
-                model="gaussian_copula", text_model="dp_private_evolution", text=pb.TextConfig(embedder="minilm")
+                model=pb.MODEL_GAUSSIAN_COPULA,
+                text_model=pb.TEXT_MODEL_DP_PRIVATE_EVOLUTION,
+                text=pb.TextConfig(embedder="minilm"),
             ),
             "config.text_model",
             "NOT_A_DP_MODEL",
@@ -163,9 +167,9 @@ def test_text_config_errors_name_the_field(text_client, text_dataset, fake_llm):
         (pb.SynthesisConfig(text=pb.TextConfig(embedder="word2vec")), "config.text.embedder", "BAD_TEXT_CONFIG"),
         (
             pb.SynthesisConfig(
-                model="dp_marginal",
+                model=pb.MODEL_DP_MARGINAL,
                 epsilon=1.0,
-                text_model="dp_private_evolution",
+                text_model=pb.TEXT_MODEL_DP_PRIVATE_EVOLUTION,
                 text=pb.TextConfig(embedder="tfidf"),
             ),
             "config.text.embedder",
@@ -187,9 +191,9 @@ def test_same_judge_allowed_on_request_warns(text_client, text_dataset, fake_llm
         text_client,
         text_dataset,
         pb.SynthesisConfig(
-            model="gaussian_copula",
+            model=pb.MODEL_GAUSSIAN_COPULA,
             seed=5,
-            text_model="llm_rewrite",
+            text_model=pb.TEXT_MODEL_LLM_REWRITE,
             num_rows=40,
             text=pb.TextConfig(judge_model=GENERATOR, allow_same_judge=True, rewrite="persona"),
         ),
@@ -206,16 +210,16 @@ def test_dp_private_evolution_is_charged_to_the_budget(text_client, text_dataset
         text_client,
         text_dataset,
         pb.SynthesisConfig(
-            model="dp_marginal",
+            model=pb.MODEL_DP_MARGINAL,
             epsilon=2.0,
             seed=6,
-            text_model="dp_private_evolution",
+            text_model=pb.TEXT_MODEL_DP_PRIVATE_EVOLUTION,
             text=pb.TextConfig(embedder="minilm", pe_iterations=2),
         ),
         "dp-text",
     )
     guarantee = report.privacy_guarantee
-    assert guarantee.kind == pb.PrivacyGuarantee.DIFFERENTIAL_PRIVACY
+    assert guarantee.kind == pb.PrivacyGuarantee.KIND_DIFFERENTIAL_PRIVACY
     assert 1.9 < guarantee.epsilon <= 2.0 + 1e-6
     votes = [s for s in guarantee.spends if s.purpose.startswith("text:note:pe:vote")]
     assert len(votes) == 2
@@ -223,7 +227,7 @@ def test_dp_private_evolution_is_charged_to_the_budget(text_client, text_dataset
     assert len(notes) > 0.5 * len(out)
     budget = text_client.privacy_budget(text_dataset.name)
     charge = next(c for c in budget.charges if c.synthesis.endswith("/dp-text"))
-    assert charge.state == pb.PrivacyCharge.SPENT and abs(charge.epsilon_spent - guarantee.epsilon) < 1e-6
+    assert charge.state == pb.PrivacyCharge.STATE_SPENT and abs(charge.epsilon_spent - guarantee.epsilon) < 1e-6
     (text,) = report.text_columns
     assert text.generation.engine == "dp_private_evolution"
     # the LLM never saw a private text: every prompt is API-only or one of its own texts
@@ -235,7 +239,7 @@ def test_text_only_dataset(text_client, tickets):
     frame = tickets[["order_id", "note"]]
     dataset = text_client.upload(frame, pb.DatasetSpec(dataset_id="notes-only", seed=2))
     kinds = {c.name: c.kind for c in dataset.columns}
-    assert kinds["note"] == pb.TEXT
+    assert kinds["note"] == pb.COLUMN_KIND_TEXT
     synthesis, out, report = _run(text_client, dataset, pb.SynthesisConfig(seed=1), "notes-only")
     assert list(out.columns) == ["order_id", "note"] and len(out) == synthesis.row_count
     assert out["note"].notna().mean() > 0.9
@@ -252,7 +256,9 @@ def test_llm_path_logs_carry_no_raw_values(text_client, text_dataset, fake_llm, 
         _run(
             text_client,
             text_dataset,
-            pb.SynthesisConfig(model="gaussian_copula", seed=8, text_model="llm_rewrite", num_rows=30),
+            pb.SynthesisConfig(
+                model=pb.MODEL_GAUSSIAN_COPULA, seed=8, text_model=pb.TEXT_MODEL_LLM_REWRITE, num_rows=30
+            ),
             "llm-logs",
         )
     text = "\n".join(lines)
@@ -267,7 +273,7 @@ def test_an_endpoint_that_answers_nothing_fails_the_job_clearly(text_client, tex
     try:
         op = text_client.create_synthesis(
             text_dataset.name,
-            pb.SynthesisConfig(model="gaussian_copula", text_model="llm_rewrite", num_rows=20),
+            pb.SynthesisConfig(model=pb.MODEL_GAUSSIAN_COPULA, text_model=pb.TEXT_MODEL_LLM_REWRITE, num_rows=20),
             synthesis_id="llm-down",
         )
         done = text_client.wait_operation(op.name)
@@ -282,7 +288,7 @@ def test_report_embeds_through_the_endpoint(text_client, text_dataset, fake_llm)
     _, _, report = _run(
         text_client,
         text_dataset,
-        pb.SynthesisConfig(model="gaussian_copula", seed=9, num_rows=100, text=pb.TextConfig(embedder="openai")),
+        pb.SynthesisConfig(model=pb.MODEL_GAUSSIAN_COPULA, seed=9, num_rows=100, text=pb.TextConfig(embedder="openai")),
         "openai-embed",
     )
     (text,) = report.text_columns

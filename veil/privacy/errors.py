@@ -23,6 +23,13 @@ class PrivacyInvalidArgumentError(PrivacyError):
     reason = "INVALID_PRIVACY_ARGUMENT"
 
 
+class TextTooLongError(PrivacyError):
+    """A text is longer than the PII engine scans (spaCy's length limit); it is refused, never passed unscanned."""
+
+    code = "INVALID_ARGUMENT"
+    reason = "TEXT_TOO_LONG"
+
+
 class UnknownSpacyModelError(PrivacyError):
     """The configured spaCy model is not installed (it is never downloaded)."""
 

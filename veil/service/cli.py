@@ -260,6 +260,7 @@ def scan(
     import grpc
 
     from veil.service.client import VeilClient
+    from veil.service.enums import COLUMN_KIND
 
     _setup_logging(False)
     frame = _read_csv(input)
@@ -281,7 +282,6 @@ def scan(
                 result = run(address, local_token)
     except grpc.RpcError as exc:
         fail(grpc_error_text(exc))
-    from veil.v1 import veil_pb2 as pb
 
     table = Table(title=f"PII scan of {input.name} ({result.scanned_rows} rows)")
     for header in ("column", "kind", "entity", "confidence", "entities (share of cells)", "masked samples"):
@@ -290,7 +290,7 @@ def scan(
         entities = ", ".join(f"{e.entity_type} {e.cell_share:.0%}" for e in col.entities) or "-"
         table.add_row(
             col.column,
-            pb.ColumnKind.Name(col.kind).lower(),
+            COLUMN_KIND.name(col.kind),
             col.pii_entity or "-",
             f"{col.confidence:.2f}",
             entities,

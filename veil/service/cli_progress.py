@@ -54,7 +54,9 @@ class StageProgress:
 
     def from_operation(self, meta) -> None:
         """Operation metadata (stage, overall percent) -> the stage bars."""
-        stage = meta.stage
+        from veil.service.enums import STAGE
+
+        stage = STAGE.name(meta.stage)
         if stage not in OPERATION_STAGES:
             if stage == "done":
                 for name in OPERATION_STAGES:

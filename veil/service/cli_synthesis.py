@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import json
 import pathlib
+from typing import TYPE_CHECKING
 
 import pandas as pd
 from rich.console import Console
 from rich.table import Table
 
 from veil.service.cli_console import console, fail, grpc_error_text
+
+if TYPE_CHECKING:
+    from veil.service.enums import EnumNames
 
 
 def read_public_columns(path: pathlib.Path | None) -> tuple[list, int]:
@@ -42,6 +46,14 @@ def read_public_columns(path: pathlib.Path | None) -> tuple[list, int]:
         return columns, int(data.get("row_count") or 0)
     except (OSError, ValueError, AttributeError, TypeError) as exc:
         fail(f"--public {path}: not a public-metadata JSON file ({type(exc).__name__})")
+
+
+def engine_number(names: EnumNames, option: str, name: str) -> int:
+    """The contract's enum number of an engine named on the command line; exit 2 when it has none."""
+    try:
+        return names.number(name)
+    except ValueError:
+        fail(f"{option}: unknown engine; known: {', '.join(names.names())}")
 
 
 def run_synthesis(
@@ -104,6 +116,7 @@ def run_synthesis(
 
     from veil.service.cli_progress import StageProgress
     from veil.service.client import VeilClient
+    from veil.service.enums import MODEL, TEXT_MODEL
     from veil.v1 import veil_pb2 as pb
 
     with VeilClient(address, token) as client, StageProgress(console) as progress:
@@ -117,7 +130,7 @@ def run_synthesis(
                     display_name=display_name,
                     seed=seed,
                     privacy_policy=pb.PrivacyPolicy(epsilon_budget=epsilon_budget),
-                    column_overrides=[pb.ColumnOverride(column=c, kind=pb.TEXT) for c in text_columns],
+                    column_overrides=[pb.ColumnOverride(column=c, kind=pb.COLUMN_KIND_TEXT) for c in text_columns],
                 ),
                 on_progress=lambda done, total: progress.update(
                     "upload", done, then="scan + scrub" if done >= total else None
@@ -127,7 +140,7 @@ def run_synthesis(
             op = client.create_synthesis(
                 dataset.name,
                 pb.SynthesisConfig(
-                    model=model,
+                    model=engine_number(MODEL, "--model", model),
                     num_rows=rows,
                     seed=seed,
                     epochs=epochs,
@@ -136,7 +149,7 @@ def run_synthesis(
                     delta=delta,
                     public_columns=public_columns,
                     public_row_count=public_rows,
-                    text_model=text_model,
+                    text_model=engine_number(TEXT_MODEL, "--text-model", text_model),
                     text=pb.TextConfig(**(text or {})),
                     rare_value_threshold=rare_value_threshold,
                     max_risk=max_risk,
@@ -170,6 +183,11 @@ def run_synthesis(
     return written
 
 
+def fmt(message, field: str, digits: int) -> str:
+    """An optional figure of a report message, or "n/a" when it was not measured."""
+    return f"{getattr(message, field):.{digits}f}" if message.HasField(field) else "n/a"
+
+
 def print_summary(synthesis, report, written: dict) -> None:
     """Print a table of the synthesis on stdout: guarantee, headline scores, text columns, warnings, files.
 
@@ -178,22 +196,24 @@ def print_summary(synthesis, report, written: dict) -> None:
         report: The Report message.
         written: The files written, by label.
     """
+    from veil.service.enums import MODEL
+
     out = Console()
-    table = Table(title=f"{synthesis.name} ({synthesis.resolved_model})", show_header=False)
+    table = Table(title=f"{synthesis.name} ({MODEL.name(synthesis.resolved_model)})", show_header=False)
     s = synthesis.report_summary
     table.add_row("privacy guarantee", synthesis.privacy_guarantee.statement)
     table.add_row("rows", str(synthesis.row_count))
-    table.add_row("column shape similarity", f"{s.column_shape_score:.3f}")
-    table.add_row("pair trend similarity", f"{s.pair_trend_score:.3f}")
-    table.add_row("detection AUC (0.5 ideal)", f"{s.detection_auc:.3f}")
+    table.add_row("column shape similarity", fmt(s, "column_shape_score", 3))
+    table.add_row("pair trend similarity", fmt(s, "pair_trend_score", 3))
+    table.add_row("detection AUC (0.5 ideal)", fmt(s, "detection_auc", 3))
     table.add_row("exact copies of training rows", str(s.exact_copies))
-    table.add_row("DCR share (0.5 ideal)", f"{s.dcr_share:.3f}")
+    table.add_row("DCR share (0.5 ideal)", fmt(s, "dcr_share", 3))
     table.add_row("PII replay", str(s.pii_replay_count))
     attacks = report.leakage.attacks
     if attacks.verdict:
-        largest = max(attacks.risks, key=lambda r: r.risk if r.risk == r.risk else -1.0, default=None)
+        largest = max(attacks.risks, key=lambda r: r.risk if r.HasField("risk") else -1.0, default=None)
         shown = (
-            f"largest risk {largest.risk:.3f} [{largest.risk_low:.3f}, {largest.risk_high:.3f}] "
+            f"largest risk {fmt(largest, 'risk', 3)} [{fmt(largest, 'risk_low', 3)}, {fmt(largest, 'risk_high', 3)}] "
             f"({largest.attack} {largest.mode})"
             if largest is not None
             else "no attack could run"
@@ -203,12 +223,13 @@ def print_summary(synthesis, report, written: dict) -> None:
             if risk.verdict in ("warn", "fail"):
                 table.add_row(
                     f"  {risk.attack} {risk.mode}",
-                    f"{risk.verdict}: risk {risk.risk:.3f} [{risk.risk_low:.3f}, {risk.risk_high:.3f}]",
+                    f"{risk.verdict}: risk {fmt(risk, 'risk', 3)} "
+                    f"[{fmt(risk, 'risk_low', 3)}, {fmt(risk, 'risk_high', 3)}]",
                 )
         for member in attacks.membership:
             table.add_row(
                 f"  membership ({member.attack})",
-                f"{member.verdict}: AUC {member.auc:.3f}, TPR at 1% FPR {member.tpr_at_1pct_fpr:.3f}",
+                f"{member.verdict}: AUC {fmt(member, 'auc', 3)}, TPR at 1% FPR {fmt(member, 'tpr_at_1pct_fpr', 3)}",
             )
     for t in report.text_columns:
         g, lk, dv = t.generation, t.leakage, t.diversity
@@ -225,8 +246,8 @@ def print_summary(synthesis, report, written: dict) -> None:
             )
         table.add_row(
             f"text {t.column} diversity",
-            f"distinct-2 {dv.distinct_2:.3f}, Vendi {dv.vendi:.1f} "
-            f"(real {dv.vendi_real:.1f}), cluster coverage {dv.cluster_coverage:.2f}",
+            f"distinct-2 {fmt(dv, 'distinct_2', 3)}, Vendi {fmt(dv, 'vendi', 1)} "
+            f"(real {fmt(dv, 'vendi_real', 1)}), cluster coverage {fmt(dv, 'cluster_coverage', 2)}",
         )
         table.add_row(
             f"text {t.column} leakage",

@@ -125,7 +125,7 @@ class VeilClient:
                 on_progress(rows)
         return pa.concat_tables(tables).to_pandas() if tables else pd.DataFrame()
 
-    def report(self, synthesis: str, view: int = pb.GetReportRequest.FULL) -> pb.Report:
+    def report(self, synthesis: str, view: int = pb.GetReportRequest.VIEW_FULL) -> pb.Report:
         return self.veil.GetReport(
             pb.GetReportRequest(name=synthesis, view=view), metadata=self.metadata, timeout=self.timeout
         )

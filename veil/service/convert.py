@@ -9,6 +9,7 @@ from google.protobuf import any_pb2, timestamp_pb2
 from google.rpc import status_pb2
 
 from veil.privacy.dp import BudgetStatement
+from veil.service.enums import GUARANTEE_KIND, MODEL, STAGE, SYNTHESIS_STATE, TEXT_MODEL
 from veil.service.interceptors import build_status
 from veil.service.pipeline.budget import PolicySpec
 from veil.service.pipeline.synthesis_config import SynthesisConfig
@@ -17,16 +18,16 @@ from veil.service.storage.db import DatasetRow, OperationRow, SynthesisRow
 from veil.v1 import veil_pb2 as pb
 
 KIND_TO_PB = {
-    "numeric": pb.NUMERIC,
-    "categorical": pb.CATEGORICAL,
-    "datetime": pb.DATETIME,
-    "boolean": pb.BOOLEAN,
-    "id": pb.ID,
-    "text": pb.TEXT,
-    "pii": pb.PII,
+    "numeric": pb.COLUMN_KIND_NUMERIC,
+    "categorical": pb.COLUMN_KIND_CATEGORICAL,
+    "datetime": pb.COLUMN_KIND_DATETIME,
+    "boolean": pb.COLUMN_KIND_BOOLEAN,
+    "id": pb.COLUMN_KIND_ID,
+    "text": pb.COLUMN_KIND_TEXT,
+    "pii": pb.COLUMN_KIND_PII,
 }
 PB_TO_KIND = {v: k for k, v in KIND_TO_PB.items()}
-SCAN_KIND_TO_PB = {"pii": pb.PII, "text": pb.TEXT}
+SCAN_KIND_TO_PB = {"pii": pb.COLUMN_KIND_PII, "text": pb.COLUMN_KIND_TEXT}
 
 
 def timestamp(seconds: float) -> timestamp_pb2.Timestamp:
@@ -129,12 +130,12 @@ def text_config_from_pb(text: pb.TextConfig) -> dict:
 
 def config_from_pb(config: pb.SynthesisConfig) -> SynthesisConfig:
     return SynthesisConfig(
-        model=config.model or "auto",
+        model=MODEL.name(config.model),
         num_rows=config.num_rows,
         seed=config.seed,
         target_column=config.target_column,
         epochs=config.epochs,
-        text_model=config.text_model or "surrogate",
+        text_model=TEXT_MODEL.name(config.text_model),
         epsilon=config.epsilon,
         delta=config.delta,
         public_columns=tuple(_public_column(c) for c in config.public_columns),
@@ -154,12 +155,12 @@ def config_to_pb(config: dict) -> pb.SynthesisConfig:
         for c in config.get("public_columns", [])
     ]
     return pb.SynthesisConfig(
-        model=config["model"],
+        model=MODEL.number(config["model"]),
         num_rows=config["num_rows"],
         seed=config["seed"],
         target_column=config["target_column"],
         epochs=config["epochs"],
-        text_model=config["text_model"],
+        text_model=TEXT_MODEL.number(config["text_model"]),
         epsilon=config.get("epsilon", 0.0),
         delta=config.get("delta", 0.0),
         public_columns=public,
@@ -172,12 +173,18 @@ def config_to_pb(config: dict) -> pb.SynthesisConfig:
     )
 
 
-_NON_DP = {True: pb.PrivacyPolicy.ALLOW, False: pb.PrivacyPolicy.DENY}
-_CHARGE_STATE = {"held": pb.PrivacyCharge.HELD, "spent": pb.PrivacyCharge.SPENT, "refunded": pb.PrivacyCharge.REFUNDED}
+_NON_DP = {True: pb.PrivacyPolicy.NON_DP_SYNTHESES_ALLOW, False: pb.PrivacyPolicy.NON_DP_SYNTHESES_DENY}
+_CHARGE_STATE = {
+    "held": pb.PrivacyCharge.STATE_HELD,
+    "spent": pb.PrivacyCharge.STATE_SPENT,
+    "refunded": pb.PrivacyCharge.STATE_REFUNDED,
+}
 
 
 def policy_from_pb(policy: pb.PrivacyPolicy) -> PolicySpec:
-    allow = {pb.PrivacyPolicy.ALLOW: True, pb.PrivacyPolicy.DENY: False}.get(policy.non_dp_syntheses)
+    allow = {pb.PrivacyPolicy.NON_DP_SYNTHESES_ALLOW: True, pb.PrivacyPolicy.NON_DP_SYNTHESES_DENY: False}.get(
+        policy.non_dp_syntheses
+    )
     return PolicySpec(epsilon_budget=policy.epsilon_budget, delta_budget=policy.delta_budget, allow_non_dp=allow)
 
 
@@ -215,9 +222,7 @@ def budget_to_pb(st: BudgetStatement) -> pb.PrivacyBudget:
 def guarantee_to_pb(g: dict) -> pb.PrivacyGuarantee:
     if not g:
         return pb.PrivacyGuarantee()
-    kind = {"none": pb.PrivacyGuarantee.NONE, "differential_privacy": pb.PrivacyGuarantee.DIFFERENTIAL_PRIVACY}[
-        g["kind"]
-    ]
+    kind = GUARANTEE_KIND.number(g["kind"])
     return pb.PrivacyGuarantee(
         kind=kind,
         epsilon=g.get("epsilon", 0.0),
@@ -245,8 +250,8 @@ def synthesis_to_pb(row: SynthesisRow) -> pb.Synthesis:
     msg = pb.Synthesis(
         name=row.name,
         config=config_to_pb(row.config),
-        state=pb.Synthesis.State.Value(row.state),
-        resolved_model=row.resolved_model,
+        state=SYNTHESIS_STATE.number(row.state),
+        resolved_model=MODEL.number(row.resolved_model),
         privacy_guarantee=guarantee_to_pb(row.guarantee),
         row_count=row.row_count,
         create_time=timestamp(row.create_time),
@@ -255,7 +260,7 @@ def synthesis_to_pb(row: SynthesisRow) -> pb.Synthesis:
         stage_seconds=row.timings,
     )
     if row.summary:
-        msg.report_summary.CopyFrom(pb.ReportSummary(**row.summary))
+        msg.report_summary.CopyFrom(pb.ReportSummary(**_measured_all(row.summary)))
     status = error_to_status(row.error)
     if status is not None:
         msg.error.CopyFrom(status)
@@ -265,7 +270,7 @@ def synthesis_to_pb(row: SynthesisRow) -> pb.Synthesis:
 def operation_to_pb(op: OperationRow, synthesis: SynthesisRow | None) -> operations_pb2.Operation:
     meta = pb.SynthesisOperationMetadata(
         synthesis=op.synthesis,
-        stage=op.stage,
+        stage=STAGE.number(op.stage),
         progress_percent=op.progress,
         create_time=timestamp(op.create_time),
         update_time=timestamp(op.update_time),
@@ -296,34 +301,34 @@ def report_to_pb(name: str, report: dict) -> pb.Report:
                     column=c["column"],
                     kind=KIND_TO_PB.get(c["kind"], 0),
                     metric=c["metric"],
-                    score_vs_holdout=c["score_vs_holdout"],
-                    score_vs_train=c["score_vs_train"],
+                    score_vs_holdout=_measured(c["score_vs_holdout"]),
+                    score_vs_train=_measured(c["score_vs_train"]),
                 )
                 for c in drift["columns"]
             ],
-            pairs=[pb.PairDrift(**p) for p in drift["pairs"]],
-            column_shape_score=drift["column_shape_score"],
-            pair_trend_score=drift["pair_trend_score"],
-            detection_auc=drift["detection_auc"],
+            pairs=[pb.PairDrift(**_measured_all(p)) for p in drift["pairs"]],
+            column_shape_score=_measured(drift["column_shape_score"]),
+            pair_trend_score=_measured(drift["pair_trend_score"]),
+            detection_auc=_measured(drift["detection_auc"]),
         ),
         leakage=pb.LeakageReport(
             exact_copies=leak["exact_copies"],
-            exact_copy_share=leak["exact_copy_share"],
-            natural_copy_share=leak.get("natural_copy_share", math.nan),
-            engine_guards=leak.get("engine_guards", {}),
-            dcr_share=leak["dcr_share"],
-            dcr_median=leak["dcr_median"],
-            nndr_median=leak["nndr_median"],
+            exact_copy_share=_measured(leak["exact_copy_share"]),
+            natural_copy_share=_measured(leak.get("natural_copy_share")),
+            engine_guards=_measured_map(leak.get("engine_guards")),
+            dcr_share=_measured(leak["dcr_share"]),
+            dcr_median=_measured(leak["dcr_median"]),
+            nndr_median=_measured(leak["nndr_median"]),
             pii_replay=pb.PiiReplay(**leak["pii_replay"]),
             value_protection=pb.ValueProtection(
                 k=leak.get("value_protection", {}).get("k", 0),
                 columns=[pb.ProtectedColumn(**c) for c in leak.get("value_protection", {}).get("columns", [])],
             ),
             attacks=attacks_to_pb(leak.get("attacks") or {}),
-            natural_dcr_median=_nan(leak.get("natural_dcr_median")),
-            nndr_p05=_nan(leak.get("nndr_p05")),
-            natural_nndr_p05=_nan(leak.get("natural_nndr_p05")),
-            dcr_share_max=_nan(leak.get("dcr_share_max")),
+            natural_dcr_median=_measured(leak.get("natural_dcr_median")),
+            nndr_p05=_measured(leak.get("nndr_p05")),
+            natural_nndr_p05=_measured(leak.get("natural_nndr_p05")),
+            dcr_share_max=_measured(leak.get("dcr_share_max")),
             dcr_share_max_columns=leak.get("dcr_share_max_columns", []),
         ),
         privacy_guarantee=guarantee_to_pb(report["privacy_guarantee"]),
@@ -333,25 +338,32 @@ def report_to_pb(name: str, report: dict) -> pb.Report:
         warnings=report.get("warnings", []),
     )
     if drift.get("utility"):
-        msg.drift.utility.CopyFrom(pb.Utility(**drift["utility"]))
+        msg.drift.utility.CopyFrom(pb.Utility(**_measured_all(drift["utility"])))
     msg.text_columns.extend(text_report_to_pb(t) for t in report.get("text_columns", []))
     return msg
 
 
-def _nan(value: float | None) -> float:
-    return math.nan if value is None else value
+def _measured(value):
+    """A figure for an optional proto field: None (unset) when it was not measured (None or NaN)."""
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    return value
+
+
+def _measured_all(fields: dict) -> dict:
+    return {k: _measured(v) for k, v in fields.items()}
+
+
+def _measured_map(values: dict | None) -> dict:
+    """A map<string, double>: entries that were not measured are left out."""
+    return {k: v for k, v in (values or {}).items() if _measured(v) is not None}
 
 
 def attacks_to_pb(attacks: dict) -> pb.AttackReport:
     """The report's attack section from its JSON form (null rates become NaN)."""
     return pb.AttackReport(
-        risks=[
-            pb.AttackRisk(**{k: (_nan(v) if v is None else v) for k, v in r.items()}) for r in attacks.get("risks", [])
-        ],
-        membership=[
-            pb.MembershipRisk(**{k: (_nan(v) if v is None else v) for k, v in m.items()})
-            for m in attacks.get("membership", [])
-        ],
+        risks=[pb.AttackRisk(**_measured_all(r)) for r in attacks.get("risks", [])],
+        membership=[pb.MembershipRisk(**_measured_all(m)) for m in attacks.get("membership", [])],
         thresholds=attacks.get("thresholds", {}),
         verdict=attacks.get("verdict", ""),
         rows_compared=attacks.get("rows_compared", 0),
@@ -365,9 +377,9 @@ def text_report_to_pb(t: dict) -> pb.TextColumnReport:
     usage = gen.get("usage") or {}
     return pb.TextColumnReport(
         column=t["column"],
-        drift=pb.TextDrift(**{k: _nan(v) for k, v in t["drift"].items()}),
-        diversity=pb.TextDiversity(**{k: _nan(v) for k, v in t["diversity"].items()}),
-        leakage=pb.TextLeakage(**{k: (_nan(v) if k in _TEXT_LEAKAGE_FLOATS else v) for k, v in t["leakage"].items()}),
+        drift=pb.TextDrift(**_measured_all(t["drift"])),
+        diversity=pb.TextDiversity(**_measured_all(t["diversity"])),
+        leakage=pb.TextLeakage(**_measured_all(t["leakage"])),
         generation=pb.TextGeneration(
             engine=t.get("engine", ""),
             generator_model=gen.get("generator_model", ""),
@@ -381,11 +393,8 @@ def text_report_to_pb(t: dict) -> pb.TextColumnReport:
             prompt_tokens=usage.get("prompt_tokens", 0),
             completion_tokens=usage.get("completion_tokens", 0),
             cost=usage.get("cost", 0.0),
-            diversity_before={k: _nan(v) for k, v in (gen.get("diversity_before") or {}).items()},
-            diversity_after={k: _nan(v) for k, v in (gen.get("diversity_after") or {}).items()},
+            diversity_before=_measured_map(gen.get("diversity_before")),
+            diversity_after=_measured_map(gen.get("diversity_after")),
         ),
         warnings=t.get("warnings", []),
     )
-
-
-_TEXT_LEAKAGE_FLOATS = {"longest_overlap_p50", "longest_overlap_p95", "share_over_threshold", "canary_exposure"}

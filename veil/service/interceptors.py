@@ -18,6 +18,7 @@ from grpc_status import rpc_status
 
 from veil.core.errors import VeilError
 from veil.service.errors import log_unexpected
+from veil.service.request_check import check_request
 
 logger = logging.getLogger(__name__)
 
@@ -167,6 +168,44 @@ class ErrorInterceptor(grpc.ServerInterceptor):
 def _is_abort(exc: BaseException, context) -> bool:
     # context.abort raises a bare Exception after setting the code; let it pass.
     return type(exc) is Exception and context.code() is not None
+
+
+class RequestCheckInterceptor(grpc.ServerInterceptor):
+    """Refuses unknown fields and undefined enum values in every request message (see request_check).
+
+    Sits inside the ErrorInterceptor, so its InvalidArgument becomes a Status with field violations.
+    """
+
+    def intercept_service(self, continuation, handler_call_details):
+        handler = continuation(handler_call_details)
+        if handler is None:
+            return None
+        streaming_requests = handler.stream_unary is not None or handler.stream_stream is not None
+
+        def checked_stream(requests):
+            for request in requests:
+                check_request(request)
+                yield request
+
+        def wrap(behaviour, streaming):
+            if streaming_requests:
+                return lambda requests, context: behaviour(checked_stream(requests), context)
+
+            if streaming:
+
+                def stream_behaviour(request, context):
+                    check_request(request)
+                    yield from behaviour(request, context)
+
+                return stream_behaviour
+
+            def unary_behaviour(request, context):
+                check_request(request)
+                return behaviour(request, context)
+
+            return unary_behaviour
+
+        return _wrap_handler(handler, wrap)
 
 
 class LoggingInterceptor(grpc.ServerInterceptor):

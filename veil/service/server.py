@@ -8,14 +8,20 @@ from concurrent import futures
 import grpc
 from google.longrunning import operations_pb2, operations_pb2_grpc
 from grpc_health.v1 import health, health_pb2, health_pb2_grpc
-from grpc_reflection.v1alpha import reflection
 
 from veil.privacy.dp import PrivacyLedger
 from veil.service.config import ServiceConfig
-from veil.service.interceptors import Authenticator, AuthInterceptor, ErrorInterceptor, LoggingInterceptor
+from veil.service.interceptors import (
+    Authenticator,
+    AuthInterceptor,
+    ErrorInterceptor,
+    LoggingInterceptor,
+    RequestCheckInterceptor,
+)
 from veil.service.keys import load_or_create_master_key
 from veil.service.offline import go_offline, quiet_library_logs
 from veil.service.pipeline.context import ServiceContext
+from veil.service.reflection import enable_reflection
 from veil.service.runner import OperationRunner
 from veil.service.servicers.operations import OperationsServicer
 from veil.service.servicers.veil import VeilServicer
@@ -59,7 +65,7 @@ class VeilServer:
         auth = Authenticator(config.tokens)
         self.server = grpc.server(
             futures.ThreadPoolExecutor(max_workers=config.grpc_threads, thread_name_prefix="veil-rpc"),
-            interceptors=[LoggingInterceptor(), AuthInterceptor(auth), ErrorInterceptor()],
+            interceptors=[LoggingInterceptor(), AuthInterceptor(auth), ErrorInterceptor(), RequestCheckInterceptor()],
             options=[
                 ("grpc.max_receive_message_length", GRPC_MAX_MESSAGE_BYTES),
                 ("grpc.max_send_message_length", GRPC_MAX_MESSAGE_BYTES),
@@ -72,14 +78,13 @@ class VeilServer:
         )
         self.health = health.HealthServicer()
         health_pb2_grpc.add_HealthServicer_to_server(self.health, self.server)
-        reflection.enable_server_reflection(
+        enable_reflection(
+            self.server,
             (
                 VEIL_SERVICE,
                 operations_pb2.DESCRIPTOR.services_by_name["Operations"].full_name,
                 health_pb2.DESCRIPTOR.services_by_name["Health"].full_name,
-                reflection.SERVICE_NAME,
             ),
-            self.server,
         )
         self.port = self.server.add_insecure_port(f"{config.host}:{config.port}")
         if self.port == 0:
@@ -87,7 +92,10 @@ class VeilServer:
 
     def _recover(self) -> None:
         """After a crash: fail jobs that were running, drop partial uploads and orphan folders."""
-        failed = self.db.fail_interrupted("the server stopped while this job was running")
+        failed = self.db.fail_interrupted(
+            running="the server stopped while this job was running",
+            queued="the server stopped before this job started; it never read the data",
+        )
         if failed:
             logger.warning("marked %d interrupted syntheses as FAILED", failed)
         closed = self.ledger.recover()

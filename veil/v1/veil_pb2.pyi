@@ -17,21 +17,53 @@ DESCRIPTOR: _descriptor.FileDescriptor
 class ColumnKind(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     __slots__ = ()
     COLUMN_KIND_UNSPECIFIED: _ClassVar[ColumnKind]
-    NUMERIC: _ClassVar[ColumnKind]
-    CATEGORICAL: _ClassVar[ColumnKind]
-    DATETIME: _ClassVar[ColumnKind]
-    BOOLEAN: _ClassVar[ColumnKind]
-    ID: _ClassVar[ColumnKind]
-    TEXT: _ClassVar[ColumnKind]
-    PII: _ClassVar[ColumnKind]
+    COLUMN_KIND_NUMERIC: _ClassVar[ColumnKind]
+    COLUMN_KIND_CATEGORICAL: _ClassVar[ColumnKind]
+    COLUMN_KIND_DATETIME: _ClassVar[ColumnKind]
+    COLUMN_KIND_BOOLEAN: _ClassVar[ColumnKind]
+    COLUMN_KIND_ID: _ClassVar[ColumnKind]
+    COLUMN_KIND_TEXT: _ClassVar[ColumnKind]
+    COLUMN_KIND_PII: _ClassVar[ColumnKind]
+
+class Model(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    MODEL_UNSPECIFIED: _ClassVar[Model]
+    MODEL_AUTO: _ClassVar[Model]
+    MODEL_CART: _ClassVar[Model]
+    MODEL_GAUSSIAN_COPULA: _ClassVar[Model]
+    MODEL_CTGAN: _ClassVar[Model]
+    MODEL_TVAE: _ClassVar[Model]
+    MODEL_COPULAGAN: _ClassVar[Model]
+    MODEL_DP_MARGINAL: _ClassVar[Model]
+    MODEL_DP_SGD: _ClassVar[Model]
+
+class TextModel(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    TEXT_MODEL_UNSPECIFIED: _ClassVar[TextModel]
+    TEXT_MODEL_SURROGATE: _ClassVar[TextModel]
+    TEXT_MODEL_LLM_REWRITE: _ClassVar[TextModel]
+    TEXT_MODEL_DP_PRIVATE_EVOLUTION: _ClassVar[TextModel]
 COLUMN_KIND_UNSPECIFIED: ColumnKind
-NUMERIC: ColumnKind
-CATEGORICAL: ColumnKind
-DATETIME: ColumnKind
-BOOLEAN: ColumnKind
-ID: ColumnKind
-TEXT: ColumnKind
-PII: ColumnKind
+COLUMN_KIND_NUMERIC: ColumnKind
+COLUMN_KIND_CATEGORICAL: ColumnKind
+COLUMN_KIND_DATETIME: ColumnKind
+COLUMN_KIND_BOOLEAN: ColumnKind
+COLUMN_KIND_ID: ColumnKind
+COLUMN_KIND_TEXT: ColumnKind
+COLUMN_KIND_PII: ColumnKind
+MODEL_UNSPECIFIED: Model
+MODEL_AUTO: Model
+MODEL_CART: Model
+MODEL_GAUSSIAN_COPULA: Model
+MODEL_CTGAN: Model
+MODEL_TVAE: Model
+MODEL_COPULAGAN: Model
+MODEL_DP_MARGINAL: Model
+MODEL_DP_SGD: Model
+TEXT_MODEL_UNSPECIFIED: TextModel
+TEXT_MODEL_SURROGATE: TextModel
+TEXT_MODEL_LLM_REWRITE: TextModel
+TEXT_MODEL_DP_PRIVATE_EVOLUTION: TextModel
 
 class ColumnOverride(_message.Message):
     __slots__ = ("column", "kind", "pii_entity")
@@ -48,11 +80,11 @@ class PrivacyPolicy(_message.Message):
     class NonDpSyntheses(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
         __slots__ = ()
         NON_DP_SYNTHESES_UNSPECIFIED: _ClassVar[PrivacyPolicy.NonDpSyntheses]
-        ALLOW: _ClassVar[PrivacyPolicy.NonDpSyntheses]
-        DENY: _ClassVar[PrivacyPolicy.NonDpSyntheses]
+        NON_DP_SYNTHESES_ALLOW: _ClassVar[PrivacyPolicy.NonDpSyntheses]
+        NON_DP_SYNTHESES_DENY: _ClassVar[PrivacyPolicy.NonDpSyntheses]
     NON_DP_SYNTHESES_UNSPECIFIED: PrivacyPolicy.NonDpSyntheses
-    ALLOW: PrivacyPolicy.NonDpSyntheses
-    DENY: PrivacyPolicy.NonDpSyntheses
+    NON_DP_SYNTHESES_ALLOW: PrivacyPolicy.NonDpSyntheses
+    NON_DP_SYNTHESES_DENY: PrivacyPolicy.NonDpSyntheses
     EPSILON_BUDGET_FIELD_NUMBER: _ClassVar[int]
     DELTA_BUDGET_FIELD_NUMBER: _ClassVar[int]
     NON_DP_SYNTHESES_FIELD_NUMBER: _ClassVar[int]
@@ -269,12 +301,12 @@ class SynthesisConfig(_message.Message):
     MAX_RISK_FIELD_NUMBER: _ClassVar[int]
     LINK_COLUMNS_A_FIELD_NUMBER: _ClassVar[int]
     LINK_COLUMNS_B_FIELD_NUMBER: _ClassVar[int]
-    model: str
+    model: Model
     num_rows: int
     seed: int
     target_column: str
     epochs: int
-    text_model: str
+    text_model: TextModel
     epsilon: float
     delta: float
     public_columns: _containers.RepeatedCompositeFieldContainer[PublicColumn]
@@ -284,7 +316,7 @@ class SynthesisConfig(_message.Message):
     max_risk: float
     link_columns_a: _containers.RepeatedScalarFieldContainer[str]
     link_columns_b: _containers.RepeatedScalarFieldContainer[str]
-    def __init__(self, model: _Optional[str] = ..., num_rows: _Optional[int] = ..., seed: _Optional[int] = ..., target_column: _Optional[str] = ..., epochs: _Optional[int] = ..., text_model: _Optional[str] = ..., epsilon: _Optional[float] = ..., delta: _Optional[float] = ..., public_columns: _Optional[_Iterable[_Union[PublicColumn, _Mapping]]] = ..., public_row_count: _Optional[int] = ..., text: _Optional[_Union[TextConfig, _Mapping]] = ..., rare_value_threshold: _Optional[int] = ..., max_risk: _Optional[float] = ..., link_columns_a: _Optional[_Iterable[str]] = ..., link_columns_b: _Optional[_Iterable[str]] = ...) -> None: ...
+    def __init__(self, model: _Optional[_Union[Model, str]] = ..., num_rows: _Optional[int] = ..., seed: _Optional[int] = ..., target_column: _Optional[str] = ..., epochs: _Optional[int] = ..., text_model: _Optional[_Union[TextModel, str]] = ..., epsilon: _Optional[float] = ..., delta: _Optional[float] = ..., public_columns: _Optional[_Iterable[_Union[PublicColumn, _Mapping]]] = ..., public_row_count: _Optional[int] = ..., text: _Optional[_Union[TextConfig, _Mapping]] = ..., rare_value_threshold: _Optional[int] = ..., max_risk: _Optional[float] = ..., link_columns_a: _Optional[_Iterable[str]] = ..., link_columns_b: _Optional[_Iterable[str]] = ...) -> None: ...
 
 class TextConfig(_message.Message):
     __slots__ = ("llm_base_url", "llm_model", "judge_model", "allow_same_judge", "rewrite", "oversample", "leakage_ngram", "embedder", "description", "canaries", "pe_iterations", "pe_population")
@@ -337,11 +369,11 @@ class PrivacyGuarantee(_message.Message):
     class Kind(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
         __slots__ = ()
         KIND_UNSPECIFIED: _ClassVar[PrivacyGuarantee.Kind]
-        NONE: _ClassVar[PrivacyGuarantee.Kind]
-        DIFFERENTIAL_PRIVACY: _ClassVar[PrivacyGuarantee.Kind]
+        KIND_NONE: _ClassVar[PrivacyGuarantee.Kind]
+        KIND_DIFFERENTIAL_PRIVACY: _ClassVar[PrivacyGuarantee.Kind]
     KIND_UNSPECIFIED: PrivacyGuarantee.Kind
-    NONE: PrivacyGuarantee.Kind
-    DIFFERENTIAL_PRIVACY: PrivacyGuarantee.Kind
+    KIND_NONE: PrivacyGuarantee.Kind
+    KIND_DIFFERENTIAL_PRIVACY: PrivacyGuarantee.Kind
     class PreprocessingEntry(_message.Message):
         __slots__ = ("key", "value")
         KEY_FIELD_NUMBER: _ClassVar[int]
@@ -392,17 +424,17 @@ class Synthesis(_message.Message):
     class State(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
         __slots__ = ()
         STATE_UNSPECIFIED: _ClassVar[Synthesis.State]
-        PENDING: _ClassVar[Synthesis.State]
-        RUNNING: _ClassVar[Synthesis.State]
-        SUCCEEDED: _ClassVar[Synthesis.State]
-        FAILED: _ClassVar[Synthesis.State]
-        CANCELLED: _ClassVar[Synthesis.State]
+        STATE_PENDING: _ClassVar[Synthesis.State]
+        STATE_RUNNING: _ClassVar[Synthesis.State]
+        STATE_SUCCEEDED: _ClassVar[Synthesis.State]
+        STATE_FAILED: _ClassVar[Synthesis.State]
+        STATE_CANCELLED: _ClassVar[Synthesis.State]
     STATE_UNSPECIFIED: Synthesis.State
-    PENDING: Synthesis.State
-    RUNNING: Synthesis.State
-    SUCCEEDED: Synthesis.State
-    FAILED: Synthesis.State
-    CANCELLED: Synthesis.State
+    STATE_PENDING: Synthesis.State
+    STATE_RUNNING: Synthesis.State
+    STATE_SUCCEEDED: Synthesis.State
+    STATE_FAILED: Synthesis.State
+    STATE_CANCELLED: Synthesis.State
     class StageSecondsEntry(_message.Message):
         __slots__ = ("key", "value")
         KEY_FIELD_NUMBER: _ClassVar[int]
@@ -425,7 +457,7 @@ class Synthesis(_message.Message):
     name: str
     config: SynthesisConfig
     state: Synthesis.State
-    resolved_model: str
+    resolved_model: Model
     privacy_guarantee: PrivacyGuarantee
     report_summary: ReportSummary
     row_count: int
@@ -434,10 +466,32 @@ class Synthesis(_message.Message):
     update_time: _timestamp_pb2.Timestamp
     operation: str
     stage_seconds: _containers.ScalarMap[str, float]
-    def __init__(self, name: _Optional[str] = ..., config: _Optional[_Union[SynthesisConfig, _Mapping]] = ..., state: _Optional[_Union[Synthesis.State, str]] = ..., resolved_model: _Optional[str] = ..., privacy_guarantee: _Optional[_Union[PrivacyGuarantee, _Mapping]] = ..., report_summary: _Optional[_Union[ReportSummary, _Mapping]] = ..., row_count: _Optional[int] = ..., error: _Optional[_Union[_status_pb2.Status, _Mapping]] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., update_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., operation: _Optional[str] = ..., stage_seconds: _Optional[_Mapping[str, float]] = ...) -> None: ...
+    def __init__(self, name: _Optional[str] = ..., config: _Optional[_Union[SynthesisConfig, _Mapping]] = ..., state: _Optional[_Union[Synthesis.State, str]] = ..., resolved_model: _Optional[_Union[Model, str]] = ..., privacy_guarantee: _Optional[_Union[PrivacyGuarantee, _Mapping]] = ..., report_summary: _Optional[_Union[ReportSummary, _Mapping]] = ..., row_count: _Optional[int] = ..., error: _Optional[_Union[_status_pb2.Status, _Mapping]] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., update_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., operation: _Optional[str] = ..., stage_seconds: _Optional[_Mapping[str, float]] = ...) -> None: ...
 
 class SynthesisOperationMetadata(_message.Message):
     __slots__ = ("synthesis", "stage", "progress_percent", "create_time", "update_time", "cancel_requested")
+    class Stage(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+        __slots__ = ()
+        STAGE_UNSPECIFIED: _ClassVar[SynthesisOperationMetadata.Stage]
+        STAGE_QUEUED: _ClassVar[SynthesisOperationMetadata.Stage]
+        STAGE_FIT: _ClassVar[SynthesisOperationMetadata.Stage]
+        STAGE_SAMPLE: _ClassVar[SynthesisOperationMetadata.Stage]
+        STAGE_FILTER: _ClassVar[SynthesisOperationMetadata.Stage]
+        STAGE_REPORT: _ClassVar[SynthesisOperationMetadata.Stage]
+        STAGE_STORE: _ClassVar[SynthesisOperationMetadata.Stage]
+        STAGE_DONE: _ClassVar[SynthesisOperationMetadata.Stage]
+        STAGE_CANCELLED: _ClassVar[SynthesisOperationMetadata.Stage]
+        STAGE_FAILED: _ClassVar[SynthesisOperationMetadata.Stage]
+    STAGE_UNSPECIFIED: SynthesisOperationMetadata.Stage
+    STAGE_QUEUED: SynthesisOperationMetadata.Stage
+    STAGE_FIT: SynthesisOperationMetadata.Stage
+    STAGE_SAMPLE: SynthesisOperationMetadata.Stage
+    STAGE_FILTER: SynthesisOperationMetadata.Stage
+    STAGE_REPORT: SynthesisOperationMetadata.Stage
+    STAGE_STORE: SynthesisOperationMetadata.Stage
+    STAGE_DONE: SynthesisOperationMetadata.Stage
+    STAGE_CANCELLED: SynthesisOperationMetadata.Stage
+    STAGE_FAILED: SynthesisOperationMetadata.Stage
     SYNTHESIS_FIELD_NUMBER: _ClassVar[int]
     STAGE_FIELD_NUMBER: _ClassVar[int]
     PROGRESS_PERCENT_FIELD_NUMBER: _ClassVar[int]
@@ -445,12 +499,12 @@ class SynthesisOperationMetadata(_message.Message):
     UPDATE_TIME_FIELD_NUMBER: _ClassVar[int]
     CANCEL_REQUESTED_FIELD_NUMBER: _ClassVar[int]
     synthesis: str
-    stage: str
+    stage: SynthesisOperationMetadata.Stage
     progress_percent: float
     create_time: _timestamp_pb2.Timestamp
     update_time: _timestamp_pb2.Timestamp
     cancel_requested: bool
-    def __init__(self, synthesis: _Optional[str] = ..., stage: _Optional[str] = ..., progress_percent: _Optional[float] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., update_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., cancel_requested: _Optional[bool] = ...) -> None: ...
+    def __init__(self, synthesis: _Optional[str] = ..., stage: _Optional[_Union[SynthesisOperationMetadata.Stage, str]] = ..., progress_percent: _Optional[float] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., update_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., cancel_requested: _Optional[bool] = ...) -> None: ...
 
 class GetSynthesisRequest(_message.Message):
     __slots__ = ("name",)
@@ -876,15 +930,15 @@ class GetReportRequest(_message.Message):
     class View(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
         __slots__ = ()
         VIEW_UNSPECIFIED: _ClassVar[GetReportRequest.View]
-        BASIC: _ClassVar[GetReportRequest.View]
-        JSON: _ClassVar[GetReportRequest.View]
-        HTML: _ClassVar[GetReportRequest.View]
-        FULL: _ClassVar[GetReportRequest.View]
+        VIEW_BASIC: _ClassVar[GetReportRequest.View]
+        VIEW_JSON: _ClassVar[GetReportRequest.View]
+        VIEW_HTML: _ClassVar[GetReportRequest.View]
+        VIEW_FULL: _ClassVar[GetReportRequest.View]
     VIEW_UNSPECIFIED: GetReportRequest.View
-    BASIC: GetReportRequest.View
-    JSON: GetReportRequest.View
-    HTML: GetReportRequest.View
-    FULL: GetReportRequest.View
+    VIEW_BASIC: GetReportRequest.View
+    VIEW_JSON: GetReportRequest.View
+    VIEW_HTML: GetReportRequest.View
+    VIEW_FULL: GetReportRequest.View
     NAME_FIELD_NUMBER: _ClassVar[int]
     VIEW_FIELD_NUMBER: _ClassVar[int]
     name: str
@@ -902,13 +956,13 @@ class PrivacyCharge(_message.Message):
     class State(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
         __slots__ = ()
         STATE_UNSPECIFIED: _ClassVar[PrivacyCharge.State]
-        HELD: _ClassVar[PrivacyCharge.State]
-        SPENT: _ClassVar[PrivacyCharge.State]
-        REFUNDED: _ClassVar[PrivacyCharge.State]
+        STATE_HELD: _ClassVar[PrivacyCharge.State]
+        STATE_SPENT: _ClassVar[PrivacyCharge.State]
+        STATE_REFUNDED: _ClassVar[PrivacyCharge.State]
     STATE_UNSPECIFIED: PrivacyCharge.State
-    HELD: PrivacyCharge.State
-    SPENT: PrivacyCharge.State
-    REFUNDED: PrivacyCharge.State
+    STATE_HELD: PrivacyCharge.State
+    STATE_SPENT: PrivacyCharge.State
+    STATE_REFUNDED: PrivacyCharge.State
     SYNTHESIS_FIELD_NUMBER: _ClassVar[int]
     MECHANISM_FIELD_NUMBER: _ClassVar[int]
     EPSILON_FIELD_NUMBER: _ClassVar[int]

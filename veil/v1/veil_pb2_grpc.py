@@ -28,7 +28,10 @@ if _version_not_supported:
 
 
 class VeilStub:
-    """Missing associated documentation comment in .proto file."""
+    """The Veil service. Every RPC needs `authorization: Bearer <token>`; the
+    token names a tenant, and a tenant sees only its own resources. Errors are
+    described in veil/v1/errors.proto.
+    """
 
     def __init__(self, channel):
         """Constructor.
@@ -99,7 +102,10 @@ class VeilStub:
 
 
 class VeilServicer:
-    """Missing associated documentation comment in .proto file."""
+    """The Veil service. Every RPC needs `authorization: Bearer <token>`; the
+    token names a tenant, and a tenant sees only its own resources. Errors are
+    described in veil/v1/errors.proto.
+    """
 
     def UploadDataset(self, request_iterator, context):
         """Uploads a table. The first message carries the DatasetSpec; every later
@@ -268,7 +274,10 @@ def add_VeilServicer_to_server(servicer, server):
 
  # This class is part of an EXPERIMENTAL API.
 class Veil:
-    """Missing associated documentation comment in .proto file."""
+    """The Veil service. Every RPC needs `authorization: Bearer <token>`; the
+    token names a tenant, and a tenant sees only its own resources. Errors are
+    described in veil/v1/errors.proto.
+    """
 
     @staticmethod
     def UploadDataset(request_iterator,

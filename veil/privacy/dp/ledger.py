@@ -189,7 +189,7 @@ class PrivacyLedger:
             ).rowcount
             if not inserted and not exist_ok:
                 raise BudgetExistsError(
-                    f"datasets/{dataset} already has a privacy budget", violations=[("dataset", "budget already open")]
+                    "the dataset already has a privacy budget", violations=[("dataset", "budget already open")]
                 )
             statement = self._statement(conn, tenant, dataset)
         if inserted:
@@ -215,9 +215,7 @@ class PrivacyLedger:
     def _statement(self, conn: sqlite3.Connection, tenant: str, dataset: str) -> BudgetStatement:
         row = conn.execute("SELECT * FROM budgets WHERE tenant=? AND dataset=?", (tenant, dataset)).fetchone()
         if row is None:
-            raise UnknownBudgetError(
-                f"datasets/{dataset} has no privacy budget", violations=[("dataset", "no privacy budget")]
-            )
+            raise UnknownBudgetError("the dataset has no privacy budget", violations=[("dataset", "no privacy budget")])
         charges = conn.execute(
             "SELECT * FROM charges WHERE tenant=? AND dataset=? ORDER BY rowid", (tenant, dataset)
         ).fetchall()
@@ -284,7 +282,7 @@ class PrivacyLedger:
             st.delta_remaining,
         )
         return BudgetExhaustedError(
-            f"charging epsilon={epsilon:g} delta={delta:g} would overspend datasets/{st.dataset}'s privacy "
+            "the requested epsilon and delta would overspend the dataset's privacy "
             f"budget: epsilon {st.epsilon_remaining:g} of {st.epsilon_total:g} and delta "
             f"{st.delta_remaining:g} of {st.delta_total:g} remain",
             epsilon_remaining=st.epsilon_remaining,
@@ -304,7 +302,7 @@ class PrivacyLedger:
             st = self._statement(conn, tenant, dataset)
             if not st.allow_non_dp:
                 raise NonDpNotAllowedError(
-                    f"datasets/{dataset} allows only differentially private models",
+                    "the dataset's policy allows only differentially private models",
                     violations=[("config.model", "dataset policy allows only differentially private models")],
                 )
             charge = self._insert(
@@ -383,14 +381,25 @@ class PrivacyLedger:
         conn: sqlite3.Connection, charge: Charge, *, state: str, epsilon_spent: float, delta_spent: float, touched: bool
     ) -> Charge:
         now = time.time()
+        # A ledger never records less than was spent: an overspend (beyond float slack) raises the
+        # reservation to it; slack is clamped so sums never exceed what was reserved.
+        epsilon = max(charge.epsilon, epsilon_spent)
+        delta = max(charge.delta, delta_spent)
+        if _fits(0.0, epsilon_spent, charge.epsilon):
+            epsilon, epsilon_spent = charge.epsilon, min(epsilon_spent, charge.epsilon)
+        if _fits(0.0, delta_spent, charge.delta):
+            delta, delta_spent = charge.delta, min(delta_spent, charge.delta)
         conn.execute(
-            "UPDATE charges SET state=?, epsilon_spent=?, delta_spent=?, touched=?, update_time=? WHERE id=?",
-            (state, epsilon_spent, delta_spent, int(touched), now, charge.id),
+            "UPDATE charges SET state=?, epsilon=?, delta=?, epsilon_spent=?, delta_spent=?, touched=?, update_time=? "
+            "WHERE id=?",
+            (state, epsilon, delta, epsilon_spent, delta_spent, int(touched), now, charge.id),
         )
         return Charge(
             **{
                 **asdict(charge),
                 "state": state,
+                "epsilon": epsilon,
+                "delta": delta,
                 "epsilon_spent": epsilon_spent,
                 "delta_spent": delta_spent,
                 "touched": touched,
@@ -439,20 +448,16 @@ class PrivacyLedger:
                 for f, spent, reserved in (("epsilon_spent", eps, charge.epsilon), ("delta_spent", delta, charge.delta))
                 if not _fits(0.0, spent, reserved)
             ]
-            if over:
-                raise LedgerError(
-                    f"privacy charge {charge_id} spent more than it reserved "
-                    f"(epsilon {eps:g} of {charge.epsilon:g}, delta {delta:g} of {charge.delta:g})",
-                    violations=over,
-                )
-            # Clamp the float slack so sums never exceed what was reserved.
+            reserved = (charge.epsilon, charge.delta)
             charge = self._update(
-                conn,
-                charge,
-                state="spent",
-                epsilon_spent=min(eps, charge.epsilon),
-                delta_spent=min(delta, charge.delta),
-                touched=charge.touched,
+                conn, charge, state="spent", epsilon_spent=eps, delta_spent=delta, touched=charge.touched
+            )
+        if over:  # recorded in full above, then refused: the job's output is not released
+            logger.error("privacy charge %s spent more than it reserved", charge_id)
+            raise LedgerError(
+                f"privacy charge {charge_id} spent more than it reserved "
+                f"(epsilon {eps:g} of {reserved[0]:g}, delta {delta:g} of {reserved[1]:g}); the spend is recorded",
+                violations=over,
             )
         logger.info(
             "privacy charge %s settled: epsilon_spent=%g delta_spent=%g",
@@ -484,14 +489,7 @@ class PrivacyLedger:
             if charge.state != "held":
                 raise _closed(charge)
             if charge.touched:
-                charge = self._update(
-                    conn,
-                    charge,
-                    state="spent",
-                    epsilon_spent=min(eps, charge.epsilon),
-                    delta_spent=min(delta, charge.delta),
-                    touched=True,
-                )
+                charge = self._update(conn, charge, state="spent", epsilon_spent=eps, delta_spent=delta, touched=True)
             else:
                 charge = self._update(conn, charge, state="refunded", epsilon_spent=0.0, delta_spent=0.0, touched=False)
         logger.info(

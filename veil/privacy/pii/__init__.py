@@ -5,6 +5,7 @@ Public API: :class:`PiiEngine` (``scan_table``, ``scrub_table``, ``analyze_texts
 (defined in ``veil.privacy.pii.fingerprints``) and :func:`derive_dataset_key`.
 """
 
+from veil.privacy.pii.batch import MAX_TEXT_CHARS
 from veil.privacy.pii.engine import PiiEngine, TableScrubber, derive_dataset_key, header_hints
 from veil.privacy.pii.fingerprints import PiiFingerprints
 from veil.privacy.pii.recognizers import RECOGNIZER_SETS, RecognizerSet, get_recognizer_set
@@ -12,6 +13,7 @@ from veil.privacy.pii.surrogates import SurrogateFactory
 from veil.privacy.pii.types import ColumnScan, EntityShare, ScrubbedText, ScrubResult, Span, TableScan
 
 __all__ = [
+    "MAX_TEXT_CHARS",
     "ColumnScan",
     "EntityShare",
     "PiiEngine",

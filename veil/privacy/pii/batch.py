@@ -30,12 +30,15 @@ from presidio_analyzer import AnalyzerEngine, EntityRecognizer, PatternRecognize
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from veil.core.progress import ProgressFn
+from veil.privacy.errors import TextTooLongError
 from veil.privacy.pii.recognizers.lexicons import first_names
 
 logger = logging.getLogger(__name__)
 
 #: Joins texts for the pre-scan; no pattern of the recognizer set matches across it.
 _SEPARATOR = "\n\x00\n"
+MAX_TEXT_CHARS = 1_000_000
+"""Longest text scanned: spaCy's own limit (nlp.max_length), past which NER refuses to run."""
 #: Cheap necessary conditions for recognizers whose own patterns are slow to run over a batch.
 TRIGGERS = {
     "EmailRecognizer": r"@",
@@ -165,8 +168,17 @@ class BatchAnalyzer:
         allow_list: Sequence[str] | None = None,
         progress: ProgressFn | None = None,
     ) -> list[list[RecognizerResult]]:
-        """Presidio results per text, at or above ``threshold``, de-duplicated."""
+        """Presidio results per text, at or above ``threshold``, de-duplicated.
+
+        Raises:
+            TextTooLongError: A text is longer than MAX_TEXT_CHARS.
+        """
         texts = list(texts)
+        if too_long := sum(len(t) > MAX_TEXT_CHARS for t in texts):
+            raise TextTooLongError(
+                f"{too_long} text(s) are longer than the PII engine scans",
+                violations=[("text", f"at most {MAX_TEXT_CHARS} characters")],
+            )
         # Words that make a name-like span a label; given names never count as labels.
         label_words = {a.casefold() for a in allow_list} - first_names() if allow_list else set()
         out: list[list[RecognizerResult]] = []

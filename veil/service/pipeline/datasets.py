@@ -19,9 +19,7 @@ DELETE_WAIT_S = 30.0
 def get_dataset(ctx: ServiceContext, tenant: str, dataset_id: str) -> DatasetRow:
     row = ctx.db.get_dataset(tenant, dataset_id)
     if row is None:  # another tenant's dataset is just as absent
-        raise NotFound(
-            f"datasets/{dataset_id} not found", reason="DATASET_NOT_FOUND", violations=[("name", "no such dataset")]
-        )
+        raise NotFound("no such dataset", reason="DATASET_NOT_FOUND", violations=[("name", "no such dataset")])
     return row
 
 
@@ -29,7 +27,7 @@ def get_synthesis(ctx: ServiceContext, tenant: str, dataset_id: str, synthesis_i
     row = ctx.db.get_synthesis(tenant, dataset_id, synthesis_id)
     if row is None:
         raise NotFound(
-            f"datasets/{dataset_id}/syntheses/{synthesis_id} not found",
+            "no such synthesis",
             reason="SYNTHESIS_NOT_FOUND",
             violations=[("name", "no such synthesis")],
         )

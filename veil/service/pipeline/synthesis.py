@@ -37,9 +37,7 @@ def create_synthesis(
 ) -> tuple[SynthesisRow, OperationRow]:
     dataset = ctx.db.get_dataset(tenant, dataset_id)
     if dataset is None:
-        raise NotFound(
-            f"datasets/{dataset_id} not found", reason="DATASET_NOT_FOUND", violations=[("parent", "no such dataset")]
-        )
+        raise NotFound("no such dataset", reason="DATASET_NOT_FOUND", violations=[("parent", "no such dataset")])
     if synthesis_id and not ID_RE.match(synthesis_id):
         raise InvalidArgument(
             "synthesis_id is not a valid id",
@@ -50,7 +48,7 @@ def create_synthesis(
     synthesis_id = synthesis_id or f"syn-{uuid.uuid4().hex[:12]}"
     if ctx.db.synthesis_exists(tenant, dataset_id, synthesis_id):
         raise AlreadyExists(
-            f"datasets/{dataset_id}/syntheses/{synthesis_id} already exists",
+            "a synthesis with this id already exists",
             reason="SYNTHESIS_EXISTS",
             violations=[("synthesis_id", "already exists")],
         )
@@ -92,12 +90,12 @@ def create_synthesis(
     except LookupError:
         ctx.ledger.release(charge_id)
         raise NotFound(
-            f"datasets/{dataset_id} not found", reason="DATASET_NOT_FOUND", violations=[("parent", "no such dataset")]
+            "no such dataset", reason="DATASET_NOT_FOUND", violations=[("parent", "no such dataset")]
         ) from None
     except sqlite3.IntegrityError:  # the same id, created concurrently
         ctx.ledger.release(charge_id)
         raise AlreadyExists(
-            f"datasets/{dataset_id}/syntheses/{synthesis_id} already exists",
+            "a synthesis with this id already exists",
             reason="SYNTHESIS_EXISTS",
             violations=[("synthesis_id", "already exists")],
         ) from None

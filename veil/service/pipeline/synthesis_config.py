@@ -9,6 +9,7 @@ from veil.core.errors import ViolationCollector
 from veil.service.config import ServiceConfig
 from veil.service.errors import InvalidArgument
 from veil.service.pipeline import text as text_stage
+from veil.service.pipeline.upload import MAX_SEED
 from veil.service.storage.db import DatasetRow
 from veil.synthesizers.catalog import TABULAR
 from veil.synthesizers.errors import SynthesizerError
@@ -57,6 +58,9 @@ class SynthesisConfig:
 
 MAX_EPSILON = 100.0
 """Largest target epsilon accepted: beyond it a DP statement no longer means much."""
+MIN_EPSILON = 0.01
+"""Smallest target epsilon accepted: below it the output is noise, and the accountants' float
+arithmetic (a 1e-300 target) can no longer promise to stay within the reservation."""
 
 
 def validate_config(
@@ -66,17 +70,19 @@ def validate_config(
     models = available_synthesizers()
     if config.model not in models:
         problems.add(
-            "config.model", f"unknown model {config.model!r}; known: {', '.join(models)}", reason="UNKNOWN_MODEL"
+            "config.model", f"not available on this server; available: {', '.join(models)}", reason="UNKNOWN_MODEL"
         )
     text_models = available_text_synthesizers()
     if config.text_model not in text_models:
         problems.add(
             "config.text_model",
-            f"unknown text model {config.text_model!r}; known: {', '.join(text_models)}",
+            f"not available on this server; available: {', '.join(text_models)}",
             reason="UNKNOWN_MODEL",
         )
     if not 0 <= config.num_rows <= MAX_ROWS:
         problems.add("config.num_rows", f"must be between 1 and {MAX_ROWS} (0 = training rows)")
+    if not 0 <= config.seed <= MAX_SEED:
+        problems.add("config.seed", "must be between 0 and 2^63-1", reason="BAD_SEED")
     if config.epochs < 0 or config.epochs > 10_000:
         problems.add("config.epochs", "must be between 0 and 10000")
     _validate_privacy(config, dataset, problems)
@@ -142,14 +148,23 @@ def _validate_privacy(config: SynthesisConfig, dataset: DatasetRow, problems: Vi
             f"model {config.model!r} is differentially private and needs a target epsilon; there is no default",
             reason="EPSILON_REQUIRED",
         )
-    elif not (math.isfinite(config.epsilon) and 0 < config.epsilon <= MAX_EPSILON):
-        problems.add("config.epsilon", f"must be in (0, {MAX_EPSILON:g}]", reason="BAD_EPSILON")
+    elif not (math.isfinite(config.epsilon) and MIN_EPSILON <= config.epsilon <= MAX_EPSILON):
+        problems.add("config.epsilon", f"must be in [{MIN_EPSILON:g}, {MAX_EPSILON:g}]", reason="BAD_EPSILON")
     if config.delta and not (math.isfinite(config.delta) and 0 < config.delta < 1):
         problems.add("config.delta", "must be in (0, 1) (0 = the service's default)", reason="BAD_DELTA")
+    named = [c["column"] for c in config.public_columns]
+    for i, column in enumerate(named):
+        if named.index(column) != i:
+            problems.add(
+                f"config.public_columns[{i}].column",
+                f"names the same column as public_columns[{named.index(column)}]",
+                reason="BAD_PUBLIC_METADATA",
+            )
     if config.public_row_count < 0:
         problems.add("config.public_row_count", "must be >= 0", reason="BAD_PUBLIC_METADATA")
     try:
-        config.public_metadata().validate(dataset_kinds(dataset))
+        if len(set(named)) == len(named):  # the metadata's positions are the request's only without repeats
+            config.public_metadata().validate(dataset_kinds(dataset))
     except SynthesizerError as exc:
         for field, message in exc.violations:
             problems.add(field, message, reason="BAD_PUBLIC_METADATA")

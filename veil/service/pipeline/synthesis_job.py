@@ -311,7 +311,7 @@ class SynthesisJob:
                 "dcr_share": leak.dcr_share,
                 "pii_replay_count": leak.pii_replay.count,
                 "attack_verdict": leak.attacks.verdict,
-                "max_attack_risk": max((r.risk for r in leak.attacks.risks if r.risk == r.risk), default=0.0),
+                "max_attack_risk": max((r.risk for r in leak.attacks.risks if r.risk == r.risk), default=None),
             },
             "row_count": len(self.synthetic),
             "timings": {k: round(v, 4) for k, v in self.timings.items()},

@@ -86,7 +86,7 @@ def plan_text(
     if options.embedder not in available_embedders():
         problems.add(
             "config.text.embedder",
-            f"unknown embedder {options.embedder!r}; known: {', '.join(available_embedders())}",
+            f"not an embedder of this service; known: {', '.join(available_embedders())}",
             reason="BAD_TEXT_CONFIG",
         )
     canaries = int(text.get("canaries", 0) or 0)

@@ -17,11 +17,12 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from veil.core.errors import ViolationCollector
 from veil.core.inference import infer_kinds
 from veil.core.kinds import is_valid_kind, split_kind
-from veil.privacy.pii import TableScan, derive_dataset_key
+from veil.privacy.pii import MAX_TEXT_CHARS, TableScan, derive_dataset_key
 from veil.service.arrow_io import decode_ipc
 from veil.service.errors import AlreadyExists, InvalidArgument
 from veil.service.keys import new_salt
@@ -33,6 +34,8 @@ from veil.service.storage.db import DatasetRow
 
 logger = logging.getLogger(__name__)
 
+MAX_SEED = 2**63 - 1
+"""Seeds are non-negative int64 (numpy's generators refuse negative seeds)."""
 ID_RE = re.compile(r"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$")
 
 
@@ -111,6 +114,22 @@ def _supported(arrow_type: pa.DataType) -> bool:
     )
 
 
+def _type_name(arrow_type: pa.DataType) -> str:
+    """An Arrow type's name without the child field names a nested type spells out (request content)."""
+    if arrow_type.num_fields:
+        return type(arrow_type).__name__.removesuffix("Type").lower()
+    return str(arrow_type)
+
+
+def _longest_text(column: pa.ChunkedArray) -> int:
+    """Characters in the column's longest string cell (0 for other types)."""
+    if pa.types.is_dictionary(column.type):
+        column = column.cast(column.type.value_type)
+    if not (pa.types.is_string(column.type) or pa.types.is_large_string(column.type)):
+        return 0
+    return pc.max(pc.utf8_length(column)).as_py() or 0
+
+
 def assemble_table(chunks: Sequence[bytes], *, min_rows: int) -> pa.Table:
     """Decode and concatenate chunks; every problem is reported at once."""
     problems = ViolationCollector()
@@ -127,34 +146,44 @@ def assemble_table(chunks: Sequence[bytes], *, min_rows: int) -> pa.Table:
             reason="EMPTY_TABLE",
             violations=[("arrow_ipc", "no Arrow IPC chunk was sent")],
         )
+    # Columns are named by position: a column's name is request content and may itself be PII.
     first = tables[0].schema
     names = first.names
-    if len(set(names)) != len(names):
-        for name in sorted({n for n in names if names.count(n) > 1}):
-            problems.add(f"columns.{name}", "column name appears more than once", reason="DUPLICATE_COLUMN")
-    for name in names:
+    for i, name in enumerate(names):
+        if names.index(name) != i:
+            problems.add(
+                f"columns[{i}]", f"has the same name as columns[{names.index(name)}]", reason="DUPLICATE_COLUMN"
+            )
         if not name.strip():
-            problems.add("columns", "a column has an empty name", reason="EMPTY_COLUMN_NAME")
-    for field_ in first:
+            problems.add(f"columns[{i}]", "has an empty name", reason="EMPTY_COLUMN_NAME")
+    for i, field_ in enumerate(first):
         if pa.types.is_union(field_.type):
-            problems.add(f"columns.{field_.name}", "column holds values of mixed types", reason="MIXED_TYPES")
+            problems.add(f"columns[{i}]", "holds values of mixed types", reason="MIXED_TYPES")
         elif not _supported(field_.type):
             problems.add(
-                f"columns.{field_.name}", f"unsupported Arrow type {field_.type}", reason="UNSUPPORTED_COLUMN_TYPE"
+                f"columns[{i}]", f"unsupported Arrow type {_type_name(field_.type)}", reason="UNSUPPORTED_COLUMN_TYPE"
             )
     for index, table in enumerate(tables[1:], start=1):
         if table.schema.names != names:
             problems.add("arrow_ipc", f"chunk {index} has different columns from chunk 0", reason="SCHEMA_MISMATCH")
             continue
-        for a, b in zip(first, table.schema):
+        for i, (a, b) in enumerate(zip(first, table.schema)):
             if a.type != b.type and not (pa.types.is_null(a.type) or pa.types.is_null(b.type)):
                 problems.add(
-                    f"columns.{a.name}",
-                    f"chunk {index} holds {b.type} where chunk 0 holds {a.type}",
+                    f"columns[{i}]",
+                    f"chunk {index} holds {_type_name(b.type)} where chunk 0 holds {_type_name(a.type)}",
                     reason="MIXED_TYPES",
                 )
     problems.raise_if_any("the uploaded table is invalid", error=InvalidArgument)
     table = pa.concat_tables(tables, promote_options="default")
+    for i, column in enumerate(table.columns):
+        if _longest_text(column) > MAX_TEXT_CHARS:
+            problems.add(
+                f"columns[{i}]",
+                f"holds a text longer than {MAX_TEXT_CHARS} characters, more than the PII scan reads",
+                reason="TEXT_TOO_LONG",
+            )
+    problems.raise_if_any("the uploaded table is invalid", error=InvalidArgument)
     if table.num_rows == 0 or table.num_columns == 0:
         raise InvalidArgument(
             "the uploaded table is empty",
@@ -250,6 +279,8 @@ def upload_dataset(ctx: ServiceContext, *, tenant: str, upload: UploadChunks) ->
     fraction = spec.holdout_fraction or ctx.config.default_holdout_fraction
     if not 0 < fraction < 0.9:
         problems.add("spec.holdout_fraction", "must be in (0, 0.9)", reason="BAD_HOLDOUT_FRACTION")
+    if not 0 <= spec.seed <= MAX_SEED:
+        problems.add("spec.seed", "must be between 0 and 2^63-1", reason="BAD_SEED")
     if len(spec.display_name) > 200:
         problems.add("spec.display_name", "at most 200 characters")
     policy = spec.policy
@@ -269,7 +300,7 @@ def upload_dataset(ctx: ServiceContext, *, tenant: str, upload: UploadChunks) ->
     dataset_id = spec.dataset_id or f"ds-{uuid.uuid4().hex[:12]}"
     if ctx.db.dataset_exists(tenant, dataset_id):
         raise AlreadyExists(
-            f"datasets/{dataset_id} already exists",
+            "a dataset with this id already exists",
             reason="DATASET_EXISTS",
             violations=[("spec.dataset_id", "already exists")],
         )
@@ -317,7 +348,7 @@ def upload_dataset(ctx: ServiceContext, *, tenant: str, upload: UploadChunks) ->
             ctx.store.publish_dir(staging, final)
         except OSError:
             raise AlreadyExists(
-                f"datasets/{dataset_id} already exists",
+                "a dataset with this id already exists",
                 reason="DATASET_EXISTS",
                 violations=[("spec.dataset_id", "already exists")],
             ) from None

@@ -27,7 +27,7 @@ class OperationsServicer(operations_pb2_grpc.OperationsServicer):
         op = self._ctx.db.get_operation(names.parse_operation(name))
         if op is None or op.tenant != tenant:
             raise NotFound(
-                f"{name} not found", reason="OPERATION_NOT_FOUND", violations=[("name", "no such operation")]
+                "no such operation", reason="OPERATION_NOT_FOUND", violations=[("name", "no such operation")]
             )
         return op
 

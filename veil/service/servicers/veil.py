@@ -163,10 +163,10 @@ class VeilServicer(veil_pb2_grpc.VeilServicer):
             tenant,
             dataset_id,
             synthesis_id,
-            with_html=request.view in (pb.GetReportRequest.HTML, pb.GetReportRequest.FULL),
+            with_html=request.view in (pb.GetReportRequest.VIEW_HTML, pb.GetReportRequest.VIEW_FULL),
         )
         msg = convert.report_to_pb(f"datasets/{dataset_id}/syntheses/{synthesis_id}/report", json.loads(report_json))
-        if request.view in (pb.GetReportRequest.JSON, pb.GetReportRequest.FULL):
+        if request.view in (pb.GetReportRequest.VIEW_JSON, pb.GetReportRequest.VIEW_FULL):
             msg.json = report_json
         if html is not None:
             msg.html = html

@@ -342,15 +342,21 @@ class MetadataDB:
         with self.transaction() as conn:
             conn.execute("DELETE FROM operations WHERE id=?", (op_id,))
 
-    def fail_interrupted(self, message: str) -> int:
-        """Mark syntheses and operations left running by a dead server as failed."""
-        error = {"code": "ABORTED", "reason": "SERVER_RESTARTED", "message": message}
+    def fail_interrupted(self, *, running: str, queued: str) -> int:
+        """Mark syntheses and operations left running or queued by a dead server as failed.
+
+        Args:
+            running: The error message of jobs that had started.
+            queued: The error message of jobs that never started.
+        """
         now = time.time()
         with self.transaction() as conn:
             rows = conn.execute(
-                "SELECT tenant, dataset, id, operation FROM syntheses WHERE state IN (?, ?)", ACTIVE_STATES
+                "SELECT tenant, dataset, id, operation, state FROM syntheses WHERE state IN (?, ?)", ACTIVE_STATES
             ).fetchall()
             for r in rows:
+                message = running if r["state"] == "RUNNING" else queued
+                error = {"code": "ABORTED", "reason": "SERVER_RESTARTED", "message": message}
                 conn.execute(
                     "UPDATE syntheses SET state='FAILED', error_json=?, update_time=? "
                     "WHERE tenant=? AND dataset=? AND id=?",

@@ -82,30 +82,33 @@ class PublicMetadata:
         return cls(columns=columns, row_count=None if row_count is None else int(row_count))
 
     def validate(self, kinds: Mapping[str, str]) -> None:
-        """Every named column exists and is modelled; bounds are finite and ordered; categories are distinct."""
+        """Every named column exists and is modelled; bounds are finite and ordered; categories are distinct.
+
+        Violations name the column's position in the request (``config.public_columns[i]``), never its name.
+        """
         violations: list[tuple[str, str]] = []
-        for name, col in self.columns.items():
-            where = f"config.public_columns.{name}"
+        for i, (name, col) in enumerate(self.columns.items()):
+            where = f"config.public_columns[{i}]"
             kind = kinds.get(name)
             if kind is None:
-                violations.append((where, "names no column of the dataset"))
+                violations.append((f"{where}.column", "names no column of the dataset"))
                 continue
             if kind not in K.MODELLED_KINDS:
-                violations.append((where, f"a {kind} column is not modelled; it needs no public metadata"))
+                violations.append((f"{where}.column", f"a {kind} column is not modelled; it needs no public metadata"))
                 continue
             has_bounds = col.lower is not None or col.upper is not None
             if has_bounds:
                 if kind not in (K.NUMERIC, K.DATETIME):
-                    violations.append((where, "bounds apply to numeric and datetime columns only"))
+                    violations.append((f"{where}.lower", "bounds apply to numeric and datetime columns only"))
                 elif col.lower is None or col.upper is None:
-                    violations.append((where, "give both lower and upper"))
+                    violations.append((f"{where}.lower", "give both lower and upper"))
                 elif not (math.isfinite(col.lower) and math.isfinite(col.upper) and col.lower < col.upper):
-                    violations.append((where, "lower must be finite and below upper"))
+                    violations.append((f"{where}.lower", "lower must be finite and below upper"))
             if col.categories is not None:
                 if kind not in (K.CATEGORICAL,):
-                    violations.append((where, "categories apply to categorical columns only"))
+                    violations.append((f"{where}.categories", "categories apply to categorical columns only"))
                 elif not col.categories or len(set(col.categories)) != len(col.categories):
-                    violations.append((where, "categories must be a non-empty list of distinct values"))
+                    violations.append((f"{where}.categories", "categories must be a non-empty list of distinct values"))
         if self.row_count is not None and self.row_count < 1:
             violations.append(("config.public_row_count", "must be >= 1"))
         if violations:

@@ -189,7 +189,7 @@ def test_epsilon_overspend_raises_with_remaining(ledger):
     assert err.epsilon_remaining == pytest.approx(0.5)
     assert err.delta_remaining == pytest.approx(1e-5)
     assert err.message == (
-        "charging epsilon=1 delta=1e-06 would overspend datasets/ds1's privacy budget: "
+        "the requested epsilon and delta would overspend the dataset's privacy budget: "
         "epsilon 0.5 of 10 and delta 1e-05 of 1e-05 remain"
     )
     assert [field for field, _ in err.violations] == ["config.epsilon"]
@@ -292,20 +292,34 @@ def test_settle_returns_unused_part(ledger):
     assert st.delta_remaining == pytest.approx(9e-6)
 
 
-def test_settle_more_than_reserved_raises(ledger):
+def test_settle_more_than_reserved_records_the_spend_and_raises(ledger):
     _open(ledger)
     c = _charge(ledger, 2.0, 1e-6)
-    with pytest.raises(LedgerError) as exc:
-        ledger.settle(c.id, epsilon_spent=2.1, delta_spent=0.0)
-    assert exc.value.violations[0][0] == "epsilon_spent"
-    with pytest.raises(LedgerError):
-        ledger.settle(c.id, epsilon_spent=1.0, delta_spent=2e-6)
     with pytest.raises(LedgerError):
         ledger.settle(c.id, epsilon_spent=-1.0, delta_spent=0.0)
     assert ledger.get_charge(c.id).state == "held"
-    # float slack is tolerated and clamped to the reservation
+    with pytest.raises(LedgerError) as exc:
+        ledger.settle(c.id, epsilon_spent=2.1, delta_spent=0.0)
+    assert exc.value.violations[0][0] == "epsilon_spent"
+    # The ledger never records less than was spent: the reservation grows to the spend.
+    charge = ledger.get_charge(c.id)
+    assert (charge.state, charge.epsilon_spent, charge.epsilon) == ("spent", 2.1, 2.1)
+    assert ledger.statement(tenant=T, dataset=D).epsilon_spent == pytest.approx(2.1)
+
+
+def test_release_records_an_overspend_in_full(ledger):
+    _open(ledger)
+    c = _charge(ledger, 1.0, 1e-6)
+    ledger.mark_touched(c.id)
+    released = ledger.release(c.id, epsilon_spent=1.5, delta_spent=2e-6)
+    assert (released.state, released.epsilon_spent, released.delta_spent) == ("spent", 1.5, 2e-6)
+
+
+def test_settle_clamps_float_slack_to_the_reservation(ledger):
+    _open(ledger)
+    c = _charge(ledger, 2.0, 1e-6)
     settled = ledger.settle(c.id, epsilon_spent=2.0 * (1 + 1e-12), delta_spent=1e-6)
-    assert settled.epsilon_spent == 2.0
+    assert settled.epsilon_spent == 2.0 and settled.epsilon == 2.0
 
 
 def test_closed_charges_refuse_further_operations(ledger):
@@ -349,11 +363,11 @@ def test_release_touched_spends_partial(ledger):
     released = ledger.release(c.id, epsilon_spent=1.25, delta_spent=5e-7)
     assert (released.state, released.epsilon_spent, released.delta_spent) == ("spent", 1.25, 5e-7)
     assert ledger.statement(tenant=T, dataset=D).epsilon_remaining == pytest.approx(8.75)
-    # partial amounts are clamped to the reservation
+    # an amount above the reservation is recorded in full, never clamped down to it
     c2 = _charge(ledger, 1.0, 1e-6)
     ledger.mark_touched(c2.id)
-    assert ledger.release(c2.id, epsilon_spent=5.0, delta_spent=1.0).epsilon_spent == 1.0
-    assert ledger.statement(tenant=T, dataset=D).epsilon_spent == pytest.approx(2.25)
+    assert ledger.release(c2.id, epsilon_spent=5.0, delta_spent=1e-6).epsilon_spent == 5.0
+    assert ledger.statement(tenant=T, dataset=D).epsilon_spent == pytest.approx(6.25)
 
 
 # ------------------------------------------------------------------ non-DP

@@ -33,7 +33,7 @@ def test_problems_are_collected_at_once():
     assert fields == ["arrow_ipc"]  # unreadable chunks are reported before schema checks
     with pytest.raises(InvalidArgument) as info:
         assemble_table([bad, other], min_rows=1)
-    assert [f for f, _ in info.value.violations] == ["columns.a"]
+    assert [f for f, _ in info.value.violations] == ["columns[0]"]
 
 
 def test_overrides_are_validated_together():

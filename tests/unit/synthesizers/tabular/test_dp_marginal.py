@@ -113,11 +113,11 @@ def test_public_metadata_is_not_paid_for(frame):
     assert synth.estimated_rows == 3000
 
 
-def test_invalid_public_metadata_names_the_column():
+def test_invalid_public_metadata_names_the_position():
     with pytest.raises(InvalidConfigError) as info:
         PublicMetadata(columns={"carat": PublicColumn(lower=2, upper=1), "nope": PublicColumn()}).validate(KINDS)
     fields = {f for f, _ in info.value.violations}
-    assert fields == {"config.public_columns.carat", "config.public_columns.nope"}
+    assert fields == {"config.public_columns[0].lower", "config.public_columns[1].column"}
 
 
 def test_epsilon_is_required_and_only_for_dp_models():

@@ -89,8 +89,9 @@ class Prompt:
 
 
 def _not_found(kind: str, name: str, version: int | None, known: list[str]) -> InvalidConfigError:
-    what = f"{name}.v{version}" if version is not None else name
-    desc = f"unknown {kind} {what!r}; known: {', '.join(known) or 'none'}"
+    # The name may come from a request: it is never echoed.
+    del name, version
+    desc = f"unknown {kind}; known: {', '.join(known) or 'none'}"
     return InvalidConfigError(desc, violations=[(kind, desc)])
 
 

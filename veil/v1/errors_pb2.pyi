@@ -1,0 +1,203 @@
+from google.rpc import error_details_pb2 as _error_details_pb2
+from google.protobuf.internal import enum_type_wrapper as _enum_type_wrapper
+from google.protobuf import descriptor as _descriptor
+from google.protobuf import message as _message
+from collections.abc import Mapping as _Mapping
+from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
+
+DESCRIPTOR: _descriptor.FileDescriptor
+
+class ErrorReason(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    ERROR_REASON_UNSPECIFIED: _ClassVar[ErrorReason]
+    MISSING_OR_BAD_TOKEN: _ClassVar[ErrorReason]
+    INVALID_ARGUMENT: _ClassVar[ErrorReason]
+    UNKNOWN_FIELD: _ClassVar[ErrorReason]
+    UNKNOWN_ENUM_VALUE: _ClassVar[ErrorReason]
+    BAD_RESOURCE_NAME: _ClassVar[ErrorReason]
+    BAD_PAGE_SIZE: _ClassVar[ErrorReason]
+    BAD_PAGE_TOKEN: _ClassVar[ErrorReason]
+    EMPTY_MESSAGE: _ClassVar[ErrorReason]
+    NOT_FOUND: _ClassVar[ErrorReason]
+    ALREADY_EXISTS: _ClassVar[ErrorReason]
+    FAILED_PRECONDITION: _ClassVar[ErrorReason]
+    CANCELLED: _ClassVar[ErrorReason]
+    SERVER_STOPPED: _ClassVar[ErrorReason]
+    SERVER_RESTARTED: _ClassVar[ErrorReason]
+    INTERNAL: _ClassVar[ErrorReason]
+    SPEC_REQUIRED: _ClassVar[ErrorReason]
+    SPEC_AFTER_DATA: _ClassVar[ErrorReason]
+    DUPLICATE_SPEC: _ClassVar[ErrorReason]
+    MESSAGE_TOO_LARGE: _ClassVar[ErrorReason]
+    ARROW_UNREADABLE: _ClassVar[ErrorReason]
+    SCHEMA_MISMATCH: _ClassVar[ErrorReason]
+    EMPTY_TABLE: _ClassVar[ErrorReason]
+    TOO_FEW_ROWS: _ClassVar[ErrorReason]
+    DUPLICATE_COLUMN: _ClassVar[ErrorReason]
+    EMPTY_COLUMN_NAME: _ClassVar[ErrorReason]
+    MIXED_TYPES: _ClassVar[ErrorReason]
+    UNSUPPORTED_COLUMN_TYPE: _ClassVar[ErrorReason]
+    TEXT_TOO_LONG: _ClassVar[ErrorReason]
+    BAD_ID: _ClassVar[ErrorReason]
+    BAD_SEED: _ClassVar[ErrorReason]
+    BAD_HOLDOUT_FRACTION: _ClassVar[ErrorReason]
+    BAD_COLUMN_KIND: _ClassVar[ErrorReason]
+    UNKNOWN_COLUMN: _ClassVar[ErrorReason]
+    BAD_PRIVACY_BUDGET: _ClassVar[ErrorReason]
+    DATASET_EXISTS: _ClassVar[ErrorReason]
+    DATASET_NOT_FOUND: _ClassVar[ErrorReason]
+    DATASET_BUSY: _ClassVar[ErrorReason]
+    SOURCE_REQUIRED: _ClassVar[ErrorReason]
+    UNKNOWN_MODEL: _ClassVar[ErrorReason]
+    EPSILON_REQUIRED: _ClassVar[ErrorReason]
+    BAD_EPSILON: _ClassVar[ErrorReason]
+    BAD_DELTA: _ClassVar[ErrorReason]
+    NOT_A_DP_MODEL: _ClassVar[ErrorReason]
+    NOT_FOR_DP_MODEL: _ClassVar[ErrorReason]
+    BAD_PUBLIC_METADATA: _ClassVar[ErrorReason]
+    BAD_RARE_VALUE_THRESHOLD: _ClassVar[ErrorReason]
+    BAD_TARGET: _ClassVar[ErrorReason]
+    BAD_MAX_RISK: _ClassVar[ErrorReason]
+    BAD_LINK: _ClassVar[ErrorReason]
+    BAD_TEXT_CONFIG: _ClassVar[ErrorReason]
+    LLM_ENDPOINT_REQUIRED: _ClassVar[ErrorReason]
+    LLM_ENDPOINT_NOT_ALLOWED: _ClassVar[ErrorReason]
+    LLM_MODEL_REQUIRED: _ClassVar[ErrorReason]
+    SAME_JUDGE: _ClassVar[ErrorReason]
+    LLM_UNAVAILABLE: _ClassVar[ErrorReason]
+    SYNTHESIS_EXISTS: _ClassVar[ErrorReason]
+    SYNTHESIS_NOT_FOUND: _ClassVar[ErrorReason]
+    SYNTHESIS_NOT_READY: _ClassVar[ErrorReason]
+    OPERATION_NOT_FOUND: _ClassVar[ErrorReason]
+    OPERATION_RUNNING: _ClassVar[ErrorReason]
+    FILTER_UNSUPPORTED: _ClassVar[ErrorReason]
+    ENGINE_FAILED: _ClassVar[ErrorReason]
+    INVALID_SYNTHESIZER_CONFIG: _ClassVar[ErrorReason]
+    INVALID_SYNTHESIZER_STATE: _ClassVar[ErrorReason]
+    SYNTHESIZER_NOT_FITTED: _ClassVar[ErrorReason]
+    INVALID_TRAINING_DATA: _ClassVar[ErrorReason]
+    INVALID_COLUMN_KINDS: _ClassVar[ErrorReason]
+    INVALID_SAMPLE_REQUEST: _ClassVar[ErrorReason]
+    INVALID_REPORT_DATA: _ClassVar[ErrorReason]
+    INVALID_REPORT_INPUT: _ClassVar[ErrorReason]
+    SYNTHESIZER_ERROR: _ClassVar[ErrorReason]
+    REPORT_FAILED: _ClassVar[ErrorReason]
+    PII_REPLAY: _ClassVar[ErrorReason]
+    PRIVACY_RISK: _ClassVar[ErrorReason]
+    PRIVACY_FILTER_REFUSED_ALL: _ClassVar[ErrorReason]
+    NON_DP_NOT_ALLOWED: _ClassVar[ErrorReason]
+    PRIVACY_BUDGET_EXHAUSTED: _ClassVar[ErrorReason]
+    INVALID_PRIVACY_BUDGET: _ClassVar[ErrorReason]
+    INVALID_PRIVACY_TARGET: _ClassVar[ErrorReason]
+    INVALID_PRIVACY_ARGUMENT: _ClassVar[ErrorReason]
+    PRIVACY_BUDGET_EXISTS: _ClassVar[ErrorReason]
+    PRIVACY_BUDGET_NOT_FOUND: _ClassVar[ErrorReason]
+    PRIVACY_CHARGE_NOT_FOUND: _ClassVar[ErrorReason]
+    CHARGE_CLOSED: _ClassVar[ErrorReason]
+    FINGERPRINT_KEY_MISMATCH: _ClassVar[ErrorReason]
+    PRIVACY_ERROR: _ClassVar[ErrorReason]
+    BAD_CONFIG: _ClassVar[ErrorReason]
+    CONFIG_SET_TWICE: _ClassVar[ErrorReason]
+    BAD_MASTER_KEY: _ClassVar[ErrorReason]
+    SPACY_MODEL_NOT_FOUND: _ClassVar[ErrorReason]
+    UNKNOWN_RECOGNIZER_SET: _ClassVar[ErrorReason]
+ERROR_REASON_UNSPECIFIED: ErrorReason
+MISSING_OR_BAD_TOKEN: ErrorReason
+INVALID_ARGUMENT: ErrorReason
+UNKNOWN_FIELD: ErrorReason
+UNKNOWN_ENUM_VALUE: ErrorReason
+BAD_RESOURCE_NAME: ErrorReason
+BAD_PAGE_SIZE: ErrorReason
+BAD_PAGE_TOKEN: ErrorReason
+EMPTY_MESSAGE: ErrorReason
+NOT_FOUND: ErrorReason
+ALREADY_EXISTS: ErrorReason
+FAILED_PRECONDITION: ErrorReason
+CANCELLED: ErrorReason
+SERVER_STOPPED: ErrorReason
+SERVER_RESTARTED: ErrorReason
+INTERNAL: ErrorReason
+SPEC_REQUIRED: ErrorReason
+SPEC_AFTER_DATA: ErrorReason
+DUPLICATE_SPEC: ErrorReason
+MESSAGE_TOO_LARGE: ErrorReason
+ARROW_UNREADABLE: ErrorReason
+SCHEMA_MISMATCH: ErrorReason
+EMPTY_TABLE: ErrorReason
+TOO_FEW_ROWS: ErrorReason
+DUPLICATE_COLUMN: ErrorReason
+EMPTY_COLUMN_NAME: ErrorReason
+MIXED_TYPES: ErrorReason
+UNSUPPORTED_COLUMN_TYPE: ErrorReason
+TEXT_TOO_LONG: ErrorReason
+BAD_ID: ErrorReason
+BAD_SEED: ErrorReason
+BAD_HOLDOUT_FRACTION: ErrorReason
+BAD_COLUMN_KIND: ErrorReason
+UNKNOWN_COLUMN: ErrorReason
+BAD_PRIVACY_BUDGET: ErrorReason
+DATASET_EXISTS: ErrorReason
+DATASET_NOT_FOUND: ErrorReason
+DATASET_BUSY: ErrorReason
+SOURCE_REQUIRED: ErrorReason
+UNKNOWN_MODEL: ErrorReason
+EPSILON_REQUIRED: ErrorReason
+BAD_EPSILON: ErrorReason
+BAD_DELTA: ErrorReason
+NOT_A_DP_MODEL: ErrorReason
+NOT_FOR_DP_MODEL: ErrorReason
+BAD_PUBLIC_METADATA: ErrorReason
+BAD_RARE_VALUE_THRESHOLD: ErrorReason
+BAD_TARGET: ErrorReason
+BAD_MAX_RISK: ErrorReason
+BAD_LINK: ErrorReason
+BAD_TEXT_CONFIG: ErrorReason
+LLM_ENDPOINT_REQUIRED: ErrorReason
+LLM_ENDPOINT_NOT_ALLOWED: ErrorReason
+LLM_MODEL_REQUIRED: ErrorReason
+SAME_JUDGE: ErrorReason
+LLM_UNAVAILABLE: ErrorReason
+SYNTHESIS_EXISTS: ErrorReason
+SYNTHESIS_NOT_FOUND: ErrorReason
+SYNTHESIS_NOT_READY: ErrorReason
+OPERATION_NOT_FOUND: ErrorReason
+OPERATION_RUNNING: ErrorReason
+FILTER_UNSUPPORTED: ErrorReason
+ENGINE_FAILED: ErrorReason
+INVALID_SYNTHESIZER_CONFIG: ErrorReason
+INVALID_SYNTHESIZER_STATE: ErrorReason
+SYNTHESIZER_NOT_FITTED: ErrorReason
+INVALID_TRAINING_DATA: ErrorReason
+INVALID_COLUMN_KINDS: ErrorReason
+INVALID_SAMPLE_REQUEST: ErrorReason
+INVALID_REPORT_DATA: ErrorReason
+INVALID_REPORT_INPUT: ErrorReason
+SYNTHESIZER_ERROR: ErrorReason
+REPORT_FAILED: ErrorReason
+PII_REPLAY: ErrorReason
+PRIVACY_RISK: ErrorReason
+PRIVACY_FILTER_REFUSED_ALL: ErrorReason
+NON_DP_NOT_ALLOWED: ErrorReason
+PRIVACY_BUDGET_EXHAUSTED: ErrorReason
+INVALID_PRIVACY_BUDGET: ErrorReason
+INVALID_PRIVACY_TARGET: ErrorReason
+INVALID_PRIVACY_ARGUMENT: ErrorReason
+PRIVACY_BUDGET_EXISTS: ErrorReason
+PRIVACY_BUDGET_NOT_FOUND: ErrorReason
+PRIVACY_CHARGE_NOT_FOUND: ErrorReason
+CHARGE_CLOSED: ErrorReason
+FINGERPRINT_KEY_MISMATCH: ErrorReason
+PRIVACY_ERROR: ErrorReason
+BAD_CONFIG: ErrorReason
+CONFIG_SET_TWICE: ErrorReason
+BAD_MASTER_KEY: ErrorReason
+SPACY_MODEL_NOT_FOUND: ErrorReason
+UNKNOWN_RECOGNIZER_SET: ErrorReason
+
+class ErrorDetails(_message.Message):
+    __slots__ = ("error_info", "bad_request")
+    ERROR_INFO_FIELD_NUMBER: _ClassVar[int]
+    BAD_REQUEST_FIELD_NUMBER: _ClassVar[int]
+    error_info: _error_details_pb2.ErrorInfo
+    bad_request: _error_details_pb2.BadRequest
+    def __init__(self, error_info: _Optional[_Union[_error_details_pb2.ErrorInfo, _Mapping]] = ..., bad_request: _Optional[_Union[_error_details_pb2.BadRequest, _Mapping]] = ...) -> None: ...
