@@ -15,7 +15,7 @@ RELEASED    := protos/released.binpb
 # The Node.js example client that CI runs against a real server
 NODE_STAMP  := examples/node/node_modules/.installed
 
-.PHONY: demo test test-all lint proto-lint proto-release format bench protos serve
+.PHONY: demo test test-all lint proto-deps proto-lint proto-release format bench protos serve
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +43,9 @@ lint: $(STAMP) proto-lint
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/lint-imports
+
+# The Google and gRPC protos at their import paths in tools/protos/include (-I protos -I tools/protos/include).
+proto-deps: $(PROTO_STAMP)
 
 # buf's STANDARD and COMMENTS rules (exceptions in buf.yaml), formatting, and no breaking change
 # against the last release.

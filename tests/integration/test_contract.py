@@ -271,6 +271,12 @@ def test_no_nan_crosses_the_wire_and_unmeasured_figures_are_unset(client_a, data
     report = client_a.report(synthesis.name, view=pb.GetReportRequest.VIEW_JSON)
     got = client_a.veil.GetSynthesis(pb.GetSynthesisRequest(name=synthesis.name), metadata=client_a.metadata)
     assert not _nan_fields(report) and not _nan_fields(got)
+    assert not _nan_fields(
+        client_a.veil.GetDataset(pb.GetDatasetRequest(name=dataset.name), metadata=client_a.metadata)
+    )
+    assert not _nan_fields(client_a.privacy_budget(dataset.name))
+    sparse = pd.DataFrame({"n": range(60), "empty": [None] * 60, "blank": [""] * 60, "note": ["ok"] * 59 + [None]})
+    assert not _nan_fields(client_a.scan(sparse))
     (text,) = report.text_columns
     assert text.leakage.canaries_planted == 0 and not text.leakage.HasField("canary_exposure")
     assert report.drift.HasField("column_shape_score") and 0 < report.drift.column_shape_score <= 1
