@@ -97,6 +97,9 @@ def test_undefined_enum_numbers_and_unknown_fields_are_refused(client_a, dataset
         "/veil.v1.Veil/CreateSynthesis", request_serializer=lambda b: b, response_deserializer=lambda b: b
     )
     _refused(lambda: create(raw, metadata=client_a.metadata), field="request", reason="UNKNOWN_FIELD")
+    # Bytes that do not parse (a string field holding invalid UTF-8) are the caller's fault, not INTERNAL.
+    broken = b"\x0a\x02\xff\xfe"  # parent = two bytes that are not UTF-8
+    _refused(lambda: create(broken, metadata=client_a.metadata), field="request", reason="MALFORMED_REQUEST")
     listed = client_a.veil.ListSyntheses(pb.ListSynthesesRequest(parent=dataset.name), metadata=client_a.metadata)
     assert [s.name for s in listed.syntheses] == [synthesis.name]
 

@@ -11,9 +11,18 @@ DEFAULT_MAX_IPC_BYTES = 3 * 1024 * 1024 + 512 * 1024
 
 
 def decode_ipc(data: bytes) -> pa.Table:
-    """One Arrow IPC stream (schema + batches) -> a table. Raises pa.ArrowInvalid if unreadable."""
+    """One Arrow IPC stream (schema + batches) -> a table. Raises pa.ArrowInvalid if unreadable.
+
+    The table is validated in full: a stream whose buffers are corrupt can still be read, and Arrow
+    kernels run on it (string lengths, casts) may then read out of bounds and crash the process.
+    """
     with pa.ipc.open_stream(pa.BufferReader(data)) as reader:
-        return reader.read_all()
+        table = reader.read_all()
+    try:  # pyarrow decodes field names lazily, and raises on bytes that are not UTF-8
+        table.validate(full=True)
+    except UnicodeDecodeError:
+        raise pa.ArrowInvalid("a column name is not valid UTF-8") from None
+    return table
 
 
 def encode_ipc(table: pa.Table | pa.RecordBatch) -> bytes:

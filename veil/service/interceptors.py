@@ -18,7 +18,7 @@ from grpc_status import rpc_status
 
 from veil.core.errors import VeilError
 from veil.service.errors import log_unexpected
-from veil.service.request_check import check_request
+from veil.service.request_check import check_request, lenient
 
 logger = logging.getLogger(__name__)
 
@@ -205,7 +205,21 @@ class RequestCheckInterceptor(grpc.ServerInterceptor):
 
             return unary_behaviour
 
-        return _wrap_handler(handler, wrap)
+        return _wrap_handler(_with_lenient_deserializer(handler), wrap)
+
+
+def _with_lenient_deserializer(handler: grpc.RpcMethodHandler) -> grpc.RpcMethodHandler:
+    """The same handler, its request deserializer returning UNDECODABLE instead of raising."""
+    deserialize = lenient(handler.request_deserializer) if handler.request_deserializer else None
+    for kind, make in (
+        ("unary_unary", grpc.unary_unary_rpc_method_handler),
+        ("unary_stream", grpc.unary_stream_rpc_method_handler),
+        ("stream_unary", grpc.stream_unary_rpc_method_handler),
+        ("stream_stream", grpc.stream_stream_rpc_method_handler),
+    ):
+        if getattr(handler, kind):
+            return make(getattr(handler, kind), deserialize, handler.response_serializer)
+    return handler
 
 
 class LoggingInterceptor(grpc.ServerInterceptor):

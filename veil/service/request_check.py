@@ -7,16 +7,43 @@ caller asked for (a risk limit, a privacy policy) would fail open.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from google.protobuf.descriptor import FieldDescriptor
-from google.protobuf.message import Message
+from google.protobuf.message import DecodeError, Message
 from google.protobuf.unknown_fields import UnknownFieldSet
 
 from veil.core.errors import ViolationCollector
 from veil.service.errors import InvalidArgument
 
 
-def check_request(message: Message) -> None:
+class Undecodable:
+    """Stands for a request whose bytes did not parse (gRPC itself would answer INTERNAL)."""
+
+
+UNDECODABLE = Undecodable()
+
+
+def lenient(deserialize: Callable[[bytes], Message]) -> Callable[[bytes], Message | Undecodable]:
+    """A request deserializer that returns UNDECODABLE instead of raising on a malformed message."""
+
+    def parse(data: bytes) -> Message | Undecodable:
+        try:
+            return deserialize(data)
+        except DecodeError:  # corrupt wire format, or invalid UTF-8 in a string field
+            return UNDECODABLE
+
+    return parse
+
+
+def check_request(message: Message | Undecodable) -> None:
     """Raise InvalidArgument naming every unknown field and undefined enum value of a request."""
+    if message is UNDECODABLE:
+        raise InvalidArgument(
+            "the request message could not be parsed",
+            reason="MALFORMED_REQUEST",
+            violations=[("request", "not a valid message of the method's type (wire format or UTF-8)")],
+        )
     problems = ViolationCollector()
     _walk(message, "", problems)
     problems.raise_if_any("the request holds fields or values this server does not know", error=InvalidArgument)

@@ -14,6 +14,7 @@ class ErrorReason(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     INVALID_ARGUMENT: _ClassVar[ErrorReason]
     UNKNOWN_FIELD: _ClassVar[ErrorReason]
     UNKNOWN_ENUM_VALUE: _ClassVar[ErrorReason]
+    MALFORMED_REQUEST: _ClassVar[ErrorReason]
     BAD_RESOURCE_NAME: _ClassVar[ErrorReason]
     BAD_PAGE_SIZE: _ClassVar[ErrorReason]
     BAD_PAGE_TOKEN: _ClassVar[ErrorReason]
@@ -38,6 +39,7 @@ class ErrorReason(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     MIXED_TYPES: _ClassVar[ErrorReason]
     UNSUPPORTED_COLUMN_TYPE: _ClassVar[ErrorReason]
     TEXT_TOO_LONG: _ClassVar[ErrorReason]
+    VALUE_OUT_OF_RANGE: _ClassVar[ErrorReason]
     BAD_ID: _ClassVar[ErrorReason]
     BAD_SEED: _ClassVar[ErrorReason]
     BAD_HOLDOUT_FRACTION: _ClassVar[ErrorReason]
@@ -106,6 +108,7 @@ MISSING_OR_BAD_TOKEN: ErrorReason
 INVALID_ARGUMENT: ErrorReason
 UNKNOWN_FIELD: ErrorReason
 UNKNOWN_ENUM_VALUE: ErrorReason
+MALFORMED_REQUEST: ErrorReason
 BAD_RESOURCE_NAME: ErrorReason
 BAD_PAGE_SIZE: ErrorReason
 BAD_PAGE_TOKEN: ErrorReason
@@ -130,6 +133,7 @@ EMPTY_COLUMN_NAME: ErrorReason
 MIXED_TYPES: ErrorReason
 UNSUPPORTED_COLUMN_TYPE: ErrorReason
 TEXT_TOO_LONG: ErrorReason
+VALUE_OUT_OF_RANGE: ErrorReason
 BAD_ID: ErrorReason
 BAD_SEED: ErrorReason
 BAD_HOLDOUT_FRACTION: ErrorReason

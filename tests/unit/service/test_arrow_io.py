@@ -1,8 +1,10 @@
 from __future__ import annotations
 
+import numpy as np
 import pyarrow as pa
+import pytest
 
-from veil.service.arrow_io import decode_ipc, iter_ipc_chunks
+from veil.service.arrow_io import decode_ipc, encode_ipc, iter_ipc_chunks
 
 
 def test_chunks_stay_under_limit_and_round_trip():
@@ -14,3 +16,13 @@ def test_chunks_stay_under_limit_and_round_trip():
     rebuilt = pa.concat_tables(decode_ipc(data) for data, _, _ in chunks)
     assert rebuilt.equals(table)
     assert sum(rows for _, rows, _ in chunks) == table.num_rows
+
+
+def test_a_stream_with_corrupt_buffers_is_refused_not_read():
+    """Offsets past the data read fine but crash Arrow kernels run on them (utf8_length segfaults)."""
+    table = pa.table({"s": pa.array(["abc", "def"], type=pa.large_string())})
+    offsets, corrupt = np.array([0, 3, 6], dtype=np.int64).tobytes(), np.array([0, 3, 1 << 40], dtype=np.int64)
+    data = encode_ipc(table)
+    assert data.count(offsets) == 1
+    with pytest.raises(pa.ArrowInvalid):
+        decode_ipc(data.replace(offsets, corrupt.tobytes()))

@@ -9,7 +9,6 @@ from veil.core.errors import ViolationCollector
 from veil.service.config import ServiceConfig
 from veil.service.errors import InvalidArgument
 from veil.service.pipeline import text as text_stage
-from veil.service.pipeline.upload import MAX_SEED
 from veil.service.storage.db import DatasetRow
 from veil.synthesizers.catalog import TABULAR
 from veil.synthesizers.errors import SynthesizerError
@@ -56,6 +55,8 @@ class SynthesisConfig:
         )
 
 
+MAX_SYNTHESIS_SEED = 2**32 - 1
+"""The engines seed numpy's legacy generator and torch, which take 32-bit seeds."""
 MAX_EPSILON = 100.0
 """Largest target epsilon accepted: beyond it a DP statement no longer means much."""
 MIN_EPSILON = 0.01
@@ -81,8 +82,8 @@ def validate_config(
         )
     if not 0 <= config.num_rows <= MAX_ROWS:
         problems.add("config.num_rows", f"must be between 1 and {MAX_ROWS} (0 = training rows)")
-    if not 0 <= config.seed <= MAX_SEED:
-        problems.add("config.seed", "must be between 0 and 2^63-1", reason="BAD_SEED")
+    if not 0 <= config.seed <= MAX_SYNTHESIS_SEED:
+        problems.add("config.seed", "must be between 0 and 2^32-1", reason="BAD_SEED")
     if config.epochs < 0 or config.epochs > 10_000:
         problems.add("config.epochs", "must be between 0 and 10000")
     _validate_privacy(config, dataset, problems)

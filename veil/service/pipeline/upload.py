@@ -130,6 +130,22 @@ def _longest_text(column: pa.ChunkedArray) -> int:
     return pc.max(pc.utf8_length(column)).as_py() or 0
 
 
+# Years 1 to 9999 in microseconds since the Unix epoch: what Python, pandas and Parquet all hold.
+CALENDAR_US = (-62_135_596_800_000_000, 253_402_300_799_999_999)
+
+
+def _outside_calendar(column: pa.ChunkedArray) -> bool:
+    """True when a date or timestamp column holds an instant outside years 1 to 9999."""
+    if not (pa.types.is_timestamp(column.type) or pa.types.is_date(column.type)):
+        return False
+    try:  # a safe cast refuses what overflows microseconds
+        micros = column.cast(pa.timestamp("us")).cast(pa.int64())
+    except pa.ArrowInvalid:
+        return True
+    low, high = pc.min_max(micros).values()
+    return low.is_valid and (low.as_py() < CALENDAR_US[0] or high.as_py() > CALENDAR_US[1])
+
+
 def assemble_table(chunks: Sequence[bytes], *, min_rows: int) -> pa.Table:
     """Decode and concatenate chunks; every problem is reported at once."""
     problems = ViolationCollector()
@@ -183,6 +199,8 @@ def assemble_table(chunks: Sequence[bytes], *, min_rows: int) -> pa.Table:
                 f"holds a text longer than {MAX_TEXT_CHARS} characters, more than the PII scan reads",
                 reason="TEXT_TOO_LONG",
             )
+        if _outside_calendar(column):
+            problems.add(f"columns[{i}]", "holds a date or time outside years 1 to 9999", reason="VALUE_OUT_OF_RANGE")
     problems.raise_if_any("the uploaded table is invalid", error=InvalidArgument)
     if table.num_rows == 0 or table.num_columns == 0:
         raise InvalidArgument(
@@ -199,8 +217,17 @@ def assemble_table(chunks: Sequence[bytes], *, min_rows: int) -> pa.Table:
     return table
 
 
+# What pandas raises on Arrow values it cannot represent; unknown time zones are KeyErrors (zoneinfo, pytz).
+UNREADABLE_VALUES = (ValueError, OverflowError, KeyError, pa.ArrowException)
+
+
 def to_frame(table: pa.Table) -> pd.DataFrame:
-    """Arrow -> pandas with dictionaries decoded and all-null columns kept as objects."""
+    """Arrow -> pandas with dictionaries decoded and all-null columns kept as objects.
+
+    Raises:
+        InvalidArgument: A column holds values pandas cannot represent (a date past year 9999, a time
+            zone no database knows).
+    """
     columns = {}
     for name, column in zip(table.column_names, table.columns):
         if pa.types.is_dictionary(column.type):
@@ -208,7 +235,21 @@ def to_frame(table: pa.Table) -> pd.DataFrame:
         if pa.types.is_decimal(column.type):
             column = column.cast(pa.float64())
         columns[name] = column
-    return pa.table(columns).to_pandas()
+    try:
+        return pa.table(columns).to_pandas()
+    except UNREADABLE_VALUES:
+        problems = ViolationCollector()
+        for i, column in enumerate(columns.values()):
+            try:
+                column.to_pandas()
+            except UNREADABLE_VALUES:
+                problems.add(
+                    f"columns[{i}]",
+                    "holds values pandas cannot read (a date past year 9999, an unknown time zone)",
+                    reason="VALUE_OUT_OF_RANGE",
+                )
+        problems.raise_if_any("the uploaded table holds values the service cannot read", error=InvalidArgument)
+        raise
 
 
 def resolve_kinds(frame: pd.DataFrame, spec: UploadSpec) -> tuple[dict[str, str], set[str]]:

@@ -15,6 +15,7 @@ from veil.service.pipeline.upload import (
     read_stream,
     resolve_kinds,
     split_holdout,
+    to_frame,
 )
 
 
@@ -61,3 +62,16 @@ def test_split_is_seeded_and_disjoint():
     other, _ = split_holdout(1000, fraction=0.2, seed=5)
     assert len(holdout) == 200 and not set(train) & set(holdout)
     assert (train == again).all() and not (train == other).all()
+
+
+def test_dates_outside_the_calendar_and_unknown_time_zones_are_refused_by_position():
+    far = encode_ipc(pa.table({"n": [1, 2], "d": pa.array([10**7, 0], pa.date32())}))  # year 29349
+    with pytest.raises(InvalidArgument) as info:
+        assemble_table([far], min_rows=1)
+    assert info.value.violations == [("columns[1]", "holds a date or time outside years 1 to 9999")]
+    assert info.value.reason == "VALUE_OUT_OF_RANGE"
+    zoned = encode_ipc(pa.table({"t": pa.array([0, 1], pa.timestamp("s", tz="Europe/Paris"))}))
+    unknown_zone = zoned.replace(b"Europe/Paris", b"Europe/Parix")  # pyarrow cannot make one directly
+    with pytest.raises(InvalidArgument) as info:
+        to_frame(assemble_table([unknown_zone], min_rows=1))
+    assert [f for f, _ in info.value.violations] == ["columns[0]"] and info.value.reason == "VALUE_OUT_OF_RANGE"
