@@ -9,7 +9,7 @@ from google.protobuf import any_pb2, timestamp_pb2
 from google.rpc import status_pb2
 
 from veil.privacy.dp import BudgetStatement
-from veil.service.enums import GUARANTEE_KIND, MODEL, STAGE, SYNTHESIS_STATE, TEXT_MODEL
+from veil.service.enums import CHARGE_STATE, GUARANTEE_KIND, MODEL, STAGE, SYNTHESIS_STATE, TEXT_MODEL
 from veil.service.interceptors import build_status
 from veil.service.pipeline.budget import PolicySpec
 from veil.service.pipeline.synthesis_config import SynthesisConfig
@@ -174,11 +174,6 @@ def config_to_pb(config: dict) -> pb.SynthesisConfig:
 
 
 _NON_DP = {True: pb.PrivacyPolicy.NON_DP_SYNTHESES_ALLOW, False: pb.PrivacyPolicy.NON_DP_SYNTHESES_DENY}
-_CHARGE_STATE = {
-    "held": pb.PrivacyCharge.STATE_HELD,
-    "spent": pb.PrivacyCharge.STATE_SPENT,
-    "refunded": pb.PrivacyCharge.STATE_REFUNDED,
-}
 
 
 def policy_from_pb(policy: pb.PrivacyPolicy) -> PolicySpec:
@@ -209,7 +204,7 @@ def budget_to_pb(st: BudgetStatement) -> pb.PrivacyBudget:
                 delta=c.delta,
                 epsilon_spent=c.epsilon_spent,
                 delta_spent=c.delta_spent,
-                state=_CHARGE_STATE[c.state],
+                state=CHARGE_STATE.number(c.state),
                 differentially_private=c.kind == "dp",
                 create_time=timestamp(c.create_time),
                 update_time=timestamp(c.update_time),

@@ -171,7 +171,7 @@ def _is_abort(exc: BaseException, context) -> bool:
 
 
 class RequestCheckInterceptor(grpc.ServerInterceptor):
-    """Refuses unknown fields and undefined enum values in every request message (see request_check).
+    """Refuses malformed messages, unknown fields and undefined enum values in every request (request_check).
 
     Sits inside the ErrorInterceptor, so its InvalidArgument becomes a Status with field violations.
     """

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from veil.core.kinds import BASE_KINDS
-from veil.service.enums import COLUMN_KIND, GUARANTEE_KIND, MODEL, STAGE, SYNTHESIS_STATE, TEXT_MODEL
+from veil.service.enums import CHARGE_STATE, COLUMN_KIND, GUARANTEE_KIND, MODEL, STAGE, SYNTHESIS_STATE, TEXT_MODEL
 from veil.service.stages import STAGES
 from veil.service.storage.db import ACTIVE_STATES
 from veil.synthesizers.registry import available_synthesizers
@@ -23,6 +23,7 @@ def test_stages_states_and_kinds_match_the_domain():
     assert set(SYNTHESIS_STATE.names()) == {s.lower() for s in (*ACTIVE_STATES, "SUCCEEDED", "FAILED", "CANCELLED")}
     assert set(COLUMN_KIND.names()) == {*BASE_KINDS, "pii"}
     assert GUARANTEE_KIND.names() == ["none", "differential_privacy"]
+    assert CHARGE_STATE.names() == ["held", "spent", "refunded"]
 
 
 def test_names_and_numbers_round_trip_and_unspecified_means_the_default():
