@@ -66,6 +66,13 @@ def _upload(client, spec: pb.DatasetSpec, *tables: pa.Table):
 
 def test_undefined_enum_numbers_and_unknown_fields_are_refused(client_a, dataset, finished):
     before = _dataset_names(client_a)
+    syntheses = lambda: [  # noqa: E731
+        s.name
+        for s in client_a.veil.ListSyntheses(
+            pb.ListSynthesesRequest(parent=dataset.name), metadata=client_a.metadata
+        ).syntheses
+    ]
+    syntheses_before = syntheses()
     table = pa.table({"a": list(range(80)), "b": ["x", "y"] * 40})
     policy = pb.PrivacyPolicy(non_dp_syntheses=7)
     _refused(
@@ -100,8 +107,7 @@ def test_undefined_enum_numbers_and_unknown_fields_are_refused(client_a, dataset
     # Bytes that do not parse (a string field holding invalid UTF-8) are the caller's fault, not INTERNAL.
     broken = b"\x0a\x02\xff\xfe"  # parent = two bytes that are not UTF-8
     _refused(lambda: create(broken, metadata=client_a.metadata), field="request", reason="MALFORMED_REQUEST")
-    listed = client_a.veil.ListSyntheses(pb.ListSynthesesRequest(parent=dataset.name), metadata=client_a.metadata)
-    assert [s.name for s in listed.syntheses] == [synthesis.name]
+    assert syntheses() == syntheses_before
 
 
 def test_seeds_texts_and_epsilon_out_of_range_are_refused_before_any_work(client_a, dataset):
