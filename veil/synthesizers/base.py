@@ -23,12 +23,13 @@ Persistence (``to_dict``/``from_dict``, ``save``/``load``) is mixed in from
 from __future__ import annotations
 
 import logging
+import math
 import random
 import sys
 import time
 import warnings
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar
 
 import numpy as np
@@ -38,7 +39,9 @@ from veil.core import kinds as K
 from veil.core.progress import ProgressFn
 from veil.synthesizers.catalog import NO_CAPABILITIES, Capabilities, capability
 from veil.synthesizers.coercion import coerce_modelled, restore
+from veil.synthesizers.conditions import ConditionGroup
 from veil.synthesizers.errors import (
+    ConditionUnmetError,
     EngineError,
     InvalidConfigError,
     InvalidDataError,
@@ -68,6 +71,12 @@ if TYPE_CHECKING:
     from veil.synthesizers.text.validation import PiiScanner
 
 logger = logging.getLogger(__name__)
+
+# Conditioned sampling by rejection: at most this many rows drawn per row a group asks for (a group
+# the model meets once in 200 draws or more is given up with a clear error), in batches of these sizes.
+MAX_DRAWS_PER_ROW = 200
+MIN_CONDITION_BATCH = 1_000
+MAX_CONDITION_BATCH = 200_000
 
 
 FEW_ROWS_MIN = 50
@@ -358,22 +367,34 @@ class Synthesizer(SynthesizerPersistence, ABC):
 
     # --- sample --------------------------------------------------------------------
 
-    def sample(self, num_rows: int, *, progress: ProgressFn | None = None, seed: int | None = None) -> pd.DataFrame:
+    def sample(
+        self,
+        num_rows: int,
+        *,
+        progress: ProgressFn | None = None,
+        seed: int | None = None,
+        conditions: Sequence[ConditionGroup] = (),
+    ) -> pd.DataFrame:
         """Generate ``num_rows`` synthetic rows with the training frame's columns, order and dtypes.
 
         Args:
-            num_rows: Rows to generate (>= 1).
+            num_rows: Rows to generate (>= 1); with ``conditions``, their rows' sum.
             progress: Optional callback receiving the completed fraction.
             seed: Overrides ``self.seed`` for this draw.
+            conditions: Groups of rows to make instead of unconditioned rows, in order; how each was met
+                is recorded in ``books["conditions"]``.
 
         Raises:
             InvalidSampleRequestError: ``num_rows`` or ``seed`` invalid.
             NotFittedError: ``fit`` has not completed.
+            ConditionUnmetError: A group's rows were not made within the draws allowed.
             EngineError: The engine failed.
         """
         violations = []
         if not _check_int(num_rows, lo=1):
             violations.append(("num_rows", "must be an integer >= 1"))
+        if conditions and num_rows != sum(g.rows for g in conditions):
+            violations.append(("num_rows", "must be the condition groups' rows, summed"))
         if seed is not None and not _check_int(seed, lo=0, hi=2**32):
             violations.append(("seed", "must be an integer in [0, 2**32)"))
         if violations:
@@ -389,19 +410,11 @@ class Synthesizer(SynthesizerPersistence, ABC):
         self._sampling_seed = seed
         columns: dict[str, pd.Series] = {}
         if books["modelled_columns"]:
-            try:
-                modelled = self._sample(num_rows, _scaled(progress, 0.02, 0.8))
-            except SynthesizerError:
-                raise
-            except _CallerAbort as abort:
-                raise abort.original from None
-            except Exception as exc:
-                logger.error("engine %s failed during sample (%s)", self.name, type(exc).__name__)
-                raise EngineError(self.name, "sample", exc) from None
-            missing = [c for c in books["modelled_columns"] if c not in modelled.columns]
-            if len(modelled) != num_rows or missing:
-                raise EngineError(self.name, "sample", RuntimeError("engine returned a malformed frame"))
-            modelled = protect(modelled.reset_index(drop=True), self._protection, books["kinds"])
+            books.pop("conditions", None)
+            if conditions:
+                modelled = self._sample_conditions(conditions, seed, _scaled(progress, 0.02, 0.8))
+            else:
+                modelled = self._draw_modelled(num_rows, _scaled(progress, 0.02, 0.8))
             for col in books["modelled_columns"]:
                 columns[col] = modelled[col]
         rest = _scaled(progress, 0.8, 1.0)
@@ -435,6 +448,68 @@ class Synthesizer(SynthesizerPersistence, ABC):
         if progress:
             progress(1.0)
         return frame
+
+    def _draw_modelled(self, num_rows: int, progress: ProgressFn | None) -> pd.DataFrame:
+        """``num_rows`` rows of the modelled columns from the engine, rare-value protection applied."""
+        books = self._books
+        try:
+            modelled = self._sample(num_rows, progress)
+        except SynthesizerError:
+            raise
+        except _CallerAbort as abort:
+            raise abort.original from None
+        except Exception as exc:
+            logger.error("engine %s failed during sample (%s)", self.name, type(exc).__name__)
+            raise EngineError(self.name, "sample", exc) from None
+        missing = [c for c in books["modelled_columns"] if c not in modelled.columns]
+        if len(modelled) != num_rows or missing:
+            raise EngineError(self.name, "sample", RuntimeError("engine returned a malformed frame"))
+        return protect(modelled.reset_index(drop=True), self._protection, books["kinds"])
+
+    def _sample_conditions(
+        self, groups: Sequence[ConditionGroup], seed: int, progress: ProgressFn | None
+    ) -> pd.DataFrame:
+        """Every group's rows, in order, by rejection: rows drawn from the model, kept when they meet the group.
+
+        Each round draws about as many rows as the acceptance seen so far says are needed, under a bound of
+        ``MAX_DRAWS_PER_ROW`` draws per row asked; the draws are seeded from the job seed, the group and
+        the round. What the rows are is then exactly the model's distribution given the constraints.
+        """
+        kinds, blocks, records = self._books["kinds"], [], []
+        total = sum(g.rows for g in groups)
+        done = 0
+        for index, group in enumerate(groups):
+            kept: list[pd.DataFrame] = []
+            have, drawn, round_ = 0, 0, 0
+            allowed = max(MIN_CONDITION_BATCH, group.rows * MAX_DRAWS_PER_ROW)
+            while have < group.rows and drawn < allowed:
+                rate = have / drawn if drawn else 1.0
+                want = math.ceil((group.rows - have) / max(rate, 1.0 / MAX_DRAWS_PER_ROW) * 1.2)
+                batch = min(allowed - drawn, MAX_CONDITION_BATCH, max(MIN_CONDITION_BATCH, want))
+                self._sampling_seed = column_seed(seed, f"condition-{index}", str(round_))
+                block = self._draw_modelled(batch, None)
+                block = block[group.holds(block, kinds)].iloc[: group.rows - have]
+                kept.append(block)
+                have, drawn, round_ = have + len(block), drawn + batch, round_ + 1
+                if progress:
+                    progress(min(1.0, (done + have) / total))
+            if have < group.rows:
+                raise ConditionUnmetError(
+                    "the model did not make a condition group's rows",
+                    violations=[
+                        (
+                            f"config.conditions[{index}]",
+                            f"{have} of {group.rows} rows met the group's constraints in {drawn} rows drawn; "
+                            "loosen the constraints or ask for fewer rows",
+                        )
+                    ],
+                )
+            blocks.extend(kept)
+            records.append({"group": index, "method": "rejection", "rows_drawn": drawn})
+            done += group.rows
+        self._sampling_seed = seed
+        self._books["conditions"] = records
+        return pd.concat(blocks, ignore_index=True)
 
     def _restore(self, col: str, values: pd.Series) -> pd.Series:
         """Give a sampled column back its original dtype where that is sensible."""

@@ -63,6 +63,13 @@ class InvalidSampleRequestError(SynthesizerError):
     reason = "INVALID_SAMPLE_REQUEST"
 
 
+class ConditionUnmetError(SynthesizerError):
+    """The model did not make a condition group's rows within the draws allowed."""
+
+    code = "FAILED_PRECONDITION"
+    reason = "CONDITION_UNMET"
+
+
 class NotFittedError(SynthesizerError):
     """``sample`` (or ``save``) was called before ``fit``."""
 

@@ -83,6 +83,9 @@ class ErrorReason(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     INVALID_REPORT_DATA: _ClassVar[ErrorReason]
     INVALID_REPORT_INPUT: _ClassVar[ErrorReason]
     SYNTHESIZER_ERROR: _ClassVar[ErrorReason]
+    CONDITION_UNMET: _ClassVar[ErrorReason]
+    CONDITION_TOO_RARE: _ClassVar[ErrorReason]
+    BAD_CONDITION: _ClassVar[ErrorReason]
     REPORT_FAILED: _ClassVar[ErrorReason]
     PII_REPLAY: _ClassVar[ErrorReason]
     PRIVACY_RISK: _ClassVar[ErrorReason]
@@ -177,6 +180,9 @@ INVALID_SAMPLE_REQUEST: ErrorReason
 INVALID_REPORT_DATA: ErrorReason
 INVALID_REPORT_INPUT: ErrorReason
 SYNTHESIZER_ERROR: ErrorReason
+CONDITION_UNMET: ErrorReason
+CONDITION_TOO_RARE: ErrorReason
+BAD_CONDITION: ErrorReason
 REPORT_FAILED: ErrorReason
 PII_REPLAY: ErrorReason
 PRIVACY_RISK: ErrorReason

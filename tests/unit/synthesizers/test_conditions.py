@@ -1,0 +1,113 @@
+"""Condition groups: validation, matching, and conditioned sampling by rejection through the base class."""
+
+from __future__ import annotations
+
+import warnings
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from veil.synthesizers.conditions import ConditionGroup, Constraint, condition_problems
+from veil.synthesizers.errors import ConditionUnmetError
+from veil.synthesizers.registry import create_synthesizer
+
+KINDS = {"age": "numeric", "job": "categorical", "member": "boolean", "joined": "datetime", "note": "text"}
+
+
+@pytest.fixture(scope="module")
+def frame() -> pd.DataFrame:
+    rng = np.random.default_rng(0)
+    n = 1500
+    job = rng.choice(["Farmer", "Teacher", "Nurse", "Clerk"], n, p=[0.1, 0.3, 0.3, 0.3])
+    age = np.where(job == "Farmer", rng.normal(58, 8, n), rng.normal(40, 10, n)).round()
+    return pd.DataFrame(
+        {
+            "age": age,
+            "job": job,
+            "member": rng.random(n) < 0.4,
+            "joined": pd.Timestamp("2015-01-01") + pd.to_timedelta(rng.integers(0, 3000, n), unit="D"),
+            "note": ["ok"] * n,
+        }
+    )
+
+
+def test_constraints_read_values_the_way_the_metrics_do(frame):
+    group = ConditionGroup(
+        rows=1, where=(Constraint("job", values=("Farmer",)), Constraint("age", low=60), Constraint("member", ("yes",)))
+    )
+    expected = (frame.job == "Farmer") & (frame.age >= 60) & frame.member
+    assert (group.holds(frame, KINDS) == expected.to_numpy()).all()
+    since = pd.Timestamp("2020-01-01").timestamp()
+    assert (Constraint("joined", low=since).holds(frame.joined, "datetime") == (frame.joined >= "2020-01-01")).all()
+
+
+def test_problems_name_positions_never_values():
+    bad = [
+        ConditionGroup(rows=0, where=()),
+        ConditionGroup(
+            rows=5,
+            where=(
+                Constraint("Ann Lee", values=("x",)),
+                Constraint("age", values=("3",)),
+                Constraint("job", low=1.0),
+                Constraint("age", low=2.0),
+                Constraint("note", values=("ok",)),
+            ),
+        ),
+        ConditionGroup(rows=5, where=(Constraint("age", low=9.0, high=1.0), Constraint("joined"))),
+    ]
+    problems = dict(condition_problems(bad, KINDS))
+    assert set(problems) == {
+        "config.conditions[0].rows",
+        "config.conditions[0].where",
+        "config.conditions[1].where[0].column",
+        "config.conditions[1].where[1].values",
+        "config.conditions[1].where[1].min",
+        "config.conditions[1].where[2].values",
+        "config.conditions[1].where[2].min",
+        "config.conditions[1].where[3].column",
+        "config.conditions[1].where[4].column",
+        "config.conditions[2].where[0].max",
+        "config.conditions[2].where[1].min",
+    }
+    assert not any("Ann Lee" in text for text in problems.values())
+
+
+def _fitted(model: str, frame: pd.DataFrame, **options):
+    synth = create_synthesizer(model, seed=3, **options)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        synth.fit(frame, kinds=KINDS)
+    return synth
+
+
+@pytest.mark.parametrize("model, options", [("cart", {}), ("dp_marginal", {"epsilon": 3.0})])
+def test_every_group_gets_exactly_its_rows_and_each_row_meets_it(frame, model, options):
+    synth = _fitted(model, frame, **options)
+    groups = [
+        ConditionGroup(rows=120, where=(Constraint("job", values=("Farmer",)), Constraint("age", low=55))),
+        ConditionGroup(rows=80, where=(Constraint("member", values=("false",)),)),
+    ]
+    out = synth.sample(200, conditions=groups, seed=9)
+    assert len(out) == 200
+    assert groups[0].holds(out.iloc[:120], KINDS).all() and groups[1].holds(out.iloc[120:], KINDS).all()
+    books = synth.books["conditions"]
+    assert [b["method"] for b in books] == ["rejection", "rejection"] and books[0]["rows_drawn"] >= 120
+    again = synth.sample(200, conditions=groups, seed=9)
+    pd.testing.assert_frame_equal(out, again)  # seeded per group and round
+    assert "conditions" not in _after_plain_sample(synth)
+
+
+def _after_plain_sample(synth):
+    synth.sample(10)
+    return synth.books
+
+
+def test_a_group_the_model_cannot_meet_is_refused_naming_it(frame):
+    synth = _fitted("cart", frame)
+    impossible = ConditionGroup(rows=10, where=(Constraint("job", values=("Astronaut",)),))
+    with pytest.raises(ConditionUnmetError) as info:
+        synth.sample(10, conditions=[impossible])
+    assert info.value.violations[0][0] == "config.conditions[0]"
+    assert info.value.code == "FAILED_PRECONDITION" and info.value.reason == "CONDITION_UNMET"
