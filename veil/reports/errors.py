@@ -110,5 +110,9 @@ class TextEngineWarning(ReportWarning):
     """A soft problem the text engine or its judge reported (self-judging, unscored texts)."""
 
 
+class ConditionExtrapolationWarning(ReportWarning):
+    """A condition group asks for rows no holdout row resembles: they are the model's extrapolation."""
+
+
 class DomainDiscoveryWarning(ReportWarning):
     """A DP engine found too little of a column's bounds or categories: its values are not the data's."""

@@ -312,6 +312,21 @@ class TextColumnReport(_Model):
         self.warnings.append(str(warning))
 
 
+class ConditionGroupReport(_Model):
+    """How one condition group of the synthesis was met, and how its rows compare with the real ones like them."""
+
+    group: int
+    rows_asked: int
+    rows_made: int
+    method: str
+    """rejection (rows drawn from the model, kept when they meet the group) or conditional."""
+    rows_drawn: int
+    holdout_rows: int
+    """Holdout rows meeting the same constraints."""
+    column_shape_score: Score = math.nan
+    """Mean per-column similarity to those holdout rows (NaN below ``MIN_HOLDOUT_ROWS`` of them)."""
+
+
 class Report(_Model):
     """The full drift + leakage report of one synthesis."""
 
@@ -323,6 +338,7 @@ class Report(_Model):
     synthetic_rows: int
     warnings: list[str] = Field(default_factory=list)
     text_columns: list[TextColumnReport] = Field(default_factory=list)
+    conditions: list[ConditionGroupReport] = Field(default_factory=list)
     plots: dict[str, Any] = Field(default_factory=dict)
     timings: dict[str, float] = Field(default_factory=dict)
     title: str = ""

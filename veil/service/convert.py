@@ -144,6 +144,21 @@ def config_from_pb(config: pb.SynthesisConfig) -> SynthesisConfig:
         rare_value_threshold=config.rare_value_threshold,
         max_risk=config.max_risk,
         link_columns=(tuple(config.link_columns_a), tuple(config.link_columns_b)),
+        conditions=tuple(
+            {
+                "rows": g.rows,
+                "where": [
+                    {
+                        "column": c.column,
+                        "values": list(c.values),
+                        "low": c.min if c.HasField("min") else None,
+                        "high": c.max if c.HasField("max") else None,
+                    }
+                    for c in g.where
+                ],
+            }
+            for g in config.conditions
+        ),
     )
 
 
@@ -170,6 +185,16 @@ def config_to_pb(config: dict) -> pb.SynthesisConfig:
         max_risk=config.get("max_risk", 0.0),
         link_columns_a=(config.get("link_columns") or [[], []])[0],
         link_columns_b=(config.get("link_columns") or [[], []])[1],
+        conditions=[
+            pb.ConditionGroup(
+                rows=g["rows"],
+                where=[
+                    pb.ColumnCondition(column=c["column"], values=c["values"], min=c["low"], max=c["high"])
+                    for c in g["where"]
+                ],
+            )
+            for g in config.get("conditions", [])
+        ],
     )
 
 
@@ -335,6 +360,7 @@ def report_to_pb(name: str, report: dict) -> pb.Report:
     if drift.get("utility"):
         msg.drift.utility.CopyFrom(pb.Utility(**_measured_all(drift["utility"])))
     msg.text_columns.extend(text_report_to_pb(t) for t in report.get("text_columns", []))
+    msg.conditions.extend(pb.ConditionGroupReport(**_measured_all(c)) for c in report.get("conditions", []))
     return msg
 
 

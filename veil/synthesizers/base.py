@@ -36,10 +36,10 @@ import numpy as np
 import pandas as pd
 
 from veil.core import kinds as K
+from veil.core.conditions import ConditionGroup
 from veil.core.progress import ProgressFn
 from veil.synthesizers.catalog import NO_CAPABILITIES, Capabilities, capability
 from veil.synthesizers.coercion import coerce_modelled, restore
-from veil.synthesizers.conditions import ConditionGroup
 from veil.synthesizers.errors import (
     ConditionUnmetError,
     EngineError,

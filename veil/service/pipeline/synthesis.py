@@ -17,7 +17,12 @@ from veil.service.errors import AlreadyExists, Cancelled, InvalidArgument, NotFo
 from veil.service.pipeline import budget
 from veil.service.pipeline import text as text_stage
 from veil.service.pipeline.context import ServiceContext
-from veil.service.pipeline.synthesis_config import SynthesisConfig, validate_config
+from veil.service.pipeline.synthesis_config import (
+    SynthesisConfig,
+    check_conditions_against_data,
+    dataset_kinds,
+    validate_config,
+)
 from veil.service.pipeline.synthesis_job import SynthesisJob
 from veil.service.pipeline.upload import ID_RE
 from veil.service.runner import JobHandle, OperationRunner
@@ -45,6 +50,10 @@ def create_synthesis(
             violations=[("synthesis_id", "must match [a-z]([a-z0-9-]{0,61}[a-z0-9])?")],
         )
     config, plan = validate_config(config, dataset, service=ctx.config)
+    if config.conditions and not config.differentially_private:
+        columns = sorted({c["column"] for g in config.conditions for c in g["where"]})
+        train = ctx.store.read_table(ctx.store.dataset_dir(tenant, dataset_id) / "train.parquet", columns).to_pandas()
+        check_conditions_against_data(config, train, dataset_kinds(dataset))
     synthesis_id = synthesis_id or f"syn-{uuid.uuid4().hex[:12]}"
     if ctx.db.synthesis_exists(tenant, dataset_id, synthesis_id):
         raise AlreadyExists(

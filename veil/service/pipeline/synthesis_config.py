@@ -5,6 +5,9 @@ from __future__ import annotations
 import math
 from dataclasses import asdict, dataclass, field
 
+import pandas as pd
+
+from veil.core.conditions import ConditionGroup, Constraint, condition_problems
 from veil.core.errors import ViolationCollector
 from veil.service.config import ServiceConfig
 from veil.service.errors import InvalidArgument
@@ -41,10 +44,24 @@ class SynthesisConfig:
     max_risk: float = 0.0
     # The two column sets the linkability attack joins (both empty: the report's default split).
     link_columns: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
+    # Condition groups ({"rows": n, "where": [{"column", "values", "low", "high"}]}): the rows to make instead.
+    conditions: tuple[dict, ...] = ()
 
     @property
     def differentially_private(self) -> bool:
         return self.model in TABULAR.names(differentially_private=True)
+
+    def condition_groups(self) -> list[ConditionGroup]:
+        return [
+            ConditionGroup(
+                rows=int(g["rows"]),
+                where=tuple(
+                    Constraint(c["column"], tuple(c.get("values") or ()), c.get("low"), c.get("high"))
+                    for c in g["where"]
+                ),
+            )
+            for g in self.conditions
+        ]
 
     def public_metadata(self) -> PublicMetadata:
         return PublicMetadata.from_dict(
@@ -96,6 +113,7 @@ def validate_config(
         problems=problems,
     )
     _validate_attacks(config, dataset, problems)
+    _validate_conditions(config, dataset, problems)
     if config.target_column:
         kinds = {c["name"]: c["kind"] for c in dataset.columns}
         if config.target_column not in kinds:
@@ -110,7 +128,49 @@ def validate_config(
     if config.differentially_private:
         # The row count is the training data's size: a DP model estimates it (or takes the public one).
         return SynthesisConfig(**{**asdict(config), "delta": config.delta or service.default_synthesis_delta}), plan
-    return SynthesisConfig(**{**asdict(config), "num_rows": config.num_rows or dataset.train_rows}), plan
+    rows = sum(g.rows for g in config.condition_groups()) or config.num_rows or dataset.train_rows
+    return SynthesisConfig(**{**asdict(config), "num_rows": rows}), plan
+
+
+def _validate_conditions(config: SynthesisConfig, dataset: DatasetRow, problems: ViolationCollector) -> None:
+    if not config.conditions:
+        return
+    groups = config.condition_groups()
+    for path, message in condition_problems(groups, dataset_kinds(dataset)):
+        problems.add(path, message, reason="BAD_CONDITION")
+    if config.num_rows:
+        problems.add(
+            "config.num_rows", "must be 0 with conditions: the groups' rows are the output", reason="BAD_CONDITION"
+        )
+    if sum(g.rows for g in groups) > MAX_ROWS:
+        problems.add("config.conditions", f"the groups ask for more than {MAX_ROWS} rows", reason="BAD_CONDITION")
+    if config.text.get("canaries"):
+        problems.add(
+            "config.text.canaries",
+            "canaries drop the rows that carry them, and condition groups keep exact counts: use one or the other",
+            reason="BAD_CONDITION",
+        )
+
+
+def check_conditions_against_data(config: SynthesisConfig, train: pd.DataFrame, kinds: dict[str, str]) -> None:
+    """Refuse a condition group that fewer than k training rows meet (non-DP models; k as rare-value protection).
+
+    Such a group would describe a handful of real people. A DP model may be asked for it: its guarantee
+    bounds what any row can change, and its conditioned rows are post-processing.
+    """
+    if not config.conditions or config.differentially_private:
+        return
+    k = config.rare_value_threshold or DEFAULT_K
+    problems = ViolationCollector()
+    for index, group in enumerate(config.condition_groups()):
+        if int(group.holds(train, kinds).sum()) < k:
+            problems.add(
+                f"config.conditions[{index}]",
+                f"fewer than {k} training rows meet it (the rare-value threshold); a differentially private model "
+                "may be asked for it",
+                reason="CONDITION_TOO_RARE",
+            )
+    problems.raise_if_any("a condition group would describe too few real people", error=InvalidArgument)
 
 
 def _validate_privacy(config: SynthesisConfig, dataset: DatasetRow, problems: ViolationCollector) -> None:

@@ -19,6 +19,7 @@ from veil.privacy.leakage.attacks.verdict import Thresholds
 from veil.privacy.leakage.gate import release_gate
 from veil.privacy.pii import PiiFingerprints, SurrogateFactory
 from veil.reports.assemble import build_report
+from veil.reports.conditions import condition_reports
 from veil.reports.errors import (
     CanariesDroppedWarning,
     DatasetGuaranteeVoidWarning,
@@ -130,11 +131,16 @@ class SynthesisJob:
     # --- sample ------------------------------------------------------------------------------------
 
     def sample(self) -> None:
-        """Draw the rows and strip generated texts that carry part of a planted canary."""
+        """Draw the rows (or the condition groups' rows) and strip generated texts that carry part of a canary."""
+        self.groups = self.config.condition_groups()
         num_rows = self.config.num_rows or (self.synth.estimated_rows if self.dp else len(self.train))
+        if self.groups:
+            num_rows = sum(g.rows for g in self.groups)
         with self._timed("sample"):
             synthetic = self.synth.sample(
-                num_rows, progress=self.handle.stage_progress("sample", *STAGE_RANGES["sample"])
+                num_rows,
+                progress=self.handle.stage_progress("sample", *STAGE_RANGES["sample"]),
+                conditions=self.groups,
             )
         self.exposed = synthetic  # what the engine produced: canary exposure is measured on it
         self.synthetic, self.canary_drops = text_stage.strip_canaries(
@@ -194,6 +200,11 @@ class SynthesisJob:
             with text_stage.beside_prefetch(self.embedder):
                 report = self._tabular_report(holdout, replays)
             self._refuse_risky(report)
+            if self.groups:
+                how = self.synth.books["conditions"]
+                report.conditions, warnings = condition_reports(self.groups, self.synthetic, holdout, self.kinds, how)
+                for warning in warnings:
+                    report.warn(warning)
             if not self.dp:
                 report.leakage.value_protection = ValueProtection.model_validate(self.synth.books["value_protection"])
             guards = self.synth.books.get("privacy_guards") or {}

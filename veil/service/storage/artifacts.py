@@ -70,8 +70,8 @@ class ArtifactStore:
             raise
 
     @staticmethod
-    def read_table(path: pathlib.Path) -> pa.Table:
-        return pq.read_table(path)
+    def read_table(path: pathlib.Path, columns: list[str] | None = None) -> pa.Table:
+        return pq.read_table(path, columns=columns)
 
     def publish_dir(self, staging: pathlib.Path, final: pathlib.Path) -> None:
         """Move a finished staging folder into place (one rename)."""

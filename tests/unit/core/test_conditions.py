@@ -1,16 +1,12 @@
-"""Condition groups: validation, matching, and conditioned sampling by rejection through the base class."""
+"""Condition groups: how constraints read a column, and what makes a group malformed."""
 
 from __future__ import annotations
-
-import warnings
 
 import numpy as np
 import pandas as pd
 import pytest
 
-from veil.synthesizers.conditions import ConditionGroup, Constraint, condition_problems
-from veil.synthesizers.errors import ConditionUnmetError
-from veil.synthesizers.registry import create_synthesizer
+from veil.core.conditions import ConditionGroup, Constraint, condition_problems
 
 KINDS = {"age": "numeric", "job": "categorical", "member": "boolean", "joined": "datetime", "note": "text"}
 
@@ -72,42 +68,3 @@ def test_problems_name_positions_never_values():
         "config.conditions[2].where[1].min",
     }
     assert not any("Ann Lee" in text for text in problems.values())
-
-
-def _fitted(model: str, frame: pd.DataFrame, **options):
-    synth = create_synthesizer(model, seed=3, **options)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        synth.fit(frame, kinds=KINDS)
-    return synth
-
-
-@pytest.mark.parametrize("model, options", [("cart", {}), ("dp_marginal", {"epsilon": 3.0})])
-def test_every_group_gets_exactly_its_rows_and_each_row_meets_it(frame, model, options):
-    synth = _fitted(model, frame, **options)
-    groups = [
-        ConditionGroup(rows=120, where=(Constraint("job", values=("Farmer",)), Constraint("age", low=55))),
-        ConditionGroup(rows=80, where=(Constraint("member", values=("false",)),)),
-    ]
-    out = synth.sample(200, conditions=groups, seed=9)
-    assert len(out) == 200
-    assert groups[0].holds(out.iloc[:120], KINDS).all() and groups[1].holds(out.iloc[120:], KINDS).all()
-    books = synth.books["conditions"]
-    assert [b["method"] for b in books] == ["rejection", "rejection"] and books[0]["rows_drawn"] >= 120
-    again = synth.sample(200, conditions=groups, seed=9)
-    pd.testing.assert_frame_equal(out, again)  # seeded per group and round
-    assert "conditions" not in _after_plain_sample(synth)
-
-
-def _after_plain_sample(synth):
-    synth.sample(10)
-    return synth.books
-
-
-def test_a_group_the_model_cannot_meet_is_refused_naming_it(frame):
-    synth = _fitted("cart", frame)
-    impossible = ConditionGroup(rows=10, where=(Constraint("job", values=("Astronaut",)),))
-    with pytest.raises(ConditionUnmetError) as info:
-        synth.sample(10, conditions=[impossible])
-    assert info.value.violations[0][0] == "config.conditions[0]"
-    assert info.value.code == "FAILED_PRECONDITION" and info.value.reason == "CONDITION_UNMET"
