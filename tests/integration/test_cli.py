@@ -275,3 +275,35 @@ def test_synth_on_a_survey_leaks_nothing(tmp_path):
     assert raw_hits(planted, result.stdout + result.stderr) == []
     out = pd.read_csv(tmp_path / "out.csv")
     assert out["interviewer_note"].str.startswith(("Spoke with", "Respondent")).mean() > 0.95
+
+
+def test_synth_with_conditions_writes_exactly_the_groups(input_csv, tmp_path):
+    path, _ = input_csv
+    groups = tmp_path / "groups.json"
+    groups.write_text('[{"rows": 40, "where": [{"column": "color", "values": ["E", "F"]}]}]')
+    result = run_veil(
+        "synth",
+        str(path),
+        "--out",
+        "conditioned.csv",
+        "--condition",
+        "cut=Ideal|Premium,carat>=0.5:60",
+        "--conditions",
+        str(groups),
+        cwd=tmp_path,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    out = pd.read_csv(tmp_path / "conditioned.csv")
+    assert len(out) == 100
+    first, second = out.iloc[:60], out.iloc[60:]
+    assert first.cut.isin(["Ideal", "Premium"]).all() and (first.carat >= 0.5).all()
+    assert second.color.isin(["E", "F"]).all()
+    assert "condition group 1" in result.stdout
+
+
+@pytest.mark.parametrize("spec", ["cut=Ideal", "cut~Ideal:5", "carat>=heavy:5"])
+def test_a_malformed_condition_is_a_clear_error(input_csv, tmp_path, spec):
+    path, _ = input_csv
+    result = run_veil("synth", str(path), "--out", "x.csv", "--condition", spec, cwd=tmp_path)
+    assert result.returncode == 2 and "--condition #1" in result.stderr
+    assert not (tmp_path / "x.csv").exists()

@@ -199,19 +199,35 @@ def synth(
             help="Refuse the release when an attack's risk is confidently above this (0 = no limit; in (0, 1])."
         ),
     ] = 0.0,
+    condition: Annotated[
+        Optional[list[str]],
+        typer.Option(
+            help='A group of rows to generate instead of --rows, repeatable: "occupation=Farmer|Fisher,age>=60:500" '
+            "(column=a|b, column>=x, column<=x; dates as YYYY-MM-DD)."
+        ),
+    ] = None,
+    conditions: Annotated[
+        Optional[pathlib.Path],
+        typer.Option(help='JSON file of groups: [{"rows": 500, "where": [{"column": "age", "min": 60}]}].'),
+    ] = None,
     report_html: Annotated[Optional[pathlib.Path], typer.Option(help="Write the HTML report here.")] = None,
     report_json: Annotated[Optional[pathlib.Path], typer.Option(help="Write the JSON report here.")] = None,
     server: Annotated[Optional[str], typer.Option(help="HOST:PORT of a running service (default: in-process).")] = None,
     token: Annotated[Optional[str], typer.Option(envvar="VEIL_TOKEN", help="Bearer token for --server.")] = None,
 ) -> None:
     """Upload a CSV, synthesize stand-ins and write them (plus reports) to disk."""
+    from veil.service.cli_conditions import parse_condition, read_conditions
+
     _setup_logging(False)
     frame = _read_csv(input)
     if server and not token:
         fail("--server needs a token (--token or VEIL_TOKEN)")
+    groups = [parse_condition(spec, i) for i, spec in enumerate(condition or [])]
+    groups += read_conditions(conditions) if conditions else []
     kwargs = dict(
         frame=frame,
         out=out,
+        conditions=groups,
         model=model,
         rows=rows,
         seed=seed,

@@ -79,6 +79,7 @@ def run_synthesis(
     text_columns: tuple[str, ...] = (),
     rare_value_threshold: int = 0,
     max_risk: float = 0.0,
+    conditions: list | None = None,
 ) -> dict:
     """Run one synthesis on a service, with a stage progress display, and write its results.
 
@@ -108,6 +109,7 @@ def run_synthesis(
         text_columns: Columns to treat as free text.
         rare_value_threshold: Rare-value protection threshold (0 = the service default).
         max_risk: Refuse the release when an attack's risk is confidently above this (0 = no limit).
+        conditions: ConditionGroup messages: the rows to make instead of ``rows``.
 
     Returns:
         The files written, by label.
@@ -153,6 +155,7 @@ def run_synthesis(
                     text=pb.TextConfig(**(text or {})),
                     rare_value_threshold=rare_value_threshold,
                     max_risk=max_risk,
+                    conditions=conditions or [],
                 ),
             )
             op = client.wait_operation(op.name, on_progress=progress.from_operation)
@@ -231,6 +234,12 @@ def print_summary(synthesis, report, written: dict) -> None:
                 f"  membership ({member.attack})",
                 f"{member.verdict}: AUC {fmt(member, 'auc', 3)}, TPR at 1% FPR {fmt(member, 'tpr_at_1pct_fpr', 3)}",
             )
+    for c in report.conditions:
+        table.add_row(
+            f"condition group {c.group}",
+            f"{c.rows_made} of {c.rows_asked} rows ({c.method}, {c.rows_drawn} drawn); {c.holdout_rows} holdout "
+            f"rows like them, column shape {fmt(c, 'column_shape_score', 3)}",
+        )
     for t in report.text_columns:
         g, lk, dv = t.generation, t.leakage, t.diversity
         table.add_row(
