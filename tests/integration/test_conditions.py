@@ -52,8 +52,8 @@ def test_cart_returns_exactly_the_groups_rows_and_reports_each_group(client_a, g
     assert [list(g.where) for g in synthesis.config.conditions] == [list(g.where) for g in config.conditions]
     reports = list(report.conditions)
     assert [(c.group, c.rows_asked, c.rows_made, c.method) for c in reports] == [
-        (0, 150, 150, "rejection"),
-        (1, 100, 100, "rejection"),
+        (0, 150, 150, "tree_prefix"),
+        (1, 100, 100, "tree_prefix"),
     ]
     assert all(c.rows_drawn >= c.rows_asked and c.holdout_rows > 0 for c in reports)
     assert reports[1].HasField("column_shape_score") and 0 < reports[1].column_shape_score <= 1
@@ -61,6 +61,23 @@ def test_cart_returns_exactly_the_groups_rows_and_reports_each_group(client_a, g
     # The same seed gives the same rows.
     _, again, _ = _run(client_a, gems, config)
     pd.testing.assert_frame_equal(records.drop(columns=["order_id"]), again.drop(columns=["order_id"]))
+
+
+def test_cart_meets_a_rare_group_that_whole_row_rejection_gives_up_on(client_a, gems):
+    """About 7 of 2,000 uploaded rows are Fair stones of 1.7 carats or more: drawing the trees' prefix is cheap."""
+    rare = pb.ConditionGroup(
+        rows=200,
+        where=[pb.ColumnCondition(column="cut", values=["Fair"]), pb.ColumnCondition(column="carat", min=1.7)],
+    )
+    synthesis, records, report = _run(client_a, gems, pb.SynthesisConfig(model=pb.MODEL_CART, conditions=[rare]))
+    assert len(records) == 200 and (records.cut == "Fair").all() and (records.carat >= 1.7).all()
+    (group,) = report.conditions
+    assert group.method == "tree_prefix" and group.rows_drawn > 200 * 200  # beyond rejection's bound
+    refused = client_a.wait_operation(
+        client_a.create_synthesis(gems.name, pb.SynthesisConfig(model=pb.MODEL_GAUSSIAN_COPULA, conditions=[rare])).name
+    )
+    fields, reasons = status_details(refused.error)
+    assert reasons == ["CONDITION_UNMET"] and list(fields) == ["config.conditions[0]"]
 
 
 def test_a_group_too_few_training_rows_meet_is_refused_unless_the_model_is_dp(client_a, gems):

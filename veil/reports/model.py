@@ -319,7 +319,8 @@ class ConditionGroupReport(_Model):
     rows_asked: int
     rows_made: int
     method: str
-    """rejection (rows drawn from the model, kept when they meet the group) or conditional."""
+    """rejection (whole rows drawn from the model, kept when they meet the group) or tree_prefix (cart: the
+    columns up to the last constrained one drawn and kept when they meet it, the rest drawn given them)."""
     rows_drawn: int
     holdout_rows: int
     """Holdout rows meeting the same constraints."""

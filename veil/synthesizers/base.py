@@ -449,6 +449,14 @@ class Synthesizer(SynthesizerPersistence, ABC):
             progress(1.0)
         return frame
 
+    def _sample_given(self, group: ConditionGroup, seed: int) -> tuple[pd.DataFrame, int, str] | None:
+        """An engine's own way to draw rows given a condition group: (modelled rows, rows drawn, method).
+
+        The rows may be more than ``group.rows``; rare-value protection is applied and every row checked
+        against the group after. None (the default): the base draws by rejection.
+        """
+        return None
+
     def _draw_modelled(self, num_rows: int, progress: ProgressFn | None) -> pd.DataFrame:
         """``num_rows`` rows of the modelled columns from the engine, rare-value protection applied."""
         books = self._books
@@ -479,6 +487,18 @@ class Synthesizer(SynthesizerPersistence, ABC):
         total = sum(g.rows for g in groups)
         done = 0
         for index, group in enumerate(groups):
+            native = self._sample_given(group, column_seed(seed, f"condition-{index}", "given"))
+            if native is not None:
+                frame, drawn, method = native
+                frame = protect(frame.reset_index(drop=True), self._protection, kinds)
+                frame = frame[group.holds(frame, kinds)].iloc[: group.rows]
+                if len(frame) == group.rows:
+                    blocks.append(frame)
+                    records.append({"group": index, "method": method, "rows_drawn": drawn})
+                    done += group.rows
+                    if progress:
+                        progress(done / total)
+                    continue
             kept: list[pd.DataFrame] = []
             have, drawn, round_ = 0, 0, 0
             allowed = max(MIN_CONDITION_BATCH, group.rows * MAX_DRAWS_PER_ROW)

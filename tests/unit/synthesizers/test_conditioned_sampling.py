@@ -40,8 +40,10 @@ def _fitted(model: str, frame: pd.DataFrame, **options):
     return synth
 
 
-@pytest.mark.parametrize("model, options", [("cart", {}), ("dp_marginal", {"epsilon": 3.0})])
-def test_every_group_gets_exactly_its_rows_and_each_row_meets_it(frame, model, options):
+@pytest.mark.parametrize(
+    "model, options, method", [("cart", {}, "tree_prefix"), ("dp_marginal", {"epsilon": 3.0}, "rejection")]
+)
+def test_every_group_gets_exactly_its_rows_and_each_row_meets_it(frame, model, options, method):
     synth = _fitted(model, frame, **options)
     groups = [
         ConditionGroup(rows=120, where=(Constraint("job", values=("Farmer",)), Constraint("age", low=55))),
@@ -51,7 +53,7 @@ def test_every_group_gets_exactly_its_rows_and_each_row_meets_it(frame, model, o
     assert len(out) == 200
     assert groups[0].holds(out.iloc[:120], KINDS).all() and groups[1].holds(out.iloc[120:], KINDS).all()
     books = synth.books["conditions"]
-    assert [b["method"] for b in books] == ["rejection", "rejection"] and books[0]["rows_drawn"] >= 120
+    assert [b["method"] for b in books] == [method, method] and books[0]["rows_drawn"] >= 120
     again = synth.sample(200, conditions=groups, seed=9)
     pd.testing.assert_frame_equal(out, again)  # seeded per group and round
     assert "conditions" not in _after_plain_sample(synth)
@@ -69,3 +71,12 @@ def test_a_group_the_model_cannot_meet_is_refused_naming_it(frame):
         synth.sample(10, conditions=[impossible])
     assert info.value.violations[0][0] == "config.conditions[0]"
     assert info.value.code == "FAILED_PRECONDITION" and info.value.reason == "CONDITION_UNMET"
+
+
+def test_cart_draws_the_other_columns_given_the_constraint(frame):
+    """Farmers are older in the data: rows asked for farmers carry farmers' ages, not everyone's."""
+    synth = _fitted("cart", frame)
+    farmers = synth.sample(300, conditions=[ConditionGroup(rows=300, where=(Constraint("job", ("Farmer",)),))], seed=4)
+    real = frame.age[frame.job == "Farmer"]
+    assert (farmers.job == "Farmer").all()
+    assert abs(farmers.age.mean() - real.mean()) < 3 and abs(farmers.age.mean() - frame.age.mean()) > 8

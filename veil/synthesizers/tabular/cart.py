@@ -45,6 +45,7 @@ from sklearn.neighbors import NearestNeighbors
 from sklearn.tree import DecisionTreeClassifier, DecisionTreeRegressor
 
 from veil.core import kinds as K
+from veil.core.conditions import ConditionGroup
 from veil.core.progress import ProgressFn
 from veil.privacy.leakage.distance import DistanceEncoder
 from veil.synthesizers.base import Synthesizer
@@ -70,6 +71,8 @@ SPLIT_PENALTY = 10.0
 SPLIT_PENALTY_NUMERIC = 5.0
 """The same for trees over numbers, whose tight relations (a width and a length) need finer leaves."""
 MAX_ROUNDS = 20
+MAX_PREFIX_DRAWS_PER_ROW = 20_000
+"""Condition groups: prefixes drawn per row asked, at most (a group rarer than this is given up)."""
 
 
 @dataclass
@@ -349,6 +352,44 @@ class CARTSynthesizer(Synthesizer):
             # Keep the requested count with rows drawn again from the kept ones (never a refused row).
             out = pd.concat([out, out.iloc[rng.integers(0, len(out), num_rows - len(out))]], ignore_index=True)
         return out
+
+    def _sample_given(self, group: ConditionGroup, seed: int) -> tuple[pd.DataFrame, int, str] | None:
+        """Rows given a condition group, exactly from the trees' distribution given the constraints.
+
+        The columns up to the last constrained one (the prefix) are drawn and kept when they meet the
+        group, which is rejection on the prefix alone: cheap, since the later columns' trees and the
+        privacy filter run only for kept rows. The rest of each kept row is drawn from its trees given the
+        prefix, then the privacy filter repairs rows as it does unconditioned ones; a repair that undoes a
+        constraint drops the row. Up to ``MAX_PREFIX_DRAWS_PER_ROW`` prefixes are drawn per row asked.
+        """
+        position = {c.name: j for j, c in enumerate(self._columns)}
+        if any(c.column not in position for c in group.where):
+            return None
+        prefix = 1 + max(position[c.column] for c in group.where)
+        rng = np.random.default_rng([seed, 0xC0DE])
+        want, allowed = math.ceil(group.rows * 1.2) + 16, group.rows * MAX_PREFIX_DRAWS_PER_ROW
+        kept: list[np.ndarray] = []
+        have, drawn = 0, 0
+        while have < want and drawn < allowed:
+            rate = have / drawn if drawn else 1.0
+            batch = int(min(allowed - drawn, 500_000, max(4_096, (want - have) / max(rate, 1e-6) * 1.2)))
+            features = np.empty((batch, prefix))
+            for j in range(prefix):
+                features[:, j] = self._draw_column(self._columns[j], features[:, :j], rng)
+            ok = group.holds(self._decode_prefix(features), self._kinds)
+            kept.append(features[ok])
+            have, drawn = have + int(ok.sum()), drawn + batch
+        if not have:
+            return self._decode(np.empty((0, len(self._columns)))), drawn, "tree_prefix"
+        features = self._draw(np.concatenate(kept)[:want], rng)
+        copies, close, _ = self._repair(features, rng)
+        rows = self._decode(features)[~(copies | close)]
+        return rows.reset_index(drop=True), drawn, "tree_prefix"
+
+    def _decode_prefix(self, features: np.ndarray) -> pd.DataFrame:
+        return pd.DataFrame(
+            {c.name: c.decode(features[:, j]) for j, c in enumerate(self._columns[: features.shape[1]])}
+        )
 
     def _draw(self, features: np.ndarray, rng: np.random.Generator) -> np.ndarray:
         """Draw the columns after the ones ``features`` already holds, one row per row of ``features``."""
