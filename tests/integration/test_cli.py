@@ -307,3 +307,13 @@ def test_a_malformed_condition_is_a_clear_error(input_csv, tmp_path, spec):
     result = run_veil("synth", str(path), "--out", "x.csv", "--condition", spec, cwd=tmp_path)
     assert result.returncode == 2 and "--condition #1" in result.stderr
     assert not (tmp_path / "x.csv").exists()
+
+
+def test_synth_rebalances_a_column(input_csv, tmp_path):
+    path, _ = input_csv
+    result = run_veil(
+        "synth", str(path), "--out", "rb.csv", "--rows", "200", "--rebalance", "cut=Fair:0.25", cwd=tmp_path
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    out = pd.read_csv(tmp_path / "rb.csv")
+    assert len(out) == 200 and (out.cut == "Fair").sum() == 50

@@ -130,3 +130,25 @@ def test_malformed_conditions_are_refused_naming_the_field(client_a, gems, confi
         client_a.create_synthesis(gems.name, config)
     code, fields, reasons = error_details(info.value)
     assert code == grpc.StatusCode.INVALID_ARGUMENT and field in fields and "BAD_CONDITION" in reasons
+
+
+def test_rebalancing_makes_the_shares_asked_and_the_rest_follows_the_model(client_a, gems):
+    rebalance = pb.Rebalance(column="cut", shares=[pb.ValueShare(value="Fair", share=0.3)])
+    config = pb.SynthesisConfig(model=pb.MODEL_CART, num_rows=500, seed=2, rebalance=rebalance)
+    synthesis, records, report = _run(client_a, gems, config)
+    assert len(records) == 500 and (records.cut == "Fair").sum() == 150
+    assert (records.cut.iloc[:150] == "Fair").all() and not (records.cut.iloc[150:] == "Fair").any()
+    assert records.cut.iloc[150:].nunique() >= 3  # the values not listed keep the model's mix
+    assert [(c.rows_made, round(c.share, 3)) for c in report.conditions] == [(150, 0.3), (350, 0.7)]
+    assert synthesis.config.rebalance == rebalance
+
+
+def test_rebalancing_a_value_too_few_training_rows_hold_is_refused(client_a, gems):
+    rebalance = pb.Rebalance(
+        column="clarity", shares=[pb.ValueShare(value="SI1", share=0.2), pb.ValueShare(value="FL", share=0.2)]
+    )
+    with pytest.raises(grpc.RpcError) as info:
+        client_a.create_synthesis(gems.name, pb.SynthesisConfig(model=pb.MODEL_CART, rebalance=rebalance))
+    code, fields, reasons = error_details(info.value)
+    assert code == grpc.StatusCode.INVALID_ARGUMENT and reasons == ["CONDITION_TOO_RARE"]
+    assert list(fields) == ["config.rebalance.shares[1].value"]

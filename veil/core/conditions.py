@@ -25,18 +25,21 @@ _FALSE = ("false", "f", "no", "n", "0")
 
 @dataclass(frozen=True)
 class Constraint:
-    """What one column must hold: one of ``values`` (labels), or a value in ``[low, high]`` (numbers)."""
+    """What one column must hold: one of ``values`` (labels; with ``exclude``, none of them), or a value in
+    ``[low, high]`` (numbers)."""
 
     column: str
     values: tuple[str, ...] = ()
     low: float | None = None
     high: float | None = None
+    exclude: bool = False
 
     def holds(self, series: pd.Series, kind: str) -> np.ndarray:
         """Which cells meet the constraint (a missing cell never does)."""
         if kind in (K.CATEGORICAL, K.BOOLEAN):
-            allowed = {_label(v, kind) for v in self.values}
-            return as_label(series, kind).isin(allowed).to_numpy()
+            labels = as_label(series, kind)
+            listed = labels.isin({_label(v, kind) for v in self.values}).to_numpy()
+            return ~listed if self.exclude else listed
         numbers = as_float(series, kind).to_numpy()
         ok = ~np.isnan(numbers)
         if self.low is not None:
@@ -66,6 +69,42 @@ def _label(value: str, kind: str) -> str:
         low = str(value).strip().lower()
         return "True" if low in _TRUE else "False" if low in _FALSE else str(value)
     return str(value)
+
+
+def rebalance_groups(column: str, shares: Sequence[tuple[str, float]], total: int) -> list[ConditionGroup]:
+    """Rebalancing as condition groups: one per value listed, and one for the rest when the shares leave some.
+
+    Rows are the shares of ``total`` rounded by largest remainder, so they sum to ``total`` exactly.
+    """
+    parts = [*(s for _, s in shares), max(0.0, 1.0 - sum(s for _, s in shares))]
+    exact = [p * total for p in parts]
+    rows = [math.floor(x) for x in exact]
+    for i in sorted(range(len(exact)), key=lambda i: rows[i] - exact[i])[: total - sum(rows)]:
+        rows[i] += 1
+    groups = [ConditionGroup(n, (Constraint(column, (value,)),)) for (value, _), n in zip(shares, rows)]
+    if rows[-1]:
+        groups.append(ConditionGroup(rows[-1], (Constraint(column, tuple(v for v, _ in shares), exclude=True),)))
+    return [g for g in groups if g.rows]
+
+
+def rebalance_problems(
+    column: str, shares: Sequence[tuple[str, float]], kinds: Mapping[str, str], *, field: str = "config.rebalance"
+) -> list[tuple[str, str]]:
+    """Every problem with a rebalancing request; the column and values are never repeated."""
+    problems = []
+    if kinds.get(column) not in (K.CATEGORICAL, K.BOOLEAN):
+        problems.append((f"{field}.column", "names no categorical or boolean column of the dataset"))
+    if not shares:
+        problems.append((f"{field}.shares", "list at least one value and its share"))
+    values = [v for v, _ in shares]
+    for i, (value, share) in enumerate(shares):
+        if not (math.isfinite(share) and 0 < share <= 1):
+            problems.append((f"{field}.shares[{i}].share", "must be in (0, 1]"))
+        if values.index(value) != i:
+            problems.append((f"{field}.shares[{i}].value", f"repeats shares[{values.index(value)}]"))
+    if sum(s for _, s in shares if math.isfinite(s)) > 1 + 1e-9:
+        problems.append((f"{field}.shares", "the shares sum to more than 1"))
+    return problems
 
 
 def condition_problems(
@@ -113,4 +152,11 @@ def _range_problems(constraint: Constraint, at: str, kind: str) -> list[tuple[st
     return problems
 
 
-__all__ = ["MAX_GROUP_ROWS", "ConditionGroup", "Constraint", "condition_problems"]
+__all__ = [
+    "MAX_GROUP_ROWS",
+    "ConditionGroup",
+    "Constraint",
+    "condition_problems",
+    "rebalance_groups",
+    "rebalance_problems",
+]

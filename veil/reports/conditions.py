@@ -61,6 +61,7 @@ def condition_reports(
                 rows_drawn=int(record["rows_drawn"]),
                 holdout_rows=len(like),
                 column_shape_score=score,
+                share=len(rows) / len(synthetic) if len(synthetic) else 0.0,
             )
         )
     return reports, warnings

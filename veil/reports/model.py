@@ -326,6 +326,8 @@ class ConditionGroupReport(_Model):
     """Holdout rows meeting the same constraints."""
     column_shape_score: Score = math.nan
     """Mean per-column similarity to those holdout rows (NaN below ``MIN_HOLDOUT_ROWS`` of them)."""
+    share: float = 0.0
+    """The group's share of the synthetic rows (for rebalancing, the share achieved)."""
 
 
 class Report(_Model):

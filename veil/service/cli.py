@@ -210,13 +210,19 @@ def synth(
         Optional[pathlib.Path],
         typer.Option(help='JSON file of groups: [{"rows": 500, "where": [{"column": "age", "min": 60}]}].'),
     ] = None,
+    rebalance: Annotated[
+        Optional[str],
+        typer.Option(
+            help='Target shares of a label column\'s values: "outcome=default:0.3" (the rest follow the model).'
+        ),
+    ] = None,
     report_html: Annotated[Optional[pathlib.Path], typer.Option(help="Write the HTML report here.")] = None,
     report_json: Annotated[Optional[pathlib.Path], typer.Option(help="Write the JSON report here.")] = None,
     server: Annotated[Optional[str], typer.Option(help="HOST:PORT of a running service (default: in-process).")] = None,
     token: Annotated[Optional[str], typer.Option(envvar="VEIL_TOKEN", help="Bearer token for --server.")] = None,
 ) -> None:
     """Upload a CSV, synthesize stand-ins and write them (plus reports) to disk."""
-    from veil.service.cli_conditions import parse_condition, read_conditions
+    from veil.service.cli_conditions import parse_condition, parse_rebalance, read_conditions
 
     _setup_logging(False)
     frame = _read_csv(input)
@@ -228,6 +234,7 @@ def synth(
         frame=frame,
         out=out,
         conditions=groups,
+        rebalance=parse_rebalance(rebalance) if rebalance else None,
         model=model,
         rows=rows,
         seed=seed,

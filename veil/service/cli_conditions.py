@@ -62,6 +62,21 @@ def parse_condition(spec: str, index: int) -> pb.ConditionGroup:
     return pb.ConditionGroup(rows=int(rows), where=list(where.values()))
 
 
+def parse_rebalance(spec: str) -> pb.Rebalance:
+    """``--rebalance "outcome=default:0.3,late:0.1"``: a column's values and their target shares."""
+    column, _, pairs = spec.partition("=")
+    shares = []
+    for pair in (p for p in pairs.split(",") if p.strip()):
+        value, _, share = pair.rpartition(":")
+        try:
+            shares.append(pb.ValueShare(value=value.strip(), share=float(share)))
+        except ValueError:
+            fail("--rebalance: write column=value:share,value:share, e.g. outcome=default:0.3")
+    if not column.strip() or not shares or any(not s.value for s in shares):
+        fail("--rebalance: write column=value:share,value:share, e.g. outcome=default:0.3")
+    return pb.Rebalance(column=column.strip(), shares=shares)
+
+
 def read_conditions(path: pathlib.Path) -> list[pb.ConditionGroup]:
     """The groups of a JSON file (a list of {"rows", "where": [{"column", "values" | "min" / "max"}]})."""
     try:

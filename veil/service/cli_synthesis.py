@@ -80,6 +80,7 @@ def run_synthesis(
     rare_value_threshold: int = 0,
     max_risk: float = 0.0,
     conditions: list | None = None,
+    rebalance=None,
 ) -> dict:
     """Run one synthesis on a service, with a stage progress display, and write its results.
 
@@ -110,6 +111,7 @@ def run_synthesis(
         rare_value_threshold: Rare-value protection threshold (0 = the service default).
         max_risk: Refuse the release when an attack's risk is confidently above this (0 = no limit).
         conditions: ConditionGroup messages: the rows to make instead of ``rows``.
+        rebalance: A Rebalance message, or None.
 
     Returns:
         The files written, by label.
@@ -156,6 +158,7 @@ def run_synthesis(
                     rare_value_threshold=rare_value_threshold,
                     max_risk=max_risk,
                     conditions=conditions or [],
+                    rebalance=rebalance,
                 ),
             )
             op = client.wait_operation(op.name, on_progress=progress.from_operation)

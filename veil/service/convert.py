@@ -153,11 +153,17 @@ def config_from_pb(config: pb.SynthesisConfig) -> SynthesisConfig:
                         "values": list(c.values),
                         "low": c.min if c.HasField("min") else None,
                         "high": c.max if c.HasField("max") else None,
+                        "exclude": c.exclude,
                     }
                     for c in g.where
                 ],
             }
             for g in config.conditions
+        ),
+        rebalance=(
+            {"column": config.rebalance.column, "shares": [[s.value, s.share] for s in config.rebalance.shares]}
+            if config.HasField("rebalance")
+            else None
         ),
     )
 
@@ -189,12 +195,26 @@ def config_to_pb(config: dict) -> pb.SynthesisConfig:
             pb.ConditionGroup(
                 rows=g["rows"],
                 where=[
-                    pb.ColumnCondition(column=c["column"], values=c["values"], min=c["low"], max=c["high"])
+                    pb.ColumnCondition(
+                        column=c["column"],
+                        values=c["values"],
+                        min=c["low"],
+                        max=c["high"],
+                        exclude=c.get("exclude", False),
+                    )
                     for c in g["where"]
                 ],
             )
             for g in config.get("conditions", [])
         ],
+        rebalance=(
+            pb.Rebalance(
+                column=config["rebalance"]["column"],
+                shares=[pb.ValueShare(value=v, share=s) for v, s in config["rebalance"]["shares"]],
+            )
+            if config.get("rebalance")
+            else None
+        ),
     )
 
 

@@ -285,7 +285,7 @@ class PublicColumn(_message.Message):
     def __init__(self, column: _Optional[str] = ..., lower: _Optional[float] = ..., upper: _Optional[float] = ..., categories: _Optional[_Iterable[str]] = ...) -> None: ...
 
 class SynthesisConfig(_message.Message):
-    __slots__ = ("model", "num_rows", "seed", "target_column", "epochs", "text_model", "epsilon", "delta", "public_columns", "public_row_count", "text", "rare_value_threshold", "max_risk", "link_columns_a", "link_columns_b", "conditions")
+    __slots__ = ("model", "num_rows", "seed", "target_column", "epochs", "text_model", "epsilon", "delta", "public_columns", "public_row_count", "text", "rare_value_threshold", "max_risk", "link_columns_a", "link_columns_b", "conditions", "rebalance")
     MODEL_FIELD_NUMBER: _ClassVar[int]
     NUM_ROWS_FIELD_NUMBER: _ClassVar[int]
     SEED_FIELD_NUMBER: _ClassVar[int]
@@ -302,6 +302,7 @@ class SynthesisConfig(_message.Message):
     LINK_COLUMNS_A_FIELD_NUMBER: _ClassVar[int]
     LINK_COLUMNS_B_FIELD_NUMBER: _ClassVar[int]
     CONDITIONS_FIELD_NUMBER: _ClassVar[int]
+    REBALANCE_FIELD_NUMBER: _ClassVar[int]
     model: Model
     num_rows: int
     seed: int
@@ -318,7 +319,24 @@ class SynthesisConfig(_message.Message):
     link_columns_a: _containers.RepeatedScalarFieldContainer[str]
     link_columns_b: _containers.RepeatedScalarFieldContainer[str]
     conditions: _containers.RepeatedCompositeFieldContainer[ConditionGroup]
-    def __init__(self, model: _Optional[_Union[Model, str]] = ..., num_rows: _Optional[int] = ..., seed: _Optional[int] = ..., target_column: _Optional[str] = ..., epochs: _Optional[int] = ..., text_model: _Optional[_Union[TextModel, str]] = ..., epsilon: _Optional[float] = ..., delta: _Optional[float] = ..., public_columns: _Optional[_Iterable[_Union[PublicColumn, _Mapping]]] = ..., public_row_count: _Optional[int] = ..., text: _Optional[_Union[TextConfig, _Mapping]] = ..., rare_value_threshold: _Optional[int] = ..., max_risk: _Optional[float] = ..., link_columns_a: _Optional[_Iterable[str]] = ..., link_columns_b: _Optional[_Iterable[str]] = ..., conditions: _Optional[_Iterable[_Union[ConditionGroup, _Mapping]]] = ...) -> None: ...
+    rebalance: Rebalance
+    def __init__(self, model: _Optional[_Union[Model, str]] = ..., num_rows: _Optional[int] = ..., seed: _Optional[int] = ..., target_column: _Optional[str] = ..., epochs: _Optional[int] = ..., text_model: _Optional[_Union[TextModel, str]] = ..., epsilon: _Optional[float] = ..., delta: _Optional[float] = ..., public_columns: _Optional[_Iterable[_Union[PublicColumn, _Mapping]]] = ..., public_row_count: _Optional[int] = ..., text: _Optional[_Union[TextConfig, _Mapping]] = ..., rare_value_threshold: _Optional[int] = ..., max_risk: _Optional[float] = ..., link_columns_a: _Optional[_Iterable[str]] = ..., link_columns_b: _Optional[_Iterable[str]] = ..., conditions: _Optional[_Iterable[_Union[ConditionGroup, _Mapping]]] = ..., rebalance: _Optional[_Union[Rebalance, _Mapping]] = ...) -> None: ...
+
+class Rebalance(_message.Message):
+    __slots__ = ("column", "shares")
+    COLUMN_FIELD_NUMBER: _ClassVar[int]
+    SHARES_FIELD_NUMBER: _ClassVar[int]
+    column: str
+    shares: _containers.RepeatedCompositeFieldContainer[ValueShare]
+    def __init__(self, column: _Optional[str] = ..., shares: _Optional[_Iterable[_Union[ValueShare, _Mapping]]] = ...) -> None: ...
+
+class ValueShare(_message.Message):
+    __slots__ = ("value", "share")
+    VALUE_FIELD_NUMBER: _ClassVar[int]
+    SHARE_FIELD_NUMBER: _ClassVar[int]
+    value: str
+    share: float
+    def __init__(self, value: _Optional[str] = ..., share: _Optional[float] = ...) -> None: ...
 
 class ConditionGroup(_message.Message):
     __slots__ = ("rows", "where")
@@ -329,16 +347,18 @@ class ConditionGroup(_message.Message):
     def __init__(self, rows: _Optional[int] = ..., where: _Optional[_Iterable[_Union[ColumnCondition, _Mapping]]] = ...) -> None: ...
 
 class ColumnCondition(_message.Message):
-    __slots__ = ("column", "values", "min", "max")
+    __slots__ = ("column", "values", "min", "max", "exclude")
     COLUMN_FIELD_NUMBER: _ClassVar[int]
     VALUES_FIELD_NUMBER: _ClassVar[int]
     MIN_FIELD_NUMBER: _ClassVar[int]
     MAX_FIELD_NUMBER: _ClassVar[int]
+    EXCLUDE_FIELD_NUMBER: _ClassVar[int]
     column: str
     values: _containers.RepeatedScalarFieldContainer[str]
     min: float
     max: float
-    def __init__(self, column: _Optional[str] = ..., values: _Optional[_Iterable[str]] = ..., min: _Optional[float] = ..., max: _Optional[float] = ...) -> None: ...
+    exclude: bool
+    def __init__(self, column: _Optional[str] = ..., values: _Optional[_Iterable[str]] = ..., min: _Optional[float] = ..., max: _Optional[float] = ..., exclude: _Optional[bool] = ...) -> None: ...
 
 class TextConfig(_message.Message):
     __slots__ = ("llm_base_url", "llm_model", "judge_model", "allow_same_judge", "rewrite", "oversample", "leakage_ngram", "embedder", "description", "canaries", "pe_iterations", "pe_population")
@@ -950,7 +970,7 @@ class Report(_message.Message):
     def __init__(self, name: _Optional[str] = ..., drift: _Optional[_Union[DriftReport, _Mapping]] = ..., leakage: _Optional[_Union[LeakageReport, _Mapping]] = ..., privacy_guarantee: _Optional[_Union[PrivacyGuarantee, _Mapping]] = ..., train_rows: _Optional[int] = ..., holdout_rows: _Optional[int] = ..., synthetic_rows: _Optional[int] = ..., json: _Optional[str] = ..., html: _Optional[str] = ..., warnings: _Optional[_Iterable[str]] = ..., text_columns: _Optional[_Iterable[_Union[TextColumnReport, _Mapping]]] = ..., conditions: _Optional[_Iterable[_Union[ConditionGroupReport, _Mapping]]] = ...) -> None: ...
 
 class ConditionGroupReport(_message.Message):
-    __slots__ = ("group", "rows_asked", "rows_made", "method", "rows_drawn", "holdout_rows", "column_shape_score")
+    __slots__ = ("group", "rows_asked", "rows_made", "method", "rows_drawn", "holdout_rows", "column_shape_score", "share")
     GROUP_FIELD_NUMBER: _ClassVar[int]
     ROWS_ASKED_FIELD_NUMBER: _ClassVar[int]
     ROWS_MADE_FIELD_NUMBER: _ClassVar[int]
@@ -958,6 +978,7 @@ class ConditionGroupReport(_message.Message):
     ROWS_DRAWN_FIELD_NUMBER: _ClassVar[int]
     HOLDOUT_ROWS_FIELD_NUMBER: _ClassVar[int]
     COLUMN_SHAPE_SCORE_FIELD_NUMBER: _ClassVar[int]
+    SHARE_FIELD_NUMBER: _ClassVar[int]
     group: int
     rows_asked: int
     rows_made: int
@@ -965,7 +986,8 @@ class ConditionGroupReport(_message.Message):
     rows_drawn: int
     holdout_rows: int
     column_shape_score: float
-    def __init__(self, group: _Optional[int] = ..., rows_asked: _Optional[int] = ..., rows_made: _Optional[int] = ..., method: _Optional[str] = ..., rows_drawn: _Optional[int] = ..., holdout_rows: _Optional[int] = ..., column_shape_score: _Optional[float] = ...) -> None: ...
+    share: float
+    def __init__(self, group: _Optional[int] = ..., rows_asked: _Optional[int] = ..., rows_made: _Optional[int] = ..., method: _Optional[str] = ..., rows_drawn: _Optional[int] = ..., holdout_rows: _Optional[int] = ..., column_shape_score: _Optional[float] = ..., share: _Optional[float] = ...) -> None: ...
 
 class GetReportRequest(_message.Message):
     __slots__ = ("name", "view")

@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from veil.core.conditions import ConditionGroup, Constraint, condition_problems
+from veil.core.conditions import ConditionGroup, Constraint, condition_problems, rebalance_groups, rebalance_problems
 
 KINDS = {"age": "numeric", "job": "categorical", "member": "boolean", "joined": "datetime", "note": "text"}
 
@@ -68,3 +68,22 @@ def test_problems_name_positions_never_values():
         "config.conditions[2].where[1].min",
     }
     assert not any("Ann Lee" in text for text in problems.values())
+
+
+def test_rebalancing_is_one_group_per_value_and_one_for_the_rest_summing_exactly():
+    groups = rebalance_groups("job", [("Farmer", 0.3), ("Nurse", 0.25)], 101)
+    assert [g.rows for g in groups] == [30, 25, 46] and sum(g.rows for g in groups) == 101
+    assert groups[2].where == (Constraint("job", ("Farmer", "Nurse"), exclude=True),)
+    labels = pd.Series(["Farmer", "Nurse", "Clerk", None])
+    assert list(groups[2].where[0].holds(labels, "categorical")) == [False, False, True, True]
+    assert [g.rows for g in rebalance_groups("job", [("Farmer", 0.5), ("Nurse", 0.5)], 7)] == [4, 3]
+
+
+def test_rebalancing_problems_name_positions():
+    problems = dict(rebalance_problems("age", [("a", 0.7), ("a", 0.6), ("b", float("nan"))], KINDS))
+    assert set(problems) == {
+        "config.rebalance.column",
+        "config.rebalance.shares[1].value",
+        "config.rebalance.shares[2].share",
+        "config.rebalance.shares",
+    }

@@ -7,7 +7,7 @@ from dataclasses import asdict, dataclass, field
 
 import pandas as pd
 
-from veil.core.conditions import ConditionGroup, Constraint, condition_problems
+from veil.core.conditions import ConditionGroup, Constraint, condition_problems, rebalance_groups, rebalance_problems
 from veil.core.errors import ViolationCollector
 from veil.service.config import ServiceConfig
 from veil.service.errors import InvalidArgument
@@ -44,19 +44,28 @@ class SynthesisConfig:
     max_risk: float = 0.0
     # The two column sets the linkability attack joins (both empty: the report's default split).
     link_columns: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
-    # Condition groups ({"rows": n, "where": [{"column", "values", "low", "high"}]}): the rows to make instead.
+    # Condition groups ({"rows": n, "where": [{"column", "values", "low", "high", "exclude"}]}): the rows to
+    # make instead.
     conditions: tuple[dict, ...] = ()
+    # Target shares of a label column's values ({"column": c, "shares": [[value, share], ...]}), made as groups.
+    rebalance: dict | None = None
 
     @property
     def differentially_private(self) -> bool:
         return self.model in TABULAR.names(differentially_private=True)
 
-    def condition_groups(self) -> list[ConditionGroup]:
+    def condition_groups(self, total_rows: int = 1) -> list[ConditionGroup]:
+        """The groups to make: the request's conditions, or its rebalancing over ``total_rows`` rows."""
+        if self.rebalance:
+            shares = [(str(v), float(s)) for v, s in self.rebalance["shares"]]
+            return rebalance_groups(self.rebalance["column"], shares, total_rows)
         return [
             ConditionGroup(
                 rows=int(g["rows"]),
                 where=tuple(
-                    Constraint(c["column"], tuple(c.get("values") or ()), c.get("low"), c.get("high"))
+                    Constraint(
+                        c["column"], tuple(c.get("values") or ()), c.get("low"), c.get("high"), bool(c.get("exclude"))
+                    )
                     for c in g["where"]
                 ),
             )
@@ -128,11 +137,25 @@ def validate_config(
     if config.differentially_private:
         # The row count is the training data's size: a DP model estimates it (or takes the public one).
         return SynthesisConfig(**{**asdict(config), "delta": config.delta or service.default_synthesis_delta}), plan
-    rows = sum(g.rows for g in config.condition_groups()) or config.num_rows or dataset.train_rows
+    rows = sum(g.rows for g in config.condition_groups()) if config.conditions else 0
+    rows = rows or config.num_rows or dataset.train_rows
     return SynthesisConfig(**{**asdict(config), "num_rows": rows}), plan
 
 
 def _validate_conditions(config: SynthesisConfig, dataset: DatasetRow, problems: ViolationCollector) -> None:
+    if config.rebalance:
+        shares = [(str(v), float(s)) for v, s in config.rebalance["shares"]]
+        for path, message in rebalance_problems(config.rebalance["column"], shares, dataset_kinds(dataset)):
+            problems.add(path, message, reason="BAD_CONDITION")
+        if config.conditions:
+            problems.add("config.rebalance", "give conditions or rebalance, not both", reason="BAD_CONDITION")
+        if config.text.get("canaries"):
+            problems.add(
+                "config.text.canaries",
+                "canaries drop the rows that carry them, and rebalanced shares are exact: use one or the other",
+                reason="BAD_CONDITION",
+            )
+        return
     if not config.conditions:
         return
     groups = config.condition_groups()
@@ -156,20 +179,29 @@ def check_conditions_against_data(config: SynthesisConfig, train: pd.DataFrame, 
     """Refuse a condition group that fewer than k training rows meet (non-DP models; k as rare-value protection).
 
     Such a group would describe a handful of real people. A DP model may be asked for it: its guarantee
-    bounds what any row can change, and its conditioned rows are post-processing.
+    bounds what any row can change, and its conditioned rows are post-processing. A rebalanced value is a
+    group of its own, and so are the values not listed when the shares leave them rows.
     """
-    if not config.conditions or config.differentially_private:
+    if not (config.conditions or config.rebalance) or config.differentially_private:
         return
     k = config.rare_value_threshold or DEFAULT_K
     problems = ViolationCollector()
-    for index, group in enumerate(config.condition_groups()):
+    message = (
+        f"fewer than {k} training rows meet it (the rare-value threshold); a differentially private model "
+        "may be asked for it"
+    )
+    if config.rebalance:
+        column, shares = config.rebalance["column"], [(str(v), float(s)) for v, s in config.rebalance["shares"]]
+        listed = tuple(v for v, _ in shares)
+        for i, value in enumerate(listed):
+            if int(Constraint(column, (value,)).holds(train[column], kinds[column]).sum()) < k:
+                problems.add(f"config.rebalance.shares[{i}].value", message, reason="CONDITION_TOO_RARE")
+        rest = Constraint(column, listed, exclude=True).holds(train[column], kinds[column])
+        if sum(s for _, s in shares) < 1 and int(rest.sum()) < k:
+            problems.add("config.rebalance.shares", f"the values not listed: {message}", reason="CONDITION_TOO_RARE")
+    for index, group in enumerate(config.condition_groups() if config.conditions else []):
         if int(group.holds(train, kinds).sum()) < k:
-            problems.add(
-                f"config.conditions[{index}]",
-                f"fewer than {k} training rows meet it (the rare-value threshold); a differentially private model "
-                "may be asked for it",
-                reason="CONDITION_TOO_RARE",
-            )
+            problems.add(f"config.conditions[{index}]", message, reason="CONDITION_TOO_RARE")
     problems.raise_if_any("a condition group would describe too few real people", error=InvalidArgument)
 
 

@@ -132,8 +132,9 @@ class SynthesisJob:
 
     def sample(self) -> None:
         """Draw the rows (or the condition groups' rows) and strip generated texts that carry part of a canary."""
-        self.groups = self.config.condition_groups()
         num_rows = self.config.num_rows or (self.synth.estimated_rows if self.dp else len(self.train))
+        wanted = self.config.conditions or self.config.rebalance
+        self.groups = self.config.condition_groups(total_rows=num_rows) if wanted else []
         if self.groups:
             num_rows = sum(g.rows for g in self.groups)
         with self._timed("sample"):
