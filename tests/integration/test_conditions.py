@@ -152,3 +152,27 @@ def test_rebalancing_a_value_too_few_training_rows_hold_is_refused(client_a, gem
     code, fields, reasons = error_details(info.value)
     assert code == grpc.StatusCode.INVALID_ARGUMENT and reasons == ["CONDITION_TOO_RARE"]
     assert list(fields) == ["config.rebalance.shares[1].value"]
+
+
+def test_fill_gaps_tops_up_the_cells_training_holds_too_few_of(client_a, gems):
+    gaps = pb.FillGaps(columns=["cut", "color"], min_rows=40)
+    synthesis, records, report = _run(client_a, gems, pb.SynthesisConfig(model=pb.MODEL_CART, seed=1, fill_gaps=gaps))
+    groups = list(report.conditions)
+    assert groups and len(records) == sum(g.rows_asked for g in groups) == synthesis.row_count
+    offset = 0
+    for group in groups:
+        cut, color = (w.values[0] for w in group.where)
+        rows = records.iloc[offset : offset + group.rows_asked]
+        offset += group.rows_asked
+        assert (rows.cut == cut).all() and (rows.color == color).all()
+        assert 5 <= group.training_rows < 40 and group.rows_made + group.training_rows == 40
+    with pytest.raises(grpc.RpcError) as info:
+        client_a.create_synthesis(
+            gems.name, pb.SynthesisConfig(model=pb.MODEL_DP_MARGINAL, epsilon=1.0, fill_gaps=gaps)
+        )
+    code, fields, reasons = error_details(info.value)
+    assert code == grpc.StatusCode.INVALID_ARGUMENT and "config.fill_gaps" in fields and "NOT_FOR_DP_MODEL" in reasons
+    with pytest.raises(grpc.RpcError) as info:
+        client_a.create_synthesis(gems.name, pb.SynthesisConfig(fill_gaps=pb.FillGaps(columns=["cut"], min_rows=2)))
+    code, fields, reasons = error_details(info.value)
+    assert code == grpc.StatusCode.INVALID_ARGUMENT and list(fields) == ["config.fill_gaps.min_rows"]

@@ -87,6 +87,31 @@ def rebalance_groups(column: str, shares: Sequence[tuple[str, float]], total: in
     return [g for g in groups if g.rows]
 
 
+def gap_groups(
+    train: pd.DataFrame, columns: Sequence[str], kinds: Mapping[str, str], *, min_rows: int, k: int
+) -> tuple[list[ConditionGroup], list[int], int]:
+    """Groups for the cells (value combinations of ``columns``) that fewer than ``min_rows`` training rows hold.
+
+    Each such cell gets as many rows as it lacks; a cell fewer than ``k`` rows hold is skipped, since rows
+    asked for it would describe a handful of real people. Cells come in the order of their values.
+
+    Returns:
+        The groups, the training rows of each group's cell, and how many cells were skipped.
+    """
+    labels = pd.DataFrame({c: as_label(train[c], kinds[c]) for c in columns}).dropna()
+    counts = labels.value_counts(sort=False)
+    groups, held, skipped = [], [], 0
+    for cell, count in sorted((c if isinstance(c, tuple) else (c,), int(n)) for c, n in counts.items()):
+        if count >= min_rows:
+            continue
+        if count < k:
+            skipped += 1
+            continue
+        groups.append(ConditionGroup(min_rows - count, tuple(Constraint(c, (v,)) for c, v in zip(columns, cell))))
+        held.append(count)
+    return groups, held, skipped
+
+
 def rebalance_problems(
     column: str, shares: Sequence[tuple[str, float]], kinds: Mapping[str, str], *, field: str = "config.rebalance"
 ) -> list[tuple[str, str]]:
@@ -157,6 +182,7 @@ __all__ = [
     "ConditionGroup",
     "Constraint",
     "condition_problems",
+    "gap_groups",
     "rebalance_groups",
     "rebalance_problems",
 ]

@@ -62,6 +62,11 @@ def condition_reports(
                 holdout_rows=len(like),
                 column_shape_score=score,
                 share=len(rows) / len(synthetic) if len(synthetic) else 0.0,
+                where=[
+                    {"column": c.column, "values": list(c.values), "low": c.low, "high": c.high, "exclude": c.exclude}
+                    for c in group.where
+                ],
+                training_rows=int(record.get("training_rows", 0)),
             )
         )
     return reports, warnings

@@ -114,5 +114,9 @@ class ConditionExtrapolationWarning(ReportWarning):
     """A condition group asks for rows no holdout row resembles: they are the model's extrapolation."""
 
 
+class GapsSkippedWarning(ReportWarning):
+    """Coverage gaps: cells too few training rows hold were left unfilled."""
+
+
 class DomainDiscoveryWarning(ReportWarning):
     """A DP engine found too little of a column's bounds or categories: its values are not the data's."""

@@ -328,6 +328,10 @@ class ConditionGroupReport(_Model):
     """Mean per-column similarity to those holdout rows (NaN below ``MIN_HOLDOUT_ROWS`` of them)."""
     share: float = 0.0
     """The group's share of the synthetic rows (for rebalancing, the share achieved)."""
+    where: list[dict[str, Any]] = Field(default_factory=list)
+    """The group's constraints ({"column", "values", "low", "high", "exclude"}), derived ones included."""
+    training_rows: int = 0
+    """Filled cells: the training rows the cell held."""
 
 
 class Report(_Model):

@@ -210,6 +210,10 @@ def synth(
         Optional[pathlib.Path],
         typer.Option(help='JSON file of groups: [{"rows": 500, "where": [{"column": "age", "min": 60}]}].'),
     ] = None,
+    fill_gaps: Annotated[
+        Optional[str],
+        typer.Option(help='Rows only for the value combinations training holds too few of: "cut,color:40".'),
+    ] = None,
     rebalance: Annotated[
         Optional[str],
         typer.Option(
@@ -222,7 +226,7 @@ def synth(
     token: Annotated[Optional[str], typer.Option(envvar="VEIL_TOKEN", help="Bearer token for --server.")] = None,
 ) -> None:
     """Upload a CSV, synthesize stand-ins and write them (plus reports) to disk."""
-    from veil.service.cli_conditions import parse_condition, parse_rebalance, read_conditions
+    from veil.service.cli_conditions import parse_condition, parse_fill_gaps, parse_rebalance, read_conditions
 
     _setup_logging(False)
     frame = _read_csv(input)
@@ -235,6 +239,7 @@ def synth(
         out=out,
         conditions=groups,
         rebalance=parse_rebalance(rebalance) if rebalance else None,
+        fill_gaps=parse_fill_gaps(fill_gaps) if fill_gaps else None,
         model=model,
         rows=rows,
         seed=seed,

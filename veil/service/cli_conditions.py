@@ -77,6 +77,15 @@ def parse_rebalance(spec: str) -> pb.Rebalance:
     return pb.Rebalance(column=column.strip(), shares=shares)
 
 
+def parse_fill_gaps(spec: str) -> pb.FillGaps:
+    """``--fill-gaps "cut,color:40"``: the columns whose value combinations are the cells, and min_rows."""
+    columns, _, min_rows = spec.rpartition(":")
+    names = [c.strip() for c in columns.split(",") if c.strip()]
+    if not names or not min_rows.strip().isdigit():
+        fail("--fill-gaps: write COLUMN,COLUMN:MIN_ROWS, e.g. cut,color:40")
+    return pb.FillGaps(columns=names, min_rows=int(min_rows))
+
+
 def read_conditions(path: pathlib.Path) -> list[pb.ConditionGroup]:
     """The groups of a JSON file (a list of {"rows", "where": [{"column", "values" | "min" / "max"}]})."""
     try:

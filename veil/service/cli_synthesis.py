@@ -81,6 +81,7 @@ def run_synthesis(
     max_risk: float = 0.0,
     conditions: list | None = None,
     rebalance=None,
+    fill_gaps=None,
 ) -> dict:
     """Run one synthesis on a service, with a stage progress display, and write its results.
 
@@ -112,6 +113,7 @@ def run_synthesis(
         max_risk: Refuse the release when an attack's risk is confidently above this (0 = no limit).
         conditions: ConditionGroup messages: the rows to make instead of ``rows``.
         rebalance: A Rebalance message, or None.
+        fill_gaps: A FillGaps message, or None.
 
     Returns:
         The files written, by label.
@@ -159,6 +161,7 @@ def run_synthesis(
                     max_risk=max_risk,
                     conditions=conditions or [],
                     rebalance=rebalance,
+                    fill_gaps=fill_gaps,
                 ),
             )
             op = client.wait_operation(op.name, on_progress=progress.from_operation)

@@ -165,6 +165,11 @@ def config_from_pb(config: pb.SynthesisConfig) -> SynthesisConfig:
             if config.HasField("rebalance")
             else None
         ),
+        fill_gaps=(
+            {"columns": list(config.fill_gaps.columns), "min_rows": config.fill_gaps.min_rows}
+            if config.HasField("fill_gaps")
+            else None
+        ),
     )
 
 
@@ -194,16 +199,7 @@ def config_to_pb(config: dict) -> pb.SynthesisConfig:
         conditions=[
             pb.ConditionGroup(
                 rows=g["rows"],
-                where=[
-                    pb.ColumnCondition(
-                        column=c["column"],
-                        values=c["values"],
-                        min=c["low"],
-                        max=c["high"],
-                        exclude=c.get("exclude", False),
-                    )
-                    for c in g["where"]
-                ],
+                where=[_condition_to_pb(c) for c in g["where"]],
             )
             for g in config.get("conditions", [])
         ],
@@ -215,6 +211,7 @@ def config_to_pb(config: dict) -> pb.SynthesisConfig:
             if config.get("rebalance")
             else None
         ),
+        fill_gaps=pb.FillGaps(**config["fill_gaps"]) if config.get("fill_gaps") else None,
     )
 
 
@@ -380,8 +377,17 @@ def report_to_pb(name: str, report: dict) -> pb.Report:
     if drift.get("utility"):
         msg.drift.utility.CopyFrom(pb.Utility(**_measured_all(drift["utility"])))
     msg.text_columns.extend(text_report_to_pb(t) for t in report.get("text_columns", []))
-    msg.conditions.extend(pb.ConditionGroupReport(**_measured_all(c)) for c in report.get("conditions", []))
+    msg.conditions.extend(
+        pb.ConditionGroupReport(**_measured_all({**c, "where": [_condition_to_pb(w) for w in c.get("where", [])]}))
+        for c in report.get("conditions", [])
+    )
     return msg
+
+
+def _condition_to_pb(c: dict) -> pb.ColumnCondition:
+    return pb.ColumnCondition(
+        column=c["column"], values=c["values"], min=c["low"], max=c["high"], exclude=c.get("exclude", False)
+    )
 
 
 def _measured(value):

@@ -285,7 +285,7 @@ class PublicColumn(_message.Message):
     def __init__(self, column: _Optional[str] = ..., lower: _Optional[float] = ..., upper: _Optional[float] = ..., categories: _Optional[_Iterable[str]] = ...) -> None: ...
 
 class SynthesisConfig(_message.Message):
-    __slots__ = ("model", "num_rows", "seed", "target_column", "epochs", "text_model", "epsilon", "delta", "public_columns", "public_row_count", "text", "rare_value_threshold", "max_risk", "link_columns_a", "link_columns_b", "conditions", "rebalance")
+    __slots__ = ("model", "num_rows", "seed", "target_column", "epochs", "text_model", "epsilon", "delta", "public_columns", "public_row_count", "text", "rare_value_threshold", "max_risk", "link_columns_a", "link_columns_b", "conditions", "rebalance", "fill_gaps")
     MODEL_FIELD_NUMBER: _ClassVar[int]
     NUM_ROWS_FIELD_NUMBER: _ClassVar[int]
     SEED_FIELD_NUMBER: _ClassVar[int]
@@ -303,6 +303,7 @@ class SynthesisConfig(_message.Message):
     LINK_COLUMNS_B_FIELD_NUMBER: _ClassVar[int]
     CONDITIONS_FIELD_NUMBER: _ClassVar[int]
     REBALANCE_FIELD_NUMBER: _ClassVar[int]
+    FILL_GAPS_FIELD_NUMBER: _ClassVar[int]
     model: Model
     num_rows: int
     seed: int
@@ -320,7 +321,16 @@ class SynthesisConfig(_message.Message):
     link_columns_b: _containers.RepeatedScalarFieldContainer[str]
     conditions: _containers.RepeatedCompositeFieldContainer[ConditionGroup]
     rebalance: Rebalance
-    def __init__(self, model: _Optional[_Union[Model, str]] = ..., num_rows: _Optional[int] = ..., seed: _Optional[int] = ..., target_column: _Optional[str] = ..., epochs: _Optional[int] = ..., text_model: _Optional[_Union[TextModel, str]] = ..., epsilon: _Optional[float] = ..., delta: _Optional[float] = ..., public_columns: _Optional[_Iterable[_Union[PublicColumn, _Mapping]]] = ..., public_row_count: _Optional[int] = ..., text: _Optional[_Union[TextConfig, _Mapping]] = ..., rare_value_threshold: _Optional[int] = ..., max_risk: _Optional[float] = ..., link_columns_a: _Optional[_Iterable[str]] = ..., link_columns_b: _Optional[_Iterable[str]] = ..., conditions: _Optional[_Iterable[_Union[ConditionGroup, _Mapping]]] = ..., rebalance: _Optional[_Union[Rebalance, _Mapping]] = ...) -> None: ...
+    fill_gaps: FillGaps
+    def __init__(self, model: _Optional[_Union[Model, str]] = ..., num_rows: _Optional[int] = ..., seed: _Optional[int] = ..., target_column: _Optional[str] = ..., epochs: _Optional[int] = ..., text_model: _Optional[_Union[TextModel, str]] = ..., epsilon: _Optional[float] = ..., delta: _Optional[float] = ..., public_columns: _Optional[_Iterable[_Union[PublicColumn, _Mapping]]] = ..., public_row_count: _Optional[int] = ..., text: _Optional[_Union[TextConfig, _Mapping]] = ..., rare_value_threshold: _Optional[int] = ..., max_risk: _Optional[float] = ..., link_columns_a: _Optional[_Iterable[str]] = ..., link_columns_b: _Optional[_Iterable[str]] = ..., conditions: _Optional[_Iterable[_Union[ConditionGroup, _Mapping]]] = ..., rebalance: _Optional[_Union[Rebalance, _Mapping]] = ..., fill_gaps: _Optional[_Union[FillGaps, _Mapping]] = ...) -> None: ...
+
+class FillGaps(_message.Message):
+    __slots__ = ("columns", "min_rows")
+    COLUMNS_FIELD_NUMBER: _ClassVar[int]
+    MIN_ROWS_FIELD_NUMBER: _ClassVar[int]
+    columns: _containers.RepeatedScalarFieldContainer[str]
+    min_rows: int
+    def __init__(self, columns: _Optional[_Iterable[str]] = ..., min_rows: _Optional[int] = ...) -> None: ...
 
 class Rebalance(_message.Message):
     __slots__ = ("column", "shares")
@@ -970,7 +980,7 @@ class Report(_message.Message):
     def __init__(self, name: _Optional[str] = ..., drift: _Optional[_Union[DriftReport, _Mapping]] = ..., leakage: _Optional[_Union[LeakageReport, _Mapping]] = ..., privacy_guarantee: _Optional[_Union[PrivacyGuarantee, _Mapping]] = ..., train_rows: _Optional[int] = ..., holdout_rows: _Optional[int] = ..., synthetic_rows: _Optional[int] = ..., json: _Optional[str] = ..., html: _Optional[str] = ..., warnings: _Optional[_Iterable[str]] = ..., text_columns: _Optional[_Iterable[_Union[TextColumnReport, _Mapping]]] = ..., conditions: _Optional[_Iterable[_Union[ConditionGroupReport, _Mapping]]] = ...) -> None: ...
 
 class ConditionGroupReport(_message.Message):
-    __slots__ = ("group", "rows_asked", "rows_made", "method", "rows_drawn", "holdout_rows", "column_shape_score", "share")
+    __slots__ = ("group", "rows_asked", "rows_made", "method", "rows_drawn", "holdout_rows", "column_shape_score", "share", "where", "training_rows")
     GROUP_FIELD_NUMBER: _ClassVar[int]
     ROWS_ASKED_FIELD_NUMBER: _ClassVar[int]
     ROWS_MADE_FIELD_NUMBER: _ClassVar[int]
@@ -979,6 +989,8 @@ class ConditionGroupReport(_message.Message):
     HOLDOUT_ROWS_FIELD_NUMBER: _ClassVar[int]
     COLUMN_SHAPE_SCORE_FIELD_NUMBER: _ClassVar[int]
     SHARE_FIELD_NUMBER: _ClassVar[int]
+    WHERE_FIELD_NUMBER: _ClassVar[int]
+    TRAINING_ROWS_FIELD_NUMBER: _ClassVar[int]
     group: int
     rows_asked: int
     rows_made: int
@@ -987,7 +999,9 @@ class ConditionGroupReport(_message.Message):
     holdout_rows: int
     column_shape_score: float
     share: float
-    def __init__(self, group: _Optional[int] = ..., rows_asked: _Optional[int] = ..., rows_made: _Optional[int] = ..., method: _Optional[str] = ..., rows_drawn: _Optional[int] = ..., holdout_rows: _Optional[int] = ..., column_shape_score: _Optional[float] = ..., share: _Optional[float] = ...) -> None: ...
+    where: _containers.RepeatedCompositeFieldContainer[ColumnCondition]
+    training_rows: int
+    def __init__(self, group: _Optional[int] = ..., rows_asked: _Optional[int] = ..., rows_made: _Optional[int] = ..., method: _Optional[str] = ..., rows_drawn: _Optional[int] = ..., holdout_rows: _Optional[int] = ..., column_shape_score: _Optional[float] = ..., share: _Optional[float] = ..., where: _Optional[_Iterable[_Union[ColumnCondition, _Mapping]]] = ..., training_rows: _Optional[int] = ...) -> None: ...
 
 class GetReportRequest(_message.Message):
     __slots__ = ("name", "view")

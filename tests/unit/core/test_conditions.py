@@ -6,7 +6,14 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from veil.core.conditions import ConditionGroup, Constraint, condition_problems, rebalance_groups, rebalance_problems
+from veil.core.conditions import (
+    ConditionGroup,
+    Constraint,
+    condition_problems,
+    gap_groups,
+    rebalance_groups,
+    rebalance_problems,
+)
 
 KINDS = {"age": "numeric", "job": "categorical", "member": "boolean", "joined": "datetime", "note": "text"}
 
@@ -87,3 +94,20 @@ def test_rebalancing_problems_name_positions():
         "config.rebalance.shares[2].share",
         "config.rebalance.shares",
     }
+
+
+def test_gap_groups_fill_the_cells_short_of_min_rows_and_skip_those_fewer_than_k_hold():
+    train = pd.DataFrame(
+        {
+            "job": ["a"] * 50 + ["a"] * 8 + ["b"] * 30 + ["b"] * 3,
+            "member": [True] * 50 + [False] * 8 + [True] * 30 + [False] * 3,
+        }
+    )
+    kinds = {"job": "categorical", "member": "boolean"}
+    groups, held, skipped = gap_groups(train, ["job", "member"], kinds, min_rows=40, k=5)
+    assert [(g.rows, [c.values for c in g.where]) for g in groups] == [
+        (32, [("a",), ("False",)]),
+        (10, [("b",), ("True",)]),
+    ]
+    assert held == [8, 30] and skipped == 1
+    assert groups[0].holds(train, kinds).sum() == 8

@@ -50,9 +50,10 @@ def create_synthesis(
             violations=[("synthesis_id", "must match [a-z]([a-z0-9-]{0,61}[a-z0-9])?")],
         )
     config, plan = validate_config(config, dataset, service=ctx.config)
-    if (config.conditions or config.rebalance) and not config.differentially_private:
+    if (config.conditions or config.rebalance or config.fill_gaps) and not config.differentially_private:
         columns = sorted({c["column"] for g in config.conditions for c in g["where"]})
         columns = [config.rebalance["column"]] if config.rebalance else columns
+        columns = list(config.fill_gaps["columns"]) if config.fill_gaps else columns
         train = ctx.store.read_table(ctx.store.dataset_dir(tenant, dataset_id) / "train.parquet", columns).to_pandas()
         check_conditions_against_data(config, train, dataset_kinds(dataset))
     synthesis_id = synthesis_id or f"syn-{uuid.uuid4().hex[:12]}"

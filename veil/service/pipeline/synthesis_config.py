@@ -7,8 +7,16 @@ from dataclasses import asdict, dataclass, field
 
 import pandas as pd
 
-from veil.core.conditions import ConditionGroup, Constraint, condition_problems, rebalance_groups, rebalance_problems
+from veil.core.conditions import (
+    ConditionGroup,
+    Constraint,
+    condition_problems,
+    gap_groups,
+    rebalance_groups,
+    rebalance_problems,
+)
 from veil.core.errors import ViolationCollector
+from veil.core.kinds import BOOLEAN, CATEGORICAL
 from veil.service.config import ServiceConfig
 from veil.service.errors import InvalidArgument
 from veil.service.pipeline import text as text_stage
@@ -49,6 +57,8 @@ class SynthesisConfig:
     conditions: tuple[dict, ...] = ()
     # Target shares of a label column's values ({"column": c, "shares": [[value, share], ...]}), made as groups.
     rebalance: dict | None = None
+    # Coverage gaps ({"columns": [...], "min_rows": n}): rows for the cells the training data holds too few of.
+    fill_gaps: dict | None = None
 
     @property
     def differentially_private(self) -> bool:
@@ -138,11 +148,14 @@ def validate_config(
         # The row count is the training data's size: a DP model estimates it (or takes the public one).
         return SynthesisConfig(**{**asdict(config), "delta": config.delta or service.default_synthesis_delta}), plan
     rows = sum(g.rows for g in config.condition_groups()) if config.conditions else 0
-    rows = rows or config.num_rows or dataset.train_rows
+    rows = 0 if config.fill_gaps else rows or config.num_rows or dataset.train_rows  # the cells decide, at the job
     return SynthesisConfig(**{**asdict(config), "num_rows": rows}), plan
 
 
 def _validate_conditions(config: SynthesisConfig, dataset: DatasetRow, problems: ViolationCollector) -> None:
+    if config.fill_gaps:
+        _validate_fill_gaps(config, dataset, problems)
+        return
     if config.rebalance:
         shares = [(str(v), float(s)) for v, s in config.rebalance["shares"]]
         for path, message in rebalance_problems(config.rebalance["column"], shares, dataset_kinds(dataset)):
@@ -175,6 +188,50 @@ def _validate_conditions(config: SynthesisConfig, dataset: DatasetRow, problems:
         )
 
 
+MAX_GAP_COLUMNS = 4
+MAX_GAP_ROWS = 100_000
+
+
+def _validate_fill_gaps(config: SynthesisConfig, dataset: DatasetRow, problems: ViolationCollector) -> None:
+    gaps, kinds = config.fill_gaps, dataset_kinds(dataset)
+    columns = gaps["columns"]
+    if not 1 <= len(columns) <= MAX_GAP_COLUMNS:
+        problems.add("config.fill_gaps.columns", f"name 1 to {MAX_GAP_COLUMNS} columns", reason="BAD_CONDITION")
+    for i, column in enumerate(columns):
+        if kinds.get(column) not in (CATEGORICAL, BOOLEAN):
+            problems.add(
+                f"config.fill_gaps.columns[{i}]", "names no categorical or boolean column", reason="BAD_CONDITION"
+            )
+        elif columns.index(column) != i:
+            problems.add(f"config.fill_gaps.columns[{i}]", "repeats an earlier column", reason="BAD_CONDITION")
+    if not 2 <= gaps["min_rows"] <= MAX_GAP_ROWS:
+        problems.add("config.fill_gaps.min_rows", f"must be between 2 and {MAX_GAP_ROWS}", reason="BAD_CONDITION")
+    for name, value in (("config.num_rows", config.num_rows), ("config.conditions", config.conditions)):
+        if value:
+            problems.add(name, "fill_gaps makes its own rows: leave this unset", reason="BAD_CONDITION")
+    if config.rebalance:
+        problems.add("config.rebalance", "give fill_gaps or rebalance, not both", reason="BAD_CONDITION")
+    if config.differentially_private:
+        problems.add(
+            "config.fill_gaps",
+            "the cells are found from training counts, which a DP model may not read; use conditions instead",
+            reason="NOT_FOR_DP_MODEL",
+        )
+    if config.text.get("canaries"):
+        problems.add(
+            "config.text.canaries",
+            "canaries drop the rows that carry them, and filled cells get exact counts: use one or the other",
+            reason="BAD_CONDITION",
+        )
+
+
+def gap_plan(config: SynthesisConfig, train: pd.DataFrame, kinds: dict[str, str]):
+    """The cells to fill: (groups, training rows per group, cells skipped as fewer than k rows hold them)."""
+    gaps = config.fill_gaps
+    k = config.rare_value_threshold or DEFAULT_K
+    return gap_groups(train, gaps["columns"], kinds, min_rows=int(gaps["min_rows"]), k=k)
+
+
 def check_conditions_against_data(config: SynthesisConfig, train: pd.DataFrame, kinds: dict[str, str]) -> None:
     """Refuse a condition group that fewer than k training rows meet (non-DP models; k as rare-value protection).
 
@@ -182,10 +239,22 @@ def check_conditions_against_data(config: SynthesisConfig, train: pd.DataFrame, 
     bounds what any row can change, and its conditioned rows are post-processing. A rebalanced value is a
     group of its own, and so are the values not listed when the shares leave them rows.
     """
-    if not (config.conditions or config.rebalance) or config.differentially_private:
+    if not (config.conditions or config.rebalance or config.fill_gaps) or config.differentially_private:
         return
     k = config.rare_value_threshold or DEFAULT_K
     problems = ViolationCollector()
+    if config.fill_gaps:
+        groups, _, _ = gap_plan(config, train, kinds)
+        if not groups:
+            problems.add(
+                "config.fill_gaps.min_rows",
+                f"no cell of these columns holds fewer than min_rows training rows and at least {k}: nothing to fill",
+                reason="BAD_CONDITION",
+            )
+        elif sum(g.rows for g in groups) > MAX_ROWS:
+            problems.add(
+                "config.fill_gaps.min_rows", f"the cells lack more than {MAX_ROWS} rows", reason="BAD_CONDITION"
+            )
     message = (
         f"fewer than {k} training rows meet it (the rare-value threshold); a differentially private model "
         "may be asked for it"

@@ -24,6 +24,7 @@ from veil.reports.errors import (
     CanariesDroppedWarning,
     DatasetGuaranteeVoidWarning,
     DomainDiscoveryWarning,
+    GapsSkippedWarning,
     GateReplacedWarning,
     TextWithheldWarning,
 )
@@ -33,7 +34,7 @@ from veil.reports.text import REAL_SAMPLE, SYNTHETIC_SAMPLE
 from veil.service.pipeline import budget
 from veil.service.pipeline import text as text_stage
 from veil.service.pipeline.context import ServiceContext
-from veil.service.pipeline.synthesis_config import SynthesisConfig, dataset_kinds
+from veil.service.pipeline.synthesis_config import SynthesisConfig, dataset_kinds, gap_plan
 from veil.service.runner import JobHandle
 from veil.service.stages import STAGE_RANGES
 from veil.service.storage.db import DatasetRow
@@ -135,6 +136,9 @@ class SynthesisJob:
         num_rows = self.config.num_rows or (self.synth.estimated_rows if self.dp else len(self.train))
         wanted = self.config.conditions or self.config.rebalance
         self.groups = self.config.condition_groups(total_rows=num_rows) if wanted else []
+        self.gap_held, self.gaps_skipped = [], 0
+        if self.config.fill_gaps:
+            self.groups, self.gap_held, self.gaps_skipped = gap_plan(self.config, self.real_train, self.kinds)
         if self.groups:
             num_rows = sum(g.rows for g in self.groups)
         with self._timed("sample"):
@@ -202,10 +206,18 @@ class SynthesisJob:
                 report = self._tabular_report(holdout, replays)
             self._refuse_risky(report)
             if self.groups:
-                how = self.synth.books["conditions"]
+                how = [{**h, "training_rows": n} for h, n in zip(self.synth.books["conditions"], self.gap_held)]
+                how += self.synth.books["conditions"][len(how) :]
                 report.conditions, warnings = condition_reports(self.groups, self.synthetic, holdout, self.kinds, how)
                 for warning in warnings:
                     report.warn(warning)
+            if self.gaps_skipped:
+                report.warn(
+                    GapsSkippedWarning(
+                        f"fill_gaps: {self.gaps_skipped} cell(s) fewer than the rare-value threshold of training "
+                        "rows hold were not filled (rows asked for them would describe a handful of real people)"
+                    )
+                )
             if not self.dp:
                 report.leakage.value_protection = ValueProtection.model_validate(self.synth.books["value_protection"])
             guards = self.synth.books.get("privacy_guards") or {}
