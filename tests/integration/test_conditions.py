@@ -58,6 +58,8 @@ def test_cart_returns_exactly_the_groups_rows_and_reports_each_group(client_a, g
     assert all(c.rows_drawn >= c.rows_asked and c.holdout_rows > 0 for c in reports)
     assert reports[1].HasField("column_shape_score") and 0 < reports[1].column_shape_score <= 1
     assert '"conditions"' in report.json
+    html = client_a.report(synthesis.name, view=pb.GetReportRequest.VIEW_HTML).html
+    assert "<h2>Condition groups</h2>" in html and "cut in {Fair}; carat &gt;= 1" in html
     # The same seed gives the same rows.
     _, again, _ = _run(client_a, gems, config)
     pd.testing.assert_frame_equal(records.drop(columns=["order_id"]), again.drop(columns=["order_id"]))

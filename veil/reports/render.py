@@ -9,6 +9,7 @@ live in the ``html_*`` modules; this one puts them in order.
 from __future__ import annotations
 
 from veil.reports.html_attacks import attacks_section
+from veil.reports.html_conditions import conditions_section
 from veil.reports.html_drift import columns_section, correlations_section, pair_trends_section, utility_section
 from veil.reports.html_leakage import engine_guards_section, pii_replay_sections, protection_section
 from veil.reports.html_page import page_foot, page_head
@@ -51,6 +52,7 @@ def render_html(report: Report) -> str:
     out += columns_section(report.drift, plots.get("columns", {}))
     out += pair_trends_section(report.drift)
     out += correlations_section(plots.get("correlation", {}))
+    out += conditions_section(report.conditions)
     out += text_columns_section(report.text_columns)
     out += page_foot(report.timings)
     return "\n".join(out)
