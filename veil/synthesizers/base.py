@@ -23,7 +23,6 @@ Persistence (``to_dict``/``from_dict``, ``save``/``load``) is mixed in from
 from __future__ import annotations
 
 import logging
-import math
 import random
 import sys
 import time
@@ -40,8 +39,8 @@ from veil.core.conditions import ConditionGroup
 from veil.core.progress import ProgressFn
 from veil.synthesizers.catalog import NO_CAPABILITIES, Capabilities, capability
 from veil.synthesizers.coercion import coerce_modelled, restore
+from veil.synthesizers.conditioned import sample_conditions
 from veil.synthesizers.errors import (
-    ConditionUnmetError,
     EngineError,
     InvalidConfigError,
     InvalidDataError,
@@ -71,12 +70,6 @@ if TYPE_CHECKING:
     from veil.synthesizers.text.validation import PiiScanner
 
 logger = logging.getLogger(__name__)
-
-# Conditioned sampling by rejection: at most this many rows drawn per row a group asks for (a group
-# the model meets once in 200 draws or more is given up with a clear error), in batches of these sizes.
-MAX_DRAWS_PER_ROW = 200
-MIN_CONDITION_BATCH = 1_000
-MAX_CONDITION_BATCH = 200_000
 
 
 FEW_ROWS_MIN = 50
@@ -477,59 +470,11 @@ class Synthesizer(SynthesizerPersistence, ABC):
     def _sample_conditions(
         self, groups: Sequence[ConditionGroup], seed: int, progress: ProgressFn | None
     ) -> pd.DataFrame:
-        """Every group's rows, in order, by rejection: rows drawn from the model, kept when they meet the group.
-
-        Each round draws about as many rows as the acceptance seen so far says are needed, under a bound of
-        ``MAX_DRAWS_PER_ROW`` draws per row asked; the draws are seeded from the job seed, the group and
-        the round. What the rows are is then exactly the model's distribution given the constraints.
-        """
-        kinds, blocks, records = self._books["kinds"], [], []
-        total = sum(g.rows for g in groups)
-        done = 0
-        for index, group in enumerate(groups):
-            native = self._sample_given(group, column_seed(seed, f"condition-{index}", "given"))
-            if native is not None:
-                frame, drawn, method = native
-                frame = protect(frame.reset_index(drop=True), self._protection, kinds)
-                frame = frame[group.holds(frame, kinds)].iloc[: group.rows]
-                if len(frame) == group.rows:
-                    blocks.append(frame)
-                    records.append({"group": index, "method": method, "rows_drawn": drawn})
-                    done += group.rows
-                    if progress:
-                        progress(done / total)
-                    continue
-            kept: list[pd.DataFrame] = []
-            have, drawn, round_ = 0, 0, 0
-            allowed = max(MIN_CONDITION_BATCH, group.rows * MAX_DRAWS_PER_ROW)
-            while have < group.rows and drawn < allowed:
-                rate = have / drawn if drawn else 1.0
-                want = math.ceil((group.rows - have) / max(rate, 1.0 / MAX_DRAWS_PER_ROW) * 1.2)
-                batch = min(allowed - drawn, MAX_CONDITION_BATCH, max(MIN_CONDITION_BATCH, want))
-                self._sampling_seed = column_seed(seed, f"condition-{index}", str(round_))
-                block = self._draw_modelled(batch, None)
-                block = block[group.holds(block, kinds)].iloc[: group.rows - have]
-                kept.append(block)
-                have, drawn, round_ = have + len(block), drawn + batch, round_ + 1
-                if progress:
-                    progress(min(1.0, (done + have) / total))
-            if have < group.rows:
-                raise ConditionUnmetError(
-                    "the model did not make a condition group's rows",
-                    violations=[
-                        (
-                            f"config.conditions[{index}]",
-                            f"{have} of {group.rows} rows met the group's constraints in {drawn} rows drawn; "
-                            "loosen the constraints or ask for fewer rows",
-                        )
-                    ],
-                )
-            blocks.extend(kept)
-            records.append({"group": index, "method": "rejection", "rows_drawn": drawn})
-            done += group.rows
+        """Every group's rows, in order (see :func:`veil.synthesizers.conditioned.sample_conditions`)."""
+        rows, records = sample_conditions(self, groups, seed, progress)
         self._sampling_seed = seed
         self._books["conditions"] = records
-        return pd.concat(blocks, ignore_index=True)
+        return rows
 
     def _restore(self, col: str, values: pd.Series) -> pd.Series:
         """Give a sampled column back its original dtype where that is sensible."""
