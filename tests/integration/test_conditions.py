@@ -75,11 +75,13 @@ def test_cart_meets_a_rare_group_that_whole_row_rejection_gives_up_on(client_a, 
     assert len(records) == 200 and (records.cut == "Fair").all() and (records.carat >= 1.7).all()
     (group,) = report.conditions
     assert group.method == "tree_prefix" and group.rows_drawn > 200 * 200  # beyond rejection's bound
-    refused = client_a.wait_operation(
-        client_a.create_synthesis(gems.name, pb.SynthesisConfig(model=pb.MODEL_GAUSSIAN_COPULA, conditions=[rare])).name
-    )
+    # dp_sgd draws whole rows and keeps those that meet the group: it gives up at its bound, naming the group.
+    fresh = client_a.upload(make_demo_table(2000, seed=7), pb.DatasetSpec(dataset_id="gems-rejection", seed=3))
+    config = pb.SynthesisConfig(model=pb.MODEL_DP_SGD, epsilon=3.0, epochs=1, conditions=[rare])
+    refused = client_a.wait_operation(client_a.create_synthesis(fresh.name, config).name)
     fields, reasons = status_details(refused.error)
     assert reasons == ["CONDITION_UNMET"] and list(fields) == ["config.conditions[0]"]
+    assert "40000 rows drawn" in fields["config.conditions[0]"]
 
 
 def test_a_group_too_few_training_rows_meet_is_refused_unless_the_model_is_dp(client_a, gems):
@@ -102,6 +104,33 @@ def test_a_group_too_few_training_rows_meet_is_refused_unless_the_model_is_dp(cl
     fields, reasons = status_details(op.error)
     assert op.error.code == grpc.StatusCode.FAILED_PRECONDITION.value[0] and reasons == ["CONDITION_UNMET"]
     assert list(fields) == ["config.conditions[1]"] and "4000 rows drawn" in fields["config.conditions[1]"]
+
+
+def test_a_group_no_holdout_row_meets_is_reported_as_extrapolation(client_a, gems):
+    """16 training rows and no holdout row are Good stones of VVS2 clarity; dp_marginal samples its graphical
+    model given the group."""
+    never = pb.ConditionGroup(
+        rows=20,
+        where=[
+            pb.ColumnCondition(column="cut", values=["Good"]),
+            pb.ColumnCondition(column="clarity", values=["VVS2"]),
+        ],
+    )
+    config = pb.SynthesisConfig(model=pb.MODEL_DP_MARGINAL, epsilon=1.0, seed=4, conditions=[CHEAP_BRIGHT, never])
+    synthesis, records, report = _run(client_a, gems, config)
+    assert len(records) == 120 and (records.cut.iloc[100:] == "Good").all()
+    assert (records.clarity.iloc[100:] == "VVS2").all() and _meets(records)[1][:100].all()
+    assert [(c.method, c.rows_made) for c in report.conditions] == [
+        ("model_given_evidence", 100),
+        ("model_given_evidence", 20),
+    ]
+    assert report.conditions[1].holdout_rows == 0
+    assert [w for w in report.warnings if w.startswith("condition group")] == [
+        "condition group 1: no holdout row meets its constraints, so its rows are the model's extrapolation, "
+        "not a resemblance the data can confirm"
+    ]
+    html = client_a.report(synthesis.name, view=pb.GetReportRequest.VIEW_HTML).html
+    assert "spends no privacy budget" in html
 
 
 @pytest.mark.parametrize(
@@ -178,3 +207,44 @@ def test_fill_gaps_tops_up_the_cells_training_holds_too_few_of(client_a, gems):
         client_a.create_synthesis(gems.name, pb.SynthesisConfig(fill_gaps=pb.FillGaps(columns=["cut"], min_rows=2)))
     code, fields, reasons = error_details(info.value)
     assert code == grpc.StatusCode.INVALID_ARGUMENT and list(fields) == ["config.fill_gaps.min_rows"]
+
+
+# One family each beyond cart: SDV's conditional sampling (on single values; a value set falls back to rejection),
+# the DP graphical model given evidence, and rejection.
+FAMILIES = [
+    pytest.param(pb.SynthesisConfig(model=pb.MODEL_GAUSSIAN_COPULA), ("sdv_conditions", "rejection"), id="sdv"),
+    pytest.param(
+        pb.SynthesisConfig(model=pb.MODEL_DP_MARGINAL, epsilon=2.0),
+        ("model_given_evidence", "model_given_evidence"),
+        id="dp_marginal",
+    ),
+    pytest.param(
+        pb.SynthesisConfig(model=pb.MODEL_DP_SGD, epsilon=3.0, epochs=2), ("rejection", "rejection"), id="dp_sgd"
+    ),
+]
+
+
+@pytest.mark.parametrize("base, methods", FAMILIES)
+def test_every_engine_family_meets_groups_exactly_rebalances_and_repeats_with_its_seed(client_a, base, methods):
+    # a dataset of its own per family, so the DP families each have a whole budget
+    family = pb.Model.Name(base.model).lower().replace("_", "-")
+    gems = client_a.upload(make_demo_table(2000, seed=7), pb.DatasetSpec(dataset_id=family, seed=3))
+    premium = pb.ConditionGroup(rows=120, where=[pb.ColumnCondition(column="cut", values=["Premium"])])
+    config = pb.SynthesisConfig(seed=11, conditions=[premium, CHEAP_BRIGHT])
+    config.MergeFrom(base)
+    synthesis, records, report = _run(client_a, gems, config)
+    assert synthesis.row_count == len(records) == 220
+    assert (records.cut.iloc[:120] == "Premium").all() and _meets(records)[1][120:].all()
+    assert [(c.rows_asked, c.rows_made, c.method) for c in report.conditions] == [
+        (120, 120, methods[0]),
+        (100, 100, methods[1]),
+    ]
+    _, again, _ = _run(client_a, gems, config)
+    pd.testing.assert_frame_equal(records.drop(columns=["order_id"]), again.drop(columns=["order_id"]))
+
+    rebalance = pb.Rebalance(column="color", shares=[pb.ValueShare(value="J", share=0.25)])
+    config = pb.SynthesisConfig(num_rows=400, seed=11, rebalance=rebalance)
+    config.MergeFrom(base)
+    _, records, report = _run(client_a, gems, config)
+    assert len(records) == 400 and abs((records.color == "J").mean() - 0.25) <= 0.02
+    assert [round(c.share, 3) for c in report.conditions] == [0.25, 0.75]

@@ -35,7 +35,8 @@ class Constraint:
     exclude: bool = False
 
     def holds(self, series: pd.Series, kind: str) -> np.ndarray:
-        """Which cells meet the constraint (a missing cell never does)."""
+        """Which cells meet the constraint. A missing cell meets only an exclusion: it holds none of the values
+        (so rebalancing's "the rest" keeps the column's missing share)."""
         if kind in (K.CATEGORICAL, K.BOOLEAN):
             labels = as_label(series, kind)
             listed = labels.isin({_label(v, kind) for v in self.values}).to_numpy()
@@ -51,10 +52,12 @@ class Constraint:
 
 @dataclass(frozen=True)
 class ConditionGroup:
-    """``rows`` rows that all meet every constraint of ``where``."""
+    """``rows`` rows that all meet every constraint of ``where``; with ``hard_text``, their texts are hard
+    variants (the LLM rewriter makes them harder to read, for testing a reader; same validation gate)."""
 
     rows: int
     where: tuple[Constraint, ...]
+    hard_text: bool = False
 
     def holds(self, frame: pd.DataFrame, kinds: Mapping[str, str]) -> np.ndarray:
         """Which rows of ``frame`` meet every constraint."""

@@ -40,4 +40,10 @@ def conditions_section(groups: list[ConditionGroupReport]) -> list[str]:
             f'<td class="num">{g.holdout_rows:,}</td><td class="num">{fmt(g.column_shape_score)}</td></tr>'
         )
     out.append("</table>")
+    if any(g.method == "model_given_evidence" for g in groups):
+        out.append(
+            "<p>model_given_evidence: the rows were sampled from the fitted differentially private model given "
+            "the group's constraints. That is post-processing of the model, so it spends no privacy budget and "
+            "the stated guarantee covers these rows as it covers the rest.</p>"
+        )
     return out

@@ -319,8 +319,10 @@ class ConditionGroupReport(_Model):
     rows_asked: int
     rows_made: int
     method: str
-    """rejection (whole rows drawn from the model, kept when they meet the group) or tree_prefix (cart: the
-    columns up to the last constrained one drawn and kept when they meet it, the rest drawn given them)."""
+    """rejection (whole rows drawn from the model, kept when they meet the group), tree_prefix (cart: the
+    columns up to the last constrained one drawn and kept when they meet it, the rest drawn given them),
+    sdv_conditions (SDV's conditional sampling on the group's single values, the rest checked) or
+    model_given_evidence (dp_marginal: the graphical model sampled given the group; free under DP)."""
     rows_drawn: int
     holdout_rows: int
     """Holdout rows meeting the same constraints."""

@@ -45,6 +45,18 @@ def test_constraints_read_values_the_way_the_metrics_do(frame):
     assert (Constraint("joined", low=since).holds(frame.joined, "datetime") == (frame.joined >= "2020-01-01")).all()
 
 
+def test_a_missing_cell_meets_only_an_exclusion():
+    jobs = pd.Series(["Farmer", None, "Nurse", np.nan], dtype=object)
+    assert Constraint("job", ("Farmer",)).holds(jobs, "categorical").tolist() == [True, False, False, False]
+    assert Constraint("job", ("Farmer",), exclude=True).holds(jobs, "categorical").tolist() == [
+        False,
+        True,
+        True,
+        True,
+    ]
+    assert not Constraint("age", low=0).holds(pd.Series([np.nan, None], dtype=object), "numeric").any()
+
+
 def test_problems_name_positions_never_values():
     bad = [
         ConditionGroup(rows=0, where=()),

@@ -41,7 +41,13 @@ def _fitted(model: str, frame: pd.DataFrame, **options):
 
 
 @pytest.mark.parametrize(
-    "model, options, method", [("cart", {}, "tree_prefix"), ("dp_marginal", {"epsilon": 3.0}, "rejection")]
+    "model, options, method",
+    [
+        ("cart", {}, "tree_prefix"),
+        ("gaussian_copula", {}, "sdv_conditions"),
+        ("dp_marginal", {"epsilon": 3.0}, "model_given_evidence"),
+        ("dp_sgd", {"epsilon": 3.0, "epochs": 2}, "rejection"),
+    ],
 )
 def test_every_group_gets_exactly_its_rows_and_each_row_meets_it(frame, model, options, method):
     synth = _fitted(model, frame, **options)
@@ -73,10 +79,12 @@ def test_a_group_the_model_cannot_meet_is_refused_naming_it(frame):
     assert info.value.code == "FAILED_PRECONDITION" and info.value.reason == "CONDITION_UNMET"
 
 
-def test_cart_draws_the_other_columns_given_the_constraint(frame):
-    """Farmers are older in the data: rows asked for farmers carry farmers' ages, not everyone's."""
-    synth = _fitted("cart", frame)
+@pytest.mark.parametrize("model, options, within", [("cart", {}, 3.0), ("dp_marginal", {"epsilon": 3.0}, 6.0)])
+def test_the_other_columns_are_drawn_given_the_constraint(frame, model, options, within):
+    """Farmers are older in the data: rows asked for farmers carry farmers' ages, not everyone's (the DP
+    model's ages are binned and noisy, hence the wider margin)."""
+    synth = _fitted(model, frame, **options)
     farmers = synth.sample(300, conditions=[ConditionGroup(rows=300, where=(Constraint("job", ("Farmer",)),))], seed=4)
     real = frame.age[frame.job == "Farmer"]
     assert (farmers.job == "Farmer").all()
-    assert abs(farmers.age.mean() - real.mean()) < 3 and abs(farmers.age.mean() - frame.age.mean()) > 8
+    assert abs(farmers.age.mean() - real.mean()) < within and abs(farmers.age.mean() - frame.age.mean()) > 8

@@ -31,6 +31,7 @@ import numpy as np
 import pandas as pd
 
 from veil.core import kinds as K
+from veil.core.conditions import Constraint
 from veil.privacy.dp.accounting import ZcdpBudget
 from veil.privacy.dp.mechanisms import BOUND_GRID, GaussianMechanism, GaussianPartitionSelection, private_bounds
 from veil.synthesizers.errors import InvalidConfigError
@@ -196,6 +197,30 @@ class ColumnCodec:
             return pd.Series(values)
         labels = np.array(list(self.categories or []) + [None, None], dtype=object)
         return pd.Series(labels[fine], dtype=object)
+
+    def codes_meeting(self, constraint: Constraint) -> np.ndarray:
+        """Which coarse codes can decode to a value that meets ``constraint`` (one flag per code).
+
+        A superset: a group whose cells only partly meet it (a bin across a range's end, categories merged
+        with others) is allowed, and the decoded rows are checked after. "Other" and null decode to a
+        missing value, which meets an exclusion only; absent cells are never emitted.
+        """
+        if self.edges is not None:
+            lo, hi = self.edges[:-1].astype(float), self.edges[1:].astype(float)
+            if self.integer:  # decoded values are rounded
+                lo, hi = lo - 0.5, hi + 0.5
+            fine = np.ones(self.n_values, dtype=bool)
+            if constraint.low is not None:
+                fine &= hi >= constraint.low
+            if constraint.high is not None:
+                fine &= lo <= constraint.high
+            fine = np.append(fine, False)  # null
+        else:
+            labels = pd.Series(list(self.categories or []), dtype=object)
+            missing = bool(constraint.exclude)  # what "other" and null decode to
+            fine = np.append(constraint.holds(labels, self.kind), [missing, missing])
+        fine[self.absent] = False
+        return np.bincount(self.fine_to_coarse, weights=fine, minlength=self.size) > 0
 
     def _redraw_absent(self, coarse: np.ndarray, rng: np.random.Generator) -> np.ndarray:
         """Codes of groups made only of absent cells are redrawn from the other groups by noisy mass."""

@@ -46,9 +46,11 @@ with warnings.catch_warnings():
     warnings.simplefilter("ignore")
     import mbi  # noqa: E402
     from mbi import Domain, LinearMeasurement  # noqa: E402
+    from mbi.constraint import Constraint as ModelConstraint  # noqa: E402
     from mbi.estimation import MirrorDescent  # noqa: E402
     from mbi.junction_tree import hypothetical_model_size  # noqa: E402
 
+from veil.core.conditions import ConditionGroup  # noqa: E402
 from veil.core.progress import ProgressFn  # noqa: E402
 from veil.privacy.dp.accounting import ZcdpBudget, zcdp_rho_for  # noqa: E402
 from veil.privacy.dp.mechanisms import GaussianMechanism  # noqa: E402
@@ -93,6 +95,12 @@ MIN_BINS = 4
 """Fewest coarse bins of a numeric column, however noisy the two-ways."""
 
 ESTIMATION_ITERS = 1500
+
+GIVEN_EVIDENCE = "model_given_evidence"
+"""How condition groups are met: sampled from the graphical model given the group as evidence."""
+
+MAX_EVIDENCE_DRAWS_PER_ROW = 200
+"""Rows drawn given the evidence per row asked, at most (only partly met bins are rejected)."""
 
 
 @register
@@ -213,6 +221,40 @@ class DPMarginalSynthesizer(DPSynthesizer):
         if progress:
             progress(1.0)
         return pd.DataFrame(out)
+
+    def _sample_given(self, group: ConditionGroup, seed: int) -> tuple[pd.DataFrame, int, str] | None:
+        """Rows given a condition group, sampled from the fitted graphical model given the evidence.
+
+        Each constrained column's codes that cannot decode to a value meeting the group are ruled out as
+        structural constraints of the model (mbi folds them into the potentials), so message passing and
+        sampling run on the model given the evidence; decoded rows are then checked against the exact
+        constraints (a bin across a range's end). Post-processing of the fitted model: free under DP.
+        """
+        if any(c.column not in self._codecs for c in group.where):
+            return None
+        evidence = []
+        for constraint in group.where:
+            codec = self._codecs[constraint.column]
+            allowed = np.flatnonzero(codec.codes_meeting(constraint))
+            if not allowed.size:
+                return pd.DataFrame(columns=self._columns), 0, GIVEN_EVIDENCE
+            domain = Domain([constraint.column], [codec.size])
+            evidence.append(ModelConstraint(domain, valid=allowed.reshape(-1, 1)))
+        model = self._model.replace(constraints=tuple(self._model.constraints) + tuple(evidence))
+        rng = np.random.default_rng([seed, 0xE1D])
+        np.random.seed(seed % 2**32)  # mbi samples with numpy's global RNG
+        kept: list[pd.DataFrame] = []
+        have, drawn = 0, 0
+        want, allowed_rows = math.ceil(group.rows * 1.2) + 16, group.rows * MAX_EVIDENCE_DRAWS_PER_ROW
+        while have < want and drawn < allowed_rows:
+            rate = have / drawn if drawn else 1.0
+            batch = int(min(allowed_rows - drawn, 500_000, max(1_024, (want - have) / max(rate, 1e-6) * 1.2)))
+            coded = model.synthetic_data(rows=batch).to_dict()
+            rows = pd.DataFrame({c: self._codecs[c].decode(np.asarray(coded[c]), rng) for c in self._columns})
+            rows = rows[group.holds(rows, self.books["kinds"])]
+            kept.append(rows)
+            have, drawn = have + len(rows), drawn + batch
+        return pd.concat(kept, ignore_index=True), drawn, GIVEN_EVIDENCE
 
 
 def _coarse_oneway(codec: ColumnCodec, oneway: Any) -> LinearMeasurement:

@@ -17,11 +17,14 @@ is silenced here anyway. Nothing in fit/sample reaches the network.
 
 from __future__ import annotations
 
+import functools
 import logging
+import math
 import os
 import threading
 import warnings
 from collections.abc import Mapping
+from types import SimpleNamespace
 from typing import Any, ClassVar
 
 import pandas as pd
@@ -32,13 +35,17 @@ for _name in ("SingleTableSynthesizer", "MultiTableSynthesizer", "Metadata", "Si
     logging.getLogger(_name).setLevel(logging.CRITICAL)
     logging.getLogger(_name).propagate = False
 
+import sdv.single_table.base as _sdv_base  # noqa: E402
+import tqdm  # noqa: E402
 from sdv.metadata import Metadata  # noqa: E402
+from sdv.sampling import Condition  # noqa: E402
 from sdv.single_table import CopulaGANSynthesizer as _SdvCopulaGAN  # noqa: E402
 from sdv.single_table import CTGANSynthesizer as _SdvCTGAN  # noqa: E402
 from sdv.single_table import GaussianCopulaSynthesizer as _SdvGaussianCopula  # noqa: E402
 from sdv.single_table import TVAESynthesizer as _SdvTVAE  # noqa: E402
 
 from veil.core import kinds as K  # noqa: E402
+from veil.core.conditions import ConditionGroup  # noqa: E402
 from veil.core.progress import ProgressFn  # noqa: E402
 from veil.synthesizers.base import Synthesizer  # noqa: E402
 from veil.synthesizers.coercion import is_discrete_integer  # noqa: E402
@@ -50,6 +57,10 @@ TABLE = "t"
 SDTYPES = {K.NUMERIC: "numerical", K.CATEGORICAL: "categorical", K.DATETIME: "datetime", K.BOOLEAN: "boolean"}
 DEFAULT_EPOCHS = 100
 """CPU-sane default for the neural engines (SDV's own default is 300)."""
+SDV_CONDITIONS = "sdv_conditions"
+"""How condition groups are met: SDV's conditional sampling on the single-value labels, the rest checked."""
+MAX_CONDITIONED_DRAWS_PER_ROW = 200
+"""Rows asked of SDV's conditional sampling per row of a group, at most."""
 
 
 def build_metadata(kinds: Mapping[str, str], frame: pd.DataFrame | None = None) -> Metadata:
@@ -122,6 +133,10 @@ class _EpochIterator:
 
 _EPOCH_HOOK = _install_epoch_hook()
 
+# SDV's conditional sampling draws a tqdm bar on stderr that no one reads in a service; the bars its
+# sampling makes are kept off (a caller's own ``disable=`` still wins).
+_sdv_base.tqdm = SimpleNamespace(tqdm=functools.partial(tqdm.tqdm, disable=True))
+
 
 # --- engines ---------------------------------------------------------------------------
 
@@ -153,6 +168,12 @@ class _SdvSynthesizer(Synthesizer):
         finally:
             _progress_local.callback = None
         self._model = model
+        # the values each label column holds, for conditions (SDV conditions on the values themselves)
+        self._values = {
+            col: list(pd.unique(frame[col].dropna()))
+            for col, kind in kinds.items()
+            if kind in (K.CATEGORICAL, K.BOOLEAN)
+        }
         if progress:
             progress(1.0)
 
@@ -172,6 +193,51 @@ class _SdvSynthesizer(Synthesizer):
         if progress:
             progress(1.0)
         return frame
+
+    def _sample_given(self, group: ConditionGroup, seed: int) -> tuple[pd.DataFrame, int, str] | None:
+        """Rows given a condition group by SDV's conditional sampling on the group's single-value labels.
+
+        SDV conditions on exact column values (GaussianCopula conditions its copula on them, the GANs
+        their conditional vector, with SDV's own rejection behind); a group's other constraints (value
+        sets, ranges) are checked on the rows it returns. A group with no single-value label is left to
+        the base's rejection.
+        """
+        values = getattr(self, "_values", None)
+        fixed: dict[str, Any] = {}
+        for constraint in group.where:
+            if values is None or constraint.column not in values or constraint.exclude or len(constraint.values) != 1:
+                continue
+            held = pd.Series(values[constraint.column], dtype=object)
+            match = held[constraint.holds(held, self.books["kinds"][constraint.column])]
+            if match.empty:  # a value training never held: SDV cannot condition on it
+                return pd.DataFrame(columns=list(self.books["modelled_columns"])), 0, SDV_CONDITIONS
+            fixed[constraint.column] = match.iloc[0]
+        if not fixed:
+            return None
+        _set_torch_threads()
+        model = self._model
+        model.reset_sampling()
+        model._set_random_state(seed % 2**32)
+        kept: list[pd.DataFrame] = []
+        have, drawn = 0, 0
+        want, allowed = math.ceil(group.rows * 1.2) + 16, group.rows * MAX_CONDITIONED_DRAWS_PER_ROW
+        while have < want and drawn < allowed:
+            rate = have / drawn if drawn else 1.0
+            batch = int(min(allowed - drawn, 200_000, max(256, (want - have) / max(rate, 1e-6) * 1.2)))
+            try:
+                with warnings.catch_warnings():
+                    warnings.filterwarnings("ignore", module=r"sdv\..*|rdt\..*|copulas\..*|ctgan\..*")
+                    out = model.sample_from_conditions([Condition(column_values=fixed, num_rows=batch)])
+            except ValueError:  # SDV made no row with these values in its tries
+                break
+            rows = out[TABLE] if isinstance(out, dict) else out
+            rows = rows[group.holds(rows, self.books["kinds"])]
+            kept.append(rows)
+            have, drawn = have + len(rows), drawn + batch
+        frame = (
+            pd.concat(kept, ignore_index=True) if kept else pd.DataFrame(columns=list(self.books["modelled_columns"]))
+        )
+        return frame, drawn, SDV_CONDITIONS
 
 
 @register
