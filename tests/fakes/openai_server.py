@@ -39,6 +39,7 @@ _SLOT_RE = re.compile(r"\[\[[A-Z0-9_]+(?::[A-Z]+)?\]\]")
 # A slot such as [[CUSTOMER_NAME:FIRST]] is one piece: a rewrite keeps it as it is, as a real LLM is told to.
 _PIECE_RE = re.compile(r"\[\[[A-Z0-9_]+(?::[A-Z]+)?\]\]|\w+|(?:(?!\[\[)[^\w\s])+")
 _REWRITE_PROMPTS = {"paraphrase", "persona", "style", "translate", "pe_variation"}
+HARD_OPENER = "Hard to say for sure, but"
 
 # fmt: off
 _SYNONYMS = {
@@ -329,6 +330,8 @@ class FakeOpenAIServer:
         seed, temperature = body.get("seed"), body.get("temperature")
         if prompt in _REWRITE_PROMPTS:
             return rewrite(text, _stable_int(prompt, instruction, text, seed, temperature))
+        if prompt == "hard":  # a hard variant says it hedges, so tests can tell one from a plain rewrite
+            return HARD_OPENER + " " + rewrite(text, _stable_int(prompt, instruction, text, seed, temperature))
         if prompt == "pe_random":
             key = (instruction, seed, temperature)
             with self._lock:

@@ -7,7 +7,7 @@ import re
 import grpc
 import pytest
 
-from tests.fakes.openai_server import PII_SUFFIX, FakeOpenAIServer
+from tests.fakes.openai_server import HARD_OPENER, PII_SUFFIX, FakeOpenAIServer
 from tests.integration.conftest import TOKEN_A, make_config
 from tests.integration.helpers import captured_logs, error_details, pii_values
 from veil.core.text import NgramIndex
@@ -139,6 +139,31 @@ def test_llm_rewrite_handles_misbehaviour_and_reports_it(text_client, text_datas
     assert not any(v in prompts for v in raw)
     assert text.leakage.longest_overlap_max < 8
     assert PII_SUFFIX.strip() not in " ".join(notes)
+
+
+def test_a_condition_group_can_ask_for_hard_variants_of_its_notes(text_client, text_dataset, fake_llm, tickets):
+    fake_llm.reset()
+    fair = pb.ConditionGroup(
+        rows=30, where=[pb.ColumnCondition(column="cut", values=["Ideal"])], hard_text_variants=True
+    )
+    rest = pb.ConditionGroup(rows=50, where=[pb.ColumnCondition(column="cut", values=["Ideal"], exclude=True)])
+    config = pb.SynthesisConfig(
+        model=pb.MODEL_CART, seed=6, text_model=pb.TEXT_MODEL_LLM_REWRITE, conditions=[fair, rest]
+    )
+    synthesis, out, report = _run(text_client, text_dataset, config, "hard")
+    assert len(out) == 80 and synthesis.config.conditions[0].hard_text_variants
+    hard = out["note"].str.startswith(HARD_OPENER, na=False)
+    filled = out["note"].notna()
+    assert filled.iloc[:30].sum() >= 20 and (hard.iloc[:30] == filled.iloc[:30]).all() and not hard.iloc[30:].any()
+    (text,) = report.text_columns
+    assert "hard.v1" in text.generation.prompts
+    raw = [v for v in pii_values(tickets) if len(v) > 6]
+    assert not any(v in n for n in out["note"].dropna() for v in raw)
+    # Only the LLM rewriter makes hard variants: asked of another text engine, the request is refused.
+    with pytest.raises(grpc.RpcError) as info:
+        text_client.create_synthesis(text_dataset.name, pb.SynthesisConfig(model=pb.MODEL_CART, conditions=[fair]))
+    code, fields, reasons = error_details(info.value)
+    assert code == grpc.StatusCode.INVALID_ARGUMENT and list(fields) == ["config.conditions[0].hard_text_variants"]
 
 
 def test_text_config_errors_name_the_field(text_client, text_dataset, fake_llm):

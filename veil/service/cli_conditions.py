@@ -87,7 +87,8 @@ def parse_fill_gaps(spec: str) -> pb.FillGaps:
 
 
 def read_conditions(path: pathlib.Path) -> list[pb.ConditionGroup]:
-    """The groups of a JSON file (a list of {"rows", "where": [{"column", "values" | "min" / "max"}]})."""
+    """The groups of a JSON file (a list of {"rows", "where": [{"column", "values" | "min" / "max"}],
+    "hard_text_variants"?})."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         return [
@@ -102,6 +103,7 @@ def read_conditions(path: pathlib.Path) -> list[pb.ConditionGroup]:
                     )
                     for c in group["where"]
                 ],
+                hard_text_variants=bool(group.get("hard_text_variants", False)),
             )
             for group in data
         ]

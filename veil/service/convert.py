@@ -157,6 +157,7 @@ def config_from_pb(config: pb.SynthesisConfig) -> SynthesisConfig:
                     }
                     for c in g.where
                 ],
+                "hard_text": g.hard_text_variants,
             }
             for g in config.conditions
         ),
@@ -200,6 +201,7 @@ def config_to_pb(config: dict) -> pb.SynthesisConfig:
             pb.ConditionGroup(
                 rows=g["rows"],
                 where=[_condition_to_pb(c) for c in g["where"]],
+                hard_text_variants=g.get("hard_text", False),
             )
             for g in config.get("conditions", [])
         ],

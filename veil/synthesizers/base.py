@@ -414,6 +414,7 @@ class Synthesizer(SynthesizerPersistence, ABC):
         # Text last: a text's slots are filled from its row's generated PII values.
         generated = sorted((c for c in books["columns"] if c not in columns), key=lambda c: books["kinds"][c] == K.TEXT)
         pii_columns = [c for c in books["columns"] if K.is_pii_kind(books["kinds"][c])]
+        hard = np.repeat([g.hard_text for g in conditions], [g.rows for g in conditions]) if conditions else None
         for i, col in enumerate(generated):
             kind = books["kinds"][col]
             if kind == K.ID:
@@ -431,6 +432,7 @@ class Synthesizer(SynthesizerPersistence, ABC):
                     num_rows,
                     context=context,
                     seed=column_seed(seed, col, "text"),
+                    hard_rows=hard if hard is not None and hard.any() else None,
                     progress=_scaled(rest, i / len(generated), (i + 1) / len(generated)) if rest else None,
                 )
             else:  # all-null modelled column, or a text column the engine withholds

@@ -349,12 +349,14 @@ class ValueShare(_message.Message):
     def __init__(self, value: _Optional[str] = ..., share: _Optional[float] = ...) -> None: ...
 
 class ConditionGroup(_message.Message):
-    __slots__ = ("rows", "where")
+    __slots__ = ("rows", "where", "hard_text_variants")
     ROWS_FIELD_NUMBER: _ClassVar[int]
     WHERE_FIELD_NUMBER: _ClassVar[int]
+    HARD_TEXT_VARIANTS_FIELD_NUMBER: _ClassVar[int]
     rows: int
     where: _containers.RepeatedCompositeFieldContainer[ColumnCondition]
-    def __init__(self, rows: _Optional[int] = ..., where: _Optional[_Iterable[_Union[ColumnCondition, _Mapping]]] = ...) -> None: ...
+    hard_text_variants: bool
+    def __init__(self, rows: _Optional[int] = ..., where: _Optional[_Iterable[_Union[ColumnCondition, _Mapping]]] = ..., hard_text_variants: _Optional[bool] = ...) -> None: ...
 
 class ColumnCondition(_message.Message):
     __slots__ = ("column", "values", "min", "max", "exclude")

@@ -16,7 +16,7 @@ from veil.core.conditions import (
     rebalance_problems,
 )
 from veil.core.errors import ViolationCollector
-from veil.core.kinds import BOOLEAN, CATEGORICAL
+from veil.core.kinds import BOOLEAN, CATEGORICAL, TEXT
 from veil.service.config import ServiceConfig
 from veil.service.errors import InvalidArgument
 from veil.service.pipeline import text as text_stage
@@ -52,8 +52,8 @@ class SynthesisConfig:
     max_risk: float = 0.0
     # The two column sets the linkability attack joins (both empty: the report's default split).
     link_columns: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
-    # Condition groups ({"rows": n, "where": [{"column", "values", "low", "high", "exclude"}]}): the rows to
-    # make instead.
+    # Condition groups ({"rows": n, "where": [{"column", "values", "low", "high", "exclude"}], "hard_text"}):
+    # the rows to make instead.
     conditions: tuple[dict, ...] = ()
     # Target shares of a label column's values ({"column": c, "shares": [[value, share], ...]}), made as groups.
     rebalance: dict | None = None
@@ -78,6 +78,7 @@ class SynthesisConfig:
                     )
                     for c in g["where"]
                 ),
+                hard_text=bool(g.get("hard_text")),
             )
             for g in self.conditions
         ]
@@ -186,6 +187,17 @@ def _validate_conditions(config: SynthesisConfig, dataset: DatasetRow, problems:
             "canaries drop the rows that carry them, and condition groups keep exact counts: use one or the other",
             reason="BAD_CONDITION",
         )
+    text_columns = [c for c, k in dataset_kinds(dataset).items() if k == TEXT]
+    for index, group in enumerate(groups):
+        if group.hard_text and (
+            config.text_model != "llm_rewrite" or not text_columns or config.differentially_private
+        ):
+            problems.add(
+                f"config.conditions[{index}].hard_text_variants",
+                "hard text variants are made by the LLM rewriter (text_model llm_rewrite) for a text column, "
+                "under a model that is not differentially private (a DP model withholds its text)",
+                reason="BAD_CONDITION",
+            )
 
 
 MAX_GAP_COLUMNS = 4

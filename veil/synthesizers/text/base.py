@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 from abc import ABC, abstractmethod
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar
 
 import numpy as np
@@ -58,6 +58,8 @@ class TextSynthesizer(ABC):
     capabilities: ClassVar[Capabilities] = NO_CAPABILITIES
     differentially_private = capability("differentially_private")
     needs_llm = capability("needs_llm")
+    # Whether the engine can make hard variants of some rows' texts (``sample(hard_rows=...)``).
+    makes_hard_variants: ClassVar[bool] = False
 
     def __init__(
         self,
@@ -78,6 +80,7 @@ class TextSynthesizer(ABC):
         self.llm = llm
         self.pii_scanner = pii_scanner
         self.num_rows: int | None = None
+        self.hard_rows = np.zeros(0, dtype=bool)
         self.null_share: float = 0.0
         self.slots = SlotColumns(by_slot={})
         self.generation: dict[str, Any] = {}
@@ -143,6 +146,7 @@ class TextSynthesizer(ABC):
         context: pd.DataFrame | None = None,
         seed: int | None = None,
         progress: ProgressFn | None = None,
+        hard_rows: Sequence[bool] | None = None,
     ) -> pd.Series:
         """Sample ``num_rows`` texts (object dtype, nulls as ``None``).
 
@@ -151,6 +155,8 @@ class TextSynthesizer(ABC):
             context: The synthetic rows' PII columns, aligned with the output rows.
             seed: Overrides ``self.seed`` for this call.
             progress: Optional callback receiving the completed fraction.
+            hard_rows: Per output row, whether its text is to be a hard variant (engines that
+                ``makes_hard_variants`` only).
         """
         if isinstance(num_rows, bool) or not isinstance(num_rows, (int, np.integer)) or num_rows < 1:
             raise InvalidSampleRequestError(
@@ -162,12 +168,19 @@ class TextSynthesizer(ABC):
             raise InvalidSampleRequestError(
                 "context rows do not match num_rows", violations=[("context", "length differs")]
             )
+        hard = np.zeros(num_rows, dtype=bool) if hard_rows is None else np.asarray(hard_rows, dtype=bool)
+        if len(hard) != num_rows or (hard.any() and not self.makes_hard_variants):
+            raise InvalidSampleRequestError(
+                f"text model {self.name!r} cannot make these hard variants",
+                violations=[("hard_rows", "one flag per row, and only for an engine that makes hard variants")],
+            )
         rng = np.random.default_rng(self.seed if seed is None else seed)
         if progress:
             progress(0.0)
         null_mask = rng.random(num_rows) < self.null_share
         n_values = int((~null_mask).sum())
         rows = _rows(context, ~null_mask) if context is not None else [{} for _ in range(n_values)]
+        self.hard_rows = hard[~null_mask]  # read by ``_sample`` of an engine that makes hard variants
         values = self._sample(n_values, rng, progress, rows) if n_values else []
         out = np.full(num_rows, None, dtype=object)
         out[~null_mask] = list(values)

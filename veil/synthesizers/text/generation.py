@@ -89,14 +89,16 @@ class GenerationBooks:
 
 
 class Rewriter:
-    """Builds the rewrite requests of ``llm_rewrite`` (paraphrase, persona, style, back-translation)."""
+    """Builds the rewrite requests of ``llm_rewrite`` (paraphrase, persona, style, back-translation, and the
+    hard variants of condition groups that ask for them)."""
 
     def __init__(self, options: TextOptions) -> None:
         self.options = options
-        self.prompts = {name: load_prompt(name) for name in ("paraphrase", "persona", "style", "translate")}
+        self.prompts = {name: load_prompt(name) for name in ("paraphrase", "persona", "style", "translate", "hard")}
         self.personas = load_list("personas")
         self.styles = load_list("styles")
         self.languages = load_list("languages")
+        self.difficulties = load_list("difficulties")
 
     def kinds(self, count: int, rng: np.random.Generator) -> list[str]:
         if self.options.rewrite != "mixed":
@@ -115,6 +117,11 @@ class Rewriter:
             return self._request("style", seed, text=text, style=_pick(self.styles[1], rng)), {
                 self.prompts["style"].id,
                 self.styles[0],
+            }
+        if kind == "hard":
+            return self._request("hard", seed, text=text, difficulty=_pick(self.difficulties[1], rng)), {
+                self.prompts["hard"].id,
+                self.difficulties[0],
             }
         if kind == "backtranslate":
             return self._request("translate", seed, text=text, language=_pick(self.languages[1], rng)), {

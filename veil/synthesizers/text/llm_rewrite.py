@@ -4,7 +4,10 @@ For every output row the engine draws templates the row can fill (its slots
 are the row's own PII columns), asks the LLM for more rewrites than it needs
 (``oversample``) -- paraphrases, persona-driven rewrites, style rewrites or
 back-translations -- and keeps, after validation, one text per embedding
-cluster. The LLM sees only scrubbed templates with slots like
+cluster. Rows of a condition group that asks for hard variants get texts
+rewritten to be harder to read (``hard.v1``: indirect, hedged, terse, the
+point buried), drawn only from their own kind and through the same gate. The
+LLM sees only scrubbed templates with slots like
 ``[[CUSTOMER_NAME]]``; the row's values are filled in afterwards, so the name
 in a note is the row's name and never passes through the LLM.
 """
@@ -38,6 +41,7 @@ class LLMRewriteSynthesizer(TemplatePoolSynthesizer):
     """Rewrites scrubbed templates with an LLM; validates, filters for diversity, fills the row's slots."""
 
     name = "llm_rewrite"
+    makes_hard_variants = True
 
     def _sample(
         self, num_rows: int, rng: np.random.Generator, progress: ProgressFn | None, rows: list[dict[str, object]]
@@ -55,7 +59,8 @@ class LLMRewriteSynthesizer(TemplatePoolSynthesizer):
                 if pick is not None:
                     owners.append(i)
                     sources.append(self._pool.templates[pick])
-        texts = self._rewrite(sources, rng, books, progress)
+        hard = [bool(self.hard_rows[i]) for i in owners] if len(self.hard_rows) else [False] * len(owners)
+        texts = self._rewrite(sources, rng, books, progress, hard)
         books.candidates = len(texts)
 
         # The gate: slots kept, then format, leakage, PII re-scan and judge.
@@ -81,22 +86,29 @@ class LLMRewriteSynthesizer(TemplatePoolSynthesizer):
         if progress:
             progress(0.85)
 
-        # Diversity: one kept text per cluster, as many clusters as rows to fill.
-        needed = sum(1 for slots in available if self._pool.eligible(slots).size)
+        # Diversity: one kept text per cluster, as many clusters as rows to fill (hard variants apart).
+        wants_hard = self.hard_rows if len(self.hard_rows) else np.zeros(len(rows), dtype=bool)
         embedder = embedder_for(self.options, self.llm)
-        chosen = [
-            kept[j]
-            for j in diverse_subset(
-                [texts[k] for k in kept], k=needed, embedder=embedder, seed=int(rng.integers(0, 2**31)), books=books
+        chosen: list[int] = []
+        for kind in sorted({bool(h) for h in wants_hard}):
+            needed = sum(1 for i, s in enumerate(available) if wants_hard[i] == kind and self._pool.eligible(s).size)
+            members = [k for k in kept if hard[k] == kind]
+            picked = diverse_subset(
+                [texts[k] for k in members],
+                k=needed,
+                embedder=embedder,
+                seed=int(rng.integers(0, 2**31)),
+                books=books if not kind else GenerationBooks(),  # the report's diversity: the ordinary texts'
             )
-        ]
+            chosen += [members[j] for j in picked]
         books.selected = len(chosen)
-        out, reused, unfilled = self._assign(rows, available, owners, sources, texts, chosen, kept, rng)
+        out, reused, unfilled = self._assign(rows, available, owners, sources, texts, chosen, kept, rng, hard)
         books.extra = {
             "rewrite": self.options.rewrite,
             "oversample": self.options.oversample,
             "reused_texts": reused,
             "unfilled_rows": unfilled,
+            "hard_variant_rows": int(np.count_nonzero(self.hard_rows)),
         }
         self.generation = books.to_dict()
         logger.info(
@@ -109,11 +121,16 @@ class LLMRewriteSynthesizer(TemplatePoolSynthesizer):
         return out
 
     def _rewrite(
-        self, sources: list[str], rng: np.random.Generator, books: GenerationBooks, progress: ProgressFn | None
+        self,
+        sources: list[str],
+        rng: np.random.Generator,
+        books: GenerationBooks,
+        progress: ProgressFn | None,
+        hard: list[bool],
     ) -> list[str | None]:
-        """One rewrite per source; back-translations take two calls."""
+        """One rewrite per source (a hard variant where ``hard`` says so); back-translations take two calls."""
         rewriter = Rewriter(self.options)
-        kinds = rewriter.kinds(len(sources), rng)
+        kinds = ["hard" if h else kind for kind, h in zip(rewriter.kinds(len(sources), rng), hard, strict=True)]
         requests = []
         for kind, source in zip(kinds, sources):
             request, used = rewriter.first_request(kind, source, rng)
@@ -142,27 +159,33 @@ class LLMRewriteSynthesizer(TemplatePoolSynthesizer):
         chosen: list[int],
         kept: list[int],
         rng: np.random.Generator,
+        hard: list[bool],
     ) -> tuple[list[str | None], int, int]:
-        """Give each row a chosen text it can fill: its own first, then an unused one, then a reused one."""
+        """Give each row a chosen text it can fill: its own first, then an unused one, then a reused one.
+
+        A row asked for a hard variant takes hard variants only, and the other rows take none.
+        """
         unused = set(chosen)
         own: dict[int, list[int]] = {}
         for c in chosen:
             own.setdefault(owners[c], []).append(c)
-        # Candidates grouped by the slots they need, so a row looks only at groups it can fill.
-        free: dict[frozenset[str], list[int]] = {}
+        # Candidates grouped by kind and the slots they need, so a row looks only at groups it can fill.
+        free: dict[tuple[bool, frozenset[str]], list[int]] = {}
         for c in chosen:
-            free.setdefault(template_slots(sources[c]), []).append(c)
-        every: dict[frozenset[str], list[int]] = {}
+            free.setdefault((hard[c], template_slots(sources[c])), []).append(c)
+        every: dict[tuple[bool, frozenset[str]], list[int]] = {}
         for c in kept:
-            every.setdefault(template_slots(sources[c]), []).append(c)
+            every.setdefault((hard[c], template_slots(sources[c])), []).append(c)
+        wants_hard = self.hard_rows if len(self.hard_rows) else np.zeros(len(rows), dtype=bool)
         out: list[str | None] = []
         reused = unfilled = 0
         for i, row in enumerate(rows):
+            fits = [(kind, slots) for kind, slots in every if kind == wants_hard[i] and slots <= available[i]]
             pick = next((c for c in own.get(i, []) if c in unused), None)
             if pick is None:
-                pick = _draw([g for slots, g in free.items() if slots <= available[i]], unused, rng)
+                pick = _draw([free[key] for key in fits if key in free], unused, rng)
             if pick is None:
-                pick = _draw([g for slots, g in every.items() if slots <= available[i]], None, rng)
+                pick = _draw([every[key] for key in fits], None, rng)
                 reused += pick is not None
             if pick is None:
                 unfilled += 1

@@ -8,12 +8,12 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from tests.fakes.openai_server import FakeOpenAIServer
+from tests.fakes.openai_server import HARD_OPENER, FakeOpenAIServer
 from veil.core.text import NgramIndex
 from veil.privacy.dp.accounting import zcdp_rho_for
 from veil.service.demo_data import make_demo_table
 from veil.synthesizers import create_synthesizer
-from veil.synthesizers.errors import InvalidConfigError, LLMUnavailableError
+from veil.synthesizers.errors import InvalidConfigError, InvalidSampleRequestError, LLMUnavailableError
 from veil.synthesizers.tabular.dp_base import TEXT_SHARE
 from veil.synthesizers.text import create_text_synthesizer
 from veil.synthesizers.text.llm import ChatResult, LLMSettings, LLMUsage, create_llm_client
@@ -65,6 +65,33 @@ def test_rewrites_name_their_row_and_share_no_long_run(llm, notes):
     assert named >= 15  # 5 of the 7 note templates name the customer
     assert gen["diversity_after"]["distinct_2"] >= gen["diversity_before"]["distinct_2"]
     assert llm.usage.prompt_tokens > 0 and llm.usage.requests >= gen["candidates"]
+
+
+def test_hard_variants_go_to_the_rows_that_ask_for_them_and_through_the_gate(llm, fake, notes):
+    _, synthetic = notes
+    engine = _fitted(llm, notes)
+    hard = np.arange(40) < 12
+    out = engine.sample(40, context=synthetic, hard_rows=hard)
+    gen = engine.generation
+    assert {"hard.v1", "difficulties.v1"} <= set(gen["prompts"]) and gen["hard_variant_rows"] == 12
+    variants = out.str.startswith(HARD_OPENER, na=False)
+    assert out.notna().all() and variants[hard].all() and not variants[~hard].any()
+    hard_prompts = [r for r in fake.requests if "veil-prompt: hard.v1" in r["messages"][0]["content"]]
+    assert 20 <= len(hard_prompts) <= 40  # oversample 2 for the 12 rows asked, and for no other row
+    # the gate checks hard variants as it checks every rewrite: with PII in every answer, none is emitted
+    fake.always("pii")
+    out = engine.sample(12, context=synthetic.iloc[:12].reset_index(drop=True), hard_rows=hard[:12])
+    assert out.isna().all() and engine.generation["rejected"]["pii"] >= 0.75 * engine.generation["candidates"]
+    fake.always(None)
+
+
+def test_an_engine_that_makes_no_hard_variants_refuses_to_be_asked(notes):
+    train, synthetic = notes
+    engine = create_text_synthesizer("surrogate", seed=3)
+    engine.fit(train["note"], context=train[list(ENTITIES)], entities=ENTITIES)
+    with pytest.raises(InvalidSampleRequestError) as info:
+        engine.sample(5, context=synthetic.iloc[:5].reset_index(drop=True), hard_rows=[True] * 5)
+    assert [v[0] for v in info.value.violations] == ["hard_rows"]
 
 
 def test_pii_and_prompt_copies_are_rejected_not_emitted(llm, fake, notes):
