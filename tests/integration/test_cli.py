@@ -299,11 +299,6 @@ def test_synth_with_conditions_writes_exactly_the_groups(input_csv, tmp_path):
     assert first.cut.isin(["Ideal", "Premium"]).all() and (first.carat >= 0.5).all()
     assert second.color.isin(["E", "F"]).all()
     assert "condition group 1" in result.stdout
-    # hard text variants are read from the file; only the LLM rewriter makes them, so this run is refused
-    groups.write_text('[{"rows": 40, "where": [{"column": "color", "values": ["E"]}], "hard_text_variants": true}]')
-    result = run_veil("synth", str(path), "--out", "hard.csv", "--conditions", str(groups), cwd=tmp_path)
-    assert result.returncode != 0 and "config.conditions[0].hard_text_variants" in result.stderr
-    assert not (tmp_path / "hard.csv").exists()
 
 
 @pytest.mark.parametrize("spec", ["cut=Ideal", "cut~Ideal:5", "carat>=heavy:5"])

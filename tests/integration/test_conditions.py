@@ -225,8 +225,9 @@ FAMILIES = [
 
 
 @pytest.mark.parametrize("base, methods", FAMILIES)
-def test_every_engine_family_meets_groups_exactly_rebalances_and_repeats_with_its_seed(client_a, base, methods):
-    # a dataset of its own per family, so the DP families each have a whole budget
+def test_every_engine_family_meets_groups_exactly_and_rebalances(client_a, base, methods):
+    # a dataset of its own per family, so the DP families each have a whole budget; each family's seeds are
+    # shown to repeat in tests/unit/synthesizers/test_conditioned_sampling.py (cart's over gRPC above)
     family = pb.Model.Name(base.model).lower().replace("_", "-")
     gems = client_a.upload(make_demo_table(2000, seed=7), pb.DatasetSpec(dataset_id=family, seed=3))
     premium = pb.ConditionGroup(rows=120, where=[pb.ColumnCondition(column="cut", values=["Premium"])])
@@ -239,8 +240,6 @@ def test_every_engine_family_meets_groups_exactly_rebalances_and_repeats_with_it
         (120, 120, methods[0]),
         (100, 100, methods[1]),
     ]
-    _, again, _ = _run(client_a, gems, config)
-    pd.testing.assert_frame_equal(records.drop(columns=["order_id"]), again.drop(columns=["order_id"]))
 
     rebalance = pb.Rebalance(column="color", shares=[pb.ValueShare(value="J", share=0.25)])
     config = pb.SynthesisConfig(num_rows=400, seed=11, rebalance=rebalance)
