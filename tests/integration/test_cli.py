@@ -195,8 +195,8 @@ def test_synth_with_a_dp_model(input_csv):
 def test_dp_model_without_epsilon_is_a_clear_error(input_csv):
     path, _ = input_csv
     result = run_veil("synth", "in.csv", "--out", "x.csv", "--model", "dp_sgd", cwd=path.parent)
-    assert result.returncode != 0
-    assert "config.epsilon" in result.stderr + result.stdout
+    assert result.returncode == 2  # before any upload: no dataset is left behind for a request refused
+    assert "--epsilon" in result.stderr and "config.epsilon" in result.stderr
     assert not (path.parent / "x.csv").exists()
 
 

@@ -18,7 +18,7 @@ from rich.console import Console
 from rich.table import Table
 
 from veil.service.cli_console import console, fail, grpc_error_text
-from veil.service.cli_synthesis import run_synthesis
+from veil.service.cli_synthesis import check_engines, run_synthesis
 from veil.service.offline import go_offline
 
 go_offline()
@@ -232,6 +232,7 @@ def synth(
     frame = _read_csv(input)
     if server and not token:
         fail("--server needs a token (--token or VEIL_TOKEN)")
+    check_engines(model, text_model, epsilon)
     groups = [parse_condition(spec, i) for i, spec in enumerate(condition or [])]
     groups += read_conditions(conditions) if conditions else []
     kwargs = dict(

@@ -56,6 +56,18 @@ def engine_number(names: EnumNames, option: str, name: str) -> int:
         fail(f"{option}: unknown engine; known: {', '.join(names.names())}")
 
 
+def check_engines(model: str, text_model: str, epsilon: float) -> None:
+    """Exit 2 on an engine name the contract does not know, or a DP model without its target, before any data
+    is uploaded (a dataset the synthesis then refuses would be left on the server) or a server started."""
+    from veil.service.enums import MODEL, TEXT_MODEL
+    from veil.synthesizers.catalog import TABULAR
+
+    engine_number(MODEL, "--model", model)
+    engine_number(TEXT_MODEL, "--text-model", text_model)
+    if model in TABULAR.names(differentially_private=True) and epsilon <= 0:
+        fail(f"--epsilon: model {model} is differentially private and needs a target epsilon > 0 (config.epsilon)")
+
+
 def run_synthesis(
     *,
     frame: pd.DataFrame,
@@ -125,6 +137,7 @@ def run_synthesis(
     from veil.service.enums import MODEL, TEXT_MODEL
     from veil.v1 import veil_pb2 as pb
 
+    check_engines(model, text_model, epsilon)
     with VeilClient(address, token) as client, StageProgress(console) as progress:
         try:
             client.wait_ready()
