@@ -54,6 +54,7 @@ from veil.core.conditions import ConditionGroup  # noqa: E402
 from veil.core.progress import ProgressFn  # noqa: E402
 from veil.privacy.dp.accounting import ZcdpBudget, zcdp_rho_for  # noqa: E402
 from veil.privacy.dp.mechanisms import GaussianMechanism  # noqa: E402
+from veil.synthesizers.conditioned import MAX_DRAWS_PER_ROW  # noqa: E402
 from veil.synthesizers.registry import register  # noqa: E402
 from veil.synthesizers.tabular.dp_base import DPSynthesizer  # noqa: E402
 from veil.synthesizers.tabular.dp_domain import (  # noqa: E402
@@ -98,9 +99,6 @@ ESTIMATION_ITERS = 1500
 
 GIVEN_EVIDENCE = "model_given_evidence"
 """How condition groups are met: sampled from the graphical model given the group as evidence."""
-
-MAX_EVIDENCE_DRAWS_PER_ROW = 200
-"""Rows drawn given the evidence per row asked, at most (only partly met bins are rejected)."""
 
 
 @register
@@ -245,7 +243,7 @@ class DPMarginalSynthesizer(DPSynthesizer):
         np.random.seed(seed % 2**32)  # mbi samples with numpy's global RNG
         kept: list[pd.DataFrame] = []
         have, drawn = 0, 0
-        want, allowed_rows = math.ceil(group.rows * 1.2) + 16, group.rows * MAX_EVIDENCE_DRAWS_PER_ROW
+        want, allowed_rows = math.ceil(group.rows * 1.2) + 16, group.rows * MAX_DRAWS_PER_ROW
         while have < want and drawn < allowed_rows:
             rate = have / drawn if drawn else 1.0
             batch = int(min(allowed_rows - drawn, 500_000, max(1_024, (want - have) / max(rate, 1e-6) * 1.2)))

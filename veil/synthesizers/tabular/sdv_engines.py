@@ -49,6 +49,7 @@ from veil.core.conditions import ConditionGroup  # noqa: E402
 from veil.core.progress import ProgressFn  # noqa: E402
 from veil.synthesizers.base import Synthesizer  # noqa: E402
 from veil.synthesizers.coercion import is_discrete_integer  # noqa: E402
+from veil.synthesizers.conditioned import MAX_DRAWS_PER_ROW  # noqa: E402
 from veil.synthesizers.registry import register  # noqa: E402
 
 logger = logging.getLogger(__name__)
@@ -59,8 +60,6 @@ DEFAULT_EPOCHS = 100
 """CPU-sane default for the neural engines (SDV's own default is 300)."""
 SDV_CONDITIONS = "sdv_conditions"
 """How condition groups are met: SDV's conditional sampling on the single-value labels, the rest checked."""
-MAX_CONDITIONED_DRAWS_PER_ROW = 200
-"""Rows asked of SDV's conditional sampling per row of a group, at most."""
 
 
 def build_metadata(kinds: Mapping[str, str], frame: pd.DataFrame | None = None) -> Metadata:
@@ -220,7 +219,7 @@ class _SdvSynthesizer(Synthesizer):
         model._set_random_state(seed % 2**32)
         kept: list[pd.DataFrame] = []
         have, drawn = 0, 0
-        want, allowed = math.ceil(group.rows * 1.2) + 16, group.rows * MAX_CONDITIONED_DRAWS_PER_ROW
+        want, allowed = math.ceil(group.rows * 1.2) + 16, group.rows * MAX_DRAWS_PER_ROW
         while have < want and drawn < allowed:
             rate = have / drawn if drawn else 1.0
             batch = int(min(allowed - drawn, 200_000, max(256, (want - have) / max(rate, 1e-6) * 1.2)))
