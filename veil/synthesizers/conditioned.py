@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import pandas as pd
@@ -19,6 +19,39 @@ from veil.synthesizers.protection import protect
 MAX_DRAWS_PER_ROW = 200
 MIN_CONDITION_BATCH = 1_000
 MAX_CONDITION_BATCH = 200_000
+
+
+def draw_given(
+    group: ConditionGroup,
+    kinds: Mapping[str, str],
+    draw: Callable[[int], pd.DataFrame | None],
+    *,
+    min_batch: int,
+    max_batch: int,
+) -> tuple[list[pd.DataFrame], int]:
+    """The rows of an engine's own conditioned draws (``Synthesizer._sample_given``) that meet ``group``.
+
+    ``draw(batch)`` makes ``batch`` rows already aimed at the group (None: the engine can make no more);
+    rounds are sized by the acceptance seen so far, until a fifth more rows than asked (and 16) are kept,
+    for the rare-value protection that runs after and may undo a few, or ``MAX_DRAWS_PER_ROW`` rows per row
+    asked are drawn.
+
+    Returns:
+        The kept blocks, and the rows drawn.
+    """
+    kept: list[pd.DataFrame] = []
+    have, drawn = 0, 0
+    want, allowed = math.ceil(group.rows * 1.2) + 16, group.rows * MAX_DRAWS_PER_ROW
+    while have < want and drawn < allowed:
+        rate = have / drawn if drawn else 1.0
+        batch = int(min(allowed - drawn, max_batch, max(min_batch, (want - have) / max(rate, 1e-6) * 1.2)))
+        rows = draw(batch)
+        if rows is None:
+            break
+        rows = rows[group.holds(rows, kinds)]
+        kept.append(rows)
+        have, drawn = have + len(rows), drawn + batch
+    return kept, drawn
 
 
 def sample_conditions(

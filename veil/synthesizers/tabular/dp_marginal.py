@@ -54,7 +54,7 @@ from veil.core.conditions import ConditionGroup  # noqa: E402
 from veil.core.progress import ProgressFn  # noqa: E402
 from veil.privacy.dp.accounting import ZcdpBudget, zcdp_rho_for  # noqa: E402
 from veil.privacy.dp.mechanisms import GaussianMechanism  # noqa: E402
-from veil.synthesizers.conditioned import MAX_DRAWS_PER_ROW  # noqa: E402
+from veil.synthesizers.conditioned import draw_given  # noqa: E402
 from veil.synthesizers.registry import register  # noqa: E402
 from veil.synthesizers.tabular.dp_base import DPSynthesizer  # noqa: E402
 from veil.synthesizers.tabular.dp_domain import (  # noqa: E402
@@ -241,17 +241,12 @@ class DPMarginalSynthesizer(DPSynthesizer):
         model = self._model.replace(constraints=tuple(self._model.constraints) + tuple(evidence))
         rng = np.random.default_rng([seed, 0xE1D])
         np.random.seed(seed % 2**32)  # mbi samples with numpy's global RNG
-        kept: list[pd.DataFrame] = []
-        have, drawn = 0, 0
-        want, allowed_rows = math.ceil(group.rows * 1.2) + 16, group.rows * MAX_DRAWS_PER_ROW
-        while have < want and drawn < allowed_rows:
-            rate = have / drawn if drawn else 1.0
-            batch = int(min(allowed_rows - drawn, 500_000, max(1_024, (want - have) / max(rate, 1e-6) * 1.2)))
+
+        def draw(batch: int) -> pd.DataFrame:
             coded = model.synthetic_data(rows=batch).to_dict()
-            rows = pd.DataFrame({c: self._codecs[c].decode(np.asarray(coded[c]), rng) for c in self._columns})
-            rows = rows[group.holds(rows, self.books["kinds"])]
-            kept.append(rows)
-            have, drawn = have + len(rows), drawn + batch
+            return pd.DataFrame({c: self._codecs[c].decode(np.asarray(coded[c]), rng) for c in self._columns})
+
+        kept, drawn = draw_given(group, self.books["kinds"], draw, min_batch=1_024, max_batch=500_000)
         return pd.concat(kept, ignore_index=True), drawn, GIVEN_EVIDENCE
 
 

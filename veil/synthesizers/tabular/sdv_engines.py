@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import functools
 import logging
-import math
 import os
 import threading
 import warnings
@@ -49,7 +48,7 @@ from veil.core.conditions import ConditionGroup  # noqa: E402
 from veil.core.progress import ProgressFn  # noqa: E402
 from veil.synthesizers.base import Synthesizer  # noqa: E402
 from veil.synthesizers.coercion import is_discrete_integer  # noqa: E402
-from veil.synthesizers.conditioned import MAX_DRAWS_PER_ROW  # noqa: E402
+from veil.synthesizers.conditioned import draw_given  # noqa: E402
 from veil.synthesizers.registry import register  # noqa: E402
 
 logger = logging.getLogger(__name__)
@@ -217,22 +216,17 @@ class _SdvSynthesizer(Synthesizer):
         model = self._model
         model.reset_sampling()
         model._set_random_state(seed % 2**32)
-        kept: list[pd.DataFrame] = []
-        have, drawn = 0, 0
-        want, allowed = math.ceil(group.rows * 1.2) + 16, group.rows * MAX_DRAWS_PER_ROW
-        while have < want and drawn < allowed:
-            rate = have / drawn if drawn else 1.0
-            batch = int(min(allowed - drawn, 200_000, max(256, (want - have) / max(rate, 1e-6) * 1.2)))
+
+        def draw(batch: int) -> pd.DataFrame | None:
             try:
                 with warnings.catch_warnings():
                     warnings.filterwarnings("ignore", module=r"sdv\..*|rdt\..*|copulas\..*|ctgan\..*")
                     out = model.sample_from_conditions([Condition(column_values=fixed, num_rows=batch)])
             except ValueError:  # SDV made no row with these values in its tries
-                break
-            rows = out[TABLE] if isinstance(out, dict) else out
-            rows = rows[group.holds(rows, self.books["kinds"])]
-            kept.append(rows)
-            have, drawn = have + len(rows), drawn + batch
+                return None
+            return out[TABLE] if isinstance(out, dict) else out
+
+        kept, drawn = draw_given(group, self.books["kinds"], draw, min_batch=256, max_batch=200_000)
         frame = (
             pd.concat(kept, ignore_index=True) if kept else pd.DataFrame(columns=list(self.books["modelled_columns"]))
         )
