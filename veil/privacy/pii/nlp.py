@@ -10,12 +10,40 @@ import spacy
 from presidio_analyzer import RecognizerResult
 from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
 from presidio_analyzer.nlp_engine import NlpArtifacts, SpacyNlpEngine
-from spacy.attrs import IDX, LOWER
+from spacy.attrs import IDX, LENGTH, LOWER
 from spacy.tokens import Doc
 
 from veil.privacy.errors import UnknownSpacyModelError
 
 logger = logging.getLogger(__name__)
+
+
+class VeilNlpArtifacts(NlpArtifacts):
+    """Presidio's artifacts with the token lengths, and keywords computed only when read.
+
+    Veil's context enhancer reads the lemmas; Presidio's keyword filter asks spaCy's
+    vocabulary about every word, which creates a lexeme for each new one (slow, and the
+    vocabulary grows with the texts scanned).
+    """
+
+    def __init__(self, *, tokens_lengths: list[int], **kwargs) -> None:
+        self.tokens_lengths = tokens_lengths
+        self._language = kwargs["language"]
+        super().__init__(**kwargs)
+
+    @staticmethod
+    def set_keywords(nlp_engine, lemmas: list[str], language: str) -> None:  # noqa: D102
+        return None
+
+    @property
+    def keywords(self) -> list[str]:
+        if self._keywords is None:
+            self._keywords = NlpArtifacts.set_keywords(self.nlp_engine, self.lemmas, self._language)
+        return self._keywords
+
+    @keywords.setter
+    def keywords(self, value: list[str] | None) -> None:
+        self._keywords = value
 
 
 class VeilSpacyNlpEngine(SpacyNlpEngine):
@@ -69,10 +97,11 @@ class VeilSpacyNlpEngine(SpacyNlpEngine):
         # than the recognizers that read them.
         lowers = doc.to_array(LOWER)
         strings = doc.vocab.strings
-        return NlpArtifacts(
+        return VeilNlpArtifacts(
             entities=entities,
             tokens=doc,
             tokens_indices=doc.to_array(IDX).tolist(),
+            tokens_lengths=doc.to_array(LENGTH).tolist(),
             lemmas=[strings[h] for h in lowers.tolist()],
             nlp_engine=self,
             language=language,

@@ -76,7 +76,13 @@ class PersonLexiconRecognizer(EntityRecognizer):
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None) -> list:
         if nlp_artifacts is None or nlp_artifacts.tokens is None or "PERSON" not in entities:
             return []
-        toks = [Token(t.text, t.idx, self._lex) for t in nlp_artifacts.tokens]
+        # Token texts from offsets and lengths: creating spaCy's Token objects costs more than the rules.
+        lengths = getattr(nlp_artifacts, "tokens_lengths", None)
+        if lengths is None:
+            toks = [Token(t.text, t.idx, self._lex) for t in nlp_artifacts.tokens]
+        else:
+            lex = self._lex
+            toks = [Token(text[s : s + n], s, lex) for s, n in zip(nlp_artifacts.tokens_indices, lengths)]
         self._ner_people = {(e.start_char, e.end_char) for e in nlp_artifacts.entities if e.label_ == "PERSON"}
         results: list[RecognizerResult] = []
         i, n = 0, len(toks)
