@@ -67,8 +67,14 @@ ALIASES = {"DATE_TIME": "DATE_OF_BIRTH", "US_BANK_NUMBER": "BANK_ACCOUNT", "EMAI
 
 
 #: The labelled text sets: the first (generated with the engine's own tuning), the development set of
-#: international formats (tuned on), and the frozen set from an independent generator (never tuned on).
-TEXT_SETS = {"eval": "text_eval.jsonl", "dev": "text_dev.jsonl", "frozen": "text_frozen.jsonl"}
+#: international formats (tuned on), the organisation- and place-heavy probe set (tuned on), and the
+#: frozen set from an independent generator (never tuned on).
+TEXT_SETS = {
+    "eval": "text_eval.jsonl",
+    "dev": "text_dev.jsonl",
+    "probe": "text_probe.jsonl",
+    "frozen": "text_frozen.jsonl",
+}
 #: Labels that do not identify anyone by themselves; left out of the identifying-span recall.
 NOT_IDENTIFYING = frozenset({"TITLE"})
 
@@ -273,7 +279,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         "--set",
         choices=sorted(TEXT_SETS),
         default="eval",
-        help="text set: eval (default), dev, or frozen (aggregates only: never tuned on, so no "
+        help="text set: eval (default), dev, probe, or frozen (aggregates only: never tuned on, so no "
         "examples of its misses are printed)",
     )
     args = parser.parse_args(argv)

@@ -23,6 +23,7 @@ from presidio_analyzer import AnalysisExplanation, EntityRecognizer, Pattern, Pa
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from veil.privacy.pii.recognizers import gazetteer
+from veil.privacy.pii.recognizers.lexicons import common_words, english_words, job_words
 
 # fmt: off
 POSTCODE_CONTEXT = ["zip", "zipcode", "postcode", "postal", "post code", "plz", "cp", "cap", "pin", "pincode",
@@ -124,6 +125,10 @@ _CANDIDATE = regex.compile(
     r"(?![\p{L}\d@_]|[./-][\p{L}\d])"
 )
 #: Words before a place that make it one ("in Porto", "moving from Győr to Sopron").
+#: Forms the candidate pattern leaves out: "Kadıköy/İstanbul", "the Cluj-Napoca-based maker", "Co. Cork".
+_SLASH_PAIR = regex.compile(rf"(?<![\p{{L}}\d@./_-])({_NAME_WORD})/({_NAME_WORD})(?![\p{{L}}\d@_]|[./-][\p{{L}}\d])")
+_BASED = regex.compile(rf"(?<![\p{{L}}\d@./_-])({_NAME_WORD}(?:[ \t]+{_NAME_WORD})?)-based\b")
+_COUNTY = regex.compile(rf"\b(?i:co)\.?[ \t]+({_NAME_WORD})(?![\p{{L}}\d])")
 _CUE = regex.compile(
     r"(?i)(?:^|[^\p{L}])(?P<cue>in|from|to|at|near|around|outside|via|visit(?:ing|ed)?|towards?|"
     r"into|across|through|arriv(?:e|ed|ing)\s+in|based\s+in|born\s+in|live[sd]?\s+in|"
@@ -173,12 +178,19 @@ class PlaceNameRecognizer(EntityRecognizer):
     def load(self) -> None:
         gazetteer.load()
         self._codes = gazetteer.region_codes()
+        self._words = english_words(nouns=False) | common_words() | job_words()
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None) -> list:
         if "LOCATION" not in entities:
             return []
         hits = [h for m in _CANDIDATE.finditer(text) for h in self._lookup(m.group(), m.start())]
         scores = {(s, e): self._score(text, s, e, kind, hits) for s, e, kind in hits}
+        scores.update(self._joined_forms(text))
+        # A place named once with evidence is the same place where it is named again ("Namur gives us").
+        found = {text[s:e].casefold(): score for (s, e), score in scores.items() if score >= 0.6}
+        for start, end, _ in hits:
+            if scores[(start, end)] < 0.5 and text[start:end].casefold() in found:
+                scores[(start, end)] = found[text[start:end].casefold()]
         # A region code right after a town ("Torino, TO", "Salvador - BA").
         for start, end, kind in hits:
             code = _CODE_AFTER.match(text, end)
@@ -236,6 +248,10 @@ class PlaceNameRecognizer(EntityRecognizer):
                 return 0.85
             return 0.6 if cue and cue["cue"].casefold() not in _PERSON_CUES else 0.45
         if name.isupper() and not cue:
+            line_end = text.find("\n", end)
+            alone = not before.strip() and not text[end : line_end if line_end >= 0 else len(text)].strip()
+            if not ambiguous and self._no_word(name) and (alone or self._beside_place(text, start, end, hits)):
+                return 0.85  # "ENNISTYMON" on a label's line, "BOLOGNA, ITALY"
             return 0.0  # an all-caps town outside an address block is more often a heading or a code
         # Strong evidence holds even for a name that is also a person's ("Austin (TX, ...)").
         if self._beside_place(text, start, end, hits) or (_DATE_AFTER.match(text, end) and not before.strip()):
@@ -250,11 +266,31 @@ class PlaceNameRecognizer(EntityRecognizer):
             and ("|" in line or "·" in line)
         ):
             evidence = not ambiguous  # "Agnieszka Adamczyk | Rzeszów | ...": a field of its own
+        if not evidence and not ambiguous and self._no_word(name):
+            return 0.85  # fail closed: a place name that is no word and no person's name is a place
         if not evidence:
             return 0.0
         if not ambiguous:
             return 0.85
         return 0.6 if cue and cue["cue"].casefold() not in _PERSON_CUES else 0.4
+
+    def _joined_forms(self, text: str) -> dict[tuple[int, int], float]:
+        """Town/region pairs written with a slash, "<place>-based", and Irish counties ("Co. Clare")."""
+        out: dict[tuple[int, int], float] = {}
+        for m in _SLASH_PAIR.finditer(text):
+            if gazetteer.place_kind(m[1]) and gazetteer.place_kind(m[2]):
+                out[m.span(1)] = out[m.span(2)] = 0.85
+        for m in _BASED.finditer(text):
+            if gazetteer.place_kind(m[1]) and not gazetteer.ambiguous(m[1]):
+                out[m.span(1)] = 0.85
+        for m in _COUNTY.finditer(text):
+            if gazetteer.place_kind(m[1]):
+                out[(m.start(), m.end(1))] = 0.85
+        return out
+
+    def _no_word(self, name: str) -> bool:
+        """Some word of the name is no common word, verb, adjective, adverb or job word ("Trondheim", not "Summit")."""
+        return any(w not in self._words for w in gazetteer.fold(name).replace("-", " ").split())
 
     def _beside_place(self, text: str, start: int, end: int, hits: list[tuple[int, int, str]]) -> bool:
         """Whether a region, country or region code sits right after this place, or a place right before it."""
