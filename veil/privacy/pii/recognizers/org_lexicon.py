@@ -37,11 +37,17 @@ LEGAL_FORMS = (
     "sp. z o.o.", "Sp. z o.o.", "sp. k.", "sp.k.", "sp.j.", "sp. j.", "S.A.", "s.c.", "s.r.o.", "spol. s r.o.",
     "a.s.", "v.o.s.", "k.s.", "z.s.", "o.p.s.", "Kft.", "Kft", "Zrt.", "Zrt", "Nyrt.", "Nyrt", "Bt.", "Kkt.",
     "d.o.o.", "d.d.", "j.d.o.o.", "OÜ", "AS", "SIA", "UAB", "AB", "EOOD", "OOD", "AD", "S.R.L.", "SRL",
-    "A.Ş.", "Ltd. Şti.",
+    "A.Ş.", "Ltd. Şti.", "IKE", "I.K.E.", "A.E.", "O.E.", "E.E.", "e.U.", "KG", "S.C.", "Kardeşler",
+    # Mexico and southern Africa
+    "de C.V.", "S.A. de C.V.", "S. de R.L.", "S. de R.L. de C.V.", "S.A.P.I. de C.V.", "(Pty) Ltd", "(Pty) Ltd.",
+    "(Pty)", "CC",
     # Partnerships in any language
     "& Associates", "and Associates", "Associates", "& Partners", "and Partners", "Partners", "& Sons", "and Sons",
     "& Söhne", "és Társa", "és Társai", "a spol.", "& Zn.", "& Zonen", "og Søn", "& Søn", "& Co", "& Cie",
     "e figli", "& figli", "y asociados", "y Hijos", "y hijos", "e Hijos", "e Filhos", "e filhos", "& Filhos",
+    "Bros", "Bros.", "Brothers", "& Brothers", "& Bros.", "și Fiii", "si Fiii", "& Fiii", "a synové", "a syn",
+    "i Synowie", "i Syn", "& Synowie", "og Sønner", "& Sønner", "och Söner", "& Söner", "ja Pojat", "és Fiai",
+    "& Daughters", "& Daughter", "& Son", "and Son", "& Zn", "& Cía.", "y Cía.", "& Cia.", "e Cia.",
 )
 # fmt: on
 
@@ -66,6 +72,16 @@ KIND_WORDS = (
     "studio", "studios", "supplies", "surgery", "systems", "tailors", "technologies", "textiles", "traders",
     "trading", "transport", "trust", "university", "veterinary", "vets", "vineyard", "vineyards", "winery",
     "workshop", "jewellers", "sweets", "stores", "emporium", "orchestra", "choir", "theatre", "cinema",
+    "robotics", "fitness", "books", "bookshop", "bookstore", "booksellers", "bikes", "cycles", "travel", "tours",
+    "pharma", "biotech", "mobility", "tailoring", "runners", "cellars", "wines", "marine", "legal", "butchery",
+    "butchers", "yoga", "initiative", "brewing", "roasters", "gym", "outdoors", "apparel", "boutique", "market",
+    "deli", "pizzeria", "grill", "diner", "tavern", "cosmetics", "networks", "telecom", "ventures", "capital",
+    "investments", "advisors", "advisory", "recruitment", "staffing", "aviation", "airlines", "shipping",
+    "motors", "dynamics", "robotics", "mills", "works", "collective", "cooperative", "coop", "alliance",
+    "federation", "society", "union", "league", "fund", "hub", "lab", "clinics", "hospice", "montessori",
+    "rowing", "tennis", "football", "rugby", "hockey", "basketball", "cricket", "golf", "sailing", "athletics",
+    "avocats", "advogados", "advokatfirmaet", "advokatfirma", "legesenter", "cosmétiques", "kulübü", "spor",
+    "lokanta", "lokantası", "restoran", "bodega", "churrascaria", "tortillería", "destilería", "conservas",
     "public", "high", "elementary", "primary", "secondary", "grammar", "community", "family", "team", "law",
     "office", "sixth", "form",
     # German
@@ -140,6 +156,12 @@ WEAK_KINDS = (
     "atelier", "workshop", "association", "foundation", "institute", "school", "college", "university", "academy",
     "agency", "agencies", "stores", "kitchen", "press", "residency", "farm", "farms", "flowers", "sweets", "energie",
     "media", "data", "doprava", "stavby", "centre", "kro", "inn", "pub", "lodge",
+    "robotics", "fitness", "books", "bikes", "cycles", "travel", "tours", "pharma", "mobility", "tailoring",
+    "runners", "cellars", "wines", "marine", "legal", "yoga", "initiative", "brewing", "gym", "outdoors", "apparel",
+    "market", "grill", "networks", "telecom", "ventures", "capital", "investments", "advisors", "advisory",
+    "recruitment", "staffing", "aviation", "shipping", "dynamics", "mills", "works", "collective", "alliance",
+    "federation", "society", "union", "league", "fund", "hub", "lab", "rowing", "tennis", "football", "rugby",
+    "hockey", "basketball", "cricket", "golf", "sailing", "athletics", "spor", "biotech", "cosmetics",
     # qualifiers that make a kind with another one ("Public School", "Family Health Team")
     "public", "high", "elementary", "primary", "secondary", "grammar", "community", "family", "team", "law",
     "office", "sixth", "form",
@@ -165,7 +187,15 @@ LABEL_CUES = ("company", "organisation", "organization", "employer", "client", "
 # fmt: off
 VERB_CUES = (r"works? (?:for|at)", r"working (?:for|at)", r"worked (?:for|at)", r"joins", r"joined",
              r"employed (?:by|at)", r"a role at", r"position at", r"job at", r"admin at", r"been with",
-             r"on behalf of", r"representing", r"(?:visit|visits|visited) to")
+             r"on behalf of", r"representing", r"(?:visit|visits|visited) to", r"sponsored by", r"supported by",
+             r"provided by", r"organi[sz]ed by", r"hosted by", r"run by", r"powered by", r"delivered by",
+             r"manufactured by", r"made by", r"distributed by", r"studied at", r"graduated from", r"board of",
+             r"formerly (?:of|at|with)", r"volunteers? (?:at|for|with)", r"volunteered (?:at|for|with)",
+             r"order at", r"ordered from", r"bought from", r"partners? at", r"customers? of", r"clients? of",
+             r"acquires", r"acquired", r"member of", r"founder of", r"co-founder of", r"ceo of",
+             r"(?:intern|trainee|internship) at", r"stayed at", r"shopped at", r"contract with", r"agreement with",
+             r"invoice from", r"suppliers? (?:is|are|was|were)", r"subsidiary of", r"merger with",
+             r"partnership with", r"partnered with", r"teams? at", r"colleagues? at", r"staff at")
 # fmt: on
 
 

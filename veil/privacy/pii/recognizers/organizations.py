@@ -89,6 +89,24 @@ def _result(recognizer: EntityRecognizer, start: int, end: int, score: float, wh
     )
 
 
+#: Kind words that only qualify another ("Public School"): they do not head a name alone.
+_QUALIFIERS = frozenset(
+    {
+        "public",
+        "high",
+        "elementary",
+        "primary",
+        "secondary",
+        "grammar",
+        "community",
+        "family",
+        "team",
+        "law",
+        "office",
+        "sixth",
+        "form",
+    }
+)
 #: Lower-case words for a part of a firm: what follows "<word> of" is the firm's name.
 # fmt: off
 _BRANCH_WORDS = frozenset({"office", "offices", "branch", "division", "department", "headquarters", "plant", "site",
@@ -126,10 +144,13 @@ class OrganizationRecognizer(EntityRecognizer):
             return []
         toks = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
         results = []
+        taken = 0  # a run does not start inside the name before it ("... Pty. Ltd." ends there)
         for run in self._runs(text, toks):
-            found = self._judge(text, run)
+            run = [t for t in run if t[1] >= taken]
+            found = self._judge(text, run) if run else None
             if found is not None:
                 start, end, score, why = found
+                taken = end
                 results.append(_result(self, start, end, score, why))
         return results
 
@@ -233,9 +254,16 @@ class OrganizationRecognizer(EntityRecognizer):
             legal_end = end + after.end() if after else None
         else:
             legal_end = legal.end()
-        if legal_end:
+        while legal_end:  # chained forms: "Pty. Ltd.", "& Sons Ltd.", "S.A. de C.V."
             end = legal_end
-        legal = legal_end is not None
+            nxt = _NEXT_WORD.match(text, end, end + 40)
+            more = (
+                self._legal_after.match(text[end : end + 40])
+                if nxt and self._head(nxt.group(1)) in self._legal_heads
+                else None
+            )
+            legal_end = end + more.end() if more else None
+        legal = legal_end is not None or end > run[-1][2]
         line_start = text.rfind("\n", 0, start) + 1
         before = text[line_start:start]
         core = [f for f in folds if f not in _CONNECTORS]
@@ -267,6 +295,12 @@ class OrganizationRecognizer(EntityRecognizer):
                 return start, end, 0.85, "name with a kind of organisation"
         if kinds and len(core) >= 2 and proper and not person:
             return start, end, 0.85, "name with a generic kind and a proper name"
+        if (
+            len(core) >= 3
+            and (core[-1] in kinds and core[-1] not in _QUALIFIERS or core[0] in kinds and "of" in folds)
+            and not all(f in self._kinds or f in self._jobs for f in core)
+        ):
+            return start, end, 0.85, "three words or more headed by a kind of organisation"  # "Harbour Rowing Club"
         if person and not kinds:
             return None
         if (
