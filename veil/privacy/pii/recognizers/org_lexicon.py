@@ -82,6 +82,8 @@ KIND_WORDS = (
     "rowing", "tennis", "football", "rugby", "hockey", "basketball", "cricket", "golf", "sailing", "athletics",
     "avocats", "advogados", "advokatfirmaet", "advokatfirma", "legesenter", "cosmétiques", "kulübü", "spor",
     "lokanta", "lokantası", "restoran", "bodega", "churrascaria", "tortillería", "destilería", "conservas",
+    "authority", "brigade", "ministry", "municipality", "prefecture", "police", "stadtverwaltung", "gemeente",
+    "comune", "ayuntamiento", "municipio", "kommune", "kommun", "gmina", "urząd", "magistrat",
     "public", "high", "elementary", "primary", "secondary", "grammar", "community", "family", "team", "law",
     "office", "sixth", "form",
     # German
@@ -162,6 +164,7 @@ WEAK_KINDS = (
     "recruitment", "staffing", "aviation", "shipping", "dynamics", "mills", "works", "collective", "alliance",
     "federation", "society", "union", "league", "fund", "hub", "lab", "rowing", "tennis", "football", "rugby",
     "hockey", "basketball", "cricket", "golf", "sailing", "athletics", "spor", "biotech", "cosmetics",
+    "authority", "brigade", "ministry", "municipality", "police",
     # qualifiers that make a kind with another one ("Public School", "Family Health Team")
     "public", "high", "elementary", "primary", "secondary", "grammar", "community", "family", "team", "law",
     "office", "sixth", "form",
@@ -182,7 +185,9 @@ COMPOUND_ENDINGS = (
 # fmt: off
 LABEL_CUES = ("company", "organisation", "organization", "employer", "client", "firm", "business", "vendor",
               "supplier", "company name", "organisation name", "organization name", "insurer", "bank", "school",
-              "university", "institution", "agency", "practice", "clinic", "hotel", "workplace")
+              "university", "institution", "agency", "practice", "clinic", "hotel", "workplace", "venue",
+              "previous", "previous employer", "current employer", "shipper", "consignor", "sponsor", "team",
+              "club", "organisation", "employer name", "sold by", "merchant", "store", "shop")
 # fmt: on
 # fmt: off
 VERB_CUES = (r"works? (?:for|at)", r"working (?:for|at)", r"worked (?:for|at)", r"joins", r"joined",
@@ -195,7 +200,7 @@ VERB_CUES = (r"works? (?:for|at)", r"working (?:for|at)", r"worked (?:for|at)", 
              r"acquires", r"acquired", r"member of", r"founder of", r"co-founder of", r"ceo of",
              r"(?:intern|trainee|internship) at", r"stayed at", r"shopped at", r"contract with", r"agreement with",
              r"invoice from", r"suppliers? (?:is|are|was|were)", r"subsidiary of", r"merger with",
-             r"partnership with", r"partnered with", r"teams? at", r"colleagues? at", r"staff at")
+             r"partnership with", r"partnered with", r"teams? at", r"colleagues? at", r"staff at", r"c/o")
 # fmt: on
 
 

@@ -89,6 +89,15 @@ def _result(recognizer: EntityRecognizer, start: int, end: int, score: float, wh
     )
 
 
+#: Heads of "<body> of <place>" ("City of Halifax", "Municipality of Nafplio").
+# fmt: off
+_PUBLIC_BODIES = frozenset({"city", "town", "county", "borough", "municipality", "district", "region", "province",
+                            "state", "port", "university", "bank", "government", "ministry", "department"})
+# fmt: on
+#: Text before a run that puts it inside a sentence: a lower-case word and a space ("stayed at ").
+_MID_SENTENCE = re.compile(r"\p{Ll}[ \t]+$")
+#: A person's name and an opening parenthesis right before a run ("Amélie Leclercq (").
+_AFFILIATION = re.compile(r"(?:^|[^\p{L}])((?:\p{Lu}[\p{L}\p{M}'’\-]+[ \t]+){1,3})\($")
 #: Kind words that only qualify another ("Public School"): they do not head a name alone.
 _QUALIFIERS = frozenset(
     {
@@ -217,6 +226,7 @@ class OrganizationRecognizer(EntityRecognizer):
             b -= 1
         if a > b:
             return None
+        the = a > 0 and run[a - 1][0] == "The"  # "at The Book Nook": the article belongs to the name
         run = run[a : b + 1]
         # "the Boston office of Acme Corp.": a firm's branch is named by what follows "of".
         for k in range(1, len(run) - 1):
@@ -242,6 +252,8 @@ class OrganizationRecognizer(EntityRecognizer):
             return None
         folds = [w.casefold().rstrip(".").removesuffix("'s").removesuffix("’s") for w, _, _ in run]
         start, end = run[0][1], run[-1][2]
+        if the and text[start - 4 : start] == "The ":
+            start -= 4
         if text[end - 1] == "." and folds[-1] not in self._legal_words:
             end -= 1
         if legal is None:
@@ -295,9 +307,16 @@ class OrganizationRecognizer(EntityRecognizer):
                 return start, end, 0.85, "name with a kind of organisation"
         if kinds and len(core) >= 2 and proper and not person:
             return start, end, 0.85, "name with a generic kind and a proper name"
+        if len(folds) >= 3 and folds[0] in _PUBLIC_BODIES and folds[1] == "of":
+            return start, end, 0.85, "a public body named by its place"  # "City of Halifax"
         if (
             len(core) >= 3
-            and (core[-1] in kinds and core[-1] not in _QUALIFIERS or core[0] in kinds and "of" in folds)
+            and (
+                core[-1] in kinds
+                and core[-1] not in _QUALIFIERS
+                or core[0] in kinds
+                and any(f in _CONNECTORS for f in folds)
+            )
             and not all(f in self._kinds or f in self._jobs for f in core)
         ):
             return start, end, 0.85, "three words or more headed by a kind of organisation"  # "Harbour Rowing Club"
@@ -312,6 +331,10 @@ class OrganizationRecognizer(EntityRecognizer):
             return start, end, 0.5, "two family names joined by a hyphen"  # "Davies-Lewis"; a person's too
         if _LABEL_RE.search(before) or _VERB_RE.search(before):
             return start, end, 0.85, "name after an organisation label or verb"
+        if the and len(core) >= 2 and _MID_SENTENCE.search(before):
+            return start, end, 0.6, "a capitalised 'The' name inside a sentence"  # "at The Book Nook"
+        if _AFFILIATION.search(before) and text[end : end + 1] in (")", ",") and self._first_before(before):
+            return start, end, 0.85, "a person's affiliation in parentheses"  # "Amélie Leclercq (Briex)"
         segment = _SEGMENTS.split(before)[-1]
         if _SEPARATOR_RE.search(segment) and self._has_job(segment) and (proper or kinds):
             return start, end, 0.85, "name after a job title"
@@ -326,6 +349,10 @@ class OrganizationRecognizer(EntityRecognizer):
     @staticmethod
     def _head(word: str) -> str:
         return _HEAD_SPLIT.split(word.casefold())[0] or word[:1]
+
+    def _first_before(self, before: str) -> bool:
+        words = _AFFILIATION.search(before)[1].split()
+        return words[0].casefold() in self._first and not any(w.casefold() in self._common for w in words)
 
     def _lead_noise(self, word: str) -> bool:
         fold = word.casefold().rstrip(".")
