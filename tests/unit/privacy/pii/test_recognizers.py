@@ -293,10 +293,26 @@ def test_words_that_are_also_names_are_not_people(engine: PiiEngine, text: str) 
         ("She works at Acme Widgets Ltd in town.", "Acme Widgets Ltd"),
         ("Acme Widgets Ltd", "Acme Widgets Ltd"),
         ("The firm Smith, Jones and Brown handled it.", "Smith, Jones and Brown"),
+        # Chained legal forms are one name, and the next name does not start inside it.
+        ("We buy from Wattle Gum Pty. Ltd. and nobody else.", "Wattle Gum Pty. Ltd."),
+        ("Invoice from Ramos & Co. S.L. attached.", "Ramos & Co. S.L."),
+        ("Payment to Tecnologías Azteca S.A. de C.V. is due.", "Tecnologías Azteca S.A. de C.V."),
+        # Names without a legal form: a kind word heading three words, a cue, "The" inside a sentence.
+        ("Next Saturday we play Northgate Lacrosse Club away.", "Northgate Lacrosse Club"),
+        ("Thanks for shopping at Quorvia Outdoors today.", "Quorvia Outdoors"),
+        ("The festival is sponsored by Velmora this year.", "Velmora"),
+        ("We had dinner at The Crooked Lantern last night.", "The Crooked Lantern"),
+        ("Town of Whitby has closed the harbour road.", "Town of Whitby"),
     ],
 )
 def test_organization(engine: PiiEngine, text: str, org: str) -> None:
     assert found(engine, text) == [(org, "ORGANIZATION")]
+
+
+def test_an_affiliation_in_parentheses_after_a_person_is_an_organization(engine: PiiEngine) -> None:
+    text = "Attendees: Sofie Vermeulen (Quendra), Jonas Peeters (Gemeente Hasselt)"
+    assert ("Quendra", "ORGANIZATION") in found(engine, text)
+    assert ("Gemeente Hasselt", "ORGANIZATION") in found(engine, text)
 
 
 # ----------------------------------------------------------------------------- DATE_OF_BIRTH

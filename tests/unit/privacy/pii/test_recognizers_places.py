@@ -146,6 +146,13 @@ def test_a_postcode_answering_a_question_for_it_is_a_postcode(engine: PiiEngine)
         ("Our new branch opens near Szeged, Hungary.", ["Szeged, Hungary"]),
         ("Moving to Sopron (Győr-Moson-Sopron, Magyarország) in May.", ["Sopron (Győr-Moson-Sopron, Magyarország"]),
         ("Brooke Nguyen | Tofino, BC | brooke@example.ca", ["Tofino, BC"]),
+        # Fail closed: a gazetteer town that is no word and no person's name needs no cue.
+        ("The Tübingen plant ships on Fridays.", ["Tübingen"]),
+        ("Depot: 44120 Kartal/İstanbul", ["Kartal/İstanbul"]),
+        ("a Gdańsk-based maker of ferry parts", ["Gdańsk"]),
+        ("Ballymore Road\nCo. Cork", ["Co. Cork"]),
+        ("SHIP TO:\nPIET DE VRIES\nAPELDOORN\nNETHERLANDS", ["APELDOORN", "NETHERLANDS"]),
+        ("We meet in Tampere on Monday. Tampere is cold.", ["Tampere", "Tampere"]),
     ],
 )
 def test_gazetteer_places_with_evidence_are_locations(engine: PiiEngine, text: str, places: list[str]) -> None:
@@ -166,6 +173,8 @@ def test_gazetteer_places_with_evidence_are_locations(engine: PiiEngine, text: s
         "Our Spring 2024 catalogue has 48 pages.",
         "302002  LED panel 60x60  10 x 236,95 zł",
         "Effective April 21, 2020.",
+        "The Summit 45 L backpack is back in stock.",
+        "Telephone: +34 607 50 19 95   Mobile: 645 92 71 64",
     ],
 )
 def test_codes_dates_and_amounts_are_not_places(engine: PiiEngine, text: str) -> None:

@@ -362,7 +362,7 @@ class OrganizationRecognizer(EntityRecognizer):
             or fold in _CONNECTORS
             or word in (".", "&")
             or fold in self._stop
-            or (fold in self._jobs and fold not in self._kinds)
+            or (fold in self._jobs and fold not in self._kinds and fold not in _PUBLIC_BODIES)
         )
 
     def _person_like(self, core: list[str]) -> bool:
