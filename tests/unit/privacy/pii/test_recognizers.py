@@ -309,6 +309,11 @@ def test_organization(engine: PiiEngine, text: str, org: str) -> None:
     assert found(engine, text) == [(org, "ORGANIZATION")]
 
 
+def test_a_generic_lower_case_kind_word_does_not_make_a_name_a_firm(engine: PiiEngine) -> None:
+    # "travel" names a kind of firm, but in lower case after a possessive it is an ordinary word.
+    assert of_type(engine, "Upgrade request from Maria's travel agent, declined.", "ORGANIZATION") == []
+
+
 def test_an_affiliation_in_parentheses_after_a_person_is_an_organization(engine: PiiEngine) -> None:
     text = "Attendees: Sofie Vermeulen (Quendra), Jonas Peeters (Gemeente Hasselt)"
     assert ("Quendra", "ORGANIZATION") in found(engine, text)

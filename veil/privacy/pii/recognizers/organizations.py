@@ -195,7 +195,7 @@ class OrganizationRecognizer(EntityRecognizer):
                     and (toks[j + 1][0][:1].isupper() or toks[j + 1][0].casefold() in _CONNECTORS)
                 ):
                     j += 1
-                elif fold in self._kinds or (
+                elif (fold in self._kinds and (fold not in self._weak or fold not in self._english)) or (
                     word.isalpha()
                     and word.islower()
                     and fold not in self._stop
