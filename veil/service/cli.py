@@ -394,7 +394,15 @@ def scrub(
         ):
             task = progress.add_task("scrubbing", total=input.stat().st_size)
             reader = pd.read_csv(raw, chunksize=batch_rows, dtype=str, keep_default_na=False, na_values=[""])
-            scan, batches = scrub_batches(engine, sample, reader, key=_scrub_key(key_file), columns=wanted, seed=seed)
+
+            def reread(names: list[str]):
+                return pd.read_csv(
+                    input, usecols=names, chunksize=batch_rows, dtype=str, keep_default_na=False, na_values=[""]
+                )
+
+            scan, batches = scrub_batches(
+                engine, sample, reader, key=_scrub_key(key_file), columns=wanted, seed=seed, reread=reread
+            )
             rows = 0
             for i, batch in enumerate(batches):
                 batch.to_csv(partial, mode="w" if i == 0 else "a", header=i == 0, index=False)

@@ -104,6 +104,31 @@ class TableScrubber:
         self._factory = SurrogateFactory(key, locale=analyzer.locale, avoid=self.fingerprints, guard=self._guard)
         self.replaced_cells: dict[str, int] = {c: 0 for c in [*scan.pii_columns, *scan.span_columns]}
 
+    def learn(self, df: pd.DataFrame) -> None:
+        """Know the PII columns' raw values ahead of their batches (``df`` may hold only those columns).
+
+        A table streamed in batches meets its later values late: a surrogate made for an early
+        batch could equal one of them, and an early note could name one. Fed the whole table's
+        PII columns first, no surrogate equals any of them and every note that names one is
+        replaced.
+        """
+        self._learn(df[[c for c in self._scan.pii_columns if c in df.columns]])
+
+    def _learn(self, df: pd.DataFrame) -> dict[str, np.ndarray]:
+        distinct: dict[str, np.ndarray] = {}
+        for column, entity in self._scan.pii_columns.items():
+            if column not in df.columns:
+                continue
+            values = pd.unique(df[column].dropna())
+            distinct[column] = values
+            as_text = [str(v) for v in values]
+            self.fingerprints.update(as_text)
+            self._guard.update(as_text)
+            self._lookup.add(entity, as_text)
+            if entity == "PERSON":
+                self._lookup.add_name_parts(entity, as_text)
+        return distinct
+
     def scrub(self, df: pd.DataFrame, *, progress: ProgressFn | None = None) -> pd.DataFrame:
         """Scrub one batch; returns a frame of the same shape, columns and order."""
         missing = [
@@ -121,16 +146,7 @@ class TableScrubber:
         # Every string-valued column that is not a PII column is scrubbed span by span, whatever
         # its modelling kind: a category that names a person is scrubbed like a note.
         text_columns = [c for c in self._scan.span_columns if _holds_strings(df[c])]
-        distinct: dict[str, np.ndarray] = {}
-        for column, entity in pii_columns.items():
-            values = pd.unique(df[column].dropna())
-            distinct[column] = values
-            as_text = [str(v) for v in values]
-            self.fingerprints.update(as_text)
-            self._guard.update(as_text)
-            self._lookup.add(entity, as_text)
-            if entity == "PERSON":
-                self._lookup.add_name_parts(entity, as_text)
+        distinct = self._learn(df)
         report(0.03)
 
         text_values: dict[str, np.ndarray] = {c: pd.unique(df[c].dropna()) for c in text_columns}

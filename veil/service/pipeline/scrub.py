@@ -8,7 +8,7 @@ the kinds says what the scrubber replaces.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 import pandas as pd
 
@@ -158,6 +158,7 @@ def scrub_batches(
     key: bytes,
     columns: Sequence[str] | None = None,
     seed: int = 0,
+    reread: Callable[[list[str]], Iterable[pd.DataFrame]] | None = None,
 ) -> tuple[TableScan, Iterator[pd.DataFrame]]:
     """Plan the scrub on ``sample`` (typed values), then scrub ``batches`` lazily.
 
@@ -168,6 +169,8 @@ def scrub_batches(
         key: Surrogate key; the same key gives the same surrogates.
         columns: Only these columns are scanned and scrubbed.
         seed: Seed of the scan's value sample.
+        reread: Reads the whole table again, only the named (PII) columns, in batches: the
+            scrubber learns every raw value before the first batch is scrubbed.
 
     Returns:
         The scan (what is replaced) and an iterator of scrubbed batches.
@@ -178,6 +181,9 @@ def scrub_batches(
     scrubber = engine.table_scrubber(scan=scan, key=key, allow_list=engine.allow_list_for(sample, scan))
 
     def run() -> Iterator[pd.DataFrame]:
+        if reread is not None and scan.pii_columns:
+            for part in reread(list(scan.pii_columns)):
+                scrubber.learn(part)
         for batch in batches:
             yield scrubber.scrub(batch)
 

@@ -200,3 +200,23 @@ def test_dates_of_one_person_shift_together(engine) -> None:
     # The note's birth date moves with its own row's person: it equals the dob column's surrogate.
     ann = out["patient"].iloc[0]
     assert shifted[ann] in out["note"].iloc[0]
+
+
+def test_a_streamed_table_never_emits_a_later_batch_value_as_a_surrogate(
+    engine: PiiEngine, demo: pd.DataFrame, scan: TableScan
+) -> None:
+    first = demo.iloc[:50].reset_index(drop=True)
+    # The surrogate this key gives the first row's customer, planted as a raw customer of a later batch.
+    planted = engine.table_scrubber(scan=scan, key=KEY).scrub(first).at[0, "customer_name"]
+    later = demo.iloc[50:100].reset_index(drop=True)
+    later.loc[0, "customer_name"] = planted
+    later.loc[0, "note"] = f"Customer {planted} asked for a call back."
+
+    def blob_of(scrubber) -> str:
+        return _blob(scrubber.scrub(first)) + "\n" + _blob(scrubber.scrub(later))
+
+    streamed = engine.table_scrubber(scan=scan, key=KEY)
+    assert planted in blob_of(streamed)  # batch by batch, the first batch's surrogate is the later raw value
+    learned = engine.table_scrubber(scan=scan, key=KEY)
+    learned.learn(pd.concat([first, later])[list(scan.pii_columns)])
+    assert planted not in blob_of(learned)

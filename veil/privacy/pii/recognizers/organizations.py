@@ -11,7 +11,11 @@ and none without a legal form. This recognizer reads capitalised runs of words
 * a legal form follows it ("Ltd", "GmbH", "sp. z o.o.", "A/S", "Kft.");
 * a label or verb introduces it ("Company:", "Client:", "works for", "joins");
 * a job title introduces it on its line ("Head of Finance, ...", "Legal Counsel at ...");
-* it is the line under a job title in a signature or letter block.
+* it is the line under a job title in a signature or letter block;
+* three words or more are headed by a kind word ("Harbour Rowing Club", "Institute of Applied
+  Linguistics"), or it names a public body by its place ("City of Halifax");
+* it opens with a capitalised "The" inside a sentence ("dinner at The Crooked Lantern");
+* it is all that stands in parentheses after a person's name ("Amélie Leclercq (Briex)").
 
 :func:`organization_recognizer` adds partnerships listed by name ("Smith, Jones and Brown").
 """

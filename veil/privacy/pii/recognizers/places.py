@@ -6,12 +6,16 @@ engine's threshold and count only when Presidio's context enhancer finds a
 supporting word nearby ("zip", "PLZ"). Postcodes inside an address, and a town
 next to its postcode, are found by :mod:`.address`.
 
-Place names come from :mod:`.gazetteer` and count only with evidence: a
-country in capitals or title case ("Polska", "GERMANY"); a town or region after
-a place preposition ("moving from Győr to Sopron"), beside a region or
-country ("Torino, TO", "Sopron (Győr-Moson-Sopron, Hungary)"), opening a dated
-line ("Savonlinna, 19 September 2024"), alone in a delimited field
-("| Rzeszów |") or after a place label ("City:", "Place of birth:").
+Place names come from :mod:`.gazetteer`. A country counts in capitals or title
+case ("Polska", "GERMANY"). A town or region whose name is no English word and no
+person's name counts as it stands (fail closed: "Trondheim", in capitals only on a
+label line of its own or beside a place), and so do town/region pairs with a slash
+("Kadıköy/İstanbul"), "<town>-based" and Irish counties ("Co. Clare"). A name that
+is also a word or a person's name needs evidence: a place preposition ("moving
+from Győr to Sopron"), a region or country beside it ("Torino, TO", "Sopron
+(Győr-Moson-Sopron, Hungary)"), a dated line ("Savonlinna, 19 September 2024"), a
+delimited field of its own ("| Rzeszów |"), a place label ("City:", "Place of
+birth:"), or the same name found with evidence earlier in the text.
 """
 
 from __future__ import annotations
