@@ -103,23 +103,10 @@ _MID_SENTENCE = re.compile(r"\p{Ll}[ \t]+$")
 #: A person's name and an opening parenthesis right before a run ("Amélie Leclercq (").
 _AFFILIATION = re.compile(r"(?:^|[^\p{L}])((?:\p{Lu}[\p{L}\p{M}'’\-]+[ \t]+){1,3})\($")
 #: Kind words that only qualify another ("Public School"): they do not head a name alone.
-_QUALIFIERS = frozenset(
-    {
-        "public",
-        "high",
-        "elementary",
-        "primary",
-        "secondary",
-        "grammar",
-        "community",
-        "family",
-        "team",
-        "law",
-        "office",
-        "sixth",
-        "form",
-    }
-)
+# fmt: off
+_QUALIFIERS = frozenset({"public", "high", "elementary", "primary", "secondary", "grammar", "community", "family",
+                         "team", "law", "office", "sixth", "form"})
+# fmt: on
 #: Lower-case words for a part of a firm: what follows "<word> of" is the firm's name.
 # fmt: off
 _BRANCH_WORDS = frozenset({"office", "offices", "branch", "division", "department", "headquarters", "plant", "site",

@@ -128,11 +128,11 @@ _CANDIDATE = regex.compile(
     r"(?:[ \t]+(?:republika|republik|republiken|republikken))?"  # "Česká republika"
     r"(?![\p{L}\d@_]|[./-][\p{L}\d])"
 )
-#: Words before a place that make it one ("in Porto", "moving from Győr to Sopron").
 #: Forms the candidate pattern leaves out: "Kadıköy/İstanbul", "the Cluj-Napoca-based maker", "Co. Cork".
 _SLASH_PAIR = regex.compile(rf"(?<![\p{{L}}\d@./_-])({_NAME_WORD})/({_NAME_WORD})(?![\p{{L}}\d@_]|[./-][\p{{L}}\d])")
 _BASED = regex.compile(rf"(?<![\p{{L}}\d@./_-])({_NAME_WORD}(?:[ \t]+{_NAME_WORD})?)-based\b")
 _COUNTY = regex.compile(rf"\b(?i:co)\.?[ \t]+({_NAME_WORD})(?![\p{{L}}\d])")
+#: Words before a place that make it one ("in Porto", "moving from Győr to Sopron").
 _CUE = regex.compile(
     r"(?i)(?:^|[^\p{L}])(?P<cue>in|from|to|at|near|around|outside|via|visit(?:ing|ed)?|towards?|"
     r"into|across|through|arriv(?:e|ed|ing)\s+in|based\s+in|born\s+in|live[sd]?\s+in|"
