@@ -247,26 +247,11 @@ class OrganizationRecognizer(EntityRecognizer):
             start -= 4
         if text[end - 1] == "." and folds[-1] not in self._legal_words:
             end -= 1
-        if legal is None:
-            nxt = _NEXT_WORD.match(text, end, end + 40)
-            after = (
-                self._legal_after.match(text[end : end + 40])
-                if nxt and self._head(nxt.group(1)) in self._legal_heads
-                else None
-            )
-            legal_end = end + after.end() if after else None
-        else:
-            legal_end = legal.end()
+        legal_end = self._legal_form_end(text, end) if legal is None else legal.end()
         while legal_end:  # chained forms: "Pty. Ltd.", "& Sons Ltd.", "S.A. de C.V."
             end = legal_end
-            nxt = _NEXT_WORD.match(text, end, end + 40)
-            more = (
-                self._legal_after.match(text[end : end + 40])
-                if nxt and self._head(nxt.group(1)) in self._legal_heads
-                else None
-            )
-            legal_end = end + more.end() if more else None
-        legal = legal_end is not None or end > run[-1][2]
+            legal_end = self._legal_form_end(text, end)
+        legal = end > run[-1][2]
         line_start = text.rfind("\n", 0, start) + 1
         before = text[line_start:start]
         core = [f for f in folds if f not in _CONNECTORS]
@@ -336,6 +321,14 @@ class OrganizationRecognizer(EntityRecognizer):
         ):
             return start, end, 0.9, "line under a job title"  # above spaCy's PERSON guess
         return None
+
+    def _legal_form_end(self, text: str, end: int) -> int | None:
+        """Where a legal form written right after ``end`` ends ("Acme| Ltd."), if one is."""
+        nxt = _NEXT_WORD.match(text, end, end + 40)
+        if not nxt or self._head(nxt.group(1)) not in self._legal_heads:
+            return None  # the big regex runs only after a form's first word
+        after = self._legal_after.match(text[end : end + 40])
+        return end + after.end() if after else None
 
     @staticmethod
     def _head(word: str) -> str:
