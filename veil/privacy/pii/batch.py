@@ -45,7 +45,24 @@ TRIGGERS = {
     "IpRecognizer": r"\d\.\d|::|[0-9A-Fa-f]:[0-9A-Fa-f]",
     "ItFiscalCodeRecognizer": r"[A-Za-z]{6}\d{2}[A-Za-z]\d{2}",
     "InPanRecognizer": r"[A-Za-z]{5}\d{4}[A-Za-z]",
+    "UkNinoRecognizer": r"\d\d ?\d\d ?\d\d ?[a-dA-D]\b",  # the tail of every NINO
 }
+#: The characters every match of a recognizer's patterns starts with. A pre-scan led by a lookahead
+#: on them lets the regex engine skip other positions in C (two to three times faster on prose).
+#: Veil's own recognizers say theirs as ``prescan_lead``.
+LEADS = dict.fromkeys(
+    (
+        "AbaRoutingRecognizer",
+        "AuTfnRecognizer",
+        "CaSinRecognizer",
+        "CreditCardRecognizer",
+        "EsNifRecognizer",
+        "InAadhaarRecognizer",
+        "UsItinRecognizer",
+        "UsSsnRecognizer",
+    ),
+    r"\d",
+) | {"EsNieRecognizer": r"X-Zx-z\d"}
 _WORDS = regex.compile(r"\w+")
 #: A code: one token without blanks holding a run of three digits ("ORD-100009", "SKU4471").
 #: NER finds no name or place in one (names hold no digits), so codes skip it; patterns still run.
@@ -121,14 +138,10 @@ class BatchAnalyzer:
         if own or lower:
             return [(cls._compile(p), on_lower) for p, on_lower in ((own, False), (lower, True)) if p]
         if getattr(recognizer, "patterns", None):
-            return [
-                (
-                    cls._compile(
-                        "|".join(f"(?:{p.regex})" for p in recognizer.patterns), recognizer.global_regex_flags
-                    ),
-                    False,
-                )
-            ]
+            pattern = "|".join(f"(?:{p.regex})" for p in recognizer.patterns)
+            if lead := LEADS.get(recognizer.name) or getattr(recognizer, "prescan_lead", None):
+                pattern = f"(?=[{lead}])(?:{pattern})"
+            return [(cls._compile(pattern, recognizer.global_regex_flags), False)]
         return None
 
     def _candidates(self, texts: Sequence[str]) -> list[list[EntityRecognizer]]:
@@ -209,17 +222,12 @@ class BatchAnalyzer:
         prose = [text for i, text in enumerate(texts) if i not in codes]
         n_process = self._n_process if len(prose) >= 4 * self._batch_size else 1
         engine = self._analyzer.nlp_engine
-        parsed = iter(
-            engine.process_batch(prose, self._language, batch_size=self._batch_size, n_process=n_process)
-            if prose
-            else ()
-        )
-        nlp = engine.nlp[self._language] if codes else None
+        nlp = engine.nlp[self._language]
+        # spaCy directly rather than Presidio's process_batch, which rebuilds each text from its tokens.
+        parsed = iter(nlp.pipe(prose, batch_size=self._batch_size, n_process=n_process) if prose else ())
         for i, text in enumerate(texts):
-            if i in codes:
-                yield text, engine._doc_to_nlp_artifact(nlp.make_doc(text), self._language)
-            else:
-                yield next(parsed)
+            doc = nlp.make_doc(text) if i in codes else next(parsed)
+            yield text, engine._doc_to_nlp_artifact(doc, self._language)
 
     def _analyze_one(
         self,

@@ -85,9 +85,10 @@ PRESCAN = (
     r"|^[ \t]*[^\W\d]{3,}\.?[ \t]+\d{1,2}(?:st|nd|rd|th)?,?[ \t]+\d{4}[ \t]*$"
 )
 #: The birth cues of :data:`PRESCAN`'s texts, in lower case (run on the lower-cased text).
+#: Led by a lookahead on the cues' first letters, so the regex engine skips other characters in C.
 PRESCAN_LOWER = (
-    r"born|birth|\bdob\b|d\.o\.b|geb\.|geboren|\bnée?\b|naissance|nacimiento|nacid[oa]|nascid[oa]|"
-    r"nascita|\bnat[oa] il\b|geboorte|født|fødsel|född|födelse|syntym|urodz|naroz|szület|szül\."
+    r"(?=[bdfgnsu])(?:born|birth|dob|d\.o\.b|geb\.|geboren|née?|naissance|nacimiento|nacid[oa]|nascid[oa]|"
+    r"nascita|nat[oa] il|geboorte|født|fødsel|född|födelse|syntym|urodz|naroz|szület|szül\.)"
 )
 _NAME_PAREN = regex.compile(r"[^\W\d_][\w'’.\-]*,?[ \u00a0]\($")
 _DIGITS = regex.compile(r"\d+")

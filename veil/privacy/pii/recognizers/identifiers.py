@@ -41,6 +41,9 @@ class CardNumberRecognizer(PatternRecognizer):
       pattern does not know: a valid Luhn check makes it a card by itself.
     """
 
+    #: Every match starts with a digit (the batch analyzer's pre-scan skips other characters).
+    prescan_lead = r"\d"
+
     def __init__(self, supported_language: str = "en") -> None:
         patterns = [
             Pattern("12-19 digits", r"\b\d{12,19}\b", 0.3),
@@ -64,6 +67,9 @@ class CardNumberRecognizer(PatternRecognizer):
 class SsnDigitsRecognizer(PatternRecognizer):
     """US social security numbers written as 9 plain digits; needs SSN context."""
 
+    #: Every match starts with a digit (the batch analyzer's pre-scan skips other characters).
+    prescan_lead = r"\d"
+
     def __init__(self, supported_language: str = "en") -> None:
         super().__init__(
             supported_entity="US_SSN",
@@ -79,6 +85,9 @@ class SsnDigitsRecognizer(PatternRecognizer):
 
 class FrNirRecognizer(PatternRecognizer):
     """French social security number (NIR): 13 digits + a 2-digit key, 97 - (n mod 97)."""
+
+    #: Every match starts with a digit (the batch analyzer's pre-scan skips other characters).
+    prescan_lead = r"\d"
 
     def __init__(self, supported_language: str = "en") -> None:
         patterns = [
@@ -103,6 +112,9 @@ class FrNirRecognizer(PatternRecognizer):
 
 class UkNhsRecognizer(PatternRecognizer):
     """NHS number: 10 digits (3-3-4) with a mod-11 check digit."""
+
+    #: Every match starts with a digit (the batch analyzer's pre-scan skips other characters).
+    prescan_lead = r"\d"
 
     def __init__(self, supported_language: str = "en") -> None:
         patterns = [Pattern("nhs", r"\b\d{3}[\s-]?\d{3}[\s-]?\d{4}\b", 0.3)]
@@ -129,6 +141,9 @@ class ContextOnlyLicenseRecognizer(UsLicenseRecognizer):
 
     #: Every result scores this until context lifts it: texts without a cue can skip the recognizer.
     cue_only_score = 0.2
+    #: What every match of Presidio's patterns holds (they run case-blind; one of them reads a literal
+    #: "A-Z]" before its digits): a letter beside a digit, or six digits.
+    prescan = r"[A-Za-z]\d|\d[A-Za-z]|\]\d|\d{6}"
 
     def __init__(self, supported_language: str = "en") -> None:
         patterns = [Pattern(p.name, p.regex, self.cue_only_score) for p in UsLicenseRecognizer.PATTERNS]

@@ -155,14 +155,19 @@ CANDIDATE = regex.compile(
     r"(?![\w/]|[.,\-]\d)",
     regex.IGNORECASE,
 )
-#: Texts a national ID can be found in: an identity cue, a table, or a distinctive shape.
+#: Texts a national ID can be found in: an identity cue, a table, or a distinctive shape. Both pre-scans
+#: are led by a lookahead on their first characters, so the regex engine skips other characters in C.
 PRESCAN = (
-    r"\||\d{3}\.\d{3}\.\d{3}-\d{2}|\d{6}/\d{3}|\d{6}[-+A-FU-Y]\d{3}|\d\.\d{3}\.\d{3}-|\d{2}\.\d{2}\.\d{2}-\d{3}"
-    r"|756\.\d{4}|\d{17}[\dXx]"
+    r"(?=[\d|])(?:\||\d{3}\.\d{3}\.\d{3}-\d{2}|\d{6}/\d{3}|\d{6}[-+A-FU-Y]\d{3}|\d\.\d{3}\.\d{3}-|\d{2}\.\d{2}\.\d{2}-\d{3}"
+    r"|756\.\d{4}|\d{17}[\dXx])"
 )
 #: The ID cues, in lower case (run on the lower-cased text), each at the start of a word.
 PRESCAN_LOWER = (
-    r"(?<![^\W\d_])(?:" + "|".join(sorted({regex.escape(w.lower()) for w in CUES["id"]}, key=len, reverse=True)) + ")"
+    "(?=["
+    + regex.escape("".join(sorted({w.lower()[0] for w in CUES["id"]})))
+    + r"])(?<![^\W\d_])(?:"
+    + "|".join(sorted({regex.escape(w.lower()) for w in CUES["id"]}, key=len, reverse=True))
+    + ")"
 )
 _GROUPS = regex.compile(r"[ .\-/]")
 

@@ -48,7 +48,7 @@ class PostcodeAnswerRecognizer(EntityRecognizer):
     """
 
     #: The batch analyzer runs this recognizer only on texts where this matches.
-    prescan = r"(?i)post\s?code|zip|postal|plz|pin\s?code|\bcep\b"
+    prescan_lower = r"(?=[pzc])(?:post\s?code|zip|postal|plz|pin\s?code|cep\b)"
     _QUESTION = regex.compile(
         r"(?i)(?:post[ \t]?code|zip(?:[ \t]?code)?|postal[ \t]code|plz|pin[ \t]?code|cep)"
         r"[^\n]*\?[^\n]*\n"

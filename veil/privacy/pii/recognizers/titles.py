@@ -54,13 +54,16 @@ def title_recognizer(language: str = "en") -> PatternRecognizer:
         Pattern("dotted title before a capitalised word", rf"(?<![\w.])(?:{strict_dotted})\.{capital_after}", 0.7),
         Pattern("word-like title before a capitalised word", rf"(?<![\w.])(?:{strict_bare}){capital_after}", 0.6),
     ]
-    return PatternRecognizer(
+    recognizer = PatternRecognizer(
         supported_entity="TITLE",
         name="VeilTitleRecognizer",
         supported_language=language,
         patterns=patterns,
         global_regex_flags=CASE_SENSITIVE,
     )
+    # Every match starts with a title's first letter (the batch analyzer's pre-scan skips other characters).
+    recognizer.prescan_lead = re.escape("".join(sorted({t[0] for t in (*TITLES, *_LOWER_TITLES)})))
+    return recognizer
 
 
 __all__ = ["TITLES", "TITLE_KEYS", "title_recognizer"]
