@@ -75,6 +75,9 @@ class ServiceConfig(BaseModel):
     # embedding model for "openai" ("" = text-embedding-3-small).
     text_embedder: str = "minilm"
     llm_embedding_model: str = ""
+    # Run the bundled MiniLM model in a worker process started with the service (its own core and
+    # interpreter while a job's stages run; about 0.5 GB more memory). False: in the service's process.
+    text_embedding_worker: bool = True
 
     @field_validator("tokens")
     @classmethod

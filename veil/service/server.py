@@ -27,6 +27,7 @@ from veil.service.servicers.operations import OperationsServicer
 from veil.service.servicers.veil import VeilServicer
 from veil.service.storage.artifacts import ArtifactStore
 from veil.service.storage.db import MetadataDB
+from veil.synthesizers.text import embedding_worker
 from veil.v1 import veil_pb2, veil_pb2_grpc
 
 logger = logging.getLogger(__name__)
@@ -59,6 +60,8 @@ class VeilServer:
             ledger=self.ledger,
             master_key=master_key or load_or_create_master_key(config.master_key_file),
         )
+        if config.text_embedding_worker:  # the model loads in its own process while this one goes on
+            embedding_worker.start()
         if preload_pii:
             _ = self.ctx.pii  # fail at start, not on the first upload, if the spaCy model is missing
         self.runner = OperationRunner(self.db, workers=config.workers)

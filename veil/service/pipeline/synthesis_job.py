@@ -118,7 +118,9 @@ class SynthesisJob:
         ctx.ledger.mark_touched(self.charge_id)  # write-ahead: from here on the charge is not refundable
         self.real_train = ctx.store.read_table(self.data_dir / "train.parquet").to_pandas()
         self.holdout = ctx.store.read_table(self.data_dir / "holdout.parquet").to_pandas()
-        self.embedder = text_stage.open_embedder(plan, self.llm) if plan.columns else None
+        self.embedder = (
+            text_stage.open_embedder(plan, self.llm, worker=ctx.config.text_embedding_worker) if plan.columns else None
+        )
         # Withheld texts (a DP model without a DP text engine) leave the report nothing to embed.
         if self.embedder is not None and not self.synth.withholds_text:  # the holdout embeds while the model fits
             text_stage.prefetch_report_texts(self.embedder, self.holdout, plan, side=REAL_SAMPLE, seed=config.seed)

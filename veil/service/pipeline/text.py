@@ -25,7 +25,14 @@ from veil.service.config import ServiceConfig
 from veil.synthesizers.catalog import TABULAR, TEXT
 from veil.synthesizers.errors import SynthesizerError
 from veil.synthesizers.text.dp_private_evolution import PRETRAINED_EMBEDDERS
-from veil.synthesizers.text.embedders import Embedder, PrefetchingEmbedder, available_embedders, create_embedder
+from veil.synthesizers.text.embedders import (
+    Embedder,
+    MiniLMEmbedder,
+    PrefetchingEmbedder,
+    available_embedders,
+    create_embedder,
+)
+from veil.synthesizers.text.embedding_worker import WorkerMiniLMEmbedder
 from veil.synthesizers.text.llm import LLMClient, LLMSettings, create_llm_client
 from veil.synthesizers.text.options import TextOptions
 
@@ -167,9 +174,15 @@ def open_llm(plan: TextPlan) -> LLMClient | None:
     return create_llm_client(plan.llm) if plan.llm is not None else None
 
 
-def open_embedder(plan: TextPlan, llm: LLMClient | None) -> Embedder:
-    """The report's embedder; a pre-trained one can embed ahead (:func:`prefetch_report_texts`)."""
-    embedder = create_embedder(plan.embedder, llm=llm, model=plan.options.embedding_model)
+def open_embedder(plan: TextPlan, llm: LLMClient | None, *, worker: bool = False) -> Embedder:
+    """The report's embedder; a pre-trained one can embed ahead (:func:`prefetch_report_texts`).
+
+    ``worker``: the bundled MiniLM model runs in the service's embedding worker process.
+    """
+    if worker and plan.embedder == MiniLMEmbedder.name:
+        embedder: Embedder = WorkerMiniLMEmbedder()
+    else:
+        embedder = create_embedder(plan.embedder, llm=llm, model=plan.options.embedding_model)
     return PrefetchingEmbedder(embedder) if plan.embedder in PRETRAINED_EMBEDDERS else embedder
 
 
