@@ -76,7 +76,7 @@ class ServiceConfig(BaseModel):
     text_embedder: str = "minilm"
     llm_embedding_model: str = ""
     # Run the bundled MiniLM model in a worker process started with the service (its own core and
-    # interpreter while a job's stages run; about 0.5 GB more memory). False: in the service's process.
+    # interpreter while a job's stages run; about 0.6 GB more memory). False: in the service's process.
     text_embedding_worker: bool = True
 
     @field_validator("tokens")

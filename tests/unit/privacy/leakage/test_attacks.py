@@ -131,3 +131,35 @@ def test_the_report_warns_when_an_attack_is_no_better_than_guessing(split):
     weak = [r for r in report.leakage.attacks.risks if not r.beats_baseline]
     assert weak
     assert any("no better than a random guess" in w for w in report.warnings)
+
+
+def test_a_column_of_thousands_of_labels_is_encoded_sparse_at_the_same_distances(split, monkeypatch):
+    from scipy import sparse
+    from sklearn.neighbors import NearestNeighbors
+
+    from veil.privacy.leakage.attacks import table as attack_table
+    from veil.privacy.leakage.attacks.table import AttackTable
+
+    rng = np.random.default_rng(3)
+    train, holdout, fresh = (f.assign(member=rng.integers(0, 2500, len(f)).astype(str)) for f in split)
+    kinds = {**KINDS, "member": "categorical"}
+    table = AttackTable.build(
+        train=train, control=holdout, synthetic=fresh, kinds=kinds, rng=np.random.default_rng(0), max_rows=5000
+    )
+    columns = list(range(len(table.columns)))
+
+    def nearest(reference, queries):
+        return NearestNeighbors(n_neighbors=3, algorithm="brute").fit(reference).kneighbors(queries)[0]
+
+    wide = table.encode_for_distance(columns, table.synthetic, table.train)
+    assert all(sparse.issparse(m) for m in wide) and wide[0].shape[1] > attack_table.SPARSE_WIDTH
+    monkeypatch.setattr(attack_table, "SPARSE_WIDTH", 10**9)
+    dense = table.encode_for_distance(columns, table.synthetic, table.train)
+    assert not any(sparse.issparse(m) for m in dense)
+    np.testing.assert_allclose(wide[0].toarray(), dense[0])
+    np.testing.assert_allclose(nearest(*wide), nearest(*dense), atol=1e-9)
+    monkeypatch.undo()
+    # The attacks read the sparse rows as they read dense ones: copies are still caught.
+    suite = run_attacks(train=train, holdout=holdout, synthetic=train.copy(), kinds=kinds, seed=0)
+    assert all(r.risk_interval[0] > 0.1 for r in suite.risks), [(r.attack, r.risk_value) for r in suite.risks]
+    assert all(m.auc_interval[0] > 0.75 for m in suite.membership)

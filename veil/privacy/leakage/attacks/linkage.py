@@ -43,7 +43,7 @@ def default_split(table: AttackTable) -> tuple[list[int], list[int]]:
 def _nearest(table: AttackTable, columns: list[int], k: int, *targets: np.ndarray) -> list[np.ndarray]:
     """For each set of targets, its ``k`` nearest synthetic rows on ``columns`` (one index for all)."""
     reference, *queries = table.encode_for_distance(columns, table.synthetic, *targets)
-    index = NearestNeighbors(n_neighbors=min(k, len(reference)), algorithm="brute").fit(reference)
+    index = NearestNeighbors(n_neighbors=min(k, reference.shape[0]), algorithm="brute").fit(reference)
     return [index.kneighbors(q, return_distance=False) for q in queries]
 
 
