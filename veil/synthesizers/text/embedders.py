@@ -190,14 +190,20 @@ class PrefetchingEmbedder(Embedder):
         def work() -> None:
             try:
                 if isinstance(self.inner, MiniLMEmbedder):
+                    # Chunks of texts of about one length: a chunk is padded to its longest text, and
+                    # texts in their own order cost 1.45x as much (512 notes: 6.4 s against 4.4 s).
+                    order = np.argsort([len(t) for t in batch], kind="stable")
                     parts = []
                     for at in range(0, len(batch), PREFETCH_CHUNK):
                         if self._closed.is_set():  # a failed or cancelled job does not keep a core busy
                             raise RuntimeError("the embedder was closed")
                         # One core while the job's own stage has the other; all once someone waits.
                         threads = MAX_TORCH_THREADS if self._waiting.is_set() else 1
-                        parts.append(self.inner.embed_on(batch[at : at + PREFETCH_CHUNK], threads=threads))
-                    future.set_result(np.vstack(parts))
+                        chunk = [batch[i] for i in order[at : at + PREFETCH_CHUNK]]
+                        parts.append(self.inner.embed_on(chunk, threads=threads))
+                    rows = np.vstack(parts)
+                    rows[order] = rows.copy()
+                    future.set_result(rows)
                 else:
                     future.set_result(self.inner.embed(batch))
             except BaseException as exc:  # noqa: BLE001 -- handed to whoever asks for these rows
