@@ -201,8 +201,8 @@ class PrefetchingEmbedder(Embedder):
                         threads = MAX_TORCH_THREADS if self._waiting.is_set() else 1
                         chunk = [batch[i] for i in order[at : at + PREFETCH_CHUNK]]
                         parts.append(self.inner.embed_on(chunk, threads=threads))
-                    rows = np.vstack(parts)
-                    rows[order] = rows.copy()
+                    rows = np.empty((len(batch), parts[0].shape[1]), dtype=parts[0].dtype)
+                    rows[order] = np.vstack(parts)  # back in the batch's order
                     future.set_result(rows)
                 else:
                     future.set_result(self.inner.embed(batch))

@@ -115,10 +115,7 @@ class AttackTable:
                 out.append(sparse.csr_matrix((weights, (rows, index)), shape=(len(frame), len(codes) + 1)))
         width = sum(block.shape[1] for block in blocks[0]) if blocks else 0
         if width > SPARSE_WIDTH:
-            return [
-                sparse.hstack(parts, format="csr") if parts else np.zeros((len(f), 0))
-                for parts, f in zip(blocks, frames)
-            ]
+            return [sparse.hstack([sparse.csr_matrix(b) for b in parts], format="csr") for parts in blocks]
         return [
             np.hstack([b.toarray() if sparse.issparse(b) else b for b in parts]) if parts else np.zeros((len(f), 0))
             for parts, f in zip(blocks, frames)
