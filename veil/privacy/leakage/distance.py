@@ -206,6 +206,67 @@ class DistanceEncoder:
         return np.hstack(blocks).astype("float32")
 
 
+class CloseRows:
+    """Nearest-row distances of :class:`DistanceEncoder` rows, exact below 1 and capped at 1.
+
+    A differing label, or a value missing on one side only, adds exactly 1 to the squared distance, so
+    two rows closer than 1 agree on every label and on which values are missing. The index groups the
+    reference rows by that pattern and searches a tree over the continuous coordinates plus one
+    coordinate per group, set far apart: a query meets only the rows of its own pattern. Low-dimensional,
+    where a brute search over every one-hot coordinate is not (16,000 by 16,000 diamonds: about 10x).
+    """
+
+    def __init__(self, encoder: DistanceEncoder, reference: np.ndarray) -> None:
+        from sklearn.neighbors import NearestNeighbors
+
+        discrete = np.zeros(encoder.width, dtype=bool)
+        for column, part in encoder.column_slices().items():
+            if encoder.kinds[column] in CONTINUOUS_KINDS:
+                discrete[part.start + 1 : part.stop] = True  # the missing indicator
+            else:
+                discrete[part] = True
+        self._discrete = discrete
+        self._patterns: dict[bytes, int] = {}
+        reference = np.asarray(reference, dtype=np.float64)
+        groups = self._groups(reference, grow=True)
+        continuous = reference[:, ~discrete]
+        # Any spacing over 1 is exact; one wider than the groups' spread lets the tree split them apart.
+        self._spacing = 2.0 + 2.0 * float(np.sqrt(continuous.shape[1])) * (
+            float(np.abs(continuous).max()) if continuous.size else 0.0
+        )
+        self._rows = len(reference)
+        self._index = NearestNeighbors().fit(self._embed(continuous, groups))
+
+    def _groups(self, rows: np.ndarray, *, grow: bool) -> np.ndarray:
+        """Each row's pattern of labels and missing values as a group number (-1: a pattern not seen)."""
+        keys = np.ascontiguousarray(rows[:, self._discrete]).view(np.void(8 * int(self._discrete.sum())))
+        out = np.empty(len(rows), dtype=np.int64)
+        for i, key in enumerate(keys.ravel().tolist() if self._discrete.any() else [b""] * len(rows)):
+            group = self._patterns.get(key)
+            if group is None and grow:
+                group = self._patterns[key] = len(self._patterns)
+            out[i] = -1 if group is None else group
+        return out
+
+    def _embed(self, continuous: np.ndarray, groups: np.ndarray) -> np.ndarray:
+        return np.hstack([continuous, (groups * self._spacing)[:, None]])
+
+    def nearest(self, queries: np.ndarray, k: int = 1) -> np.ndarray:
+        """Distance of each query to its ``k``-th nearest reference row, ``min(true distance, 1)``."""
+        queries = np.asarray(queries, dtype=np.float64)
+        out = np.ones(len(queries))
+        if len(queries) == 0 or self._rows < k:
+            return out
+        groups = self._groups(queries, grow=False)
+        known = groups >= 0
+        if known.any():
+            # A row of another group is at least the spacing (> 1) away here, and at least 1 in truth.
+            embedded = self._embed(queries[known][:, ~self._discrete], groups[known])
+            distances, _ = self._index.kneighbors(embedded, n_neighbors=k)
+            out[known] = np.minimum(distances[:, k - 1], 1.0)
+        return out
+
+
 def _nearest(reference: np.ndarray, queries: np.ndarray, k: int) -> np.ndarray:
     from sklearn.neighbors import NearestNeighbors
 

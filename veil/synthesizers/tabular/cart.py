@@ -47,7 +47,7 @@ from sklearn.tree import DecisionTreeClassifier, DecisionTreeRegressor
 from veil.core import kinds as K
 from veil.core.conditions import ConditionGroup
 from veil.core.progress import ProgressFn
-from veil.privacy.leakage.distance import DistanceEncoder
+from veil.privacy.leakage.distance import CloseRows, DistanceEncoder
 from veil.synthesizers.base import Synthesizer
 from veil.synthesizers.coercion import is_discrete_integer
 from veil.synthesizers.errors import SynthesizerError
@@ -195,7 +195,7 @@ class CARTSynthesizer(Synthesizer):
         self._threshold = 0.0
         self._rare_rows = np.empty(0, dtype=np.uint64)
         self._unique_rows = np.empty(0, dtype=np.uint64)
-        self._index: NearestNeighbors | None = None
+        self._index: CloseRows | NearestNeighbors | None = None
         self._natural_copy_rate = 0.0
         self._kinds: dict[str, str] = {}
         self.min_leaf = MIN_LEAF
@@ -303,9 +303,13 @@ class CARTSynthesizer(Synthesizer):
         self._index, self._threshold = None, 0.0
         if len(encoded) > 2 and encoded.shape[1]:
             # One index of the reference rows: it calibrates the threshold here and checks every draw later.
-            self._index = NearestNeighbors(n_neighbors=2).fit(encoded)
-            distances, _ = self._index.kneighbors(encoded)
-            self._threshold = float(np.quantile(distances[:, 1], DISTANCE_QUANTILE))
+            # Closeness below 1 is searched among rows of the same labels only (exact, and much faster).
+            self._index = CloseRows(self._encoder, encoded)
+            self._threshold = float(np.quantile(self._index.nearest(encoded, 2), DISTANCE_QUANTILE))
+            if self._threshold >= 1.0:  # beyond what CloseRows measures: every coordinate, brute force
+                self._index = NearestNeighbors(n_neighbors=2).fit(encoded)
+                distances, _ = self._index.kneighbors(encoded)
+                self._threshold = float(np.quantile(distances[:, 1], DISTANCE_QUANTILE))
 
     # --- sample --------------------------------------------------------------------------------
 
@@ -451,7 +455,11 @@ class CARTSynthesizer(Synthesizer):
         hashes = _row_hashes(block, self._kinds)
         close = np.zeros(len(block), dtype=bool)
         if self._index is not None and self._threshold > 0:
-            close = self._index.kneighbors(self._encoder.transform(block), n_neighbors=1)[0][:, 0] < self._threshold
+            encoded = self._encoder.transform(block)
+            if isinstance(self._index, CloseRows):
+                close = self._index.nearest(encoded) < self._threshold
+            else:
+                close = self._index.kneighbors(encoded, n_neighbors=1)[0][:, 0] < self._threshold
         return np.isin(hashes, self._unique_rows), np.isin(hashes, self._rare_rows), close
 
 

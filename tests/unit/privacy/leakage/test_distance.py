@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from veil.privacy.leakage.distance import DistanceEncoder, count_exact_copies, distance_leakage
+from veil.privacy.leakage.distance import CloseRows, DistanceEncoder, count_exact_copies, distance_leakage
 from veil.service.demo_data import load_diamonds
 
 # fmt: off
@@ -131,3 +131,34 @@ def test_encoder_category_mismatch_adds_one_and_numbers_are_standardised():
     assert float(np.linalg.norm(x[0] - x[1])) == pytest.approx(3.0, rel=1e-5)
     unseen = enc.transform(pd.DataFrame({"level": ["zzz"], "amount": [np.nan], "when": [pd.NaT]}))
     assert np.isfinite(unseen).all()
+
+
+def _brute(reference: np.ndarray, queries: np.ndarray, k: int) -> np.ndarray:
+    from sklearn.neighbors import NearestNeighbors
+
+    return NearestNeighbors(n_neighbors=k, algorithm="brute").fit(reference).kneighbors(queries)[0][:, k - 1]
+
+
+@pytest.mark.parametrize("columns", [list(KINDS), ["cut", "color", "clarity"], ["carat", "depth", "price"]])
+def test_close_rows_match_a_brute_search_below_one(rows, columns):
+    kinds = {c: KINDS[c] for c in columns}
+    reference = rows.iloc[:3000][columns].copy()
+    queries = rows.iloc[3000:4500][columns].copy()
+    queries.iloc[:50] = reference.iloc[100:150].to_numpy()  # copies: distance 0
+    if "carat" in columns:
+        reference.loc[reference.index[:40], "carat"] = np.nan  # missing on one side only: at least 1 apart
+        queries.loc[queries.index[50:60], "carat"] = 1e6  # far out of range: no near row
+    if "cut" in columns:
+        queries.loc[queries.index[60:70], "cut"] = "Not a cut"  # a label the reference never holds
+    encoder = DistanceEncoder(kinds, columns).fit(reference, queries)
+    x_ref, x_query = encoder.transform(reference), encoder.transform(queries)
+    index = CloseRows(encoder, x_ref)
+    for k, (found, expected) in {
+        1: (index.nearest(x_query), _brute(x_ref, x_query, 1)),
+        2: (index.nearest(x_ref, 2), _brute(x_ref, x_ref, 2)),
+    }.items():
+        np.testing.assert_allclose(found, np.minimum(expected, 1.0), atol=1e-5, err_msg=f"k={k}")
+    assert (index.nearest(x_query)[:50] == 0).all()
+    if "cut" in columns:
+        assert (index.nearest(x_query)[60:70] == 1).all()
+    assert 0 < (index.nearest(x_query) < 1).mean() < 1  # both sides of the cap are exercised
