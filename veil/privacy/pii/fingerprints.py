@@ -56,9 +56,19 @@ def iter_tokens(text: str) -> Iterator[tuple[int, int, str]]:
             yield start, end, text[start:end].casefold()
 
 
+def canonical_tokens(text: str) -> list[str]:
+    """The tokens of :func:`iter_tokens` without their offsets (the scans' hot path: about 2x faster)."""
+    out = []
+    for token in _TOKEN_RE.findall(text):
+        token = token.strip(_EDGE_CHARS)
+        if token:
+            out.append(token.casefold())
+    return out
+
+
 def canonical(value: str) -> str:
     """The canonical form of a value: casefolded tokens joined by single spaces."""
-    return " ".join(tok for _, _, tok in iter_tokens(value))
+    return " ".join(canonical_tokens(value))
 
 
 def normalise(value: str) -> str:
@@ -97,6 +107,7 @@ class PiiFingerprints:
         # whose token is not a head cannot start a replay, which spares the
         # longer runs there (the scan then costs about one digest per token).
         self._heads: set[bytes] = set()
+        self._heads_complete = True  # every digest's head is known (not so for bare digests given here)
         # Verdicts already reached: a release checks the same values in several passes (generated
         # columns, then every string column, then what changed), and tokens repeat across cells
         # (first names, domains, cities). Both are cleared whenever a value is added.
@@ -108,6 +119,7 @@ class PiiFingerprints:
                     "fingerprint digests must be 16 bytes", violations=[("digests", "wrong digest length")]
                 )
             self._digests.add(bytes(digest))
+            self._heads_complete = False
 
     def _digest_canonical(self, canon: str) -> bytes:
         return hashlib.blake2b(canon.encode("utf-8"), key=self._key, digest_size=DIGEST_SIZE).digest()
@@ -119,7 +131,7 @@ class PiiFingerprints:
 
     def add(self, value: str) -> None:
         """Add a raw value (only its digest and its first token's digest are kept)."""
-        tokens = [tok for _, _, tok in iter_tokens(str(value))]
+        tokens = canonical_tokens(str(value))
         if tokens:
             self._digests.add(self._digest_canonical(" ".join(tokens)))
             self._heads.add(self._digest_canonical(tokens[0]))
@@ -189,23 +201,24 @@ class PiiFingerprints:
         return verdict
 
     def _scan(self, text: str, max_tokens: int) -> bool:
-        tokens = [tok for _, _, tok in iter_tokens(text)]
+        tokens = canonical_tokens(text)
         if not tokens:
             return False
-        digests, is_head = self._digests, self._is_head
+        digests, is_head, heads = self._digests, self._is_head, self._heads
         digest = self._digest_canonical
         n = len(tokens)
-        if digest(" ".join(tokens)) in digests:
-            return True
-        if n == 1:
-            return False
+        # A value's text starts at its head (first token): no head, no replay of any length.
         for i in range(n):
             head = is_head.get(tokens[i])
             if head is None:
-                head = is_head[tokens[i]] = digest(tokens[i]) in self._heads
+                head = is_head[tokens[i]] = digest(tokens[i]) in heads
             if not head:
+                if i == 0 and not self._heads_complete and digest(" ".join(tokens)) in digests:
+                    return True
                 continue
-            if tokens[i] and digest(tokens[i]) in digests:
+            if i == 0 and n > 1 and digest(" ".join(tokens)) in digests:
+                return True
+            if digest(tokens[i]) in digests:
                 return True
             for j in range(i + 2, min(n, i + max_tokens) + 1):
                 if (i, j) != (0, n) and digest(" ".join(tokens[i:j])) in digests:
