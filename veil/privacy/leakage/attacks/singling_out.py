@@ -27,6 +27,8 @@ BATCH = 250
 """Multivariate queries written and checked against the synthetic rows at once."""
 SCREEN_ROWS = 256
 """Synthetic rows a batch is first checked against; only the queries no other sampled row matches are counted on all."""
+BLOCK_ROWS = 512
+"""Rows the surviving queries are checked against at a time (most are ruled out by the first blocks)."""
 MAX_ROWS = 5_000
 """Rows of each frame the queries are written from and counted on (a seeded cut beyond: stated in the result)."""
 
@@ -123,13 +125,19 @@ def _multivariate_candidates(
                 )
         return hit
 
-    # A query one other row of a sample matches cannot single out: most are dropped on the sample,
-    # and only the rest are counted on every row (the same queries survive as with a full count).
+    # A query one other row matches cannot single out: most are dropped on a sample, the rest block by
+    # block over every row, each block checking only the queries no row so far has ruled out (the
+    # queries left match their own row alone, as a full count would find).
     sample = rng.choice(rows, min(rows, SCREEN_ROWS), replace=False)
     everyone = np.arange(BATCH)
     screened = matches(everyone, sample) & (sample[None, :] != source[:, None])
-    alive = everyone[~screened.any(axis=1)]
-    single = alive[matches(alive, np.arange(rows)).sum(axis=1) == 1]
+    single = everyone[~screened.any(axis=1)]
+    for start in range(0, rows, BLOCK_ROWS):
+        if single.size == 0:
+            break
+        block = np.arange(start, min(rows, start + BLOCK_ROWS))
+        others = matches(single, block) & (block[None, :] != source[single, None])
+        single = single[~others.any(axis=1)]
     out = []
     for b in single:
         predicates = []
