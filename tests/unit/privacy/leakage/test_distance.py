@@ -139,7 +139,9 @@ def _brute(reference: np.ndarray, queries: np.ndarray, k: int) -> np.ndarray:
     return NearestNeighbors(n_neighbors=k, algorithm="brute").fit(reference).kneighbors(queries)[0][:, k - 1]
 
 
-@pytest.mark.parametrize("columns", [list(KINDS), ["cut", "color", "clarity"], ["carat", "depth", "price"]])
+@pytest.mark.parametrize(
+    "columns", [list(KINDS), ["cut", "color", "clarity"], ["carat", "depth", "price"], ["depth", "table", "x"]]
+)
 def test_close_rows_match_a_brute_search_below_one(rows, columns):
     kinds = {c: KINDS[c] for c in columns}
     reference = rows.iloc[:3000][columns].copy()
