@@ -1,6 +1,7 @@
 """PII scan + scrub speed: Veil's PII engine versus vanilla Presidio, in one run.
 
     python benchmarks/bench_pii_speed.py [--part table|text|memory|all] [--rows 50000] [--repeats 3] [--quick]
+                                          [--processes 2]
 
 Three parts:
 
@@ -262,13 +263,17 @@ def vanilla_presidio():
     return _ENGINES["presidio"]
 
 
-def veil_engine():
-    """One PiiEngine per process (built once, outside any timing)."""
-    if "veil" not in _ENGINES:
+def veil_engine(processes: int = 1):
+    """One PiiEngine per process count (built once, its workers loaded, outside any timing)."""
+    name = f"veil-{processes}"
+    if name not in _ENGINES:
         from veil.privacy.pii import PiiEngine
 
-        _ENGINES["veil"] = PiiEngine()
-    return _ENGINES["veil"]
+        _ENGINES[name] = PiiEngine(n_process=processes)
+        pool = _ENGINES[name]._analyzer._pool
+        if pool is not None:
+            pool.wait_ready()
+    return _ENGINES[name]
 
 
 # ---------------------------------------------------------------------------------------------- part 1
@@ -518,8 +523,43 @@ def part_text(args, table) -> dict:
             entry["quality"] = {}
             for label, predicted in (("veil", veil_spans), ("presidio", base_spans), ("presidio_score>=0.5", base_05)):
                 entry["quality"][label], entry["scorer"] = score(docs, predicted)
+        if args.processes > 1:
+            entry["processes"] = _text_in_processes(args, batch, texts)
         result[name] = entry
     return result
+
+
+def _text_in_processes(args, batch, texts) -> dict:
+    """Veil with ``--processes`` analysis processes against Presidio's batch engine on one process and
+    on as many (spaCy's own ``n_process``), run by run in turn; the spans must equal one process's."""
+    engine, parallel, n = veil_engine(), veil_engine(args.processes), args.processes
+    runs = []
+    for i in range(args.repeats):
+        t0 = time.perf_counter()
+        batch.analyze_iterator(texts, language="en", batch_size=args.text_batch_size)
+        t1 = time.perf_counter()
+        batch.analyze_iterator(texts, language="en", batch_size=args.text_batch_size, n_process=n)
+        t2 = time.perf_counter()
+        spans = parallel.analyze_texts(texts)
+        t3 = time.perf_counter()
+        runs.append((t1 - t0, t2 - t1, t3 - t2))
+        print(
+            f"  {n} processes, run {i + 1}: presidio {t1 - t0:.2f}s, presidio n_process={n} {t2 - t1:.2f}s, "
+            f"veil {t3 - t2:.2f}s ({(t1 - t0) / (t3 - t2):.2f}x)",
+            file=sys.stderr,
+        )
+    assert spans == engine.analyze_texts(texts), "spans differ between one process and several"
+    med = [statistics.median(r[k] for r in runs) for k in range(3)]
+    return {
+        "processes": n,
+        "veil_s": round(med[2], 3),
+        "veil_docs_per_s": round(len(texts) / med[2], 1),
+        "presidio_n_process_s": round(med[1], 3),
+        "ratio_vs_presidio": round(statistics.median(r[0] / r[2] for r in runs), 2),
+        "ratios_vs_presidio": [round(r[0] / r[2], 2) for r in runs],
+        "ratio_vs_presidio_n_process": round(statistics.median(r[1] / r[2] for r in runs), 2),
+        "spans_equal_one_process": True,
+    }
 
 
 # ---------------------------------------------------------------------------------------------- part 3
@@ -650,6 +690,15 @@ def markdown(command: str, res: dict) -> str:
             add(label, "Veil analyze_texts docs/s", f"{e['veil_docs_per_s']:,.0f}")
             add(label, "**ratio** (goal >= 3)", f"**{e['ratio']:.2f}x** (runs {e['ratios']})")
             add(label, "spaCy NER alone docs/s (floor of both)", f"{e['spacy_ner_only_docs_per_s']:,.0f}")
+            if p := e.get("processes"):
+                n = p["processes"]
+                add(label, f"Veil, {n} analysis processes: docs/s", f"{p['veil_docs_per_s']:,.0f}")
+                add(
+                    label,
+                    f"**ratio, Veil on {n} processes / Presidio on one** (goal >= 3)",
+                    f"**{p['ratio_vs_presidio']:.2f}x** (runs {p['ratios_vs_presidio']})",
+                )
+                add(label, f"ratio against Presidio with n_process={n}", f"{p['ratio_vs_presidio_n_process']:.2f}x")
             for who, q in e.get("quality", {}).items():
                 shown = ", ".join(f"{k} {v:.3f}" for k, v in q.items() if isinstance(v, (int, float)))
                 add(label, f"{who}: quality", shown)
@@ -689,6 +738,9 @@ def main() -> None:
     parser.add_argument("--sample-rows", type=int, default=2000)
     parser.add_argument("--notes", type=int, default=None, help="notes used for text throughput (5000)")
     parser.add_argument("--text-batch-size", type=int, default=256, help="batch size of both text engines")
+    parser.add_argument(
+        "--processes", type=int, default=1, help="text part: also time Veil with this many analysis processes"
+    )
     parser.add_argument("--memory-rows", type=int, nargs="+", default=None, help="table sizes for veil scrub")
     parser.add_argument("--wait-minutes", type=float, default=15, help="wait this long for the labeled set")
     parser.add_argument(

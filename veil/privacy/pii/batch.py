@@ -12,8 +12,7 @@ de-duplication, and
   joined texts, so that each runs only on texts where it can match;
 * drops, before enhancement, below-threshold results whose recognizer has no
   context word in the text (or in the call's context);
-* runs spaCy over the batch with ``nlp.pipe`` (optionally in worker processes)
-  while this process runs the recognizers; codes (one blank-free token holding
+* runs spaCy over the batch with ``nlp.pipe``; codes (one blank-free token holding
   three digits in a row, such as an order id) are only tokenised: NER finds no
   name or place in them.
 """
@@ -71,6 +70,15 @@ _MAX_CODE_CHARS = 64
 _NAME_LIKE = frozenset({"PERSON", "LOCATION", "ORGANIZATION"})
 
 
+def check_lengths(texts: Sequence[str]) -> None:
+    """Raise :class:`TextTooLongError` when a text is longer than :data:`MAX_TEXT_CHARS`."""
+    if too_long := sum(len(t) > MAX_TEXT_CHARS for t in texts):
+        raise TextTooLongError(
+            f"{too_long} text(s) are longer than the PII engine scans",
+            violations=[("text", f"at most {MAX_TEXT_CHARS} characters")],
+        )
+
+
 def _all_allowed(span: str, allowed: set[str]) -> bool:
     words = [w.casefold() for w in _WORDS.findall(span) if not w.isdigit()]
     return bool(words) and all(w in allowed for w in words)
@@ -84,17 +92,13 @@ class BatchAnalyzer:
         language: Language of the texts.
         entities: Entity types to report.
         batch_size: spaCy ``nlp.pipe`` batch size.
-        n_process: spaCy worker processes (1 = in this process).
     """
 
-    def __init__(
-        self, analyzer: AnalyzerEngine, *, language: str, entities: Sequence[str], batch_size: int, n_process: int = 1
-    ) -> None:
+    def __init__(self, analyzer: AnalyzerEngine, *, language: str, entities: Sequence[str], batch_size: int) -> None:
         self._analyzer = analyzer
         self._language = language
         self._entities = list(entities)
         self._batch_size = batch_size
-        self._n_process = n_process
         self._recognizers = analyzer.registry.get_recognizers(language=language, entities=self._entities)
         for recognizer in self._recognizers:
             if not recognizer.is_loaded:
@@ -187,11 +191,7 @@ class BatchAnalyzer:
             TextTooLongError: A text is longer than MAX_TEXT_CHARS.
         """
         texts = list(texts)
-        if too_long := sum(len(t) > MAX_TEXT_CHARS for t in texts):
-            raise TextTooLongError(
-                f"{too_long} text(s) are longer than the PII engine scans",
-                violations=[("text", f"at most {MAX_TEXT_CHARS} characters")],
-            )
+        check_lengths(texts)
         # Words that make a name-like span a label; given names never count as labels.
         label_words = {a.casefold() for a in allow_list} - first_names() if allow_list else set()
         out: list[list[RecognizerResult]] = []
@@ -220,11 +220,10 @@ class BatchAnalyzer:
         """NLP artifacts per text, in order; codes are tokenised without running NER."""
         codes = {i for i, text in enumerate(texts) if len(text) <= _MAX_CODE_CHARS and _CODE.fullmatch(text)}
         prose = [text for i, text in enumerate(texts) if i not in codes]
-        n_process = self._n_process if len(prose) >= 4 * self._batch_size else 1
         engine = self._analyzer.nlp_engine
         nlp = engine.nlp[self._language]
         # spaCy directly rather than Presidio's process_batch, which rebuilds each text from its tokens.
-        parsed = iter(nlp.pipe(prose, batch_size=self._batch_size, n_process=n_process) if prose else ())
+        parsed = iter(nlp.pipe(prose, batch_size=self._batch_size) if prose else ())
         for i, text in enumerate(texts):
             doc = nlp.make_doc(text) if i in codes else next(parsed)
             yield text, engine._doc_to_nlp_artifact(doc, self._language)
@@ -294,4 +293,4 @@ class BatchAnalyzer:
         return kept
 
 
-__all__ = ["BatchAnalyzer"]
+__all__ = ["BatchAnalyzer", "check_lengths"]

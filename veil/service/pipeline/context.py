@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import threading
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -35,6 +36,7 @@ class ServiceContext:
             locale=config.pii_locale,
             allow_list=config.pii_allow_list,
             deny_list=config.pii_deny_list,
+            n_process=config.pii_processes or os.cpu_count() or 1,
         )
 
     def dataset_key(self, dataset: DatasetRow) -> bytes:
