@@ -46,7 +46,7 @@ class ServiceConfig(BaseModel):
     pii_allow_list: list[str] = Field(default_factory=list)
     pii_deny_list: dict[str, list[str]] = Field(default_factory=dict)
     # Processes that analyse texts for PII (spaCy's NER holds a core each), spawned when the service
-    # starts: 0 = one per core; 1 = the service's own process only. About 0.3 GB each.
+    # starts: 0 = one per core; 1 = the service's own process only. About 0.65 GB resident each.
     pii_processes: int = Field(default=0, ge=0, le=64)
     min_rows: int = Field(default=50, ge=2)
     max_chunk_bytes: int = Field(default=4 * 1024 * 1024, ge=1024)
