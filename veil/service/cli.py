@@ -67,7 +67,10 @@ def _local_server(data_dir: pathlib.Path | None, *, llm_base_url: str = "") -> I
             llm_api_key=os.environ.get("VEIL_LLM_API_KEY", ""),
         )
         # An ephemeral run keeps nothing it would need a stable key for.
-        server = VeilServer(config, master_key=None if data_dir else secrets.token_bytes(32))
+        # A one-shot run spawns PII workers only for an upload large enough to share out.
+        server = VeilServer(
+            config, master_key=None if data_dir else secrets.token_bytes(32), pii_workers_at_start=False
+        )
         with server:
             yield server.address, token
 
@@ -381,7 +384,7 @@ def scrub(
     scan = None
     try:
         with console.status("loading the PII engine"):
-            engine = PiiEngine(spacy_model=spacy_model, n_process=processes or os.cpu_count() or 1)
+            engine = PiiEngine(spacy_model=spacy_model, n_process=processes or os.cpu_count() or 1, start_workers=False)
         with (
             open(input, "rb") as raw,
             Progress(

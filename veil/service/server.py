@@ -41,8 +41,19 @@ VEIL_SERVICE = veil_pb2.DESCRIPTOR.services_by_name["Veil"].full_name
 class VeilServer:
     """A running Veil service; use as a context manager or call start()/stop()."""
 
-    def __init__(self, config: ServiceConfig, *, preload_pii: bool = True, master_key: bytes | None = None) -> None:
-        """master_key: use this key instead of config.master_key_file (ephemeral in-process servers)."""
+    def __init__(
+        self,
+        config: ServiceConfig,
+        *,
+        preload_pii: bool = True,
+        master_key: bytes | None = None,
+        pii_workers_at_start: bool = True,
+    ) -> None:
+        """master_key: use this key instead of config.master_key_file (ephemeral in-process servers).
+
+        pii_workers_at_start: spawn the PII analysis workers before serving; False (a one-shot command's
+        server): on the first upload large enough to share out.
+        """
         go_offline()
         quiet_library_logs()
         self.config = config
@@ -59,6 +70,7 @@ class VeilServer:
             store=self.store,
             ledger=self.ledger,
             master_key=master_key or load_or_create_master_key(config.master_key_file),
+            pii_workers_at_start=pii_workers_at_start,
         )
         if config.text_embedding_worker:  # the model loads in its own process while this one goes on
             embedding_worker.start()

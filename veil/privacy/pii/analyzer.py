@@ -142,6 +142,9 @@ class PiiAnalyzer:
             large call are analysed in that many worker processes, spawned (never forked) when the
             analyzer is made and shared by every analyzer of the same settings in this process
             (:mod:`veil.privacy.pii.pool`); the spans are the same.
+        start_workers: With ``n_process`` > 1, spawn the workers now (a service, before it serves);
+            False: on the first call large enough to share out (a one-shot command on a small input
+            never pays for them).
 
     Raises:
         UnknownSpacyModelError: The model is not installed.
@@ -161,6 +164,7 @@ class PiiAnalyzer:
         deny_list: Mapping[str, Sequence[str]] | None = None,
         batch_size: int = 256,
         n_process: int = 1,
+        start_workers: bool = True,
     ) -> None:
         violations = []
         if not isinstance(spacy_model, str) or not spacy_model:
@@ -214,7 +218,7 @@ class PiiAnalyzer:
         ignored = set(ignore_entities)
         self._entities = sorted(set(self._presidio.get_supported_entities(language)) - ignored)
         self._batch = BatchAnalyzer(self._presidio, language=language, entities=self._entities, batch_size=batch_size)
-        self._pool = shared_pool(PiiAnalyzer, settings, n_process) if n_process > 1 else None
+        self._pool = shared_pool(PiiAnalyzer, settings, n_process, start=start_workers) if n_process > 1 else None
         logger.info("PII engine ready: %d entity types", len(self._entities))
 
     @property

@@ -66,31 +66,45 @@ def _ready() -> bool:
 
 
 class AnalyzerPool:
-    """``processes`` spawned workers, each with a ``factory(**settings, n_process=1)``; started at once.
+    """``processes`` spawned workers, each with a ``factory(**settings, n_process=1)``.
 
     Args:
         factory: Makes a worker's analyzer (a class or module-level function: it travels by name).
         settings: The analyzer's keyword arguments (all must pickle).
         processes: Worker processes.
+        start: Spawn them now; else on the first call with at least ``MIN_TEXTS`` texts.
     """
 
-    def __init__(self, factory: Callable[..., Analyzer], settings: Mapping[str, Any], processes: int) -> None:
+    def __init__(
+        self, factory: Callable[..., Analyzer], settings: Mapping[str, Any], processes: int, *, start: bool = True
+    ) -> None:
         self.processes = processes
+        self._factory, self._settings = factory, dict(settings)
         self._lock = threading.Lock()
         self._broken = False
-        self._pool: ProcessPoolExecutor | None = ProcessPoolExecutor(
-            max_workers=processes,
-            mp_context=multiprocessing.get_context("spawn"),
-            initializer=_load,
-            initargs=(factory, dict(settings)),
-        )
-        # Workers start on demand: ask each for its readiness now, so every model loads before work comes.
-        self._warming = [self._pool.submit(_ready) for _ in range(processes)]
+        self._pool: ProcessPoolExecutor | None = None
+        self._warming: list[Future[bool]] = []
+        if start:
+            self.start()
+
+    def start(self) -> None:
+        """Spawn the workers now; their analyzers load in the background (a started pool is left alone)."""
+        with self._lock:
+            if self._pool is not None or self._broken:
+                return
+            self._pool = ProcessPoolExecutor(
+                max_workers=self.processes,
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=_load,
+                initargs=(self._factory, self._settings),
+            )
+            # Workers start on demand: ask each for its readiness now, so every model loads before work comes.
+            self._warming = [self._pool.submit(_ready) for _ in range(self.processes)]
 
     @property
     def usable(self) -> bool:
-        """Whether work still goes to the workers."""
-        return not self._broken and self._pool is not None
+        """Whether work still goes to the workers (started or not)."""
+        return not self._broken
 
     def wait_ready(self) -> None:
         """Block until every worker has loaded its analyzer (a broken pool is noted, not raised)."""
@@ -115,13 +129,15 @@ class AnalyzerPool:
         texts: Sequence[str],
         *,
         threshold: float,
-        context: list[str] | None,
-        allow_list: list[str] | None,
-        progress: ProgressFn | None,
         fallback: Analyzer,
+        context: list[str] | None = None,
+        allow_list: list[str] | None = None,
+        progress: ProgressFn | None = None,
     ) -> list[list[RecognizerResult]]:
         """What ``fallback.analyze`` returns, worked out in the workers (``fallback`` does it if they are gone)."""
         texts = list(texts)
+        if not self._broken and len(texts) >= MIN_TEXTS:
+            self.start()  # a pool made not to start at once starts on its first large call
         pool = self._pool
         if self._broken or pool is None or len(texts) < MIN_TEXTS:
             return fallback.analyze(
@@ -169,17 +185,22 @@ _shared: dict[str, AnalyzerPool] = {}
 _shared_lock = threading.Lock()
 
 
-def shared_pool(factory: Callable[..., Analyzer], settings: Mapping[str, Any], processes: int) -> AnalyzerPool:
+def shared_pool(
+    factory: Callable[..., Analyzer], settings: Mapping[str, Any], processes: int, *, start: bool = True
+) -> AnalyzerPool:
     """The process's pool for these settings: analyzers of the same settings share their workers.
 
-    A pool whose workers were lost is replaced by a new one (a new analyzer, say a service restart,
-    tries again).
+    ``start``: spawn the workers now (a service, before it serves); else on the first large call (a
+    one-shot command on a small file never pays for them). A pool whose workers were lost is replaced
+    by a new one (a new analyzer, say a service restart, tries again).
     """
     key = repr((getattr(factory, "__qualname__", factory), sorted(settings.items()), processes))
     with _shared_lock:
         pool = _shared.get(key)
         if pool is None or not pool.usable:
-            pool = _shared[key] = AnalyzerPool(factory, settings, processes)
+            pool = _shared[key] = AnalyzerPool(factory, settings, processes, start=start)
+        elif start:
+            pool.start()
         return pool
 
 

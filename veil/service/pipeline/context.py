@@ -26,6 +26,8 @@ class ServiceContext:
     ledger: PrivacyLedger
     # spaCy pipelines are not safe to share across threads; one scrub at a time.
     pii_lock: threading.Lock = field(default_factory=threading.Lock)
+    # Spawn the PII analysis workers with the engine (a service), or on the first large call (a one-shot run).
+    pii_workers_at_start: bool = True
 
     @cached_property
     def pii(self) -> PiiEngine:
@@ -37,6 +39,7 @@ class ServiceContext:
             allow_list=config.pii_allow_list,
             deny_list=config.pii_deny_list,
             n_process=config.pii_processes or os.cpu_count() or 1,
+            start_workers=self.pii_workers_at_start,
         )
 
     def dataset_key(self, dataset: DatasetRow) -> bytes:

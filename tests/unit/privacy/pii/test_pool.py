@@ -106,16 +106,20 @@ def test_an_engine_with_workers_scans_and_scrubs_a_table_as_one_process_does(eng
     assert (one.frame["note"] != small["note"]).mean() > 0.5  # the notes were scrubbed at all
 
 
-def test_a_lost_worker_leaves_the_work_to_the_calling_process(engine, texts, caplog):
-    lone = AnalyzerPool(PiiAnalyzer, SETTINGS, 1)
-    lone.wait_ready()
+def test_a_pool_made_to_wait_starts_on_its_first_large_call_and_survives_a_lost_worker(engine, texts, caplog):
+    lone = AnalyzerPool(PiiAnalyzer, SETTINGS, 1, start=False)
     texts = texts[: 2 * LEAST]
     expected = _hits(engine._analyzer.analyze(texts, threshold=0.5))
-    os.kill(next(iter(lone._pool._processes)), signal.SIGKILL)
     fallback = engine._analyzer
+    assert _hits(lone.analyze(texts[:5], threshold=0.5, fallback=fallback)) == expected[:5]
+    assert lone._pool is None  # a small call spawns nothing
+    assert _hits(lone.analyze(texts, threshold=0.5, fallback=fallback)) == expected
+    assert lone._pool is not None
+    lone.wait_ready()
+    os.kill(next(iter(lone._pool._processes)), signal.SIGKILL)
     with caplog.at_level(logging.WARNING, logger="veil.privacy.pii.pool"):
-        first = lone.analyze(texts, threshold=0.5, context=None, allow_list=None, progress=None, fallback=fallback)
-        second = lone.analyze(texts[:5], threshold=0.5, context=None, allow_list=None, progress=None, fallback=fallback)
+        first = lone.analyze(texts, threshold=0.5, fallback=fallback)
+        second = lone.analyze(texts[:5], threshold=0.5, fallback=fallback)
     assert _hits(first) == expected and _hits(second) == expected[:5]
     assert not lone.usable
     assert [r.getMessage() for r in caplog.records].count(
