@@ -20,11 +20,12 @@ import threading
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from typing import Any, Protocol
+from typing import Any
 
 from presidio_analyzer import RecognizerResult
 
 from veil.core.progress import ProgressFn
+from veil.privacy.pii.batch import BatchAnalyzer
 
 logger = logging.getLogger(__name__)
 
@@ -38,19 +39,7 @@ Hit = tuple[str, int, int, float]
 _analyzer: Any = None  # the worker's own analyzer, loaded by _load
 
 
-class Analyzer(Protocol):
-    def analyze(
-        self,
-        texts: Sequence[str],
-        *,
-        threshold: float,
-        context: list[str] | None = None,
-        allow_list: list[str] | None = None,
-        progress: ProgressFn | None = None,
-    ) -> list[list[RecognizerResult]]: ...
-
-
-def _load(factory: Callable[..., Analyzer], settings: Mapping[str, Any]) -> None:
+def _load(factory: Callable[..., Any], settings: Mapping[str, Any]) -> None:
     """A worker's first act: build its analyzer (one process, no pool of its own)."""
     global _analyzer
     _analyzer = factory(**settings, n_process=1)
@@ -76,7 +65,7 @@ class AnalyzerPool:
     """
 
     def __init__(
-        self, factory: Callable[..., Analyzer], settings: Mapping[str, Any], processes: int, *, start: bool = True
+        self, factory: Callable[..., Any], settings: Mapping[str, Any], processes: int, *, start: bool = True
     ) -> None:
         self.processes = processes
         self._factory, self._settings = factory, dict(settings)
@@ -129,7 +118,7 @@ class AnalyzerPool:
         texts: Sequence[str],
         *,
         threshold: float,
-        fallback: Analyzer,
+        fallback: BatchAnalyzer,
         context: list[str] | None = None,
         allow_list: list[str] | None = None,
         progress: ProgressFn | None = None,
@@ -173,20 +162,13 @@ class AnalyzerPool:
             )
         return [found for part in done for found in part or []]
 
-    def close(self) -> None:
-        """Stop the workers (pending work is cancelled)."""
-        with self._lock:
-            pool, self._pool = self._pool, None
-        if pool is not None:
-            pool.shutdown(wait=False, cancel_futures=True)
-
 
 _shared: dict[str, AnalyzerPool] = {}
 _shared_lock = threading.Lock()
 
 
 def shared_pool(
-    factory: Callable[..., Analyzer], settings: Mapping[str, Any], processes: int, *, start: bool = True
+    factory: Callable[..., Any], settings: Mapping[str, Any], processes: int, *, start: bool = True
 ) -> AnalyzerPool:
     """The process's pool for these settings: analyzers of the same settings share their workers.
 
