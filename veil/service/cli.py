@@ -45,12 +45,20 @@ def _setup_logging(verbose: bool) -> None:
 
 
 @contextmanager
-def _local_server(data_dir: pathlib.Path | None, *, llm_base_url: str = "") -> Iterator[tuple[str, str]]:
+def _local_server(
+    data_dir: pathlib.Path | None, *, llm_base_url: str = "", synthesis: bool = True
+) -> Iterator[tuple[str, str]]:
     """An in-process server on a free loopback port; yields (address, token).
 
-    ``llm_base_url`` becomes its LLM endpoint; the key comes from VEIL_LLM_API_KEY.
+    ``llm_base_url`` becomes its LLM endpoint; the key comes from VEIL_LLM_API_KEY. ``synthesis``: the
+    run will synthesise, so the embedding worker spawns now and loads while this process starts up
+    (a scan never needs it).
     """
     from veil.service.config import ServiceConfig
+    from veil.synthesizers.text import embedding_worker
+
+    if synthesis:
+        embedding_worker.start()  # before the server's heavy imports, which it then overlaps
     from veil.service.server import VeilServer
 
     token = secrets.token_urlsafe(24)
@@ -67,10 +75,8 @@ def _local_server(data_dir: pathlib.Path | None, *, llm_base_url: str = "") -> I
             llm_api_key=os.environ.get("VEIL_LLM_API_KEY", ""),
         )
         # An ephemeral run keeps nothing it would need a stable key for.
-        # A one-shot run spawns PII workers only for an upload large enough to share out.
-        server = VeilServer(
-            config, master_key=None if data_dir else secrets.token_bytes(32), pii_workers_at_start=False
-        )
+        # A one-shot run spawns PII workers only for an upload large enough to share them out.
+        server = VeilServer(config, master_key=None if data_dir else secrets.token_bytes(32), workers_at_start=False)
         with server:
             yield server.address, token
 
@@ -310,7 +316,7 @@ def scan(
                 fail("--server needs a token (--token or VEIL_TOKEN)")
             result = run(server, token)
         else:
-            with _local_server(None) as (address, local_token):
+            with _local_server(None, synthesis=False) as (address, local_token):
                 result = run(address, local_token)
     except grpc.RpcError as exc:
         fail(grpc_error_text(exc))

@@ -47,12 +47,12 @@ class VeilServer:
         *,
         preload_pii: bool = True,
         master_key: bytes | None = None,
-        pii_workers_at_start: bool = True,
+        workers_at_start: bool = True,
     ) -> None:
         """master_key: use this key instead of config.master_key_file (ephemeral in-process servers).
 
-        pii_workers_at_start: spawn the PII analysis workers before serving; False (a one-shot command's
-        server): on the first upload large enough to share out.
+        workers_at_start: spawn the PII analysis and embedding workers before serving; False (a one-shot
+        command's server): on first need, the PII workers only for an upload large enough to share out.
         """
         go_offline()
         quiet_library_logs()
@@ -70,9 +70,9 @@ class VeilServer:
             store=self.store,
             ledger=self.ledger,
             master_key=master_key or load_or_create_master_key(config.master_key_file),
-            pii_workers_at_start=pii_workers_at_start,
+            pii_workers_at_start=workers_at_start,
         )
-        if config.text_embedding_worker:  # the model loads in its own process while this one goes on
+        if config.text_embedding_worker and workers_at_start:  # the model loads in its own process meanwhile
             embedding_worker.start()
         if preload_pii:
             _ = self.ctx.pii  # fail at start, not on the first upload, if the spaCy model is missing

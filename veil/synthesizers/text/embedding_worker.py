@@ -80,7 +80,8 @@ def embed(texts: Sequence[str], *, threads: int) -> np.ndarray:
         with _pool_lock:
             if _pool is pool:
                 _pool = None
-        pool.shutdown(wait=False, cancel_futures=True)
+        # A broken pool fails its pending futures itself; cancelling them too races its manager thread.
+        pool.shutdown(wait=False)
         raise
 
 

@@ -44,6 +44,7 @@ def _hits(results):
 def small_chunks(monkeypatch):
     monkeypatch.setattr(pool_module, "CHUNK_TEXTS", CHUNK)
     monkeypatch.setattr(pool_module, "MIN_TEXTS", LEAST)
+    monkeypatch.setattr(pool_module, "START_TEXTS", 2 * LEAST)
 
 
 @pytest.fixture(scope="module")
@@ -112,7 +113,8 @@ def test_a_pool_made_to_wait_starts_on_its_first_large_call_and_survives_a_lost_
     expected = _hits(engine._analyzer.analyze(texts, threshold=0.5))
     fallback = engine._analyzer
     assert _hits(lone.analyze(texts[:5], threshold=0.5, fallback=fallback)) == expected[:5]
-    assert lone._pool is None  # a small call spawns nothing
+    assert _hits(lone.analyze(texts[:LEAST], threshold=0.5, fallback=fallback)) == expected[:LEAST]
+    assert lone._pool is None  # a call that would not pay for the workers' loading spawns nothing
     assert _hits(lone.analyze(texts, threshold=0.5, fallback=fallback)) == expected
     assert lone._pool is not None
     lone.wait_ready()
