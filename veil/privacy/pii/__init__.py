@@ -5,6 +5,12 @@ Public API: :class:`PiiEngine` (``scan_table``, ``scrub_table``, ``analyze_texts
 (defined in ``veil.privacy.pii.fingerprints``) and :func:`derive_dataset_key`.
 """
 
+# ruff: noqa: E402  (Presidio is imported, without transformers, before the modules below import it)
+from veil.privacy.pii.presidio_import import import_presidio
+
+import_presidio()
+
+# isort: split
 from veil.privacy.pii.batch import MAX_TEXT_CHARS
 from veil.privacy.pii.engine import PiiEngine, TableScrubber, derive_dataset_key, header_hints
 from veil.privacy.pii.fingerprints import PiiFingerprints
