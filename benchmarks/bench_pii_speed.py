@@ -1,7 +1,7 @@
 """PII scan + scrub speed: Veil's PII engine versus vanilla Presidio, in one run.
 
     python benchmarks/bench_pii_speed.py [--part table|text|memory|all] [--rows 50000] [--repeats 3] [--quick]
-                                          [--processes 2]
+                                          [--processes 2] [--ray auto]
 
 Three parts:
 
@@ -263,13 +263,13 @@ def vanilla_presidio():
     return _ENGINES["presidio"]
 
 
-def veil_engine(processes: int = 1):
-    """One PiiEngine per process count (built once, its workers loaded, outside any timing)."""
-    name = f"veil-{processes}"
+def veil_engine(processes: int = 1, *, ray: str | None = None):
+    """One PiiEngine per process count or Ray address (built once, its workers loaded, outside any timing)."""
+    name = f"veil-{processes}" if ray is None else f"veil-ray-{ray}"
     if name not in _ENGINES:
         from veil.privacy.pii import PiiEngine
 
-        _ENGINES[name] = PiiEngine(n_process=processes)
+        _ENGINES[name] = PiiEngine(n_process=processes, ray_address=ray)
         pool = _ENGINES[name]._analyzer._pool
         if pool is not None:
             pool.wait_ready()
@@ -525,14 +525,19 @@ def part_text(args, table) -> dict:
                 entry["quality"][label], entry["scorer"] = score(docs, predicted)
         if args.processes > 1:
             entry["processes"] = _text_in_processes(args, batch, texts)
+        if args.ray:
+            entry["ray"] = _text_in_processes(args, batch, texts, ray=args.ray)
         result[name] = entry
     return result
 
 
-def _text_in_processes(args, batch, texts) -> dict:
-    """Veil with ``--processes`` analysis processes against Presidio's batch engine on one process and
-    on as many (spaCy's own ``n_process``), run by run in turn; the spans must equal one process's."""
-    engine, parallel, n = veil_engine(), veil_engine(args.processes), args.processes
+def _text_in_processes(args, batch, texts, *, ray: str | None = None) -> dict:
+    """Veil with ``--processes`` analysis processes (or the actors of ``--ray``) against Presidio's batch
+    engine on one process and on as many (spaCy's own ``n_process``), run by run in turn; the spans must
+    equal one process's."""
+    engine = veil_engine()
+    parallel = veil_engine(args.processes, ray=ray)
+    n = parallel._analyzer._pool.size if ray else args.processes
     runs = []
     for i in range(args.repeats):
         t0 = time.perf_counter()
@@ -543,8 +548,9 @@ def _text_in_processes(args, batch, texts) -> dict:
         spans = parallel.analyze_texts(texts)
         t3 = time.perf_counter()
         runs.append((t1 - t0, t2 - t1, t3 - t2))
+        where = "Ray actors" if ray else "processes"
         print(
-            f"  {n} processes, run {i + 1}: presidio {t1 - t0:.2f}s, presidio n_process={n} {t2 - t1:.2f}s, "
+            f"  {n} {where}, run {i + 1}: presidio {t1 - t0:.2f}s, presidio n_process={n} {t2 - t1:.2f}s, "
             f"veil {t3 - t2:.2f}s ({(t1 - t0) / (t3 - t2):.2f}x)",
             file=sys.stderr,
         )
@@ -552,6 +558,7 @@ def _text_in_processes(args, batch, texts) -> dict:
     med = [statistics.median(r[k] for r in runs) for k in range(3)]
     return {
         "processes": n,
+        "ray": ray,
         "veil_s": round(med[2], 3),
         "veil_docs_per_s": round(len(texts) / med[2], 1),
         "presidio_n_process_s": round(med[1], 3),
@@ -690,12 +697,13 @@ def markdown(command: str, res: dict) -> str:
             add(label, "Veil analyze_texts docs/s", f"{e['veil_docs_per_s']:,.0f}")
             add(label, "**ratio** (goal >= 3)", f"**{e['ratio']:.2f}x** (runs {e['ratios']})")
             add(label, "spaCy NER alone docs/s (floor of both)", f"{e['spacy_ner_only_docs_per_s']:,.0f}")
-            if p := e.get("processes"):
+            for p in filter(None, (e.get("processes"), e.get("ray"))):
                 n = p["processes"]
-                add(label, f"Veil, {n} analysis processes: docs/s", f"{p['veil_docs_per_s']:,.0f}")
+                where = f"{n} Ray actors ({p['ray']})" if p.get("ray") else f"{n} processes"
+                add(label, f"Veil, {where}: docs/s", f"{p['veil_docs_per_s']:,.0f}")
                 add(
                     label,
-                    f"**ratio, Veil on {n} processes / Presidio on one** (goal >= 3)",
+                    f"**ratio, Veil on {where} / Presidio on one** (goal >= 3)",
                     f"**{p['ratio_vs_presidio']:.2f}x** (runs {p['ratios_vs_presidio']})",
                 )
                 add(label, f"ratio against Presidio with n_process={n}", f"{p['ratio_vs_presidio_n_process']:.2f}x")
@@ -741,6 +749,7 @@ def main() -> None:
     parser.add_argument(
         "--processes", type=int, default=1, help="text part: also time Veil with this many analysis processes"
     )
+    parser.add_argument("--ray", default=None, help="text part: also time Veil's Ray actors ('auto': a local Ray)")
     parser.add_argument("--memory-rows", type=int, nargs="+", default=None, help="table sizes for veil scrub")
     parser.add_argument("--wait-minutes", type=float, default=15, help="wait this long for the labeled set")
     parser.add_argument(

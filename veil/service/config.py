@@ -48,6 +48,11 @@ class ServiceConfig(BaseModel):
     # Processes that analyse texts for PII (spaCy's NER holds a core each), spawned when the service
     # starts: 0 = one per core; 1 = the service's own process only. About 0.65 GB resident each.
     pii_processes: int = Field(default=0, ge=0, le=64)
+    # Analyse texts for PII in Ray actors instead: "auto" starts a local Ray in the service's process,
+    # anything else is a running cluster's address (its nodes need Veil and the spaCy model); the
+    # `ray` extra must be installed. Empty: no Ray. Actors: 0 = one per CPU of the cluster.
+    ray_address: str = ""
+    ray_actors: int = Field(default=0, ge=0, le=4096)
     min_rows: int = Field(default=50, ge=2)
     max_chunk_bytes: int = Field(default=4 * 1024 * 1024, ge=1024)
     default_holdout_fraction: float = Field(default=0.2, gt=0, lt=0.9)

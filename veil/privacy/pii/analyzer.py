@@ -18,7 +18,8 @@ from veil.privacy.pii.batch import BatchAnalyzer, check_lengths
 from veil.privacy.pii.fingerprints import PiiFingerprints, iter_tokens
 from veil.privacy.pii.nlp import ThresholdAwareEnhancer, VeilSpacyNlpEngine
 from veil.privacy.pii.offline import ensure_offline
-from veil.privacy.pii.pool import shared_pool
+from veil.privacy.pii.pool import AnalyzerPool, shared_pool
+from veil.privacy.pii.ray_pool import RayAnalyzerPool, shared_ray_pool
 from veil.privacy.pii.recognizers import get_recognizer_set
 from veil.privacy.pii.surrogates import SurrogateFactory
 from veil.privacy.pii.textmatch import ValueLookup
@@ -145,6 +146,10 @@ class PiiAnalyzer:
         start_workers: With ``n_process`` > 1, spawn the workers now (a service, before it serves);
             False: on the first call large enough to share out (a one-shot command on a small input
             never pays for them).
+        ray_address: Analyse in Ray actors instead (:mod:`veil.privacy.pii.ray_pool`): ``"auto"``
+            starts a local Ray in this process, anything else is a running cluster's address. The
+            actors start now and are shared like the workers; the spans are the same.
+        ray_actors: Actors with ``ray_address`` (0: one per CPU of the Ray cluster).
 
     Raises:
         UnknownSpacyModelError: The model is not installed.
@@ -165,6 +170,8 @@ class PiiAnalyzer:
         batch_size: int = 256,
         n_process: int = 1,
         start_workers: bool = True,
+        ray_address: str | None = None,
+        ray_actors: int = 0,
     ) -> None:
         violations = []
         if not isinstance(spacy_model, str) or not spacy_model:
@@ -177,6 +184,10 @@ class PiiAnalyzer:
             violations.append(("batch_size", "must be a positive integer"))
         if not isinstance(n_process, int) or n_process < 1:
             violations.append(("n_process", "must be a positive integer"))
+        if ray_address is not None and (not isinstance(ray_address, str) or not ray_address.strip()):
+            violations.append(("ray_address", "must be 'auto' or a Ray cluster's address"))
+        if not isinstance(ray_actors, int) or ray_actors < 0:
+            violations.append(("ray_actors", "must be a non-negative integer"))
         if isinstance(allow_list, str) or not all(isinstance(a, str) for a in allow_list):
             violations.append(("allow_list", "must be a list of strings"))
         for entity, terms in (deny_list or {}).items():
@@ -218,7 +229,11 @@ class PiiAnalyzer:
         ignored = set(ignore_entities)
         self._entities = sorted(set(self._presidio.get_supported_entities(language)) - ignored)
         self._batch = BatchAnalyzer(self._presidio, language=language, entities=self._entities, batch_size=batch_size)
-        self._pool = shared_pool(PiiAnalyzer, settings, n_process, start=start_workers) if n_process > 1 else None
+        self._pool: AnalyzerPool | RayAnalyzerPool | None = None
+        if ray_address is not None:
+            self._pool = shared_ray_pool(PiiAnalyzer, settings, actors=ray_actors, address=ray_address)
+        elif n_process > 1:
+            self._pool = shared_pool(PiiAnalyzer, settings, n_process, start=start_workers)
         logger.info("PII engine ready: %d entity types", len(self._entities))
 
     @property

@@ -40,6 +40,8 @@ class ServiceContext:
             deny_list=config.pii_deny_list,
             n_process=config.pii_processes or os.cpu_count() or 1,
             start_workers=self.pii_workers_at_start,
+            ray_address=config.ray_address or None,
+            ray_actors=config.ray_actors,
         )
 
     def dataset_key(self, dataset: DatasetRow) -> bytes:
