@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 import pyarrow as pa
 
@@ -36,24 +36,29 @@ def encode_ipc(table: pa.Table | pa.RecordBatch) -> bytes:
 
 
 def iter_ipc_chunks(
-    table: pa.Table, *, batch_rows: int = 10_000, max_bytes: int = DEFAULT_MAX_IPC_BYTES
+    table: pa.Table | Iterable[pa.RecordBatch], *, batch_rows: int = 10_000, max_bytes: int = DEFAULT_MAX_IPC_BYTES
 ) -> Iterator[tuple[bytes, int, int]]:
     """Yield (ipc_bytes, row_count, row_offset), each IPC stream under max_bytes.
 
-    A slice that serialises too large is halved until it fits; a single row
-    larger than the limit raises ValueError.
+    ``table`` may be a stream of record batches (a Parquet file read row group by row group): each is
+    cut on its own, so no more than one is held at a time. A slice that serialises too large is halved
+    until it fits; a single row larger than the limit raises ValueError.
     """
+    batches = [table] if isinstance(table, pa.Table) else table
     offset = 0
-    n = table.num_rows
     rows = max(1, batch_rows)
-    while offset < n:
-        take = min(rows, n - offset)
-        while True:
-            data = encode_ipc(table.slice(offset, take).combine_chunks())
-            if len(data) <= max_bytes:
-                break
-            if take == 1:
-                raise ValueError(f"row {offset} alone exceeds {max_bytes} bytes")
-            take = max(1, take // 2)
-        yield data, take, offset
-        offset += take
+    for part in batches:
+        start, n = 0, part.num_rows
+        while start < n:
+            take = min(rows, n - start)
+            while True:
+                piece = part.slice(start, take)
+                data = encode_ipc(piece.combine_chunks() if isinstance(piece, pa.Table) else piece)
+                if len(data) <= max_bytes:
+                    break
+                if take == 1:
+                    raise ValueError(f"row {offset} alone exceeds {max_bytes} bytes")
+                take = max(1, take // 2)
+            yield data, take, offset
+            start += take
+            offset += take

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
 
 import pyarrow as pa
 
@@ -45,9 +46,13 @@ def _succeeded(ctx: ServiceContext, tenant: str, dataset_id: str, synthesis_id: 
     return row
 
 
-def synthetic_table(ctx: ServiceContext, tenant: str, dataset_id: str, synthesis_id: str) -> pa.Table:
-    _succeeded(ctx, tenant, dataset_id, synthesis_id)
-    return ctx.store.read_table(ctx.store.synthesis_dir(tenant, dataset_id, synthesis_id) / "synthetic.parquet")
+def synthetic_batches(
+    ctx: ServiceContext, tenant: str, dataset_id: str, synthesis_id: str, *, batch_rows: int
+) -> Iterator[pa.RecordBatch]:
+    """A finished synthesis's records, read from disk batch by batch as they are sent."""
+    _succeeded(ctx, tenant, dataset_id, synthesis_id)  # now, not on the first batch
+    path = ctx.store.synthesis_dir(tenant, dataset_id, synthesis_id) / "synthetic.parquet"
+    return ctx.store.iter_batches(path, batch_rows=batch_rows)
 
 
 def report_files(

@@ -151,8 +151,9 @@ class VeilServicer(veil_pb2_grpc.VeilServicer):
         dataset_id, synthesis_id = names.parse_synthesis(request.name)
         if request.batch_rows < 0:
             raise InvalidArgument("batch_rows must not be negative", violations=[("batch_rows", "must be >= 0")])
-        table = dataset_ops.synthetic_table(self._ctx, tenant, dataset_id, synthesis_id)
-        for data, rows, offset in iter_ipc_chunks(table, batch_rows=request.batch_rows or 10_000):
+        batch_rows = request.batch_rows or 10_000
+        batches = dataset_ops.synthetic_batches(self._ctx, tenant, dataset_id, synthesis_id, batch_rows=batch_rows)
+        for data, rows, offset in iter_ipc_chunks(batches, batch_rows=batch_rows):
             yield pb.RecordBatch(arrow_ipc=data, row_count=rows, row_offset=offset)
 
     def GetReport(self, request, context):

@@ -13,9 +13,14 @@ import pathlib
 import shutil
 import tempfile
 import uuid
+from collections.abc import Iterator
 
 import pyarrow as pa
 import pyarrow.parquet as pq
+
+ROW_GROUP_ROWS = 65_536
+"""Rows per Parquet row group: a download reads one group at a time, so a large table never sits whole
+in the service's memory."""
 
 
 class ArtifactStore:
@@ -63,7 +68,7 @@ class ArtifactStore:
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
         os.close(fd)
         try:
-            pq.write_table(table, tmp)
+            pq.write_table(table, tmp, row_group_size=ROW_GROUP_ROWS)
             os.replace(tmp, path)
         except BaseException:
             pathlib.Path(tmp).unlink(missing_ok=True)
@@ -72,6 +77,12 @@ class ArtifactStore:
     @staticmethod
     def read_table(path: pathlib.Path, columns: list[str] | None = None) -> pa.Table:
         return pq.read_table(path, columns=columns)
+
+    @staticmethod
+    def iter_batches(path: pathlib.Path, *, batch_rows: int) -> Iterator[pa.RecordBatch]:
+        """The table's rows in batches of at most ``batch_rows``, read a row group at a time."""
+        with pq.ParquetFile(path) as parquet:
+            yield from parquet.iter_batches(batch_size=batch_rows)
 
     def publish_dir(self, staging: pathlib.Path, final: pathlib.Path) -> None:
         """Move a finished staging folder into place (one rename)."""
