@@ -118,15 +118,7 @@ def start_veil_serve(data_dir, env):
 def test_restart_keeps_finished_and_fails_interrupted(tmp_path):
     """A killed `veil serve`: finished syntheses survive, the running one is FAILED with a reason."""
     data_dir, key_file = tmp_path / "data", tmp_path / "keys" / "master.key"
-    env = {
-        **os.environ,
-        "VEIL_TOKENS": f"{TOKEN_A}=tenant-a",
-        "VEIL_MASTER_KEY_FILE": str(key_file),
-        "COLUMNS": "200",
-        # No worker processes: restarts are the point here, and on 2 cores their loading slows the jobs.
-        "VEIL_PII_PROCESSES": "1",
-        "VEIL_TEXT_EMBEDDING_WORKER": "false",
-    }
+    env = {**os.environ, "VEIL_TOKENS": f"{TOKEN_A}=tenant-a", "VEIL_MASTER_KEY_FILE": str(key_file), "COLUMNS": "200"}
     proc, address = start_veil_serve(data_dir, env)
     try:
         with VeilClient(address, TOKEN_A) as client:
